@@ -1,0 +1,53 @@
+/**
+ * Stable error codes. Hosts switch on these; the wording of messages may change, codes do not.
+ * @category Errors
+ */
+export const ErrorCode = {
+  /** Input failed validation; see `issues`. */
+  VALIDATION: "LIUSHOU_VALIDATION",
+  /** The operation conflicts with the current state (a duplicate id, an illegal transition). */
+  CONFLICT: "LIUSHOU_CONFLICT",
+  /** Something referenced by id does not exist. */
+  NOT_FOUND: "LIUSHOU_NOT_FOUND",
+  /** A storage adapter failed. */
+  STORAGE: "LIUSHOU_STORAGE",
+  /** A report could not be rendered. */
+  RENDER: "LIUSHOU_RENDER",
+} as const;
+
+/**
+ * One of the {@link ErrorCode} values.
+ * @category Errors
+ */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * Codes of single validation issues (a field's problem), beyond zod's own issue codes.
+ * @category Errors
+ */
+export const IssueCode = {
+  ID_NUMBER_FORMAT: "id_number_format",
+  ID_NUMBER_CHECK_DIGIT: "id_number_check_digit",
+  ID_NUMBER_REGION: "id_number_region",
+  ID_NUMBER_BIRTH_DATE: "id_number_birth_date",
+  ID_NUMBER_BIRTH_MISMATCH: "id_number_birth_mismatch",
+  ID_NUMBER_SEX_MISMATCH: "id_number_sex_mismatch",
+  MOBILE_FORMAT: "mobile_format",
+  REGION_CODE_FORMAT: "region_code_format",
+  REGION_CODE_PROVINCE: "region_code_province",
+  CALENDAR_DATE: "calendar_date",
+  INSTANT: "instant",
+  TIME_ZONE: "time_zone",
+  DATE_ORDER: "date_order",
+  DUPLICATE_ID: "duplicate_id",
+  UNKNOWN_ID: "unknown_id",
+  MISSING_AMOUNT: "missing_amount",
+  INVALID_TRANSITION: "invalid_transition",
+  OTHER: "other",
+} as const;
+
+/**
+ * One of the {@link IssueCode} values, or a zod issue code such as `invalid_type`.
+ * @category Errors
+ */
+export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode] | (string & {});

@@ -1,0 +1,120 @@
+import type { z } from "zod";
+import { DEFAULT_LOCALE, type Locale, type LocalizedText } from "../i18n";
+import { ErrorCode } from "./codes";
+import type { FieldIssue } from "./issues";
+
+/**
+ * Options common to every error.
+ * @category Errors
+ */
+export interface LiushouErrorOptions {
+  /** Locale of `message`; both texts stay available in `messages`. Default zh-CN. */
+  locale?: Locale;
+  /** The underlying error, if any. */
+  cause?: unknown;
+}
+
+/**
+ * The base of every error Liushou throws. `code` is stable; `messages` holds zh-CN and English.
+ * @example
+ * try { validateChildFile(raw) } catch (e) { if (e instanceof LiushouError) console.log(e.code) }
+ * @category Errors
+ */
+export class LiushouError extends Error {
+  /** Stable code to switch on. */
+  readonly code: ErrorCode;
+  /** The message in every locale. */
+  readonly messages: LocalizedText;
+
+  constructor(code: ErrorCode, messages: LocalizedText, options: LiushouErrorOptions = {}) {
+    super(messages[options.locale ?? DEFAULT_LOCALE], options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "LiushouError";
+    this.code = code;
+    this.messages = messages;
+  }
+
+  /** The message in another locale. */
+  messageIn(locale: Locale): string {
+    return this.messages[locale];
+  }
+}
+
+/**
+ * Input failed validation. `issues` name each field (`path`), what was expected and what was
+ * received, in both languages; `zodIssues` keeps zod's raw issues when zod found them.
+ * @example
+ * const r = safeValidate(ChildFileSchema, raw);
+ * if (!r.success) console.log(r.error.issues[0].path, r.error.issues[0].message.en);
+ * @category Errors
+ */
+export class ValidationError extends LiushouError {
+  /** One entry per problem, in input order. */
+  readonly issues: readonly FieldIssue[];
+  /** zod's own issues, when the problems came from a schema. */
+  readonly zodIssues: readonly z.core.$ZodIssue[];
+
+  constructor(
+    issues: readonly FieldIssue[],
+    options: LiushouErrorOptions & { subject?: LocalizedText; zodIssues?: readonly z.core.$ZodIssue[] } = {},
+  ) {
+    const head = issues.slice(0, 5);
+    const more = issues.length - head.length;
+    const subject = options.subject;
+    const zh =
+      `${subject ? subject["zh-CN"] : "输入"}校验失败（${issues.length} 处）：` +
+      head.map((i) => i.message["zh-CN"]).join("；") +
+      (more > 0 ? `；另有 ${more} 处` : "");
+    const en =
+      `Invalid ${subject ? subject.en : "input"} (${issues.length} issue${issues.length === 1 ? "" : "s"}): ` +
+      head.map((i) => i.message.en).join("; ") +
+      (more > 0 ? `; and ${more} more` : "");
+    super(ErrorCode.VALIDATION, { "zh-CN": zh, en }, options);
+    this.name = "ValidationError";
+    this.issues = issues;
+    this.zodIssues = options.zodIssues ?? [];
+  }
+}
+
+/**
+ * The operation conflicts with the current state: an illegal status transition, a duplicate.
+ * @category Errors
+ */
+export class ConflictError extends LiushouError {
+  constructor(messages: LocalizedText, options: LiushouErrorOptions = {}) {
+    super(ErrorCode.CONFLICT, messages, options);
+    this.name = "ConflictError";
+  }
+}
+
+/**
+ * A storage adapter failed; `adapterId` and `operation` say where.
+ * @category Errors
+ */
+export class StorageError extends LiushouError {
+  readonly adapterId: string;
+  readonly operation: string;
+  constructor(adapterId: string, operation: string, options: LiushouErrorOptions = {}) {
+    super(
+      ErrorCode.STORAGE,
+      {
+        "zh-CN": `存储适配器 ${adapterId} 执行 ${operation} 失败`,
+        en: `Storage adapter ${adapterId} failed in ${operation}`,
+      },
+      options,
+    );
+    this.name = "StorageError";
+    this.adapterId = adapterId;
+    this.operation = operation;
+  }
+}
+
+/**
+ * A report could not be rendered.
+ * @category Errors
+ */
+export class RenderError extends LiushouError {
+  constructor(messages: LocalizedText, options: LiushouErrorOptions = {}) {
+    super(ErrorCode.RENDER, messages, options);
+    this.name = "RenderError";
+  }
+}

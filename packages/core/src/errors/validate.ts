@@ -1,0 +1,62 @@
+import type { z } from "zod";
+import type { Locale, LocalizedText } from "../i18n";
+import { ValidationError } from "./errors";
+import { toFieldIssue } from "./issues";
+
+/**
+ * Options for {@link validate} and {@link safeValidate}.
+ * @category Errors
+ */
+export interface ValidateOptions {
+  /** Locale of the thrown error's `message`. Default zh-CN. */
+  locale?: Locale;
+  /** What is being validated, for the error's headline ("child file"). */
+  subject?: LocalizedText;
+  /** Prefix for every issue path, when validating part of a larger input. */
+  path?: readonly PropertyKey[];
+}
+
+/**
+ * Result of {@link safeValidate}.
+ * @category Errors
+ */
+export type ValidateResult<T> = { success: true; data: T } | { success: false; error: ValidationError };
+
+/**
+ * Parses input with a zod schema; on failure returns a {@link ValidationError} naming each field.
+ * Never throws on malformed input.
+ * @example
+ * const r = safeValidate(MobileSchema, "123");
+ * r.success //=> false
+ * @category Errors
+ */
+export function safeValidate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  options: ValidateOptions = {},
+): ValidateResult<z.output<S>> {
+  const r = schema.safeParse(input, { reportInput: true });
+  if (r.success) return { success: true, data: r.data };
+  const issues = r.error.issues.map((i) => toFieldIssue(i, options.path));
+  return {
+    success: false,
+    error: new ValidationError(issues, {
+      zodIssues: r.error.issues,
+      ...(options.locale ? { locale: options.locale } : {}),
+      ...(options.subject ? { subject: options.subject } : {}),
+    }),
+  };
+}
+
+/**
+ * Parses input with a zod schema and returns the parsed value, or throws a {@link ValidationError}.
+ * @example
+ * validate(CalendarDateSchema, "2026-09-01") //=> "2026-09-01"
+ * validate(CalendarDateSchema, "2026-02-30") // throws ValidationError
+ * @category Errors
+ */
+export function validate<S extends z.ZodType>(schema: S, input: unknown, options: ValidateOptions = {}): z.output<S> {
+  const r = safeValidate(schema, input, options);
+  if (!r.success) throw r.error;
+  return r.data;
+}

@@ -1,0 +1,10 @@
+/**
+ * `@liushou/core`: the pure rules of caring for left-behind children (留守儿童). No I/O, no
+ * clock: every date is a parameter and every zone is explicit.
+ * @packageDocumentation
+ */
+export * from "./time";
+export * from "./i18n";
+export * from "./errors";
+export * from "./identity";
+export * from "./model";

@@ -1,0 +1,146 @@
+import { z } from "zod";
+import { IssueCode } from "../errors/codes";
+import { addIssue } from "../errors/issues";
+import { text } from "../i18n";
+import { checkIdNumber } from "../identity/id-number";
+import { GradeSchema } from "./area";
+import { GuardianSchema, ParentSchema } from "./people";
+import {
+  CalendarDateSchema,
+  GenderSchema,
+  IdNumberSchema,
+  IdSchema,
+  MobileSchema,
+  RegionCodeSchema,
+} from "./primitives";
+
+/**
+ * Who the child lives with (how the county tables count): a parent at home, grandparents
+ * (随祖辈), other relatives (随其他亲戚), an entrusted guardian (随代管家长), or alone
+ * (独自生活). Boarding (留守寄宿) is the separate `boarding` flag.
+ * @category Model
+ */
+export const LivingArrangementSchema = z.enum(["parent", "grandparents", "relatives", "entrusted", "alone"]);
+/** @category Model */
+export type LivingArrangement = z.infer<typeof LivingArrangementSchema>;
+
+/**
+ * Schooling status of a pupil.
+ * @category Model
+ */
+export const SchoolingStatusSchema = z.enum(["enrolled", "transferred", "dropped-out", "graduated", "not-enrolled"]);
+/** @category Model */
+export type SchoolingStatus = z.infer<typeof SchoolingStatusSchema>;
+
+/**
+ * Risk level, as set by an assessment (low → critical).
+ * @category Model
+ */
+export const RiskLevelSchema = z.enum(["low", "medium", "high", "critical"]);
+/** @category Model */
+export type RiskLevel = z.infer<typeof RiskLevelSchema>;
+
+/**
+ * The child register: identity, schooling and the observations the summaries ask teachers to
+ * record (moral character, habits, interests, learning, rapport).
+ * @category Model
+ */
+export const ChildRegisterSchema = z.object({
+  name: z.string().min(1).max(50),
+  gender: GenderSchema,
+  birthDate: CalendarDateSchema,
+  idNumber: IdNumberSchema.optional(),
+  /** Student number (学籍号). */
+  studentNumber: z.string().min(1).max(32).optional(),
+  schoolId: IdSchema.optional(),
+  classId: IdSchema.optional(),
+  grade: GradeSchema.optional(),
+  /** Region code of the home, ideally the village (12 digits). */
+  regionCode: RegionCodeSchema,
+  address: z.string().optional(),
+  health: z.string().optional(),
+  boarding: z.boolean().default(false),
+  schooling: z
+    .object({ status: SchoolingStatusSchema, since: CalendarDateSchema.optional() })
+    .default({ status: "enrolled" }),
+  moralCharacter: z.string().optional(),
+  behaviourHabits: z.string().optional(),
+  interests: z.string().optional(),
+  intelligenceLevel: z.string().optional(),
+  personality: z.string().optional(),
+  learningMotivation: z.string().optional(),
+  learningAbility: z.string().optional(),
+  rapportWithGuardian: z.string().optional(),
+  communicationWithParents: z.string().optional(),
+});
+/** @category Model */
+export type ChildRegister = z.infer<typeof ChildRegisterSchema>;
+
+/**
+ * An emergency contact on the contact card (联系卡).
+ * @category Model
+ */
+export const EmergencyContactSchema = z.object({
+  name: z.string().min(1),
+  relation: z.string().min(1),
+  phone: MobileSchema,
+});
+/** @category Model */
+export type EmergencyContact = z.infer<typeof EmergencyContactSchema>;
+
+/**
+ * The file of one child (一人一档): the child, temporary guardian and parents registers, how
+ * the child lives, and case flags.
+ * @example
+ * const file = ChildFileSchema.parse({
+ *   id: "c1",
+ *   child: { name: "王小明", gender: "male", birthDate: "2015-03-02", regionCode: "430102001001" },
+ *   livingArrangement: "grandparents",
+ *   parents: [{ id: "p1", role: "father", name: "王大山", awayPeriods: [{ from: "2024-02-20", city: "深圳" }] }],
+ * });
+ * @category Model
+ */
+export const ChildFileSchema = z
+  .object({
+    id: IdSchema,
+    child: ChildRegisterSchema,
+    guardians: z.array(GuardianSchema).default([]),
+    parents: z.array(ParentSchema).max(2).default([]),
+    livingArrangement: LivingArrangementSchema,
+    emergencyContacts: z.array(EmergencyContactSchema).default([]),
+    /** Key case (重点帮扶对象): served first by pairing and visits. */
+    keyCase: z.boolean().default(false),
+    riskLevel: RiskLevelSchema.optional(),
+    /** Guardian consent to processing the child's information (PIPL Art. 31). */
+    consent: z.object({ givenOn: CalendarDateSchema, guardianId: IdSchema.optional() }).optional(),
+    /** Date the file was opened. */
+    openedOn: CalendarDateSchema.optional(),
+  })
+  .superRefine((file, ctx) => {
+    const id = file.child.idNumber;
+    if (id) {
+      const r = checkIdNumber(id);
+      if (r.valid && r.info.birthDate !== file.child.birthDate) {
+        addIssue(ctx, IssueCode.ID_NUMBER_BIRTH_MISMATCH, text(`身份证号中的出生日期 ${r.info.birthDate} 与出生日期 ${file.child.birthDate} 不一致`, `the ID number's birth date ${r.info.birthDate} differs from birthDate ${file.child.birthDate}`), { path: ["child", "idNumber"], input: id });
+      }
+      if (r.valid && r.info.sex !== file.child.gender) {
+        addIssue(ctx, IssueCode.ID_NUMBER_SEX_MISMATCH, text(`身份证号表示性别为 ${r.info.sex === "male" ? "男" : "女"}，与性别字段不一致`, `the ID number encodes ${r.info.sex}, but gender is ${file.child.gender}`), { path: ["child", "idNumber"], input: id });
+      }
+    }
+    const seen = new Set<string>();
+    const people = [...file.guardians.map((g, i) => ["guardians", i, g.id] as const), ...file.parents.map((p, i) => ["parents", i, p.id] as const)];
+    for (const [list, i, pid] of people) {
+      if (seen.has(pid)) {
+        addIssue(ctx, IssueCode.DUPLICATE_ID, text(`人员编号 ${pid} 重复`, `person id ${pid} is used twice`), { path: [list, i, "id"], input: pid });
+      }
+      seen.add(pid);
+    }
+    const roles = file.parents.map((p) => p.role);
+    if (roles.length === 2 && roles[0] === roles[1]) {
+      addIssue(ctx, IssueCode.DUPLICATE_ID, text("父母登记中同一角色出现两次", "the parents register lists the same role twice"), { path: ["parents", 1, "role"], input: roles[1] });
+    }
+  });
+/** A validated child file. @category Model */
+export type ChildFile = z.infer<typeof ChildFileSchema>;
+/** A child file as a host supplies it (defaults not yet applied). @category Model */
+export type ChildFileInput = z.input<typeof ChildFileSchema>;

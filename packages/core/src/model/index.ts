@@ -1,0 +1,10 @@
+/**
+ * The domain model: zod schemas and the types inferred from them.
+ * @module
+ */
+export * from "./primitives";
+export * from "./area";
+export * from "./people";
+export * from "./child-file";
+export * from "./mentor";
+export * from "./records";

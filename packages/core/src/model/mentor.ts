@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { CalendarDateSchema, GenderSchema, IdSchema, MobileSchema, RegionCodeSchema } from "./primitives";
+
+/**
+ * Kinds of people who can be paired with a child: teacher mentors (class teacher 班主任,
+ * subject teacher 科任老师), volunteers (caring mother 爱心妈妈, counsellor 爱心辅导员),
+ * village and township staff (child director 儿童主任, child supervisor 儿童督导员), a peer
+ * buddy (手拉手好朋友, a pupil), or other.
+ * @category Model
+ */
+export const MentorKindSchema = z.enum([
+  "class-teacher",
+  "subject-teacher",
+  "caring-mother",
+  "counsellor",
+  "child-director",
+  "child-supervisor",
+  "peer-buddy",
+  "other",
+]);
+/** @category Model */
+export type MentorKind = z.infer<typeof MentorKindSchema>;
+
+/**
+ * Coordinates in decimal degrees (WGS 84).
+ * @category Model
+ */
+export const GeoPointSchema = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
+/** @category Model */
+export type GeoPoint = z.infer<typeof GeoPointSchema>;
+
+/**
+ * A mentor: anyone who can be paired with a child. Capacity and availability override the
+ * defaults of the pairing rules.
+ * @category Model
+ */
+export const MentorSchema = z
+  .object({
+    id: IdSchema,
+    kind: MentorKindSchema,
+    name: z.string().min(1).max(50),
+    gender: GenderSchema.optional(),
+    schoolId: IdSchema.optional(),
+    /** Classes the mentor teaches (a class teacher's own class first). */
+    classIds: z.array(IdSchema).default([]),
+    regionCode: RegionCodeSchema.optional(),
+    location: GeoPointSchema.optional(),
+    phone: MobileSchema.optional(),
+    /** Overrides the rule set's capacity for this mentor's kind. */
+    capacity: z
+      .object({ min: z.number().int().nonnegative().optional(), max: z.number().int().nonnegative().optional() })
+      .optional(),
+    availableFrom: CalendarDateSchema.optional(),
+    availableTo: CalendarDateSchema.optional(),
+    /** Years of experience in care work, for matching key cases. */
+    experienceYears: z.number().nonnegative().optional(),
+    /** For a peer buddy: the pupil's child file id. */
+    childId: IdSchema.optional(),
+  })
+  .refine((m) => !m.capacity || m.capacity.min === undefined || m.capacity.max === undefined || m.capacity.min <= m.capacity.max, {
+    message: "capacity.min must not exceed capacity.max",
+    path: ["capacity", "min"],
+  });
+/** @category Model */
+export type Mentor = z.infer<typeof MentorSchema>;
+/** @category Model */
+export type MentorInput = z.input<typeof MentorSchema>;
+
+/**
+ * The role a pairing gives the mentor.
+ * @category Model
+ */
+export const PairingRoleSchema = z.enum(["mentor", "surrogate-parent", "volunteer", "counsellor", "director", "buddy"]);
+/** @category Model */
+export type PairingRole = z.infer<typeof PairingRoleSchema>;
+
+/**
+ * Why a pairing ended.
+ * @category Model
+ */
+export const PairingEndReasonSchema = z.enum([
+  "mentor-left",
+  "child-left",
+  "no-longer-left-behind",
+  "replanned",
+  "rule-changed",
+  "other",
+]);
+/** @category Model */
+export type PairingEndReason = z.infer<typeof PairingEndReasonSchema>;
+
+/**
+ * A pairing (结对) of one child with one mentor over a period. `relayFrom` names the pairing it
+ * took over from (结对+接力), so the history of who cared for the child stays on file.
+ * @category Model
+ */
+export const PairingSchema = z
+  .object({
+    id: IdSchema,
+    childId: IdSchema,
+    mentorId: IdSchema,
+    role: PairingRoleSchema,
+    start: CalendarDateSchema,
+    end: CalendarDateSchema.optional(),
+    endReason: PairingEndReasonSchema.optional(),
+    relayFrom: IdSchema.optional(),
+  })
+  .refine((p) => p.end === undefined || p.end >= p.start, { message: "end must not be before start", path: ["end"] })
+  .refine((p) => p.end !== undefined || p.endReason === undefined, {
+    message: "endReason needs an end date",
+    path: ["endReason"],
+  });
+/** @category Model */
+export type Pairing = z.infer<typeof PairingSchema>;

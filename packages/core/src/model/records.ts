@@ -1,0 +1,220 @@
+import { z } from "zod";
+import { IssueCode } from "../errors/codes";
+import { addIssue } from "../errors/issues";
+import { text } from "../i18n";
+import { CalendarDateSchema, FenSchema, IdSchema, InstantSchema, RegionCodeSchema } from "./primitives";
+
+/**
+ * Kinds of contact with a child or family: home visit (家访), call with the migrant parents,
+ * call with the guardian, family call (亲情电话), video call, heart-to-heart talk (谈心),
+ * tutoring (学习辅导), symposium (座谈会), health check (体检), birthday, activity, letter.
+ * @category Model
+ */
+export const ContactKindSchema = z.enum([
+  "home-visit",
+  "parent-call",
+  "guardian-call",
+  "family-call",
+  "video-call",
+  "talk",
+  "tutoring",
+  "symposium",
+  "health-check",
+  "birthday",
+  "activity",
+  "letter",
+]);
+/** @category Model */
+export type ContactKind = z.infer<typeof ContactKindSchema>;
+
+/**
+ * Who initiated a contact: a mentor, the school, a parent (a parent's own call counts for the
+ * Art. 23 weekly contact), the guardian or the child.
+ * @category Model
+ */
+export const InitiatorSchema = z.enum(["mentor", "school", "parent", "guardian", "child"]);
+/** @category Model */
+export type Initiator = z.infer<typeof InitiatorSchema>;
+
+/**
+ * A contact record (走访记录 / 家访记录). One record may name several children (a symposium, a
+ * group talk); it then counts for each.
+ * @category Model
+ */
+export const ContactRecordSchema = z
+  .object({
+    id: IdSchema,
+    kind: ContactKindSchema,
+    at: InstantSchema,
+    childIds: z.array(IdSchema).min(1),
+    mentorId: IdSchema.optional(),
+    parentId: IdSchema.optional(),
+    initiator: InitiatorSchema.default("mentor"),
+    durationMinutes: z.number().int().positive().optional(),
+    place: z.string().optional(),
+    summary: z.string().optional(),
+    followUp: z.string().optional(),
+  })
+  .superRefine((r, ctx) => {
+    const seen = new Set<string>();
+    r.childIds.forEach((id, i) => {
+      if (seen.has(id)) addIssue(ctx, IssueCode.DUPLICATE_ID, text(`儿童 ${id} 重复列出`, `child ${id} is listed twice`), { path: ["childIds", i], input: id });
+      seen.add(id);
+    });
+  });
+/** @category Model */
+export type ContactRecord = z.infer<typeof ContactRecordSchema>;
+/** @category Model */
+export type ContactRecordInput = z.input<typeof ContactRecordSchema>;
+
+/**
+ * One answer in an assessment: yes/no, a number, a choice, several choices, a date or text.
+ * @category Model
+ */
+export const AnswerSchema = z.union([z.boolean(), z.number(), z.string(), z.array(z.string()), z.null()]);
+/** @category Model */
+export type Answer = z.infer<typeof AnswerSchema>;
+
+/**
+ * Who answered an assessment.
+ * @category Model
+ */
+export const InformantSchema = z.enum(["teacher", "guardian", "parent", "child", "counsellor", "other"]);
+/** @category Model */
+export type Informant = z.infer<typeof InformantSchema>;
+
+/**
+ * A completed assessment: the answers given to one version of one checklist.
+ * @category Model
+ */
+export const AssessmentSchema = z.object({
+  id: IdSchema,
+  childId: IdSchema,
+  checklistId: IdSchema,
+  checklistVersion: z.string().min(1),
+  takenAt: InstantSchema,
+  informant: InformantSchema,
+  assessorId: IdSchema.optional(),
+  responses: z.record(z.string(), AnswerSchema),
+});
+/** @category Model */
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
+/**
+ * Status of a micro-wish: submitted → approved → claimed → fulfilled → thanked, or cancelled.
+ * @category Model
+ */
+export const WishStatusSchema = z.enum(["submitted", "approved", "claimed", "fulfilled", "thanked", "cancelled"]);
+/** @category Model */
+export type WishStatus = z.infer<typeof WishStatusSchema>;
+
+/**
+ * A donor: a person, a company or an organisation.
+ * @category Model
+ */
+export const DonorSchema = z.object({
+  name: z.string().min(1),
+  kind: z.enum(["person", "company", "organisation", "government"]).default("person"),
+  contact: z.string().optional(),
+});
+/** @category Model */
+export type Donor = z.infer<typeof DonorSchema>;
+
+/**
+ * A micro-wish (微心愿): a child's small wish, claimed and fulfilled by a donor.
+ * @category Model
+ */
+export const MicroWishSchema = z.object({
+  id: IdSchema,
+  childId: IdSchema,
+  title: z.string().min(1).max(200),
+  description: z.string().optional(),
+  costFen: FenSchema.optional(),
+  status: WishStatusSchema,
+  donor: DonorSchema.optional(),
+  /** Every status change, oldest first. */
+  history: z
+    .array(z.object({ status: WishStatusSchema, at: InstantSchema, actorId: IdSchema.optional(), note: z.string().optional() }))
+    .default([]),
+});
+/** @category Model */
+export type MicroWish = z.infer<typeof MicroWishSchema>;
+
+/**
+ * Kinds of care activities.
+ * @category Model
+ */
+export const ActivityKindSchema = z.enum([
+  "theme-class-meeting",
+  "festival",
+  "birthday-party",
+  "family-call",
+  "letter-to-parents",
+  "mental-health-lesson",
+  "symposium",
+  "outing",
+  "other",
+]);
+/** @category Model */
+export type ActivityKind = z.infer<typeof ActivityKindSchema>;
+
+/**
+ * An activity (New Year, Children's Day, Mid-Autumn, Double Ninth, a birthday party…).
+ * @category Model
+ */
+export const ActivitySchema = z.object({
+  id: IdSchema,
+  kind: ActivityKindSchema,
+  title: z.string().min(1),
+  date: CalendarDateSchema,
+  festival: z.enum(["new-year", "spring-festival", "childrens-day", "mid-autumn", "double-ninth", "national-day", "other"]).optional(),
+  schoolId: IdSchema.optional(),
+  regionCode: RegionCodeSchema.optional(),
+  childIds: z.array(IdSchema).default([]),
+  mentorIds: z.array(IdSchema).default([]),
+  notes: z.string().optional(),
+});
+/** @category Model */
+export type Activity = z.infer<typeof ActivitySchema>;
+
+/**
+ * One item of donated goods.
+ * @category Model
+ */
+export const GoodsItemSchema = z.object({
+  item: z.string().min(1),
+  quantity: z.number().int().positive(),
+  /** Value of all units together, in fen. */
+  valueFen: FenSchema.optional(),
+});
+/** @category Model */
+export type GoodsItem = z.infer<typeof GoodsItemSchema>;
+
+/**
+ * Aid: a donation, a subsidy (两免一补) or hardship relief (济难救助), in money (integer fen)
+ * or goods.
+ * @category Model
+ */
+export const AidSchema = z
+  .object({
+    id: IdSchema,
+    kind: z.enum(["donation", "subsidy", "hardship-relief"]),
+    form: z.enum(["money", "goods"]),
+    amountFen: FenSchema.optional(),
+    goods: z.array(GoodsItemSchema).default([]),
+    donor: DonorSchema.optional(),
+    date: CalendarDateSchema,
+    childIds: z.array(IdSchema).default([]),
+    schoolId: IdSchema.optional(),
+    notes: z.string().optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.form === "money" && a.amountFen === undefined) {
+      addIssue(ctx, IssueCode.MISSING_AMOUNT, text("现金资助须填写金额（分）", "money aid needs amountFen"), { path: ["amountFen"], input: undefined });
+    }
+    if (a.form === "goods" && a.goods.length === 0) {
+      addIssue(ctx, IssueCode.MISSING_AMOUNT, text("物资资助须列出物品", "goods aid needs at least one item"), { path: ["goods"], input: a.goods });
+    }
+  });
+/** @category Model */
+export type Aid = z.infer<typeof AidSchema>;

@@ -1,0 +1,2 @@
+/** The Vitest projects, one per package. Imported by `vitest.config.ts`. */
+export const projects = ["packages/*"];
