@@ -1,0 +1,58 @@
+import { describe, expect, test } from "vitest";
+import { z } from "zod";
+import { ChildFileSchema } from "../model/child-file";
+import { CalendarDateSchema } from "../model/primitives";
+import { ErrorCode } from "./codes";
+import { LiushouError, ValidationError } from "./errors";
+import { describeValue, formatPath } from "./issues";
+import { safeValidate, validate } from "./validate";
+
+describe("validation errors", () => {
+  test("name the field, the expectation and the received value in both languages", () => {
+    const r = safeValidate(z.object({ child: z.object({ age: z.number() }) }), { child: { age: "seven" } });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    const issue = r.error.issues[0]!;
+    expect(issue.path).toBe("child.age");
+    expect(issue.expected).toBe("number");
+    expect(issue.received).toBe('"seven"');
+    expect(issue.message.en).toContain("child.age");
+    expect(issue.message.en).toContain("expected number");
+    expect(issue.message["zh-CN"]).toContain("字段 child.age");
+    expect(issue.message["zh-CN"]).toContain("数字");
+    expect(r.error.code).toBe(ErrorCode.VALIDATION);
+    expect(r.error).toBeInstanceOf(LiushouError);
+  });
+
+  test("custom Liushou issues keep their code and bilingual text", () => {
+    const r = safeValidate(CalendarDateSchema, "2025-02-29");
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.error.issues[0]!.code).toBe("calendar_date");
+    expect(r.error.issues[0]!.message["zh-CN"]).toContain("YYYY-MM-DD");
+  });
+
+  test("validate throws a ValidationError in the chosen locale", () => {
+    expect(() => validate(CalendarDateSchema, "x", { locale: "en" })).toThrowError(/Invalid input/);
+    try {
+      validate(CalendarDateSchema, 5, { subject: { "zh-CN": "日期", en: "date" } });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).message.startsWith("日期校验失败")).toBe(true);
+      expect((e as ValidationError).messageIn("en").startsWith("Invalid date")).toBe(true);
+    }
+  });
+
+  test("never throws on garbage input", () => {
+    for (const input of [undefined, null, 0, "", [], {}, Symbol("s"), () => 1, new Map()]) {
+      const r = safeValidate(ChildFileSchema, input);
+      expect(r.success).toBe(false);
+    }
+  });
+
+  test("sensitive values are masked in messages", () => {
+    expect(describeValue("110105194912310021", ["child", "idNumber"])).toBe('"11**************21" (18 chars)');
+    expect(describeValue("王小明", ["child", "name"])).toBe('"王小明"');
+    expect(formatPath(["parents", 0, "phone"])).toBe("parents[0].phone");
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, test } from "vitest";
+import { safeValidate, validate } from "../errors/validate";
+import { ChildFileSchema, type ChildFileInput } from "./child-file";
+import { MentorSchema, PairingSchema } from "./mentor";
+import { MobileSchema } from "./primitives";
+import { AidSchema, ContactRecordSchema, MicroWishSchema } from "./records";
+
+const base: ChildFileInput = {
+  id: "c1",
+  child: {
+    name: "王小明",
+    gender: "female",
+    birthDate: "1949-12-31",
+    idNumber: "11010519491231002x",
+    regionCode: "430102001001",
+  },
+  livingArrangement: "grandparents",
+  parents: [
+    { id: "p1", role: "father", name: "王大山", awayPeriods: [{ from: "2024-02-20", city: "深圳" }] },
+  ],
+  guardians: [{ id: "g1", name: "李秀英", relation: "grandmother", phone: "138 0013 8000" }],
+};
+
+describe("child file schema", () => {
+  test("parses and applies defaults", () => {
+    const f = validate(ChildFileSchema, base);
+    expect(f.child.idNumber).toBe("11010519491231002X");
+    expect(f.child.boarding).toBe(false);
+    expect(f.child.schooling.status).toBe("enrolled");
+    expect(f.guardians[0]!.phone).toBe("13800138000");
+    expect(f.guardians[0]!.guardianshipCapacity).toBe("full");
+    expect(f.keyCase).toBe(false);
+  });
+
+  test("the ID number must agree with birth date and gender", () => {
+    const r = safeValidate(ChildFileSchema, { ...base, child: { ...base.child, birthDate: "1949-12-30", gender: "male" } });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.error.issues.map((i) => i.code).sort()).toEqual(["id_number_birth_mismatch", "id_number_sex_mismatch"]);
+    expect(r.error.issues[0]!.path).toBe("child.idNumber");
+  });
+
+  test("away periods must be ordered and ids unique", () => {
+    const r = safeValidate(ChildFileSchema, {
+      ...base,
+      parents: [{ id: "g1", role: "father", name: "x", awayPeriods: [{ from: "2025-01-01", to: "2024-01-01", city: "深圳" }] }],
+    });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    const paths = r.error.issues.map((i) => i.path);
+    expect(paths).toContain("parents[0].awayPeriods[0].to");
+    expect(paths).toContain("parents[0].id");
+  });
+
+  test("bad phone numbers name the field", () => {
+    const r = safeValidate(MobileSchema, "12345", { path: ["guardians", 0, "phone"] });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues[0]!.path).toBe("guardians[0].phone");
+  });
+});
+
+describe("other entities", () => {
+  test("contact records name at least one child, each once", () => {
+    const ok = { id: "r1", kind: "home-visit", at: "2026-03-01T01:00:00+08:00", childIds: ["c1"] };
+    expect(validate(ContactRecordSchema, ok).initiator).toBe("mentor");
+    expect(safeValidate(ContactRecordSchema, { ...ok, childIds: [] }).success).toBe(false);
+    expect(safeValidate(ContactRecordSchema, { ...ok, childIds: ["c1", "c1"] }).success).toBe(false);
+    expect(safeValidate(ContactRecordSchema, { ...ok, at: "2026-03-01 01:00" }).success).toBe(false);
+  });
+
+  test("money aid needs an amount in integer fen", () => {
+    const aid = { id: "a1", kind: "donation", form: "money", date: "2026-06-01", childIds: ["c1"] };
+    expect(safeValidate(AidSchema, aid).success).toBe(false);
+    expect(safeValidate(AidSchema, { ...aid, amountFen: 700_000 }).success).toBe(true);
+    expect(safeValidate(AidSchema, { ...aid, amountFen: 70.5 }).success).toBe(false);
+  });
+
+  test("mentors and pairings", () => {
+    expect(safeValidate(MentorSchema, { id: "m1", kind: "class-teacher", name: "张老师", capacity: { min: 3, max: 2 } }).success).toBe(false);
+    expect(safeValidate(MentorSchema, { id: "m1", kind: "teacher", name: "张老师" }).success).toBe(false);
+    expect(safeValidate(PairingSchema, { id: "p", childId: "c", mentorId: "m", role: "mentor", start: "2026-09-01", end: "2026-08-01" }).success).toBe(false);
+    expect(safeValidate(MicroWishSchema, { id: "w", childId: "c", title: "书包", status: "submitted" }).success).toBe(true);
+  });
+});
