@@ -1,0 +1,19 @@
+import { expectTypeOf, test } from "vitest";
+import { ChildFileSchema, type ChildFile } from "../model/child-file";
+import { CalendarDateSchema, InstantSchema } from "../model/primitives";
+import type { CalendarDate, Instant } from "../time/types";
+import { safeValidate, validate } from "./validate";
+
+test("validate returns the schema's output type", () => {
+  expectTypeOf(validate(ChildFileSchema, {})).toEqualTypeOf<ChildFile>();
+  expectTypeOf(validate(CalendarDateSchema, "2026-01-01")).toEqualTypeOf<CalendarDate>();
+  const r = safeValidate(InstantSchema, "x");
+  if (r.success) expectTypeOf(r.data).toEqualTypeOf<Instant>();
+});
+
+test("calendar dates and instants are distinct types", () => {
+  expectTypeOf<CalendarDate>().not.toMatchTypeOf<Instant>();
+  expectTypeOf<Instant>().not.toMatchTypeOf<CalendarDate>();
+  expectTypeOf<"2026-09-01">().toMatchTypeOf<CalendarDate>();
+  expectTypeOf<"2026-09-01T08:00:00+08:00">().toMatchTypeOf<Instant>();
+});
