@@ -1,0 +1,439 @@
+/**
+ * The benchmark harness: runs every case of every `src/*.bench.ts` file, each side (ours and
+ * the baseline) in a fresh child process, and prints one aligned table.
+ *
+ * ## Adding a case
+ *
+ * Create `bench/src/<topic>.bench.ts` (no edit to `main.ts` is needed: it discovers every
+ * `*.bench.ts` file) and default-export a list of cases:
+ *
+ * ```ts
+ * import { defineCase, isFull } from "./harness";
+ *
+ * export default [
+ *   defineCase({
+ *     name: "sum numbers",
+ *     size: isFull() ? 10_000_000 : 1_000_000,
+ *     setup: ({ size }) => Array.from({ length: size }, (_, i) => i),
+ *     run: (xs) => xs.reduce((a, b) => a + b, 0),
+ *     baseline: {
+ *       name: "for loop",
+ *       run: (xs) => { let s = 0; for (const x of xs) s += x; return s; },
+ *     },
+ *   }),
+ * ];
+ * ```
+ *
+ * For each case the harness:
+ * 1. forks a child process (same `tsx` loader and `@liushou/source` condition, plus
+ *    `--expose-gc`), imports the bench file, picks the case, runs `setup` (not timed);
+ * 2. runs `run` `warmup` times untimed, then `runs` times timed (a GC before each run) and keeps
+ *    the median;
+ * 3. reads the process's peak resident set size (`process.resourceUsage().maxRSS`) after setup
+ *    and after the runs, so the memory of one case never pollutes another's;
+ * 4. does the same for `baseline` in another fresh child;
+ * 5. prints median time, throughput (`items` per second), peak RSS, the growth of peak RSS
+ *    during the runs (`Δ RSS`), any `metrics` the case reports, and the time ratio
+ *    ours ÷ baseline (below 1 means ours is faster).
+ *
+ * Slow cases: mark a case `full: true` to run it only with `pnpm bench --full` (or
+ * `BENCH_FULL=1`), or read {@link isFull} to choose sizes. Filter with an argument:
+ * `pnpm bench pairing` runs the cases whose file name or case name contains `pairing`.
+ *
+ * Results are also written to `bench/results/latest.json` (not committed).
+ * @module
+ */
+import { fork } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+
+/** What every `setup`, `run` and `metrics` function receives. */
+export interface BenchContext {
+  /** The case's `size`. */
+  size: number;
+  /** Whether slow cases were asked for (`--full` or `BENCH_FULL=1`). */
+  full: boolean;
+}
+
+/** Numbers or short strings a case adds to its row, one column per key (e.g. `{ score: 0.98 }`). */
+export type BenchMetrics = Record<string, number | string>;
+
+/** The comparison run in the same session as a case: what a user would do without us. */
+export interface BenchBaseline<S> {
+  /** What the baseline is, in a few words ("bare zod safeParse"). */
+  name: string;
+  /** Its own setup, if it needs different data; by default the case's `setup` is used. */
+  setup?: (ctx: BenchContext) => S | Promise<S>;
+  /** The timed operation. */
+  run: (state: S, ctx: BenchContext) => unknown;
+  /** Metrics of the last run's result; by default the case's `metrics`. */
+  metrics?: (result: unknown, state: S, ctx: BenchContext) => BenchMetrics;
+  /** Items processed per run, when it differs from the case's. */
+  items?: number;
+}
+
+/**
+ * One benchmark case: an operation at a size, with an optional baseline.
+ * @typeParam S - what `setup` returns and `run` receives.
+ */
+export interface BenchCase<S = unknown> {
+  /** The operation, e.g. "validate child files". */
+  name: string;
+  /** The size of the input (children, mentors, records…), shown in the table. */
+  size: number;
+  /** Items processed per run, for throughput; default `size`. */
+  items?: number;
+  /** Builds the input once per process; not timed. The state is passed to `run`. */
+  setup?: (ctx: BenchContext) => S | Promise<S>;
+  /** The timed operation. May return a promise (awaited inside the timing). */
+  run: (state: S, ctx: BenchContext) => unknown;
+  /** The comparison measured in the same session. */
+  baseline?: BenchBaseline<S>;
+  /** Extra columns computed from the last run's result (e.g. a score). */
+  metrics?: (result: unknown, state: S, ctx: BenchContext) => BenchMetrics;
+  /** Timed runs; the median is reported. Default 5. */
+  runs?: number;
+  /** Untimed runs before the timed ones. Default 1. */
+  warmup?: number;
+  /** Run only with `--full` / `BENCH_FULL=1`. */
+  full?: boolean;
+  /** Kill the child process after this many milliseconds. Default 10 minutes. */
+  timeoutMs?: number;
+}
+
+/**
+ * What a `*.bench.ts` file default-exports: a list of cases, or a function returning one
+ * (called with `{ full }`).
+ */
+export type BenchModule =
+  | readonly BenchCase<any>[]
+  | ((ctx: { full: boolean }) => readonly BenchCase<any>[] | Promise<readonly BenchCase<any>[]>);
+
+/**
+ * Declares a case with its state type inferred from `setup` (an identity function for typing).
+ * @example
+ * export default [defineCase({ name: "noop", size: 1, run: () => 0 })];
+ */
+export function defineCase<S>(c: BenchCase<S>): BenchCase<any> {
+  return c as BenchCase<any>;
+}
+
+/**
+ * Whether slow cases are wanted: `--full` on the command line or `BENCH_FULL=1`.
+ * @example
+ * const n = isFull() ? 2_000 : 1_000;
+ */
+export function isFull(): boolean {
+  return process.env.BENCH_FULL === "1" || process.argv.includes("--full");
+}
+
+/** One side (ours or the baseline) as measured in a child process. */
+export interface SideResult {
+  name: string;
+  items: number;
+  /** Every timed run in milliseconds. */
+  timesMs: number[];
+  medianMs: number;
+  /** Peak RSS of the process after setup, in bytes. */
+  setupPeakRss: number;
+  /** Peak RSS of the process at the end, in bytes. */
+  peakRss: number;
+  metrics: BenchMetrics;
+}
+
+/** One row of the report. */
+export interface CaseResult {
+  file: string;
+  name: string;
+  size: number;
+  ours?: SideResult;
+  baseline?: SideResult;
+  /** ours median ÷ baseline median. */
+  ratio?: number;
+  error?: string;
+}
+
+/** A case found in a bench file, addressed by file and index so a child process can find it. */
+interface CaseRef {
+  file: string;
+  index: number;
+  c: BenchCase<any>;
+}
+
+type Side = "ours" | "baseline";
+
+type ChildMessage = { ok: true; result: SideResult } | { ok: false; error: string };
+
+async function loadCases(file: string, full: boolean): Promise<readonly BenchCase<any>[]> {
+  const mod = (await import(pathToFileURL(file).href)) as { default?: BenchModule };
+  const def = mod.default;
+  if (def === undefined) throw new Error(`${file} has no default export`);
+  return typeof def === "function" ? await def({ full }) : def;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * Runs one side of one case in this process and sends the result to the parent. Called by
+ * `main.ts` when started as a child (`--child <file> <index> <side>`).
+ */
+export async function runChild(file: string, index: number, side: Side): Promise<void> {
+  const send = (m: ChildMessage) =>
+    new Promise<void>((resolve) => (process.send ? process.send(m, () => resolve()) : resolve()));
+  try {
+    const full = isFull();
+    const c = (await loadCases(file, full))[index];
+    if (!c) throw new Error(`no case ${index} in ${file}`);
+    const ctx: BenchContext = { size: c.size, full };
+    const b = c.baseline;
+    if (side === "baseline" && !b) throw new Error(`case ${c.name} has no baseline`);
+    const setup = side === "baseline" && b?.setup ? b.setup : c.setup;
+    const run = side === "baseline" ? b!.run : c.run;
+    const metrics = side === "baseline" ? (b!.metrics ?? c.metrics) : c.metrics;
+    const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+    const state = setup ? await setup(ctx) : undefined;
+    gc();
+    const setupPeakRss = process.resourceUsage().maxRSS * 1024;
+    for (let i = 0; i < (c.warmup ?? 1); i++) await run(state, ctx);
+    const timesMs: number[] = [];
+    let result: unknown;
+    for (let i = 0; i < Math.max(1, c.runs ?? 5); i++) {
+      gc();
+      const t0 = performance.now();
+      result = await run(state, ctx);
+      timesMs.push(performance.now() - t0);
+    }
+    const peakRss = process.resourceUsage().maxRSS * 1024;
+    await send({
+      ok: true,
+      result: {
+        name: side === "baseline" ? b!.name : c.name,
+        items: (side === "baseline" ? b!.items : undefined) ?? c.items ?? c.size,
+        timesMs,
+        medianMs: median(timesMs),
+        setupPeakRss,
+        peakRss,
+        metrics: metrics ? metrics(result, state, ctx) : {},
+      },
+    });
+  } catch (e) {
+    await send({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+}
+
+function runSide(entry: string, ref: CaseRef, side: Side, full: boolean): Promise<SideResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(entry, ["--child", ref.file, String(ref.index), side], {
+      execArgv: [...process.execArgv, "--expose-gc"],
+      env: { ...process.env, BENCH_FULL: full ? "1" : "0" },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    let message: ChildMessage | undefined;
+    const timeout = ref.c.timeoutMs ?? 10 * 60_000;
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`timed out after ${timeout} ms`));
+    }, timeout);
+    child.on("message", (m) => (message = m as ChildMessage));
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (message?.ok) resolve(message.result);
+      else if (message) reject(new Error(message.error));
+      else reject(new Error(`child exited with ${signal ?? code} and no result`));
+    });
+  });
+}
+
+/** Options of {@link runBenchmarks}. */
+export interface RunOptions {
+  /** The bench files (absolute paths). */
+  files: readonly string[];
+  /** The script a child process runs: it must call {@link runChild} on `--child`. */
+  entry: string;
+  /** Keep only cases whose file name or case name contains this (case-insensitive). */
+  filter?: string;
+  /** Run slow cases too. */
+  full: boolean;
+  /** Where to write `latest.json`; none if absent. */
+  resultsDir?: string;
+}
+
+/**
+ * Runs every selected case (each side in its own child process), prints the table and returns
+ * the rows.
+ */
+export async function runBenchmarks(options: RunOptions): Promise<CaseResult[]> {
+  const filter = options.filter?.toLowerCase();
+  const refs: CaseRef[] = [];
+  for (const file of options.files) {
+    const cases = await loadCases(file, options.full);
+    const fileName = benchName(file);
+    cases.forEach((c, index) => {
+      if (c.full && !options.full) return;
+      if (
+        filter &&
+        !fileName.toLowerCase().includes(filter) &&
+        !c.name.toLowerCase().includes(filter)
+      )
+        return;
+      refs.push({ file, index, c });
+    });
+  }
+  if (refs.length === 0) {
+    console.log(`No benchmark case matches${filter ? ` "${options.filter}"` : ""}.`);
+    return [];
+  }
+  console.log(
+    `Running ${refs.length} case(s)${options.full ? " (full)" : ""}; each side in a fresh process.\n`,
+  );
+  const results: CaseResult[] = [];
+  for (const ref of refs) {
+    const row: CaseResult = { file: benchName(ref.file), name: ref.c.name, size: ref.c.size };
+    process.stdout.write(`  ${row.file} › ${row.name} (${fmtInt(row.size)}) … `);
+    try {
+      row.ours = await runSide(options.entry, ref, "ours", options.full);
+      if (ref.c.baseline) {
+        row.baseline = await runSide(options.entry, ref, "baseline", options.full);
+        row.ratio = row.ours.medianMs / row.baseline.medianMs;
+      }
+      process.stdout.write(`${fmtMs(row.ours.medianMs)}\n`);
+    } catch (e) {
+      row.error = e instanceof Error ? e.message.split("\n")[0] : String(e);
+      process.stdout.write(`failed\n`);
+      console.error(e instanceof Error ? e.message : e);
+    }
+    results.push(row);
+  }
+  console.log(`\n${formatTable(results)}`);
+  if (options.resultsDir) {
+    mkdirSync(options.resultsDir, { recursive: true });
+    writeFileSync(join(options.resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  }
+  return results;
+}
+
+function benchName(file: string): string {
+  return basename(file).replace(/\.bench\.ts$/, "");
+}
+
+/**
+ * Renders results as a plain-text table: one row for ours and, below it, one for the baseline.
+ * `ratio` is ours ÷ baseline median time.
+ */
+export function formatTable(results: readonly CaseResult[]): string {
+  const metricKeys = [
+    ...new Set(
+      results.flatMap((r) => [
+        ...Object.keys(r.ours?.metrics ?? {}),
+        ...Object.keys(r.baseline?.metrics ?? {}),
+      ]),
+    ),
+  ];
+  const header = [
+    "bench",
+    "case",
+    "size",
+    "median",
+    "items/s",
+    "peak RSS",
+    "Δ RSS",
+    "ratio",
+    ...metricKeys,
+  ];
+  const right = new Set(["size", "median", "items/s", "peak RSS", "Δ RSS", "ratio"]);
+  const rows: string[][] = [];
+  const side = (file: string, label: string, size: number, s: SideResult, ratio: string) => [
+    file,
+    label,
+    fmtInt(size),
+    fmtMs(s.medianMs),
+    fmtRate(s.items / (s.medianMs / 1000)),
+    fmtBytes(s.peakRss),
+    `+${fmtBytes(Math.max(0, s.peakRss - s.setupPeakRss))}`,
+    ratio,
+    ...metricKeys.map((k) => fmtMetric(s.metrics[k])),
+  ];
+  for (const r of results) {
+    if (r.error || !r.ours) {
+      rows.push([
+        r.file,
+        r.name,
+        fmtInt(r.size),
+        "error",
+        "",
+        "",
+        "",
+        "",
+        ...metricKeys.map(() => ""),
+        r.error ?? "",
+      ]);
+      continue;
+    }
+    rows.push(
+      side(r.file, r.name, r.size, r.ours, r.ratio === undefined ? "" : `${r.ratio.toFixed(2)}×`),
+    );
+    if (r.baseline) rows.push(side("", `  vs ${r.baseline.name}`, r.size, r.baseline, "1.00×"));
+  }
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) =>
+        right.has(header[i] ?? "") ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0),
+      )
+      .join("  ")
+      .trimEnd();
+  return [
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+    "",
+    "median of the timed runs after warm-up; items/s = items ÷ median; peak RSS = process.resourceUsage().maxRSS",
+    "of the case's own process (includes the loader and setup data); Δ RSS = growth of that peak during the runs;",
+    "ratio = our median ÷ the baseline's (below 1: ours is faster).",
+  ].join("\n");
+}
+
+function fmtInt(n: number): string {
+  return Math.round(n).toLocaleString("en-US");
+}
+
+function fmtMs(ms: number): string {
+  if (ms < 1) return `${(ms * 1000).toFixed(0)} µs`;
+  if (ms < 1000) return `${ms.toFixed(ms < 10 ? 2 : ms < 100 ? 1 : 0)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function fmtRate(perSecond: number): string {
+  if (!Number.isFinite(perSecond)) return "∞";
+  if (perSecond >= 1e9) return `${(perSecond / 1e9).toFixed(2)} G/s`;
+  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(2)} M/s`;
+  if (perSecond >= 1e3) return `${(perSecond / 1e3).toFixed(1)} k/s`;
+  return `${perSecond.toFixed(1)} /s`;
+}
+
+function fmtBytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
+}
+
+function fmtMetric(v: number | string | undefined): string {
+  if (v === undefined) return "";
+  if (typeof v === "string") return v;
+  return Number.isInteger(v) ? fmtInt(v) : v.toPrecision(4);
+}
+
+/** The directory of the bench package (parent of `src`). */
+export function benchRoot(fromFile: string): string {
+  return dirname(dirname(fromFile));
+}
