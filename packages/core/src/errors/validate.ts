@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { Locale, LocalizedText } from "../i18n";
 import { ValidationError } from "./errors";
-import { toFieldIssue } from "./issues";
+import type { IssueCode } from "./codes";
+import { describeValue, type FieldIssue, toFieldIssue } from "./issues";
 
 /**
  * Options for {@link validate} and {@link safeValidate}.
@@ -59,4 +60,24 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, options
   const r = safeValidate(schema, input, options);
   if (!r.success) throw r.error;
   return r.data;
+}
+
+/**
+ * Builds a {@link ValidationError} for one field outside a zod schema (a bad argument).
+ * @example
+ * throw invalidArgument("timeZone", IssueCode.TIME_ZONE, text("未知时区", "unknown time zone"), "Mars/Base");
+ * @category Errors
+ */
+export function invalidArgument(path: string, code: IssueCode, message: LocalizedText, received: unknown, locale?: Locale): ValidationError {
+  const shown = describeValue(received, path.split("."));
+  const issue: FieldIssue = {
+    path,
+    code,
+    received: shown,
+    message: {
+      "zh-CN": `字段 ${path}：${message["zh-CN"]}（收到：${shown}）`,
+      en: `${path}: ${message.en} (received: ${shown})`,
+    },
+  };
+  return new ValidationError([issue], locale ? { locale } : {});
 }

@@ -36,3 +36,12 @@ describe("zones", () => {
     expect(isTimeZone(42)).toBe(false);
   });
 });
+
+describe("bad arguments", () => {
+  test("an unknown zone or a malformed instant is a ValidationError, not a RangeError", async () => {
+    const { ValidationError } = await import("../errors/errors");
+    expect(() => dateInZone("2026-03-01T01:00:00+08:00", "Mars/Olympus")).toThrow(ValidationError);
+    expect(() => dateInZone("not a date" as never, "Asia/Shanghai")).toThrow(ValidationError);
+    expect(() => startOfDateInZone("2026-03-01", "Nowhere/Here")).toThrow(ValidationError);
+  });
+});

@@ -1,4 +1,7 @@
 import { TZDate } from "@date-fns/tz";
+import { IssueCode } from "../errors/codes";
+import { invalidArgument } from "../errors/validate";
+import { text } from "../i18n";
 import { makeDate } from "./calendar-date";
 import type { CalendarDate, Instant, TimeZone } from "./types";
 
@@ -53,6 +56,9 @@ const formatterCache = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(zone: TimeZone): Intl.DateTimeFormat {
   let f = formatterCache.get(zone);
   if (!f) {
+    if (!isTimeZone(zone)) {
+      throw invalidArgument("timeZone", IssueCode.TIME_ZONE, text("应为 IANA 时区名，如 Asia/Shanghai", "expected an IANA time-zone name such as Asia/Shanghai"), zone);
+    }
     f = new Intl.DateTimeFormat("en-CA", {
       timeZone: zone,
       year: "numeric",
@@ -74,6 +80,9 @@ function formatterFor(zone: TimeZone): Intl.DateTimeFormat {
  */
 export function dateInZone(instant: Instant | number, zone: TimeZone): CalendarDate {
   const ms = typeof instant === "number" ? instant : Date.parse(instant);
+  if (!Number.isFinite(ms)) {
+    throw invalidArgument("instant", IssueCode.INSTANT, text("应为带时区偏移的 ISO 8601 时间", "expected an ISO 8601 date-time with an offset"), instant);
+  }
   if (zone === "Asia/Shanghai") {
     // China has had no daylight-saving time since 1991: a fixed +08:00 offset is exact.
     if (ms >= 700_000_000_000) {
@@ -95,6 +104,7 @@ export function dateInZone(instant: Instant | number, zone: TimeZone): CalendarD
  * @category Time
  */
 export function startOfDateInZone(date: CalendarDate, zone: TimeZone): Instant {
+  formatterFor(zone);
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return new Date(new TZDate(y, m - 1, d, zone).getTime()).toISOString() as Instant;
 }
