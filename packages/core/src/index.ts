@@ -8,3 +8,4 @@ export * from "./i18n";
 export * from "./errors";
 export * from "./identity";
 export * from "./model";
+export * from "./classification";

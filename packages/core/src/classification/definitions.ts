@@ -1,0 +1,350 @@
+import { z } from "zod";
+import { text, type LocalizedText } from "../i18n";
+import type { ChildFile, Parent } from "../model";
+import { addDays, ageOn, birthdayOfAge, type CalendarDate } from "../time";
+
+/**
+ * Why a child is, or is not, left-behind under a definition: a stable `code` and a bilingual
+ * message. Built-in codes are listed in {@link ReasonCode}; custom definitions add their own.
+ * @example
+ * const r: ClassificationReason = { code: "under-16", message: text("未满 16 周岁", "under 16") };
+ * @category Classification
+ */
+export interface ClassificationReason {
+  readonly code: string;
+  readonly message: LocalizedText;
+}
+
+/**
+ * Stable codes of the reasons the built-in definitions give.
+ * @category Classification
+ */
+export const ReasonCode = {
+  NOT_BORN: "not-born",
+  UNDER_16: "under-16",
+  AGED_16_OR_OVER: "aged-16-or-over",
+  BOTH_PARENTS_AWAY: "both-parents-away",
+  ONE_PARENT_AWAY: "one-parent-away",
+  NO_PARENT_AWAY: "no-parent-away",
+  OTHER_PARENT_NO_CAPACITY: "other-parent-no-capacity",
+  OTHER_PARENT_DECEASED: "other-parent-deceased",
+  OTHER_PARENT_CAPABLE: "other-parent-capable",
+  OTHER_PARENT_NOT_ON_FILE: "other-parent-not-on-file",
+  COMPULSORY_PUPIL: "compulsory-pupil",
+  NOT_ENROLLED: "not-enrolled",
+  NOT_IN_GRADES_1_TO_9: "not-in-grades-1-to-9",
+} as const;
+
+/**
+ * What a definition's `classify` returns: the verdict and the reasons for it.
+ * @category Classification
+ */
+export interface DefinitionVerdict {
+  readonly leftBehind: boolean;
+  readonly reasons: readonly ClassificationReason[];
+}
+
+/**
+ * A definition of "left-behind child" (留守儿童). Two are built in
+ * ({@link STATE_COUNCIL_2016_DEFINITION}, {@link SCHOOL_DEFINITION}); a host can supply its own.
+ * `classify` must be a pure function of the (validated) file and the date.
+ * @example
+ * const local: LeftBehindDefinition = {
+ *   id: "county-x",
+ *   name: text("某县口径", "County X"),
+ *   classify: (file, { asOf }) => ({ leftBehind: isParentAway(file.parents[0], asOf), reasons: [] }),
+ * };
+ * @category Classification
+ */
+export interface LeftBehindDefinition {
+  /** Stable id, written into every result. */
+  readonly id: string;
+  readonly name: LocalizedText;
+  /** The verdict on one date. */
+  classify(file: ChildFile, context: { asOf: CalendarDate }): DefinitionVerdict;
+  /**
+   * Optional: the dates on which the verdict can change (a status holds from such a date on).
+   * When absent, {@link leftBehindChanges} uses every birthday and away-period edge of the file.
+   */
+  changeDates?(file: ChildFile): readonly CalendarDate[];
+}
+
+const LocalizedTextSchema = z.object({ "zh-CN": z.string(), en: z.string() });
+
+/**
+ * Shape check for a custom {@link LeftBehindDefinition}: an id, a bilingual name and a
+ * `classify` function.
+ * @category Classification
+ */
+export const LeftBehindDefinitionSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: LocalizedTextSchema,
+  classify: z.custom<LeftBehindDefinition["classify"]>((v) => typeof v === "function", {
+    message: "classify must be a function",
+  }),
+  changeDates: z
+    .custom<NonNullable<LeftBehindDefinition["changeDates"]>>((v) => typeof v === "function", {
+      message: "changeDates must be a function",
+    })
+    .optional(),
+});
+
+/**
+ * Shape check for what a custom definition's `classify` returns.
+ * @category Classification
+ */
+export const DefinitionVerdictSchema = z.object({
+  leftBehind: z.boolean(),
+  reasons: z.array(z.object({ code: z.string().min(1), message: LocalizedTextSchema })),
+});
+
+/**
+ * Whether a parent works away from home on a date: one of their `awayPeriods` contains it
+ * (`from ≤ date ≤ to`; no `to` means still away). A deceased parent is never away.
+ * @example
+ * isParentAway({ ...father, awayPeriods: [{ from: "2024-02-20", to: "2026-01-31", city: "深圳" }] }, "2026-01-31") //=> true
+ * isParentAway({ ...father, awayPeriods: [{ from: "2024-02-20", to: "2026-01-31", city: "深圳" }] }, "2026-02-01") //=> false
+ * @category Classification
+ */
+export function isParentAway(
+  parent: Pick<Parent, "awayPeriods" | "deceased">,
+  date: CalendarDate,
+): boolean {
+  if (parent.deceased) return false;
+  for (const p of parent.awayPeriods) {
+    if (p.from <= date && (p.to === undefined || date <= p.to)) return true;
+  }
+  return false;
+}
+
+const ROLE_TEXT = { father: text("父亲", "father"), mother: text("母亲", "mother") } as const;
+
+/** Facts every definition's result reports. @internal */
+export interface ParentFacts {
+  age: number;
+  away: Parent[];
+  home: Parent[];
+}
+
+/** @internal */
+export function parentFacts(file: ChildFile, asOf: CalendarDate): ParentFacts {
+  const away: Parent[] = [];
+  const home: Parent[] = [];
+  for (const p of file.parents) (isParentAway(p, asOf) ? away : home).push(p);
+  return { age: ageOn(file.child.birthDate, asOf), away, home };
+}
+
+function ageReason(file: ChildFile, age: number, limit: number | undefined): ClassificationReason {
+  if (age < 0) {
+    return {
+      code: ReasonCode.NOT_BORN,
+      message: text("该日期尚未出生", "not yet born on that date"),
+    };
+  }
+  if (limit !== undefined && age >= limit) {
+    const day = birthdayOfAge(file.child.birthDate, limit);
+    return {
+      code: ReasonCode.AGED_16_OR_OVER,
+      message: text(
+        `已满 ${limit} 周岁（${day} 满 ${limit} 周岁），现 ${age} 岁`,
+        `aged ${age}: turned ${limit} on ${day}`,
+      ),
+    };
+  }
+  return {
+    code: ReasonCode.UNDER_16,
+    message: text(`${age} 周岁，未满 16 周岁`, `aged ${age}, under 16`),
+  };
+}
+
+function awayReason(facts: ParentFacts): ClassificationReason {
+  if (facts.away.length >= 2) {
+    return {
+      code: ReasonCode.BOTH_PARENTS_AWAY,
+      message: text("父母双方均外出务工", "both parents work away from home"),
+    };
+  }
+  const [p] = facts.away;
+  if (p) {
+    const r = ROLE_TEXT[p.role];
+    return {
+      code: ReasonCode.ONE_PARENT_AWAY,
+      message: text(`${r["zh-CN"]}外出务工`, `the ${r.en} works away from home`),
+    };
+  }
+  return {
+    code: ReasonCode.NO_PARENT_AWAY,
+    message: text("父母均未外出务工", "no parent works away from home"),
+  };
+}
+
+function otherParentReason(facts: ParentFacts): { ok: boolean; reason: ClassificationReason } {
+  const other = facts.home[0];
+  if (!other) {
+    return {
+      ok: false,
+      reason: {
+        code: ReasonCode.OTHER_PARENT_NOT_ON_FILE,
+        message: text(
+          "档案中没有另一方父母的登记，无法认定其无监护能力",
+          "the other parent is not on file, so their lack of guardianship capacity is not established",
+        ),
+      },
+    };
+  }
+  const r = ROLE_TEXT[other.role];
+  if (other.deceased) {
+    return {
+      ok: true,
+      reason: {
+        code: ReasonCode.OTHER_PARENT_DECEASED,
+        message: text(`${r["zh-CN"]}已故`, `the ${r.en} is deceased`),
+      },
+    };
+  }
+  if (other.guardianshipCapacity === "none") {
+    return {
+      ok: true,
+      reason: {
+        code: ReasonCode.OTHER_PARENT_NO_CAPACITY,
+        message: text(`${r["zh-CN"]}无监护能力`, `the ${r.en} has no guardianship capacity`),
+      },
+    };
+  }
+  return {
+    ok: false,
+    reason: {
+      code: ReasonCode.OTHER_PARENT_CAPABLE,
+      message: text(
+        `${r["zh-CN"]}在家且有监护能力（${other.guardianshipCapacity === "full" ? "完全" : "部分"}）`,
+        `the ${r.en} is at home with ${other.guardianshipCapacity} guardianship capacity`,
+      ),
+    },
+  };
+}
+
+/**
+ * The official definition (国务院 国发〔2016〕13号): under 16, and both parents away, or one away
+ * and the other without guardianship capacity (`guardianshipCapacity: "none"` or deceased).
+ * A second parent who is not on file does not count as lacking capacity.
+ * @example
+ * STATE_COUNCIL_2016_DEFINITION.classify(file, { asOf: "2026-03-01" }).leftBehind //=> true
+ * @category Classification
+ */
+export const STATE_COUNCIL_2016_DEFINITION: LeftBehindDefinition = {
+  id: "state-council-2016",
+  name: text("国发〔2016〕13号口径", "State Council 2016 No. 13"),
+  classify(file, { asOf }) {
+    const facts = parentFacts(file, asOf);
+    const reasons: ClassificationReason[] = [ageReason(file, facts.age, 16)];
+    const young = facts.age >= 0 && facts.age < 16;
+    reasons.push(awayReason(facts));
+    let parentsOk = facts.away.length >= 2;
+    if (facts.away.length === 1) {
+      const other = otherParentReason(facts);
+      reasons.push(other.reason);
+      parentsOk = other.ok;
+    }
+    return { leftBehind: young && parentsOk, reasons };
+  },
+  changeDates(file) {
+    return [file.child.birthDate, birthdayOfAge(file.child.birthDate, 16), ...awayEdges(file)];
+  },
+};
+
+/**
+ * The schools' definition in the work summaries: a primary or middle-school pupil (enrolled,
+ * grade 1–9) whose parents both, or one of them, work away from home. The school status and
+ * grade are read as recorded on the file (use `fileAsOf` for a past state).
+ * @example
+ * SCHOOL_DEFINITION.classify(file, { asOf: "2026-03-01" }).leftBehind //=> true
+ * @category Classification
+ */
+export const SCHOOL_DEFINITION: LeftBehindDefinition = {
+  id: "school",
+  name: text(
+    "学校口径（中小学生，父母双方或一方外出务工）",
+    "School definition (pupil, one or both parents away)",
+  ),
+  classify(file, { asOf }) {
+    const facts = parentFacts(file, asOf);
+    const reasons: ClassificationReason[] = [];
+    const { grade, schooling } = file.child;
+    let pupil = true;
+    if (facts.age < 0) {
+      reasons.push(ageReason(file, facts.age, undefined));
+      pupil = false;
+    }
+    if (schooling.status !== "enrolled") {
+      pupil = false;
+      reasons.push({
+        code: ReasonCode.NOT_ENROLLED,
+        message: text(
+          `学籍状态为 ${schooling.status}，不是在校生`,
+          `schooling status is ${schooling.status}, not enrolled`,
+        ),
+      });
+    } else if (grade === undefined || grade > 9) {
+      pupil = false;
+      reasons.push({
+        code: ReasonCode.NOT_IN_GRADES_1_TO_9,
+        message: text(
+          grade === undefined
+            ? "未登记年级，无法认定为中小学生"
+            : `${grade} 年级不属于义务教育阶段`,
+          grade === undefined
+            ? "no grade on file, so not known to be a pupil"
+            : `grade ${grade} is not grade 1–9`,
+        ),
+      });
+    } else {
+      reasons.push({
+        code: ReasonCode.COMPULSORY_PUPIL,
+        message: text(
+          `在读 ${grade} 年级（义务教育阶段）`,
+          `enrolled in grade ${grade} (compulsory education)`,
+        ),
+      });
+    }
+    reasons.push(awayReason(facts));
+    return { leftBehind: pupil && facts.away.length >= 1, reasons };
+  },
+  changeDates(file) {
+    return [file.child.birthDate, ...awayEdges(file)];
+  },
+};
+
+/**
+ * The built-in definitions by id.
+ * @example
+ * LEFT_BEHIND_DEFINITIONS["school"].name.en //=> "School definition (pupil, one or both parents away)"
+ * @category Classification
+ */
+export const LEFT_BEHIND_DEFINITIONS = {
+  "state-council-2016": STATE_COUNCIL_2016_DEFINITION,
+  school: SCHOOL_DEFINITION,
+} as const satisfies Record<string, LeftBehindDefinition>;
+
+/**
+ * Id of a built-in definition.
+ * @category Classification
+ */
+export type BuiltInDefinitionId = keyof typeof LEFT_BEHIND_DEFINITIONS;
+
+/**
+ * The default definition id: the State Council's.
+ * @category Classification
+ */
+export const DEFAULT_DEFINITION: BuiltInDefinitionId = "state-council-2016";
+
+/** First day away and first day back of every away period. @internal */
+export function awayEdges(file: ChildFile): CalendarDate[] {
+  const out: CalendarDate[] = [];
+  for (const p of file.parents) {
+    for (const a of p.awayPeriods) {
+      out.push(a.from);
+      if (a.to !== undefined) out.push(addDays(a.to, 1));
+    }
+  }
+  return out;
+}
