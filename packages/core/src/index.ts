@@ -9,3 +9,4 @@ export * from "./errors";
 export * from "./identity";
 export * from "./model";
 export * from "./classification";
+export * from "./wishes";
