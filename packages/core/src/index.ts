@@ -10,3 +10,4 @@ export * from "./identity";
 export * from "./model";
 export * from "./classification";
 export * from "./wishes";
+export * from "./file";

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { IdSchema, InstantSchema } from "../model";
+
+/**
+ * One JSON patch operation as immer records it (`path` is an array of keys and indexes).
+ * @example
+ * PatchSchema.parse({ op: "replace", path: ["child", "boarding"], value: true })
+ * @category Child file
+ */
+export const PatchSchema = z.object({
+  op: z.enum(["add", "remove", "replace"]),
+  path: z.array(z.union([z.string(), z.number().int().nonnegative()])),
+  value: z.unknown().optional(),
+});
+/** @category Child file */
+export type FilePatch = z.infer<typeof PatchSchema>;
+
+/**
+ * One change to a child file (动态档案): who made it, when, why, and the patches that make it
+ * and undo it. Plain JSON: hosts store the history as is and reload it with this schema.
+ * @example
+ * FileChangeSchema.parse(JSON.parse(JSON.stringify(change)))
+ * @category Child file
+ */
+export const FileChangeSchema = z.object({
+  /** Host-assigned id of the change, if any. */
+  id: IdSchema.optional(),
+  /** Id of the child file changed. */
+  fileId: IdSchema,
+  /** Who made the change (a user or staff id). */
+  actor: IdSchema,
+  /** When the change was made. */
+  at: InstantSchema,
+  /** Why (a parent changed jobs, the guardian changed…). */
+  reason: z.string().min(1).max(2000),
+  patches: z.array(PatchSchema),
+  inversePatches: z.array(PatchSchema),
+});
+/** @category Child file */
+export type FileChange = z.infer<typeof FileChangeSchema>;
+
+/**
+ * The history of a child file: its changes, oldest first.
+ * @category Child file
+ */
+export const FileHistorySchema = z.array(FileChangeSchema);

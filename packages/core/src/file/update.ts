@@ -1,0 +1,329 @@
+import type { Draft, Patch } from "immer";
+import { current, isDraft } from "immer";
+import { z } from "zod";
+import { ConflictError, safeValidate, validate, ValidationError } from "../errors";
+import { text } from "../i18n";
+import {
+  ChildFileSchema,
+  IdSchema,
+  InstantSchema,
+  type ChildFile,
+  type ChildFileInput,
+} from "../model";
+import { CalendarDateSchema, TimeZoneSchema } from "../model/primitives";
+import {
+  dateInZone,
+  DEFAULT_TIME_ZONE,
+  instantMs,
+  isCalendarDate,
+  type CalendarDate,
+  type Instant,
+  type TimeZone,
+} from "../time";
+import { deepEqual, deepFreeze, immer, reconcile } from "./_immer";
+import { FileChangeSchema, FileHistorySchema, type FileChange, type FilePatch } from "./change";
+
+/**
+ * An immer recipe: change the draft in place (or return a replacement file).
+ * @category Child file
+ */
+export type FileRecipe = (draft: Draft<ChildFile>) => void | ChildFile;
+
+/**
+ * Who changes a file, when and why.
+ * @category Child file
+ */
+export interface ChangeMeta {
+  /** Who made the change (a user or staff id). */
+  actor: string;
+  /** When. */
+  at: Instant;
+  /** Why: "father came home", "guardian changed to the aunt". */
+  reason: string;
+  /** Optional host-assigned id of the change. */
+  id?: string;
+}
+
+const ChangeMetaSchema = z.object({
+  actor: IdSchema,
+  at: InstantSchema,
+  reason: z.string().min(1).max(2000),
+  id: IdSchema.optional(),
+});
+
+/**
+ * Result of {@link updateChildFile} and {@link revertChange}.
+ * @category Child file
+ */
+export interface FileUpdate {
+  /** The new file, deeply frozen. */
+  readonly file: ChildFile;
+  /** The change to append to the file's history. */
+  readonly change: FileChange;
+}
+
+const FILE_SUBJECT = text("儿童档案", "child file");
+
+function toFilePatches(patches: readonly Patch[]): FilePatch[] {
+  return patches.map((p) => {
+    const out: FilePatch = { op: p.op, path: [...p.path] as (string | number)[] };
+    if ("value" in p) out.value = p.value;
+    return out;
+  });
+}
+
+/**
+ * Changes a child file (动态档案) with an immer recipe, validates the result, and records the
+ * change as patches with who, when and why. The input is never mutated; the new file is
+ * deeply frozen. zod's defaults and normalisation (a phone written `+86 …`) are part of the
+ * recorded patches, so replaying the history gives exactly the returned file.
+ * @param file - The current file.
+ * @param recipe - Changes the draft in place.
+ * @param meta - `actor`, `at` (instant), `reason`, and an optional change `id`.
+ * @returns The new frozen file and the {@link FileChange} to store.
+ * @throws ValidationError if the file, the meta or the changed file is invalid (the input stays as it was), or if the recipe changes the file id.
+ * @example
+ * const { file: next, change } = updateChildFile(file, (d) => { d.child.boarding = true }, {
+ *   actor: "teacher-7", at: "2026-09-01T08:00:00+08:00", reason: "住校",
+ * });
+ * next.child.boarding //=> true
+ * change.patches //=> [{ op: "replace", path: ["child", "boarding"], value: true }]
+ * @category Child file
+ */
+export function updateChildFile(
+  file: ChildFileInput | ChildFile,
+  recipe: FileRecipe,
+  meta: ChangeMeta,
+): FileUpdate {
+  const m = validate(ChangeMetaSchema, meta, { subject: text("档案变更信息", "change details") });
+  if (typeof recipe !== "function") {
+    throw new ValidationError([
+      {
+        path: "recipe",
+        code: "invalid_type",
+        expected: "function",
+        received: typeof recipe,
+        message: text(
+          `字段 recipe：应为函数（收到：${typeof recipe}）`,
+          `recipe: expected a function (received: ${typeof recipe})`,
+        ),
+      },
+    ]);
+  }
+  const base = validate(ChildFileSchema, file, { subject: FILE_SUBJECT });
+  const [next, patches, inversePatches] = immer().produceWithPatches(base, (draft) => {
+    const replacement = recipe(draft);
+    if (replacement !== undefined && (replacement as unknown) !== draft) {
+      const plain = isDraft(replacement) ? current(replacement) : replacement;
+      reconcile(draft as never, plain as never);
+    }
+    const r = safeValidate(ChildFileSchema, current(draft), {
+      subject: text("修改后的儿童档案", "updated child file"),
+    });
+    if (!r.success) throw r.error;
+    if (r.data.id !== base.id) {
+      throw new ValidationError(
+        [
+          {
+            path: "id",
+            code: "immutable_id",
+            received: JSON.stringify(r.data.id),
+            message: text(
+              `字段 id：档案编号不能修改（原为 ${base.id}，收到：${r.data.id}）`,
+              `id: a file's id cannot change (was ${base.id}, received: ${r.data.id})`,
+            ),
+          },
+        ],
+        { subject: text("修改后的儿童档案", "updated child file") },
+      );
+    }
+    reconcile(draft as never, r.data as never);
+  });
+  const change: FileChange = {
+    ...(m.id !== undefined ? { id: m.id } : {}),
+    fileId: base.id,
+    actor: m.actor,
+    at: m.at,
+    reason: m.reason,
+    patches: toFilePatches(patches),
+    inversePatches: toFilePatches(inversePatches),
+  };
+  return { file: deepFreeze(next), change: deepFreeze(change) };
+}
+
+const AsOfSchema = z.union([CalendarDateSchema, InstantSchema]);
+const ZoneOptionsSchema = z.object({ zone: TimeZoneSchema.optional() }).optional();
+
+function checkHistory(initial: ChildFile, history: readonly FileChange[]): void {
+  let lastMs = -Infinity;
+  history.forEach((c, i) => {
+    if (c.fileId !== initial.id) {
+      throw new ValidationError(
+        [
+          {
+            path: `history[${i}].fileId`,
+            code: "unknown_id",
+            received: JSON.stringify(c.fileId),
+            message: text(
+              `字段 history[${i}].fileId：该变更属于档案 ${c.fileId}，不是 ${initial.id}`,
+              `history[${i}].fileId: the change belongs to file ${c.fileId}, not ${initial.id}`,
+            ),
+          },
+        ],
+        { subject: text("档案历史", "file history") },
+      );
+    }
+    const ms = instantMs(c.at as Instant);
+    if (ms < lastMs) {
+      throw new ValidationError(
+        [
+          {
+            path: `history[${i}].at`,
+            code: "date_order",
+            received: JSON.stringify(c.at),
+            message: text(
+              `字段 history[${i}].at：变更须按时间先后排列（收到：${c.at}）`,
+              `history[${i}].at: changes must be in time order (received: ${c.at})`,
+            ),
+          },
+        ],
+        { subject: text("档案历史", "file history") },
+      );
+    }
+    lastMs = ms;
+  });
+}
+
+function replay(initial: ChildFile, changes: readonly FileChange[]): ChildFile {
+  const patches = changes.flatMap((c) => c.patches) as Patch[];
+  const out = patches.length ? immer().applyPatches(initial, patches) : initial;
+  // A stored history may have been edited by hand: check the result is still a valid file.
+  const valid = validate(ChildFileSchema, out, {
+    subject: text("按历史重建的儿童档案", "file rebuilt from history"),
+  });
+  return deepFreeze(valid);
+}
+
+/**
+ * Rebuilds a file as it was at a time, from the file as first recorded and its history: the
+ * changes made at or before `asOf` are applied in order. A calendar date means the end of that
+ * day in `zone` (default `Asia/Shanghai`).
+ * @param initialFile - The file as first recorded (before the first change of `history`).
+ * @param history - Its changes, oldest first (plain JSON is fine; it is validated).
+ * @param asOf - An instant, or a calendar date read in `zone`.
+ * @returns The file as of that time, frozen.
+ * @throws ValidationError if the input is invalid, a change belongs to another file, or the changes are out of time order.
+ * @example
+ * fileAsOf(initial, history, "2026-03-01").livingArrangement //=> "grandparents"
+ * fileAsOf(initial, history, "2026-09-01T12:00:00+08:00").livingArrangement //=> "relatives"
+ * @category Child file
+ */
+export function fileAsOf(
+  initialFile: ChildFileInput | ChildFile,
+  history: readonly FileChange[],
+  asOf: CalendarDate | Instant,
+  options?: { zone?: TimeZone },
+): ChildFile {
+  const initial = validate(ChildFileSchema, initialFile, { subject: FILE_SUBJECT });
+  const changes = validate(FileHistorySchema, history, {
+    subject: text("档案历史", "file history"),
+    path: ["history"],
+  });
+  const at = validate(AsOfSchema, asOf, {
+    subject: text("查询时间", "as-of time"),
+    path: ["asOf"],
+  });
+  const opts = validate(ZoneOptionsSchema, options, { subject: text("选项", "options") });
+  checkHistory(initial, changes);
+  const zone = opts?.zone ?? DEFAULT_TIME_ZONE;
+  const included = isCalendarDate(at)
+    ? changes.filter((c) => dateInZone(c.at as Instant, zone) <= at)
+    : changes.filter((c) => instantMs(c.at as Instant) <= instantMs(at as Instant));
+  return replay(initial, included);
+}
+
+/**
+ * Replays a whole history onto the file as first recorded: the current file.
+ * @example
+ * replayFileHistory(initial, history) // deep-equals the file the last updateChildFile returned
+ * @category Child file
+ */
+export function replayFileHistory(
+  initialFile: ChildFileInput | ChildFile,
+  history: readonly FileChange[],
+): ChildFile {
+  const initial = validate(ChildFileSchema, initialFile, { subject: FILE_SUBJECT });
+  const changes = validate(FileHistorySchema, history, {
+    subject: text("档案历史", "file history"),
+    path: ["history"],
+  });
+  checkHistory(initial, changes);
+  return replay(initial, changes);
+}
+
+function valueAt(
+  root: unknown,
+  path: readonly (string | number)[],
+): { found: boolean; value: unknown } {
+  let node: unknown = root;
+  for (const key of path) {
+    if (node === null || typeof node !== "object" || !(key in (node as object)))
+      return { found: false, value: undefined };
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return { found: true, value: node };
+}
+
+/**
+ * Undoes an earlier change with its inverse patches, as a new change of its own (the history
+ * is only ever appended to). Refused with a `ConflictError` if a later change touched the same
+ * fields, since undoing would then overwrite that later work.
+ * @param file - The current file.
+ * @param change - The change to undo (from this file's history).
+ * @param meta - Who undoes it, when and why.
+ * @returns The new file and the change that records the undo.
+ * @throws ConflictError if the fields the change set have changed since; ValidationError for invalid input.
+ * @example
+ * const undone = revertChange(next, change, { actor: "teacher-7", at: "2026-09-02T08:00:00+08:00", reason: "录入错误" });
+ * undone.file.child.boarding //=> false
+ * @category Child file
+ */
+export function revertChange(
+  file: ChildFileInput | ChildFile,
+  change: FileChange,
+  meta: ChangeMeta,
+): FileUpdate {
+  const base = validate(ChildFileSchema, file, { subject: FILE_SUBJECT });
+  const c = validate(FileChangeSchema, change, {
+    subject: text("要撤销的变更", "change to undo"),
+    path: ["change"],
+  });
+  if (c.fileId !== base.id) {
+    throw new ConflictError(
+      text(
+        `该变更属于档案 ${c.fileId}，不能在档案 ${base.id} 上撤销`,
+        `the change belongs to file ${c.fileId}, not ${base.id}`,
+      ),
+    );
+  }
+  for (const p of c.patches) {
+    if (p.op === "remove") continue;
+    const now = valueAt(base, p.path);
+    if (!now.found || !deepEqual(now.value, p.value)) {
+      const where = p.path.join(".");
+      throw new ConflictError(
+        text(
+          `字段 ${where} 在该变更之后又被修改，不能直接撤销`,
+          `${where} was changed again after this change, so it cannot simply be undone`,
+        ),
+      );
+    }
+  }
+  return updateChildFile(
+    base,
+    (draft) => {
+      immer().applyPatches(draft, c.inversePatches as Patch[]);
+    },
+    meta,
+  );
+}
