@@ -11,3 +11,5 @@ export * from "./model";
 export * from "./classification";
 export * from "./wishes";
 export * from "./file";
+export * from "./calendar";
+export * from "./policies";

@@ -1,0 +1,528 @@
+import { z } from "zod";
+import {
+  SchoolCalendarSchema,
+  type SchoolCalendar,
+  type SchoolCalendarInput,
+} from "../calendar/schema";
+import { IssueCode } from "../errors/codes";
+import { ValidationError } from "../errors/errors";
+import type { FieldIssue } from "../errors/issues";
+import { validate } from "../errors/validate";
+import { text, type LocalizedText } from "../i18n";
+import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
+import {
+  MentorSchema,
+  PairingSchema,
+  type Mentor,
+  type MentorInput,
+  type Pairing,
+} from "../model/mentor";
+import { SchoolSchema, type School } from "../model/area";
+import { TimeZoneSchema } from "../model/primitives";
+import {
+  ActivityKindSchema,
+  ActivitySchema,
+  ContactKindSchema,
+  ContactRecordSchema,
+  InitiatorSchema,
+  type Activity,
+  type ContactRecord,
+  type ContactRecordInput,
+} from "../model/records";
+import { dayNumber } from "../time/calendar-date";
+import { DEFAULT_TIME_ZONE, type TimeZone } from "../time/types";
+import { dateInZone } from "../time/zone";
+
+/**
+ * A finding about the input or the result: data, not an exception. `code` is stable.
+ * @category Policies
+ */
+export interface PolicyFinding {
+  readonly code: PolicyFindingCode;
+  readonly message: LocalizedText;
+  /** Where in the input, such as `records[12].childIds[0]`. */
+  readonly path?: string;
+  /** How many inputs the finding covers (it is reported once, with the first few ids). */
+  readonly count: number;
+  /** The first (at most 20) ids concerned. */
+  readonly ids: readonly string[];
+}
+
+/**
+ * Stable codes of {@link PolicyFinding}s.
+ * @category Policies
+ */
+export const PolicyFindingCode = {
+  /** A record names a child that is not in `children` (it is ignored for that child). */
+  UNKNOWN_CHILD: "unknown-child",
+  /** A record names a mentor that is not in `mentors`. */
+  UNKNOWN_MENTOR: "unknown-mentor",
+  /** A record falls outside every bucket of the evaluated period: it counted for nothing. */
+  RECORD_OUTSIDE_PERIOD: "record-outside-period",
+  /** A record is dated after `asOf`: it is not counted. */
+  RECORD_AFTER_AS_OF: "record-after-as-of",
+  /** A school-calendar policy was evaluated on days the calendar does not cover. */
+  CALENDAR_NOT_COVERING: "calendar-not-covering",
+  /** The calendar is one of the library's examples, not a real province's. */
+  EXAMPLE_CALENDAR: "example-calendar",
+  /** A policy matched no subject at all. */
+  NO_SUBJECT: "no-subject",
+} as const;
+/** @category Policies */
+export type PolicyFindingCode = (typeof PolicyFindingCode)[keyof typeof PolicyFindingCode];
+
+/** Kind codes: contact kinds 0–15, activity kinds 16–31. @internal */
+export const CONTACT_KIND_CODE = new Map(ContactKindSchema.options.map((k, i) => [k as string, i]));
+/** @internal */
+export const ACTIVITY_KIND_CODE = new Map(
+  ActivityKindSchema.options.map((k, i) => [k as string, 16 + i]),
+);
+/** @internal */
+export const INITIATOR_CODE = new Map(InitiatorSchema.options.map((k, i) => [k as string, i]));
+/** Initiator code of an activity (it has none). @internal */
+export const NO_INITIATOR = 255;
+
+/**
+ * The inputs of a compliance evaluation, without the policies: validated once and indexed, so a
+ * host can evaluate many policy sets, dates and periods without paying for it again.
+ * Build it with {@link prepareComplianceData}.
+ * @category Policies
+ */
+export interface ComplianceData {
+  readonly timeZone: TimeZone;
+  readonly children: readonly ChildFile[];
+  readonly mentors: readonly Mentor[];
+  readonly pairings: readonly Pairing[];
+  /** The schools given as input. */
+  readonly schools: readonly School[];
+  /** Every school id: given schools first, then ids only named by children or mentors (sorted). */
+  readonly schoolIds: readonly string[];
+  readonly calendar: SchoolCalendar | undefined;
+  /** Contact records, then activities, as one list of "events" (internal columns). @internal */
+  readonly events: EventColumns;
+  /** @internal */
+  readonly index: DataIndex;
+  /** Findings about the data itself (unknown ids). */
+  readonly findings: readonly PolicyFinding[];
+}
+
+/** @internal */
+export interface EventColumns {
+  readonly n: number;
+  /** Record or activity ids. */
+  readonly ids: readonly string[];
+  /** Number of contact records; events at and after this index are activities. */
+  readonly recordCount: number;
+  readonly day: Int32Array;
+  readonly kind: Uint8Array;
+  readonly initiator: Uint8Array;
+  /** Children of each event: CSR over child indices (unknown children left out). */
+  readonly childStart: Int32Array;
+  readonly childList: Int32Array;
+  /** Mentors of each event: CSR over mentor indices. */
+  readonly mentorStart: Int32Array;
+  readonly mentorList: Int32Array;
+  /** Schools of each event: CSR over school indices. */
+  readonly schoolStart: Int32Array;
+  readonly schoolList: Int32Array;
+  /** The original `at` of records (for output). */
+  readonly at: readonly string[];
+}
+
+/** @internal */
+export interface Csr {
+  readonly start: Int32Array;
+  /** Event indices, ascending by day within each subject. */
+  readonly list: Int32Array;
+}
+
+/** @internal */
+export interface DataIndex {
+  readonly childById: ReadonlyMap<string, number>;
+  readonly mentorById: ReadonlyMap<string, number>;
+  readonly schoolById: ReadonlyMap<string, number>;
+  readonly byChild: Csr;
+  readonly byMentor: Csr;
+  readonly bySchool: Csr;
+  /** Pairings of each child (indices into `pairings`). */
+  readonly pairingsByChild: readonly (readonly number[])[];
+  readonly pairingsByMentor: readonly (readonly number[])[];
+  readonly pairingChild: Int32Array;
+  readonly pairingMentor: Int32Array;
+  readonly pairingStart: Int32Array;
+  /** Last day, or a large number for an open pairing. */
+  readonly pairingEnd: Int32Array;
+  /** Day span of all events (for sizing day-indexed arrays). */
+  readonly minDay: number;
+  readonly maxDay: number;
+}
+
+/**
+ * Inputs of {@link prepareComplianceData}.
+ * @category Policies
+ */
+export interface ComplianceDataInput {
+  children: readonly (ChildFileInput | ChildFile)[];
+  mentors: readonly (MentorInput | Mentor)[];
+  pairings: readonly Pairing[];
+  records: readonly (ContactRecordInput | ContactRecord)[];
+  /** Activities (a mental-health lesson, a symposium) that school-level policies count. */
+  activities?: readonly Activity[];
+  /** Schools; those only named by children or mentors are added without details. */
+  schools?: readonly School[];
+  calendar?: SchoolCalendarInput | SchoolCalendar;
+  /** Zone in which instants are bucketed into days. Default `Asia/Shanghai`. */
+  timeZone?: TimeZone;
+}
+
+/** Open end of a range, as a day number. @internal */
+export const FAR_FUTURE = 10_000_000;
+/** @internal */
+export const FAR_PAST = -10_000_000;
+
+const DAY_MS = 86_400_000;
+
+/** Day number of an instant in a zone, without allocation for Asia/Shanghai and UTC. @internal */
+export function dayOfInstant(ms: number, zone: TimeZone): number {
+  if (zone === "Asia/Shanghai" && ms >= 700_000_000_000)
+    return Math.floor((ms + 28_800_000) / DAY_MS);
+  if (zone === "UTC" || zone === "Etc/UTC") return Math.floor(ms / DAY_MS);
+  return dayNumber(dateInZone(ms, zone));
+}
+
+function listSchema<S extends z.ZodType>(item: S) {
+  return z.array(item);
+}
+
+function uniqueIds(list: readonly { id: string }[], field: string, issues: FieldIssue[]): void {
+  const seen = new Set<string>();
+  list.forEach((x, i) => {
+    if (seen.has(x.id)) {
+      issues.push({
+        path: `${field}[${i}].id`,
+        code: IssueCode.DUPLICATE_ID,
+        received: JSON.stringify(x.id),
+        message: text(
+          `字段 ${field}[${i}].id：编号 ${x.id} 重复`,
+          `${field}[${i}].id: id ${x.id} is used twice`,
+        ),
+      });
+    }
+    seen.add(x.id);
+  });
+}
+
+function csr(
+  nSubjects: number,
+  nEvents: number,
+  order: Int32Array,
+  subjectsOf: (e: number, push: (s: number) => void) => void,
+): Csr {
+  const counts = new Int32Array(nSubjects + 1);
+  for (let e = 0; e < nEvents; e++) subjectsOf(e, (s) => counts[s + 1]!++);
+  for (let s = 0; s < nSubjects; s++) counts[s + 1]! += counts[s]!;
+  const start = counts.slice();
+  const fill = counts.slice(0, nSubjects);
+  const list = new Int32Array(start[nSubjects]!);
+  for (let k = 0; k < order.length; k++) {
+    const e = order[k]!;
+    subjectsOf(e, (s) => {
+      list[fill[s]!++] = e;
+    });
+  }
+  return { start, list };
+}
+
+/**
+ * Validates and indexes the children, mentors, pairings, records and activities for
+ * {@link evaluateCompliance}: each record's instant is turned into a day in `timeZone` once, and
+ * records are grouped by child, mentor and school in day order (a counting sort, no comparisons).
+ * @param input - The data; nothing is mutated.
+ * @returns Frozen, indexed data with findings about unknown ids.
+ * @throws ValidationError for malformed entities, duplicate ids, a pairing naming an unknown
+ * child or mentor, an invalid zone.
+ * @example
+ * const data = prepareComplianceData({ children, mentors, pairings, records });
+ * evaluateCompliance({ policies: ALL_PRESETS, data, period: { from: "2026-03-01", to: "2026-03-31" }, asOf: "2026-04-05" });
+ * @category Policies
+ */
+export function prepareComplianceData(input: ComplianceDataInput): ComplianceData {
+  const zone =
+    validate(TimeZoneSchema.optional(), input.timeZone, { path: ["timeZone"] }) ??
+    DEFAULT_TIME_ZONE;
+  const children = validate(listSchema(ChildFileSchema), input.children, {
+    path: ["children"],
+    subject: text("儿童档案", "child files"),
+  });
+  const mentors = validate(listSchema(MentorSchema), input.mentors, {
+    path: ["mentors"],
+    subject: text("帮扶人", "mentors"),
+  });
+  const pairings = validate(listSchema(PairingSchema), input.pairings, {
+    path: ["pairings"],
+    subject: text("结对", "pairings"),
+  });
+  const records = validate(listSchema(ContactRecordSchema), input.records, {
+    path: ["records"],
+    subject: text("走访记录", "contact records"),
+  });
+  const activities = validate(listSchema(ActivitySchema), input.activities ?? [], {
+    path: ["activities"],
+    subject: text("活动", "activities"),
+  });
+  const schoolsIn = validate(listSchema(SchoolSchema), input.schools ?? [], {
+    path: ["schools"],
+    subject: text("学校", "schools"),
+  });
+  const calendar =
+    input.calendar === undefined
+      ? undefined
+      : validate(SchoolCalendarSchema, input.calendar, {
+          path: ["calendar"],
+          subject: text("校历", "school calendar"),
+        });
+
+  const issues: FieldIssue[] = [];
+  uniqueIds(children, "children", issues);
+  uniqueIds(mentors, "mentors", issues);
+  uniqueIds(pairings, "pairings", issues);
+  uniqueIds(records, "records", issues);
+  uniqueIds(activities, "activities", issues);
+  uniqueIds(schoolsIn, "schools", issues);
+  const childById = new Map(children.map((c, i) => [c.id, i]));
+  const mentorById = new Map(mentors.map((m, i) => [m.id, i]));
+  pairings.forEach((p, i) => {
+    if (!childById.has(p.childId)) {
+      issues.push({
+        path: `pairings[${i}].childId`,
+        code: IssueCode.UNKNOWN_ID,
+        received: JSON.stringify(p.childId),
+        message: text(
+          `字段 pairings[${i}].childId：儿童 ${p.childId} 不在 children 中`,
+          `pairings[${i}].childId: child ${p.childId} is not in children`,
+        ),
+      });
+    }
+    if (!mentorById.has(p.mentorId)) {
+      issues.push({
+        path: `pairings[${i}].mentorId`,
+        code: IssueCode.UNKNOWN_ID,
+        received: JSON.stringify(p.mentorId),
+        message: text(
+          `字段 pairings[${i}].mentorId：帮扶人 ${p.mentorId} 不在 mentors 中`,
+          `pairings[${i}].mentorId: mentor ${p.mentorId} is not in mentors`,
+        ),
+      });
+    }
+  });
+  if (issues.length > 0)
+    throw new ValidationError(issues, { subject: text("达标评估数据", "compliance data") });
+
+  // Schools: given ones first, then ids named by children and mentors, in first-seen order.
+  const schools = schoolsIn;
+  const schoolIds: string[] = schools.map((s) => s.id);
+  const schoolById = new Map(schoolIds.map((s, i) => [s, i]));
+  const named: string[] = [];
+  for (const c of children)
+    if (c.child.schoolId && !schoolById.has(c.child.schoolId)) named.push(c.child.schoolId);
+  for (const m of mentors) if (m.schoolId && !schoolById.has(m.schoolId)) named.push(m.schoolId);
+  for (const id of [...new Set(named)].sort()) {
+    schoolById.set(id, schoolIds.length);
+    schoolIds.push(id);
+  }
+
+  const nR = records.length;
+  const n = nR + activities.length;
+  const ids: string[] = new Array(n);
+  const at: string[] = new Array(n);
+  const day = new Int32Array(n);
+  const kind = new Uint8Array(n);
+  const initiator = new Uint8Array(n);
+  const childStart = new Int32Array(n + 1);
+  const mentorStart = new Int32Array(n + 1);
+  const childTmp: number[] = [];
+  const mentorTmp: number[] = [];
+  const unknownChild: string[] = [];
+  let unknownChildCount = 0;
+  const unknownMentor: string[] = [];
+  let unknownMentorCount = 0;
+  let minDay = FAR_FUTURE;
+  let maxDay = FAR_PAST;
+  for (let i = 0; i < n; i++) {
+    if (i < nR) {
+      const r = records[i]!;
+      ids[i] = r.id;
+      at[i] = r.at;
+      day[i] = dayOfInstant(Date.parse(r.at), zone);
+      kind[i] = CONTACT_KIND_CODE.get(r.kind)!;
+      initiator[i] = INITIATOR_CODE.get(r.initiator)!;
+      for (const cid of r.childIds) {
+        const ci = childById.get(cid);
+        if (ci === undefined) {
+          if (unknownChild.length < 20) unknownChild.push(r.id);
+          unknownChildCount++;
+        } else childTmp.push(ci);
+      }
+      if (r.mentorId !== undefined) {
+        const mi = mentorById.get(r.mentorId);
+        if (mi === undefined) {
+          if (unknownMentor.length < 20) unknownMentor.push(r.id);
+          unknownMentorCount++;
+        } else mentorTmp.push(mi);
+      }
+    } else {
+      const a = activities[i - nR]!;
+      ids[i] = a.id;
+      at[i] = a.date;
+      day[i] = dayNumber(a.date);
+      kind[i] = ACTIVITY_KIND_CODE.get(a.kind)!;
+      initiator[i] = NO_INITIATOR;
+      for (const cid of a.childIds) {
+        const ci = childById.get(cid);
+        if (ci !== undefined) childTmp.push(ci);
+      }
+      for (const mid of a.mentorIds) {
+        const mi = mentorById.get(mid);
+        if (mi !== undefined) mentorTmp.push(mi);
+      }
+    }
+    childStart[i + 1] = childTmp.length;
+    mentorStart[i + 1] = mentorTmp.length;
+    if (day[i]! < minDay) minDay = day[i]!;
+    if (day[i]! > maxDay) maxDay = day[i]!;
+  }
+  const childList = Int32Array.from(childTmp);
+  const mentorList = Int32Array.from(mentorTmp);
+
+  // Schools of each event: the mentors' and children's schools (an activity's own school).
+  const schoolOfChild = Int32Array.from(children, (c) =>
+    c.child.schoolId ? schoolById.get(c.child.schoolId)! : -1,
+  );
+  const schoolOfMentor = Int32Array.from(mentors, (m) =>
+    m.schoolId ? schoolById.get(m.schoolId)! : -1,
+  );
+  const schoolStart = new Int32Array(n + 1);
+  const schoolTmp: number[] = [];
+  const seenSchool = new Int32Array(schoolIds.length).fill(-1);
+  const addSchool = (s: number, e: number) => {
+    if (s >= 0 && seenSchool[s] !== e) {
+      seenSchool[s] = e;
+      schoolTmp.push(s);
+    }
+  };
+  for (let e = 0; e < n; e++) {
+    if (e >= nR) {
+      const sid = activities[e - nR]!.schoolId;
+      if (sid !== undefined && schoolById.has(sid)) addSchool(schoolById.get(sid)!, e);
+    }
+    for (let k = mentorStart[e]!; k < mentorStart[e + 1]!; k++)
+      addSchool(schoolOfMentor[mentorList[k]!]!, e);
+    for (let k = childStart[e]!; k < childStart[e + 1]!; k++)
+      addSchool(schoolOfChild[childList[k]!]!, e);
+    schoolStart[e + 1] = schoolTmp.length;
+  }
+  const schoolList = Int32Array.from(schoolTmp);
+
+  // Counting sort of events by day: the order is independent of the input order of days.
+  const order = new Int32Array(n);
+  if (n > 0) {
+    const span = maxDay - minDay + 1;
+    const bucket = new Int32Array(span + 1);
+    for (let e = 0; e < n; e++) bucket[day[e]! - minDay + 1]!++;
+    for (let d = 0; d < span; d++) bucket[d + 1]! += bucket[d]!;
+    for (let e = 0; e < n; e++) order[bucket[day[e]! - minDay]!++] = e;
+  }
+  const byChild = csr(children.length, n, order, (e, push) => {
+    for (let k = childStart[e]!; k < childStart[e + 1]!; k++) push(childList[k]!);
+  });
+  const byMentor = csr(mentors.length, n, order, (e, push) => {
+    for (let k = mentorStart[e]!; k < mentorStart[e + 1]!; k++) push(mentorList[k]!);
+  });
+  const bySchool = csr(schoolIds.length, n, order, (e, push) => {
+    for (let k = schoolStart[e]!; k < schoolStart[e + 1]!; k++) push(schoolList[k]!);
+  });
+
+  const pairingsByChild: number[][] = children.map(() => []);
+  const pairingsByMentor: number[][] = mentors.map(() => []);
+  const pairingChild = new Int32Array(pairings.length);
+  const pairingMentor = new Int32Array(pairings.length);
+  const pairingStart = new Int32Array(pairings.length);
+  const pairingEnd = new Int32Array(pairings.length);
+  pairings.forEach((p, i) => {
+    const ci = childById.get(p.childId)!;
+    const mi = mentorById.get(p.mentorId)!;
+    pairingChild[i] = ci;
+    pairingMentor[i] = mi;
+    pairingStart[i] = dayNumber(p.start);
+    pairingEnd[i] = p.end ? dayNumber(p.end) : FAR_FUTURE;
+    pairingsByChild[ci]!.push(i);
+    pairingsByMentor[mi]!.push(i);
+  });
+
+  const findings: PolicyFinding[] = [];
+  if (unknownChildCount > 0) {
+    findings.push({
+      code: PolicyFindingCode.UNKNOWN_CHILD,
+      count: unknownChildCount,
+      ids: unknownChild,
+      path: "records[].childIds",
+      message: text(
+        `${unknownChildCount} 处记录中的儿童不在 children 中，这些记录对该儿童不计`,
+        `${unknownChildCount} record entries name a child not in children; they count for no child`,
+      ),
+    });
+  }
+  if (unknownMentorCount > 0) {
+    findings.push({
+      code: PolicyFindingCode.UNKNOWN_MENTOR,
+      count: unknownMentorCount,
+      ids: unknownMentor,
+      path: "records[].mentorId",
+      message: text(
+        `${unknownMentorCount} 条记录的帮扶人不在 mentors 中，这些记录不计入帮扶人和结对要求`,
+        `${unknownMentorCount} records name a mentor not in mentors; they count for no mentor or pairing requirement`,
+      ),
+    });
+  }
+  return Object.freeze({
+    timeZone: zone,
+    children,
+    mentors,
+    pairings,
+    schools,
+    schoolIds,
+    calendar,
+    events: {
+      n,
+      ids,
+      recordCount: nR,
+      day,
+      kind,
+      initiator,
+      childStart,
+      childList,
+      mentorStart,
+      mentorList,
+      schoolStart,
+      schoolList,
+      at,
+    },
+    index: {
+      childById,
+      mentorById,
+      schoolById,
+      byChild,
+      byMentor,
+      bySchool,
+      pairingsByChild,
+      pairingsByMentor,
+      pairingChild,
+      pairingMentor,
+      pairingStart,
+      pairingEnd,
+      minDay,
+      maxDay,
+    },
+    findings,
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * Visit-frequency policies (走访频次) and compliance: policies as data with presets citing their
+ * sources, an evaluator that says for any date what is due, overdue, met or missed, roll-ups,
+ * work lists, next due windows, mentor workload and iCalendar export.
+ * @module
+ */
+export * from "./schema";
+export * from "./presets";
+export {
+  prepareComplianceData,
+  PolicyFindingCode,
+  type ComplianceData,
+  type ComplianceDataInput,
+  type PolicyFinding,
+} from "./data";
+export {
+  evaluateCompliance,
+  COMPLIANCE_STATUSES,
+  type ComplianceStatus,
+  type ComplianceInput,
+} from "./evaluate";
+export { ComplianceReport, type ComplianceRow } from "./report";

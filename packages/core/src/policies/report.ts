@@ -1,0 +1,231 @@
+import type { LocalizedText } from "../i18n";
+import type { RiskLevel } from "../model/child-file";
+import { fromDayNumber } from "../time/calendar-date";
+import type { CalendarDate, TimeZone } from "../time/types";
+import type { ComplianceData, PolicyFinding } from "./data";
+import type { ComplianceStatus } from "./evaluate";
+import type { Policy, PolicyLevel } from "./schema";
+import type { RowTable } from "./table";
+
+const STATUS_NAMES: readonly ComplianceStatus[] = [
+  "met",
+  "missed",
+  "due",
+  "overdue",
+  "upcoming",
+  "exempt",
+  "not-applicable",
+];
+
+/**
+ * One subject, one policy, one bucket.
+ * @category Policies
+ */
+export interface ComplianceRow {
+  readonly policyId: string;
+  readonly policyName: LocalizedText;
+  readonly level: PolicyLevel;
+  /** Id of the child, pairing, mentor or school. */
+  readonly subjectId: string;
+  /** The child concerned (child and pairing levels). */
+  readonly childId?: string;
+  /** The mentor concerned (pairing and mentor levels). */
+  readonly mentorId?: string;
+  /** The school concerned (school level; the child's or mentor's school otherwise, if known). */
+  readonly schoolId?: string;
+  /** First and last day of the bucket or window (inclusive). */
+  readonly from: CalendarDate;
+  readonly to: CalendarDate;
+  /** The deadline: the bucket's last day, or an interval's due date. */
+  readonly due: CalendarDate;
+  /** Last day of grace: after it a short bucket is `missed`. */
+  readonly closesOn: CalendarDate;
+  readonly required: number;
+  /** Contacts (or days, or children) counted, per the policy's `unit`. */
+  readonly done: number;
+  /** Records and activities counted, by date then id. */
+  readonly recordIds: readonly string[];
+  readonly status: ComplianceStatus;
+}
+
+/** @internal */
+export interface ReportParts {
+  policies: readonly Policy[];
+  data: ComplianceData;
+  table: RowTable;
+  findings: readonly PolicyFinding[];
+  asOf: CalendarDate;
+  timeZone: TimeZone;
+  period: { from: CalendarDate; to: CalendarDate };
+}
+
+/**
+ * The result of {@link evaluateCompliance}. Rows are stored in columns and built on demand
+ * (`row(i)`, iteration, `toJSON()`), so a county-scale report stays small in memory.
+ * @example
+ * for (const row of report) if (row.status === "missed") console.log(row.subjectId, row.from)
+ * report.counts() //=> { met: 10, missed: 2, due: 3, overdue: 0, upcoming: 0, exempt: 1, "not-applicable": 0 }
+ * @category Policies
+ */
+export class ComplianceReport implements Iterable<ComplianceRow> {
+  readonly asOf: CalendarDate;
+  readonly timeZone: TimeZone;
+  readonly period: { readonly from: CalendarDate; readonly to: CalendarDate };
+  readonly policies: readonly Policy[];
+  /** Findings about the input (unknown ids, records after `asOf` or outside every bucket…). */
+  readonly findings: readonly PolicyFinding[];
+  /** @internal */
+  readonly _table: RowTable;
+  /** @internal */
+  readonly _data: ComplianceData;
+
+  /** @internal */
+  constructor(parts: ReportParts) {
+    this.asOf = parts.asOf;
+    this.timeZone = parts.timeZone;
+    this.period = Object.freeze({ ...parts.period });
+    this.policies = parts.policies;
+    this.findings = Object.freeze([...parts.findings]);
+    this._table = parts.table;
+    this._data = parts.data;
+    Object.freeze(this);
+  }
+
+  /** Number of rows. */
+  get length(): number {
+    return this._table.n;
+  }
+
+  /** The status of row `i` (cheap: no row object is built). */
+  statusOf(i: number): ComplianceStatus {
+    return STATUS_NAMES[this._table.status[i]!]!;
+  }
+
+  /** Row `i` as an object. */
+  row(i: number): ComplianceRow {
+    const t = this._table;
+    if (!(i >= 0 && i < t.n)) throw new RangeError(`row ${i} is out of range 0..${t.n - 1}`);
+    const policy = this.policies[t.policy[i]!]!;
+    const d = this._data;
+    const s = t.subject[i]!;
+    let childId: string | undefined;
+    let mentorId: string | undefined;
+    let schoolId: string | undefined;
+    let subjectId: string;
+    switch (policy.level) {
+      case "child": {
+        const c = d.children[s]!;
+        subjectId = childId = c.id;
+        schoolId = c.child.schoolId;
+        break;
+      }
+      case "pairing": {
+        const p = d.pairings[s]!;
+        subjectId = p.id;
+        childId = p.childId;
+        mentorId = p.mentorId;
+        schoolId = d.children[d.index.pairingChild[s]!]!.child.schoolId;
+        break;
+      }
+      case "mentor": {
+        const m = d.mentors[s]!;
+        subjectId = mentorId = m.id;
+        schoolId = m.schoolId;
+        break;
+      }
+      default:
+        subjectId = schoolId = d.schoolIds[s]!;
+    }
+    const evs: number[] = [];
+    for (let k = t.recStart[i]!; k < t.recStart[i + 1]!; k++) evs.push(t.pool[k]!);
+    const ids = d.events.ids;
+    const days = d.events.day;
+    evs.sort((a, b) => days[a]! - days[b]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+    return {
+      policyId: policy.id,
+      policyName: policy.name,
+      level: policy.level,
+      subjectId,
+      ...(childId !== undefined ? { childId } : {}),
+      ...(mentorId !== undefined ? { mentorId } : {}),
+      ...(schoolId !== undefined ? { schoolId } : {}),
+      from: fromDayNumber(t.from[i]!),
+      to: fromDayNumber(t.to[i]!),
+      due: fromDayNumber(t.due[i]!),
+      closesOn: fromDayNumber(t.closes[i]!),
+      required: t.required[i]!,
+      done: t.done[i]!,
+      recordIds: evs.map((e) => ids[e]!),
+      status: this.statusOf(i),
+    };
+  }
+
+  /** Every row, in order (policy, then subject, then date). */
+  *[Symbol.iterator](): Iterator<ComplianceRow> {
+    for (let i = 0; i < this._table.n; i++) yield this.row(i);
+  }
+
+  /** Rows matching a filter. */
+  *rows(
+    filter: {
+      policyId?: string;
+      subjectId?: string;
+      status?: ComplianceStatus | readonly ComplianceStatus[];
+    } = {},
+  ): Generator<ComplianceRow> {
+    const statuses =
+      filter.status === undefined
+        ? undefined
+        : new Set(typeof filter.status === "string" ? [filter.status] : filter.status);
+    for (let i = 0; i < this._table.n; i++) {
+      if (statuses && !statuses.has(this.statusOf(i))) continue;
+      if (
+        filter.policyId !== undefined &&
+        this.policies[this._table.policy[i]!]!.id !== filter.policyId
+      )
+        continue;
+      const row = this.row(i);
+      if (filter.subjectId !== undefined && row.subjectId !== filter.subjectId) continue;
+      yield row;
+    }
+  }
+
+  /** Rows per status, for all policies or one. */
+  counts(policyId?: string): Record<ComplianceStatus, number> {
+    const out = Object.fromEntries(STATUS_NAMES.map((s) => [s, 0])) as Record<
+      ComplianceStatus,
+      number
+    >;
+    const pi = policyId === undefined ? -1 : this.policies.findIndex((p) => p.id === policyId);
+    const t = this._table;
+    for (let i = 0; i < t.n; i++)
+      if (pi < 0 || t.policy[i] === pi) out[STATUS_NAMES[t.status[i]!]!]++;
+    return out;
+  }
+
+  /** A plain, JSON-safe copy (every row built: use it for small reports). */
+  toJSON(): {
+    asOf: CalendarDate;
+    timeZone: TimeZone;
+    period: { from: CalendarDate; to: CalendarDate };
+    findings: readonly PolicyFinding[];
+    rows: ComplianceRow[];
+  } {
+    return {
+      asOf: this.asOf,
+      timeZone: this.timeZone,
+      period: { ...this.period },
+      findings: this.findings,
+      rows: [...this],
+    };
+  }
+}
+
+/** Risk order for work lists: critical first. @internal */
+export const RISK_ORDER: Record<RiskLevel | "none", number> = {
+  critical: 0,
+  high: 1,
+  medium: 2,
+  low: 3,
+  none: 4,
+};

@@ -1,0 +1,115 @@
+import type { ChildFileInput, ContactRecordInput, MentorInput, Pairing } from "../model";
+
+/** A small synthetic county: three children, two mentors, three pairings (no real people). */
+export function scenario() {
+  const children: ChildFileInput[] = [
+    {
+      id: "c1",
+      child: {
+        name: "王小明",
+        gender: "male",
+        birthDate: "2015-03-02",
+        regionCode: "430102001001",
+        schoolId: "s1",
+        classId: "k1",
+        grade: 5,
+      },
+      livingArrangement: "grandparents",
+      riskLevel: "high",
+      parents: [
+        {
+          id: "p-f1",
+          role: "father",
+          name: "王大山",
+          awayPeriods: [{ from: "2024-02-20", city: "深圳" }],
+        },
+        {
+          id: "p-m1",
+          role: "mother",
+          name: "李小红",
+          awayPeriods: [{ from: "2024-02-20", city: "深圳" }],
+        },
+      ],
+    },
+    {
+      id: "c2",
+      child: {
+        name: "张小花",
+        gender: "female",
+        birthDate: "2014-07-09",
+        regionCode: "430102002003",
+        schoolId: "s1",
+        classId: "k2",
+        grade: 6,
+      },
+      livingArrangement: "relatives",
+      riskLevel: "medium",
+      parents: [
+        {
+          id: "p-m2",
+          role: "mother",
+          name: "赵芳",
+          awayPeriods: [{ from: "2025-01-01", city: "东莞" }],
+        },
+      ],
+    },
+    {
+      id: "c3",
+      child: {
+        name: "刘小军",
+        gender: "male",
+        birthDate: "2016-01-15",
+        regionCode: "430103001001",
+        schoolId: "s2",
+        classId: "k3",
+        grade: 4,
+      },
+      livingArrangement: "parent",
+      riskLevel: "low",
+      parents: [{ id: "p-f3", role: "father", name: "刘强" }],
+    },
+  ];
+  const mentors: MentorInput[] = [
+    { id: "m1", kind: "class-teacher", name: "陈老师", schoolId: "s1", classIds: ["k1"] },
+    { id: "m2", kind: "counsellor", name: "周阿姨" },
+    { id: "m3", kind: "subject-teacher", name: "孙老师", schoolId: "s2", classIds: ["k3"] },
+  ];
+  const pairings: Pairing[] = [
+    { id: "p1", childId: "c1", mentorId: "m1", role: "mentor", start: "2026-01-01" },
+    { id: "p2", childId: "c2", mentorId: "m1", role: "surrogate-parent", start: "2026-03-20" },
+    { id: "p3", childId: "c1", mentorId: "m2", role: "counsellor", start: "2026-01-01" },
+  ];
+  const records: ContactRecordInput[] = [
+    {
+      id: "r1",
+      kind: "home-visit",
+      at: "2026-03-05T10:00:00+08:00",
+      childIds: ["c1"],
+      mentorId: "m1",
+    },
+    // 01:00 Beijing time on 1 April is still 31 March in UTC: counts for April.
+    { id: "r2", kind: "home-visit", at: "2026-03-31T17:00:00Z", childIds: ["c1"], mentorId: "m1" },
+    {
+      id: "r3",
+      kind: "home-visit",
+      at: "2026-03-10T09:00:00+08:00",
+      childIds: ["c1"],
+      mentorId: "m2",
+    },
+    {
+      id: "r4",
+      kind: "home-visit",
+      at: "2026-03-10T15:00:00+08:00",
+      childIds: ["c1"],
+      mentorId: "m2",
+    },
+    {
+      id: "r5",
+      kind: "talk",
+      at: "2026-03-03T12:00:00+08:00",
+      childIds: ["c1", "c2"],
+      mentorId: "m1",
+    },
+  ];
+  return { children, mentors, pairings, records };
+}
