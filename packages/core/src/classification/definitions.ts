@@ -348,3 +348,32 @@ export function awayEdges(file: ChildFile): CalendarDate[] {
   }
   return out;
 }
+
+/**
+ * The verdict alone of a built-in definition, without building reasons: the statistics' inner
+ * loop. Must agree with `classify(...).leftBehind` (a property test checks it).
+ * @internal
+ */
+export function builtInVerdict(
+  id: BuiltInDefinitionId,
+  file: ChildFile,
+  asOf: CalendarDate,
+): boolean {
+  const birth = file.child.birthDate;
+  if (asOf < birth) return false;
+  let away = 0;
+  let home: Parent | undefined;
+  for (const p of file.parents) {
+    if (isParentAway(p, asOf)) away++;
+    else home ??= p;
+  }
+  if (id === "school") {
+    const { grade, schooling } = file.child;
+    return schooling.status === "enrolled" && grade !== undefined && grade <= 9 && away >= 1;
+  }
+  if (asOf >= birthdayOfAge(birth, 16)) return false;
+  if (away >= 2) return true;
+  if (away === 1 && home !== undefined)
+    return home.deceased || home.guardianshipCapacity === "none";
+  return false;
+}
