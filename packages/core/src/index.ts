@@ -13,5 +13,4 @@ export * from "./wishes";
 export * from "./file";
 export * from "./calendar";
 export * from "./policies";
-export * from "./pairing";
 export * from "./statistics";
