@@ -13,4 +13,5 @@ export * from "./wishes";
 export * from "./file";
 export * from "./calendar";
 export * from "./policies";
+export * from "./pairing";
 export * from "./statistics";

@@ -1,0 +1,342 @@
+/**
+ * Evaluation of hard and soft pairing rules for one (child, mentor) pair. Private to the module.
+ * @module
+ */
+import { ValidationError } from "../errors/errors";
+import { text, type LocalizedText } from "../i18n";
+import { regionAncestor } from "../identity/region-code";
+import type { SchoolClass } from "../model/area";
+import type { ChildFile } from "../model/child-file";
+import type { GeoPoint, Mentor } from "../model/mentor";
+import { ageOn } from "../time/calendar-date";
+import type { CalendarDate, TimeZone } from "../time/types";
+import {
+  capacityOf,
+  type CustomHardRule,
+  type CustomPairingRule,
+  type CustomSoftRule,
+  type PairingRuleContext,
+  type PairingRuleSet,
+} from "./rules";
+
+/** Points are scaled by this factor to integers before solving (no float drift). */
+export const SCALE = 1000;
+
+/**
+ * A hard rule that excludes a pair, with the reason.
+ * @category Pairing
+ */
+export interface PairingViolation {
+  /** Stable rule name: `mentor-kind`, `availability`, `capacity`, `same-school`, `exclusion`, `same-gender`, `max-distance`, or a custom rule's name. */
+  readonly rule: string;
+  readonly explanation: LocalizedText;
+}
+
+/**
+ * One line of a pair's score: the rule, its weight, the value in [0, 1] (or the slot for
+ * `workload`), the points it gives, and why.
+ * @category Pairing
+ */
+export interface ScoreTerm {
+  readonly rule: string;
+  readonly weight: number;
+  readonly value: number;
+  readonly points: number;
+  readonly explanation: LocalizedText;
+}
+
+/** Everything rule evaluation needs, built once per plan. */
+export interface EvalContext {
+  readonly rules: PairingRuleSet;
+  readonly hardCustom: readonly { rule: CustomHardRule; index: number }[];
+  readonly softCustom: readonly { rule: CustomSoftRule; index: number }[];
+  readonly asOf: CalendarDate;
+  readonly timeZone: TimeZone;
+  readonly classes: ReadonlyMap<string, SchoolClass>;
+  readonly exclusions: ReadonlyMap<string, LocalizedText | undefined>;
+  readonly childLocations: ReadonlyMap<string, GeoPoint>;
+  readonly ruleContext: PairingRuleContext;
+}
+
+export function makeEvalContext(args: {
+  rules: PairingRuleSet;
+  custom: readonly CustomPairingRule[];
+  asOf: CalendarDate;
+  timeZone: TimeZone;
+  classes: readonly SchoolClass[];
+  exclusions: readonly { childId: string; mentorId: string; reason?: LocalizedText | undefined }[];
+  childLocations: Readonly<Record<string, GeoPoint>>;
+}): EvalContext {
+  const classes = new Map(args.classes.map((c) => [c.id, c] as const));
+  const exclusions = new Map<string, LocalizedText | undefined>();
+  for (const e of args.exclusions) exclusions.set(`${e.childId}\u0000${e.mentorId}`, e.reason);
+  const hardCustom: { rule: CustomHardRule; index: number }[] = [];
+  const softCustom: { rule: CustomSoftRule; index: number }[] = [];
+  args.custom.forEach((rule, index) => {
+    if (rule.kind === "hard") hardCustom.push({ rule, index });
+    else softCustom.push({ rule, index });
+  });
+  return {
+    rules: args.rules,
+    hardCustom,
+    softCustom,
+    asOf: args.asOf,
+    timeZone: args.timeZone,
+    classes,
+    exclusions,
+    childLocations: new Map(Object.entries(args.childLocations)),
+    ruleContext: { asOf: args.asOf, timeZone: args.timeZone, classes },
+  };
+}
+
+/** Whether a child is served first under the rule set. */
+export function isPriority(child: ChildFile, rules: PairingRuleSet): boolean {
+  return (
+    (rules.priority.keyCase && child.keyCase) ||
+    (child.riskLevel !== undefined && rules.priority.riskLevels.includes(child.riskLevel))
+  );
+}
+
+/** Great-circle distance in km. */
+export function haversineKm(a: GeoPoint, b: GeoPoint): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const AREA_ZH = { village: "村", township: "乡镇", county: "县" } as const;
+
+/** The region code ancestor at a level, or undefined when the code is not that deep. */
+export function areaOf(code: string | undefined, level: "village" | "township" | "county"): string | undefined {
+  if (code === undefined) return undefined;
+  try {
+    return regionAncestor(code, level);
+  } catch {
+    return undefined;
+  }
+}
+
+function customError(index: number, name: string, message: LocalizedText, cause?: unknown): ValidationError {
+  const path = `customRules[${index}]`;
+  return new ValidationError(
+    [{ path, code: "custom_rule", message: text(`字段 ${path}（${name}）：${message["zh-CN"]}`, `${path} (${name}): ${message.en}`) }],
+    { subject: text("自定义结对规则", "custom pairing rule"), cause },
+  );
+}
+
+/**
+ * Hard rules a pair breaks (all of them when `all`, else stops at the first).
+ */
+export function hardViolations(ctx: EvalContext, child: ChildFile, mentor: Mentor, all = true): PairingViolation[] {
+  const out: PairingViolation[] = [];
+  const { rules, asOf } = ctx;
+  const push = (rule: string, explanation: LocalizedText): boolean => {
+    out.push({ rule, explanation });
+    return !all;
+  };
+  if (!rules.mentorKinds.includes(mentor.kind)) {
+    if (push("mentor-kind", text(`导师类型 ${mentor.kind} 不在本规则集（${rules.mentorKinds.join("、")}）内`, `mentor kind ${mentor.kind} is not paired by this rule set (${rules.mentorKinds.join(", ")})`))) return out;
+  }
+  if (rules.hard.availability) {
+    if (mentor.availableFrom !== undefined && asOf < mentor.availableFrom) {
+      if (push("availability", text(`导师自 ${mentor.availableFrom} 起才可结对（计划日期 ${asOf}）`, `the mentor is available only from ${mentor.availableFrom} (plan date ${asOf})`))) return out;
+    }
+    if (mentor.availableTo !== undefined && asOf > mentor.availableTo) {
+      if (push("availability", text(`导师的可结对期限已于 ${mentor.availableTo} 结束`, `the mentor's availability ended on ${mentor.availableTo}`))) return out;
+    }
+  }
+  if (capacityOf(mentor, rules).max === 0) {
+    if (push("capacity", text("导师的结对容量为 0", "the mentor's capacity is 0"))) return out;
+  }
+  if (rules.hard.sameSchoolKinds.includes(mentor.kind)) {
+    const cs = child.child.schoolId;
+    if (cs === undefined || cs !== mentor.schoolId) {
+      if (push("same-school", cs === undefined ? text("儿童档案未登记学校，帮扶教师须同校", "the child's school is not recorded; teacher mentors must be of the same school") : text(`帮扶教师须与儿童同校（儿童 ${cs}，教师 ${mentor.schoolId ?? "未登记"}）`, `teacher mentors must be of the child's school (child ${cs}, mentor ${mentor.schoolId ?? "none"})`))) return out;
+    }
+  }
+  const excl = ctx.exclusions;
+  const key = `${child.id}\u0000${mentor.id}`;
+  if (excl.has(key)) {
+    const reason = excl.get(key);
+    if (push("exclusion", reason ? text(`已明确排除：${reason["zh-CN"]}`, `explicitly excluded: ${reason.en}`) : text("该结对已被明确排除", "this pair is explicitly excluded"))) return out;
+  }
+  const fromAge = rules.hard.sameGenderFromAge;
+  if (fromAge !== null && ageOn(child.child.birthDate, asOf) >= fromAge && mentor.gender !== child.child.gender) {
+    if (push("same-gender", mentor.gender === undefined ? text(`儿童已满 ${fromAge} 岁须同性别结对，导师性别未登记`, `the child is ${fromAge} or older and needs a mentor of the same gender; the mentor's gender is not recorded`) : text(`儿童已满 ${fromAge} 岁须同性别结对`, `the child is ${fromAge} or older and needs a mentor of the same gender`))) return out;
+  }
+  const md = rules.hard.maxDistance;
+  if (md !== null && (md.kinds === undefined || md.kinds.includes(mentor.kind))) {
+    if (md.area !== undefined) {
+      const a = areaOf(child.child.regionCode, md.area);
+      const b = areaOf(mentor.regionCode, md.area);
+      if (a === undefined || b === undefined || a !== b) {
+        if (push("max-distance", b === undefined ? text(`导师未登记到${AREA_ZH[md.area]}一级的区划代码`, `the mentor's region code does not reach the ${md.area}`) : text(`导师与儿童不在同一${AREA_ZH[md.area]}`, `the mentor is not in the child's ${md.area}`))) return out;
+      }
+    }
+    if (md.km !== undefined) {
+      const cl = ctx.childLocations.get(child.id);
+      const ml = mentor.location;
+      if (cl === undefined || ml === undefined) {
+        if (push("max-distance", text("缺少儿童或导师的坐标，无法核对距离", "the child's or the mentor's coordinates are missing, the distance cannot be checked"))) return out;
+      } else {
+        const d = haversineKm(cl, ml);
+        if (d > md.km) {
+          if (push("max-distance", text(`距离 ${d.toFixed(1)} 公里，超过上限 ${md.km} 公里`, `${d.toFixed(1)} km apart, more than the ${md.km} km limit`))) return out;
+        }
+      }
+    }
+  }
+  for (const { rule, index } of ctx.hardCustom) {
+    let ok: unknown;
+    try {
+      ok = rule.test(child, mentor, ctx.ruleContext);
+    } catch (cause) {
+      throw customError(index, rule.name, text(`规则抛出异常（儿童 ${child.id}，导师 ${mentor.id}）`, `the rule threw (child ${child.id}, mentor ${mentor.id})`), cause);
+    }
+    if (typeof ok !== "boolean") {
+      throw customError(index, rule.name, text(`应返回布尔值（儿童 ${child.id}，导师 ${mentor.id}）`, `expected a boolean (child ${child.id}, mentor ${mentor.id})`));
+    }
+    if (!ok && push(rule.name, rule.explanation)) return out;
+  }
+  return out;
+}
+
+/** Whether the mentor is the child's class teacher. */
+function isClassTeacher(ctx: EvalContext, child: ChildFile, mentor: Mentor): boolean {
+  const cid = child.child.classId;
+  if (cid === undefined) return false;
+  const cls = ctx.classes.get(cid);
+  if (cls?.classTeacherId !== undefined) return cls.classTeacherId === mentor.id;
+  return mentor.kind === "class-teacher" && mentor.classIds[0] === cid;
+}
+
+function gradeOf(ctx: EvalContext, child: ChildFile): number | undefined {
+  if (child.child.grade !== undefined) return child.child.grade;
+  const cid = child.child.classId;
+  return cid === undefined ? undefined : ctx.classes.get(cid)?.grade;
+}
+
+const Y = 1;
+const N = 0;
+
+/** Raw soft-rule values in a fixed order (built-in rules, stability, then custom rules). */
+export interface SoftEval {
+  readonly values: number[];
+  readonly gain: number;
+}
+
+/** Names of the built-in soft rules in evaluation order. */
+export const BUILTIN_SOFT = ["classTeacher", "sameClass", "sameGrade", "sameSchool", "sameVillage", "experience"] as const;
+
+/** Soft-rule values and the integer gain (points × SCALE) of a pair. */
+export function softEval(ctx: EvalContext, child: ChildFile, mentor: Mentor, existing: boolean, priority: boolean): SoftEval {
+  const { rules } = ctx;
+  const w = rules.soft;
+  const values: number[] = [];
+  values.push(w.classTeacher > 0 && isClassTeacher(ctx, child, mentor) ? Y : N);
+  const cid = child.child.classId;
+  values.push(w.sameClass > 0 && cid !== undefined && mentor.classIds.includes(cid) ? Y : N);
+  let grade = N;
+  if (w.sameGrade > 0) {
+    const g = gradeOf(ctx, child);
+    if (g !== undefined && mentor.classIds.some((id) => ctx.classes.get(id)?.grade === g)) grade = Y;
+  }
+  values.push(grade);
+  values.push(w.sameSchool > 0 && child.child.schoolId !== undefined && child.child.schoolId === mentor.schoolId ? Y : N);
+  let village = N;
+  if (w.sameVillage > 0 && mentor.regionCode !== undefined) {
+    const cv = areaOf(child.child.regionCode, "village");
+    if (cv !== undefined && cv === areaOf(mentor.regionCode, "village")) village = 1;
+    else {
+      const ct = areaOf(child.child.regionCode, "township");
+      if (ct !== undefined && ct === areaOf(mentor.regionCode, "township")) village = 0.5;
+    }
+  }
+  values.push(village);
+  values.push(w.experience > 0 && priority ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears) : N);
+  values.push(existing ? Y : N);
+  for (const { rule, index } of ctx.softCustom) {
+    let v: unknown;
+    try {
+      v = rule.score(child, mentor, ctx.ruleContext);
+    } catch (cause) {
+      throw customError(index, rule.name, text(`规则抛出异常（儿童 ${child.id}，导师 ${mentor.id}）`, `the rule threw (child ${child.id}, mentor ${mentor.id})`), cause);
+    }
+    if (typeof v !== "number" || !(v >= 0 && v <= 1)) {
+      throw customError(index, rule.name, text(`应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${String(v)}）`, `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${String(v)})`));
+    }
+    values.push(v);
+  }
+  const weights = softWeights(ctx);
+  let gain = 0;
+  for (let i = 0; i < values.length; i++) gain += Math.round(weights[i]! * values[i]! * SCALE);
+  return { values, gain };
+}
+
+/** Weights in the order of {@link softEval}'s values. */
+export function softWeights(ctx: EvalContext): number[] {
+  const w = ctx.rules.soft;
+  return [
+    w.classTeacher,
+    w.sameClass,
+    w.sameGrade,
+    w.sameSchool,
+    w.sameVillage,
+    w.experience,
+    ctx.rules.stability,
+    ...ctx.softCustom.map((c) => c.rule.weight),
+  ];
+}
+
+const SOFT_TEXT: Record<string, (v: number) => LocalizedText> = {
+  classTeacher: (v) => (v ? text("导师是儿童的班主任", "the mentor is the child's class teacher") : text("导师不是儿童的班主任", "the mentor is not the child's class teacher")),
+  sameClass: (v) => (v ? text("导师任教儿童所在班级", "the mentor teaches the child's class") : text("导师不任教儿童所在班级", "the mentor does not teach the child's class")),
+  sameGrade: (v) => (v ? text("导师任教儿童所在年级", "the mentor teaches the child's grade") : text("导师不任教儿童所在年级（或未知）", "the mentor does not teach the child's grade (or it is unknown)")),
+  sameSchool: (v) => (v ? text("导师与儿童同校", "the mentor belongs to the child's school") : text("导师与儿童不同校", "the mentor is not of the child's school")),
+  sameVillage: (v) => (v === 1 ? text("导师与儿童同村", "the mentor lives in the child's village") : v > 0 ? text("导师与儿童同乡镇", "the mentor lives in the child's township") : text("导师与儿童不同村镇", "the mentor lives in another township")),
+  experience: (v) => text(`重点对象或高风险儿童配有经验的导师：得分 ${v.toFixed(2)}`, `key case or high-risk child matched to an experienced mentor: value ${v.toFixed(2)}`),
+  stability: (v) => (v ? text("保留原有结对（稳定性）", "keeps the existing pair (stability)") : text("新的结对", "a new pair")),
+};
+
+/** The score breakdown of a pair (soft rules with a weight > 0). */
+export function softTerms(ctx: EvalContext, values: readonly number[]): ScoreTerm[] {
+  const weights = softWeights(ctx);
+  const names = [...BUILTIN_SOFT, "stability", ...ctx.softCustom.map((c) => c.rule.name)];
+  const terms: ScoreTerm[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const weight = weights[i]!;
+    if (weight <= 0) continue;
+    const value = values[i]!;
+    const name = names[i]!;
+    const custom = i >= BUILTIN_SOFT.length + 1 ? ctx.softCustom[i - BUILTIN_SOFT.length - 1]!.rule : undefined;
+    const explanation = custom
+      ? text(`${custom.explanation["zh-CN"]}：得分 ${value.toFixed(2)}`, `${custom.explanation.en}: value ${value.toFixed(2)}`)
+      : SOFT_TEXT[name]!(value);
+    terms.push({ rule: name, weight, value, points: Math.round(weight * value * SCALE) / SCALE, explanation });
+  }
+  return terms;
+}
+
+/** Integer penalty (points × SCALE) of a mentor's k-th child (k from 1) under the workload rule. */
+export function workloadPenalty(rules: PairingRuleSet, k: number, cap: number): number {
+  const w = rules.soft.workload;
+  if (w <= 0 || cap <= 1) return 0;
+  return Math.round((w * SCALE * (k - 1)) / (cap - 1));
+}
+
+/** The workload line of a pair that holds a mentor's k-th slot. */
+export function workloadTerm(rules: PairingRuleSet, k: number, cap: number): ScoreTerm | undefined {
+  const w = rules.soft.workload;
+  if (w <= 0) return undefined;
+  const pen = workloadPenalty(rules, k, cap);
+  return {
+    rule: "workload",
+    weight: w,
+    value: k,
+    points: pen === 0 ? 0 : -pen / SCALE,
+    explanation: text(`导师的第 ${k} 名结对儿童（容量 ${cap}），负担均衡扣分`, `the mentor's child no. ${k} (capacity ${cap}): workload balance cost`),
+  };
+}

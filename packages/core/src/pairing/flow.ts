@@ -1,0 +1,296 @@
+/**
+ * Exact capacitated bipartite assignment with two-level lexicographic gains, solved by
+ * successive shortest augmenting paths (Dijkstra with potentials, early exit at the sink), one
+ * row at a time as in Jonker–Volgenant. Private to the pairing module.
+ *
+ * Rows are children, columns are mentors. Matching row `r` earns `rowHi[r]` on the first level
+ * (priority and coverage) and the edge's `gain` on the second level; the `k`-th child a column
+ * takes earns `slotGain[k]` on the second level (non-increasing in `k`: a concave gain is a
+ * convex cost, which keeps the flow exact without expanding slots into nodes). A row may stay
+ * unmatched (gain 0). The result maximises `(Σ hi, Σ lo)` lexicographically.
+ * @module
+ */
+
+/** A sparse problem in compressed-row form. All numbers must be integers. */
+export interface FlowProblem {
+  readonly rows: number;
+  readonly cols: number;
+  /** First-level gain of matching each row (≥ 0). */
+  readonly rowHi: ArrayLike<number>;
+  /** Edges of row r are `edgeStart[r] .. edgeStart[r + 1] - 1`. */
+  readonly edgeStart: ArrayLike<number>;
+  readonly edgeCol: ArrayLike<number>;
+  /** Second-level gain of each edge. */
+  readonly edgeGain: ArrayLike<number>;
+  /** Capacity of each column. */
+  readonly cap: ArrayLike<number>;
+  /** Slot gains of column c are `slotGain[slotStart[c] + k]` for its (k+1)-th child, k < cap[c]. */
+  readonly slotStart: ArrayLike<number>;
+  readonly slotGain: ArrayLike<number>;
+}
+
+/** Result: for each row the chosen edge index, or -1 when the row stays unmatched. */
+export interface FlowResult {
+  readonly rowEdge: Int32Array;
+  /** Number of shortest-path searches run (one per row). */
+  readonly searches: number;
+  /** Nodes finalised over all searches (a measure of work). */
+  readonly scanned: number;
+}
+
+/** Binary min-heap on (hi, lo) keys with node payloads; lazy deletion. */
+class Heap {
+  hi: Float64Array;
+  lo: Float64Array;
+  node: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.hi = new Float64Array(capacity);
+    this.lo = new Float64Array(capacity);
+    this.node = new Int32Array(capacity);
+  }
+  private grow(): void {
+    const n = this.hi.length * 2;
+    const hi = new Float64Array(n);
+    const lo = new Float64Array(n);
+    const node = new Int32Array(n);
+    hi.set(this.hi);
+    lo.set(this.lo);
+    node.set(this.node);
+    this.hi = hi;
+    this.lo = lo;
+    this.node = node;
+  }
+  push(h: number, l: number, v: number): void {
+    if (this.size === this.hi.length) this.grow();
+    let i = this.size++;
+    const H = this.hi;
+    const L = this.lo;
+    const N = this.node;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const ph = H[p]!;
+      const pl = L[p]!;
+      if (ph < h || (ph === h && (pl < l || (pl === l && N[p]! <= v)))) break;
+      H[i] = ph;
+      L[i] = pl;
+      N[i] = N[p]!;
+      i = p;
+    }
+    H[i] = h;
+    L[i] = l;
+    N[i] = v;
+  }
+  /** Removes the minimum; its key and node are left in `top*`. */
+  topHi = 0;
+  topLo = 0;
+  topNode = 0;
+  pop(): void {
+    const H = this.hi;
+    const L = this.lo;
+    const N = this.node;
+    this.topHi = H[0]!;
+    this.topLo = L[0]!;
+    this.topNode = N[0]!;
+    const n = --this.size;
+    if (n === 0) return;
+    const h = H[n]!;
+    const l = L[n]!;
+    const v = N[n]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      const d = c + 1;
+      if (
+        d < n &&
+        (H[d]! < H[c]! || (H[d] === H[c] && (L[d]! < L[c]! || (L[d] === L[c] && N[d]! < N[c]!))))
+      )
+        c = d;
+      const ch = H[c]!;
+      const cl = L[c]!;
+      if (h < ch || (h === ch && (l < cl || (l === cl && v <= N[c]!)))) break;
+      H[i] = ch;
+      L[i] = cl;
+      N[i] = N[c]!;
+      i = c;
+    }
+    H[i] = h;
+    L[i] = l;
+    N[i] = v;
+  }
+}
+
+/**
+ * Solves a {@link FlowProblem} exactly. Rows are processed in index order, so equal inputs give
+ * equal results.
+ */
+export function solveFlow(p: FlowProblem): FlowResult {
+  const R = p.rows;
+  const C = p.cols;
+  const T = R + C;
+  const V = T + 1;
+  const piHi = new Float64Array(V);
+  const piLo = new Float64Array(V);
+  const dHi = new Float64Array(V);
+  const dLo = new Float64Array(V);
+  const seen = new Int32Array(V).fill(-1);
+  const done = new Int32Array(V).fill(-1);
+  const pred = new Int32Array(V);
+  const predEdge = new Int32Array(V);
+  const assigned = new Int32Array(R).fill(-1); // column node index (R + c) or -1
+  const rowEdge = new Int32Array(R).fill(-1);
+  const assignedGain = new Float64Array(R);
+  const members: number[][] = Array.from({ length: C }, () => []);
+  const load = new Int32Array(C);
+  const heap = new Heap(64);
+  const finalised: number[] = [];
+  const { rowHi, edgeStart, edgeCol, edgeGain, cap, slotStart, slotGain } = p;
+  let scanned = 0;
+  // Initial potentials: 0 on rows and columns; T low enough that every first slot edge has a
+  // non-negative reduced cost (slot gains may be positive: a mentor's minimum).
+  let t0 = 0;
+  for (let c = 0; c < C; c++) if (cap[c]! > 0) t0 = Math.min(t0, -slotGain[slotStart[c]!]!);
+  piLo[T] = t0;
+
+  for (let s = 0; s < R; s++) {
+    const Hs = rowHi[s]!;
+    // Potential of the new source so every edge out of it has a non-negative reduced cost.
+    let bh = piHi[T]!;
+    let bl = piLo[T]!;
+    for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
+      const c = R + edgeCol[e]!;
+      const h = piHi[c]! + Hs;
+      const l = piLo[c]! + edgeGain[e]!;
+      if (h > bh || (h === bh && l > bl)) {
+        bh = h;
+        bl = l;
+      }
+    }
+    piHi[s] = bh;
+    piLo[s] = bl;
+
+    heap.size = 0;
+    finalised.length = 0;
+    dHi[s] = 0;
+    dLo[s] = 0;
+    seen[s] = s;
+    pred[s] = -1;
+    heap.push(0, 0, s);
+    let tHi = 0;
+    let tLo = 0;
+    while (heap.size > 0) {
+      heap.pop();
+      const u = heap.topNode;
+      if (done[u] === s) continue;
+      const uh = heap.topHi;
+      const ul = heap.topLo;
+      if (uh !== dHi[u] || ul !== dLo[u]) continue;
+      done[u] = s;
+      finalised.push(u);
+      if (u === T) {
+        tHi = uh;
+        tLo = ul;
+        break;
+      }
+      const puh = piHi[u]!;
+      const pul = piLo[u]!;
+      if (u < R) {
+        // A row: forward edges to other columns, and the dummy edge (stay unmatched).
+        const Hu = rowHi[u]!;
+        const cur = assigned[u]!;
+        for (let e = edgeStart[u]!; e < edgeStart[u + 1]!; e++) {
+          const v = R + edgeCol[e]!;
+          if (v === cur || done[v] === s) continue;
+          const nh = uh - Hu + puh - piHi[v]!;
+          const nl = ul - edgeGain[e]! + pul - piLo[v]!;
+          if (seen[v] !== s || nh < dHi[v]! || (nh === dHi[v] && nl < dLo[v]!)) {
+            seen[v] = s;
+            dHi[v] = nh;
+            dLo[v] = nl;
+            pred[v] = u;
+            predEdge[v] = e;
+            heap.push(nh, nl, v);
+          }
+        }
+        if (done[T] !== s) {
+          const nh = uh + puh - piHi[T]!;
+          const nl = ul + pul - piLo[T]!;
+          if (seen[T] !== s || nh < dHi[T]! || (nh === dHi[T] && nl < dLo[T]!)) {
+            seen[T] = s;
+            dHi[T] = nh;
+            dLo[T] = nl;
+            pred[T] = u;
+            heap.push(nh, nl, T);
+          }
+        }
+      } else {
+        const c = u - R;
+        if (load[c]! < cap[c]! && done[T] !== s) {
+          const g = slotGain[slotStart[c]! + load[c]!]!;
+          const nh = uh + puh - piHi[T]!;
+          const nl = ul - g + pul - piLo[T]!;
+          if (seen[T] !== s || nh < dHi[T]! || (nh === dHi[T] && nl < dLo[T]!)) {
+            seen[T] = s;
+            dHi[T] = nh;
+            dLo[T] = nl;
+            pred[T] = u;
+            heap.push(nh, nl, T);
+          }
+        }
+        const ms = members[c]!;
+        for (let k = 0; k < ms.length; k++) {
+          const r = ms[k]!;
+          if (done[r] === s) continue;
+          const nh = uh + rowHi[r]! + puh - piHi[r]!;
+          const nl = ul + assignedGain[r]! + pul - piLo[r]!;
+          if (seen[r] !== s || nh < dHi[r]! || (nh === dHi[r] && nl < dLo[r]!)) {
+            seen[r] = s;
+            dHi[r] = nh;
+            dLo[r] = nl;
+            pred[r] = u;
+            heap.push(nh, nl, r);
+          }
+        }
+      }
+    }
+    scanned += finalised.length;
+    // Potentials: π(v) += d(v) − d(T) on finalised nodes (the others keep theirs).
+    for (let k = 0; k < finalised.length; k++) {
+      const v = finalised[k]!;
+      piHi[v] = piHi[v]! + dHi[v]! - tHi;
+      piLo[v] = piLo[v]! + dLo[v]! - tLo;
+    }
+    // Augment along the path back from T.
+    const last = pred[T]!;
+    let col: number;
+    if (last < R) {
+      // `last` becomes unmatched.
+      if (last === s) continue;
+      col = assigned[last]!;
+      const ms = members[col - R]!;
+      ms.splice(ms.indexOf(last), 1);
+      assigned[last] = -1;
+      rowEdge[last] = -1;
+    } else {
+      col = last;
+      load[col - R]!++;
+    }
+    for (;;) {
+      const row = pred[col]!;
+      const e = predEdge[col]!;
+      const prevCol = assigned[row]!;
+      if (prevCol >= 0) {
+        const ms = members[prevCol - R]!;
+        ms.splice(ms.indexOf(row), 1);
+      }
+      members[col - R]!.push(row);
+      assigned[row] = col;
+      rowEdge[row] = e;
+      assignedGain[row] = edgeGain[e]!;
+      if (row === s) break;
+      col = prevCol;
+    }
+  }
+  return { rowEdge, searches: R, scanned };
+}

@@ -1,0 +1,43 @@
+/**
+ * Pairing (结对帮扶): rule sets as data, an exact min-cost-flow planner with priorities and
+ * explanations, pair-and-relay re-planning, peer buddies, and a dense assignment solver.
+ * @module
+ */
+export {
+  PairingCapacitySchema,
+  PairingHardRulesSchema,
+  PairingSoftRulesSchema,
+  PairingRuleSetSchema,
+  TEACHER_PAIRING_PRESET,
+  SURROGATE_PARENT_PRESET,
+  COUNSELLOR_PAIRING_PRESET,
+  CARING_MOTHER_PRESET,
+  CHILD_DIRECTOR_PRESET,
+  PAIRING_PRESETS,
+} from "./rules";
+export type {
+  PairingCapacity,
+  PairingHardRules,
+  PairingSoftRules,
+  PairingRuleSet,
+  PairingRuleSetInput,
+  PairingRuleContext,
+  CustomHardRule,
+  CustomSoftRule,
+  CustomPairingRule,
+} from "./rules";
+export type { PairingViolation, ScoreTerm } from "./evaluate";
+export { PairingExclusionSchema, PlanPairingsInputSchema } from "./instance";
+export type { PairingExclusion, PlanPairingsInput } from "./instance";
+export { planPairings } from "./plan";
+export type {
+  EndedPairing,
+  PairingDiff,
+  PairingPlan,
+  PairingStats,
+  PlannedPair,
+  UnmatchedChild,
+  UnmatchedReason,
+} from "./plan";
+export * from "./explain";
+export * from "./assignment";
