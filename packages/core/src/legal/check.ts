@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { validate } from "../errors/validate";
+import { text } from "../i18n";
+import { ChildFileSchema, type ChildFileInput } from "../model/child-file";
+import { CalendarDateSchema, TimeZoneSchema } from "../model/primitives";
+import { ContactRecordSchema, type ContactRecordInput } from "../model/records";
+import { ageOn } from "../time/calendar-date";
+import { DEFAULT_TIME_ZONE, type CalendarDate, type TimeZone } from "../time/types";
+import { LEGAL_RULES } from "./rules";
+import { LEGAL_ARTICLES, LEGAL_SEVERITY_RANK, type LegalFinding, type LegalRule } from "./types";
+
+/**
+ * Options of {@link checkLegalDuties}.
+ * @category Legal
+ */
+export interface LegalCheckOptions {
+  /** The day the duties are checked on. */
+  asOf: CalendarDate;
+  /** Contact records (any children; only this child's count). Without them the weekly-contact rule is skipped. */
+  records?: readonly ContactRecordInput[];
+  /** Zone used to put contacts in weeks. Default `Asia/Shanghai`. */
+  timeZone?: TimeZone;
+  /** Complete weeks (Monday–Sunday) before the week of `asOf` checked for parent contact. Default 4. */
+  lookbackWeeks?: number;
+  /** Rules to apply instead of {@link LEGAL_RULES}. */
+  rules?: readonly LegalRule[];
+}
+
+const RuleSchema = z.custom<LegalRule>(
+  (v) =>
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as LegalRule).code === "string" &&
+    typeof (v as LegalRule).check === "function" &&
+    (v as LegalRule).severity in LEGAL_SEVERITY_RANK,
+  { message: "expected a rule { code, article, severity, mandatoryReport, title, check }" },
+);
+
+const OptionsSchema = z.object({
+  asOf: CalendarDateSchema,
+  records: z.array(ContactRecordSchema).optional(),
+  timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
+  lookbackWeeks: z.number().int().min(1).max(52).default(4),
+  rules: z.array(RuleSchema).optional(),
+});
+
+/**
+ * Checks a child file against the hard lines of the law: Art. 21 (under 16 living alone,
+ * under 8 unattended), Art. 22 (disqualified carer, carer not a capable adult), Art. 23
+ * (written notice, weekly parent contact from the records), PIPL Art. 31 (guardian consent
+ * under 14). Findings that require a report under Art. 11 carry `mandatoryReport: true`.
+ * Pure: `asOf` and the zone are parameters.
+ * @param file - the child file (validated with `ChildFileSchema`)
+ * @param options - date, records, zone, look-back window, rules
+ * @returns findings, most severe first (then mandatory reports, then by code)
+ * @throws ValidationError naming the faulty field of the file or options
+ * @example
+ * checkLegalDuties(file, { asOf: "2026-03-01" }).map((f) => f.code)
+ * //=> ["mpl21.under-16-living-alone", "pipl31.no-guardian-consent"]
+ * @category Legal
+ */
+export function checkLegalDuties(file: ChildFileInput, options: LegalCheckOptions): LegalFinding[] {
+  const f = validate(ChildFileSchema, file, { subject: text("儿童档案", "child file") });
+  const o = validate(OptionsSchema, options, {
+    subject: text("法律检查选项", "legal check options"),
+  });
+  const records = o.records?.filter((r) => r.childIds.includes(f.id));
+  const ctx = {
+    file: f,
+    asOf: o.asOf,
+    timeZone: o.timeZone,
+    records,
+    age: ageOn(f.child.birthDate, o.asOf),
+    lookbackWeeks: o.lookbackWeeks,
+  };
+  const findings: LegalFinding[] = [];
+  for (const rule of o.rules ?? LEGAL_RULES) {
+    for (const hit of rule.check(ctx)) {
+      const mandatoryReport = hit.mandatoryReport ?? rule.mandatoryReport;
+      findings.push({
+        code: rule.code,
+        severity: hit.severity ?? rule.severity,
+        article: rule.article,
+        message: hit.message,
+        evidence: hit.evidence,
+        ...(hit.path !== undefined ? { path: hit.path } : {}),
+        mandatoryReport,
+        ...(mandatoryReport ? { reportUnder: LEGAL_ARTICLES.mpl11 } : {}),
+      });
+    }
+  }
+  return findings.sort(
+    (a, b) =>
+      LEGAL_SEVERITY_RANK[a.severity] - LEGAL_SEVERITY_RANK[b.severity] ||
+      Number(b.mandatoryReport) - Number(a.mandatoryReport) ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      ((a.path ?? "") < (b.path ?? "") ? -1 : (a.path ?? "") > (b.path ?? "") ? 1 : 0),
+  );
+}
