@@ -20,3 +20,13 @@ export {
   type ComplianceInput,
 } from "./evaluate";
 export { ComplianceReport, type ComplianceRow } from "./report";
+export { rollUpCompliance, type RollUpBy, type RollUpRow } from "./rollup";
+export { workList, type WorkItem, type WorkList } from "./worklist";
+export { nextDue, type DueSubject, type NextDueInput } from "./next-due";
+export { mentorWorkload, type MentorWorkload, type WorkloadInput } from "./workload";
+export {
+  mentorScheduleToICalendar,
+  escapeICalText,
+  foldICalLine,
+  type ICalendarOptions,
+} from "./ical";

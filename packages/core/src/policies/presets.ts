@@ -21,7 +21,7 @@ const SUMMARY_DOC = "work summaries of schools (seed/work-summaries.zh.txt)";
 const SUMMARY_DOC_ZH = "学校关爱留守儿童工作总结";
 const TEACHERS = ["class-teacher", "subject-teacher"] as const;
 
-const input: Record<string, PolicyInput> = {
+const input = {
   homeVisitMonthly: {
     id: "home-visit-monthly",
     name: { "zh-CN": "帮扶教师每月家访一次", en: "Teacher mentor visits the home monthly" },
@@ -200,7 +200,7 @@ const input: Record<string, PolicyInput> = {
       document: "risk tier defined by this library, not by a source text",
     },
   },
-};
+} satisfies Record<string, PolicyInput>;
 
 /**
  * Ready policies for every contact cadence written in the work summaries and the law, each

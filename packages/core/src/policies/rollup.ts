@@ -1,0 +1,179 @@
+import { z } from "zod";
+import { validate } from "../errors/validate";
+import { text } from "../i18n";
+import { regionAncestor } from "../identity/region-code";
+import { S } from "./evaluate";
+import type { ComplianceReport } from "./report";
+
+/**
+ * What a roll-up groups by. Township and county come from the region codes (`regionAncestor`) of
+ * the child (child and pairing rows), the mentor or the mentor's school (mentor rows), and the
+ * school (school rows, when `schools` were given).
+ * @category Policies
+ */
+export type RollUpBy = "mentor" | "class" | "school" | "township" | "county";
+
+/**
+ * Compliance of one group (a mentor, a class, a school, a township, a county).
+ *
+ * - `assessed` = `met + missed + overdue`: rows whose outcome is known or late (open `due`
+ *   rows, `upcoming`, `exempt` and `not-applicable` rows are not assessed);
+ * - `rate` = `met / assessed` (null when nothing is assessed);
+ * - `contactRate` = Σ min(done, required) / Σ required over assessed rows.
+ * Both can only rise when a record is added.
+ * @category Policies
+ */
+export interface RollUpRow {
+  readonly by: RollUpBy;
+  readonly key: string;
+  readonly met: number;
+  readonly missed: number;
+  readonly overdue: number;
+  readonly due: number;
+  readonly upcoming: number;
+  readonly exempt: number;
+  readonly notApplicable: number;
+  readonly assessed: number;
+  readonly rate: number | null;
+  readonly required: number;
+  readonly done: number;
+  readonly contactRate: number | null;
+}
+
+const OptionsSchema = z.object({
+  by: z.enum(["mentor", "class", "school", "township", "county"]),
+  policyIds: z.array(z.string()).optional(),
+});
+
+/**
+ * Compliance rates per mentor, class, school, township or county.
+ *
+ * Attribution: a child-level row counts for every mentor paired with the child during the
+ * bucket; a pairing row for its mentor; a mentor row for the mentor (and the mentor's first
+ * class, school and region); a school row for the school. Rows with no key for the grouping
+ * (a school row grouped by mentor) are left out.
+ * @param report - From {@link evaluateCompliance}.
+ * @param options - `by`, and optionally the `policyIds` to include.
+ * @returns One row per group, sorted by key.
+ * @example
+ * rollUpCompliance(report, { by: "school" })
+ * //=> [{ by: "school", key: "s1", met: 40, missed: 2, assessed: 42, rate: 0.952…, … }]
+ * @category Policies
+ */
+export function rollUpCompliance(
+  report: ComplianceReport,
+  options: { by: RollUpBy; policyIds?: readonly string[] },
+): RollUpRow[] {
+  const opts = validate(OptionsSchema, options, { subject: text("汇总选项", "roll-up options") });
+  const d = report._data;
+  const t = report._table;
+  const by = opts.by;
+  const include = opts.policyIds ? new Set(opts.policyIds) : undefined;
+  const policyOk = report.policies.map((p) => !include || include.has(p.id));
+  const schoolRegion = new Map(d.schools.map((s) => [s.id, s.regionCode]));
+  const region = (code: string | undefined) => {
+    if (code === undefined) return undefined;
+    return regionAncestor(code, by as "township" | "county");
+  };
+  const childKey = d.children.map((c) => {
+    switch (by) {
+      case "class":
+        return c.child.classId;
+      case "school":
+        return c.child.schoolId;
+      case "township":
+      case "county":
+        return region(c.child.regionCode);
+      default:
+        return undefined;
+    }
+  });
+  const mentorKey = d.mentors.map((m) => {
+    switch (by) {
+      case "mentor":
+        return m.id;
+      case "class":
+        return m.classIds[0];
+      case "school":
+        return m.schoolId;
+      default:
+        return region(m.regionCode ?? (m.schoolId ? schoolRegion.get(m.schoolId) : undefined));
+    }
+  });
+  const schoolKey = d.schoolIds.map((id) =>
+    by === "school"
+      ? id
+      : by === "township" || by === "county"
+        ? region(schoolRegion.get(id))
+        : undefined,
+  );
+
+  const acc = new Map<string, number[]>();
+  const add = (key: string | undefined, i: number) => {
+    if (key === undefined) return;
+    let a = acc.get(key);
+    if (!a) acc.set(key, (a = [0, 0, 0, 0, 0, 0, 0, 0, 0]));
+    const st = t.status[i]!;
+    a[st]!++;
+    if (st === S.met || st === S.missed || st === S.overdue) {
+      a[7]! += t.required[i]!;
+      a[8]! += Math.min(t.done[i]!, t.required[i]!);
+    }
+  };
+  const ix = d.index;
+  for (let i = 0; i < t.n; i++) {
+    const pi = t.policy[i]!;
+    if (!policyOk[pi]) continue;
+    const s = t.subject[i]!;
+    switch (report.policies[pi]!.level) {
+      case "child":
+        if (by === "mentor") {
+          const seen = new Set<number>();
+          for (const pj of ix.pairingsByChild[s]!) {
+            const m = ix.pairingMentor[pj]!;
+            if (
+              ix.pairingStart[pj]! <= t.to[i]! &&
+              ix.pairingEnd[pj]! >= t.from[i]! &&
+              !seen.has(m)
+            ) {
+              seen.add(m);
+              add(d.mentors[m]!.id, i);
+            }
+          }
+        } else add(childKey[s], i);
+        break;
+      case "pairing":
+        add(
+          by === "mentor" ? d.mentors[ix.pairingMentor[s]!]!.id : childKey[ix.pairingChild[s]!],
+          i,
+        );
+        break;
+      case "mentor":
+        add(mentorKey[s], i);
+        break;
+      default:
+        add(schoolKey[s], i);
+    }
+  }
+  return [...acc.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, a]) => {
+      const assessed = a[S.met]! + a[S.missed]! + a[S.overdue]!;
+      return {
+        by,
+        key,
+        met: a[S.met]!,
+        missed: a[S.missed]!,
+        overdue: a[S.overdue]!,
+        due: a[S.due]!,
+        upcoming: a[S.upcoming]!,
+        exempt: a[S.exempt]!,
+        notApplicable: a[S.na]!,
+        assessed,
+        rate: assessed === 0 ? null : a[S.met]! / assessed,
+        required: a[7]!,
+        done: a[8]!,
+        contactRate: a[7]! === 0 ? null : a[8]! / a[7]!,
+      };
+    });
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { validate } from "../errors/validate";
+import { text } from "../i18n";
+import type { RiskLevel } from "../model/child-file";
+import { dayNumber } from "../time/calendar-date";
+import { S } from "./evaluate";
+import { RISK_ORDER, type ComplianceReport, type ComplianceRow } from "./report";
+
+/**
+ * One line of a work list: a row that needs action, with how late or how soon it is.
+ * @category Policies
+ */
+export interface WorkItem extends ComplianceRow {
+  /** Contacts still missing (`required − done`). */
+  readonly shortBy: number;
+  /** Days past the deadline on `asOf` (overdue items), or days left (negative) for due items. */
+  readonly daysLate: number;
+  /** The child's risk level (child and pairing rows). */
+  readonly risk?: RiskLevel;
+  /** The child is a key case (重点帮扶对象). */
+  readonly keyCase: boolean;
+}
+
+/**
+ * Result of {@link workList}.
+ * @category Policies
+ */
+export interface WorkList {
+  /** Late now: `overdue` rows (and `missed` ones when asked), highest risk first, then latest. */
+  readonly overdue: readonly WorkItem[];
+  /** Not yet met and due within `withinDays` of `asOf`: highest risk first, then soonest. */
+  readonly dueSoon: readonly WorkItem[];
+}
+
+const OptionsSchema = z.object({
+  withinDays: z.number().int().min(0).max(366).default(7),
+  includeMissed: z.boolean().default(false),
+  limit: z.number().int().positive().optional(),
+});
+
+/**
+ * Work lists from a report: what is overdue now and what falls due in the next days, ordered
+ * by risk (critical first, key cases before others) and lateness.
+ * @param report - From {@link evaluateCompliance}.
+ * @param options - `withinDays` (default 7), `includeMissed` (default false: closed buckets
+ * cannot be made up, only explained), `limit` per list.
+ * @example
+ * workList(report, { withinDays: 7 }).overdue[0]
+ * //=> { policyId: "risk-high-weekly", childId: "c9", risk: "critical", daysLate: 2, shortBy: 1, … }
+ * @category Policies
+ */
+export function workList(
+  report: ComplianceReport,
+  options: { withinDays?: number; includeMissed?: boolean; limit?: number } = {},
+): WorkList {
+  const opts = validate(OptionsSchema, options, {
+    subject: text("工作清单选项", "work-list options"),
+  });
+  const t = report._table;
+  const d = report._data;
+  const asOf = dayNumber(report.asOf);
+  const late: number[] = [];
+  const soon: number[] = [];
+  for (let i = 0; i < t.n; i++) {
+    const st = t.status[i]!;
+    if (st === S.overdue || (opts.includeMissed && st === S.missed)) late.push(i);
+    else if ((st === S.due || st === S.upcoming) && t.due[i]! <= asOf + opts.withinDays)
+      soon.push(i);
+  }
+  const childOf = (i: number): number => {
+    const level = report.policies[t.policy[i]!]!.level;
+    if (level === "child") return t.subject[i]!;
+    if (level === "pairing") return d.index.pairingChild[t.subject[i]!]!;
+    return -1;
+  };
+  const riskRank = (i: number) => {
+    const c = childOf(i);
+    if (c < 0) return RISK_ORDER.none * 2 + 1;
+    const file = d.children[c]!;
+    return RISK_ORDER[file.riskLevel ?? "none"] * 2 + (file.keyCase ? 0 : 1);
+  };
+  const tie = (a: number, b: number) =>
+    t.required[b]! - t.done[b]! - (t.required[a]! - t.done[a]!) ||
+    t.policy[a]! - t.policy[b]! ||
+    t.subject[a]! - t.subject[b]! ||
+    t.from[a]! - t.from[b]!;
+  late.sort((a, b) => riskRank(a) - riskRank(b) || t.due[a]! - t.due[b]! || tie(a, b));
+  soon.sort((a, b) => riskRank(a) - riskRank(b) || t.due[a]! - t.due[b]! || tie(a, b));
+  const item = (i: number): WorkItem => {
+    const row = report.row(i);
+    const c = childOf(i);
+    const file = c >= 0 ? d.children[c] : undefined;
+    return {
+      ...row,
+      shortBy: Math.max(0, row.required - row.done),
+      daysLate: asOf - t.due[i]!,
+      ...(file?.riskLevel ? { risk: file.riskLevel } : {}),
+      keyCase: file?.keyCase ?? false,
+    };
+  };
+  const cut = (xs: number[]) => (opts.limit === undefined ? xs : xs.slice(0, opts.limit));
+  return { overdue: cut(late).map(item), dueSoon: cut(soon).map(item) };
+}
