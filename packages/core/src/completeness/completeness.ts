@@ -1,0 +1,391 @@
+import { z } from "zod";
+import {
+  DefinitionChoiceSchema,
+  resolveAsOf,
+  resolveDefinition,
+  classifyValidated,
+  type DefinitionChoice,
+} from "../classification/classify";
+import {
+  builtInVerdict,
+  LEFT_BEHIND_DEFINITIONS,
+  type BuiltInDefinitionId,
+} from "../classification/definitions";
+import { validate } from "../errors";
+import { text, type LocalizedText } from "../i18n";
+import {
+  ChildFileSchema,
+  SchoolClassSchema,
+  SchoolSchema,
+  type ChildFile,
+  type ChildFileInput,
+  type School,
+  type SchoolClass,
+} from "../model";
+import { CalendarDateSchema, InstantSchema, TimeZoneSchema } from "../model/primitives";
+import { filesForCounting } from "../statistics/_files";
+import {
+  makeGrouper,
+  StatisticsGroupBySchema,
+  type StatisticsGroupBy,
+} from "../statistics/statistics";
+import type { CalendarDate, Instant, TimeZone } from "../time";
+import { FileFieldSchema, REQUIRED_FILE_FIELDS, type FileField } from "./fields";
+
+/**
+ * A required field that a file lacks: its key, where it is (`guardians[0].phone`) and its name.
+ * @category Completeness
+ */
+export interface MissingField {
+  readonly key: string;
+  readonly register: FileField["register"];
+  /** Path in the file; a whole missing register is `guardians` or `parents(mother)`. */
+  readonly path: string;
+  readonly label: LocalizedText;
+}
+
+/**
+ * How complete one child's file is.
+ * @category Completeness
+ */
+export interface FileCompleteness {
+  readonly fileId: string;
+  /** Whether the child has a file on `asOf` (see `fileOpenedBy`). */
+  readonly hasFile: boolean;
+  /** Required field slots (a parent's fields count once per parent). */
+  readonly required: number;
+  readonly filled: number;
+  /** `filled / required` (1 when nothing is required). */
+  readonly ratio: number;
+  /** A file that exists and fills every required field. */
+  readonly complete: boolean;
+  readonly missing: readonly MissingField[];
+}
+
+/**
+ * When a record counts as a file: `openedOn` (default) means the record has an `openedOn` date
+ * on or before `asOf`, so a census record without it is a child still to be filed; `record`
+ * means every record given is a file.
+ * @category Completeness
+ */
+export type FileOpenedBy = "openedOn" | "record";
+
+/**
+ * Options of {@link fileCompleteness}.
+ * @category Completeness
+ */
+export interface FileCompletenessOptions {
+  /** The fields to require. Default {@link REQUIRED_FILE_FIELDS}. */
+  fields?: readonly FileField[];
+  /** The date judged (for `hasFile`). */
+  asOf: CalendarDate | Instant;
+  zone?: TimeZone;
+  fileOpenedBy?: FileOpenedBy;
+}
+
+const FieldsSchema = z.array(FileFieldSchema).min(1);
+const AsOfSchema = z.union([CalendarDateSchema, InstantSchema]);
+const FileOptionsSchema = z.object({
+  fields: FieldsSchema.optional(),
+  asOf: AsOfSchema,
+  zone: TimeZoneSchema.optional(),
+  fileOpenedBy: z.enum(["openedOn", "record"]).optional(),
+});
+
+function filled(v: unknown): boolean {
+  if (v === undefined || v === null) return false;
+  if (typeof v === "string") return v.trim() !== "";
+  if (Array.isArray(v)) return v.length > 0;
+  return true;
+}
+
+function anyFilled(entry: Record<string, unknown>, names: readonly string[]): boolean {
+  for (const n of names) if (filled(entry[n])) return true;
+  return false;
+}
+
+const ROLE_TEXT = { father: text("父亲", "father"), mother: text("母亲", "mother") } as const;
+
+/** The per-child check; `file` is validated. @internal */
+export function checkFile(
+  file: ChildFile,
+  fields: readonly FileField[],
+  asOf: CalendarDate,
+  openedBy: FileOpenedBy,
+): FileCompleteness {
+  const missing: MissingField[] = [];
+  let required = 0;
+  let ok = 0;
+  const check = (f: FileField, entry: Record<string, unknown>, prefix: string): void => {
+    required++;
+    if (anyFilled(entry, f.fields)) ok++;
+    else
+      missing.push({
+        key: f.key,
+        register: f.register,
+        path: `${prefix}${f.fields[0]}`,
+        label: f.label,
+      });
+  };
+  const whole = (f: FileField, path: string, who: LocalizedText): void => {
+    required++;
+    missing.push({
+      key: f.key,
+      register: f.register,
+      path,
+      label: text(
+        `${f.label["zh-CN"]}（${who["zh-CN"]}未登记）`,
+        `${f.label.en} (${who.en} not on file)`,
+      ),
+    });
+  };
+  const guardians = file.guardians.filter((g) => g.primary);
+  const living = guardians.length ? guardians : file.guardians.slice(0, 1);
+  for (const f of fields) {
+    if (f.register === "child") {
+      check(f, file.child as unknown as Record<string, unknown>, "child.");
+    } else if (f.register === "guardian") {
+      if (living.length === 0) whole(f, "guardians", text("临时监护人", "guardian"));
+      for (const g of living)
+        check(
+          f,
+          g as unknown as Record<string, unknown>,
+          `guardians[${file.guardians.indexOf(g)}].`,
+        );
+    } else {
+      for (const role of ["father", "mother"] as const) {
+        const i = file.parents.findIndex((p) => p.role === role);
+        const p = file.parents[i];
+        if (!p) whole(f, `parents(${role})`, ROLE_TEXT[role]);
+        else if (!p.deceased || f.whenDeceased)
+          check(f, p as unknown as Record<string, unknown>, `parents[${i}].`);
+      }
+    }
+  }
+  const hasFile = openedBy === "record" || (file.openedOn !== undefined && file.openedOn <= asOf);
+  return {
+    fileId: file.id,
+    hasFile,
+    required,
+    filled: ok,
+    ratio: required === 0 ? 1 : ok / required,
+    complete: hasFile && ok === required,
+    missing,
+  };
+}
+
+/**
+ * Checks one child's file against the required register fields: which are missing (as paths
+ * with bilingual names), the share filled, whether the file exists on `asOf` and is complete.
+ * @param file - A child file.
+ * @param options - `asOf`, and optionally `fields` (default {@link REQUIRED_FILE_FIELDS}) and `fileOpenedBy`.
+ * @returns The missing fields, the counts and the ratio.
+ * @throws ValidationError for an invalid file or options.
+ * @example
+ * const c = fileCompleteness(file, { asOf: "2026-09-01" });
+ * c.missing[0] //=> { key: "child.moralCharacter", register: "child", path: "child.moralCharacter", label: { "zh-CN": "思想品德", en: "moral character" } }
+ * @category Completeness
+ */
+export function fileCompleteness(
+  file: ChildFile | ChildFileInput,
+  options: FileCompletenessOptions,
+): FileCompleteness {
+  const opts = validate(FileOptionsSchema, options, {
+    subject: text("建档检查选项", "completeness options"),
+  });
+  const parsed = validate(ChildFileSchema, file, { subject: text("儿童档案", "child file") });
+  return checkFile(
+    parsed,
+    opts.fields ?? REQUIRED_FILE_FIELDS,
+    resolveAsOf(opts.asOf, opts.zone),
+    opts.fileOpenedBy ?? "openedOn",
+  );
+}
+
+/**
+ * One group's completeness: left-behind children, how many have a file and a complete file,
+ * the rates, and field-level completeness.
+ * @category Completeness
+ */
+export interface CompletenessRow {
+  readonly key: string;
+  readonly label: LocalizedText;
+  /** Left-behind children in the group on `asOf`: the denominator of the archive rate. */
+  readonly leftBehind: number;
+  readonly withFile: number;
+  readonly completeFiles: number;
+  /** 建档率: `withFile / leftBehind` (`null` with no left-behind child). */
+  readonly archiveRate: number | null;
+  /** `completeFiles / leftBehind`. */
+  readonly completeRate: number | null;
+  /** Required field slots over the files that exist. */
+  readonly fieldsRequired: number;
+  readonly fieldsFilled: number;
+  /** `fieldsFilled / fieldsRequired` over existing files (`null` with no file). */
+  readonly fieldRate: number | null;
+  /** Missing field slots in existing files, by field key (a parent field can be missing twice in one file). */
+  readonly missingByField: Readonly<Record<string, number>>;
+}
+
+/**
+ * Result of {@link completenessReport}.
+ * @category Completeness
+ */
+export interface CompletenessReport {
+  readonly asOf: CalendarDate;
+  readonly definition: string;
+  readonly groupBy: StatisticsGroupBy;
+  readonly fileOpenedBy: FileOpenedBy;
+  readonly rows: readonly CompletenessRow[];
+  readonly total: CompletenessRow;
+  /** The check of every left-behind child, in input order. */
+  readonly children: readonly FileCompleteness[];
+}
+
+/**
+ * Options of {@link completenessReport}.
+ * @category Completeness
+ */
+export interface CompletenessReportOptions {
+  asOf: CalendarDate | Instant;
+  zone?: TimeZone;
+  /** Who is left-behind (the archive rate's denominator). Default `"state-council-2016"`. */
+  definition?: DefinitionChoice;
+  /** Rows by class, school, township, county… Default `"all"`. */
+  groupBy?: StatisticsGroupBy;
+  /** For area rows: the child's home region (default) or the school's. */
+  areaBy?: "home" | "school";
+  schools?: readonly School[];
+  classes?: readonly SchoolClass[];
+  fields?: readonly FileField[];
+  fileOpenedBy?: FileOpenedBy;
+  /** As in the statistics: `fast` checks stored files quickly, `full` parses every file. */
+  validation?: "fast" | "full";
+}
+
+const ReportOptionsSchema = z.object({
+  asOf: AsOfSchema,
+  zone: TimeZoneSchema.optional(),
+  definition: DefinitionChoiceSchema.optional(),
+  groupBy: StatisticsGroupBySchema.optional(),
+  areaBy: z.enum(["home", "school"]).optional(),
+  schools: z.array(SchoolSchema).optional(),
+  classes: z.array(SchoolClassSchema).optional(),
+  fields: FieldsSchema.optional(),
+  fileOpenedBy: z.enum(["openedOn", "record"]).optional(),
+  validation: z.enum(["fast", "full"]).optional(),
+});
+
+interface Acc {
+  key: string;
+  left: number;
+  withFile: number;
+  complete: number;
+  required: number;
+  filled: number;
+  missing: Record<string, number>;
+}
+
+function toRow(a: Acc, label: LocalizedText): CompletenessRow {
+  return {
+    key: a.key,
+    label,
+    leftBehind: a.left,
+    withFile: a.withFile,
+    completeFiles: a.complete,
+    archiveRate: a.left === 0 ? null : a.withFile / a.left,
+    completeRate: a.left === 0 ? null : a.complete / a.left,
+    fieldsRequired: a.required,
+    fieldsFilled: a.filled,
+    fieldRate: a.required === 0 ? null : a.filled / a.required,
+    missingByField: { ...a.missing },
+  };
+}
+
+/**
+ * The archive rate (建档率) and file completeness of the left-behind children, per class,
+ * school, township, county or any grouping of the statistics. "建档率 100%" means every child
+ * who is left-behind on `asOf` has a file (files ÷ left-behind children); the complete-file rate
+ * and the field rate say how much of each file is filled in.
+ * @param files - Records of the children (the census roster; a record without `openedOn` is a child not yet filed).
+ * @param options - `asOf`, `definition`, `groupBy`, names, `fields`, `fileOpenedBy`.
+ * @returns Rows per group, a total, and each left-behind child's check.
+ * @throws ValidationError for invalid files or options.
+ * @example
+ * const r = completenessReport(files, { asOf: "2026-09-01", groupBy: "school", schools });
+ * r.total.archiveRate //=> 0.97
+ * r.total.missingByField["guardian.disciplineStyle"] //=> 41
+ * @category Completeness
+ */
+export function completenessReport(
+  files: readonly (ChildFile | ChildFileInput)[],
+  options: CompletenessReportOptions,
+): CompletenessReport {
+  const opts = validate(ReportOptionsSchema, options, {
+    subject: text("建档率统计选项", "completeness report options"),
+  }) as CompletenessReportOptions;
+  const definition = resolveDefinition(opts.definition);
+  const builtInId: BuiltInDefinitionId | undefined =
+    definition === LEFT_BEHIND_DEFINITIONS["state-council-2016"]
+      ? "state-council-2016"
+      : definition === LEFT_BEHIND_DEFINITIONS.school
+        ? "school"
+        : undefined;
+  const list = filesForCounting(
+    files,
+    (opts.validation ?? (builtInId ? "fast" : "full")) === "full",
+  );
+  const asOf = resolveAsOf(opts.asOf, opts.zone);
+  const fields = opts.fields ?? REQUIRED_FILE_FIELDS;
+  const openedBy = opts.fileOpenedBy ?? "openedOn";
+  const groupBy = opts.groupBy ?? "all";
+  const grouper = makeGrouper(
+    groupBy,
+    opts.areaBy ?? "home",
+    opts.schools ?? [],
+    opts.classes ?? [],
+  );
+  const newAcc = (key: string): Acc => ({
+    key,
+    left: 0,
+    withFile: 0,
+    complete: 0,
+    required: 0,
+    filled: 0,
+    missing: {},
+  });
+  const groups = new Map<string, Acc>();
+  const total = newAcc("all");
+  const children: FileCompleteness[] = [];
+  for (const file of list) {
+    const left = builtInId
+      ? builtInVerdict(builtInId, file, asOf)
+      : classifyValidated(file, asOf, definition).leftBehind;
+    if (!left) continue;
+    const key = grouper.keyOf(file);
+    let acc = groups.get(key);
+    if (!acc) groups.set(key, (acc = newAcc(key)));
+    const c = checkFile(file, fields, asOf, openedBy);
+    children.push(c);
+    for (const a of [acc, total]) {
+      a.left++;
+      if (!c.hasFile) continue;
+      a.withFile++;
+      if (c.complete) a.complete++;
+      a.required += c.required;
+      a.filled += c.filled;
+      for (const m of c.missing) a.missing[m.key] = (a.missing[m.key] ?? 0) + 1;
+    }
+  }
+  return {
+    asOf,
+    definition: definition.id,
+    groupBy,
+    fileOpenedBy: openedBy,
+    rows: [...groups.values()]
+      .sort((a, b) => grouper.compare(a.key, b.key))
+      .map((a) => toRow(a, grouper.label(a.key))),
+    total: toRow(total, text("合计", "total")),
+    children,
+  };
+}
