@@ -15,3 +15,4 @@ export * from "./calendar";
 export * from "./policies";
 export * from "./pairing";
 export * from "./statistics";
+export * from "./completeness";
