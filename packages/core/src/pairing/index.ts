@@ -41,3 +41,4 @@ export type {
 } from "./plan";
 export * from "./explain";
 export * from "./assignment";
+export * from "./buddies";
