@@ -359,14 +359,14 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       for (const cid of r.childIds) {
         const ci = childById.get(cid);
         if (ci === undefined) {
-          if (unknownChild.length < 20) unknownChild.push(r.id);
+          unknownChild.push(r.id);
           unknownChildCount++;
         } else childTmp.push(ci);
       }
       if (r.mentorId !== undefined) {
         const mi = mentorById.get(r.mentorId);
         if (mi === undefined) {
-          if (unknownMentor.length < 20) unknownMentor.push(r.id);
+          unknownMentor.push(r.id);
           unknownMentorCount++;
         } else mentorTmp.push(mi);
       }
@@ -464,7 +464,7 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     findings.push({
       code: PolicyFindingCode.UNKNOWN_CHILD,
       count: unknownChildCount,
-      ids: unknownChild,
+      ids: [...new Set(unknownChild)].sort().slice(0, 20),
       path: "records[].childIds",
       message: text(
         `${unknownChildCount} 处记录中的儿童不在 children 中，这些记录对该儿童不计`,
@@ -476,7 +476,7 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     findings.push({
       code: PolicyFindingCode.UNKNOWN_MENTOR,
       count: unknownMentorCount,
-      ids: unknownMentor,
+      ids: unknownMentor.sort().slice(0, 20),
       path: "records[].mentorId",
       message: text(
         `${unknownMentorCount} 条记录的帮扶人不在 mentors 中，这些记录不计入帮扶人和结对要求`,

@@ -635,18 +635,18 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
     const d = ev.day[e]!;
     if (d > asOfDay) {
       after++;
-      if (afterIds.length < 20) afterIds.push(ev.ids[e]!);
+      afterIds.push(ev.ids[e]!);
     }
     if (d < coverFrom || d > coverTo) {
       outside++;
-      if (outsideIds.length < 20) outsideIds.push(ev.ids[e]!);
+      outsideIds.push(ev.ids[e]!);
     }
   }
   if (after > 0) {
     findings.push({
       code: PolicyFindingCode.RECORD_AFTER_AS_OF,
       count: after,
-      ids: afterIds,
+      ids: firstIds(afterIds),
       path: "records",
       message: text(
         `${after} 条记录晚于评估日 ${fromDayNumber(asOfDay)}，未计入`,
@@ -658,7 +658,7 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
     findings.push({
       code: PolicyFindingCode.RECORD_OUTSIDE_PERIOD,
       count: outside,
-      ids: outsideIds,
+      ids: firstIds(outsideIds),
       path: "records",
       message: text(
         `${outside} 条记录不在评估期间的任何周期内（${fromDayNumber(coverFrom)} 至 ${fromDayNumber(coverTo)}），未计入`,
@@ -675,6 +675,11 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
     timeZone: zone,
     period: opts.period,
   });
+}
+
+/** The 20 smallest ids, sorted: finding lists that do not depend on input order. */
+function firstIds(ids: string[]): string[] {
+  return ids.sort().slice(0, 20);
 }
 
 function intersectAll(a: readonly number[], b: readonly number[]): number[] {

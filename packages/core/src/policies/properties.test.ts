@@ -1,0 +1,130 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { EXAMPLE_CALENDAR_2025_26 } from "../calendar";
+import type { ContactRecordInput } from "../model";
+import { evaluateCompliance } from "./evaluate";
+import { ALL_PRESETS } from "./presets";
+import { rollUpCompliance } from "./rollup";
+import { scenario } from "./scenario.test-helper";
+
+const BASE_MS = Date.parse("2026-03-01T00:00:00Z");
+const KINDS = [
+  "home-visit",
+  "talk",
+  "parent-call",
+  "family-call",
+  "video-call",
+  "health-check",
+  "symposium",
+] as const;
+
+/** The same instant written with another UTC offset (minutes). */
+function withOffset(ms: number, offsetMin: number): string {
+  const local = new Date(ms + offsetMin * 60_000).toISOString().slice(0, 19);
+  const sign = offsetMin < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMin);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+const recordArb = fc.record({
+  kind: fc.constantFrom(...KINDS),
+  minute: fc.integer({ min: 0, max: 100 * 24 * 60 }),
+  children: fc.subarray(["c1", "c2", "c3"], { minLength: 1 }),
+  mentorId: fc.option(fc.constantFrom("m1", "m2", "m3"), { nil: undefined }),
+  initiator: fc.constantFrom("mentor", "parent", "school") as fc.Arbitrary<
+    "mentor" | "parent" | "school"
+  >,
+});
+const recordsArb = fc.array(recordArb, { maxLength: 40 }).map((rs) =>
+  rs.map((r, i): ContactRecordInput => ({
+    id: `g${i}`,
+    kind: r.kind,
+    at: withOffset(BASE_MS + r.minute * 60_000, 0) as ContactRecordInput["at"],
+    childIds: r.children,
+    ...(r.mentorId ? { mentorId: r.mentorId } : {}),
+    initiator: r.initiator,
+  })),
+);
+
+function run(records: ContactRecordInput[]) {
+  const s = scenario();
+  return evaluateCompliance({
+    ...s,
+    records,
+    calendar: EXAMPLE_CALENDAR_2025_26,
+    policies: ALL_PRESETS,
+    period: { from: "2026-03-01", to: "2026-05-31" },
+    asOf: "2026-05-20",
+  });
+}
+
+describe("compliance properties", () => {
+  it("rewriting each record's offset without moving the instant changes nothing", () => {
+    fc.assert(
+      fc.property(
+        recordsArb,
+        fc.array(fc.integer({ min: -12 * 60, max: 14 * 60 }), { minLength: 40, maxLength: 40 }),
+        (records, offsets) => {
+          const moved = records.map((r, i) => ({
+            ...r,
+            at: withOffset(Date.parse(r.at), offsets[i]!) as ContactRecordInput["at"],
+          }));
+          expect(run(moved).toJSON()).toEqual(run(records).toJSON());
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("results do not depend on record order", () => {
+    fc.assert(
+      fc.property(
+        recordsArb.chain((rs) =>
+          fc.tuple(
+            fc.constant(rs),
+            fc.shuffledSubarray(rs, { minLength: rs.length, maxLength: rs.length }),
+          ),
+        ),
+        ([records, shuffled]) => {
+          expect(run(shuffled).toJSON()).toEqual(run(records).toJSON());
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("adding a record never lowers compliance", () => {
+    fc.assert(
+      fc.property(recordsArb, recordArb, (records, extra) => {
+        const added: ContactRecordInput = {
+          id: "extra",
+          kind: extra.kind,
+          at: withOffset(BASE_MS + extra.minute * 60_000, 480) as ContactRecordInput["at"],
+          childIds: extra.children,
+          ...(extra.mentorId ? { mentorId: extra.mentorId } : {}),
+          initiator: extra.initiator,
+        };
+        const before = run(records);
+        const after = run([...records, added]);
+        expect(after.length).toBe(before.length);
+        for (let i = 0; i < before.length; i++) {
+          const a = before.row(i);
+          const b = after.row(i);
+          expect(b.done).toBeGreaterThanOrEqual(a.done);
+          if (a.status === "met") expect(b.status).toBe("met");
+        }
+        for (const by of ["mentor", "school", "county"] as const) {
+          const old = new Map(rollUpCompliance(before, { by }).map((r) => [r.key, r]));
+          for (const r of rollUpCompliance(after, { by })) {
+            const o = old.get(r.key);
+            if (o?.rate != null && r.rate != null)
+              expect(r.rate).toBeGreaterThanOrEqual(o.rate - 1e-12);
+            if (o?.contactRate != null && r.contactRate != null)
+              expect(r.contactRate).toBeGreaterThanOrEqual(o.contactRate - 1e-12);
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
