@@ -1,0 +1,381 @@
+import { produce } from "immer";
+import { z } from "zod";
+import { builtinChecklistRegistry } from "../checklists/builtin";
+import { scoreChecklist, type ChecklistScore, type ChecklistSource } from "../checklists/engine";
+import { LocalizedTextSchema } from "../checklists/text";
+import { ValidationError } from "../errors/errors";
+import { validate } from "../errors/validate";
+import { text, type LocalizedText } from "../i18n";
+import { LegalSeveritySchema } from "../legal/types";
+import {
+  ChildFileSchema,
+  RiskLevelSchema,
+  type ChildFile,
+  type ChildFileInput,
+  type RiskLevel,
+} from "../model/child-file";
+import { CalendarDateSchema, InstantSchema } from "../model/primitives";
+import { AssessmentSchema, type Assessment } from "../model/records";
+import { daysBetween } from "../time/calendar-date";
+import { DEFAULT_TIME_ZONE, type CalendarDate, type TimeZone } from "../time/types";
+import { dateInZone } from "../time/zone";
+import { TimeZoneSchema } from "../model/primitives";
+import {
+  DEFAULT_RISK_MODEL,
+  RISK_LEVEL_RANK,
+  RiskModelSchema,
+  type RiskModel,
+  type RiskModelInput,
+} from "./model";
+
+/**
+ * A finding as risk reads it: a legal finding, or any rule's finding with a severity.
+ * @category Risk
+ */
+export const RiskFindingSchema = z.looseObject({
+  code: z.string().min(1),
+  severity: LegalSeveritySchema,
+  message: LocalizedTextSchema.optional(),
+  mandatoryReport: z.boolean().default(false),
+});
+/** @category Risk */
+export type RiskFinding = z.input<typeof RiskFindingSchema>;
+
+/**
+ * Visit and contact compliance, in one of two simple shapes: a summary
+ * (`{ missedContacts, overdueContacts?, overdueDays? }`) or a list of statuses (rows of a
+ * compliance report; `missed` and `overdue` rows count, `overdueDays` is added up).
+ * @category Risk
+ */
+export const RiskComplianceSchema = z.union([
+  z.object({
+    missedContacts: z.number().int().nonnegative(),
+    overdueContacts: z.number().int().nonnegative().default(0),
+    overdueDays: z.number().nonnegative().default(0),
+  }),
+  z.array(z.looseObject({ status: z.string(), overdueDays: z.number().nonnegative().optional() })),
+]);
+/** @category Risk */
+export type RiskCompliance = z.input<typeof RiskComplianceSchema>;
+
+/** A scored assessment as risk reads it. */
+const ScoreSchema = z.looseObject({
+  assessmentId: z.string(),
+  childId: z.string(),
+  checklistId: z.string(),
+  checklistVersion: z.string(),
+  takenAt: InstantSchema,
+  riskFactors: z.array(
+    z.object({ code: z.string(), label: LocalizedTextSchema, weight: z.number().nonnegative() }),
+  ),
+});
+
+const InputSchema = z.object({
+  asOf: CalendarDateSchema,
+  assessments: z.array(z.unknown()).default([]),
+  findings: z.array(RiskFindingSchema).default([]),
+  compliance: RiskComplianceSchema.optional(),
+  timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
+  population: z.string().optional(),
+});
+
+/**
+ * Inputs of {@link assessRisk}.
+ * @category Risk
+ */
+export interface AssessRiskOptions {
+  /** The day the risk is assessed on. */
+  asOf: CalendarDate;
+  /** Assessments of this child: stored (scored here with `registry`) or already scored. */
+  assessments?: readonly (Assessment | ChecklistScore)[];
+  /** Findings of the legal checks (or any rule with a severity). */
+  findings?: readonly RiskFinding[];
+  /** Visit and contact compliance. */
+  compliance?: RiskCompliance;
+  /** The model; default {@link DEFAULT_RISK_MODEL}. */
+  model?: RiskModelInput;
+  /** Checklist versions for stored assessments; default the built-in checklists. */
+  registry?: ChecklistSource;
+  /** Population for band norms when scoring stored assessments. */
+  population?: string;
+  /** Zone for the date an assessment was taken. Default `Asia/Shanghai`. */
+  timeZone?: TimeZone;
+}
+
+/**
+ * One reason for a child's risk and its weight.
+ * @category Risk
+ */
+export interface RiskFactor {
+  readonly source: "finding" | "assessment" | "compliance";
+  /** The finding code, the checklist factor code, or `compliance.*`. */
+  readonly code: string;
+  readonly label: LocalizedText;
+  readonly weight: number;
+  /** The assessment id, for an assessment factor. */
+  readonly assessmentId?: string;
+}
+
+/**
+ * A lower bound on the level set by a finding (a mandatory report, a critical finding).
+ * @category Risk
+ */
+export interface RiskFloor {
+  readonly level: RiskLevel;
+  readonly code: string;
+  readonly reason: LocalizedText;
+}
+
+/**
+ * The result of {@link assessRisk}: the level, the score and every factor, so a person can see
+ * why.
+ * @category Risk
+ */
+export interface RiskAssessment {
+  readonly childId: string;
+  readonly asOf: CalendarDate;
+  readonly level: RiskLevel;
+  /** Sum of the factors' weights. */
+  readonly score: number;
+  /** The level from the score alone, before floors. */
+  readonly scoreLevel: RiskLevel;
+  /** Every factor, heaviest first. */
+  readonly factors: readonly RiskFactor[];
+  /** Floors that applied (a level the result cannot go below). */
+  readonly floors: readonly RiskFloor[];
+  readonly modelVersion: string;
+  /** Assessments left out, with the reason (stale, after `asOf`, superseded by a newer one). */
+  readonly skippedAssessments: readonly {
+    readonly assessmentId: string;
+    readonly reason: "after-as-of" | "stale" | "superseded";
+  }[];
+}
+
+function levelOf(score: number, model: RiskModel): RiskLevel {
+  const t = model.thresholds;
+  return score >= t.critical
+    ? "critical"
+    : score >= t.high
+      ? "high"
+      : score >= t.medium
+        ? "medium"
+        : "low";
+}
+
+function maxLevel(a: RiskLevel, b: RiskLevel): RiskLevel {
+  return RISK_LEVEL_RANK[a] >= RISK_LEVEL_RANK[b] ? a : b;
+}
+
+/**
+ * Assesses a child's risk level from the latest assessments (their band and flag weights),
+ * the legal findings (weights by severity or code, floors for mandatory reports) and visit
+ * compliance, with every factor listed. The level feeds the visit policies' risk selectors
+ * (write it back with {@link withRiskLevel}) and the pairing priorities. Adding a finding
+ * never lowers the level.
+ * @param file - the child file
+ * @param options - `asOf`, assessments, findings, compliance, model
+ * @returns the level, score, factors and floors
+ * @throws ValidationError naming the faulty field (`assessments[2].childId`, `model.thresholds`)
+ * @example
+ * const findings = checkLegalDuties(file, { asOf: "2026-03-01" });
+ * const risk = assessRisk(file, { asOf: "2026-03-01", assessments: [needsAssessment], findings });
+ * risk.level //=> "critical"
+ * risk.factors[0] //=> { source: "finding", code: "mpl21.under-16-living-alone", weight: 30, … }
+ * @category Risk
+ */
+export function assessRisk(
+  file: ChildFileInput | ChildFile,
+  options: AssessRiskOptions,
+): RiskAssessment {
+  const f = validate(ChildFileSchema, file, { subject: text("儿童档案", "child file") });
+  const { model: modelInput, registry, ...rest } = options ?? ({} as AssessRiskOptions);
+  const subject = text("风险评估输入", "risk assessment input");
+  const o = validate(InputSchema, rest, { subject });
+  const model =
+    modelInput === undefined
+      ? DEFAULT_RISK_MODEL
+      : validate(RiskModelSchema, modelInput, {
+          subject: text("风险模型", "risk model"),
+          path: ["model"],
+        });
+  // A stored assessment has `responses`; anything else must be a scored one.
+  const assessments = o.assessments.map((a, i) => {
+    if (typeof a === "object" && a !== null && "responses" in a) {
+      const stored = validate(AssessmentSchema, a, { subject, path: ["assessments", i] });
+      return {
+        id: stored.id,
+        childId: stored.childId,
+        checklistId: stored.checklistId,
+        takenAt: stored.takenAt,
+        stored,
+      };
+    }
+    const scored = validate(ScoreSchema, a, { subject, path: ["assessments", i] });
+    return {
+      id: scored.assessmentId,
+      childId: scored.childId,
+      checklistId: scored.checklistId,
+      takenAt: scored.takenAt,
+      scored,
+    };
+  });
+  const factors: RiskFactor[] = [];
+  const floors: RiskFloor[] = [];
+
+  // Assessments: this child's, taken by asOf, not stale; the latest per checklist.
+  const source = registry ?? builtinChecklistRegistry();
+  const wrongChild = assessments.findIndex((a) => a.childId !== f.id);
+  if (wrongChild >= 0) {
+    const got = assessments[wrongChild]!.childId;
+    throw new ValidationError(
+      [
+        {
+          path: `assessments[${wrongChild}].childId`,
+          code: "risk_wrong_child",
+          received: JSON.stringify(got),
+          message: text(
+            `字段 assessments[${wrongChild}].childId：评估属于其他儿童，应为 ${f.id}（收到："${got}"）`,
+            `assessments[${wrongChild}].childId: the assessment is of another child; expected ${f.id} (received: "${got}")`,
+          ),
+        },
+      ],
+      { subject },
+    );
+  }
+  const skipped: { assessmentId: string; reason: "after-as-of" | "stale" | "superseded" }[] = [];
+  const latest = new Map<string, (typeof assessments)[number]>();
+  for (const a of assessments) {
+    const day = dateInZone(a.takenAt, o.timeZone);
+    if (day > o.asOf) {
+      skipped.push({ assessmentId: a.id, reason: "after-as-of" });
+      continue;
+    }
+    if (daysBetween(day, o.asOf) > model.assessmentMaxAgeDays) {
+      skipped.push({ assessmentId: a.id, reason: "stale" });
+      continue;
+    }
+    const prev = latest.get(a.checklistId);
+    const newer = !prev || Date.parse(a.takenAt) > Date.parse(prev.takenAt);
+    if (prev && newer) skipped.push({ assessmentId: prev.id, reason: "superseded" });
+    if (newer) latest.set(a.checklistId, a);
+    else skipped.push({ assessmentId: a.id, reason: "superseded" });
+  }
+  for (const a of latest.values()) {
+    const riskFactors = a.stored
+      ? scoreChecklist(
+          source,
+          a.stored,
+          o.population === undefined ? {} : { population: o.population },
+        ).riskFactors
+      : a.scored!.riskFactors;
+    for (const r of riskFactors) {
+      const weight = r.weight * model.assessmentWeight;
+      if (weight > 0)
+        factors.push({
+          source: "assessment",
+          code: r.code,
+          label: r.label,
+          weight,
+          assessmentId: a.id,
+        });
+    }
+  }
+
+  // Findings.
+  for (const finding of o.findings) {
+    const weight = model.codeWeights[finding.code] ?? model.findingWeights[finding.severity];
+    const label = finding.message ?? text(finding.code, finding.code);
+    if (weight > 0) factors.push({ source: "finding", code: finding.code, label, weight });
+    if (finding.mandatoryReport)
+      floors.push({
+        level: model.mandatoryReportFloor,
+        code: finding.code,
+        reason: text(`须强制报告：${label["zh-CN"]}`, `mandatory report: ${label.en}`),
+      });
+    const sf = model.severityFloors[finding.severity];
+    if (sf)
+      floors.push({
+        level: sf,
+        code: finding.code,
+        reason: text(
+          `存在${finding.severity}级别的发现：${label["zh-CN"]}`,
+          `a ${finding.severity} finding: ${label.en}`,
+        ),
+      });
+  }
+
+  // Compliance.
+  if (o.compliance !== undefined) {
+    let missed = 0;
+    let overdue = 0;
+    let overdueDays = 0;
+    if (Array.isArray(o.compliance)) {
+      for (const row of o.compliance) {
+        if (row.status === "missed") missed++;
+        if (row.status === "overdue") overdue++;
+        overdueDays += row.overdueDays ?? 0;
+      }
+    } else {
+      missed = o.compliance.missedContacts;
+      overdue = o.compliance.overdueContacts;
+      overdueDays = o.compliance.overdueDays;
+    }
+    const c = model.compliance;
+    const raw = missed * c.perMissed + overdue * c.perOverdue + overdueDays * c.perOverdueDay;
+    const weight = Math.min(raw, c.max);
+    if (weight > 0)
+      factors.push({
+        source: "compliance",
+        code: "compliance.contacts",
+        weight,
+        label: text(
+          `走访/联系未按要求完成：缺 ${missed} 次，逾期 ${overdue} 次，共逾期 ${overdueDays} 天`,
+          `visits and contacts short: ${missed} missed, ${overdue} overdue, ${overdueDays} days overdue in all`,
+        ),
+      });
+  }
+
+  factors.sort((a, b) => b.weight - a.weight || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  let score = 0;
+  for (const x of factors) score += x.weight;
+  const scoreLevel = levelOf(score, model);
+  let level = scoreLevel;
+  for (const fl of floors) level = maxLevel(level, fl.level);
+  return {
+    childId: f.id,
+    asOf: o.asOf,
+    level,
+    score,
+    scoreLevel,
+    factors,
+    floors,
+    modelVersion: model.version,
+    skippedAssessments: skipped,
+  };
+}
+
+/**
+ * Writes an assessed risk level back into a child file (a new, frozen file; the input is not
+ * changed), so the visit policies' risk selectors and the pairing priorities read it from
+ * `file.riskLevel`.
+ * @param file - the child file
+ * @param result - a {@link RiskAssessment} (or just `{ level }`)
+ * @returns the file with `riskLevel` set
+ * @example
+ * const updated = withRiskLevel(file, assessRisk(file, { asOf: "2026-03-01", findings }));
+ * updated.riskLevel //=> "critical"
+ * @category Risk
+ */
+export function withRiskLevel(
+  file: ChildFileInput | ChildFile,
+  result: Pick<RiskAssessment, "level">,
+): ChildFile {
+  const f = validate(ChildFileSchema, file, { subject: text("儿童档案", "child file") });
+  const level = validate(RiskLevelSchema, result?.level, {
+    subject: text("风险等级", "risk level"),
+    path: ["level"],
+  });
+  return produce(f, (draft) => {
+    draft.riskLevel = level;
+  });
+}
