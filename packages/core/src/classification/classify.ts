@@ -33,6 +33,8 @@ export type DefinitionChoice = BuiltInDefinitionId | LeftBehindDefinition;
 
 /**
  * Zod schema of a {@link DefinitionChoice}.
+ * @example
+ * DefinitionChoiceSchema.safeParse("school").success //=> true
  * @category Classification
  */
 export const DefinitionChoiceSchema = z.union([

@@ -17,6 +17,8 @@ export interface ClassificationReason {
 
 /**
  * Stable codes of the reasons the built-in definitions give.
+ * @example
+ * classifyLeftBehind(file, { asOf }).reasons.some((r) => r.code === ReasonCode.UNDER_16) //=> true
  * @category Classification
  */
 export const ReasonCode = {
@@ -74,6 +76,8 @@ const LocalizedTextSchema = z.object({ "zh-CN": z.string(), en: z.string() });
 /**
  * Shape check for a custom {@link LeftBehindDefinition}: an id, a bilingual name and a
  * `classify` function.
+ * @example
+ * LeftBehindDefinitionSchema.safeParse({ id: "x", name: text("甲", "x"), classify: 1 }).success //=> false
  * @category Classification
  */
 export const LeftBehindDefinitionSchema = z.object({
@@ -91,6 +95,8 @@ export const LeftBehindDefinitionSchema = z.object({
 
 /**
  * Shape check for what a custom definition's `classify` returns.
+ * @example
+ * DefinitionVerdictSchema.safeParse({ leftBehind: true, reasons: [] }).success //=> true
  * @category Classification
  */
 export const DefinitionVerdictSchema = z.object({
@@ -333,6 +339,8 @@ export type BuiltInDefinitionId = keyof typeof LEFT_BEHIND_DEFINITIONS;
 
 /**
  * The default definition id: the State Council's.
+ * @example
+ * DEFAULT_DEFINITION //=> "state-council-2016"
  * @category Classification
  */
 export const DEFAULT_DEFINITION: BuiltInDefinitionId = "state-council-2016";

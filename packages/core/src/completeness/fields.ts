@@ -22,6 +22,8 @@ export interface FileField {
 
 /**
  * Zod schema of a {@link FileField}, so hosts can keep their own list as data.
+ * @example
+ * z.array(FileFieldSchema).parse(JSON.parse(storedFieldList))
  * @category Completeness
  */
 export const FileFieldSchema = z.object({

@@ -41,6 +41,8 @@ export type FileChange = z.infer<typeof FileChangeSchema>;
 
 /**
  * The history of a child file: its changes, oldest first.
+ * @example
+ * const history = FileHistorySchema.parse(JSON.parse(stored)) // FileChange[]
  * @category Child file
  */
 export const FileHistorySchema = z.array(FileChangeSchema);

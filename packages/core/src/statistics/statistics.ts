@@ -34,6 +34,8 @@ import { filesForCounting } from "./_files";
  * own; boarders are counted only there, the other categories exclude them, and all categories
  * together sum to the total. The county table of the work summaries uses the first convention
  * for primary schools and the second for middle schools.
+ * @example
+ * BoardingConventionSchema.options //=> ["boarding-overlaps", "boarding-separate"]
  * @category Statistics
  */
 export const BoardingConventionSchema = z.enum(["boarding-overlaps", "boarding-separate"]);
@@ -50,6 +52,8 @@ export type StageKey = "primary" | "middle" | "high" | "unknown";
 /**
  * How to group counts: one row for everything, by stage, school, grade, class, or by an area
  * level (the region code's ancestor at that level).
+ * @example
+ * StatisticsGroupBySchema.parse("township") //=> "township"
  * @category Statistics
  */
 export const StatisticsGroupBySchema = z.enum([
@@ -157,6 +161,8 @@ export function stageOfGrade(grade: number | undefined): StageKey {
 
 /**
  * Names of the stages.
+ * @example
+ * STAGE_TEXT.middle["zh-CN"] //=> "初中"
  * @category Statistics
  */
 export const STAGE_TEXT: Readonly<Record<StageKey, LocalizedText>> = {

@@ -46,6 +46,8 @@ export const STATISTICS_COLUMNS: readonly {
 
 /**
  * What each convention means, for the note under a printed table.
+ * @example
+ * CONVENTION_TEXT["boarding-separate"].en.startsWith("Boarding separate") //=> true
  * @category Statistics
  */
 export const CONVENTION_TEXT: Readonly<Record<BoardingConvention, LocalizedText>> = {
