@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { text } from "../i18n";
-import type { ChildFileInput } from "../model";
+import type { ChildFile, ChildFileInput } from "../model";
 import { addDays, birthdayOfAge, type CalendarDate } from "../time";
 import { classifyLeftBehind, leftBehindChanges } from "./classify";
 import { isParentAway, type LeftBehindDefinition } from "./definitions";
@@ -194,6 +194,25 @@ describe("custom definitions", () => {
       parentsAway: ["mother"],
     });
   });
+  it("calls a class-based definition as a method (this is kept)", () => {
+    class Minimum implements LeftBehindDefinition {
+      readonly id = "min-age";
+      readonly name = text("最低年龄", "minimum age");
+      constructor(private readonly minAge: number) {}
+      classify(file: ChildFile, { asOf }: { asOf: CalendarDate }) {
+        return {
+          leftBehind: asOf >= birthdayOfAge(file.child.birthDate, this.minAge),
+          reasons: [],
+        };
+      }
+    }
+    const r = classifyLeftBehind(makeFile({ birthDate: "2012-05-10" }), {
+      asOf: "2026-03-01",
+      definition: new Minimum(10),
+    });
+    expect(r.leftBehind).toBe(true);
+  });
+
   it("rejects a malformed definition or verdict with a ValidationError", () => {
     const bad = { id: "x", name: text("x", "x"), classify: 3 } as unknown as LeftBehindDefinition;
     expect(() => classifyLeftBehind(makeFile({}), { asOf: "2026-03-01", definition: bad })).toThrow(

@@ -95,7 +95,11 @@ export interface LeftBehindClassification {
   readonly reasons: readonly ClassificationReason[];
 }
 
-/** @internal Resolves an already validated definition choice. */
+/**
+ * Resolves a definition choice that passed {@link DefinitionChoiceSchema}. Callers pass the
+ * host's own object (not zod's parsed copy), so a definition whose `classify` uses `this` keeps it.
+ * @internal
+ */
 export function resolveDefinition(choice: DefinitionChoice | undefined): LeftBehindDefinition {
   if (choice === undefined) return LEFT_BEHIND_DEFINITIONS[DEFAULT_DEFINITION];
   if (typeof choice === "string") return LEFT_BEHIND_DEFINITIONS[choice];
@@ -176,7 +180,7 @@ export function classifyLeftBehind(
   return classifyValidated(
     parsed,
     resolveAsOf(opts.asOf, opts.zone),
-    resolveDefinition(opts.definition),
+    resolveDefinition(options.definition),
   );
 }
 
@@ -256,7 +260,7 @@ export function leftBehindChanges(
     subject: text("留守状态变化查询选项", "status-change options"),
   }) as ChangesOptions;
   const parsed = validate(ChildFileSchema, file, { subject: text("儿童档案", "child file") });
-  const definition = resolveDefinition(opts.definition);
+  const definition = resolveDefinition(options.definition);
   const { from, to } = opts;
   const candidates = definition.changeDates
     ? validate(z.array(CalendarDateSchema), definition.changeDates(parsed), {

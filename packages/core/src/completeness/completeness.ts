@@ -324,7 +324,7 @@ export function completenessReport(
   const opts = validate(ReportOptionsSchema, options, {
     subject: text("建档率统计选项", "completeness report options"),
   }) as CompletenessReportOptions;
-  const definition = resolveDefinition(opts.definition);
+  const definition = resolveDefinition(options.definition);
   const builtInId: BuiltInDefinitionId | undefined =
     definition === LEFT_BEHIND_DEFINITIONS["state-council-2016"]
       ? "state-council-2016"

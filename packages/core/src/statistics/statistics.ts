@@ -280,7 +280,7 @@ export function countLeftBehind(files: unknown, options: StatisticsOptions): Lef
   const opts = validate(CountOptionsSchema, options, {
     subject: text("统计选项", "statistics options"),
   }) as StatisticsOptions;
-  const definition = resolveDefinition(opts.definition);
+  const definition = resolveDefinition(options.definition);
   const builtInId: BuiltInDefinitionId | undefined =
     definition === LEFT_BEHIND_DEFINITIONS["state-council-2016"]
       ? "state-council-2016"
