@@ -167,9 +167,9 @@ export interface ComplianceDataInput {
   pairings: readonly Pairing[];
   records: readonly (ContactRecordInput | ContactRecord)[];
   /** Activities (a mental-health lesson, a symposium) that school-level policies count. */
-  activities?: readonly Activity[];
+  activities?: readonly (z.input<typeof ActivitySchema> | Activity)[];
   /** Schools; those only named by children or mentors are added without details. */
-  schools?: readonly School[];
+  schools?: readonly (z.input<typeof SchoolSchema> | School)[];
   calendar?: SchoolCalendarInput | SchoolCalendar;
   /** Zone in which instants are bucketed into days. Default `Asia/Shanghai`. */
   timeZone?: TimeZone;

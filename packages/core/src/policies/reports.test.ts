@@ -111,7 +111,7 @@ describe("nextDue", () => {
         asOf: "2026-03-06",
         subject: { mentorId: "m1" },
       }).map((r) => r.subjectId),
-    ).toEqual(["p2", "p1"]);
+    ).toEqual(["p1", "p2"]); // both due 30 April
     expect(
       nextDue({
         ...s,
