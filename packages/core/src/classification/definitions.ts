@@ -237,7 +237,7 @@ function otherParentReason(facts: ParentFacts): { ok: boolean; reason: Classific
  * STATE_COUNCIL_2016_DEFINITION.classify(file, { asOf: "2026-03-01" }).leftBehind //=> true
  * @category Classification
  */
-export const STATE_COUNCIL_2016_DEFINITION: LeftBehindDefinition = {
+export const STATE_COUNCIL_2016_DEFINITION: LeftBehindDefinition = Object.freeze<LeftBehindDefinition>({
   id: "state-council-2016",
   name: text("国发〔2016〕13号口径", "State Council 2016 No. 13"),
   classify(file, { asOf }) {
@@ -256,7 +256,7 @@ export const STATE_COUNCIL_2016_DEFINITION: LeftBehindDefinition = {
   changeDates(file) {
     return [file.child.birthDate, birthdayOfAge(file.child.birthDate, 16), ...awayEdges(file)];
   },
-};
+});
 
 /**
  * The schools' definition in the work summaries: a primary or middle-school pupil (enrolled,
@@ -266,7 +266,7 @@ export const STATE_COUNCIL_2016_DEFINITION: LeftBehindDefinition = {
  * SCHOOL_DEFINITION.classify(file, { asOf: "2026-03-01" }).leftBehind //=> true
  * @category Classification
  */
-export const SCHOOL_DEFINITION: LeftBehindDefinition = {
+export const SCHOOL_DEFINITION: LeftBehindDefinition = Object.freeze<LeftBehindDefinition>({
   id: "school",
   name: text(
     "学校口径（中小学生，父母双方或一方外出务工）",
@@ -318,7 +318,7 @@ export const SCHOOL_DEFINITION: LeftBehindDefinition = {
   changeDates(file) {
     return [file.child.birthDate, ...awayEdges(file)];
   },
-};
+});
 
 /**
  * The built-in definitions by id.
@@ -326,10 +326,10 @@ export const SCHOOL_DEFINITION: LeftBehindDefinition = {
  * LEFT_BEHIND_DEFINITIONS["school"].name.en //=> "School definition (pupil, one or both parents away)"
  * @category Classification
  */
-export const LEFT_BEHIND_DEFINITIONS = {
+export const LEFT_BEHIND_DEFINITIONS = Object.freeze({
   "state-council-2016": STATE_COUNCIL_2016_DEFINITION,
   school: SCHOOL_DEFINITION,
-} as const satisfies Record<string, LeftBehindDefinition>;
+} as const satisfies Record<string, LeftBehindDefinition>);
 
 /**
  * Id of a built-in definition.

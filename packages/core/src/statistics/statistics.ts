@@ -165,12 +165,12 @@ export function stageOfGrade(grade: number | undefined): StageKey {
  * STAGE_TEXT.middle["zh-CN"] //=> "初中"
  * @category Statistics
  */
-export const STAGE_TEXT: Readonly<Record<StageKey, LocalizedText>> = {
+export const STAGE_TEXT: Readonly<Record<StageKey, LocalizedText>> = Object.freeze({
   primary: text("小学", "primary"),
   middle: text("初中", "middle school"),
   high: text("高中", "high school"),
   unknown: text("未登记年级", "grade not recorded"),
-};
+});
 
 const STAGE_ORDER: Record<string, number> = { primary: 0, middle: 1, high: 2, unknown: 3 };
 const NONE = "(none)";

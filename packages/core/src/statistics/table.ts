@@ -33,7 +33,7 @@ export type StatisticsColumnKey =
 export const STATISTICS_COLUMNS: readonly {
   readonly key: StatisticsColumnKey;
   readonly header: LocalizedText;
-}[] = [
+}[] = Object.freeze([
   { key: "totalPupils", header: text("在校学生数", "pupils") },
   { key: "leftBehind", header: text("留守儿童数", "left-behind") },
   { key: "boarding", header: text("留守寄宿", "boarding") },
@@ -42,7 +42,7 @@ export const STATISTICS_COLUMNS: readonly {
   { key: "entrusted", header: text("随代管家长生活", "with an entrusted guardian") },
   { key: "alone", header: text("独自生活", "alone") },
   { key: "parent", header: text("随父母一方生活", "with the parent at home") },
-];
+]);
 
 /**
  * What each convention means, for the note under a printed table.
@@ -50,7 +50,7 @@ export const STATISTICS_COLUMNS: readonly {
  * CONVENTION_TEXT["boarding-separate"].en.startsWith("Boarding separate") //=> true
  * @category Statistics
  */
-export const CONVENTION_TEXT: Readonly<Record<BoardingConvention, LocalizedText>> = {
+export const CONVENTION_TEXT: Readonly<Record<BoardingConvention, LocalizedText>> = Object.freeze({
   "boarding-overlaps": text(
     "留守寄宿与各生活方式交叉统计：各生活方式之和等于留守儿童数，寄宿学生同时计入其生活方式。",
     "Boarding overlaps: the living arrangements sum to the left-behind total; boarders are also counted under their arrangement.",
@@ -59,7 +59,7 @@ export const CONVENTION_TEXT: Readonly<Record<BoardingConvention, LocalizedText>
     "留守寄宿单列统计：寄宿学生只计入留守寄宿，留守寄宿与各生活方式之和等于留守儿童数。",
     "Boarding separate: boarders are counted only as boarding; boarding and the living arrangements sum to the left-behind total.",
   ),
-};
+});
 
 /**
  * One row of a {@link StatisticsTable}: numbers in the order of `columns`.
