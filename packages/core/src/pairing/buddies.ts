@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { validate } from "../errors/validate";
 import { ValidationError } from "../errors/errors";
+import type { FieldIssue } from "../errors/issues";
 import { IssueCode } from "../errors/codes";
 import { text, type LocalizedText } from "../i18n";
-import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
+import type { ChildFile, ChildFileInput } from "../model/child-file";
+import { PairingChildSchema } from "./instance";
 import { GenderSchema, IdSchema } from "../model/primitives";
 import { solveFlow } from "./flow";
 
@@ -109,12 +111,12 @@ export function planBuddies(input: {
 }): BuddyPlan {
   const subject = text("同伴结对输入", "buddy plan input");
   const parsed = validate(
-    z.object({ children: z.array(ChildFileSchema), pupils: z.array(BuddyPupilSchema), options: PlanBuddiesOptionsSchema.prefault({}) }),
+    z.object({ children: z.array(PairingChildSchema), pupils: z.array(BuddyPupilSchema), options: PlanBuddiesOptionsSchema.prefault({}) }),
     input,
     { subject },
   );
   const o = parsed.options;
-  const issues = [];
+  const issues: FieldIssue[] = [];
   const seenC = new Set<string>();
   parsed.children.forEach((c, i) => {
     if (seenC.has(c.id)) issues.push({ path: `children[${i}].id`, code: IssueCode.DUPLICATE_ID, message: text(`字段 children[${i}].id：儿童编号 ${c.id} 重复`, `children[${i}].id: child id ${c.id} is listed twice`) });

@@ -4,7 +4,6 @@
  */
 import { ValidationError } from "../errors/errors";
 import { text, type LocalizedText } from "../i18n";
-import { regionAncestor } from "../identity/region-code";
 import type { SchoolClass } from "../model/area";
 import type { ChildFile } from "../model/child-file";
 import type { GeoPoint, Mentor } from "../model/mentor";
@@ -56,6 +55,8 @@ export interface EvalContext {
   readonly exclusions: ReadonlyMap<string, LocalizedText | undefined>;
   readonly childLocations: ReadonlyMap<string, GeoPoint>;
   readonly ruleContext: PairingRuleContext;
+  /** Soft-rule weights in evaluation order (built-in, stability, custom). */
+  readonly weights: readonly number[];
 }
 
 export function makeEvalContext(args: {
@@ -86,6 +87,16 @@ export function makeEvalContext(args: {
     exclusions,
     childLocations: new Map(Object.entries(args.childLocations)),
     ruleContext: { asOf: args.asOf, timeZone: args.timeZone, classes },
+    weights: [
+      args.rules.soft.classTeacher,
+      args.rules.soft.sameClass,
+      args.rules.soft.sameGrade,
+      args.rules.soft.sameSchool,
+      args.rules.soft.sameVillage,
+      args.rules.soft.experience,
+      args.rules.stability,
+      ...softCustom.map((c) => c.rule.weight),
+    ],
   };
 }
 
@@ -112,11 +123,8 @@ const AREA_ZH = { village: "村", township: "乡镇", county: "县" } as const;
 /** The region code ancestor at a level, or undefined when the code is not that deep. */
 export function areaOf(code: string | undefined, level: "village" | "township" | "county"): string | undefined {
   if (code === undefined) return undefined;
-  try {
-    return regionAncestor(code, level);
-  } catch {
-    return undefined;
-  }
+  const len = level === "village" ? 12 : level === "township" ? 9 : 6;
+  return code.length >= len ? code.slice(0, len) : undefined;
 }
 
 function customError(index: number, name: string, message: LocalizedText, cause?: unknown): ValidationError {
@@ -204,6 +212,26 @@ export function hardViolations(ctx: EvalContext, child: ChildFile, mentor: Mento
   return out;
 }
 
+/** Whether a pair passes every hard rule (no allocation; same logic as {@link hardViolations}). */
+export function isEligible(ctx: EvalContext, child: ChildFile, mentor: Mentor): boolean {
+  const { rules, asOf } = ctx;
+  if (!rules.mentorKinds.includes(mentor.kind)) return false;
+  if (rules.hard.availability) {
+    if (mentor.availableFrom !== undefined && asOf < mentor.availableFrom) return false;
+    if (mentor.availableTo !== undefined && asOf > mentor.availableTo) return false;
+  }
+  if (capacityOf(mentor, rules).max === 0) return false;
+  if (rules.hard.sameSchoolKinds.includes(mentor.kind)) {
+    const cs = child.child.schoolId;
+    if (cs === undefined || cs !== mentor.schoolId) return false;
+  }
+  if (ctx.exclusions.size > 0 && ctx.exclusions.has(`${child.id}\u0000${mentor.id}`)) return false;
+  const fromAge = rules.hard.sameGenderFromAge;
+  if (fromAge !== null && mentor.gender !== child.child.gender && ageOn(child.child.birthDate, asOf) >= fromAge) return false;
+  if (rules.hard.maxDistance !== null || ctx.hardCustom.length > 0) return hardViolations(ctx, child, mentor, false).length === 0;
+  return true;
+}
+
 /** Whether the mentor is the child's class teacher. */
 function isClassTeacher(ctx: EvalContext, child: ChildFile, mentor: Mentor): boolean {
   const cid = child.child.classId;
@@ -233,19 +261,41 @@ export const BUILTIN_SOFT = ["classTeacher", "sameClass", "sameGrade", "sameScho
 
 /** Soft-rule values and the integer gain (points × SCALE) of a pair. */
 export function softEval(ctx: EvalContext, child: ChildFile, mentor: Mentor, existing: boolean, priority: boolean): SoftEval {
+  const values: number[] = [];
+  const gain = softInto(ctx, child, mentor, existing, priority, values);
+  return { values, gain };
+}
+
+/** The integer gain of a pair (same as `softEval(...).gain`). */
+export function softGain(ctx: EvalContext, child: ChildFile, mentor: Mentor, existing: boolean, priority: boolean): number {
+  return softInto(ctx, child, mentor, existing, priority, undefined);
+}
+
+const scratch: number[] = [];
+
+function softInto(
+  ctx: EvalContext,
+  child: ChildFile,
+  mentor: Mentor,
+  existing: boolean,
+  priority: boolean,
+  out: number[] | undefined,
+): number {
   const { rules } = ctx;
   const w = rules.soft;
-  const values: number[] = [];
-  values.push(w.classTeacher > 0 && isClassTeacher(ctx, child, mentor) ? Y : N);
+  const weights = ctx.weights;
+  const v = scratch;
+  let k = 0;
+  v[k++] = w.classTeacher > 0 && isClassTeacher(ctx, child, mentor) ? Y : N;
   const cid = child.child.classId;
-  values.push(w.sameClass > 0 && cid !== undefined && mentor.classIds.includes(cid) ? Y : N);
+  v[k++] = w.sameClass > 0 && cid !== undefined && mentor.classIds.includes(cid) ? Y : N;
   let grade = N;
   if (w.sameGrade > 0) {
     const g = gradeOf(ctx, child);
     if (g !== undefined && mentor.classIds.some((id) => ctx.classes.get(id)?.grade === g)) grade = Y;
   }
-  values.push(grade);
-  values.push(w.sameSchool > 0 && child.child.schoolId !== undefined && child.child.schoolId === mentor.schoolId ? Y : N);
+  v[k++] = grade;
+  v[k++] = w.sameSchool > 0 && child.child.schoolId !== undefined && child.child.schoolId === mentor.schoolId ? Y : N;
   let village = N;
   if (w.sameVillage > 0 && mentor.regionCode !== undefined) {
     const cv = areaOf(child.child.regionCode, "village");
@@ -255,40 +305,34 @@ export function softEval(ctx: EvalContext, child: ChildFile, mentor: Mentor, exi
       if (ct !== undefined && ct === areaOf(mentor.regionCode, "township")) village = 0.5;
     }
   }
-  values.push(village);
-  values.push(w.experience > 0 && priority ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears) : N);
-  values.push(existing ? Y : N);
+  v[k++] = village;
+  v[k++] = w.experience > 0 && priority ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears) : N;
+  v[k++] = existing ? Y : N;
   for (const { rule, index } of ctx.softCustom) {
-    let v: unknown;
+    let r: unknown;
     try {
-      v = rule.score(child, mentor, ctx.ruleContext);
+      r = rule.score(child, mentor, ctx.ruleContext);
     } catch (cause) {
       throw customError(index, rule.name, text(`规则抛出异常（儿童 ${child.id}，导师 ${mentor.id}）`, `the rule threw (child ${child.id}, mentor ${mentor.id})`), cause);
     }
-    if (typeof v !== "number" || !(v >= 0 && v <= 1)) {
-      throw customError(index, rule.name, text(`应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${String(v)}）`, `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${String(v)})`));
+    if (typeof r !== "number" || !(r >= 0 && r <= 1)) {
+      throw customError(index, rule.name, text(`应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${String(r)}）`, `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${String(r)})`));
     }
-    values.push(v);
+    v[k++] = r;
   }
-  const weights = softWeights(ctx);
   let gain = 0;
-  for (let i = 0; i < values.length; i++) gain += Math.round(weights[i]! * values[i]! * SCALE);
-  return { values, gain };
+  for (let i = 0; i < k; i++) {
+    const wi = weights[i]!;
+    const vi = v[i]!;
+    if (out) out.push(vi);
+    if (wi > 0 && vi > 0) gain += Math.round(wi * vi * SCALE);
+  }
+  return gain;
 }
 
 /** Weights in the order of {@link softEval}'s values. */
-export function softWeights(ctx: EvalContext): number[] {
-  const w = ctx.rules.soft;
-  return [
-    w.classTeacher,
-    w.sameClass,
-    w.sameGrade,
-    w.sameSchool,
-    w.sameVillage,
-    w.experience,
-    ctx.rules.stability,
-    ...ctx.softCustom.map((c) => c.rule.weight),
-  ];
+export function softWeights(ctx: EvalContext): readonly number[] {
+  return ctx.weights;
 }
 
 const SOFT_TEXT: Record<string, (v: number) => LocalizedText> = {

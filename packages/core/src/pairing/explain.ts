@@ -1,5 +1,6 @@
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
+import type { FieldIssue } from "../errors/issues";
 import { text, type LocalizedText } from "../i18n";
 import { hardViolations, SCALE, workloadPenalty, type PairingViolation } from "./evaluate";
 import {
@@ -54,7 +55,7 @@ export function explainWhyNot(input: PlanPairingsInput, plan: PairingPlan, child
   const inst = buildInstance(parseInput(input));
   const ci = inst.childIndex.get(childId);
   const mentor = inst.allMentors.get(mentorId);
-  const issues = [];
+  const issues: FieldIssue[] = [];
   if (ci === undefined) issues.push({ path: "childId", code: IssueCode.UNKNOWN_ID, message: text(`字段 childId：儿童 ${childId} 不在输入中`, `childId: child ${childId} is not in the input`) });
   if (mentor === undefined) issues.push({ path: "mentorId", code: IssueCode.UNKNOWN_ID, message: text(`字段 mentorId：导师 ${mentorId} 不在输入中`, `mentorId: mentor ${mentorId} is not in the input`) });
   if (ci === undefined || mentor === undefined) throw new ValidationError(issues, { subject: text("结对解释请求", "why-not request") });

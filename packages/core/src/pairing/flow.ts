@@ -186,6 +186,13 @@ export function solveFlow(p: FlowProblem): FlowResult {
       const uh = heap.topHi;
       const ul = heap.topLo;
       if (uh !== dHi[u] || ul !== dLo[u]) continue;
+      if (u !== T && seen[T] === s && (uh > dHi[T]! || (uh === dHi[T] && ul >= dLo[T]!))) {
+        // Nothing left can reach T more cheaply: T is final (ties go to the sink).
+        done[T] = s;
+        tHi = dHi[T]!;
+        tLo = dLo[T]!;
+        break;
+      }
       done[u] = s;
       finalised.push(u);
       if (u === T) {

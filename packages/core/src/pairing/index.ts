@@ -27,7 +27,7 @@ export type {
   CustomPairingRule,
 } from "./rules";
 export type { PairingViolation, ScoreTerm } from "./evaluate";
-export { PairingExclusionSchema, PlanPairingsInputSchema } from "./instance";
+export { PairingChildSchema, PairingExclusionSchema, PlanPairingsInputSchema } from "./instance";
 export type { PairingExclusion, PlanPairingsInput } from "./instance";
 export { planPairings } from "./plan";
 export type {

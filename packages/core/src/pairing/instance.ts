@@ -9,8 +9,8 @@ import { ValidationError } from "../errors/errors";
 import type { FieldIssue } from "../errors/issues";
 import { validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
-import { SchoolClassSchema } from "../model/area";
-import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
+import { GradeSchema, SchoolClassSchema } from "../model/area";
+import { RiskLevelSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
 import {
   GeoPointSchema,
   MentorSchema,
@@ -20,15 +20,15 @@ import {
   type MentorInput,
   type Pairing,
 } from "../model/mentor";
-import { CalendarDateSchema, IdSchema, TimeZoneSchema } from "../model/primitives";
+import { CalendarDateSchema, GenderSchema, IdSchema, RegionCodeSchema, TimeZoneSchema } from "../model/primitives";
 import type { SchoolClass } from "../model/area";
 import { DEFAULT_TIME_ZONE, type CalendarDate } from "../time/types";
 import {
   areaOf,
-  hardViolations,
+  isEligible,
   isPriority,
   makeEvalContext,
-  softEval,
+  softGain,
   workloadPenalty,
   type EvalContext,
 } from "./evaluate";
@@ -41,6 +41,26 @@ import {
   type PairingRuleSet,
   type PairingRuleSetInput,
 } from "./rules";
+
+/**
+ * The fields of a child file that pairing reads, validated; the other fields of each file are
+ * passed through untouched (validate whole files with `ChildFileSchema` when they enter the
+ * host system). Checking 40,000 full files would cost more than planning them.
+ * @category Pairing
+ */
+export const PairingChildSchema = z.looseObject({
+  id: IdSchema,
+  child: z.looseObject({
+    gender: GenderSchema,
+    birthDate: CalendarDateSchema,
+    regionCode: RegionCodeSchema,
+    schoolId: IdSchema.optional(),
+    classId: IdSchema.optional(),
+    grade: GradeSchema.optional(),
+  }),
+  keyCase: z.boolean().default(false),
+  riskLevel: RiskLevelSchema.optional(),
+}) as unknown as z.ZodType<ChildFile, ChildFileInput>;
 
 const TextSchema = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) });
 
@@ -61,7 +81,7 @@ export type PairingExclusion = z.infer<typeof PairingExclusionSchema>;
  * @category Pairing
  */
 export const PlanPairingsInputSchema = z.object({
-  children: z.array(ChildFileSchema),
+  children: z.array(PairingChildSchema),
   mentors: z.array(MentorSchema),
   existing: z.array(PairingSchema).default([]),
   rules: PairingRuleSetSchema,
@@ -295,12 +315,12 @@ export function buildInstance(input: ParsedInput): Instance {
     cand.push(...global);
     cand.sort((a, b) => a - b);
     const existingMentor = activeByChild.get(i)?.mentorId;
+    const pri = priority[i] === 1;
     for (const j of cand) {
       const m = mentors[j]!;
-      if (hardViolations(ctx, c, m, false).length > 0) continue;
-      const s = softEval(ctx, c, m, existingMentor === m.id, priority[i] === 1);
+      if (!isEligible(ctx, c, m)) continue;
       em.push(j);
-      eg.push(s.gain);
+      eg.push(softGain(ctx, c, m, existingMentor === m.id, pri));
     }
   });
   edgeStart[children.length] = em.length;

@@ -264,9 +264,18 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
 
   // Unmatched children and why.
   const unmatched: UnmatchedChild[] = [];
+  const holderCache = new Map<number, { mentorId: string; childIds: readonly string[] }>();
+  const holderIds = (j: number) => {
+    let h = holderCache.get(j);
+    if (!h) {
+      h = { mentorId: mentors[j]!.id, childIds: holders[j]!.map((x) => children[x]!.id) };
+      holderCache.set(j, h);
+    }
+    return h;
+  };
   for (let i = 0; i < children.length; i++) {
     if (edgeOf.has(i)) continue;
-    unmatched.push(explainUnmatched(inst, i, holders));
+    unmatched.push(explainUnmatched(inst, i, holders, holderIds));
   }
 
   const mentorsBelowMinimum = mentors
@@ -298,7 +307,12 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
   };
 }
 
-function explainUnmatched(inst: Instance, i: number, holders: readonly number[][]): UnmatchedChild {
+function explainUnmatched(
+  inst: Instance,
+  i: number,
+  holders: readonly number[][],
+  holderIds: (j: number) => { mentorId: string; childIds: readonly string[] },
+): UnmatchedChild {
   const child = inst.children[i]!;
   const priority = inst.priority[i] === 1;
   const eligible: number[] = [];
@@ -337,10 +351,7 @@ function explainUnmatched(inst: Instance, i: number, holders: readonly number[][
       takenBy: [],
     };
   }
-  const takenBy = eligible.map((j) => ({
-    mentorId: inst.mentors[j]!.id,
-    childIds: holders[j]!.map((h) => inst.children[h]!.id),
-  }));
+  const takenBy = eligible.map((j) => holderIds(j));
   const higher = eligible.some((j) => holders[j]!.some((h) => inst.priority[h]! > inst.priority[i]!));
   return {
     childId: child.id,
