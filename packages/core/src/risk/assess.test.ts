@@ -7,6 +7,7 @@ import { ValidationError } from "../errors/errors";
 import { checkLegalDuties } from "../legal/check";
 import type { ChildFileInput } from "../model/child-file";
 import type { Assessment } from "../model/records";
+import type { CalendarDate } from "../time/types";
 import { assessRisk, withRiskLevel, type RiskFinding } from "./assess";
 import { compareRiskLevels, DEFAULT_RISK_MODEL, RISK_LEVEL_RANK, RiskModelSchema } from "./model";
 
@@ -39,7 +40,7 @@ const file: ChildFileInput = {
   ],
   consent: { givenOn: "2025-09-01" },
 };
-const asOf = "2026-03-04";
+const asOf: CalendarDate = "2026-03-04";
 
 const needs = (
   over: Record<string, unknown> = {},

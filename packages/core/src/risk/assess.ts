@@ -6,7 +6,7 @@ import { LocalizedTextSchema } from "../checklists/text";
 import { ValidationError } from "../errors/errors";
 import { validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
-import { LegalSeveritySchema } from "../legal/types";
+import { LegalSeveritySchema, type LegalSeverity } from "../legal/types";
 import {
   ChildFileSchema,
   RiskLevelSchema,
@@ -39,7 +39,12 @@ export const RiskFindingSchema = z.looseObject({
   mandatoryReport: z.boolean().default(false),
 });
 /** @category Risk */
-export type RiskFinding = z.input<typeof RiskFindingSchema>;
+export interface RiskFinding {
+  readonly code: string;
+  readonly severity: LegalSeverity;
+  readonly message?: LocalizedText;
+  readonly mandatoryReport?: boolean;
+}
 
 /**
  * Visit and contact compliance, in one of two simple shapes: a summary
