@@ -7,7 +7,7 @@ import {
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
 import type { FieldIssue } from "../errors/issues";
-import { validate } from "../errors/validate";
+import { safeValidate, validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
 import {
@@ -125,8 +125,6 @@ export interface EventColumns {
   /** Schools of each event: CSR over school indices. */
   readonly schoolStart: Int32Array;
   readonly schoolList: Int32Array;
-  /** The original `at` of records (for output). */
-  readonly at: readonly string[];
 }
 
 /** @internal */
@@ -165,7 +163,8 @@ export interface ComplianceDataInput {
   children: readonly (ChildFileInput | ChildFile)[];
   mentors: readonly (MentorInput | Mentor)[];
   pairings: readonly Pairing[];
-  records: readonly (ContactRecordInput | ContactRecord)[];
+  /** Contact records: an array, or any iterable (a generator streaming them). */
+  records: Iterable<ContactRecordInput | ContactRecord>;
   /** Activities (a mental-health lesson, a symposium) that school-level policies count. */
   activities?: readonly (z.input<typeof ActivitySchema> | Activity)[];
   /** Schools; those only named by children or mentors are added without details. */
@@ -262,10 +261,6 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     path: ["pairings"],
     subject: text("结对", "pairings"),
   });
-  const records = validate(listSchema(ContactRecordSchema), input.records, {
-    path: ["records"],
-    subject: text("走访记录", "contact records"),
-  });
   const activities = validate(listSchema(ActivitySchema), input.activities ?? [], {
     path: ["activities"],
     subject: text("活动", "activities"),
@@ -286,7 +281,6 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   uniqueIds(children, "children", issues);
   uniqueIds(mentors, "mentors", issues);
   uniqueIds(pairings, "pairings", issues);
-  uniqueIds(records, "records", issues);
   uniqueIds(activities, "activities", issues);
   uniqueIds(schoolsIn, "schools", issues);
   const childById = new Map(children.map((c, i) => [c.id, i]));
@@ -331,65 +325,107 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     schoolIds.push(id);
   }
 
-  const nR = records.length;
-  const n = nR + activities.length;
-  const ids: string[] = new Array(n);
-  const at: string[] = new Array(n);
-  const day = new Int32Array(n);
-  const kind = new Uint8Array(n);
-  const initiator = new Uint8Array(n);
-  const childStart = new Int32Array(n + 1);
-  const mentorStart = new Int32Array(n + 1);
+  // Records are read once, one at a time (an iterable works: a county's 1.5 million records
+  // need never be held as objects), validated, and reduced to columns.
+  const idList: string[] = [];
+  const dayList: number[] = [];
+  const kindList: number[] = [];
+  const initList: number[] = [];
+  const childStartList: number[] = [0];
+  const mentorStartList: number[] = [0];
   const childTmp: number[] = [];
   const mentorTmp: number[] = [];
   const unknownChild: string[] = [];
   let unknownChildCount = 0;
   const unknownMentor: string[] = [];
   let unknownMentorCount = 0;
-  let minDay = FAR_FUTURE;
-  let maxDay = FAR_PAST;
-  for (let i = 0; i < n; i++) {
-    if (i < nR) {
-      const r = records[i]!;
-      ids[i] = r.id;
-      at[i] = r.at;
-      day[i] = dayOfInstant(Date.parse(r.at), zone);
-      kind[i] = CONTACT_KIND_CODE.get(r.kind)!;
-      initiator[i] = INITIATOR_CODE.get(r.initiator)!;
-      for (const cid of r.childIds) {
-        const ci = childById.get(cid);
-        if (ci === undefined) {
-          unknownChild.push(r.id);
-          unknownChildCount++;
-        } else childTmp.push(ci);
-      }
-      if (r.mentorId !== undefined) {
-        const mi = mentorById.get(r.mentorId);
-        if (mi === undefined) {
-          unknownMentor.push(r.id);
-          unknownMentorCount++;
-        } else mentorTmp.push(mi);
-      }
-    } else {
-      const a = activities[i - nR]!;
-      ids[i] = a.id;
-      at[i] = a.date;
-      day[i] = dayNumber(a.date);
-      kind[i] = ACTIVITY_KIND_CODE.get(a.kind)!;
-      initiator[i] = NO_INITIATOR;
-      for (const cid of a.childIds) {
-        const ci = childById.get(cid);
-        if (ci !== undefined) childTmp.push(ci);
-      }
-      for (const mid of a.mentorIds) {
-        const mi = mentorById.get(mid);
-        if (mi !== undefined) mentorTmp.push(mi);
+  const recordIssues: FieldIssue[] = [];
+  let recordIssueCount = 0;
+  const seenRecord = new Set<string>();
+  let i = 0;
+  for (const raw of input.records) {
+    const parsed = safeValidate(ContactRecordSchema, raw, { path: ["records", i] });
+    if (!parsed.success) {
+      recordIssueCount += parsed.error.issues.length;
+      if (recordIssues.length < 100) recordIssues.push(...parsed.error.issues);
+      i++;
+      continue;
+    }
+    const r = parsed.data;
+    if (seenRecord.has(r.id)) {
+      recordIssueCount++;
+      if (recordIssues.length < 100) {
+        recordIssues.push({
+          path: `records[${i}].id`,
+          code: IssueCode.DUPLICATE_ID,
+          received: JSON.stringify(r.id),
+          message: text(
+            `字段 records[${i}].id：编号 ${r.id} 重复`,
+            `records[${i}].id: id ${r.id} is used twice`,
+          ),
+        });
       }
     }
-    childStart[i + 1] = childTmp.length;
-    mentorStart[i + 1] = mentorTmp.length;
-    if (day[i]! < minDay) minDay = day[i]!;
-    if (day[i]! > maxDay) maxDay = day[i]!;
+    seenRecord.add(r.id);
+    idList.push(r.id);
+    dayList.push(dayOfInstant(Date.parse(r.at), zone));
+    kindList.push(CONTACT_KIND_CODE.get(r.kind)!);
+    initList.push(INITIATOR_CODE.get(r.initiator)!);
+    for (const cid of r.childIds) {
+      const ci = childById.get(cid);
+      if (ci === undefined) {
+        unknownChild.push(r.id);
+        unknownChildCount++;
+      } else childTmp.push(ci);
+    }
+    if (r.mentorId !== undefined) {
+      const mi = mentorById.get(r.mentorId);
+      if (mi === undefined) {
+        unknownMentor.push(r.id);
+        unknownMentorCount++;
+      } else mentorTmp.push(mi);
+    }
+    childStartList.push(childTmp.length);
+    mentorStartList.push(mentorTmp.length);
+    i++;
+  }
+  if (recordIssueCount > 0) {
+    throw new ValidationError(recordIssues, {
+      subject: text(
+        `走访记录（共 ${recordIssueCount} 处问题）`,
+        `contact records (${recordIssueCount} issues in all)`,
+      ),
+    });
+  }
+  const nR = idList.length;
+  for (const a of activities) {
+    idList.push(a.id);
+    dayList.push(dayNumber(a.date));
+    kindList.push(ACTIVITY_KIND_CODE.get(a.kind)!);
+    initList.push(NO_INITIATOR);
+    for (const cid of a.childIds) {
+      const ci = childById.get(cid);
+      if (ci !== undefined) childTmp.push(ci);
+    }
+    for (const mid of a.mentorIds) {
+      const mi = mentorById.get(mid);
+      if (mi !== undefined) mentorTmp.push(mi);
+    }
+    childStartList.push(childTmp.length);
+    mentorStartList.push(mentorTmp.length);
+  }
+  const n = idList.length;
+  const ids = idList;
+  const day = Int32Array.from(dayList);
+  const kind = Uint8Array.from(kindList);
+  const initiator = Uint8Array.from(initList);
+  const childStart = Int32Array.from(childStartList);
+  const mentorStart = Int32Array.from(mentorStartList);
+  let minDay = FAR_FUTURE;
+  let maxDay = FAR_PAST;
+  for (let e = 0; e < n; e++) {
+    if (day[e]! < minDay) minDay = day[e]!;
+    if (day[e]! > maxDay) maxDay = day[e]!;
   }
   const childList = Int32Array.from(childTmp);
   const mentorList = Int32Array.from(mentorTmp);
@@ -505,7 +541,6 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       mentorList,
       schoolStart,
       schoolList,
-      at,
     },
     index: {
       childById,
