@@ -16,3 +16,7 @@ export * from "./policies";
 export * from "./pairing";
 export * from "./statistics";
 export * from "./completeness";
+export * from "./checklists";
+export * from "./legal";
+export * from "./risk";
+export * from "./assistance";

@@ -5,7 +5,7 @@ import type { Answer, Assessment } from "../model/records";
 import { TEST_INSTRUMENT } from "./_test-instrument";
 import { defineChecklist, scaleRanges, scoreChecklist, validateResponses } from "./engine";
 import { itemScore, reverseLikert } from "./items";
-import { compareVersions, createChecklistRegistry } from "./registry";
+import { compareChecklistVersions, createChecklistRegistry } from "./registry";
 import { ChecklistIssueCode, type ChecklistInput } from "./schema";
 
 const instrument = defineChecklist(TEST_INSTRUMENT);
@@ -309,9 +309,9 @@ describe("registry", () => {
   });
 
   it("orders versions numerically", () => {
-    expect(compareVersions("1.10.0", "1.9.0")).toBe(1);
-    expect(compareVersions("1.0", "1.0.1")).toBe(-1);
-    expect(compareVersions("2.0.0", "2.0.0")).toBe(0);
+    expect(compareChecklistVersions("1.10.0", "1.9.0")).toBe(1);
+    expect(compareChecklistVersions("1.0", "1.0.1")).toBe(-1);
+    expect(compareChecklistVersions("2.0.0", "2.0.0")).toBe(0);
   });
 });
 

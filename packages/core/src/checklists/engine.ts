@@ -20,15 +20,15 @@ import {
   type Checklist,
   type ChecklistInput,
   type ChecklistItem,
-  type Condition,
-  type Scale,
+  type ChecklistCondition,
+  type ChecklistScale,
   type ScaleCondition,
 } from "./schema";
 import { deepFreeze } from "./text";
 
 /** A scale with its items resolved to indexes and its declared range. */
 interface CompiledScale {
-  scale: Scale;
+  scale: ChecklistScale;
   index: number;
   items: { index: number; weight: number }[];
   subscales: number[];
@@ -41,7 +41,7 @@ interface Compiled {
   items: readonly ChecklistItem[];
   itemIndex: ReadonlyMap<string, number>;
   /** For each item, its conditions with the index of the item they read. */
-  conditions: ({ cond: Condition; index: number }[] | undefined)[];
+  conditions: ({ cond: ChecklistCondition; index: number }[] | undefined)[];
   scales: CompiledScale[];
   scaleIndex: ReadonlyMap<string, number>;
 }
@@ -85,7 +85,7 @@ function compile(checklist: Checklist): Compiled {
  */
 function itemsRange(
   checklist: Checklist,
-  scale: Scale,
+  scale: ChecklistScale,
   items: readonly { index: number; weight: number }[],
 ): { min: number; max: number } {
   const ranges = items.map(({ index, weight }) => {
@@ -179,7 +179,7 @@ function isAnswered(a: Answer | undefined): boolean {
   return a !== null && a !== undefined;
 }
 
-function holds(cond: Condition, answer: Answer | undefined): boolean {
+function holds(cond: ChecklistCondition, answer: Answer | undefined): boolean {
   const answered = isAnswered(answer);
   if (cond.answered !== undefined && answered !== cond.answered) return false;
   if (cond.equals !== undefined && answer !== cond.equals) return false;
@@ -493,7 +493,7 @@ function isSource(x: unknown): x is ChecklistSource {
 }
 
 function pickBand(
-  scale: Scale,
+  scale: ChecklistScale,
   value: number,
   informant: Informant,
   population: string | undefined,

@@ -25,10 +25,10 @@ export interface ChecklistRegistry extends ChecklistSource {
  * Compares version strings part by part, numerically where both parts are numbers
  * (`"1.10.0"` after `"1.9.0"`).
  * @example
- * compareVersions("1.10.0", "1.9.0") //=> 1
+ * compareChecklistVersions("1.10.0", "1.9.0") //=> 1
  * @category Checklists
  */
-export function compareVersions(a: string, b: string): number {
+export function compareChecklistVersions(a: string, b: string): number {
   const pa = a.split(/[.-]/);
   const pb = b.split(/[.-]/);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
@@ -74,7 +74,7 @@ export function createChecklistRegistry(
     versions.set(c.version, c);
     all.push(c);
   }
-  const sorted = (id: string) => [...(byId.get(id)?.keys() ?? [])].sort(compareVersions);
+  const sorted = (id: string) => [...(byId.get(id)?.keys() ?? [])].sort(compareChecklistVersions);
   return Object.freeze({
     get: (id: string, version: string) => byId.get(id)?.get(version) ?? null,
     latest: (id: string) => {

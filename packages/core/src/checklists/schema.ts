@@ -48,10 +48,10 @@ const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
  * A condition on the answer to an earlier item. Every field given must hold. An item hidden by
  * its own condition counts as unanswered.
  * @example
- * ConditionSchema.parse({ item: "boarding", equals: true })
+ * ChecklistConditionSchema.parse({ item: "boarding", equals: true })
  * @category Checklists
  */
-export const ConditionSchema = z.object({
+export const ChecklistConditionSchema = z.object({
   /** The id of an item defined before the one carrying the condition. */
   item: KeySchema,
   /** The answer equals this value. */
@@ -70,7 +70,7 @@ export const ConditionSchema = z.object({
   answered: z.boolean().optional(),
 });
 /** @category Checklists */
-export type Condition = z.infer<typeof ConditionSchema>;
+export type ChecklistCondition = z.infer<typeof ChecklistConditionSchema>;
 
 /**
  * An option of a single- or multiple-choice item; `score` makes the item scorable.
@@ -96,7 +96,7 @@ const itemBase = {
   /** A shown required item must be answered (not `null`, not absent). */
   required: z.boolean().default(false),
   /** Shown only when every condition holds (conditions name earlier items). */
-  showIf: z.array(ConditionSchema).min(1).optional(),
+  showIf: z.array(ChecklistConditionSchema).min(1).optional(),
 };
 
 /**
@@ -207,7 +207,7 @@ export const ScaleItemSchema = z.union([
  * SDQ rule "prorate if at least 3 of 5 answered"); with fewer it has no value.
  * @category Checklists
  */
-export const ScaleSchema = z.object({
+export const ChecklistScaleSchema = z.object({
   id: KeySchema,
   label: LocalizedTextSchema,
   /** Scored items (ids, or `{ item, weight }`). */
@@ -219,7 +219,7 @@ export const ScaleSchema = z.object({
   bands: z.array(BandSetSchema).default([]),
 });
 /** @category Checklists */
-export type Scale = z.infer<typeof ScaleSchema>;
+export type ChecklistScale = z.infer<typeof ChecklistScaleSchema>;
 
 /**
  * A condition on a scale's value or band, for a derived flag.
@@ -240,16 +240,16 @@ export type ScaleCondition = z.infer<typeof ScaleConditionSchema>;
  * other engines read it (`lack:care`, `domain:safety`); `risk` is its weight in the risk level.
  * @category Checklists
  */
-export const DerivedFlagSchema = z.object({
+export const ChecklistFlagSchema = z.object({
   id: KeySchema,
   label: LocalizedTextSchema,
-  when: z.array(z.union([ScaleConditionSchema, ConditionSchema])).min(1),
+  when: z.array(z.union([ScaleConditionSchema, ChecklistConditionSchema])).min(1),
   match: z.enum(["any", "all"]).default("any"),
   tags: z.array(z.string().min(1)).default([]),
   risk: z.number().nonnegative().default(0),
 });
 /** @category Checklists */
-export type DerivedFlag = z.infer<typeof DerivedFlagSchema>;
+export type ChecklistFlag = z.infer<typeof ChecklistFlagSchema>;
 
 /**
  * A section of a checklist (items name it by id).
@@ -357,7 +357,7 @@ function checkDefinition(c: z.output<typeof ChecklistBaseSchema>): Issue[] {
       );
     items.set(item.id, item);
   });
-  const scales = new Map<string, Scale>();
+  const scales = new Map<string, ChecklistScale>();
   c.scales.forEach((s, i) => {
     if (scales.has(s.id))
       push(
@@ -492,8 +492,8 @@ const ChecklistBaseSchema = z.object({
   informants: z.array(InformantSchema).min(1).optional(),
   sections: z.array(ChecklistSectionSchema).default([]),
   items: z.array(ChecklistItemSchema).min(1),
-  scales: z.array(ScaleSchema).default([]),
-  flags: z.array(DerivedFlagSchema).default([]),
+  scales: z.array(ChecklistScaleSchema).default([]),
+  flags: z.array(ChecklistFlagSchema).default([]),
 });
 
 /**
