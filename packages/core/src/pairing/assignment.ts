@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ValidationError } from "../errors/errors";
+import { describeValue, type FieldIssue } from "../errors/issues";
 import { validate } from "../errors/validate";
 import { text } from "../i18n";
 
@@ -105,6 +107,29 @@ function solveFlat(nr: number, nc: number, cost: Float64Array): Int32Array {
   return col4row;
 }
 
+/** Checks shape with zod, then every cell in one tight loop (zod per cell costs more than solving). */
+function checkMatrix(cost: readonly (readonly number[])[]): void {
+  const subject = text("代价矩阵", "cost matrix");
+  validate(z.array(z.array(z.unknown())), cost, { subject });
+  const width = cost[0]?.length ?? 0;
+  const issues: FieldIssue[] = [];
+  for (let i = 0; i < cost.length && issues.length < 20; i++) {
+    const row = cost[i]!;
+    if (row.length !== width) {
+      issues.push({ path: `[${i}]`, code: "invalid_length", message: text(`第 ${i} 行有 ${row.length} 列，应为 ${width} 列`, `row ${i} has ${row.length} columns, expected ${width}`) });
+      continue;
+    }
+    for (let j = 0; j < width; j++) {
+      const v = row[j];
+      if (typeof v !== "number" || !Number.isFinite(v)) {
+        issues.push({ path: `[${i}][${j}]`, code: "invalid_type", received: describeValue(v), message: text(`[${i}][${j}]：应为有限数值（收到：${describeValue(v)}）`, `[${i}][${j}]: expected a finite number (received: ${describeValue(v)})`) });
+        break;
+      }
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues, { subject });
+}
+
 /**
  * Solves the dense (rectangular) assignment problem: pick one cell per row and per column,
  * as many as the smaller side allows, with the least total cost. Exact for integer costs.
@@ -117,7 +142,7 @@ function solveFlat(nr: number, nc: number, cost: Float64Array): Int32Array {
  * @category Pairing
  */
 export function solveAssignment(cost: readonly (readonly number[])[]): AssignmentResult {
-  validate(CostMatrixSchema, cost, { subject: text("代价矩阵", "cost matrix") });
+  checkMatrix(cost);
   const n = cost.length;
   const m = cost[0]?.length ?? 0;
   if (n === 0 || m === 0) {

@@ -1,0 +1,220 @@
+/**
+ * Pairing benchmarks.
+ *
+ * 1. County scale (`generatePopulation` county preset: 40,000 children, 5,000 mentors, 300
+ *    schools), teacher preset, against the greedy baseline (children in priority order take
+ *    their best available mentor): time, memory, and the score ratio (ours ≥ greedy, asserted).
+ * 2. Dense instances (n children, n/2 mentors of capacity 2, every pair allowed, random integer
+ *    scores 0–999) against munkres-js (the Hungarian algorithm from npm) on the same instance
+ *    expanded to an n × n slot matrix: the same optimal score (asserted, printed) and the time
+ *    ratio. `planPairings` solves the instance itself; `solveAssignment` solves the slot matrix.
+ *    n = 500 and 1,000 by default; n = 2,000 only with `--full` (munkres-js takes ~13.5 min).
+ * @module
+ */
+import { createRequire } from "node:module";
+import {
+  planPairings,
+  planPairingsGreedy,
+  solveAssignment,
+  TEACHER_PAIRING_PRESET,
+  type ChildFileInput,
+  type MentorInput,
+  type PairingPlan,
+  type PlanPairingsInput,
+} from "@liushou/core";
+import { generatePopulation } from "@liushou/fixtures";
+import { defineCase, isFull, type BenchCase } from "./harness";
+
+const munkres = createRequire(import.meta.url)("munkres-js") as (cost: number[][]) => [number, number][];
+
+/** The county input: every file, every mentor, the pairings on file. */
+function countyInput(): PlanPairingsInput {
+  const pop = generatePopulation({ preset: "county", seed: 2026, records: false });
+  return {
+    children: pop.files,
+    mentors: pop.mentors,
+    classes: pop.classes,
+    existing: pop.pairings,
+    onMissing: "end",
+    rules: TEACHER_PAIRING_PRESET,
+    asOf: pop.asOf,
+  };
+}
+
+function planMetrics(plan: PairingPlan): Record<string, number> {
+  return {
+    score: plan.score.total,
+    matched: plan.stats.matched,
+    priorityMatched: plan.stats.priorityMatched,
+    priorityChildren: plan.stats.priorityChildren,
+    candidatePairs: plan.stats.candidatePairs,
+    components: plan.stats.components,
+  };
+}
+
+/** Deterministic integer scores 0–999 (xorshift). */
+function scores(n: number, m: number, seed: number): Int32Array {
+  const out = new Int32Array(n * m);
+  let s = seed >>> 0 || 1;
+  for (let k = 0; k < out.length; k++) {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    out[k] = s % 1000;
+  }
+  return out;
+}
+
+interface Dense {
+  n: number;
+  mentors: number;
+  score: Int32Array;
+  input: PlanPairingsInput;
+  /** Slot matrix for the Hungarian algorithm: cost = 999 − score, column 2j and 2j+1 are mentor j. */
+  slots: number[][];
+}
+
+function dense(n: number): Dense {
+  const m = n / 2;
+  const score = scores(n, m, 7 + n);
+  const children: ChildFileInput[] = Array.from({ length: n }, (_, i) => ({
+    id: `c${String(i).padStart(5, "0")}`,
+    child: { name: `儿童${i}`, gender: i % 2 ? "female" : "male", birthDate: "2015-03-02", regionCode: "439901001001" },
+    livingArrangement: "grandparents",
+  }));
+  const mentors: MentorInput[] = Array.from({ length: m }, (_, j) => ({
+    id: `m${String(j).padStart(5, "0")}`,
+    kind: "other",
+    name: `导师${j}`,
+    capacity: { max: 2 },
+  }));
+  const input: PlanPairingsInput = {
+    children,
+    mentors,
+    asOf: "2026-09-01",
+    rules: {
+      name: "dense",
+      role: "mentor",
+      mentorKinds: ["other"],
+      hard: { sameSchoolKinds: [], sameGenderFromAge: null, maxDistance: null, availability: true },
+      stability: 0,
+    },
+    customRules: [
+      {
+        kind: "soft",
+        name: "table",
+        weight: 1,
+        explanation: { "zh-CN": "随机分值", en: "random score" },
+        score: (c, mt) => score[Number(c.id.slice(1)) * m + Number(mt.id.slice(1))]! / 1000,
+      },
+    ],
+  };
+  const slots = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, k) => 999 - score[i * m + (k >> 1)]!),
+  );
+  return { n, mentors: m, score, input, slots };
+}
+
+/** Total score (sum of 0–999 scores) of a slot assignment from munkres-js. */
+function munkresScore(d: Dense, pairs: [number, number][]): number {
+  let total = 0;
+  for (const [i, k] of pairs) total += d.score[i * d.mentors + (k >> 1)]!;
+  return total;
+}
+
+function check(label: string, ours: number, theirs: number): void {
+  if (ours !== theirs) throw new Error(`${label}: optimal scores differ (ours ${ours}, munkres-js ${theirs})`);
+}
+
+function denseCases(n: number, full: boolean): BenchCase<any>[] {
+  const slow = n >= 1000;
+  const runs = slow ? 1 : 3;
+  const warmup = slow ? 0 : 1;
+  const baseline = {
+    name: "munkres-js (Hungarian, slot matrix)",
+    run: (d: Dense) => munkres(d.slots),
+    metrics: (r: unknown, d: Dense) => ({ score: munkresScore(d, r as [number, number][]) }),
+  };
+  let reference: number | undefined;
+  const referenceOf = (d: Dense): number => {
+    // The exact optimum, computed once with our dense solver and checked against munkres-js's
+    // score in the baseline's own process through the metrics column.
+    reference ??= d.slots.length * 999 - solveAssignment(d.slots).total;
+    return reference;
+  };
+  return [
+    defineCase({
+      name: `dense n=${n}: planPairings vs munkres-js`,
+      size: n,
+      full: n > 1000 ? true : undefined,
+      runs,
+      warmup,
+      timeoutMs: full ? 30 * 60_000 : 10 * 60_000,
+      setup: () => dense(n),
+      run: (d: Dense) => planPairings(d.input),
+      metrics: (r: unknown, d: Dense) => {
+        const plan = r as PairingPlan;
+        const score = Math.round(plan.score.total * 1000);
+        check(`n=${n}`, score, referenceOf(d));
+        return { score, matched: plan.stats.matched };
+      },
+      baseline: {
+        ...baseline,
+        metrics: (r: unknown, d: Dense) => {
+          const score = munkresScore(d, r as [number, number][]);
+          check(`n=${n}`, referenceOf(d), score);
+          return { score };
+        },
+      },
+    }),
+    defineCase({
+      name: `dense n=${n}: solveAssignment vs munkres-js`,
+      size: n,
+      full: n > 500 ? true : undefined,
+      runs,
+      warmup,
+      timeoutMs: full ? 30 * 60_000 : 10 * 60_000,
+      setup: () => dense(n),
+      run: (d: Dense) => solveAssignment(d.slots),
+      metrics: (r: unknown, d: Dense) => {
+        const score = d.n * 999 - (r as { total: number }).total;
+        return { score };
+      },
+      baseline,
+    }),
+  ];
+}
+
+export default ({ full }: { full: boolean }): BenchCase<any>[] => [
+  defineCase({
+    name: "county plan (teacher preset) vs greedy",
+    size: 40_000,
+    runs: 3,
+    warmup: 1,
+    setup: countyInput,
+    run: (input: PlanPairingsInput) => planPairings(input),
+    metrics: (r: unknown, input: PlanPairingsInput) => {
+      const ours = r as PairingPlan;
+      const greedy = planPairingsGreedy(input);
+      if (ours.stats.priorityMatched < greedy.stats.priorityMatched || ours.stats.matched < greedy.stats.matched) {
+        throw new Error("the optimal plan serves fewer children than greedy");
+      }
+      return {
+        ...planMetrics(ours),
+        greedyScore: greedy.score.total,
+        greedyMatched: greedy.stats.matched,
+        scoreRatio: Number((ours.score.total / greedy.score.total).toFixed(4)),
+      };
+    },
+    baseline: {
+      name: "greedy (priority order, best available mentor)",
+      run: (input: PlanPairingsInput) => planPairingsGreedy(input),
+      metrics: (r: unknown) => planMetrics(r as PairingPlan),
+    },
+  }),
+  ...denseCases(500, full),
+  ...denseCases(1000, full),
+  ...(full || isFull() ? denseCases(2000, true) : []),
+];
