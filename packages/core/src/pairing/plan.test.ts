@@ -5,6 +5,7 @@ import { SCALE, workloadPenalty } from "./evaluate";
 import { planPairingsGreedy } from "./explain";
 import { buildInstance, compareObjective, parseInput, type Objective, type PlanPairingsInput } from "./instance";
 import { planPairings, type PairingPlan } from "./plan";
+import { TEACHER_PAIRING_PRESET } from "./rules";
 import { child, mentor, smallInstance } from "./test-helpers";
 
 const asOf = "2026-09-01";
@@ -291,5 +292,71 @@ describe("planPairings: bad input", () => {
       excludedBy: [{ rule: "same-school", count: 1 }],
     });
     expect(plan.unmatched[0]!.excluded[0]!.violations[0]!.explanation["zh-CN"]).toContain("同校");
+  });
+});
+
+describe("planPairings: large instances", () => {
+  /** A few schools, hundreds of children, teachers with mixed capacities, some existing pairs. */
+  function large(seed: number): PlanPairingsInput {
+    let s = seed >>> 0 || 1;
+    const rnd = (n: number) => {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      return (s >>> 8) % n;
+    };
+    const children = Array.from({ length: 500 }, (_, i) =>
+      child(`c${String(i).padStart(4, "0")}`, {
+        school: `s${rnd(5)}`,
+        cls: `k${rnd(4)}`,
+        gender: rnd(2) ? "male" : "female",
+        key: rnd(10) === 0,
+        ...(rnd(8) === 0 ? { risk: "high" as const } : {}),
+        region: `4301020010${String(rnd(20)).padStart(2, "0")}`,
+      }),
+    );
+    const mentors = Array.from({ length: 90 }, (_, j) =>
+      mentor(`t${String(j).padStart(3, "0")}`, {
+        kind: j % 3 === 0 ? "class-teacher" : "subject-teacher",
+        school: `s${j % 5}`,
+        classes: [`k${rnd(4)}`],
+        min: rnd(3),
+        max: 3,
+        exp: rnd(12),
+        region: `4301020010${String(rnd(20)).padStart(2, "0")}`,
+      }),
+    );
+    const existing = children
+      .filter(() => rnd(3) === 0)
+      .map((c, k) => ({ id: `old${k}`, childId: c.id, mentorId: mentors[rnd(90)]!.id, role: "mentor" as const, start: "2025-09-01" as const }));
+    return { children, mentors, existing, rules: TEACHER_PAIRING_PRESET, asOf };
+  }
+
+  it("holds every invariant and is deterministic under shuffled input", () => {
+    for (const seed of [1, 2, 3]) {
+      const input = large(seed);
+      const plan = planPairings(input);
+      const inst = buildInstance(parseInput(input));
+      const load = new Map<string, number>();
+      for (const p of plan.pairs) load.set(p.pairing.mentorId, (load.get(p.pairing.mentorId) ?? 0) + 1);
+      inst.mentors.forEach((m, j) => expect(load.get(m.id) ?? 0).toBeLessThanOrEqual(inst.caps[j]!.max));
+      for (const p of plan.pairs) {
+        const ci = inst.childIndex.get(p.pairing.childId)!;
+        const m = inst.allMentors.get(p.pairing.mentorId)!;
+        expect(m.schoolId).toBe(inst.children[ci]!.child.schoolId);
+      }
+      for (const u of plan.unmatched.filter((x) => x.priority)) {
+        for (const t of u.takenBy) for (const h of t.childIds) expect(inst.priority[inst.childIndex.get(h)!]).toBe(1);
+      }
+      const greedy = planPairingsGreedy(input);
+      expect(plan.stats.priorityMatched).toBeGreaterThanOrEqual(greedy.stats.priorityMatched);
+      expect(compareObjective(planObjective(input, plan), planObjective(input, greedy))).toBeGreaterThanOrEqual(0);
+      const again = planPairings({
+        ...input,
+        children: shuffle(input.children, seed * 7),
+        mentors: shuffle(input.mentors, seed * 11),
+        existing: shuffle(input.existing ?? [], seed * 13),
+      });
+      expect(again.pairs).toEqual(plan.pairs);
+      expect(again.diff).toEqual(plan.diff);
+    }
   });
 });

@@ -134,6 +134,11 @@ function hash(s: string): string {
   return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
 }
 
+/** Canonical order of pairings: by child, then start date, then id. */
+function byChild(a: Pairing, b: Pairing): number {
+  return a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 function endOn(p: Pairing, asOf: CalendarDate): CalendarDate {
   return p.start > asOf ? p.start : asOf;
 }
@@ -287,8 +292,8 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
     ruleSet: rules.name,
     pairs,
     unmatched,
-    diff: { kept, added, ended },
-    history: [...historyOut.values()],
+    diff: { kept: kept.sort(byChild), added, ended: ended.sort((a, b) => byChild(a.pairing, b.pairing)) },
+    history: [...historyOut.values()].sort(byChild),
     score: { total: totalInt / SCALE, byRule },
     stats: {
       children: children.length,
