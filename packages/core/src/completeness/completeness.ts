@@ -106,52 +106,83 @@ function anyFilled(entry: Record<string, unknown>, names: readonly string[]): bo
 
 const ROLE_TEXT = { father: text("父亲", "father"), mother: text("母亲", "mother") } as const;
 
+/** Labels of whole missing registers, built once per report. @internal */
+type LabelCache = Map<string, LocalizedText>;
+
+function wholeLabel(cache: LabelCache, f: FileField, who: LocalizedText): LocalizedText {
+  const id = `${f.key}|${who.en}`;
+  let label = cache.get(id);
+  if (!label) {
+    label = text(
+      `${f.label["zh-CN"]}（${who["zh-CN"]}未登记）`,
+      `${f.label.en} (${who.en} not on file)`,
+    );
+    cache.set(id, label);
+  }
+  return label;
+}
+
+const GUARDIAN_TEXT = text("临时监护人", "guardian");
+
+/** What one file's check found. `missing` is built only when asked for. @internal */
+interface Scan {
+  hasFile: boolean;
+  required: number;
+  filled: number;
+  /** Indexes (into `fields`) of the missing fields, one per missing slot. */
+  missingIdx: number[];
+  missing: MissingField[] | undefined;
+}
+
 /** The per-child check; `file` is validated. @internal */
-export function checkFile(
+function scanFile(
   file: ChildFile,
   fields: readonly FileField[],
   asOf: CalendarDate,
   openedBy: FileOpenedBy,
-): FileCompleteness {
-  const missing: MissingField[] = [];
+  collect: boolean,
+  labels: LabelCache,
+): Scan {
+  const missing: MissingField[] | undefined = collect ? [] : undefined;
+  const missingIdx: number[] = [];
+  let idx = 0;
   let required = 0;
   let ok = 0;
   const check = (f: FileField, entry: Record<string, unknown>, prefix: string): void => {
     required++;
-    if (anyFilled(entry, f.fields)) ok++;
-    else
-      missing.push({
-        key: f.key,
-        register: f.register,
-        path: `${prefix}${f.fields[0]}`,
-        label: f.label,
-      });
+    if (anyFilled(entry, f.fields)) {
+      ok++;
+      return;
+    }
+    missingIdx.push(idx);
+    missing?.push({
+      key: f.key,
+      register: f.register,
+      path: `${prefix}${f.fields[0]}`,
+      label: f.label,
+    });
   };
   const whole = (f: FileField, path: string, who: LocalizedText): void => {
     required++;
-    missing.push({
-      key: f.key,
-      register: f.register,
-      path,
-      label: text(
-        `${f.label["zh-CN"]}（${who["zh-CN"]}未登记）`,
-        `${f.label.en} (${who.en} not on file)`,
-      ),
-    });
+    missingIdx.push(idx);
+    missing?.push({ key: f.key, register: f.register, path, label: wholeLabel(labels, f, who) });
   };
-  const guardians = file.guardians.filter((g) => g.primary);
-  const living = guardians.length ? guardians : file.guardians.slice(0, 1);
-  for (const f of fields) {
+  const primary = file.guardians.filter((g) => g.primary);
+  const living = primary.length ? primary : file.guardians.slice(0, 1);
+  for (let n = 0; n < fields.length; n++) {
+    const f = fields[n] as FileField;
+    idx = n;
     if (f.register === "child") {
       check(f, file.child as unknown as Record<string, unknown>, "child.");
     } else if (f.register === "guardian") {
-      if (living.length === 0) whole(f, "guardians", text("临时监护人", "guardian"));
-      for (const g of living)
+      if (living.length === 0) whole(f, "guardians", GUARDIAN_TEXT);
+      for (const g of living) {
         check(
           f,
           g as unknown as Record<string, unknown>,
           `guardians[${file.guardians.indexOf(g)}].`,
         );
+      }
     } else {
       for (const role of ["father", "mother"] as const) {
         const i = file.parents.findIndex((p) => p.role === role);
@@ -163,14 +194,18 @@ export function checkFile(
     }
   }
   const hasFile = openedBy === "record" || (file.openedOn !== undefined && file.openedOn <= asOf);
+  return { hasFile, required, filled: ok, missingIdx, missing };
+}
+
+function toCompleteness(fileId: string, s: Scan): FileCompleteness {
   return {
-    fileId: file.id,
-    hasFile,
-    required,
-    filled: ok,
-    ratio: required === 0 ? 1 : ok / required,
-    complete: hasFile && ok === required,
-    missing,
+    fileId,
+    hasFile: s.hasFile,
+    required: s.required,
+    filled: s.filled,
+    ratio: s.required === 0 ? 1 : s.filled / s.required,
+    complete: s.hasFile && s.filled === s.required,
+    missing: s.missing ?? [],
   };
 }
 
@@ -194,12 +229,15 @@ export function fileCompleteness(
     subject: text("建档检查选项", "completeness options"),
   });
   const parsed = validate(ChildFileSchema, file, { subject: text("儿童档案", "child file") });
-  return checkFile(
+  const scan = scanFile(
     parsed,
     opts.fields ?? REQUIRED_FILE_FIELDS,
     resolveAsOf(opts.asOf, opts.zone),
     opts.fileOpenedBy ?? "openedOn",
+    true,
+    new Map(),
   );
+  return toCompleteness(parsed.id, scan);
 }
 
 /**
@@ -238,7 +276,7 @@ export interface CompletenessReport {
   readonly fileOpenedBy: FileOpenedBy;
   readonly rows: readonly CompletenessRow[];
   readonly total: CompletenessRow;
-  /** The check of every left-behind child, in input order. */
+  /** The check of every left-behind child, in input order (empty with `details: false`). */
   readonly children: readonly FileCompleteness[];
 }
 
@@ -261,6 +299,8 @@ export interface CompletenessReportOptions {
   fileOpenedBy?: FileOpenedBy;
   /** As in the statistics: `fast` checks stored files quickly, `full` parses every file. */
   validation?: "fast" | "full";
+  /** List each left-behind child's missing fields in `children` (default `true`; `false` is faster for rates only). */
+  details?: boolean;
 }
 
 const ReportOptionsSchema = z.object({
@@ -274,6 +314,7 @@ const ReportOptionsSchema = z.object({
   fields: FieldsSchema.optional(),
   fileOpenedBy: z.enum(["openedOn", "record"]).optional(),
   validation: z.enum(["fast", "full"]).optional(),
+  details: z.boolean().optional(),
 });
 
 interface Acc {
@@ -283,10 +324,16 @@ interface Acc {
   complete: number;
   required: number;
   filled: number;
-  missing: Record<string, number>;
+  /** Missing slots per field index. */
+  missing: number[];
 }
 
-function toRow(a: Acc, label: LocalizedText): CompletenessRow {
+function toRow(a: Acc, label: LocalizedText, fields: readonly FileField[]): CompletenessRow {
+  const missingByField: Record<string, number> = {};
+  a.missing.forEach((count, i) => {
+    const key = (fields[i] as FileField).key;
+    if (count > 0) missingByField[key] = (missingByField[key] ?? 0) + count;
+  });
   return {
     key: a.key,
     label,
@@ -298,7 +345,7 @@ function toRow(a: Acc, label: LocalizedText): CompletenessRow {
     fieldsRequired: a.required,
     fieldsFilled: a.filled,
     fieldRate: a.required === 0 ? null : a.filled / a.required,
-    missingByField: { ...a.missing },
+    missingByField,
   };
 }
 
@@ -352,11 +399,13 @@ export function completenessReport(
     complete: 0,
     required: 0,
     filled: 0,
-    missing: {},
+    missing: new Array<number>(fields.length).fill(0),
   });
   const groups = new Map<string, Acc>();
   const total = newAcc("all");
   const children: FileCompleteness[] = [];
+  const details = opts.details ?? true;
+  const labels: LabelCache = new Map();
   for (const file of list) {
     const left = builtInId
       ? builtInVerdict(builtInId, file, asOf)
@@ -365,16 +414,17 @@ export function completenessReport(
     const key = grouper.keyOf(file);
     let acc = groups.get(key);
     if (!acc) groups.set(key, (acc = newAcc(key)));
-    const c = checkFile(file, fields, asOf, openedBy);
-    children.push(c);
+    const c = scanFile(file, fields, asOf, openedBy, details, labels);
+    if (details) children.push(toCompleteness(file.id, c));
+    const complete = c.hasFile && c.filled === c.required;
     for (const a of [acc, total]) {
       a.left++;
       if (!c.hasFile) continue;
       a.withFile++;
-      if (c.complete) a.complete++;
+      if (complete) a.complete++;
       a.required += c.required;
       a.filled += c.filled;
-      for (const m of c.missing) a.missing[m.key] = (a.missing[m.key] ?? 0) + 1;
+      for (const i of c.missingIdx) a.missing[i] = (a.missing[i] as number) + 1;
     }
   }
   return {
@@ -384,8 +434,8 @@ export function completenessReport(
     fileOpenedBy: openedBy,
     rows: [...groups.values()]
       .sort((a, b) => grouper.compare(a.key, b.key))
-      .map((a) => toRow(a, grouper.label(a.key))),
-    total: toRow(total, text("合计", "total")),
+      .map((a) => toRow(a, grouper.label(a.key), fields)),
+    total: toRow(total, text("合计", "total"), fields),
     children,
   };
 }
