@@ -25,7 +25,9 @@ import {
 import { generatePopulation } from "@liushou/fixtures";
 import { defineCase, isFull, type BenchCase } from "./harness";
 
-const munkres = createRequire(import.meta.url)("munkres-js") as (cost: number[][]) => [number, number][];
+const munkres = createRequire(import.meta.url)("munkres-js") as (
+  cost: number[][],
+) => [number, number][];
 
 /** The county input: every file, every mentor, the pairings on file. */
 function countyInput(): PlanPairingsInput {
@@ -81,7 +83,12 @@ function dense(n: number): Dense {
   const score = scores(n, m, 7 + n);
   const children: ChildFileInput[] = Array.from({ length: n }, (_, i) => ({
     id: `c${String(i).padStart(5, "0")}`,
-    child: { name: `儿童${i}`, gender: i % 2 ? "female" : "male", birthDate: "2015-03-02", regionCode: "439901001001" },
+    child: {
+      name: `儿童${i}`,
+      gender: i % 2 ? "female" : "male",
+      birthDate: "2015-03-02",
+      regionCode: "439901001001",
+    },
     livingArrangement: "grandparents",
   }));
   const mentors: MentorInput[] = Array.from({ length: m }, (_, j) => ({
@@ -125,7 +132,8 @@ function munkresScore(d: Dense, pairs: [number, number][]): number {
 }
 
 function check(label: string, ours: number, theirs: number): void {
-  if (ours !== theirs) throw new Error(`${label}: optimal scores differ (ours ${ours}, munkres-js ${theirs})`);
+  if (ours !== theirs)
+    throw new Error(`${label}: optimal scores differ (ours ${ours}, munkres-js ${theirs})`);
 }
 
 function denseCases(n: number, full: boolean): BenchCase<any>[] {
@@ -198,7 +206,10 @@ export default ({ full }: { full: boolean }): BenchCase<any>[] => [
     metrics: (r: unknown, input: PlanPairingsInput) => {
       const ours = r as PairingPlan;
       const greedy = planPairingsGreedy(input);
-      if (ours.stats.priorityMatched < greedy.stats.priorityMatched || ours.stats.matched < greedy.stats.matched) {
+      if (
+        ours.stats.priorityMatched < greedy.stats.priorityMatched ||
+        ours.stats.matched < greedy.stats.matched
+      ) {
         throw new Error("the optimal plan serves fewer children than greedy");
       }
       return {

@@ -39,7 +39,13 @@ const matrix = fc
 
 describe("solveAssignment", () => {
   it("documented example", () => {
-    expect(solveAssignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]])).toEqual({ rowToCol: [1, 0, 2], colToRow: [1, 0, 2], total: 5 });
+    expect(
+      solveAssignment([
+        [4, 1, 3],
+        [2, 0, 5],
+        [3, 2, 2],
+      ]),
+    ).toEqual({ rowToCol: [1, 0, 2], colToRow: [1, 0, 2], total: 5 });
   });
 
   it("finds the least total cost (brute force on random rectangular matrices up to 6 × 6)", () => {
@@ -80,14 +86,15 @@ describe("solveAssignment", () => {
 
   it("solves a 300 × 300 random instance no worse than a greedy assignment", () => {
     let s = 7;
-    const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) % 1000);
+    const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) % 1000;
     const cost = Array.from({ length: 300 }, () => Array.from({ length: 300 }, rnd));
     const r = solveAssignment(cost);
     const used = new Set<number>();
     let greedy = 0;
     for (const row of cost) {
       let bj = -1;
-      for (let j = 0; j < row.length; j++) if (!used.has(j) && (bj < 0 || row[j]! < row[bj]!)) bj = j;
+      for (let j = 0; j < row.length; j++)
+        if (!used.has(j) && (bj < 0 || row[j]! < row[bj]!)) bj = j;
       used.add(bj);
       greedy += row[bj]!;
     }

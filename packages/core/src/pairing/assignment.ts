@@ -6,25 +6,27 @@ import { text } from "../i18n";
 
 /**
  * A dense cost matrix: an array of rows of finite numbers, all rows the same length.
+ * @example
+ * CostMatrixSchema.safeParse([[1, 2], [3]]).success //=> false
  * @category Pairing
  */
-export const CostMatrixSchema = z
-  .array(z.array(z.number().finite()))
-  .superRefine((rows, ctx) => {
-    const width = rows[0]?.length ?? 0;
-    rows.forEach((row, i) => {
-      if (row.length !== width) {
-        ctx.addIssue({
-          code: "custom",
-          path: [i],
-          message: `row ${i} has ${row.length} columns, expected ${width}`,
-        });
-      }
-    });
+export const CostMatrixSchema = z.array(z.array(z.number().finite())).superRefine((rows, ctx) => {
+  const width = rows[0]?.length ?? 0;
+  rows.forEach((row, i) => {
+    if (row.length !== width) {
+      ctx.addIssue({
+        code: "custom",
+        path: [i],
+        message: `row ${i} has ${row.length} columns, expected ${width}`,
+      });
+    }
   });
+});
 
 /**
  * Result of {@link solveAssignment}.
+ * @example
+ * solveAssignment([[1, 0], [0, 1]]) //=> { rowToCol: [1, 0], colToRow: [1, 0], total: 0 }
  * @category Pairing
  */
 export interface AssignmentResult {
@@ -116,13 +118,28 @@ function checkMatrix(cost: readonly (readonly number[])[]): void {
   for (let i = 0; i < cost.length && issues.length < 20; i++) {
     const row = cost[i]!;
     if (row.length !== width) {
-      issues.push({ path: `[${i}]`, code: "invalid_length", message: text(`第 ${i} 行有 ${row.length} 列，应为 ${width} 列`, `row ${i} has ${row.length} columns, expected ${width}`) });
+      issues.push({
+        path: `[${i}]`,
+        code: "invalid_length",
+        message: text(
+          `第 ${i} 行有 ${row.length} 列，应为 ${width} 列`,
+          `row ${i} has ${row.length} columns, expected ${width}`,
+        ),
+      });
       continue;
     }
     for (let j = 0; j < width; j++) {
       const v = row[j];
       if (typeof v !== "number" || !Number.isFinite(v)) {
-        issues.push({ path: `[${i}][${j}]`, code: "invalid_type", received: describeValue(v), message: text(`[${i}][${j}]：应为有限数值（收到：${describeValue(v)}）`, `[${i}][${j}]: expected a finite number (received: ${describeValue(v)})`) });
+        issues.push({
+          path: `[${i}][${j}]`,
+          code: "invalid_type",
+          received: describeValue(v),
+          message: text(
+            `[${i}][${j}]：应为有限数值（收到：${describeValue(v)}）`,
+            `[${i}][${j}]: expected a finite number (received: ${describeValue(v)})`,
+          ),
+        });
         break;
       }
     }
@@ -184,7 +201,11 @@ export function solveAssignment(cost: readonly (readonly number[])[]): Assignmen
 export function solveAssignmentFlat(rows: number, cols: number, cost: Float64Array): Int32Array {
   validate(
     z
-      .object({ rows: z.number().int().nonnegative(), cols: z.number().int().nonnegative(), length: z.number() })
+      .object({
+        rows: z.number().int().nonnegative(),
+        cols: z.number().int().nonnegative(),
+        length: z.number(),
+      })
       .refine((o) => o.rows <= o.cols && o.length === o.rows * o.cols, {
         message: "expected rows ≤ cols and cost.length = rows × cols",
       }),

@@ -5,7 +5,11 @@ import { planBuddies } from "./buddies";
 import { child } from "./test-helpers";
 
 describe("planBuddies", () => {
-  const kids = [child("a", { cls: "k1", gender: "female" }), child("b", { cls: "k1" }), child("c", { cls: "k2" })];
+  const kids = [
+    child("a", { cls: "k1", gender: "female" }),
+    child("b", { cls: "k1" }),
+    child("c", { cls: "k2" }),
+  ];
 
   it("gives each child a classmate, preferring one who is not left behind", () => {
     const plan = planBuddies({
@@ -18,10 +22,14 @@ describe("planBuddies", () => {
         { id: "p4", classId: "k2", gender: "female" },
       ],
     });
-    const of = Object.fromEntries(plan.buddies.map((b) => [b.childId, b.buddies.map((x) => x.pupilId)]));
+    const of = Object.fromEntries(
+      plan.buddies.map((b) => [b.childId, b.buddies.map((x) => x.pupilId)]),
+    );
     expect(of).toEqual({ a: ["p2"], b: ["p3"], c: ["p4"] });
     expect(plan.unmatched).toEqual([]);
-    expect(plan.buddies[0]!.buddies[0]!.reasons.map((r) => r.en)).toContain("a classmate who is not left behind");
+    expect(plan.buddies[0]!.buddies[0]!.reasons.map((r) => r.en)).toContain(
+      "a classmate who is not left behind",
+    );
   });
 
   it("explains children left without a buddy", () => {
@@ -36,8 +44,16 @@ describe("planBuddies", () => {
   });
 
   it("forms several-plus-one groups of good pupils and reports incomplete groups", () => {
-    const pupils = ["1", "2", "3", "4", "5"].map((i) => ({ id: `g${i}`, classId: "k1", goodPupil: Number(i) <= 4 }));
-    const plan = planBuddies({ children: kids.slice(0, 2), pupils, options: { mode: "several-plus-one", groupSize: 3 } });
+    const pupils = ["1", "2", "3", "4", "5"].map((i) => ({
+      id: `g${i}`,
+      classId: "k1",
+      goodPupil: Number(i) <= 4,
+    }));
+    const plan = planBuddies({
+      children: kids.slice(0, 2),
+      pupils,
+      options: { mode: "several-plus-one", groupSize: 3 },
+    });
     const sizes = plan.buddies.map((b) => b.buddies.length).sort();
     expect(sizes).toEqual([2, 2]);
     expect(plan.unmatched.map((u) => u.reason)).toEqual(["incomplete-group", "incomplete-group"]);
@@ -47,22 +63,37 @@ describe("planBuddies", () => {
   it("respects the per-buddy limit, is order-independent, and rejects duplicates", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ cls: fc.constantFrom("k1", "k2"), g: fc.constantFrom("male", "female") as fc.Arbitrary<"male" | "female"> }), { maxLength: 8 }),
-        fc.array(fc.record({ cls: fc.constantFrom("k1", "k2"), lb: fc.boolean() }), { maxLength: 6 }),
+        fc.array(
+          fc.record({
+            cls: fc.constantFrom("k1", "k2"),
+            g: fc.constantFrom("male", "female") as fc.Arbitrary<"male" | "female">,
+          }),
+          { maxLength: 8 },
+        ),
+        fc.array(fc.record({ cls: fc.constantFrom("k1", "k2"), lb: fc.boolean() }), {
+          maxLength: 6,
+        }),
         fc.integer({ min: 1, max: 3 }),
         (cs, ps, k) => {
           const children = cs.map((c, i) => child(`c${i}`, { cls: c.cls, gender: c.g }));
           const pupils = ps.map((p, i) => ({ id: `p${i}`, classId: p.cls, leftBehind: p.lb }));
           const plan = planBuddies({ children, pupils, options: { maxChildrenPerBuddy: k } });
           const load = new Map<string, number>();
-          for (const b of plan.buddies) for (const x of b.buddies) load.set(x.pupilId, (load.get(x.pupilId) ?? 0) + 1);
+          for (const b of plan.buddies)
+            for (const x of b.buddies) load.set(x.pupilId, (load.get(x.pupilId) ?? 0) + 1);
           for (const v of load.values()) expect(v).toBeLessThanOrEqual(k);
           expect(plan.buddies.length + plan.unmatched.length).toBe(children.length);
-          const again = planBuddies({ children: [...children].reverse(), pupils: [...pupils].reverse(), options: { maxChildrenPerBuddy: k } });
+          const again = planBuddies({
+            children: [...children].reverse(),
+            pupils: [...pupils].reverse(),
+            options: { maxChildrenPerBuddy: k },
+          });
           expect(again).toEqual(plan);
         },
       ),
     );
-    expect(() => planBuddies({ children: [kids[0]!, kids[0]!], pupils: [] })).toThrow(ValidationError);
+    expect(() => planBuddies({ children: [kids[0]!, kids[0]!], pupils: [] })).toThrow(
+      ValidationError,
+    );
   });
 });

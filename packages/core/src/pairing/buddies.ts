@@ -11,6 +11,8 @@ import { solveFlow } from "./flow";
 
 /**
  * A pupil who can be a buddy: a classmate, left-behind or not, maybe a good pupil (品学兼优).
+ * @example
+ * BuddyPupilSchema.parse({ id: "p1", classId: "k1" }).leftBehind //=> false
  * @category Pairing
  */
 export const BuddyPupilSchema = z.object({
@@ -22,11 +24,17 @@ export const BuddyPupilSchema = z.object({
   /** A good pupil (品学兼优), picked for several-plus-one groups. */
   goodPupil: z.boolean().default(false),
 });
-/** @category Pairing */
+/**
+ * @example
+ * const p: BuddyPupil = { id: "p1", classId: "k1", leftBehind: false, goodPupil: true };
+ * @category Pairing
+ */
 export type BuddyPupil = z.infer<typeof BuddyPupilSchema>;
 
 /**
  * Options of {@link planBuddies}.
+ * @example
+ * PlanBuddiesOptionsSchema.parse({}).mode //=> "friend"
  * @category Pairing
  */
 export const PlanBuddiesOptionsSchema = z.object({
@@ -44,11 +52,17 @@ export const PlanBuddiesOptionsSchema = z.object({
   /** In several-plus-one mode, only good pupils join groups. */
   onlyGoodPupils: z.boolean().default(true),
 });
-/** @category Pairing */
+/**
+ * @example
+ * const o: PlanBuddiesOptions = { mode: "several-plus-one", groupSize: 3 };
+ * @category Pairing
+ */
 export type PlanBuddiesOptions = z.input<typeof PlanBuddiesOptionsSchema>;
 
 /**
  * One buddy of a child and why they were picked.
+ * @example
+ * plan.buddies[0].buddies[0] //=> { pupilId: "p2", points: 6, reasons: [ … ] }
  * @category Pairing
  */
 export interface BuddyChoice {
@@ -59,6 +73,8 @@ export interface BuddyChoice {
 
 /**
  * The buddies of one left-behind child.
+ * @example
+ * plan.buddies[0].mode //=> "friend"
  * @category Pairing
  */
 export interface Buddy {
@@ -71,6 +87,8 @@ export interface Buddy {
  * A child left without (enough) buddies: `no-class` (class not recorded), `no-classmate`
  * (nobody in the class passes the rules), `capacity-taken` (every eligible classmate already
  * has as many children as allowed), `incomplete-group` (fewer than `groupSize`).
+ * @example
+ * plan.unmatched[0].reason //=> "capacity-taken"
  * @category Pairing
  */
 export interface BuddyShortfall {
@@ -83,6 +101,8 @@ export interface BuddyShortfall {
 
 /**
  * Result of {@link planBuddies}.
+ * @example
+ * planBuddies({ children, pupils }).unmatched //=> []
  * @category Pairing
  */
 export interface BuddyPlan {
@@ -111,7 +131,11 @@ export function planBuddies(input: {
 }): BuddyPlan {
   const subject = text("同伴结对输入", "buddy plan input");
   const parsed = validate(
-    z.object({ children: z.array(PairingChildSchema), pupils: z.array(BuddyPupilSchema), options: PlanBuddiesOptionsSchema.prefault({}) }),
+    z.object({
+      children: z.array(PairingChildSchema),
+      pupils: z.array(BuddyPupilSchema),
+      options: PlanBuddiesOptionsSchema.prefault({}),
+    }),
     input,
     { subject },
   );
@@ -119,12 +143,28 @@ export function planBuddies(input: {
   const issues: FieldIssue[] = [];
   const seenC = new Set<string>();
   parsed.children.forEach((c, i) => {
-    if (seenC.has(c.id)) issues.push({ path: `children[${i}].id`, code: IssueCode.DUPLICATE_ID, message: text(`字段 children[${i}].id：儿童编号 ${c.id} 重复`, `children[${i}].id: child id ${c.id} is listed twice`) });
+    if (seenC.has(c.id))
+      issues.push({
+        path: `children[${i}].id`,
+        code: IssueCode.DUPLICATE_ID,
+        message: text(
+          `字段 children[${i}].id：儿童编号 ${c.id} 重复`,
+          `children[${i}].id: child id ${c.id} is listed twice`,
+        ),
+      });
     seenC.add(c.id);
   });
   const seenP = new Set<string>();
   parsed.pupils.forEach((p, i) => {
-    if (seenP.has(p.id)) issues.push({ path: `pupils[${i}].id`, code: IssueCode.DUPLICATE_ID, message: text(`字段 pupils[${i}].id：学生编号 ${p.id} 重复`, `pupils[${i}].id: pupil id ${p.id} is listed twice`) });
+    if (seenP.has(p.id))
+      issues.push({
+        path: `pupils[${i}].id`,
+        code: IssueCode.DUPLICATE_ID,
+        message: text(
+          `字段 pupils[${i}].id：学生编号 ${p.id} 重复`,
+          `pupils[${i}].id: pupil id ${p.id} is listed twice`,
+        ),
+      });
     seenP.add(p.id);
   });
   if (issues.length > 0) throw new ValidationError(issues, { subject });
@@ -219,13 +259,26 @@ export function planBuddies(input: {
     if (picks.length >= rounds) return;
     const cls = c.child.classId;
     if (cls === undefined) {
-      unmatched.push({ childId: c.id, reason: "no-class", found: 0, message: text("儿童档案未登记班级", "the child's class is not recorded") });
+      unmatched.push({
+        childId: c.id,
+        reason: "no-class",
+        found: 0,
+        message: text("儿童档案未登记班级", "the child's class is not recorded"),
+      });
       return;
     }
     const mates = (byClass.get(cls) ?? []).filter((j) => pupils[j]!.id !== c.id);
     const ok = mates.filter((j) => eligible(c, j));
     if (picks.length > 0) {
-      unmatched.push({ childId: c.id, reason: "incomplete-group", found: picks.length, message: text(`只找到 ${picks.length} 名伙伴（需要 ${rounds} 名）`, `only ${picks.length} buddies found (${rounds} wanted)`) });
+      unmatched.push({
+        childId: c.id,
+        reason: "incomplete-group",
+        found: picks.length,
+        message: text(
+          `只找到 ${picks.length} 名伙伴（需要 ${rounds} 名）`,
+          `only ${picks.length} buddies found (${rounds} wanted)`,
+        ),
+      });
     } else if (ok.length === 0) {
       const why: string[] = [];
       const whyEn: string[] = [];
@@ -242,9 +295,25 @@ export function planBuddies(input: {
           whyEn.push("good pupils only");
         }
       }
-      unmatched.push({ childId: c.id, reason: "no-classmate", found: 0, message: text(`班上没有符合条件的同学（${why.join("，")}）`, `no classmate fits (${whyEn.join(", ")})`) });
+      unmatched.push({
+        childId: c.id,
+        reason: "no-classmate",
+        found: 0,
+        message: text(
+          `班上没有符合条件的同学（${why.join("，")}）`,
+          `no classmate fits (${whyEn.join(", ")})`,
+        ),
+      });
     } else {
-      unmatched.push({ childId: c.id, reason: "capacity-taken", found: 0, message: text(`${ok.length} 名符合条件的同学都已结满 ${o.maxChildrenPerBuddy} 名儿童`, `the ${ok.length} eligible classmate(s) each already have ${o.maxChildrenPerBuddy} child(ren)`) });
+      unmatched.push({
+        childId: c.id,
+        reason: "capacity-taken",
+        found: 0,
+        message: text(
+          `${ok.length} 名符合条件的同学都已结满 ${o.maxChildrenPerBuddy} 名儿童`,
+          `the ${ok.length} eligible classmate(s) each already have ${o.maxChildrenPerBuddy} child(ren)`,
+        ),
+      });
     }
   });
   return { buddies, unmatched };

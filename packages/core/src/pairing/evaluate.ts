@@ -23,6 +23,8 @@ export const SCALE = 1000;
 
 /**
  * A hard rule that excludes a pair, with the reason.
+ * @example
+ * plan.unmatched[0].excluded[0].violations[0] //=> { rule: "same-school", explanation: { … } }
  * @category Pairing
  */
 export interface PairingViolation {
@@ -34,6 +36,8 @@ export interface PairingViolation {
 /**
  * One line of a pair's score: the rule, its weight, the value in [0, 1] (or the slot for
  * `workload`), the points it gives, and why.
+ * @example
+ * plan.pairs[0].breakdown.at(-1) //=> { rule: "workload", weight: 2, value: 2, points: -1, explanation: { … } }
  * @category Pairing
  */
 export interface ScoreTerm {
@@ -114,23 +118,41 @@ export function haversineKm(a: GeoPoint, b: GeoPoint): number {
   const dLat = (b.lat - a.lat) * rad;
   const dLng = (b.lng - a.lng) * rad;
   const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 const AREA_ZH = { village: "村", township: "乡镇", county: "县" } as const;
 
 /** The region code ancestor at a level, or undefined when the code is not that deep. */
-export function areaOf(code: string | undefined, level: "village" | "township" | "county"): string | undefined {
+export function areaOf(
+  code: string | undefined,
+  level: "village" | "township" | "county",
+): string | undefined {
   if (code === undefined) return undefined;
   const len = level === "village" ? 12 : level === "township" ? 9 : 6;
   return code.length >= len ? code.slice(0, len) : undefined;
 }
 
-function customError(index: number, name: string, message: LocalizedText, cause?: unknown): ValidationError {
+function customError(
+  index: number,
+  name: string,
+  message: LocalizedText,
+  cause?: unknown,
+): ValidationError {
   const path = `customRules[${index}]`;
   return new ValidationError(
-    [{ path, code: "custom_rule", message: text(`字段 ${path}（${name}）：${message["zh-CN"]}`, `${path} (${name}): ${message.en}`) }],
+    [
+      {
+        path,
+        code: "custom_rule",
+        message: text(
+          `字段 ${path}（${name}）：${message["zh-CN"]}`,
+          `${path} (${name}): ${message.en}`,
+        ),
+      },
+    ],
     { subject: text("自定义结对规则", "custom pairing rule"), cause },
   );
 }
@@ -138,7 +160,12 @@ function customError(index: number, name: string, message: LocalizedText, cause?
 /**
  * Hard rules a pair breaks (all of them when `all`, else stops at the first).
  */
-export function hardViolations(ctx: EvalContext, child: ChildFile, mentor: Mentor, all = true): PairingViolation[] {
+export function hardViolations(
+  ctx: EvalContext,
+  child: ChildFile,
+  mentor: Mentor,
+  all = true,
+): PairingViolation[] {
   const out: PairingViolation[] = [];
   const { rules, asOf } = ctx;
   const push = (rule: string, explanation: LocalizedText): boolean => {
@@ -146,14 +173,41 @@ export function hardViolations(ctx: EvalContext, child: ChildFile, mentor: Mento
     return !all;
   };
   if (!rules.mentorKinds.includes(mentor.kind)) {
-    if (push("mentor-kind", text(`导师类型 ${mentor.kind} 不在本规则集（${rules.mentorKinds.join("、")}）内`, `mentor kind ${mentor.kind} is not paired by this rule set (${rules.mentorKinds.join(", ")})`))) return out;
+    if (
+      push(
+        "mentor-kind",
+        text(
+          `导师类型 ${mentor.kind} 不在本规则集（${rules.mentorKinds.join("、")}）内`,
+          `mentor kind ${mentor.kind} is not paired by this rule set (${rules.mentorKinds.join(", ")})`,
+        ),
+      )
+    )
+      return out;
   }
   if (rules.hard.availability) {
     if (mentor.availableFrom !== undefined && asOf < mentor.availableFrom) {
-      if (push("availability", text(`导师自 ${mentor.availableFrom} 起才可结对（计划日期 ${asOf}）`, `the mentor is available only from ${mentor.availableFrom} (plan date ${asOf})`))) return out;
+      if (
+        push(
+          "availability",
+          text(
+            `导师自 ${mentor.availableFrom} 起才可结对（计划日期 ${asOf}）`,
+            `the mentor is available only from ${mentor.availableFrom} (plan date ${asOf})`,
+          ),
+        )
+      )
+        return out;
     }
     if (mentor.availableTo !== undefined && asOf > mentor.availableTo) {
-      if (push("availability", text(`导师的可结对期限已于 ${mentor.availableTo} 结束`, `the mentor's availability ended on ${mentor.availableTo}`))) return out;
+      if (
+        push(
+          "availability",
+          text(
+            `导师的可结对期限已于 ${mentor.availableTo} 结束`,
+            `the mentor's availability ended on ${mentor.availableTo}`,
+          ),
+        )
+      )
+        return out;
     }
   }
   if (capacityOf(mentor, rules).max === 0) {
@@ -162,18 +216,58 @@ export function hardViolations(ctx: EvalContext, child: ChildFile, mentor: Mento
   if (rules.hard.sameSchoolKinds.includes(mentor.kind)) {
     const cs = child.child.schoolId;
     if (cs === undefined || cs !== mentor.schoolId) {
-      if (push("same-school", cs === undefined ? text("儿童档案未登记学校，帮扶教师须同校", "the child's school is not recorded; teacher mentors must be of the same school") : text(`帮扶教师须与儿童同校（儿童 ${cs}，教师 ${mentor.schoolId ?? "未登记"}）`, `teacher mentors must be of the child's school (child ${cs}, mentor ${mentor.schoolId ?? "none"})`))) return out;
+      if (
+        push(
+          "same-school",
+          cs === undefined
+            ? text(
+                "儿童档案未登记学校，帮扶教师须同校",
+                "the child's school is not recorded; teacher mentors must be of the same school",
+              )
+            : text(
+                `帮扶教师须与儿童同校（儿童 ${cs}，教师 ${mentor.schoolId ?? "未登记"}）`,
+                `teacher mentors must be of the child's school (child ${cs}, mentor ${mentor.schoolId ?? "none"})`,
+              ),
+        )
+      )
+        return out;
     }
   }
   const excl = ctx.exclusions;
   const key = `${child.id}\u0000${mentor.id}`;
   if (excl.has(key)) {
     const reason = excl.get(key);
-    if (push("exclusion", reason ? text(`已明确排除：${reason["zh-CN"]}`, `explicitly excluded: ${reason.en}`) : text("该结对已被明确排除", "this pair is explicitly excluded"))) return out;
+    if (
+      push(
+        "exclusion",
+        reason
+          ? text(`已明确排除：${reason["zh-CN"]}`, `explicitly excluded: ${reason.en}`)
+          : text("该结对已被明确排除", "this pair is explicitly excluded"),
+      )
+    )
+      return out;
   }
   const fromAge = rules.hard.sameGenderFromAge;
-  if (fromAge !== null && ageOn(child.child.birthDate, asOf) >= fromAge && mentor.gender !== child.child.gender) {
-    if (push("same-gender", mentor.gender === undefined ? text(`儿童已满 ${fromAge} 岁须同性别结对，导师性别未登记`, `the child is ${fromAge} or older and needs a mentor of the same gender; the mentor's gender is not recorded`) : text(`儿童已满 ${fromAge} 岁须同性别结对`, `the child is ${fromAge} or older and needs a mentor of the same gender`))) return out;
+  if (
+    fromAge !== null &&
+    ageOn(child.child.birthDate, asOf) >= fromAge &&
+    mentor.gender !== child.child.gender
+  ) {
+    if (
+      push(
+        "same-gender",
+        mentor.gender === undefined
+          ? text(
+              `儿童已满 ${fromAge} 岁须同性别结对，导师性别未登记`,
+              `the child is ${fromAge} or older and needs a mentor of the same gender; the mentor's gender is not recorded`,
+            )
+          : text(
+              `儿童已满 ${fromAge} 岁须同性别结对`,
+              `the child is ${fromAge} or older and needs a mentor of the same gender`,
+            ),
+      )
+    )
+      return out;
   }
   const md = rules.hard.maxDistance;
   if (md !== null && (md.kinds === undefined || md.kinds.includes(mentor.kind))) {
@@ -181,18 +275,50 @@ export function hardViolations(ctx: EvalContext, child: ChildFile, mentor: Mento
       const a = areaOf(child.child.regionCode, md.area);
       const b = areaOf(mentor.regionCode, md.area);
       if (a === undefined || b === undefined || a !== b) {
-        if (push("max-distance", b === undefined ? text(`导师未登记到${AREA_ZH[md.area]}一级的区划代码`, `the mentor's region code does not reach the ${md.area}`) : text(`导师与儿童不在同一${AREA_ZH[md.area]}`, `the mentor is not in the child's ${md.area}`))) return out;
+        if (
+          push(
+            "max-distance",
+            b === undefined
+              ? text(
+                  `导师未登记到${AREA_ZH[md.area]}一级的区划代码`,
+                  `the mentor's region code does not reach the ${md.area}`,
+                )
+              : text(
+                  `导师与儿童不在同一${AREA_ZH[md.area]}`,
+                  `the mentor is not in the child's ${md.area}`,
+                ),
+          )
+        )
+          return out;
       }
     }
     if (md.km !== undefined) {
       const cl = ctx.childLocations.get(child.id);
       const ml = mentor.location;
       if (cl === undefined || ml === undefined) {
-        if (push("max-distance", text("缺少儿童或导师的坐标，无法核对距离", "the child's or the mentor's coordinates are missing, the distance cannot be checked"))) return out;
+        if (
+          push(
+            "max-distance",
+            text(
+              "缺少儿童或导师的坐标，无法核对距离",
+              "the child's or the mentor's coordinates are missing, the distance cannot be checked",
+            ),
+          )
+        )
+          return out;
       } else {
         const d = haversineKm(cl, ml);
         if (d > md.km) {
-          if (push("max-distance", text(`距离 ${d.toFixed(1)} 公里，超过上限 ${md.km} 公里`, `${d.toFixed(1)} km apart, more than the ${md.km} km limit`))) return out;
+          if (
+            push(
+              "max-distance",
+              text(
+                `距离 ${d.toFixed(1)} 公里，超过上限 ${md.km} 公里`,
+                `${d.toFixed(1)} km apart, more than the ${md.km} km limit`,
+              ),
+            )
+          )
+            return out;
         }
       }
     }
@@ -202,10 +328,25 @@ export function hardViolations(ctx: EvalContext, child: ChildFile, mentor: Mento
     try {
       ok = rule.test(child, mentor, ctx.ruleContext);
     } catch (cause) {
-      throw customError(index, rule.name, text(`规则抛出异常（儿童 ${child.id}，导师 ${mentor.id}）`, `the rule threw (child ${child.id}, mentor ${mentor.id})`), cause);
+      throw customError(
+        index,
+        rule.name,
+        text(
+          `规则抛出异常（儿童 ${child.id}，导师 ${mentor.id}）`,
+          `the rule threw (child ${child.id}, mentor ${mentor.id})`,
+        ),
+        cause,
+      );
     }
     if (typeof ok !== "boolean") {
-      throw customError(index, rule.name, text(`应返回布尔值（儿童 ${child.id}，导师 ${mentor.id}）`, `expected a boolean (child ${child.id}, mentor ${mentor.id})`));
+      throw customError(
+        index,
+        rule.name,
+        text(
+          `应返回布尔值（儿童 ${child.id}，导师 ${mentor.id}）`,
+          `expected a boolean (child ${child.id}, mentor ${mentor.id})`,
+        ),
+      );
     }
     if (!ok && push(rule.name, rule.explanation)) return out;
   }
@@ -227,8 +368,14 @@ export function isEligible(ctx: EvalContext, child: ChildFile, mentor: Mentor): 
   }
   if (ctx.exclusions.size > 0 && ctx.exclusions.has(`${child.id}\u0000${mentor.id}`)) return false;
   const fromAge = rules.hard.sameGenderFromAge;
-  if (fromAge !== null && mentor.gender !== child.child.gender && ageOn(child.child.birthDate, asOf) >= fromAge) return false;
-  if (rules.hard.maxDistance !== null || ctx.hardCustom.length > 0) return hardViolations(ctx, child, mentor, false).length === 0;
+  if (
+    fromAge !== null &&
+    mentor.gender !== child.child.gender &&
+    ageOn(child.child.birthDate, asOf) >= fromAge
+  )
+    return false;
+  if (rules.hard.maxDistance !== null || ctx.hardCustom.length > 0)
+    return hardViolations(ctx, child, mentor, false).length === 0;
   return true;
 }
 
@@ -257,17 +404,36 @@ export interface SoftEval {
 }
 
 /** Names of the built-in soft rules in evaluation order. */
-export const BUILTIN_SOFT = ["classTeacher", "sameClass", "sameGrade", "sameSchool", "sameVillage", "experience"] as const;
+export const BUILTIN_SOFT = [
+  "classTeacher",
+  "sameClass",
+  "sameGrade",
+  "sameSchool",
+  "sameVillage",
+  "experience",
+] as const;
 
 /** Soft-rule values and the integer gain (points × SCALE) of a pair. */
-export function softEval(ctx: EvalContext, child: ChildFile, mentor: Mentor, existing: boolean, priority: boolean): SoftEval {
+export function softEval(
+  ctx: EvalContext,
+  child: ChildFile,
+  mentor: Mentor,
+  existing: boolean,
+  priority: boolean,
+): SoftEval {
   const values: number[] = [];
   const gain = softInto(ctx, child, mentor, existing, priority, values);
   return { values, gain };
 }
 
 /** The integer gain of a pair (same as `softEval(...).gain`). */
-export function softGain(ctx: EvalContext, child: ChildFile, mentor: Mentor, existing: boolean, priority: boolean): number {
+export function softGain(
+  ctx: EvalContext,
+  child: ChildFile,
+  mentor: Mentor,
+  existing: boolean,
+  priority: boolean,
+): number {
   return softInto(ctx, child, mentor, existing, priority, undefined);
 }
 
@@ -292,10 +458,16 @@ function softInto(
   let grade = N;
   if (w.sameGrade > 0) {
     const g = gradeOf(ctx, child);
-    if (g !== undefined && mentor.classIds.some((id) => ctx.classes.get(id)?.grade === g)) grade = Y;
+    if (g !== undefined && mentor.classIds.some((id) => ctx.classes.get(id)?.grade === g))
+      grade = Y;
   }
   v[k++] = grade;
-  v[k++] = w.sameSchool > 0 && child.child.schoolId !== undefined && child.child.schoolId === mentor.schoolId ? Y : N;
+  v[k++] =
+    w.sameSchool > 0 &&
+    child.child.schoolId !== undefined &&
+    child.child.schoolId === mentor.schoolId
+      ? Y
+      : N;
   let village = N;
   if (w.sameVillage > 0 && mentor.regionCode !== undefined) {
     const cv = areaOf(child.child.regionCode, "village");
@@ -306,17 +478,35 @@ function softInto(
     }
   }
   v[k++] = village;
-  v[k++] = w.experience > 0 && priority ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears) : N;
+  v[k++] =
+    w.experience > 0 && priority
+      ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears)
+      : N;
   v[k++] = existing ? Y : N;
   for (const { rule, index } of ctx.softCustom) {
     let r: unknown;
     try {
       r = rule.score(child, mentor, ctx.ruleContext);
     } catch (cause) {
-      throw customError(index, rule.name, text(`规则抛出异常（儿童 ${child.id}，导师 ${mentor.id}）`, `the rule threw (child ${child.id}, mentor ${mentor.id})`), cause);
+      throw customError(
+        index,
+        rule.name,
+        text(
+          `规则抛出异常（儿童 ${child.id}，导师 ${mentor.id}）`,
+          `the rule threw (child ${child.id}, mentor ${mentor.id})`,
+        ),
+        cause,
+      );
     }
     if (typeof r !== "number" || !(r >= 0 && r <= 1)) {
-      throw customError(index, rule.name, text(`应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${String(r)}）`, `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${String(r)})`));
+      throw customError(
+        index,
+        rule.name,
+        text(
+          `应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${String(r)}）`,
+          `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${String(r)})`,
+        ),
+      );
     }
     v[k++] = r;
   }
@@ -336,13 +526,40 @@ export function softWeights(ctx: EvalContext): readonly number[] {
 }
 
 const SOFT_TEXT: Record<string, (v: number) => LocalizedText> = {
-  classTeacher: (v) => (v ? text("导师是儿童的班主任", "the mentor is the child's class teacher") : text("导师不是儿童的班主任", "the mentor is not the child's class teacher")),
-  sameClass: (v) => (v ? text("导师任教儿童所在班级", "the mentor teaches the child's class") : text("导师不任教儿童所在班级", "the mentor does not teach the child's class")),
-  sameGrade: (v) => (v ? text("导师任教儿童所在年级", "the mentor teaches the child's grade") : text("导师不任教儿童所在年级（或未知）", "the mentor does not teach the child's grade (or it is unknown)")),
-  sameSchool: (v) => (v ? text("导师与儿童同校", "the mentor belongs to the child's school") : text("导师与儿童不同校", "the mentor is not of the child's school")),
-  sameVillage: (v) => (v === 1 ? text("导师与儿童同村", "the mentor lives in the child's village") : v > 0 ? text("导师与儿童同乡镇", "the mentor lives in the child's township") : text("导师与儿童不同村镇", "the mentor lives in another township")),
-  experience: (v) => text(`重点对象或高风险儿童配有经验的导师：得分 ${v.toFixed(2)}`, `key case or high-risk child matched to an experienced mentor: value ${v.toFixed(2)}`),
-  stability: (v) => (v ? text("保留原有结对（稳定性）", "keeps the existing pair (stability)") : text("新的结对", "a new pair")),
+  classTeacher: (v) =>
+    v
+      ? text("导师是儿童的班主任", "the mentor is the child's class teacher")
+      : text("导师不是儿童的班主任", "the mentor is not the child's class teacher"),
+  sameClass: (v) =>
+    v
+      ? text("导师任教儿童所在班级", "the mentor teaches the child's class")
+      : text("导师不任教儿童所在班级", "the mentor does not teach the child's class"),
+  sameGrade: (v) =>
+    v
+      ? text("导师任教儿童所在年级", "the mentor teaches the child's grade")
+      : text(
+          "导师不任教儿童所在年级（或未知）",
+          "the mentor does not teach the child's grade (or it is unknown)",
+        ),
+  sameSchool: (v) =>
+    v
+      ? text("导师与儿童同校", "the mentor belongs to the child's school")
+      : text("导师与儿童不同校", "the mentor is not of the child's school"),
+  sameVillage: (v) =>
+    v === 1
+      ? text("导师与儿童同村", "the mentor lives in the child's village")
+      : v > 0
+        ? text("导师与儿童同乡镇", "the mentor lives in the child's township")
+        : text("导师与儿童不同村镇", "the mentor lives in another township"),
+  experience: (v) =>
+    text(
+      `重点对象或高风险儿童配有经验的导师：得分 ${v.toFixed(2)}`,
+      `key case or high-risk child matched to an experienced mentor: value ${v.toFixed(2)}`,
+    ),
+  stability: (v) =>
+    v
+      ? text("保留原有结对（稳定性）", "keeps the existing pair (stability)")
+      : text("新的结对", "a new pair"),
 };
 
 /** The score breakdown of a pair (soft rules with a weight > 0). */
@@ -355,11 +572,21 @@ export function softTerms(ctx: EvalContext, values: readonly number[]): ScoreTer
     if (weight <= 0) continue;
     const value = values[i]!;
     const name = names[i]!;
-    const custom = i >= BUILTIN_SOFT.length + 1 ? ctx.softCustom[i - BUILTIN_SOFT.length - 1]!.rule : undefined;
+    const custom =
+      i >= BUILTIN_SOFT.length + 1 ? ctx.softCustom[i - BUILTIN_SOFT.length - 1]!.rule : undefined;
     const explanation = custom
-      ? text(`${custom.explanation["zh-CN"]}：得分 ${value.toFixed(2)}`, `${custom.explanation.en}: value ${value.toFixed(2)}`)
+      ? text(
+          `${custom.explanation["zh-CN"]}：得分 ${value.toFixed(2)}`,
+          `${custom.explanation.en}: value ${value.toFixed(2)}`,
+        )
       : SOFT_TEXT[name]!(value);
-    terms.push({ rule: name, weight, value, points: Math.round(weight * value * SCALE) / SCALE, explanation });
+    terms.push({
+      rule: name,
+      weight,
+      value,
+      points: Math.round(weight * value * SCALE) / SCALE,
+      explanation,
+    });
   }
   return terms;
 }
@@ -381,6 +608,9 @@ export function workloadTerm(rules: PairingRuleSet, k: number, cap: number): Sco
     weight: w,
     value: k,
     points: pen === 0 ? 0 : -pen / SCALE,
-    explanation: text(`导师的第 ${k} 名结对儿童（容量 ${cap}），负担均衡扣分`, `the mentor's child no. ${k} (capacity ${cap}): workload balance cost`),
+    explanation: text(
+      `导师的第 ${k} 名结对儿童（容量 ${cap}），负担均衡扣分`,
+      `the mentor's child no. ${k} (capacity ${cap}): workload balance cost`,
+    ),
   };
 }

@@ -20,7 +20,13 @@ import {
   type MentorInput,
   type Pairing,
 } from "../model/mentor";
-import { CalendarDateSchema, GenderSchema, IdSchema, RegionCodeSchema, TimeZoneSchema } from "../model/primitives";
+import {
+  CalendarDateSchema,
+  GenderSchema,
+  IdSchema,
+  RegionCodeSchema,
+  TimeZoneSchema,
+} from "../model/primitives";
 import type { SchoolClass } from "../model/area";
 import { DEFAULT_TIME_ZONE, type CalendarDate } from "../time/types";
 import {
@@ -46,6 +52,8 @@ import {
  * The fields of a child file that pairing reads, validated; the other fields of each file are
  * passed through untouched (validate whole files with `ChildFileSchema` when they enter the
  * host system). Checking 40,000 full files would cost more than planning them.
+ * @example
+ * PairingChildSchema.parse(file).keyCase //=> false
  * @category Pairing
  */
 export const PairingChildSchema = z.looseObject({
@@ -66,6 +74,8 @@ const TextSchema = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) 
 
 /**
  * An explicit exclusion: this child is never paired with this mentor (a conflict, family ties).
+ * @example
+ * PairingExclusionSchema.parse({ childId: "c1", mentorId: "t2", reason: text("亲属", "family") })
  * @category Pairing
  */
 export const PairingExclusionSchema = z.object({
@@ -73,11 +83,17 @@ export const PairingExclusionSchema = z.object({
   mentorId: IdSchema,
   reason: TextSchema.optional(),
 });
-/** @category Pairing */
+/**
+ * @example
+ * const e: PairingExclusion = { childId: "c1", mentorId: "t2" };
+ * @category Pairing
+ */
 export type PairingExclusion = z.infer<typeof PairingExclusionSchema>;
 
 /**
  * The serialisable part of {@link PlanPairingsInput}, validated by zod.
+ * @example
+ * PlanPairingsInputSchema.parse({ children: [], mentors: [], rules: TEACHER_PAIRING_PRESET, asOf: "2026-09-01" }).onMissing //=> "error"
  * @category Pairing
  */
 export const PlanPairingsInputSchema = z.object({
@@ -102,6 +118,8 @@ export const PlanPairingsInputSchema = z.object({
 
 /**
  * Input of {@link planPairings}.
+ * @example
+ * const input: PlanPairingsInput = { children, mentors, rules: TEACHER_PAIRING_PRESET, asOf: "2026-09-01" };
  * @category Pairing
  */
 export interface PlanPairingsInput {
@@ -129,19 +147,27 @@ const CustomRuleSchema = z.union([
     kind: z.literal("hard"),
     name: z.string().min(1).max(64),
     explanation: TextSchema,
-    test: z.custom<(...a: unknown[]) => unknown>((v) => typeof v === "function", "expected a function"),
+    test: z.custom<(...a: unknown[]) => unknown>(
+      (v) => typeof v === "function",
+      "expected a function",
+    ),
   }),
   z.object({
     kind: z.literal("soft"),
     name: z.string().min(1).max(64),
     weight: z.number().min(0).max(100),
     explanation: TextSchema,
-    score: z.custom<(...a: unknown[]) => unknown>((v) => typeof v === "function", "expected a function"),
+    score: z.custom<(...a: unknown[]) => unknown>(
+      (v) => typeof v === "function",
+      "expected a function",
+    ),
   }),
 ]);
 
 /** The validated input. */
-export type ParsedInput = z.infer<typeof PlanPairingsInputSchema> & { customRules: readonly CustomPairingRule[] };
+export type ParsedInput = z.infer<typeof PlanPairingsInputSchema> & {
+  customRules: readonly CustomPairingRule[];
+};
 
 const BUILTIN_RULE_NAMES = new Set([
   "mentor-kind",
@@ -162,7 +188,11 @@ const BUILTIN_RULE_NAMES = new Set([
 ]);
 
 function issue(path: string, code: string, message: LocalizedText): FieldIssue {
-  return { path, code, message: text(`字段 ${path}：${message["zh-CN"]}`, `${path}: ${message.en}`) };
+  return {
+    path,
+    code,
+    message: text(`字段 ${path}：${message["zh-CN"]}`, `${path}: ${message.en}`),
+  };
 }
 
 /** Whether a pairing is active on `asOf` (not ended before it). */
@@ -180,43 +210,114 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
   const childIds = new Map<string, number>();
   parsed.children.forEach((c, i) => {
     if (childIds.has(c.id)) {
-      issues.push(issue(`children[${i}].id`, IssueCode.DUPLICATE_ID, text(`儿童编号 ${c.id} 重复（已见于 children[${childIds.get(c.id)}]）`, `child id ${c.id} is listed twice (first at children[${childIds.get(c.id)}])`)));
+      issues.push(
+        issue(
+          `children[${i}].id`,
+          IssueCode.DUPLICATE_ID,
+          text(
+            `儿童编号 ${c.id} 重复（已见于 children[${childIds.get(c.id)}]）`,
+            `child id ${c.id} is listed twice (first at children[${childIds.get(c.id)}])`,
+          ),
+        ),
+      );
     } else childIds.set(c.id, i);
   });
   const mentorIds = new Map<string, number>();
   parsed.mentors.forEach((m, i) => {
     if (mentorIds.has(m.id)) {
-      issues.push(issue(`mentors[${i}].id`, IssueCode.DUPLICATE_ID, text(`导师编号 ${m.id} 重复（已见于 mentors[${mentorIds.get(m.id)}]）`, `mentor id ${m.id} is listed twice (first at mentors[${mentorIds.get(m.id)}])`)));
+      issues.push(
+        issue(
+          `mentors[${i}].id`,
+          IssueCode.DUPLICATE_ID,
+          text(
+            `导师编号 ${m.id} 重复（已见于 mentors[${mentorIds.get(m.id)}]）`,
+            `mentor id ${m.id} is listed twice (first at mentors[${mentorIds.get(m.id)}])`,
+          ),
+        ),
+      );
     } else mentorIds.set(m.id, i);
   });
   const pairingIds = new Map<string, number>();
   const activeChild = new Map<string, number>();
   parsed.existing.forEach((p, i) => {
     if (pairingIds.has(p.id)) {
-      issues.push(issue(`existing[${i}].id`, IssueCode.DUPLICATE_ID, text(`结对编号 ${p.id} 重复`, `pairing id ${p.id} is listed twice`)));
+      issues.push(
+        issue(
+          `existing[${i}].id`,
+          IssueCode.DUPLICATE_ID,
+          text(`结对编号 ${p.id} 重复`, `pairing id ${p.id} is listed twice`),
+        ),
+      );
     } else pairingIds.set(p.id, i);
     if (p.role !== parsed.rules.role || !isActive(p, parsed.asOf)) return;
     if (parsed.onMissing === "error") {
       if (!childIds.has(p.childId)) {
-        issues.push(issue(`existing[${i}].childId`, IssueCode.UNKNOWN_ID, text(`现有结对中的儿童 ${p.childId} 不在 children 中（如儿童已离开，请设 onMissing: "end"）`, `child ${p.childId} of an existing pairing is not in children (set onMissing: "end" if the child left)`)));
+        issues.push(
+          issue(
+            `existing[${i}].childId`,
+            IssueCode.UNKNOWN_ID,
+            text(
+              `现有结对中的儿童 ${p.childId} 不在 children 中（如儿童已离开，请设 onMissing: "end"）`,
+              `child ${p.childId} of an existing pairing is not in children (set onMissing: "end" if the child left)`,
+            ),
+          ),
+        );
       }
       if (!mentorIds.has(p.mentorId)) {
-        issues.push(issue(`existing[${i}].mentorId`, IssueCode.UNKNOWN_ID, text(`现有结对中的导师 ${p.mentorId} 不在 mentors 中（如导师已离开，请设 onMissing: "end"）`, `mentor ${p.mentorId} of an existing pairing is not in mentors (set onMissing: "end" if the mentor left)`)));
+        issues.push(
+          issue(
+            `existing[${i}].mentorId`,
+            IssueCode.UNKNOWN_ID,
+            text(
+              `现有结对中的导师 ${p.mentorId} 不在 mentors 中（如导师已离开，请设 onMissing: "end"）`,
+              `mentor ${p.mentorId} of an existing pairing is not in mentors (set onMissing: "end" if the mentor left)`,
+            ),
+          ),
+        );
       }
     }
     const prev = activeChild.get(p.childId);
     if (prev !== undefined) {
-      issues.push(issue(`existing[${i}].childId`, IssueCode.DUPLICATE_ID, text(`儿童 ${p.childId} 在角色 ${p.role} 下有两条进行中的结对（existing[${prev}] 与 existing[${i}]）`, `child ${p.childId} has two active pairings in role ${p.role} (existing[${prev}] and existing[${i}])`)));
+      issues.push(
+        issue(
+          `existing[${i}].childId`,
+          IssueCode.DUPLICATE_ID,
+          text(
+            `儿童 ${p.childId} 在角色 ${p.role} 下有两条进行中的结对（existing[${prev}] 与 existing[${i}]）`,
+            `child ${p.childId} has two active pairings in role ${p.role} (existing[${prev}] and existing[${i}])`,
+          ),
+        ),
+      );
     } else activeChild.set(p.childId, i);
   });
   parsed.exclusions.forEach((e, i) => {
-    if (!childIds.has(e.childId)) issues.push(issue(`exclusions[${i}].childId`, IssueCode.UNKNOWN_ID, text(`儿童 ${e.childId} 不在 children 中`, `child ${e.childId} is not in children`)));
-    if (!mentorIds.has(e.mentorId)) issues.push(issue(`exclusions[${i}].mentorId`, IssueCode.UNKNOWN_ID, text(`导师 ${e.mentorId} 不在 mentors 中`, `mentor ${e.mentorId} is not in mentors`)));
+    if (!childIds.has(e.childId))
+      issues.push(
+        issue(
+          `exclusions[${i}].childId`,
+          IssueCode.UNKNOWN_ID,
+          text(`儿童 ${e.childId} 不在 children 中`, `child ${e.childId} is not in children`),
+        ),
+      );
+    if (!mentorIds.has(e.mentorId))
+      issues.push(
+        issue(
+          `exclusions[${i}].mentorId`,
+          IssueCode.UNKNOWN_ID,
+          text(`导师 ${e.mentorId} 不在 mentors 中`, `mentor ${e.mentorId} is not in mentors`),
+        ),
+      );
   });
   const ruleNames = new Set<string>();
   customRules.forEach((r, i) => {
     if (BUILTIN_RULE_NAMES.has(r.name) || ruleNames.has(r.name)) {
-      issues.push(issue(`customRules[${i}].name`, IssueCode.DUPLICATE_ID, text(`规则名 ${r.name} 已被使用`, `rule name ${r.name} is already taken`)));
+      issues.push(
+        issue(
+          `customRules[${i}].name`,
+          IssueCode.DUPLICATE_ID,
+          text(`规则名 ${r.name} 已被使用`, `rule name ${r.name} is already taken`),
+        ),
+      );
     }
     ruleNames.add(r.name);
   });
@@ -252,7 +353,8 @@ export interface Instance {
   readonly components: Component[];
 }
 
-const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = <T extends { id: string }>(a: T, b: T): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** Builds the candidate graph (hard rules applied, soft gains computed) and its components. */
 export function buildInstance(input: ParsedInput): Instance {
@@ -407,7 +509,11 @@ export interface ComponentSolution {
 }
 
 /** Objective of an assignment (edge per child) inside a component. */
-export function objectiveOf(inst: Instance, comp: Component, edgeOf: ReadonlyMap<number, number>): Objective {
+export function objectiveOf(
+  inst: Instance,
+  comp: Component,
+  edgeOf: ReadonlyMap<number, number>,
+): Objective {
   const load = new Map<number, number>();
   const o: Objective = { priorityMatched: 0, matched: 0, minimumMet: 0, score: 0 };
   for (const i of comp.children) {
@@ -432,7 +538,11 @@ export function objectiveOf(inst: Instance, comp: Component, edgeOf: ReadonlyMap
  * Solves one component exactly. With `forced`, that child may only take that mentor and must
  * be matched (used to price a pair that was not made).
  */
-export function solveComponent(inst: Instance, comp: Component, forced?: { child: number; mentor: number }): ComponentSolution {
+export function solveComponent(
+  inst: Instance,
+  comp: Component,
+  forced?: { child: number; mentor: number },
+): ComponentSolution {
   const R = comp.children.length;
   const C = comp.mentors.length;
   const colOf = new Map<number, number>();
@@ -472,7 +582,8 @@ export function solveComponent(inst: Instance, comp: Component, forced?: { child
   comp.mentors.forEach((j, c) => {
     cap[c] = Math.min(inst.caps[j]!.max, deg[c]!);
     slotStart[c + 1] = slotStart[c]! + cap[c]!;
-    for (let k = 1; k <= cap[c]!; k++) penaltySum += workloadPenalty(inst.rules, k, inst.caps[j]!.max);
+    for (let k = 1; k <= cap[c]!; k++)
+      penaltySum += workloadPenalty(inst.rules, k, inst.caps[j]!.max);
   });
   const M = maxGainSum + penaltySum + 1;
   const slotGain = new Float64Array(slotStart[C]!);
@@ -485,7 +596,16 @@ export function solveComponent(inst: Instance, comp: Component, forced?: { child
   const bound = (2 * (R + C) + 2) * (M + maxEdge + M);
   if (!(bound < 2 ** 52)) {
     throw new ValidationError(
-      [issue("rules.soft", "too_large", text("实例过大，整数精度不足：请降低权重或拆分计划", "instance too large for exact integer arithmetic: lower the weights or split the plan"))],
+      [
+        issue(
+          "rules.soft",
+          "too_large",
+          text(
+            "实例过大，整数精度不足：请降低权重或拆分计划",
+            "instance too large for exact integer arithmetic: lower the weights or split the plan",
+          ),
+        ),
+      ],
       { subject: text("结对计划输入", "pairing plan input") },
     );
   }

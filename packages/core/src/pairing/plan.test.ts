@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/errors";
 import { SCALE, workloadPenalty } from "./evaluate";
 import { planPairingsGreedy } from "./explain";
-import { buildInstance, compareObjective, parseInput, type Objective, type PlanPairingsInput } from "./instance";
+import {
+  buildInstance,
+  compareObjective,
+  parseInput,
+  type Objective,
+  type PlanPairingsInput,
+} from "./instance";
 import { planPairings, type PairingPlan } from "./plan";
 import { TEACHER_PAIRING_PRESET } from "./rules";
 import { child, mentor, smallInstance } from "./test-helpers";
@@ -131,10 +137,13 @@ describe("planPairings: invariants", () => {
           const ci = inst.childIndex.get(p.pairing.childId)!;
           const mj = inst.mentorIndex.get(p.pairing.mentorId)!;
           let ok = false;
-          for (let e = inst.edgeStart[ci]!; e < inst.edgeStart[ci + 1]!; e++) if (inst.edgeMentor[e] === mj) ok = true;
+          for (let e = inst.edgeStart[ci]!; e < inst.edgeStart[ci + 1]!; e++)
+            if (inst.edgeMentor[e] === mj) ok = true;
           expect(ok).toBe(true);
         }
-        inst.mentors.forEach((m, j) => expect(load.get(m.id) ?? 0).toBeLessThanOrEqual(inst.caps[j]!.max));
+        inst.mentors.forEach((m, j) =>
+          expect(load.get(m.id) ?? 0).toBeLessThanOrEqual(inst.caps[j]!.max),
+        );
         // No priority child unmatched while a non-priority child holds a place it was eligible for.
         for (const u of plan.unmatched) {
           if (!u.priority) continue;
@@ -179,7 +188,10 @@ describe("planPairings: invariants", () => {
 describe("planPairings: priorities are exact", () => {
   it("gives the last place to the key case even when another child scores far higher", () => {
     const plan = planPairings({
-      children: [child("a", { school: "s1", cls: "k1" }), child("b", { school: "s1", cls: "k2", key: true })],
+      children: [
+        child("a", { school: "s1", cls: "k1" }),
+        child("b", { school: "s1", cls: "k2", key: true }),
+      ],
       mentors: [mentor("t", { kind: "class-teacher", school: "s1", classes: ["k1"], max: 1 })],
       rules: {
         name: "x",
@@ -192,8 +204,16 @@ describe("planPairings: priorities are exact", () => {
       asOf,
     });
     expect(plan.pairs.map((p) => p.pairing.childId)).toEqual(["b"]);
-    expect(plan.unmatched[0]).toMatchObject({ childId: "a", reason: "capacity-taken", takenBy: [{ mentorId: "t", childIds: ["b"] }] });
-    expect(plan.diff.ended[0]!.pairing).toMatchObject({ id: "old", end: asOf, endReason: "replanned" });
+    expect(plan.unmatched[0]).toMatchObject({
+      childId: "a",
+      reason: "capacity-taken",
+      takenBy: [{ mentorId: "t", childIds: ["b"] }],
+    });
+    expect(plan.diff.ended[0]!.pairing).toMatchObject({
+      id: "old",
+      end: asOf,
+      endReason: "replanned",
+    });
   });
 
   it("prefers covering more children over a higher total", () => {
@@ -204,7 +224,12 @@ describe("planPairings: priorities are exact", () => {
         mentor("t1", { school: "s1", classes: ["k1"], max: 1 }),
         mentor("t2", { school: "s1", classes: [], max: 1 }),
       ],
-      rules: { name: "x", role: "mentor", mentorKinds: ["subject-teacher"], soft: { sameClass: 50 } },
+      rules: {
+        name: "x",
+        role: "mentor",
+        mentorKinds: ["subject-teacher"],
+        soft: { sameClass: 50 },
+      },
       asOf,
     });
     expect(plan.stats.matched).toBe(2);
@@ -213,7 +238,9 @@ describe("planPairings: priorities are exact", () => {
 
 describe("planPairings: teacher preset", () => {
   it("pairs children with their class teacher first and fills each teacher's minimum where children suffice", () => {
-    const children = ["1", "2", "3", "4", "5", "6"].map((i) => child(`c${i}`, { school: "s1", cls: Number(i) <= 3 ? "k1" : "k2" }));
+    const children = ["1", "2", "3", "4", "5", "6"].map((i) =>
+      child(`c${i}`, { school: "s1", cls: Number(i) <= 3 ? "k1" : "k2" }),
+    );
     const mentors = [
       mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] }),
       mentor("t2", { kind: "class-teacher", school: "s1", classes: ["k2"] }),
@@ -227,7 +254,10 @@ describe("planPairings: teacher preset", () => {
     expect(["c1", "c2", "c3"].filter((c) => of(c) === "t1")).toHaveLength(2);
     expect(["c4", "c5", "c6"].filter((c) => of(c) === "t2")).toHaveLength(2);
     const p = plan.pairs.find((x) => x.pairing.mentorId === "t1")!;
-    expect(p.breakdown.find((t) => t.rule === "classTeacher")).toMatchObject({ value: 1, points: 10 });
+    expect(p.breakdown.find((t) => t.rule === "classTeacher")).toMatchObject({
+      value: 1,
+      points: 10,
+    });
     expect(p.breakdown[0]!.explanation.en).toContain("class teacher");
   });
 });
@@ -256,31 +286,70 @@ describe("planPairings: bad input", () => {
       }
     })();
     expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).issues[0]).toMatchObject({ path: "children[1].id", code: "duplicate_id" });
+    expect((err as ValidationError).issues[0]).toMatchObject({
+      path: "children[1].id",
+      code: "duplicate_id",
+    });
     expect((err as ValidationError).issues[0]!.message["zh-CN"]).toContain("重复");
   });
   it("rejects unknown ids in existing pairings, or ends them on request", () => {
-    const existing = [{ id: "p1", childId: "a", mentorId: "gone", role: "mentor" as const, start: "2025-09-01" as const }];
+    const existing = [
+      {
+        id: "p1",
+        childId: "a",
+        mentorId: "gone",
+        role: "mentor" as const,
+        start: "2025-09-01" as const,
+      },
+    ];
     expect(() => planPairings({ ...base, existing })).toThrow(ValidationError);
     const plan = planPairings({ ...base, existing, onMissing: "end" });
-    expect(plan.diff.ended[0]!.pairing).toMatchObject({ id: "p1", end: asOf, endReason: "mentor-left" });
+    expect(plan.diff.ended[0]!.pairing).toMatchObject({
+      id: "p1",
+      end: asOf,
+      endReason: "mentor-left",
+    });
     expect(plan.diff.added[0]).toMatchObject({ childId: "a", mentorId: "t", relayFrom: "p1" });
     expect(plan.history.map((p) => p.id)).toContain("p1");
   });
   it("rejects negative capacities and a child with two active pairings of the role", () => {
-    expect(() => planPairings({ ...base, mentors: [mentor("t", { school: "s1", max: -1 })] })).toThrow(ValidationError);
+    expect(() =>
+      planPairings({ ...base, mentors: [mentor("t", { school: "s1", max: -1 })] }),
+    ).toThrow(ValidationError);
     const existing = [
-      { id: "p1", childId: "a", mentorId: "t", role: "mentor" as const, start: "2025-09-01" as const },
-      { id: "p2", childId: "a", mentorId: "t", role: "mentor" as const, start: "2025-10-01" as const },
+      {
+        id: "p1",
+        childId: "a",
+        mentorId: "t",
+        role: "mentor" as const,
+        start: "2025-09-01" as const,
+      },
+      {
+        id: "p2",
+        childId: "a",
+        mentorId: "t",
+        role: "mentor" as const,
+        start: "2025-10-01" as const,
+      },
     ];
     expect(() => planPairings({ ...base, existing })).toThrow(/两条进行中的结对/);
   });
   it("rejects a malformed rule set and a custom rule returning nonsense", () => {
-    expect(() => planPairings({ ...base, rules: { ...base.rules, soft: { classTeacher: -1 } } })).toThrow(ValidationError);
+    expect(() =>
+      planPairings({ ...base, rules: { ...base.rules, soft: { classTeacher: -1 } } }),
+    ).toThrow(ValidationError);
     expect(() =>
       planPairings({
         ...base,
-        customRules: [{ kind: "soft", name: "bad", weight: 1, explanation: { "zh-CN": "坏", en: "bad" }, score: () => 2 }],
+        customRules: [
+          {
+            kind: "soft",
+            name: "bad",
+            weight: 1,
+            explanation: { "zh-CN": "坏", en: "bad" },
+            score: () => 2,
+          },
+        ],
       }),
     ).toThrow(/customRules\[0\]/);
   });
@@ -326,7 +395,13 @@ describe("planPairings: large instances", () => {
     );
     const existing = children
       .filter(() => rnd(3) === 0)
-      .map((c, k) => ({ id: `old${k}`, childId: c.id, mentorId: mentors[rnd(90)]!.id, role: "mentor" as const, start: "2025-09-01" as const }));
+      .map((c, k) => ({
+        id: `old${k}`,
+        childId: c.id,
+        mentorId: mentors[rnd(90)]!.id,
+        role: "mentor" as const,
+        start: "2025-09-01" as const,
+      }));
     return { children, mentors, existing, rules: TEACHER_PAIRING_PRESET, asOf };
   }
 
@@ -336,19 +411,25 @@ describe("planPairings: large instances", () => {
       const plan = planPairings(input);
       const inst = buildInstance(parseInput(input));
       const load = new Map<string, number>();
-      for (const p of plan.pairs) load.set(p.pairing.mentorId, (load.get(p.pairing.mentorId) ?? 0) + 1);
-      inst.mentors.forEach((m, j) => expect(load.get(m.id) ?? 0).toBeLessThanOrEqual(inst.caps[j]!.max));
+      for (const p of plan.pairs)
+        load.set(p.pairing.mentorId, (load.get(p.pairing.mentorId) ?? 0) + 1);
+      inst.mentors.forEach((m, j) =>
+        expect(load.get(m.id) ?? 0).toBeLessThanOrEqual(inst.caps[j]!.max),
+      );
       for (const p of plan.pairs) {
         const ci = inst.childIndex.get(p.pairing.childId)!;
         const m = inst.allMentors.get(p.pairing.mentorId)!;
         expect(m.schoolId).toBe(inst.children[ci]!.child.schoolId);
       }
       for (const u of plan.unmatched.filter((x) => x.priority)) {
-        for (const t of u.takenBy) for (const h of t.childIds) expect(inst.priority[inst.childIndex.get(h)!]).toBe(1);
+        for (const t of u.takenBy)
+          for (const h of t.childIds) expect(inst.priority[inst.childIndex.get(h)!]).toBe(1);
       }
       const greedy = planPairingsGreedy(input);
       expect(plan.stats.priorityMatched).toBeGreaterThanOrEqual(greedy.stats.priorityMatched);
-      expect(compareObjective(planObjective(input, plan), planObjective(input, greedy))).toBeGreaterThanOrEqual(0);
+      expect(
+        compareObjective(planObjective(input, plan), planObjective(input, greedy)),
+      ).toBeGreaterThanOrEqual(0);
       const again = planPairings({
         ...input,
         children: shuffle(input.children, seed * 7),

@@ -21,6 +21,8 @@ import {
 
 /**
  * A pair of the plan, with its score broken down by rule.
+ * @example
+ * plan.pairs[0].breakdown[0] //=> { rule: "classTeacher", weight: 10, value: 1, points: 10, explanation: { … } }
  * @category Pairing
  */
 export interface PlannedPair {
@@ -38,12 +40,16 @@ export interface PlannedPair {
  * Why a child got nobody: `no-mentors` (no mentor of the rule set's kinds at all),
  * `no-eligible-mentor` (every mentor breaks a hard rule), `capacity-taken` (every eligible mentor
  * is full with children of higher priority or a better total).
+ * @example
+ * plan.unmatched[0].reason //=> "no-eligible-mentor"
  * @category Pairing
  */
 export type UnmatchedReason = "no-mentors" | "no-eligible-mentor" | "capacity-taken";
 
 /**
  * A child left without a pair, and why.
+ * @example
+ * plan.unmatched[0].excludedBy //=> [{ rule: "same-school", count: 12 }]
  * @category Pairing
  */
 export interface UnmatchedChild {
@@ -54,13 +60,18 @@ export interface UnmatchedChild {
   /** For each hard rule, how many mentors it excluded (a mentor may break several). */
   readonly excludedBy: readonly { readonly rule: string; readonly count: number }[];
   /** The excluded mentors sharing the child's school or area (at most 20), with the rules they break. */
-  readonly excluded: readonly { readonly mentorId: string; readonly violations: readonly PairingViolation[] }[];
+  readonly excluded: readonly {
+    readonly mentorId: string;
+    readonly violations: readonly PairingViolation[];
+  }[];
   /** Eligible mentors and the children who hold their places. */
   readonly takenBy: readonly { readonly mentorId: string; readonly childIds: readonly string[] }[];
 }
 
 /**
  * A pairing ended by the plan, with the reason in words.
+ * @example
+ * plan.diff.ended[0].pairing.endReason //=> "mentor-left"
  * @category Pairing
  */
 export interface EndedPairing {
@@ -71,6 +82,8 @@ export interface EndedPairing {
 
 /**
  * What changed against the existing pairings (结对+接力).
+ * @example
+ * plan.diff.added[0].relayFrom //=> "p-old-1"
  * @category Pairing
  */
 export interface PairingDiff {
@@ -81,6 +94,8 @@ export interface PairingDiff {
 
 /**
  * Statistics of a plan.
+ * @example
+ * plan.stats.priorityMatched === plan.stats.priorityChildren //=> true
  * @category Pairing
  */
 export interface PairingStats {
@@ -97,13 +112,19 @@ export interface PairingStats {
   readonly components: number;
   readonly largestComponent: number;
   /** Mentors below their minimum (no eligible child left for them). */
-  readonly mentorsBelowMinimum: readonly { readonly mentorId: string; readonly min: number; readonly load: number }[];
+  readonly mentorsBelowMinimum: readonly {
+    readonly mentorId: string;
+    readonly min: number;
+    readonly load: number;
+  }[];
   /** Existing pairings not re-planned (other roles, or already ended). */
   readonly untouchedExisting: number;
 }
 
 /**
  * Result of {@link planPairings}: plain serialisable data.
+ * @example
+ * JSON.parse(JSON.stringify(plan)) // the same plan: plain data
  * @category Pairing
  */
 export interface PairingPlan {
@@ -136,7 +157,19 @@ function hash(s: string): string {
 
 /** Canonical order of pairings: by child, then start date, then id. */
 function byChild(a: Pairing, b: Pairing): number {
-  return a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a.childId < b.childId
+    ? -1
+    : a.childId > b.childId
+      ? 1
+      : a.start < b.start
+        ? -1
+        : a.start > b.start
+          ? 1
+          : a.id < b.id
+            ? -1
+            : a.id > b.id
+              ? 1
+              : 0;
 }
 
 function endOn(p: Pairing, asOf: CalendarDate): CalendarDate {
@@ -147,8 +180,14 @@ const END_TEXT: Record<PairingEndReason, LocalizedText> = {
   "mentor-left": text("导师已离开或不再可结对", "the mentor left or is no longer available"),
   "child-left": text("儿童已不在名单中", "the child is no longer on the list"),
   "no-longer-left-behind": text("儿童不再是留守儿童", "the child is no longer left behind"),
-  replanned: text("重新规划：另一方案明显更优（超过稳定性加分）", "re-planned: a clearly better plan exists (beyond the stability bonus)"),
-  "rule-changed": text("规则或档案变化后，该结对已不被允许", "the pair is no longer allowed after a change of rules or files"),
+  replanned: text(
+    "重新规划：另一方案明显更优（超过稳定性加分）",
+    "re-planned: a clearly better plan exists (beyond the stability bonus)",
+  ),
+  "rule-changed": text(
+    "规则或档案变化后，该结对已不被允许",
+    "the pair is no longer allowed after a change of rules or files",
+  ),
   other: text("其他原因", "other reason"),
 };
 
@@ -205,10 +244,16 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
       const v = hardViolations(ctx, children[ci]!, mentor);
       if (v.some((x) => x.rule === "availability")) {
         reason = "mentor-left";
-        explanation = text(`导师已不可结对：${v.map((x) => x.explanation["zh-CN"]).join("；")}`, `the mentor is no longer available: ${v.map((x) => x.explanation.en).join("; ")}`);
+        explanation = text(
+          `导师已不可结对：${v.map((x) => x.explanation["zh-CN"]).join("；")}`,
+          `the mentor is no longer available: ${v.map((x) => x.explanation.en).join("; ")}`,
+        );
       } else if (v.length > 0) {
         reason = "rule-changed";
-        explanation = text(`该结对已违反硬性规则：${v.map((x) => x.explanation["zh-CN"]).join("；")}`, `the pair now breaks a hard rule: ${v.map((x) => x.explanation.en).join("; ")}`);
+        explanation = text(
+          `该结对已违反硬性规则：${v.map((x) => x.explanation["zh-CN"]).join("；")}`,
+          `the pair now breaks a hard rule: ${v.map((x) => x.explanation.en).join("; ")}`,
+        );
       } else {
         reason = "replanned";
       }
@@ -232,7 +277,10 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
     const j = inst.edgeMentor[e]!;
     const mentor = mentors[j]!;
     const existing = inst.activeByChild.get(i);
-    const isKept = existing !== undefined && existing.mentorId === mentor.id && keptIds.has(`${child.id}\u0000${mentor.id}`);
+    const isKept =
+      existing !== undefined &&
+      existing.mentorId === mentor.id &&
+      keptIds.has(`${child.id}\u0000${mentor.id}`);
     const priority = inst.priority[i] === 1;
     const s = softEval(ctx, child, mentor, existing?.mentorId === mentor.id, priority);
     const breakdown = softTerms(ctx, s.values);
@@ -263,7 +311,13 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
       added.push(pairing);
       historyOut.set(id, pairing);
     }
-    pairs.push({ pairing, status: isKept ? "kept" : "added", priority, score: pointsInt / SCALE, breakdown });
+    pairs.push({
+      pairing,
+      status: isKept ? "kept" : "added",
+      priority,
+      score: pointsInt / SCALE,
+      breakdown,
+    });
   }
   for (const k of Object.keys(byRule)) byRule[k] = byRule[k]! / SCALE;
 
@@ -292,7 +346,11 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
     ruleSet: rules.name,
     pairs,
     unmatched,
-    diff: { kept: kept.sort(byChild), added, ended: ended.sort((a, b) => byChild(a.pairing, b.pairing)) },
+    diff: {
+      kept: kept.sort(byChild),
+      added,
+      ended: ended.sort((a, b) => byChild(a.pairing, b.pairing)),
+    },
     history: [...historyOut.values()].sort(byChild),
     score: { total: totalInt / SCALE, byRule },
     stats: {
@@ -305,7 +363,10 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
       unmatched: unmatched.length,
       candidatePairs: inst.edgeMentor.length,
       components: inst.components.length,
-      largestComponent: inst.components.reduce((a, c) => Math.max(a, c.children.length + c.mentors.length), 0),
+      largestComponent: inst.components.reduce(
+        (a, c) => Math.max(a, c.children.length + c.mentors.length),
+        0,
+      ),
       mentorsBelowMinimum,
       untouchedExisting: untouched,
     },
@@ -321,13 +382,17 @@ function explainUnmatched(
   const child = inst.children[i]!;
   const priority = inst.priority[i] === 1;
   const eligible: number[] = [];
-  for (let e = inst.edgeStart[i]!; e < inst.edgeStart[i + 1]!; e++) eligible.push(inst.edgeMentor[e]!);
+  for (let e = inst.edgeStart[i]!; e < inst.edgeStart[i + 1]!; e++)
+    eligible.push(inst.edgeMentor[e]!);
   if (inst.mentors.length === 0) {
     return {
       childId: child.id,
       priority,
       reason: "no-mentors",
-      message: text(`没有 ${inst.rules.mentorKinds.join("、")} 类型的导师`, `there is no mentor of kind ${inst.rules.mentorKinds.join(", ")}`),
+      message: text(
+        `没有 ${inst.rules.mentorKinds.join("、")} 类型的导师`,
+        `there is no mentor of kind ${inst.rules.mentorKinds.join(", ")}`,
+      ),
       excludedBy: [],
       excluded: [],
       takenBy: [],
@@ -340,24 +405,34 @@ function explainUnmatched(
     for (const m of inst.mentors) {
       const v = hardViolations(inst.ctx, child, m);
       for (const x of v) counts.set(x.rule, (counts.get(x.rule) ?? 0) + 1);
-      const close = (m.schoolId !== undefined && m.schoolId === child.child.schoolId) || (m.regionCode !== undefined && m.regionCode.slice(0, 9) === child.child.regionCode.slice(0, 9));
+      const close =
+        (m.schoolId !== undefined && m.schoolId === child.child.schoolId) ||
+        (m.regionCode !== undefined &&
+          m.regionCode.slice(0, 9) === child.child.regionCode.slice(0, 9));
       (close ? near : rest).push({ mentorId: m.id, violations: v });
     }
-    const excludedBy = [...counts].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1));
+    const excludedBy = [...counts]
+      .map(([rule, count]) => ({ rule, count }))
+      .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1));
     const summaryZh = excludedBy.map((x) => `${x.rule} 排除 ${x.count} 名`).join("，");
     const summaryEn = excludedBy.map((x) => `${x.rule} excludes ${x.count}`).join(", ");
     return {
       childId: child.id,
       priority,
       reason: "no-eligible-mentor",
-      message: text(`没有符合硬性规则的导师（共 ${inst.mentors.length} 名：${summaryZh}）`, `no mentor passes the hard rules (${inst.mentors.length} in all: ${summaryEn})`),
+      message: text(
+        `没有符合硬性规则的导师（共 ${inst.mentors.length} 名：${summaryZh}）`,
+        `no mentor passes the hard rules (${inst.mentors.length} in all: ${summaryEn})`,
+      ),
       excludedBy,
       excluded: [...near, ...rest].slice(0, 20),
       takenBy: [],
     };
   }
   const takenBy = eligible.map((j) => holderIds(j));
-  const higher = eligible.some((j) => holders[j]!.some((h) => inst.priority[h]! > inst.priority[i]!));
+  const higher = eligible.some((j) =>
+    holders[j]!.some((h) => inst.priority[h]! > inst.priority[i]!),
+  );
   return {
     childId: child.id,
     priority,

@@ -18,7 +18,11 @@ const rules = {
 };
 
 describe("re-planning (结对+接力)", () => {
-  const children = [child("a", { school: "s1", cls: "k1" }), child("b", { school: "s1", cls: "k1" }), child("c", { school: "s1", cls: "k2" })];
+  const children = [
+    child("a", { school: "s1", cls: "k1" }),
+    child("b", { school: "s1", cls: "k1" }),
+    child("c", { school: "s1", cls: "k2" }),
+  ];
   const mentors = [
     mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] }),
     mentor("t2", { kind: "class-teacher", school: "s1", classes: ["k2"] }),
@@ -36,7 +40,13 @@ describe("re-planning (结对+接力)", () => {
   it("relays the children of a mentor who left, keeping the history", () => {
     const first = planPairings({ children, mentors, rules, asOf: "2026-03-01" });
     const left = [mentors[0]!, { ...mentors[1]!, availableTo: "2026-06-30" as const }];
-    const next = planPairings({ children, mentors: [...left, mentor("t3", { school: "s1", classes: ["k2"] })], rules, asOf, existing: first.history });
+    const next = planPairings({
+      children,
+      mentors: [...left, mentor("t3", { school: "s1", classes: ["k2"] })],
+      rules,
+      asOf,
+      existing: first.history,
+    });
     const old = first.pairs.find((p) => p.pairing.mentorId === "t2")!.pairing;
     const ended = next.diff.ended.find((e) => e.pairing.id === old.id)!;
     expect(ended.pairing).toMatchObject({ end: asOf, endReason: "mentor-left" });
@@ -57,7 +67,9 @@ describe("re-planning (结对+接力)", () => {
       rules,
       asOf,
       existing: first.history,
-      exclusions: [{ childId: pair.childId, mentorId: pair.mentorId, reason: text("亲属关系", "family ties") }],
+      exclusions: [
+        { childId: pair.childId, mentorId: pair.mentorId, reason: text("亲属关系", "family ties") },
+      ],
       onMissing: "end",
     });
     const ended = Object.fromEntries(next.diff.ended.map((e) => [e.pairing.childId, e]));
@@ -68,14 +80,40 @@ describe("re-planning (结对+接力)", () => {
 
   it("stability: keeps an allowed existing pair unless the better plan gains more than the bonus", () => {
     const kids = [child("a", { school: "s1", cls: "k1" })];
-    const ms = [mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] }), mentor("t2", { school: "s1" })];
-    const existing = [{ id: "old", childId: "a", mentorId: "t2", role: "mentor" as const, start: "2025-09-01" as const }];
+    const ms = [
+      mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] }),
+      mentor("t2", { school: "s1" }),
+    ];
+    const existing = [
+      {
+        id: "old",
+        childId: "a",
+        mentorId: "t2",
+        role: "mentor" as const,
+        start: "2025-09-01" as const,
+      },
+    ];
     // Class teacher is worth 10 + 4; stability 20 > 14: keep.
-    const keep = planPairings({ children: kids, mentors: ms, rules: { ...rules, stability: 20 }, asOf, existing });
+    const keep = planPairings({
+      children: kids,
+      mentors: ms,
+      rules: { ...rules, stability: 20 },
+      asOf,
+      existing,
+    });
     expect(keep.diff.kept.map((p) => p.id)).toEqual(["old"]);
-    expect(keep.pairs[0]!.breakdown.find((t) => t.rule === "stability")).toMatchObject({ value: 1, points: 20 });
+    expect(keep.pairs[0]!.breakdown.find((t) => t.rule === "stability")).toMatchObject({
+      value: 1,
+      points: 20,
+    });
     // Stability 5 < 14: move, ended as re-planned, relayed.
-    const move = planPairings({ children: kids, mentors: ms, rules: { ...rules, stability: 5 }, asOf, existing });
+    const move = planPairings({
+      children: kids,
+      mentors: ms,
+      rules: { ...rules, stability: 5 },
+      asOf,
+      existing,
+    });
     expect(move.diff.ended[0]!.pairing.endReason).toBe("replanned");
     expect(move.diff.added[0]).toMatchObject({ mentorId: "t1", relayFrom: "old" });
   });
@@ -84,7 +122,10 @@ describe("re-planning (结对+接力)", () => {
     fc.assert(
       fc.property(smallInstance(6, 4), (x) => {
         const plan = planPairings({ ...x, asOf });
-        const seen = new Set([...plan.diff.kept.map((p) => p.id), ...plan.diff.ended.map((e) => e.pairing.id)]);
+        const seen = new Set([
+          ...plan.diff.kept.map((p) => p.id),
+          ...plan.diff.ended.map((e) => e.pairing.id),
+        ]);
         for (const p of x.existing) expect(seen.has(p.id)).toBe(true);
         expect(plan.history.length).toBe(x.existing.length + plan.diff.added.length);
         for (const a of plan.diff.added) {
@@ -99,7 +140,12 @@ describe("re-planning (结对+接力)", () => {
 
 describe("explainWhyNot", () => {
   it("names the hard rule", () => {
-    const input: PlanPairingsInput = { children: [child("a", { school: "s1" })], mentors: [mentor("t", { school: "s2" })], rules, asOf };
+    const input: PlanPairingsInput = {
+      children: [child("a", { school: "s1" })],
+      mentors: [mentor("t", { school: "s2" })],
+      rules,
+      asOf,
+    };
     const why = explainWhyNot(input, planPairings(input), "a", "t");
     expect(why.code).toBe("hard-rule");
     expect(why.violations.map((v) => v.rule)).toEqual(["same-school"]);
@@ -121,7 +167,10 @@ describe("explainWhyNot", () => {
   it("prices a pair that would lower the total", () => {
     const input: PlanPairingsInput = {
       children: [child("a", { school: "s1", cls: "k1" })],
-      mentors: [mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] }), mentor("t2", { school: "s1" })],
+      mentors: [
+        mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] }),
+        mentor("t2", { school: "s1" }),
+      ],
       rules,
       asOf,
     };
@@ -136,7 +185,16 @@ describe("explainWhyNot", () => {
     const input: PlanPairingsInput = {
       children: [child("a", { school: "s1" }), child("b", { school: "s1", cls: "k1" })],
       mentors: [mentor("t1", { school: "s1", max: 1 }), mentor("t2", { school: "s1", max: 1 })],
-      rules: { ...rules, capacity: { default: { min: 0, max: 1 }, byKind: {} }, hard: { sameSchoolKinds: [], sameGenderFromAge: null, maxDistance: null, availability: true } },
+      rules: {
+        ...rules,
+        capacity: { default: { min: 0, max: 1 }, byKind: {} },
+        hard: {
+          sameSchoolKinds: [],
+          sameGenderFromAge: null,
+          maxDistance: null,
+          availability: true,
+        },
+      },
       exclusions: [{ childId: "a", mentorId: "t2" }],
       asOf,
     };

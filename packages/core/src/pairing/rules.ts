@@ -11,16 +11,27 @@ const Text = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) });
 
 /**
  * Capacity of a mentor: how many children at least (where children suffice) and at most.
+ * @example
+ * PairingCapacitySchema.parse({ max: 3 }) //=> { min: 0, max: 3 }
  * @category Pairing
  */
 export const PairingCapacitySchema = z
-  .object({ min: z.number().int().min(0).max(10_000).default(0), max: z.number().int().min(0).max(10_000) })
+  .object({
+    min: z.number().int().min(0).max(10_000).default(0),
+    max: z.number().int().min(0).max(10_000),
+  })
   .refine((c) => c.min <= c.max, { message: "min must not exceed max", path: ["min"] });
-/** @category Pairing */
+/**
+ * @example
+ * const c: PairingCapacity = { min: 2, max: 3 };
+ * @category Pairing
+ */
 export type PairingCapacity = z.infer<typeof PairingCapacitySchema>;
 
 /**
  * Hard rules: a pair that breaks one is never made.
+ * @example
+ * PairingHardRulesSchema.parse({}).availability //=> true
  * @category Pairing
  */
 export const PairingHardRulesSchema = z.object({
@@ -44,11 +55,17 @@ export const PairingHardRulesSchema = z.object({
   /** Mentors are only paired while `availableFrom ≤ asOf ≤ availableTo`. */
   availability: z.boolean().default(true),
 });
-/** @category Pairing */
+/**
+ * @example
+ * const h: PairingHardRules = { sameSchoolKinds: ["class-teacher"], sameGenderFromAge: 12, maxDistance: { area: "township" }, availability: true };
+ * @category Pairing
+ */
 export type PairingHardRules = z.infer<typeof PairingHardRulesSchema>;
 
 /**
  * Soft rules: weights (0–100 points) of the preferences a pair scores on.
+ * @example
+ * PairingSoftRulesSchema.parse({ classTeacher: 10 }).workload //=> 0
  * @category Pairing
  */
 export const PairingSoftRulesSchema = z.object({
@@ -67,7 +84,11 @@ export const PairingSoftRulesSchema = z.object({
   /** Workload balance: the k-th child of a mentor with capacity c costs `weight × (k−1)/(c−1)`. */
   workload: Weight.default(0),
 });
-/** @category Pairing */
+/**
+ * @example
+ * const s: PairingSoftRules = PairingSoftRulesSchema.parse({ classTeacher: 10, workload: 2 });
+ * @category Pairing
+ */
 export type PairingSoftRules = z.infer<typeof PairingSoftRulesSchema>;
 
 /**
@@ -120,13 +141,25 @@ export const PairingRuleSetSchema = z.object({
     })
     .default({ keyCase: true, riskLevels: ["high", "critical"] }),
 });
-/** A validated rule set (defaults applied). @category Pairing */
+/**
+ * A validated rule set (defaults applied).
+ * @example
+ * const rules: PairingRuleSet = PairingRuleSetSchema.parse(TEACHER_PAIRING_PRESET);
+ * @category Pairing
+ */
 export type PairingRuleSet = z.infer<typeof PairingRuleSetSchema>;
-/** A rule set as a host writes it (defaults optional). @category Pairing */
+/**
+ * A rule set as a host writes it (defaults optional).
+ * @example
+ * const mine: PairingRuleSetInput = { ...TEACHER_PAIRING_PRESET, stability: 8 };
+ * @category Pairing
+ */
 export type PairingRuleSetInput = z.input<typeof PairingRuleSetSchema>;
 
 /**
  * What a custom rule sees besides the child and the mentor.
+ * @example
+ * const test = (c: ChildFile, m: Mentor, ctx: PairingRuleContext) => ctx.asOf >= "2026-09-01";
  * @category Pairing
  */
 export interface PairingRuleContext {
@@ -172,7 +205,11 @@ export interface CustomSoftRule {
   readonly score: (child: ChildFile, mentor: Mentor, ctx: PairingRuleContext) => number;
 }
 
-/** @category Pairing */
+/**
+ * @example
+ * const rules: CustomPairingRule[] = [notRelatives, sharedInterest];
+ * @category Pairing
+ */
 export type CustomPairingRule = CustomHardRule | CustomSoftRule;
 
 /** Capacity of a mentor under a rule set: the mentor's own override, else its kind's, else the default. */
@@ -202,8 +239,21 @@ export const TEACHER_PAIRING_PRESET: PairingRuleSetInput = {
   role: "mentor",
   mentorKinds: TEACHERS,
   capacity: { default: { min: 2, max: 3 }, byKind: {} },
-  hard: { sameSchoolKinds: TEACHERS, sameGenderFromAge: null, maxDistance: null, availability: true },
-  soft: { classTeacher: 10, sameClass: 5, sameGrade: 2, sameSchool: 0, sameVillage: 1, experience: 4, workload: 2 },
+  hard: {
+    sameSchoolKinds: TEACHERS,
+    sameGenderFromAge: null,
+    maxDistance: null,
+    availability: true,
+  },
+  soft: {
+    classTeacher: 10,
+    sameClass: 5,
+    sameGrade: 2,
+    sameSchool: 0,
+    sameVillage: 1,
+    experience: 4,
+    workload: 2,
+  },
   experienceYears: 5,
   stability: 5,
   priority: { keyCase: true, riskLevels: ["high", "critical"] },
@@ -225,8 +275,21 @@ export const SURROGATE_PARENT_PRESET: PairingRuleSetInput = {
   role: "surrogate-parent",
   mentorKinds: TEACHERS,
   capacity: { default: { min: 1, max: 2 }, byKind: {} },
-  hard: { sameSchoolKinds: TEACHERS, sameGenderFromAge: null, maxDistance: null, availability: true },
-  soft: { classTeacher: 10, sameClass: 5, sameGrade: 2, sameSchool: 0, sameVillage: 2, experience: 4, workload: 2 },
+  hard: {
+    sameSchoolKinds: TEACHERS,
+    sameGenderFromAge: null,
+    maxDistance: null,
+    availability: true,
+  },
+  soft: {
+    classTeacher: 10,
+    sameClass: 5,
+    sameGrade: 2,
+    sameSchool: 0,
+    sameVillage: 2,
+    experience: 4,
+    workload: 2,
+  },
   experienceYears: 5,
   stability: 5,
   priority: { keyCase: true, riskLevels: ["high", "critical"] },
@@ -254,7 +317,15 @@ export const COUNSELLOR_PAIRING_PRESET: PairingRuleSetInput = {
     maxDistance: { area: "township" },
     availability: true,
   },
-  soft: { classTeacher: 0, sameClass: 0, sameGrade: 0, sameSchool: 0, sameVillage: 6, experience: 4, workload: 1 },
+  soft: {
+    classTeacher: 0,
+    sameClass: 0,
+    sameGrade: 0,
+    sameSchool: 0,
+    sameVillage: 6,
+    experience: 4,
+    workload: 1,
+  },
   experienceYears: 3,
   stability: 5,
   priority: { keyCase: true, riskLevels: ["high", "critical"] },
@@ -282,7 +353,15 @@ export const CARING_MOTHER_PRESET: PairingRuleSetInput = {
     maxDistance: { area: "township" },
     availability: true,
   },
-  soft: { classTeacher: 0, sameClass: 0, sameGrade: 0, sameSchool: 0, sameVillage: 6, experience: 2, workload: 0 },
+  soft: {
+    classTeacher: 0,
+    sameClass: 0,
+    sameGrade: 0,
+    sameSchool: 0,
+    sameVillage: 6,
+    experience: 2,
+    workload: 0,
+  },
   experienceYears: 3,
   stability: 5,
   priority: { keyCase: true, riskLevels: ["high", "critical"] },
@@ -310,7 +389,15 @@ export const CHILD_DIRECTOR_PRESET: PairingRuleSetInput = {
     maxDistance: { area: "village" },
     availability: true,
   },
-  soft: { classTeacher: 0, sameClass: 0, sameGrade: 0, sameSchool: 0, sameVillage: 1, experience: 0, workload: 0 },
+  soft: {
+    classTeacher: 0,
+    sameClass: 0,
+    sameGrade: 0,
+    sameSchool: 0,
+    sameVillage: 1,
+    experience: 0,
+    workload: 0,
+  },
   experienceYears: 5,
   stability: 5,
   priority: { keyCase: true, riskLevels: ["high", "critical"] },

@@ -63,7 +63,12 @@ export function mentor(
     ...(o.school ? { schoolId: o.school } : {}),
     ...(o.region ? { regionCode: o.region } : {}),
     ...(o.min !== undefined || o.max !== undefined
-      ? { capacity: { ...(o.min !== undefined ? { min: o.min } : {}), ...(o.max !== undefined ? { max: o.max } : {}) } }
+      ? {
+          capacity: {
+            ...(o.min !== undefined ? { min: o.min } : {}),
+            ...(o.max !== undefined ? { max: o.max } : {}),
+          },
+        }
       : {}),
     ...(o.exp !== undefined ? { experienceYears: o.exp } : {}),
     ...(o.from ? { availableFrom: o.from as `${number}-${number}-${number}` } : {}),
@@ -86,11 +91,15 @@ export function smallInstance(maxChildren = 6, maxMentors = 4): fc.Arbitrary<Sma
     cls: fc.constantFrom("k1", "k2", "k3"),
     gender: fc.constantFrom("male", "female") as fc.Arbitrary<"male" | "female">,
     key: fc.boolean(),
-    risk: fc.constantFrom(undefined, "low", "high", "critical") as fc.Arbitrary<"low" | "high" | "critical" | undefined>,
+    risk: fc.constantFrom(undefined, "low", "high", "critical") as fc.Arbitrary<
+      "low" | "high" | "critical" | undefined
+    >,
     village: fc.constantFrom("001", "002"),
   });
   const mentorArb = fc.record({
-    kind: fc.constantFrom("class-teacher", "subject-teacher") as fc.Arbitrary<"class-teacher" | "subject-teacher">,
+    kind: fc.constantFrom("class-teacher", "subject-teacher") as fc.Arbitrary<
+      "class-teacher" | "subject-teacher"
+    >,
     school: fc.constantFrom("s1", "s1", "s2"),
     classes: fc.subarray(["k1", "k2", "k3"]),
     min: fc.integer({ min: 0, max: 2 }),
@@ -115,7 +124,10 @@ export function smallInstance(maxChildren = 6, maxMentors = 4): fc.Arbitrary<Sma
       soft: weights,
       stability: fc.integer({ min: 0, max: 8 }),
       genderRule: fc.boolean(),
-      existingSeed: fc.array(fc.integer({ min: -1, max: 3 }), { minLength: maxChildren, maxLength: maxChildren }),
+      existingSeed: fc.array(fc.integer({ min: -1, max: 3 }), {
+        minLength: maxChildren,
+        maxLength: maxChildren,
+      }),
     })
     .map(({ cs, ms, soft, stability, genderRule, existingSeed }) => {
       const children = cs.map((c, i) =>
@@ -144,7 +156,13 @@ export function smallInstance(maxChildren = 6, maxMentors = 4): fc.Arbitrary<Sma
       children.forEach((c, i) => {
         const j = existingSeed[i]!;
         if (j >= 0 && j < mentors.length) {
-          existing.push({ id: `old-${i}`, childId: c.id, mentorId: mentors[j]!.id, role: "mentor", start: "2025-09-01" });
+          existing.push({
+            id: `old-${i}`,
+            childId: c.id,
+            mentorId: mentors[j]!.id,
+            role: "mentor",
+            start: "2025-09-01",
+          });
         }
       });
       const rules: PairingRuleSetInput = {
