@@ -83,6 +83,8 @@ export function hasCountedShape(f: unknown): f is ChildFile {
       if (to !== undefined && (!isDate(to) || (to as string) < (from as string))) return false;
     }
   }
+  const parents = file.parents as { role: string }[];
+  if (parents.length === 2 && parents[0]?.role === parents[1]?.role) return false;
   for (const g of file.guardians as unknown[]) {
     if (
       g === null ||

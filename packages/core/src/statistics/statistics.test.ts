@@ -205,6 +205,11 @@ describe("leftBehindStatistics grouping", () => {
     expect(() =>
       leftBehindStatistics(files, { asOf: "2026-09-01", convention: "mixed" as never }),
     ).toThrow(ValidationError);
+    const twoFathers = structuredClone(files[0]!);
+    twoFathers.parents = [twoFathers.parents[0]!, { ...twoFathers.parents[0]!, id: "other" }];
+    expect(() => leftBehindStatistics([twoFathers], { asOf: "2026-09-01" })).toThrow(
+      ValidationError,
+    );
     const copy = structuredClone(files);
     leftBehindStatistics(files, {
       asOf: "2026-09-01",
