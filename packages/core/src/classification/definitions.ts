@@ -237,26 +237,27 @@ function otherParentReason(facts: ParentFacts): { ok: boolean; reason: Classific
  * STATE_COUNCIL_2016_DEFINITION.classify(file, { asOf: "2026-03-01" }).leftBehind //=> true
  * @category Classification
  */
-export const STATE_COUNCIL_2016_DEFINITION: LeftBehindDefinition = Object.freeze<LeftBehindDefinition>({
-  id: "state-council-2016",
-  name: text("国发〔2016〕13号口径", "State Council 2016 No. 13"),
-  classify(file, { asOf }) {
-    const facts = parentFacts(file, asOf);
-    const reasons: ClassificationReason[] = [ageReason(file, facts.age, 16)];
-    const young = facts.age >= 0 && facts.age < 16;
-    reasons.push(awayReason(facts));
-    let parentsOk = facts.away.length >= 2;
-    if (facts.away.length === 1) {
-      const other = otherParentReason(facts);
-      reasons.push(other.reason);
-      parentsOk = other.ok;
-    }
-    return { leftBehind: young && parentsOk, reasons };
-  },
-  changeDates(file) {
-    return [file.child.birthDate, birthdayOfAge(file.child.birthDate, 16), ...awayEdges(file)];
-  },
-});
+export const STATE_COUNCIL_2016_DEFINITION: LeftBehindDefinition =
+  Object.freeze<LeftBehindDefinition>({
+    id: "state-council-2016",
+    name: text("国发〔2016〕13号口径", "State Council 2016 No. 13"),
+    classify(file, { asOf }) {
+      const facts = parentFacts(file, asOf);
+      const reasons: ClassificationReason[] = [ageReason(file, facts.age, 16)];
+      const young = facts.age >= 0 && facts.age < 16;
+      reasons.push(awayReason(facts));
+      let parentsOk = facts.away.length >= 2;
+      if (facts.away.length === 1) {
+        const other = otherParentReason(facts);
+        reasons.push(other.reason);
+        parentsOk = other.ok;
+      }
+      return { leftBehind: young && parentsOk, reasons };
+    },
+    changeDates(file) {
+      return [file.child.birthDate, birthdayOfAge(file.child.birthDate, 16), ...awayEdges(file)];
+    },
+  });
 
 /**
  * The schools' definition in the work summaries: a primary or middle-school pupil (enrolled,
