@@ -21,6 +21,7 @@ import {
   type ChecklistInput,
   type ChecklistItem,
   type ChecklistCondition,
+  type ChecklistFlag,
   type ChecklistScale,
   type ScaleCondition,
 } from "./schema";
@@ -44,6 +45,8 @@ interface Compiled {
   conditions: ({ cond: ChecklistCondition; index: number }[] | undefined)[];
   scales: CompiledScale[];
   scaleIndex: ReadonlyMap<string, number>;
+  /** Risk factors by band and flag, built once (their labels never change). */
+  factors: Map<string, ScoreRiskFactor>;
 }
 
 const compiled = new WeakMap<object, Compiled>();
@@ -75,7 +78,15 @@ function compile(checklist: Checklist): Compiled {
     scales.push({ scale, index, items, subscales, range });
     scaleIndex.set(scale.id, index);
   });
-  return { checklist, items: checklist.items, itemIndex, conditions, scales, scaleIndex };
+  return {
+    checklist,
+    items: checklist.items,
+    itemIndex,
+    conditions,
+    scales,
+    scaleIndex,
+    factors: new Map(),
+  };
 }
 
 /**
@@ -225,35 +236,63 @@ function issue(
   };
 }
 
+/** Records a wrong-type answer (a plain function: no closure per answer on the hot path). */
+function wrong(
+  out: ResponseIssue[],
+  item: ChecklistItem,
+  a: unknown,
+  zh: string,
+  en: string,
+): void {
+  out.push(issue(ChecklistIssueCode.WRONG_TYPE, item, item.id, a, zh, en));
+}
+
+/** Records an answer out of the item's range. */
+function range(
+  out: ResponseIssue[],
+  item: ChecklistItem,
+  a: unknown,
+  zh: string,
+  en: string,
+): void {
+  out.push(issue(ChecklistIssueCode.OUT_OF_RANGE, item, item.id, a, zh, en));
+}
+
 function checkAnswer(item: ChecklistItem, a: Answer, out: ResponseIssue[]): void {
   const id = item.id;
-  const wrong = (zh: string, en: string): void =>
-    void out.push(issue(ChecklistIssueCode.WRONG_TYPE, item, id, a, zh, en));
-  const range = (zh: string, en: string): void =>
-    void out.push(issue(ChecklistIssueCode.OUT_OF_RANGE, item, id, a, zh, en));
   switch (item.kind) {
     case "yes-no":
-      if (typeof a !== "boolean") wrong("应为 true 或 false", "expected true or false");
+      if (typeof a !== "boolean")
+        wrong(out, item, a, "应为 true 或 false", "expected true or false");
       return;
     case "likert":
-      if (typeof a !== "number" || !Number.isInteger(a)) wrong("应为整数", "expected an integer");
+      if (typeof a !== "number" || !Number.isInteger(a))
+        wrong(out, item, a, "应为整数", "expected an integer");
       else if (a < item.min || a > item.max)
         range(
+          out,
+          item,
+          a,
           `应为 ${item.min}–${item.max} 的整数`,
           `expected an integer from ${item.min} to ${item.max}`,
         );
       return;
     case "number":
-      if (typeof a !== "number" || !Number.isFinite(a)) wrong("应为数字", "expected a number");
-      else if (item.integer && !Number.isInteger(a)) wrong("应为整数", "expected an integer");
+      if (typeof a !== "number" || !Number.isFinite(a))
+        wrong(out, item, a, "应为数字", "expected a number");
+      else if (item.integer && !Number.isInteger(a))
+        wrong(out, item, a, "应为整数", "expected an integer");
       else if ((item.min !== undefined && a < item.min) || (item.max !== undefined && a > item.max))
         range(
+          out,
+          item,
+          a,
           `应在 ${item.min ?? "−∞"}–${item.max ?? "∞"} 之间`,
           `expected a number from ${item.min ?? "−∞"} to ${item.max ?? "∞"}`,
         );
       return;
     case "single-choice":
-      if (typeof a !== "string") wrong("应为一个选项值", "expected one option value");
+      if (typeof a !== "string") wrong(out, item, a, "应为一个选项值", "expected one option value");
       else if (!item.options.some((o) => o.value === a))
         out.push(
           issue(
@@ -268,7 +307,7 @@ function checkAnswer(item: ChecklistItem, a: Answer, out: ResponseIssue[]): void
       return;
     case "multiple-choice": {
       if (!Array.isArray(a)) {
-        wrong("应为选项值数组", "expected an array of option values");
+        wrong(out, item, a, "应为选项值数组", "expected an array of option values");
         return;
       }
       const seen = new Set<string>();
@@ -298,19 +337,37 @@ function checkAnswer(item: ChecklistItem, a: Answer, out: ResponseIssue[]): void
         seen.add(v);
       }
       if (item.minSelected !== undefined && a.length < item.minSelected)
-        range(`至少选择 ${item.minSelected} 项`, `choose at least ${item.minSelected}`);
+        range(
+          out,
+          item,
+          a,
+          `至少选择 ${item.minSelected} 项`,
+          `choose at least ${item.minSelected}`,
+        );
       if (item.maxSelected !== undefined && a.length > item.maxSelected)
-        range(`至多选择 ${item.maxSelected} 项`, `choose at most ${item.maxSelected}`);
+        range(
+          out,
+          item,
+          a,
+          `至多选择 ${item.maxSelected} 项`,
+          `choose at most ${item.maxSelected}`,
+        );
       return;
     }
     case "text":
-      if (typeof a !== "string") wrong("应为文本", "expected text");
+      if (typeof a !== "string") wrong(out, item, a, "应为文本", "expected text");
       else if (item.maxLength !== undefined && a.length > item.maxLength)
-        range(`不超过 ${item.maxLength} 字`, `expected at most ${item.maxLength} characters`);
+        range(
+          out,
+          item,
+          a,
+          `不超过 ${item.maxLength} 字`,
+          `expected at most ${item.maxLength} characters`,
+        );
       return;
     case "date":
       if (!isCalendarDate(a))
-        wrong("应为真实存在的日期 YYYY-MM-DD", "expected a real date as YYYY-MM-DD");
+        wrong(out, item, a, "应为真实存在的日期 YYYY-MM-DD", "expected a real date as YYYY-MM-DD");
       return;
   }
 }
@@ -384,7 +441,26 @@ function evaluate(c: Compiled, responses: Readonly<Record<string, Answer>>) {
   return { issues, visible, answers };
 }
 
-const ResponsesSchema = z.record(z.string(), AnswerSchema);
+/**
+ * Answers are checked item by item against the checklist (stricter than `AnswerSchema`, and
+ * with the item's label in the message), so the envelope only needs a record.
+ */
+const ResponsesSchema = z.custom<Record<string, unknown>>(
+  (v) => typeof v === "object" && v !== null && !Array.isArray(v),
+  { message: "expected an object of answers by item id" },
+);
+
+/** A stored assessment whose answers are checked against the checklist, not by zod. */
+const AssessmentEnvelopeSchema = AssessmentSchema.extend({ responses: ResponsesSchema });
+
+/** Parses on the fast path; on failure, `validate` builds the detailed bilingual error. */
+function parseAssessment(input: unknown): Assessment {
+  const r = AssessmentEnvelopeSchema.safeParse(input);
+  if (r.success) return r.data as Assessment;
+  return validate(AssessmentEnvelopeSchema, input, {
+    subject: text("评估", "assessment"),
+  }) as Assessment;
+}
 
 /**
  * Checks answers against a checklist: unknown items, wrong types, values out of range,
@@ -405,7 +481,7 @@ export function validateResponses(
     subject: text("答卷", "responses"),
     path: ["responses"],
   });
-  const { issues } = evaluate(c, r);
+  const { issues } = evaluate(c, r as Record<string, Answer>);
   return { valid: !issues.some((i) => i.severity === "error"), issues };
 }
 
@@ -554,7 +630,7 @@ export function scoreChecklist(
   assessment: Assessment,
   options: ScoreOptions = {},
 ): ChecklistScore {
-  const a = validate(AssessmentSchema, assessment, { subject: text("评估", "assessment") });
+  const a = parseAssessment(assessment);
   let checklist: Checklist;
   if (isSource(source)) {
     const found = source.get(a.checklistId, a.checklistVersion);
@@ -607,10 +683,44 @@ export function scoreChecklist(
   return scoreValid(compiledOf(checklist), a, options);
 }
 
+function bandFactor(c: Compiled, scale: ChecklistScale, band: BandRange): ScoreRiskFactor {
+  const code = `${c.checklist.id}:${scale.id}:${band.id}`;
+  let factor = c.factors.get(code);
+  if (!factor) {
+    const t = c.checklist.title;
+    factor = Object.freeze({
+      code,
+      label: text(
+        `${t["zh-CN"]}：${scale.label["zh-CN"]}为“${band.label["zh-CN"]}”`,
+        `${t.en}: ${scale.label.en} is "${band.label.en}"`,
+      ),
+      weight: band.risk,
+    });
+    c.factors.set(code, factor);
+  }
+  return factor;
+}
+
+function flagFactor(c: Compiled, f: ChecklistFlag): ScoreRiskFactor {
+  const code = `${c.checklist.id}:flag:${f.id}`;
+  let factor = c.factors.get(code);
+  if (!factor) {
+    const t = c.checklist.title;
+    factor = Object.freeze({
+      code,
+      label: text(`${t["zh-CN"]}：${f.label["zh-CN"]}`, `${t.en}: ${f.label.en}`),
+      weight: f.risk,
+    });
+    c.factors.set(code, factor);
+  }
+  return factor;
+}
+
 function scoreValid(c: Compiled, a: Assessment, options: ScoreOptions): ChecklistScore {
   const { issues, visible, answers } = evaluate(c, a.responses);
-  const errors = issues.filter((i) => i.severity === "error");
-  if (errors.length > 0)
+  let errors: ResponseIssue[] | undefined;
+  for (const i of issues) if (i.severity === "error") (errors ??= []).push(i);
+  if (errors)
     throw new ValidationError(errors, { subject: text("评估答卷", "assessment responses") });
   const checklist = c.checklist;
   const scales: Record<string, ScaleScore> = {};
@@ -678,9 +788,15 @@ function scoreValid(c: Compiled, a: Assessment, options: ScoreOptions): Checklis
   }
   const flags: ChecklistScore["flags"][number][] = [];
   for (const f of checklist.flags) {
-    const test = (w: (typeof f.when)[number]) =>
-      "scale" in w ? scaleHolds(w, scales[w.scale]) : holds(w, answers[c.itemIndex.get(w.item)!]);
-    const raised = f.match === "all" ? f.when.every(test) : f.when.some(test);
+    let raised = f.match === "all";
+    for (const w of f.when) {
+      const ok =
+        "scale" in w ? scaleHolds(w, scales[w.scale]) : holds(w, answers[c.itemIndex.get(w.item)!]);
+      if (f.match === "all" ? !ok : ok) {
+        raised = !raised;
+        break;
+      }
+    }
     if (!raised) continue;
     flags.push({ id: f.id, label: f.label, tags: f.tags, risk: f.risk });
     if (f.risk > 0)
