@@ -267,6 +267,16 @@ describe("history replay (property)", () => {
             expect(fileAsOf(initial, stored, before)).toEqual(states[k]);
           });
           expect(initial).toEqual(frozenBefore);
+          // Undoing the latest change gives back the state before it.
+          const last = history[history.length - 1];
+          if (last) {
+            const undone = revertChange(
+              states[states.length - 1]!,
+              last,
+              meta(new Date(ms + 1000).toISOString()),
+            );
+            expect(undone.file).toEqual(states[states.length - 2]);
+          }
         },
       ),
       { numRuns: 60 },
