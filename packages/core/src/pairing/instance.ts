@@ -200,6 +200,22 @@ export function isActive(p: Pairing, asOf: CalendarDate): boolean {
   return p.end === undefined || p.end >= asOf;
 }
 
+/**
+ * Whether the plan re-plans an existing pairing: active, of the rule set's role, and with a
+ * mentor of the rule set's kinds (or a mentor not given at all). Other pairings (a second
+ * surrogate parent who is a village cadre, say) pass through untouched.
+ */
+export function isReplanned(
+  p: Pairing,
+  rules: { role: string; mentorKinds: readonly string[] },
+  asOf: CalendarDate,
+  kindOf: ReadonlyMap<string, string>,
+): boolean {
+  if (p.role !== rules.role || !isActive(p, asOf)) return false;
+  const kind = kindOf.get(p.mentorId);
+  return kind === undefined || rules.mentorKinds.includes(kind);
+}
+
 /** Validates the input and checks ids; throws ValidationError listing every problem. */
 export function parseInput(input: PlanPairingsInput): ParsedInput {
   const subject = text("结对计划输入", "pairing plan input");
@@ -237,6 +253,7 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
       );
     } else mentorIds.set(m.id, i);
   });
+  const kindOf = new Map(parsed.mentors.map((m) => [m.id, m.kind] as const));
   const pairingIds = new Map<string, number>();
   const activeChild = new Map<string, number>();
   parsed.existing.forEach((p, i) => {
@@ -249,7 +266,7 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
         ),
       );
     } else pairingIds.set(p.id, i);
-    if (p.role !== parsed.rules.role || !isActive(p, parsed.asOf)) return;
+    if (!isReplanned(p, parsed.rules, parsed.asOf, kindOf)) return;
     if (parsed.onMissing === "error") {
       if (!childIds.has(p.childId)) {
         issues.push(
@@ -345,8 +362,10 @@ export interface Instance {
   readonly mentorIndex: ReadonlyMap<string, number>;
   readonly priority: Uint8Array;
   readonly caps: PairingCapacity[];
-  /** Active existing pairing of the rule set's role, by child index. */
+  /** The existing pairing the plan re-plans, by child index (see {@link isReplanned}). */
   readonly activeByChild: ReadonlyMap<number, Pairing>;
+  /** Kind of every mentor given, by id. */
+  readonly kindOf: ReadonlyMap<string, string>;
   readonly edgeStart: Int32Array;
   readonly edgeMentor: Int32Array;
   readonly edgeGain: Float64Array;
@@ -375,9 +394,10 @@ export function buildInstance(input: ParsedInput): Instance {
   const mentorIndex = new Map(mentors.map((m, i) => [m.id, i] as const));
   const priority = Uint8Array.from(children, (c) => (isPriority(c, rules) ? 1 : 0));
   const caps = mentors.map((m) => capacityOf(m, rules));
+  const kindOf = new Map(input.mentors.map((m) => [m.id, m.kind] as const));
   const activeByChild = new Map<number, Pairing>();
   for (const p of input.existing) {
-    if (p.role !== rules.role || !isActive(p, input.asOf)) continue;
+    if (!isReplanned(p, rules, input.asOf, kindOf)) continue;
     const ci = childIndex.get(p.childId);
     if (ci !== undefined) activeByChild.set(ci, p);
   }
@@ -475,6 +495,7 @@ export function buildInstance(input: ParsedInput): Instance {
     priority,
     caps,
     activeByChild,
+    kindOf,
     edgeStart,
     edgeMentor,
     edgeGain,

@@ -12,7 +12,7 @@ import {
 } from "./evaluate";
 import {
   buildInstance,
-  isActive,
+  isReplanned,
   parseInput,
   solveComponent,
   type Instance,
@@ -117,7 +117,7 @@ export interface PairingStats {
     readonly min: number;
     readonly load: number;
   }[];
-  /** Existing pairings not re-planned (other roles, or already ended). */
+  /** Existing pairings not re-planned (other roles or mentor kinds, or already ended). */
   readonly untouchedExisting: number;
 }
 
@@ -225,7 +225,7 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
   let untouched = 0;
   for (const p of input.existing) {
     historyOut.set(p.id, p);
-    if (p.role !== rules.role || !isActive(p, asOf)) {
+    if (!isReplanned(p, rules, asOf, inst.kindOf)) {
       untouched++;
       continue;
     }

@@ -118,6 +118,20 @@ describe("re-planning (结对+接力)", () => {
     expect(move.diff.added[0]).toMatchObject({ mentorId: "t1", relayFrom: "old" });
   });
 
+  it("leaves pairings with mentors of other kinds untouched (a second surrogate parent)", () => {
+    const kids = [child("a", { school: "s1", cls: "k1" })];
+    const ms = [mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] }), mentor("cadre", { kind: "other" })];
+    const existing = [
+      { id: "p-cadre", childId: "a", mentorId: "cadre", role: "mentor" as const, start: "2025-09-01" as const },
+      { id: "p-t1", childId: "a", mentorId: "t1", role: "mentor" as const, start: "2025-09-01" as const },
+    ];
+    const plan = planPairings({ children: kids, mentors: ms, rules, asOf, existing });
+    expect(plan.diff.kept.map((p) => p.id)).toEqual(["p-t1"]);
+    expect(plan.diff.ended).toEqual([]);
+    expect(plan.stats.untouchedExisting).toBe(1);
+    expect(plan.history.map((p) => p.id)).toEqual(["p-cadre", "p-t1"]);
+  });
+
   it("never drops an existing pairing: each active one is kept or ended", () => {
     fc.assert(
       fc.property(smallInstance(6, 4), (x) => {
