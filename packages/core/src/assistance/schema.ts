@@ -8,6 +8,8 @@ import { CalendarDateSchema, IdSchema } from "../model/primitives";
 
 /**
  * Text in a plan: bilingual when Liushou proposes it, or a plain string a person wrote.
+ * @example
+ * PlanTextSchema.parse("家访两次") //=> "家访两次"
  * @category Assistance
  */
 export const PlanTextSchema = z.union([z.string().min(1), LocalizedTextSchema]);
@@ -16,6 +18,8 @@ export type PlanText = z.infer<typeof PlanTextSchema>;
 
 /**
  * Who carries out a plan item: a role, and the person when known.
+ * @example
+ * AssistanceOwnerSchema.parse({ role: "class-teacher", personId: "m1" }) //=> { role: "class-teacher", personId: "m1" }
  * @category Assistance
  */
 export const AssistanceOwnerSchema = z.object({
@@ -40,6 +44,8 @@ export type AssistanceRole = AssistanceOwner["role"];
 
 /**
  * Status of a plan item: planned → in progress → done, or dropped.
+ * @example
+ * AssistanceItemStatusSchema.options //=> ["planned", "in-progress", "done", "dropped"]
  * @category Assistance
  */
 export const AssistanceItemStatusSchema = z.enum(["planned", "in-progress", "done", "dropped"]);
@@ -48,6 +54,8 @@ export type AssistanceItemStatus = z.infer<typeof AssistanceItemStatusSchema>;
 
 /**
  * A staged result expected by a date (阶段性效果); `reachedOn` is set when progress reports it.
+ * @example
+ * AssistanceStageSchema.parse({ by: "2026-04-01", expected: "按时完成作业" }).reachedOn //=> undefined
  * @category Assistance
  */
 export const AssistanceStageSchema = z.object({
@@ -60,6 +68,8 @@ export type AssistanceStage = z.infer<typeof AssistanceStageSchema>;
 
 /**
  * A dated progress entry on a plan item.
+ * @example
+ * ProgressEntrySchema.parse({ on: "2026-03-20", note: "谈心一次", stageReached: 0 }).stageReached //=> 0
  * @category Assistance
  */
 export const ProgressEntrySchema = z.object({
@@ -78,6 +88,8 @@ export type ProgressEntry = z.infer<typeof ProgressEntrySchema>;
 /**
  * One item of an assistance plan: what, who, by when, the staged results expected, and the
  * progress so far.
+ * @example
+ * AssistanceItemSchema.parse({ id: "i1", domain: "study", need: "domain:study", what: "每周辅导", owner: { role: "subject-teacher" }, startOn: "2026-03-02", due: "2026-05-31" }).status //=> "planned"
  * @category Assistance
  */
 export const AssistanceItemSchema = z

@@ -8,6 +8,8 @@ import { AssistanceOwnerSchema } from "./schema";
 /**
  * A template for a plan item: the need it answers, what to do, who does it, how many days
  * after the plan starts it is due, and the staged results expected along the way.
+ * @example
+ * AssistanceTemplateSchema.parse({ need: "lack:care", domain: "daily-life", owner: "mentor", dueInDays: 30, what: { "zh-CN": "每月家访", en: "Monthly home visit" } }).stages //=> []
  * @category Assistance
  */
 export const AssistanceTemplateSchema = z.object({

@@ -9,6 +9,8 @@ import { ChecklistIssueCode } from "./schema";
 /**
  * The five survey domains: study 学习, daily life 生活, psychology 心理, safety 安全,
  * health 健康.
+ * @example
+ * NeedDomainSchema.options //=> ["study", "daily-life", "psychology", "safety", "health"]
  * @category Checklists
  */
 export const NeedDomainSchema = z.enum(["study", "daily-life", "psychology", "safety", "health"]);
@@ -19,6 +21,8 @@ export type NeedDomain = z.infer<typeof NeedDomainSchema>;
  * The five lacks (五缺): care in daily life 生活上缺照顾, discipline in behaviour 行为上缺管教,
  * tutoring in study 学习上缺辅导, moral guidance 思想道德上缺约束, safety protection
  * 安全上缺保障.
+ * @example
+ * FiveLackSchema.parse("tutoring") //=> "tutoring"
  * @category Checklists
  */
 export const FiveLackSchema = z.enum([
@@ -34,6 +38,8 @@ export type FiveLack = z.infer<typeof FiveLackSchema>;
 /**
  * Level of need in a domain: the band of its scale, or `unknown` when too few items were
  * answered.
+ * @example
+ * NeedLevelSchema.options //=> ["low", "some", "high", "unknown"]
  * @category Checklists
  */
 export const NeedLevelSchema = z.enum(["low", "some", "high", "unknown"]);
@@ -42,6 +48,8 @@ export type NeedLevel = z.infer<typeof NeedLevelSchema>;
 
 /**
  * A child's needs profile: the level of need per domain and the five lacks found.
+ * @example
+ * NeedsProfileSchema.parse(needsProfile(score)).fiveLacks //=> ["tutoring"]
  * @category Checklists
  */
 export const NeedsProfileSchema = z.object({

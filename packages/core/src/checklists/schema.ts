@@ -7,6 +7,8 @@ import { LocalizedTextSchema, SourceCitationSchema } from "./text";
 /**
  * Codes of the problems found in a checklist definition or in the answers given to one.
  * Stable: hosts switch on them.
+ * @example
+ * validateResponses(checklist, { ghost: 1 }).issues[0].code === ChecklistIssueCode.UNKNOWN_ITEM //=> true
  * @category Checklists
  */
 export const ChecklistIssueCode = {
@@ -74,6 +76,8 @@ export type ChecklistCondition = z.infer<typeof ChecklistConditionSchema>;
 
 /**
  * An option of a single- or multiple-choice item; `score` makes the item scorable.
+ * @example
+ * ChoiceOptionSchema.parse({ value: "dog", label: { "zh-CN": "狗", en: "dog" }, score: 2 }).score //=> 2
  * @category Checklists
  */
 export const ChoiceOptionSchema = z.object({
@@ -161,6 +165,8 @@ export type ChecklistItemKind = ChecklistItem["kind"];
 /**
  * One score band: a range of a scale's value (bounds inclusive, either may be open) with a
  * label and the risk weight it contributes.
+ * @example
+ * BandRangeSchema.parse({ id: "high", label: { "zh-CN": "高", en: "high" }, min: 8 }).risk //=> 0
  * @category Checklists
  */
 export const BandRangeSchema = z.object({
@@ -178,6 +184,8 @@ export type BandRange = z.infer<typeof BandRangeSchema>;
  * A set of bands for one population and/or informant (norms differ by country and by who
  * answers). The most specific set that matches is used: population and informant, then
  * informant, then population, then the set with neither.
+ * @example
+ * BandSetSchema.parse({ informant: "child", ranges: [{ id: "normal", label: { "zh-CN": "正常", en: "normal" }, max: 5 }] }).informant //=> "child"
  * @category Checklists
  */
 export const BandSetSchema = z.object({
@@ -193,6 +201,8 @@ export type BandSet = z.infer<typeof BandSetSchema>;
 
 /**
  * An item of a scale with its weight (a bare id means weight 1).
+ * @example
+ * ScaleItemSchema.parse({ item: "q1", weight: 2 }) //=> { item: "q1", weight: 2 }
  * @category Checklists
  */
 export const ScaleItemSchema = z.union([
@@ -205,6 +215,8 @@ export const ScaleItemSchema = z.union([
  * subscales). With `prorate`, a scale with some items unanswered but at least `minAnswered`
  * answered scores the mean of the answered items times the number of applicable items (the
  * SDQ rule "prorate if at least 3 of 5 answered"); with fewer it has no value.
+ * @example
+ * ChecklistScaleSchema.parse({ id: "emotion", label: { "zh-CN": "情绪", en: "Emotion" }, items: ["e1", "e2", "e3"], prorate: { minAnswered: 2 } }).method //=> "sum"
  * @category Checklists
  */
 export const ChecklistScaleSchema = z.object({
@@ -223,6 +235,8 @@ export type ChecklistScale = z.infer<typeof ChecklistScaleSchema>;
 
 /**
  * A condition on a scale's value or band, for a derived flag.
+ * @example
+ * ScaleConditionSchema.parse({ scale: "study", bands: ["high"] }) //=> { scale: "study", bands: ["high"] }
  * @category Checklists
  */
 export const ScaleConditionSchema = z.object({
@@ -238,6 +252,8 @@ export type ScaleCondition = z.infer<typeof ScaleConditionSchema>;
 /**
  * A flag derived from the answers: raised when any (or all) of its conditions hold. Tags let
  * other engines read it (`lack:care`, `domain:safety`); `risk` is its weight in the risk level.
+ * @example
+ * ChecklistFlagSchema.parse({ id: "f", label: { "zh-CN": "标记", en: "flag" }, when: [{ item: "q1", equals: true }] }).match //=> "any"
  * @category Checklists
  */
 export const ChecklistFlagSchema = z.object({
@@ -253,6 +269,8 @@ export type ChecklistFlag = z.infer<typeof ChecklistFlagSchema>;
 
 /**
  * A section of a checklist (items name it by id).
+ * @example
+ * ChecklistSectionSchema.parse({ id: "study", title: { "zh-CN": "学习", en: "Study" } }).id //=> "study"
  * @category Checklists
  */
 export const ChecklistSectionSchema = z.object({
@@ -461,7 +479,13 @@ function checkDefinition(c: z.output<typeof ChecklistBaseSchema>): Issue[] {
   return issues;
 }
 
-/** Whether an item yields a number that a scale can add up. */
+/**
+ * Whether an item yields a number that a scale can add up: yes/no and Likert items, choices
+ * whose options all have scores, numbers with both bounds.
+ * @example
+ * isScorable({ id: "n", kind: "text", required: false, label: { "zh-CN": "备注", en: "note" } }) //=> false
+ * @category Checklists
+ */
 export function isScorable(item: ChecklistItem): boolean {
   switch (item.kind) {
     case "yes-no":

@@ -8,6 +8,8 @@ import { LEGAL_ARTICLES, type LegalContext, type LegalHit, type LegalRule } from
 
 /**
  * Stable codes of the legal rules.
+ * @example
+ * checkLegalDuties(file, { asOf }).some((f) => f.code === LegalCode.UNDER_16_LIVING_ALONE) //=> true
  * @category Legal
  */
 export const LegalCode = {

@@ -7,6 +7,8 @@ import { text } from "../i18n";
 
 /**
  * How serious a legal finding is, most serious first.
+ * @example
+ * LegalSeveritySchema.options //=> ["critical", "high", "medium", "low"]
  * @category Legal
  */
 export const LegalSeveritySchema = z.enum(["critical", "high", "medium", "low"]);

@@ -30,6 +30,8 @@ import {
 
 /**
  * A finding as risk reads it: a legal finding, or any rule's finding with a severity.
+ * @example
+ * RiskFindingSchema.parse({ code: "mpl23.no-written-notice", severity: "medium" }).mandatoryReport //=> false
  * @category Risk
  */
 export const RiskFindingSchema = z.looseObject({
@@ -50,6 +52,8 @@ export interface RiskFinding {
  * Visit and contact compliance, in one of two simple shapes: a summary
  * (`{ missedContacts, overdueContacts?, overdueDays? }`) or a list of statuses (rows of a
  * compliance report; `missed` and `overdue` rows count, `overdueDays` is added up).
+ * @example
+ * RiskComplianceSchema.parse({ missedContacts: 2 }) //=> { missedContacts: 2, overdueContacts: 0, overdueDays: 0 }
  * @category Risk
  */
 export const RiskComplianceSchema = z.union([
