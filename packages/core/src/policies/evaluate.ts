@@ -158,6 +158,9 @@ function countBuckets(
   return out;
 }
 
+/** Left-behind day ranges per prepared data, definition and span (children are immutable once prepared). */
+const LB_CACHE = new WeakMap<ComplianceData, Map<string, (number[] | null)[]>>();
+
 /** Left-behind day ranges of each child under a definition, within `[first, last]`. */
 function leftBehindRanges(
   child: ChildFile,
@@ -167,7 +170,8 @@ function leftBehindRanges(
 ): number[] {
   const def = LEFT_BEHIND_DEFINITIONS[definitionId];
   const candidates = def.changeDates ? def.changeDates(child) : [];
-  const days = [...new Set(candidates.filter(isCalendarDate).map(dayNumber))]
+  const days = [...new Set(candidates.map(dayNumber))]
+    .filter(Number.isFinite)
     .filter((d) => d > first && d <= last)
     .sort((a, b) => a - b);
   const out: number[] = [];
@@ -283,7 +287,6 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
   const schoolIndex: SchoolDayIndex | undefined = data.calendar
     ? buildSchoolDayIndex(data.calendar, first, last)
     : undefined;
-  const lbCache = new Map<string, (number[] | null)[]>();
   const ev = data.events;
   const ix = data.index;
   const stamp = new Int32Array(data.children.length);
@@ -336,11 +339,14 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
 
     let lb: (number[] | null)[] | undefined;
     if (sel.leftBehind) {
-      const key = sel.leftBehind.definition;
-      lb = lbCache.get(key);
+      // Cached on the prepared data: evaluating the same period again reuses the ranges.
+      let perData = LB_CACHE.get(data);
+      if (!perData) LB_CACHE.set(data, (perData = new Map()));
+      const key = `${sel.leftBehind.definition}:${first}:${last}`;
+      lb = perData.get(key);
       if (!lb) {
         lb = data.children.map(() => null);
-        lbCache.set(key, lb);
+        perData.set(key, lb);
       }
     }
     const lbRanges = (ci: number): number[] => {
@@ -359,6 +365,93 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
 
     const rowsBefore = table.n;
     // One subject: its in-scope day ranges, its events (CSR slice), and how to check the mentor.
+    // Per-subject state, set by evaluateSubject (no closure is allocated per subject).
+    let scoped: number[] = [];
+    let p = 0;
+    let sCsrEnd = 0;
+    let sList: Int32Array = ix.byChild.list;
+    let sChild = -1;
+    let sPairMentor = -1;
+    let sSubject = 0;
+    const mentorOk = (e: number, d: number): boolean => {
+      if (!byPaired) return true;
+      for (let k = ev.mentorStart[e]!; k < ev.mentorStart[e + 1]!; k++) {
+        const m = ev.mentorList[k]!;
+        if (sPairMentor >= 0) {
+          if (m === sPairMentor) return true;
+        } else {
+          for (const pj of ix.pairingsByChild[sChild]!) {
+            if (ix.pairingMentor[pj] === m && d >= ix.pairingStart[pj]! && d <= ix.pairingEnd[pj]!)
+              return true;
+          }
+        }
+      }
+      return false;
+    };
+    const inScope = (d: number): boolean => {
+      for (let i = 0; i < scoped.length; i += 2)
+        if (d >= scoped[i]! && d <= scoped[i + 1]!) return true;
+      return false;
+    };
+    const emit = (
+      from: number,
+      to: number,
+      due: number,
+      scopeDays: number,
+      activeDays: number,
+      nominalDays: number,
+    ) => {
+      while (p < sCsrEnd && ev.day[sList[p]!]! < from) p++;
+      let done = 0;
+      let lastDay = FAR_PAST;
+      stampN++;
+      for (let q = p; q < sCsrEnd; q++) {
+        const e = sList[q]!;
+        const d = ev.day[e]!;
+        if (d > to) break;
+        if (
+          d > asOfDay ||
+          !kindOk[ev.kind[e]!] ||
+          !initOk[ev.initiator[e]!] ||
+          !inScope(d) ||
+          !mentorOk(e, d)
+        )
+          continue;
+        if (unit === "contacts") done++;
+        else if (unit === "days") {
+          if (d !== lastDay) done++;
+          lastDay = d;
+        } else {
+          for (let k = ev.childStart[e]!; k < ev.childStart[e + 1]!; k++) {
+            const c = ev.childList[k]!;
+            if (stamp[c] !== stampN) {
+              stamp[c] = stampN;
+              done++;
+            }
+          }
+        }
+        table.addRecord(e);
+      }
+      let required = 0;
+      let status: number;
+      if (scopeDays === 0) {
+        status = S.na;
+        table.discardRecords();
+        done = 0;
+      } else {
+        required =
+          activeDays >= nominalDays
+            ? min
+            : Math.min(min, Math.floor((min * activeDays) / nominalDays + 0.5));
+        if (required === 0) status = S.exempt;
+        else if (done >= required) status = S.met;
+        else if (asOfDay < from) status = S.upcoming;
+        else if (asOfDay <= due) status = S.due;
+        else if (asOfDay <= to + grace) status = S.overdue;
+        else status = S.missed;
+      }
+      table.push(pi, sSubject, from, to, due, to + grace, required, done, status);
+    };
     const evaluateSubject = (
       subject: number,
       ranges: number[],
@@ -369,92 +462,14 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
       pairMentor: number,
       subjectStart: number,
     ) => {
-      const scoped = intersect(ranges, Math.max(effFrom, FAR_PAST), Math.min(effTo, FAR_FUTURE));
+      scoped = intersect(ranges, Math.max(effFrom, FAR_PAST), Math.min(effTo, FAR_FUTURE));
       if (scoped.length === 0) return;
-      const mentorOk = (e: number, d: number): boolean => {
-        if (!byPaired) return true;
-        for (let k = ev.mentorStart[e]!; k < ev.mentorStart[e + 1]!; k++) {
-          const m = ev.mentorList[k]!;
-          if (pairMentor >= 0) {
-            if (m === pairMentor) return true;
-          } else {
-            for (const pj of ix.pairingsByChild[childIdx]!) {
-              if (
-                ix.pairingMentor[pj] === m &&
-                d >= ix.pairingStart[pj]! &&
-                d <= ix.pairingEnd[pj]!
-              )
-                return true;
-            }
-          }
-        }
-        return false;
-      };
-      const inScope = (d: number): boolean => {
-        for (let i = 0; i < scoped.length; i += 2)
-          if (d >= scoped[i]! && d <= scoped[i + 1]!) return true;
-        return false;
-      };
-      let p = csrStart;
-      const emit = (
-        from: number,
-        to: number,
-        due: number,
-        scopeDays: number,
-        activeDays: number,
-        nominalDays: number,
-      ) => {
-        while (p < csrEnd && ev.day[list[p]!]! < from) p++;
-        let done = 0;
-        let lastDay = FAR_PAST;
-        stampN++;
-        for (let q = p; q < csrEnd; q++) {
-          const e = list[q]!;
-          const d = ev.day[e]!;
-          if (d > to) break;
-          if (
-            d > asOfDay ||
-            !kindOk[ev.kind[e]!] ||
-            !initOk[ev.initiator[e]!] ||
-            !inScope(d) ||
-            !mentorOk(e, d)
-          )
-            continue;
-          if (unit === "contacts") done++;
-          else if (unit === "days") {
-            if (d !== lastDay) done++;
-            lastDay = d;
-          } else {
-            for (let k = ev.childStart[e]!; k < ev.childStart[e + 1]!; k++) {
-              const c = ev.childList[k]!;
-              if (stamp[c] !== stampN) {
-                stamp[c] = stampN;
-                done++;
-              }
-            }
-          }
-          table.addRecord(e);
-        }
-        let required = 0;
-        let status: number;
-        if (scopeDays === 0) {
-          status = S.na;
-          table.discardRecords();
-          done = 0;
-        } else {
-          required =
-            activeDays >= nominalDays
-              ? min
-              : Math.min(min, Math.floor((min * activeDays) / nominalDays + 0.5));
-          if (required === 0) status = S.exempt;
-          else if (done >= required) status = S.met;
-          else if (asOfDay < from) status = S.upcoming;
-          else if (asOfDay <= due) status = S.due;
-          else if (asOfDay <= to + grace) status = S.overdue;
-          else status = S.missed;
-        }
-        table.push(pi, subject, from, to, due, to + grace, required, done, status);
-      };
+      p = csrStart;
+      sCsrEnd = csrEnd;
+      sList = list;
+      sChild = childIdx;
+      sPairMentor = pairMentor;
+      sSubject = subject;
       if (r.type === "count") {
         if (
           intersect(scoped, buckets[0]?.from ?? 0, buckets[buckets.length - 1]?.to ?? -1).length ===

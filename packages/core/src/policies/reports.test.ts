@@ -163,3 +163,21 @@ describe("mentorWorkload", () => {
     ).toThrow(ValidationError);
   });
 });
+
+describe("rollUpCompliance by bucket", () => {
+  it("gives a trend per bucket start", () => {
+    const s = scenario();
+    const report = evaluateCompliance({
+      ...s,
+      policies: [POLICY_PRESETS.homeVisitMonthly],
+      period: { from: "2026-03-01", to: "2026-04-30" },
+      asOf: "2026-04-10",
+    });
+    expect(
+      rollUpCompliance(report, { by: "bucket" }).map((r) => [r.key, r.met, r.due, r.exempt]),
+    ).toEqual([
+      ["2026-03-01", 1, 0, 1],
+      ["2026-04-01", 1, 1, 0],
+    ]);
+  });
+});

@@ -2,16 +2,18 @@ import { z } from "zod";
 import { validate } from "../errors/validate";
 import { text } from "../i18n";
 import { regionAncestor } from "../identity/region-code";
+import { fromDayNumber } from "../time/calendar-date";
 import { S } from "./evaluate";
 import type { ComplianceReport } from "./report";
 
 /**
  * What a roll-up groups by. Township and county come from the region codes (`regionAncestor`) of
  * the child (child and pairing rows), the mentor or the mentor's school (mentor rows), and the
- * school (school rows, when `schools` were given).
+ * school (school rows, when `schools` were given). `bucket` groups by the first day of each
+ * bucket or window (a monthly trend).
  * @category Policies
  */
-export type RollUpBy = "mentor" | "class" | "school" | "township" | "county";
+export type RollUpBy = "mentor" | "class" | "school" | "township" | "county" | "bucket";
 
 /**
  * Compliance of one group (a mentor, a class, a school, a township, a county).
@@ -41,7 +43,7 @@ export interface RollUpRow {
 }
 
 const OptionsSchema = z.object({
-  by: z.enum(["mentor", "class", "school", "township", "county"]),
+  by: z.enum(["mentor", "class", "school", "township", "county", "bucket"]),
   policyIds: z.array(z.string()).optional(),
 });
 
@@ -71,10 +73,10 @@ export function rollUpCompliance(
   const include = opts.policyIds ? new Set(opts.policyIds) : undefined;
   const policyOk = report.policies.map((p) => !include || include.has(p.id));
   const schoolRegion = new Map(d.schools.map((s) => [s.id, s.regionCode]));
-  const region = (code: string | undefined) => {
-    if (code === undefined) return undefined;
-    return regionAncestor(code, by as "township" | "county");
-  };
+  const region = (code: string | undefined) =>
+    code === undefined || (by !== "township" && by !== "county")
+      ? undefined
+      : regionAncestor(code, by);
   const childKey = d.children.map((c) => {
     switch (by) {
       case "class":
@@ -121,9 +123,17 @@ export function rollUpCompliance(
     }
   };
   const ix = d.index;
+  const bucketKey = new Map<number, string>();
   for (let i = 0; i < t.n; i++) {
     const pi = t.policy[i]!;
     if (!policyOk[pi]) continue;
+    if (by === "bucket") {
+      const f = t.from[i]!;
+      let k = bucketKey.get(f);
+      if (k === undefined) bucketKey.set(f, (k = fromDayNumber(f)));
+      add(k, i);
+      continue;
+    }
     const s = t.subject[i]!;
     switch (report.policies[pi]!.level) {
       case "child":

@@ -73,12 +73,18 @@ export function workList(
     if (level === "pairing") return d.index.pairingChild[t.subject[i]!]!;
     return -1;
   };
-  const riskRank = (i: number) => {
+  const rank = new Map<number, number>();
+  for (const i of [...late, ...soon]) {
     const c = childOf(i);
-    if (c < 0) return RISK_ORDER.none * 2 + 1;
-    const file = d.children[c]!;
-    return RISK_ORDER[file.riskLevel ?? "none"] * 2 + (file.keyCase ? 0 : 1);
-  };
+    const file = c >= 0 ? d.children[c]! : undefined;
+    rank.set(
+      i,
+      file
+        ? RISK_ORDER[file.riskLevel ?? "none"] * 2 + (file.keyCase ? 0 : 1)
+        : RISK_ORDER.none * 2 + 1,
+    );
+  }
+  const riskRank = (i: number) => rank.get(i)!;
   const tie = (a: number, b: number) =>
     t.required[b]! - t.done[b]! - (t.required[a]! - t.done[a]!) ||
     t.policy[a]! - t.policy[b]! ||
