@@ -62,7 +62,7 @@ describe("solveAssignment", () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it("the flat entry point agrees with the array one", () => {
     fc.assert(
@@ -75,7 +75,7 @@ describe("solveAssignment", () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 60_000);
 
   it("handles empty input and rejects ragged or non-finite matrices", () => {
     expect(solveAssignment([])).toEqual({ rowToCol: [], colToRow: [], total: 0 });
@@ -99,5 +99,5 @@ describe("solveAssignment", () => {
       greedy += row[bj]!;
     }
     expect(r.total).toBeLessThanOrEqual(greedy);
-  });
+  }, 60_000);
 });

@@ -95,5 +95,5 @@ describe("planBuddies", () => {
     expect(() => planBuddies({ children: [kids[0]!, kids[0]!], pupils: [] })).toThrow(
       ValidationError,
     );
-  });
+  }, 60_000);
 });

@@ -92,7 +92,7 @@ describe("planPairings: optimality", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it("never scores below the greedy baseline", () => {
     fc.assert(
@@ -105,7 +105,7 @@ describe("planPairings: optimality", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it("the breakdown of each pair sums to its score, and scores sum to the total", () => {
     fc.assert(
@@ -121,7 +121,7 @@ describe("planPairings: optimality", () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });
 
 describe("planPairings: invariants", () => {
@@ -170,7 +170,7 @@ describe("planPairings: invariants", () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it("does not mutate its input", () => {
     fc.assert(
@@ -182,7 +182,7 @@ describe("planPairings: invariants", () => {
       }),
       { numRuns: 30 },
     );
-  });
+  }, 60_000);
 });
 
 describe("planPairings: priorities are exact", () => {
@@ -439,5 +439,5 @@ describe("planPairings: large instances", () => {
       expect(again.pairs).toEqual(plan.pairs);
       expect(again.diff).toEqual(plan.diff);
     }
-  });
+  }, 60_000);
 });

@@ -120,10 +120,25 @@ describe("re-planning (结对+接力)", () => {
 
   it("leaves pairings with mentors of other kinds untouched (a second surrogate parent)", () => {
     const kids = [child("a", { school: "s1", cls: "k1" })];
-    const ms = [mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] }), mentor("cadre", { kind: "other" })];
+    const ms = [
+      mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] }),
+      mentor("cadre", { kind: "other" }),
+    ];
     const existing = [
-      { id: "p-cadre", childId: "a", mentorId: "cadre", role: "mentor" as const, start: "2025-09-01" as const },
-      { id: "p-t1", childId: "a", mentorId: "t1", role: "mentor" as const, start: "2025-09-01" as const },
+      {
+        id: "p-cadre",
+        childId: "a",
+        mentorId: "cadre",
+        role: "mentor" as const,
+        start: "2025-09-01" as const,
+      },
+      {
+        id: "p-t1",
+        childId: "a",
+        mentorId: "t1",
+        role: "mentor" as const,
+        start: "2025-09-01" as const,
+      },
     ];
     const plan = planPairings({ children: kids, mentors: ms, rules, asOf, existing });
     expect(plan.diff.kept.map((p) => p.id)).toEqual(["p-t1"]);
@@ -149,7 +164,7 @@ describe("re-planning (结对+接力)", () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });
 
 describe("explainWhyNot", () => {
