@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { ValidationError } from "../errors/errors";
 import type { Answer, Assessment } from "../model/records";
 import { BUILTIN_CHECKLISTS, builtinChecklistRegistry, NEEDS_CHECKLIST } from "./builtin";
 import { scaleRanges, scoreChecklist, validateResponses } from "./engine";
@@ -182,6 +183,21 @@ describe("needs assessment and needs profile", () => {
     const { health_illness: _a, health_growth: _b, ...rest } = base;
     const profile = needsProfile(scoreChecklist(registry, assessmentOf(NEEDS_CHECKLIST, rest)));
     expect(profile.domains.health).toEqual({ level: "unknown" });
+  });
+
+  it("validates its input with field paths", () => {
+    try {
+      needsProfile({ checklistId: "liushou.needs", scales: {}, flags: [{ id: "x" }] } as never);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual([
+        "assessmentId",
+        "childId",
+        "takenAt",
+        "flags[0].tags",
+      ]);
+    }
   });
 
   it("refuses the score of another checklist", () => {

@@ -158,7 +158,7 @@ describe("validateResponses", () => {
 
   it("throws a ValidationError when responses are not an object; reports an answer of no known type", () => {
     expect(() => validateResponses(instrument, [1, 2] as never)).toThrow(ValidationError);
-    expect(() => validateResponses(instrument, "yes" as never)).toThrow(ValidationError);
+    expect(() => validateResponses(instrument, "yes" as never)).toThrow(/以题目编号为键的答案对象/);
     const r = validateResponses(instrument, { e1: { x: 1 } } as never);
     expect(r.issues.map((i) => [i.path, i.code])).toEqual([
       ["responses.e1", ChecklistIssueCode.WRONG_TYPE],

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ValidationError } from "../errors/errors";
-import { describeValue, type FieldIssue } from "../errors/issues";
+import { IssueCode } from "../errors/codes";
+import { addIssue, describeValue, type FieldIssue } from "../errors/issues";
 import { validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import {
@@ -445,10 +446,17 @@ function evaluate(c: Compiled, responses: Readonly<Record<string, Answer>>) {
  * Answers are checked item by item against the checklist (stricter than `AnswerSchema`, and
  * with the item's label in the message), so the envelope only needs a record.
  */
-const ResponsesSchema = z.custom<Record<string, unknown>>(
-  (v) => typeof v === "object" && v !== null && !Array.isArray(v),
-  { message: "expected an object of answers by item id" },
-);
+const ResponsesSchema = z.unknown().superRefine((value, ctx) => {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    addIssue(
+      ctx,
+      IssueCode.OTHER,
+      text("应为以题目编号为键的答案对象", "expected an object of answers keyed by item id"),
+      {
+        expected: "Record<itemId, answer>",
+      },
+    );
+}) as unknown as z.ZodType<Record<string, unknown>>;
 
 /** A stored assessment whose answers are checked against the checklist, not by zod. */
 const AssessmentEnvelopeSchema = AssessmentSchema.extend({ responses: ResponsesSchema });

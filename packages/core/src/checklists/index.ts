@@ -6,7 +6,7 @@
  */
 export { SourceCitationSchema, type SourceCitation } from "./text";
 export * from "./schema";
-export { reverseLikert, itemScore, itemScoreRange } from "./items";
+export { reverseLikert } from "./items";
 export {
   defineChecklist,
   scaleRanges,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationError } from "../errors/errors";
+import { validate } from "../errors/validate";
 import { text } from "../i18n";
 import { IdSchema, InstantSchema } from "../model/primitives";
 import type { ChecklistScore } from "./engine";
@@ -67,6 +68,19 @@ export const NeedsProfileSchema = z.object({
 /** @category Checklists */
 export type NeedsProfile = z.infer<typeof NeedsProfileSchema>;
 
+/** The parts of a checklist score a needs profile reads. */
+const ScoreInputSchema = z.object({
+  assessmentId: IdSchema,
+  childId: IdSchema,
+  checklistId: z.string(),
+  takenAt: InstantSchema,
+  scales: z.record(
+    z.string(),
+    z.object({ value: z.number().optional(), band: z.object({ id: z.string() }).optional() }),
+  ),
+  flags: z.array(z.object({ id: z.string(), tags: z.array(z.string()) })),
+});
+
 /**
  * Turns a scored needs assessment (`liushou.needs`, any version with the same scale and flag
  * ids) into a needs profile.
@@ -78,9 +92,10 @@ export type NeedsProfile = z.infer<typeof NeedsProfileSchema>;
  * profile.fiveLacks //=> ["tutoring"]
  * @category Checklists
  */
-export function needsProfile(score: ChecklistScore): NeedsProfile {
-  if (score?.checklistId !== NEEDS_CHECKLIST.id) {
-    const shown = String(score?.checklistId);
+export function needsProfile(input: ChecklistScore): NeedsProfile {
+  const score = validate(ScoreInputSchema, input, { subject: text("需求评估得分", "needs score") });
+  if (score.checklistId !== NEEDS_CHECKLIST.id) {
+    const shown = score.checklistId;
     throw new ValidationError([
       {
         path: "checklistId",

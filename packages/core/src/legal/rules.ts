@@ -278,7 +278,8 @@ const noWrittenNotice: LegalRule = {
     "Parents must notify the school and village committee in writing",
   ),
   check: ({ file, asOf }) => {
-    if (!file.parents.some((p) => isAway(p, asOf))) return [];
+    const away = file.parents.filter((p) => !p.deceased && isAway(p, asOf));
+    if (away.length === 0) return [];
     return file.guardians
       .map((g, i) => ({ g, i }))
       .filter(
@@ -286,10 +287,7 @@ const noWrittenNotice: LegalRule = {
       )
       .map(({ g, i }) => ({
         path: `guardians[${i}].writtenNoticeOn`,
-        evidence: {
-          guardianId: g.id,
-          parentsAway: file.parents.filter((p) => isAway(p, asOf)).map((p) => p.id),
-        },
+        evidence: { guardianId: g.id, parentsAway: away.map((p) => p.id) },
         message: text(
           `父母外出务工，但未书面告知学校和村（居）委会由 ${g.id} 委托照护`,
           `The parents work away but have not told the school and village committee in writing that ${g.id} cares for the child`,
@@ -361,8 +359,8 @@ const noGuardianConsent: LegalRule = {
             path: "consent",
             evidence: { age },
             message: text(
-              `儿童 ${file.id} 未满十四周岁（${age} 岁），其个人信息属敏感个人信息，档案中没有监护人同意记录`,
-              `Child ${file.id} is under 14 (${age}); their information is sensitive and no guardian consent is on file`,
+              `儿童 ${file.id} 未满十四周岁（${age} 岁），其个人信息属敏感个人信息（第二十八条），档案中没有监护人同意记录`,
+              `Child ${file.id} is under 14 (${age}); their information is sensitive (Art. 28) and no guardian consent is on file`,
             ),
           },
         ]

@@ -39,5 +39,8 @@ export const BUILTIN_CHECKLISTS: readonly Checklist[] = Object.freeze([
  * @category Checklists
  */
 export function builtinChecklistRegistry(): ChecklistRegistry {
-  return createChecklistRegistry(BUILTIN_CHECKLISTS);
+  // A registry is immutable, so one instance serves every caller.
+  return (registry ??= createChecklistRegistry(BUILTIN_CHECKLISTS));
 }
+
+let registry: ChecklistRegistry | undefined;
