@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkLegalDuties } from "../legal/check";
 import type { ChildFileInput } from "../model/child-file";
-import { nextDue, POLICY_PRESETS } from "../policies";
+import { nextDue, POLICY_PRESETS, prepareComplianceData } from "../policies";
 import { assessRisk, withRiskLevel } from "./assess";
 
 const file: ChildFileInput = {
@@ -28,10 +28,7 @@ describe("risk level feeds the visit policies", () => {
     const due = (f: ChildFileInput) =>
       nextDue({
         policies: [POLICY_PRESETS.highRiskWeekly],
-        children: [f],
-        mentors: [],
-        pairings: [],
-        records: [],
+        data: prepareComplianceData({ children: [f], mentors: [], pairings: [], records: [] }),
         asOf,
         subject: { childId: "c1" },
       }).map((r) => r.policyId);
