@@ -425,17 +425,24 @@ export function buildInstance(input: ParsedInput): Instance {
   const edgeStart = new Int32Array(children.length + 1);
   const em: number[] = [];
   const eg: number[] = [];
-  const cand: number[] = [];
   children.forEach((c, i) => {
     edgeStart[i] = em.length;
-    cand.length = 0;
-    if (c.child.schoolId !== undefined) cand.push(...(bySchool.get(c.child.schoolId) ?? []));
+    // Mentor indexes from up to three buckets, each ascending; merge only when needed.
+    const lists: (readonly number[])[] = [];
+    if (c.child.schoolId !== undefined) lists.push(bySchool.get(c.child.schoolId) ?? []);
     if (md?.area !== undefined) {
       const a = areaOf(c.child.regionCode, md.area);
-      if (a !== undefined) cand.push(...(byArea.get(a) ?? []));
+      if (a !== undefined) lists.push(byArea.get(a) ?? []);
     }
-    cand.push(...global);
-    cand.sort((a, b) => a - b);
+    lists.push(global);
+    const nonEmpty = lists.filter((l) => l.length > 0);
+    let cand: readonly number[];
+    if (nonEmpty.length <= 1) cand = nonEmpty[0] ?? [];
+    else {
+      const merged = nonEmpty.flat();
+      merged.sort((a, b) => a - b);
+      cand = merged;
+    }
     const existingMentor = activeByChild.get(i)?.mentorId;
     const pri = priority[i] === 1;
     for (const j of cand) {
