@@ -38,6 +38,8 @@ export type Term = z.infer<typeof TermSchema>;
 /**
  * A day off inside or outside a term: a public holiday (National Day, Qingming…), a school's own
  * day off, or a named vacation. `from`/`to` are inclusive.
+ * @example
+ * HolidaySchema.parse({ name: "清明节", from: "2027-04-03", to: "2027-04-05" }).kind //=> "public-holiday"
  * @category Calendar
  */
 export const HolidaySchema = z

@@ -50,6 +50,8 @@ export interface PolicyFinding {
 
 /**
  * Stable codes of {@link PolicyFinding}s.
+ * @example
+ * report.findings.some((f) => f.code === PolicyFindingCode.RECORD_AFTER_AS_OF) //=> false
  * @category Policies
  */
 export const PolicyFindingCode = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_CALENDAR_2026_27 } from "../calendar";
+import { classifyLeftBehind } from "../classification";
 import { ValidationError } from "../errors";
 import { PolicyFindingCode, prepareComplianceData } from "./data";
 import { evaluateCompliance } from "./evaluate";
@@ -249,6 +250,14 @@ describe("evaluateCompliance: proration, statuses, counting", () => {
         period: MARCH_APRIL,
         asOf: "2026-05-10",
       }),
+    );
+    // The same verdicts as classifyLeftBehind on those days.
+    const c2 = back.children.find((c) => c.id === "c2")!;
+    expect(classifyLeftBehind(c2, { asOf: "2026-03-15", definition: "school" }).leftBehind).toBe(
+      true,
+    );
+    expect(classifyLeftBehind(c2, { asOf: "2026-03-16", definition: "school" }).leftBehind).toBe(
+      false,
     );
     expect(rows.some((r) => r.subjectId === "c3")).toBe(false); // never left-behind: no rows
     expect(rows.find((r) => r.subjectId === "c2" && r.from === "2026-03-01")).toMatchObject({

@@ -39,6 +39,8 @@ import { RowTable } from "./table";
  *   proration that rounds to zero);
  * - `not-applicable`: the subject was out of scope for the whole bucket (pairing not yet started
  *   or ended, child not left-behind, policy not in force).
+ * @example
+ * COMPLIANCE_STATUSES.includes("overdue") //=> true
  * @category Policies
  */
 export const COMPLIANCE_STATUSES = [

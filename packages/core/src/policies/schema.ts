@@ -9,6 +9,8 @@ import { ActivityKindSchema, ContactKindSchema, InitiatorSchema } from "../model
 
 /**
  * Stable issue codes of policy validation, on top of {@link IssueCode}.
+ * @example
+ * PolicyIssueCode.MIN_ABOVE_MAX //=> "policy_min_above_max"
  * @category Policies
  */
 export const PolicyIssueCode = {
@@ -30,6 +32,8 @@ export const PolicyIssueCode = {
 
 /**
  * Whom a policy applies to: each child, each pairing (结对), each mentor, or each school.
+ * @example
+ * PolicyLevelSchema.parse("pairing") //=> "pairing"
  * @category Policies
  */
 export const PolicyLevelSchema = z.enum(["child", "pairing", "mentor", "school"]);
@@ -73,6 +77,8 @@ export type PolicySelector = z.infer<typeof PolicySelectorSchema>;
  *   mentor; for a child: a mentor paired with the child on the day of the contact).
  * - `unit`: `contacts` (each record once), `days` (several records on one day count once),
  *   `children` (distinct children reached: "talk with 3–5 children a week").
+ * @example
+ * PolicyCountsSchema.parse({ contactKinds: ["talk"], unit: "children" }).by //=> "anyone"
  * @category Policies
  */
 export const PolicyCountsSchema = z.object({
@@ -92,6 +98,8 @@ export type PolicyCounts = z.infer<typeof PolicyCountsSchema>;
  * Weeks run Monday to Sunday; `days` blocks start at `anchor` (default the policy's
  * `effectiveFrom`, else 1970-01-01). `max` is the upper end of a range such as "3–5 children":
  * reaching it is never a failure, it only caps what workload plans count.
+ * @example
+ * CountRequirementSchema.parse({ type: "count", min: 3, max: 5, per: "week" }).max //=> 5
  * @category Policies
  */
 export const CountRequirementSchema = z.object({
@@ -112,6 +120,8 @@ export type CountRequirement = z.infer<typeof CountRequirementSchema>;
  * a due date when it falls in `[due + windowStart, due + windowEnd]` (offsets in days,
  * `windowStart ≤ 0 ≤ windowEnd`). Fixed, not rolling from the last visit: a visit never moves
  * later due dates, so adding a record can only raise compliance.
+ * @example
+ * IntervalRequirementSchema.parse({ type: "interval", everyDays: 14 }).windowEnd //=> 0
  * @category Policies
  */
 export const IntervalRequirementSchema = z.object({
@@ -126,6 +136,8 @@ export type IntervalRequirement = z.infer<typeof IntervalRequirementSchema>;
 
 /**
  * What a policy requires: a count per period, or a schedule of windows.
+ * @example
+ * RequirementSchema.parse({ type: "count", min: 1, per: "month" }).type //=> "count"
  * @category Policies
  */
 export const RequirementSchema = z.discriminatedUnion("type", [
@@ -138,6 +150,8 @@ export type Requirement = z.infer<typeof RequirementSchema>;
 /**
  * Where a cadence comes from: the Chinese wording and the document (a work summary, a law
  * article), so that every finding can cite it.
+ * @example
+ * PolicySourceSchema.parse({ wording: "每月进行一次家访", document: "a work summary" }).wording //=> "每月进行一次家访"
  * @category Policies
  */
 export const PolicySourceSchema = z.object({
@@ -396,6 +410,8 @@ export type PolicyInput = z.input<typeof PolicySchema>;
 
 /**
  * A list of policies with unique ids.
+ * @example
+ * PolicySetSchema.parse(ALL_PRESETS).length //=> 11
  * @category Policies
  */
 export const PolicySetSchema = z.array(PolicySchema).superRefine((list, ctx) => {
