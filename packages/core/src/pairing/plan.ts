@@ -223,6 +223,9 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
   const endedOf = new Map<string, Pairing>(); // child id → pairing ended by this plan
   const historyOut = new Map<string, Pairing>();
   let untouched = 0;
+  const existingLoad = new Map<string, number>();
+  for (const p of inst.activeByChild.values())
+    existingLoad.set(p.mentorId, (existingLoad.get(p.mentorId) ?? 0) + 1);
   for (const p of input.existing) {
     historyOut.set(p.id, p);
     if (!isReplanned(p, rules, asOf, inst.kindOf)) {
@@ -255,7 +258,16 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
           `the pair now breaks a hard rule: ${v.map((x) => x.explanation.en).join("; ")}`,
         );
       } else {
-        reason = "replanned";
+        const j = inst.mentorIndex.get(p.mentorId);
+        const cap = j === undefined ? undefined : inst.caps[j]!.max;
+        const had = existingLoad.get(p.mentorId) ?? 0;
+        if (cap !== undefined && had > cap) {
+          reason = "rule-changed";
+          explanation = text(
+            `导师容量现为 ${cap} 名，原有 ${had} 名结对儿童`,
+            `the mentor's capacity is now ${cap}, and they had ${had} children`,
+          );
+        } else reason = "replanned";
       }
     }
     const endedPairing: Pairing = { ...p, end: endOn(p, asOf), endReason: reason };

@@ -118,6 +118,27 @@ describe("re-planning (结对+接力)", () => {
     expect(move.diff.added[0]).toMatchObject({ mentorId: "t1", relayFrom: "old" });
   });
 
+  it("ends pairs beyond a reduced capacity as rule-changed", () => {
+    const kids = ["a", "b", "c"].map((id) => child(id, { school: "s1", cls: "k1" }));
+    const existing = kids.map((k, i) => ({
+      id: `p${i}`,
+      childId: k.id,
+      mentorId: "t1",
+      role: "mentor" as const,
+      start: "2025-09-01" as const,
+    }));
+    const plan = planPairings({
+      children: kids,
+      mentors: [mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"], max: 2 })],
+      rules,
+      asOf,
+      existing,
+    });
+    expect(plan.diff.kept).toHaveLength(2);
+    expect(plan.diff.ended[0]!.pairing.endReason).toBe("rule-changed");
+    expect(plan.diff.ended[0]!.explanation.en).toContain("capacity is now 2");
+  });
+
   it("leaves pairings with mentors of other kinds untouched (a second surrogate parent)", () => {
     const kids = [child("a", { school: "s1", cls: "k1" })];
     const ms = [
