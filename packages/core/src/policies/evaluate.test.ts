@@ -274,6 +274,31 @@ describe("evaluateCompliance: proration, statuses, counting", () => {
   });
 });
 
+describe("evaluateCompliance: effective dates and exemptions", () => {
+  it("prorates the month a policy comes into force, and exempts listed ranges", () => {
+    const s = { ...scenario(), records: [] };
+    const policy = definePolicy({
+      ...POLICY_PRESETS.homeVisitMonthly,
+      effectiveFrom: "2026-03-15",
+      exemptions: [{ from: "2026-04-01", to: "2026-04-30", reason: "疫情停课" }],
+    });
+    const rows = rowsOf(
+      evaluateCompliance({
+        ...s,
+        policies: [policy],
+        period: { from: "2026-02-01", to: "2026-05-31" },
+        asOf: "2026-06-10",
+      }),
+    ).filter((r) => r.subjectId === "p1");
+    expect(rows.map((r) => [r.from, r.status, r.required])).toEqual([
+      ["2026-02-01", "not-applicable", 0],
+      ["2026-03-01", "missed", 1], // 17 of 31 days: round(0.55) = 1
+      ["2026-04-01", "exempt", 0],
+      ["2026-05-01", "missed", 1],
+    ]);
+  });
+});
+
 describe("evaluateCompliance: school calendar, terms, activities, intervals", () => {
   it("exempts holiday weeks and prorates short school weeks for weekly teacher talks", () => {
     const s = scenario();
