@@ -44,6 +44,10 @@ describe("defineChecklist", () => {
     expect(Object.isFrozen(instrument.items[0])).toBe(true);
     expect(instrument.items[1]!.required).toBe(false);
     expect(defineChecklist(instrument)).toBe(instrument);
+    // the definition as authored is left as it was: not frozen, not changed
+    expect(Object.isFrozen(TEST_INSTRUMENT.items)).toBe(false);
+    expect(Object.isFrozen(TEST_INSTRUMENT.items[0])).toBe(false);
+    expect("required" in TEST_INSTRUMENT.items[1]!).toBe(false);
   });
 
   it("reports bad references, duplicates and inconsistent items with field paths in both languages", () => {
