@@ -38,6 +38,35 @@ export interface AssignmentResult {
   readonly total: number;
 }
 
+function columnReduction(
+  nr: number,
+  nc: number,
+  cost: Float64Array,
+  v: Float64Array,
+  col4row: Int32Array,
+  row4col: Int32Array,
+): void {
+  v.fill(Infinity);
+  const argmin = new Int32Array(nc);
+  for (let i = 0; i < nr; i++) {
+    const base = i * nc;
+    for (let j = 0; j < nc; j++) {
+      const c = cost[base + j]!;
+      if (c < v[j]!) {
+        v[j] = c;
+        argmin[j] = i;
+      }
+    }
+  }
+  for (let j = 0; j < nc; j++) {
+    const i = argmin[j]!;
+    if (col4row[i] === -1) {
+      col4row[i] = j;
+      row4col[j] = i;
+    }
+  }
+}
+
 /**
  * Core of the dense solver on a flat row-major matrix with `nr ≤ nc`. Shortest augmenting paths
  * from each row in turn (Jonker–Volgenant / Crouse 2016), O(nr² · nc) in the worst case and far
@@ -54,7 +83,12 @@ function solveFlat(nr: number, nc: number, cost: Float64Array): Int32Array {
   const SC = new Uint8Array(nc);
   const remaining = new Int32Array(nc);
   const visitedRows: number[] = [];
+  // Square matrices: column reduction (Jonker–Volgenant), v[j] = min_i cost[i][j] keeps every
+  // reduced cost ≥ 0, and a column's minimum row takes it when that row is still free (u stays
+  // 0: the pair is tight). Not for rectangular ones, where a column left free needs v[j] = 0.
+  if (nr === nc) columnReduction(nr, nc, cost, v, col4row, row4col);
   for (let cur = 0; cur < nr; cur++) {
+    if (col4row[cur] !== -1) continue;
     let minVal = 0;
     let numRemaining = nc;
     for (let it = 0; it < nc; it++) remaining[it] = nc - it - 1;
