@@ -65,14 +65,12 @@ describe("solveAssignment", () => {
   }, 60_000);
 
   it("finds the least total cost on square matrices (column reduction path), ties included", () => {
-    const square = fc
-      .integer({ min: 1, max: 6 })
-      .chain((n) =>
-        fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }), {
-          minLength: n,
-          maxLength: n,
-        }),
-      );
+    const square = fc.integer({ min: 1, max: 6 }).chain((n) =>
+      fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }), {
+        minLength: n,
+        maxLength: n,
+      }),
+    );
     fc.assert(
       fc.property(square, (cost) => {
         expect(solveAssignment(cost).total).toBe(bruteForce(cost));

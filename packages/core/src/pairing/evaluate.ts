@@ -107,7 +107,7 @@ export function makeEvalContext(args: {
 /** Whether a child is served first under the rule set. */
 export function isPriority(child: ChildFile, rules: PairingRuleSet): boolean {
   return (
-    (rules.priority.keyCase && child.keyCase) ||
+    (rules.priority.keyCase && child.keyCase === true) ||
     (child.riskLevel !== undefined && rules.priority.riskLevels.includes(child.riskLevel))
   );
 }
@@ -562,6 +562,21 @@ const SOFT_TEXT: Record<string, (v: number) => LocalizedText> = {
       : text("新的结对", "a new pair"),
 };
 
+/** Explanations are shared between pairs (a county plan has tens of thousands of lines). */
+const textCache = new Map<string, LocalizedText>();
+/** A text built once per key and shared. */
+export function cachedText(key: string, make: () => LocalizedText): LocalizedText {
+  let t = textCache.get(key);
+  if (t === undefined) {
+    t = make();
+    if (textCache.size < 10_000) textCache.set(key, t);
+  }
+  return t;
+}
+function softText(name: string, value: number): LocalizedText {
+  return cachedText(`${name}\u0000${value}`, () => SOFT_TEXT[name]!(value));
+}
+
 /** The score breakdown of a pair (soft rules with a weight > 0). */
 export function softTerms(ctx: EvalContext, values: readonly number[]): ScoreTerm[] {
   const weights = softWeights(ctx);
@@ -579,7 +594,7 @@ export function softTerms(ctx: EvalContext, values: readonly number[]): ScoreTer
           `${custom.explanation["zh-CN"]}：得分 ${value.toFixed(2)}`,
           `${custom.explanation.en}: value ${value.toFixed(2)}`,
         )
-      : SOFT_TEXT[name]!(value);
+      : softText(name, value);
     terms.push({
       rule: name,
       weight,
@@ -608,9 +623,11 @@ export function workloadTerm(rules: PairingRuleSet, k: number, cap: number): Sco
     weight: w,
     value: k,
     points: pen === 0 ? 0 : -pen / SCALE,
-    explanation: text(
-      `导师的第 ${k} 名结对儿童（容量 ${cap}），负担均衡扣分`,
-      `the mentor's child no. ${k} (capacity ${cap}): workload balance cost`,
+    explanation: cachedText(`workload\u0000${k}\u0000${cap}`, () =>
+      text(
+        `导师的第 ${k} 名结对儿童（容量 ${cap}），负担均衡扣分`,
+        `the mentor's child no. ${k} (capacity ${cap}): workload balance cost`,
+      ),
     ),
   };
 }

@@ -6,8 +6,8 @@
 import { z } from "zod";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
-import type { FieldIssue } from "../errors/issues";
-import { validate } from "../errors/validate";
+import { toFieldIssue, type FieldIssue } from "../errors/issues";
+import { safeValidate, validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import { GradeSchema, SchoolClassSchema } from "../model/area";
 import { RiskLevelSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
@@ -219,8 +219,27 @@ export function isReplanned(
 /** Validates the input and checks ids; throws ValidationError listing every problem. */
 export function parseInput(input: PlanPairingsInput): ParsedInput {
   const subject = text("结对计划输入", "pairing plan input");
-  const { customRules = [], ...data } = input;
-  const parsed = validate(PlanPairingsInputSchema, data, { subject });
+  const { customRules = [], children, ...data } = input;
+  // Children are checked one by one and kept as given (no copy of 40,000 files); the rest is
+  // parsed whole.
+  const rest = safeValidate(PlanPairingsInputSchema.omit({ children: true }), data, { subject });
+  const first: FieldIssue[] = rest.success ? [] : [...rest.error.issues];
+  if (!Array.isArray(children)) {
+    first.push(
+      issue(
+        "children",
+        "invalid_type",
+        text("应为儿童档案数组", "expected an array of child files"),
+      ),
+    );
+  } else {
+    for (let i = 0; i < children.length && first.length < 100; i++) {
+      const r = PairingChildSchema.safeParse(children[i], { reportInput: true });
+      if (!r.success) first.push(...r.error.issues.map((x) => toFieldIssue(x, ["children", i])));
+    }
+  }
+  if (first.length > 0 || !rest.success) throw new ValidationError(first, { subject });
+  const parsed = { ...rest.data, children: children as unknown as ChildFile[] };
   validate(z.array(CustomRuleSchema), customRules, { subject, path: ["customRules"] });
   const issues: FieldIssue[] = [];
   const childIds = new Map<string, number>();

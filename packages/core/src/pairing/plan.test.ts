@@ -292,6 +292,17 @@ describe("planPairings: bad input", () => {
     });
     expect((err as ValidationError).issues[0]!.message["zh-CN"]).toContain("重复");
   });
+  it("names the field of a malformed child file", () => {
+    const bad = { ...child("b"), child: { ...child("b").child, birthDate: "2015-02-30" } };
+    try {
+      planPairings({ ...base, children: [...base.children, bad as never] });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues[0]!.path).toBe("children[1].child.birthDate");
+    }
+  });
+
   it("rejects unknown ids in existing pairings, or ends them on request", () => {
     const existing = [
       {

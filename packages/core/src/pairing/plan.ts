@@ -3,6 +3,7 @@ import type { Pairing, PairingEndReason } from "../model/mentor";
 import type { CalendarDate } from "../time/types";
 import {
   hardViolations,
+  cachedText,
   SCALE,
   softEval,
   softTerms,
@@ -449,9 +450,11 @@ function explainUnmatched(
     childId: child.id,
     priority,
     reason: "capacity-taken",
-    message: text(
-      `${eligible.length} 名符合条件的导师名额已满${higher ? "（部分由优先级更高的儿童占用）" : "（由总分更优的方案占用）"}`,
-      `the ${eligible.length} eligible mentor(s) are full${higher ? " (partly with higher-priority children)" : " (a plan with a better total holds their places)"}`,
+    message: cachedText(`taken\u0000${eligible.length}\u0000${higher}`, () =>
+      text(
+        `${eligible.length} 名符合条件的导师名额已满${higher ? "（部分由优先级更高的儿童占用）" : "（由总分更优的方案占用）"}`,
+        `the ${eligible.length} eligible mentor(s) are full${higher ? " (partly with higher-priority children)" : " (a plan with a better total holds their places)"}`,
+      ),
     ),
     excludedBy: [],
     excluded: [],
