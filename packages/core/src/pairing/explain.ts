@@ -1,4 +1,7 @@
+import { z } from "zod";
 import { IssueCode } from "../errors/codes";
+import { validate } from "../errors/validate";
+import { IdSchema } from "../model/primitives";
 import { ValidationError } from "../errors/errors";
 import type { FieldIssue } from "../errors/issues";
 import { text, type LocalizedText } from "../i18n";
@@ -62,6 +65,17 @@ export function explainWhyNot(
   childId: string,
   mentorId: string,
 ): WhyNot {
+  validate(
+    z.object({
+      childId: IdSchema,
+      mentorId: IdSchema,
+      pairs: z.array(
+        z.looseObject({ pairing: z.looseObject({ childId: IdSchema, mentorId: IdSchema }) }),
+      ),
+    }),
+    { childId, mentorId, pairs: plan?.pairs },
+    { subject: text("结对解释请求", "why-not request") },
+  );
   const inst = buildInstance(parseInput(input));
   const ci = inst.childIndex.get(childId);
   const mentor = inst.allMentors.get(mentorId);

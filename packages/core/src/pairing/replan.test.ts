@@ -252,5 +252,7 @@ describe("explainWhyNot", () => {
     expect(plan.stats.matched).toBe(2);
     expect(explainWhyNot(input, plan, "b", "t1").code).toBe("coverage");
     expect(() => explainWhyNot(input, plan, "zz", "t1")).toThrow(ValidationError);
+    expect(() => explainWhyNot(input, plan, "", "t1")).toThrow(ValidationError);
+    expect(() => explainWhyNot(input, {} as never, "b", "t1")).toThrow(ValidationError);
   });
 });
