@@ -195,6 +195,16 @@ function leftBehindRanges(
   return out;
 }
 
+/** The selector's conditions on the child file itself (not the left-behind status). */
+function staticChildMatch(sel: Policy["selector"], c: ChildFile): boolean {
+  return (
+    (!sel.riskLevels || (c.riskLevel !== undefined && sel.riskLevels.includes(c.riskLevel))) &&
+    (!sel.livingArrangements || sel.livingArrangements.includes(c.livingArrangement)) &&
+    (sel.keyCase === undefined || c.keyCase === sel.keyCase) &&
+    (sel.boarding === undefined || c.child.boarding === sel.boarding)
+  );
+}
+
 function intersect(ranges: readonly number[], a: number, b: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < ranges.length; i += 2) {
@@ -284,7 +294,35 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
   const last = pTo + PAD;
   const span = last - first + 1;
 
-  const table = new RowTable(1 << 14);
+  // Size the row table once from the subjects each policy can select (no regrowth copies).
+  let estimate = 0;
+  for (const policy of policies) {
+    const r = policy.requirement;
+    const nb =
+      r.type === "count"
+        ? countBuckets(policy, pFrom, pTo, data.calendar).length
+        : Math.ceil((pTo - pFrom + 1) / r.everyDays) + 1;
+    let subjects: number;
+    const sel = policy.selector;
+    if (policy.level === "child") {
+      subjects = 0;
+      for (const c of data.children) if (staticChildMatch(sel, c)) subjects++;
+    } else if (policy.level === "pairing") {
+      subjects = 0;
+      data.pairings.forEach((pr, pj) => {
+        const m = data.mentors[data.index.pairingMentor[pj]!]!;
+        if (sel.mentorKinds && !sel.mentorKinds.includes(m.kind)) return;
+        if (sel.pairingRoles && !sel.pairingRoles.includes(pr.role)) return;
+        if (staticChildMatch(sel, data.children[data.index.pairingChild[pj]!]!)) subjects++;
+      });
+    } else if (policy.level === "mentor") {
+      subjects = sel.mentorKinds
+        ? data.mentors.filter((m) => sel.mentorKinds!.includes(m.kind)).length
+        : data.mentors.length;
+    } else subjects = data.schoolIds.length;
+    estimate += subjects * nb;
+  }
+  const table = new RowTable(Math.max(1024, estimate));
   const findings: PolicyFinding[] = [...data.findings];
   const schoolIndex: SchoolDayIndex | undefined = data.calendar
     ? buildSchoolDayIndex(data.calendar, first, last)
@@ -359,11 +397,7 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
       }
       return v;
     };
-    const childMatches = (c: ChildFile): boolean =>
-      (!sel.riskLevels || (c.riskLevel !== undefined && sel.riskLevels.includes(c.riskLevel))) &&
-      (!sel.livingArrangements || sel.livingArrangements.includes(c.livingArrangement)) &&
-      (sel.keyCase === undefined || c.keyCase === sel.keyCase) &&
-      (sel.boarding === undefined || c.child.boarding === sel.boarding);
+    const childMatches = (c: ChildFile): boolean => staticChildMatch(sel, c);
 
     const rowsBefore = table.n;
     // One subject: its in-scope day ranges, its events (CSR slice), and how to check the mentor.
@@ -404,6 +438,10 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
       nominalDays: number,
     ) => {
       while (p < sCsrEnd && ev.day[sList[p]!]! < from) p++;
+      // A bucket wholly inside one in-scope range needs no per-record scope check.
+      let whole = false;
+      for (let i = 0; i < scoped.length; i += 2)
+        if (scoped[i]! <= from && scoped[i + 1]! >= to) whole = true;
       let done = 0;
       let lastDay = FAR_PAST;
       stampN++;
@@ -415,8 +453,8 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
           d > asOfDay ||
           !kindOk[ev.kind[e]!] ||
           !initOk[ev.initiator[e]!] ||
-          !inScope(d) ||
-          !mentorOk(e, d)
+          (!whole && !inScope(d)) ||
+          (byPaired && !mentorOk(e, d))
         )
           continue;
         if (unit === "contacts") done++;

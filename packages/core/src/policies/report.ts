@@ -136,28 +136,38 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
       default:
         subjectId = schoolId = d.schoolIds[s]!;
     }
-    const evs: number[] = [];
-    for (let k = t.recStart[i]!; k < t.recStart[i + 1]!; k++) evs.push(t.pool[k]!);
     const ids = d.events.ids;
     const days = d.events.day;
-    evs.sort((a, b) => days[a]! - days[b]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
-    return {
+    const a = t.recStart[i]!;
+    const b = t.recStart[i + 1]!;
+    let recordIds: string[];
+    if (b - a === 0) recordIds = [];
+    else if (b - a === 1) recordIds = [ids[t.pool[a]!]!];
+    else {
+      const evs = Array.from(t.pool.subarray(a, b));
+      evs.sort(
+        (x, y) => days[x]! - days[y]! || (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0),
+      );
+      recordIds = evs.map((e) => ids[e]!);
+    }
+    const row: { -readonly [K in keyof ComplianceRow]: ComplianceRow[K] } = {
       policyId: policy.id,
       policyName: policy.name,
       level: policy.level,
       subjectId,
-      ...(childId !== undefined ? { childId } : {}),
-      ...(mentorId !== undefined ? { mentorId } : {}),
-      ...(schoolId !== undefined ? { schoolId } : {}),
       from: fromDayNumber(t.from[i]!),
       to: fromDayNumber(t.to[i]!),
       due: fromDayNumber(t.due[i]!),
       closesOn: fromDayNumber(t.closes[i]!),
       required: t.required[i]!,
       done: t.done[i]!,
-      recordIds: evs.map((e) => ids[e]!),
-      status: this.statusOf(i),
+      recordIds,
+      status: STATUS_NAMES[t.status[i]!]!,
     };
+    if (childId !== undefined) row.childId = childId;
+    if (mentorId !== undefined) row.mentorId = mentorId;
+    if (schoolId !== undefined) row.schoolId = schoolId;
+    return row;
   }
 
   /** Every row, in order (policy, then subject, then date). */

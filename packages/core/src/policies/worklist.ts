@@ -73,17 +73,19 @@ export function workList(
     if (level === "pairing") return d.index.pairingChild[t.subject[i]!]!;
     return -1;
   };
-  const rank = new Map<number, number>();
-  for (const i of [...late, ...soon]) {
+  // Risk rank per child (critical key case first), then per row through its child.
+  const childRank = new Uint8Array(d.children.length);
+  d.children.forEach((file, c) => {
+    childRank[c] = RISK_ORDER[file.riskLevel ?? "none"] * 2 + (file.keyCase ? 0 : 1);
+  });
+  const noChild = RISK_ORDER.none * 2 + 1;
+  const rankOf = (i: number) => {
     const c = childOf(i);
-    const file = c >= 0 ? d.children[c]! : undefined;
-    rank.set(
-      i,
-      file
-        ? RISK_ORDER[file.riskLevel ?? "none"] * 2 + (file.keyCase ? 0 : 1)
-        : RISK_ORDER.none * 2 + 1,
-    );
-  }
+    return c < 0 ? noChild : childRank[c]!;
+  };
+  const rank = new Map<number, number>();
+  for (const i of late) rank.set(i, rankOf(i));
+  for (const i of soon) rank.set(i, rankOf(i));
   const riskRank = (i: number) => rank.get(i)!;
   const tie = (a: number, b: number) =>
     t.required[b]! - t.done[b]! - (t.required[a]! - t.done[a]!) ||
@@ -93,16 +95,19 @@ export function workList(
   late.sort((a, b) => riskRank(a) - riskRank(b) || t.due[a]! - t.due[b]! || tie(a, b));
   soon.sort((a, b) => riskRank(a) - riskRank(b) || t.due[a]! - t.due[b]! || tie(a, b));
   const item = (i: number): WorkItem => {
-    const row = report.row(i);
+    const item = report.row(i) as ComplianceRow & {
+      shortBy: number;
+      daysLate: number;
+      risk?: RiskLevel;
+      keyCase: boolean;
+    };
     const c = childOf(i);
     const file = c >= 0 ? d.children[c] : undefined;
-    return {
-      ...row,
-      shortBy: Math.max(0, row.required - row.done),
-      daysLate: asOf - t.due[i]!,
-      ...(file?.riskLevel ? { risk: file.riskLevel } : {}),
-      keyCase: file?.keyCase ?? false,
-    };
+    item.shortBy = Math.max(0, item.required - item.done);
+    item.daysLate = asOf - t.due[i]!;
+    if (file?.riskLevel) item.risk = file.riskLevel;
+    item.keyCase = file?.keyCase ?? false;
+    return item;
   };
   const cut = (xs: number[]) => (opts.limit === undefined ? xs : xs.slice(0, opts.limit));
   return { overdue: cut(late).map(item), dueSoon: cut(soon).map(item) };
