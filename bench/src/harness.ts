@@ -327,10 +327,23 @@ function benchName(file: string): string {
 }
 
 /**
- * Renders results as a plain-text table: one row for ours and, below it, one for the baseline.
- * `ratio` is ours ÷ baseline median time.
+ * Renders results as plain-text tables, one per bench file (each with its own metric columns):
+ * one row for ours and, below it, one for the baseline. `ratio` is ours ÷ baseline median time.
  */
 export function formatTable(results: readonly CaseResult[]): string {
+  const files = [...new Set(results.map((r) => r.file))];
+  return [
+    ...files.map((f) => formatGroup(results.filter((r) => r.file === f))),
+    [
+      "median of the timed runs after warm-up; items/s = items ÷ median; peak RSS = process.resourceUsage().maxRSS",
+      "of the case's own process (includes the loader and setup data); Δ RSS = growth of that peak during the runs;",
+      "ratio = our median ÷ the baseline's (below 1: ours is faster).",
+    ].join("\n"),
+  ].join("\n\n");
+}
+
+/** One table for the cases of one bench file, with that file's metric columns. */
+function formatGroup(results: readonly CaseResult[]): string {
   const metricKeys = [
     ...new Set(
       results.flatMap((r) => [
@@ -394,15 +407,7 @@ export function formatTable(results: readonly CaseResult[]): string {
       )
       .join("  ")
       .trimEnd();
-  return [
-    line(header),
-    line(widths.map((w) => "-".repeat(w))),
-    ...rows.map(line),
-    "",
-    "median of the timed runs after warm-up; items/s = items ÷ median; peak RSS = process.resourceUsage().maxRSS",
-    "of the case's own process (includes the loader and setup data); Δ RSS = growth of that peak during the runs;",
-    "ratio = our median ÷ the baseline's (below 1: ours is faster).",
-  ].join("\n");
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
 function fmtInt(n: number): string {
@@ -430,7 +435,8 @@ function fmtBytes(bytes: number): string {
 function fmtMetric(v: number | string | undefined): string {
   if (v === undefined) return "";
   if (typeof v === "string") return v;
-  return Number.isInteger(v) ? fmtInt(v) : v.toPrecision(4);
+  if (Number.isInteger(v) || Math.abs(v) >= 1000) return fmtInt(v);
+  return v.toPrecision(4);
 }
 
 /** The directory of the bench package (parent of `src`). */
