@@ -79,6 +79,9 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
   /** @internal */
   readonly _data: ComplianceData;
 
+  /** Day number → date string, shared by every row built (a few hundred distinct days). */
+  private readonly dates = new Map<number, CalendarDate>();
+
   /** @internal */
   constructor(parts: ReportParts) {
     this.asOf = parts.asOf;
@@ -155,10 +158,10 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
       policyName: policy.name,
       level: policy.level,
       subjectId,
-      from: fromDayNumber(t.from[i]!),
-      to: fromDayNumber(t.to[i]!),
-      due: fromDayNumber(t.due[i]!),
-      closesOn: fromDayNumber(t.closes[i]!),
+      from: this.date(t.from[i]!),
+      to: this.date(t.to[i]!),
+      due: this.date(t.due[i]!),
+      closesOn: this.date(t.closes[i]!),
       required: t.required[i]!,
       done: t.done[i]!,
       recordIds,
@@ -168,6 +171,12 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
     if (mentorId !== undefined) row.mentorId = mentorId;
     if (schoolId !== undefined) row.schoolId = schoolId;
     return row;
+  }
+
+  private date(day: number): CalendarDate {
+    let d = this.dates.get(day);
+    if (d === undefined) this.dates.set(day, (d = fromDayNumber(day)));
+    return d;
   }
 
   /** Every row, in order (policy, then subject, then date). */
