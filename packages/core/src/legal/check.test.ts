@@ -288,8 +288,21 @@ describe("checkLegalDuties", () => {
       expect.unreachable();
     } catch (e) {
       const paths = (e as ValidationError).issues.map((i) => i.path);
-      expect(paths).toEqual(["asOf", "records[0].at"]);
+      expect(paths).toEqual(["asOf"]);
       expect((e as ValidationError).messages["zh-CN"]).toContain("法律检查选项");
+    }
+    try {
+      checkLegalDuties(file(), {
+        asOf: "2026-03-01",
+        records: [
+          { id: "other", kind: "parent-call", at: "not validated: another child's", childIds: ["c2"] },
+          { id: "r", kind: "parent-call", at: "2026-02-01", childIds: ["c1"] },
+        ],
+      });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual(["records[1].at"]);
+      expect((e as ValidationError).messages["zh-CN"]).toContain("走访记录");
     }
   });
 

@@ -3,7 +3,7 @@ import { validate } from "../errors/validate";
 import { text } from "../i18n";
 import { ChildFileSchema, type ChildFileInput } from "../model/child-file";
 import { CalendarDateSchema, TimeZoneSchema } from "../model/primitives";
-import { ContactRecordSchema, type ContactRecordInput } from "../model/records";
+import { ContactRecordSchema, type ContactRecord, type ContactRecordInput } from "../model/records";
 import { ageOn } from "../time/calendar-date";
 import { DEFAULT_TIME_ZONE, type CalendarDate, type TimeZone } from "../time/types";
 import { LEGAL_RULES } from "./rules";
@@ -38,11 +38,31 @@ const RuleSchema = z.custom<LegalRule>(
 
 const OptionsSchema = z.object({
   asOf: CalendarDateSchema,
-  records: z.array(ContactRecordSchema).optional(),
+  records: z.array(z.unknown()).optional(),
   timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
   lookbackWeeks: z.number().int().min(1).max(52).default(4),
   rules: z.array(RuleSchema).optional(),
 });
+
+/**
+ * Validates only the records that name this child, so a host can pass one list of all records
+ * for every child without paying for validating them all each time. A record whose `childIds`
+ * is malformed is validated (and rejected) whatever child it is for.
+ */
+function ownRecords(raw: readonly unknown[], childId: string): ContactRecord[] {
+  const own: ContactRecord[] = [];
+  raw.forEach((r, i) => {
+    const ids = (r as { childIds?: unknown } | null)?.childIds;
+    if (Array.isArray(ids) && ids.every((id) => typeof id === "string") && !ids.includes(childId)) return;
+    own.push(
+      validate(ContactRecordSchema, r, {
+        path: ["records", i],
+        subject: text("走访记录", "contact record"),
+      }),
+    );
+  });
+  return own;
+}
 
 /**
  * Checks a child file against the hard lines of the law: Art. 21 (under 16 living alone,
@@ -64,7 +84,7 @@ export function checkLegalDuties(file: ChildFileInput, options: LegalCheckOption
   const o = validate(OptionsSchema, options, {
     subject: text("法律检查选项", "legal check options"),
   });
-  const records = o.records?.filter((r) => r.childIds.includes(f.id));
+  const records = o.records && ownRecords(o.records, f.id);
   const ctx = {
     file: f,
     asOf: o.asOf,
