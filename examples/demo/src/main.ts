@@ -46,7 +46,9 @@ console.log(
 
 heading("谁是留守儿童", "Who is left behind");
 const official = files.filter((f) => classifyLeftBehind(f, { asOf }).leftBehind);
-const school = files.filter((f) => classifyLeftBehind(f, { asOf, definition: "school" }).leftBehind);
+const school = files.filter(
+  (f) => classifyLeftBehind(f, { asOf, definition: "school" }).leftBehind,
+);
 console.log(
   t(
     `国发〔2016〕13号口径：${official.length} 名；学校口径（父母一方外出即计）：${school.length} 名。`,
@@ -54,10 +56,15 @@ console.log(
   ),
 );
 const example = official[0]!;
-for (const reason of classifyLeftBehind(example, { asOf }).reasons) console.log(`  - ${l(reason.message)}`);
+for (const reason of classifyLeftBehind(example, { asOf }).reasons)
+  console.log(`  - ${l(reason.message)}`);
 
 heading("统计表", "Statistics table");
-const table = statisticsTable(files, { asOf, definition: "school", convention: "boarding-overlaps" });
+const table = statisticsTable(files, {
+  asOf,
+  definition: "school",
+  convention: "boarding-overlaps",
+});
 printTable(
   [l(table.rowHeader), ...table.columns.map((c) => l(c.header))],
   [...table.rows, table.total].map((r) => [l(r.label), ...r.values.map(String)]),
@@ -93,8 +100,14 @@ console.log(
 );
 const pair = plan.pairs[0];
 if (pair) {
-  console.log(t(`第一对的得分构成（共 ${pair.score} 分）：`, `Score of the first pair (${pair.score} points):`));
-  for (const term of pair.breakdown) console.log(`  - ${term.rule}: ${term.points} (${l(term.explanation)})`);
+  console.log(
+    t(
+      `第一对的得分构成（共 ${pair.score} 分）：`,
+      `Score of the first pair (${pair.score} points):`,
+    ),
+  );
+  for (const term of pair.breakdown)
+    console.log(`  - ${term.rule}: ${term.points} (${l(term.explanation)})`);
   const other = mentors.find((m) => m.kind === "class-teacher" && m.id !== pair.pairing.mentorId);
   if (other) {
     const why = explainWhyNot(pairingInput, plan, pair.pairing.childId, other.id);
@@ -106,7 +119,11 @@ if (unmatched) console.log(t("未结对原因：", "Why a child got nobody:"), l
 
 heading("走访频次考核（2026 年 3–6 月）", "Visit compliance (March–June 2026)");
 const report = evaluateCompliance({
-  policies: [POLICY_PRESETS.homeVisitMonthly, POLICY_PRESETS.parentCallMonthly, POLICY_PRESETS.counsellorVisitTwiceMonthly],
+  policies: [
+    POLICY_PRESETS.homeVisitMonthly,
+    POLICY_PRESETS.parentCallMonthly,
+    POLICY_PRESETS.counsellorVisitTwiceMonthly,
+  ],
   children: files,
   mentors,
   pairings,
@@ -125,7 +142,9 @@ for (const row of rollUpCompliance(report, { by: "school" })) {
 const work = workList(report, { withinDays: 7, includeMissed: true, limit: 5 });
 console.log(t("最需要跟进的五项：", "Five items to follow up first:"));
 for (const item of work.overdue) {
-  console.log(`  - ${item.policyId} · ${item.subjectId} · ${item.risk ?? "—"} · ${t("缺", "short by")} ${item.shortBy}`);
+  console.log(
+    `  - ${item.policyId} · ${item.subjectId} · ${item.risk ?? "—"} · ${t("缺", "short by")} ${item.shortBy}`,
+  );
 }
 
 heading("法律义务检查与风险等级", "Legal checks and risk");
@@ -139,7 +158,12 @@ for (const file of official) {
   levels[assessRisk(file, { asOf, findings }).level] += 1;
 }
 for (const [code, n] of [...byCode].sort((a, b) => b[1] - a[1])) console.log(`  - ${code}: ${n}`);
-console.log(t(`需强制报告（第十一条）的儿童：${reports} 名`, `Children needing a mandatory report (Art. 11): ${reports}`));
+console.log(
+  t(
+    `需强制报告（第十一条）的儿童：${reports} 名`,
+    `Children needing a mandatory report (Art. 11): ${reports}`,
+  ),
+);
 console.log(t("风险等级分布：", "Risk levels:"), levels);
 
 heading("动态档案", "The dynamic file");
@@ -150,6 +174,14 @@ const { file: updated, change } = updateChildFile(
   },
   { actor: "teacher-1", at: "2026-06-30T10:00:00+08:00", reason: "家访后补充兴趣爱好" },
 );
-console.log(t(`修改记录：${change.patches.length} 处变更，原因：${change.reason}`, `Change: ${change.patches.length} patch(es), reason: ${change.reason}`));
-console.log(t("修改前的档案可按日期还原：", "The file as it was can be rebuilt:"), fileAsOf(example, [change], "2026-06-29").child.interests ?? "—");
+console.log(
+  t(
+    `修改记录：${change.patches.length} 处变更，原因：${change.reason}`,
+    `Change: ${change.patches.length} patch(es), reason: ${change.reason}`,
+  ),
+);
+console.log(
+  t("修改前的档案可按日期还原：", "The file as it was can be rebuilt:"),
+  fileAsOf(example, [change], "2026-06-29").child.interests ?? "—",
+);
 console.log(t("修改后：", "After:"), updated.child.interests);

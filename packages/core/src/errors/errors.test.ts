@@ -9,7 +9,9 @@ import { safeValidate, validate } from "./validate";
 
 describe("validation errors", () => {
   test("name the field, the expectation and the received value in both languages", () => {
-    const r = safeValidate(z.object({ child: z.object({ age: z.number() }) }), { child: { age: "seven" } });
+    const r = safeValidate(z.object({ child: z.object({ age: z.number() }) }), {
+      child: { age: "seven" },
+    });
     expect(r.success).toBe(false);
     if (r.success) return;
     const issue = r.error.issues[0]!;
@@ -51,7 +53,9 @@ describe("validation errors", () => {
   });
 
   test("sensitive values are masked in messages", () => {
-    expect(describeValue("110105194912310021", ["child", "idNumber"])).toBe('"11**************21" (18 chars)');
+    expect(describeValue("110105194912310021", ["child", "idNumber"])).toBe(
+      '"11**************21" (18 chars)',
+    );
     expect(describeValue("王小明", ["child", "name"])).toBe('"王小明"');
     expect(formatPath(["parents", 0, "phone"])).toBe("parents[0].phone");
   });

@@ -27,7 +27,10 @@ export class LiushouError extends Error {
   readonly messages: LocalizedText;
 
   constructor(code: ErrorCode, messages: LocalizedText, options: LiushouErrorOptions = {}) {
-    super(messages[options.locale ?? DEFAULT_LOCALE], options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      messages[options.locale ?? DEFAULT_LOCALE],
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = "LiushouError";
     this.code = code;
     this.messages = messages;
@@ -55,7 +58,10 @@ export class ValidationError extends LiushouError {
 
   constructor(
     issues: readonly FieldIssue[],
-    options: LiushouErrorOptions & { subject?: LocalizedText; zodIssues?: readonly z.core.$ZodIssue[] } = {},
+    options: LiushouErrorOptions & {
+      subject?: LocalizedText;
+      zodIssues?: readonly z.core.$ZodIssue[];
+    } = {},
   ) {
     const head = issues.slice(0, 5);
     const more = issues.length - head.length;

@@ -107,7 +107,10 @@ function localeText(fn: typeof en, issue: z.core.$ZodIssue): string {
  * Turns one zod issue into a {@link FieldIssue} with zh-CN and English messages.
  * @category Errors
  */
-export function toFieldIssue(issue: z.core.$ZodIssue, basePath: readonly PropertyKey[] = []): FieldIssue {
+export function toFieldIssue(
+  issue: z.core.$ZodIssue,
+  basePath: readonly PropertyKey[] = [],
+): FieldIssue {
   const fullPath = [...basePath, ...issue.path];
   const path = formatPath(fullPath);
   const input = (issue as { input?: unknown }).input;
@@ -126,7 +129,8 @@ export function toFieldIssue(issue: z.core.$ZodIssue, basePath: readonly Propert
       },
     };
   }
-  const expected = "expected" in issue && typeof issue.expected === "string" ? issue.expected : undefined;
+  const expected =
+    "expected" in issue && typeof issue.expected === "string" ? issue.expected : undefined;
   return {
     path,
     code: issue.code ?? IssueCode.OTHER,

@@ -21,7 +21,8 @@ export interface ValidateOptions {
  * Result of {@link safeValidate}.
  * @category Errors
  */
-export type ValidateResult<T> = { success: true; data: T } | { success: false; error: ValidationError };
+export type ValidateResult<T> =
+  { success: true; data: T } | { success: false; error: ValidationError };
 
 /**
  * Parses input with a zod schema; on failure returns a {@link ValidationError} naming each field.
@@ -56,7 +57,11 @@ export function safeValidate<S extends z.ZodType>(
  * validate(CalendarDateSchema, "2026-02-30") // throws ValidationError
  * @category Errors
  */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, options: ValidateOptions = {}): z.output<S> {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  options: ValidateOptions = {},
+): z.output<S> {
   const r = safeValidate(schema, input, options);
   if (!r.success) throw r.error;
   return r.data;
@@ -68,7 +73,13 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, options
  * throw invalidArgument("timeZone", IssueCode.TIME_ZONE, text("未知时区", "unknown time zone"), "Mars/Base");
  * @category Errors
  */
-export function invalidArgument(path: string, code: IssueCode, message: LocalizedText, received: unknown, locale?: Locale): ValidationError {
+export function invalidArgument(
+  path: string,
+  code: IssueCode,
+  message: LocalizedText,
+  received: unknown,
+  locale?: Locale,
+): ValidationError {
   const shown = describeValue(received, path.split("."));
   const issue: FieldIssue = {
     path,

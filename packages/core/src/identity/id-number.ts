@@ -39,7 +39,8 @@ export interface IdentityIssue {
  * Result of {@link checkIdNumber}.
  * @category Identity
  */
-export type IdNumberResult = { valid: true; info: IdNumberInfo } | { valid: false; issue: IdentityIssue };
+export type IdNumberResult =
+  { valid: true; info: IdNumberInfo } | { valid: false; issue: IdentityIssue };
 
 /**
  * The GB 11643-1999 check character for the first 17 digits of a resident ID number.
@@ -64,18 +65,42 @@ export function idCheckDigit(first17: string): string {
 export function checkIdNumber(value: string): IdNumberResult {
   const id = value.toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) {
-    return fail(IssueCode.ID_NUMBER_FORMAT, text("身份证号应为 17 位数字加 1 位数字或 X，共 18 位", "a resident ID number has 17 digits then a digit or X, 18 characters in all"));
+    return fail(
+      IssueCode.ID_NUMBER_FORMAT,
+      text(
+        "身份证号应为 17 位数字加 1 位数字或 X，共 18 位",
+        "a resident ID number has 17 digits then a digit or X, 18 characters in all",
+      ),
+    );
   }
   if (!isProvincePrefix(id.slice(0, 2))) {
-    return fail(IssueCode.ID_NUMBER_REGION, text(`身份证号前两位 ${id.slice(0, 2)} 不是有效的省级代码`, `the first two digits ${id.slice(0, 2)} are not a valid province code`));
+    return fail(
+      IssueCode.ID_NUMBER_REGION,
+      text(
+        `身份证号前两位 ${id.slice(0, 2)} 不是有效的省级代码`,
+        `the first two digits ${id.slice(0, 2)} are not a valid province code`,
+      ),
+    );
   }
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (!isCalendarDate(birth) || birth < "1900-01-01") {
-    return fail(IssueCode.ID_NUMBER_BIRTH_DATE, text(`身份证号中的出生日期 ${birth} 无效`, `the birth date ${birth} in the ID number is not a real date`));
+    return fail(
+      IssueCode.ID_NUMBER_BIRTH_DATE,
+      text(
+        `身份证号中的出生日期 ${birth} 无效`,
+        `the birth date ${birth} in the ID number is not a real date`,
+      ),
+    );
   }
   const expected = idCheckDigit(id.slice(0, 17));
   if (expected !== id[17]) {
-    return fail(IssueCode.ID_NUMBER_CHECK_DIGIT, text(`身份证号校验位应为 ${expected}，实为 ${id[17]}`, `the check character should be ${expected}, not ${id[17]}`));
+    return fail(
+      IssueCode.ID_NUMBER_CHECK_DIGIT,
+      text(
+        `身份证号校验位应为 ${expected}，实为 ${id[17]}`,
+        `the check character should be ${expected}, not ${id[17]}`,
+      ),
+    );
   }
   return {
     valid: true,

@@ -27,7 +27,12 @@ describe("resident ID numbers (GB 11643)", () => {
 
   test("every 17-digit body has exactly one valid check character", () => {
     const body = fc
-      .tuple(fc.constantFrom("11", "43", "51", "65"), fc.stringMatching(/^\d{4}$/), fc.date({ min: new Date("1950-01-01"), max: new Date("2025-12-31"), noInvalidDate: true }), fc.stringMatching(/^\d{3}$/))
+      .tuple(
+        fc.constantFrom("11", "43", "51", "65"),
+        fc.stringMatching(/^\d{4}$/),
+        fc.date({ min: new Date("1950-01-01"), max: new Date("2025-12-31"), noInvalidDate: true }),
+        fc.stringMatching(/^\d{3}$/),
+      )
       .map(([p, r, d, s]) => `${p}${r}${d.toISOString().slice(0, 10).replaceAll("-", "")}${s}`);
     fc.assert(
       fc.property(body, (b) => {

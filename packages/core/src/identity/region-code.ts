@@ -4,9 +4,40 @@ import type { IdentityIssue } from "./id-number";
 
 /** Province-level prefixes of GB/T 2260 (mainland, Taiwan, Hong Kong, Macao). */
 const PROVINCES = new Set([
-  "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
-  "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
-  "65", "71", "81", "82",
+  "11",
+  "12",
+  "13",
+  "14",
+  "15",
+  "21",
+  "22",
+  "23",
+  "31",
+  "32",
+  "33",
+  "34",
+  "35",
+  "36",
+  "37",
+  "41",
+  "42",
+  "43",
+  "44",
+  "45",
+  "46",
+  "50",
+  "51",
+  "52",
+  "53",
+  "54",
+  "61",
+  "62",
+  "63",
+  "64",
+  "65",
+  "71",
+  "81",
+  "82",
 ]);
 
 /**
@@ -29,7 +60,8 @@ export function isProvincePrefix(prefix: string): boolean {
  * Result of {@link checkRegionCode}.
  * @category Identity
  */
-export type RegionCodeResult = { valid: true; level: AreaLevel } | { valid: false; issue: IdentityIssue };
+export type RegionCodeResult =
+  { valid: true; level: AreaLevel } | { valid: false; issue: IdentityIssue };
 
 /**
  * Checks a region code (行政区划代码) of 6 (province/city/county), 9 (township) or 12 (village)
@@ -43,10 +75,25 @@ export type RegionCodeResult = { valid: true; level: AreaLevel } | { valid: fals
  */
 export function checkRegionCode(code: string): RegionCodeResult {
   if (!/^(\d{6}|\d{9}|\d{12})$/.test(code)) {
-    return { valid: false, issue: { code: IssueCode.REGION_CODE_FORMAT, message: text("行政区划代码应为 6、9 或 12 位数字", "a region code has 6, 9 or 12 digits") } };
+    return {
+      valid: false,
+      issue: {
+        code: IssueCode.REGION_CODE_FORMAT,
+        message: text("行政区划代码应为 6、9 或 12 位数字", "a region code has 6, 9 or 12 digits"),
+      },
+    };
   }
   if (!PROVINCES.has(code.slice(0, 2))) {
-    return { valid: false, issue: { code: IssueCode.REGION_CODE_PROVINCE, message: text(`前两位 ${code.slice(0, 2)} 不是有效的省级代码`, `${code.slice(0, 2)} is not a province code`) } };
+    return {
+      valid: false,
+      issue: {
+        code: IssueCode.REGION_CODE_PROVINCE,
+        message: text(
+          `前两位 ${code.slice(0, 2)} 不是有效的省级代码`,
+          `${code.slice(0, 2)} is not a province code`,
+        ),
+      },
+    };
   }
   return { valid: true, level: regionLevel(code) };
 }

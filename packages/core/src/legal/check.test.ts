@@ -295,7 +295,12 @@ describe("checkLegalDuties", () => {
       checkLegalDuties(file(), {
         asOf: "2026-03-01",
         records: [
-          { id: "other", kind: "parent-call", at: "not validated: another child's", childIds: ["c2"] },
+          {
+            id: "other",
+            kind: "parent-call",
+            at: "not validated: another child's",
+            childIds: ["c2"],
+          },
           { id: "r", kind: "parent-call", at: "2026-02-01", childIds: ["c1"] },
         ],
       });

@@ -53,7 +53,8 @@ function ownRecords(raw: readonly unknown[], childId: string): ContactRecord[] {
   const own: ContactRecord[] = [];
   raw.forEach((r, i) => {
     const ids = (r as { childIds?: unknown } | null)?.childIds;
-    if (Array.isArray(ids) && ids.every((id) => typeof id === "string") && !ids.includes(childId)) return;
+    if (Array.isArray(ids) && ids.every((id) => typeof id === "string") && !ids.includes(childId))
+      return;
     own.push(
       validate(ContactRecordSchema, r, {
         path: ["records", i],

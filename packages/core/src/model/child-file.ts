@@ -20,7 +20,13 @@ import {
  * (独自生活). Boarding (留守寄宿) is the separate `boarding` flag.
  * @category Model
  */
-export const LivingArrangementSchema = z.enum(["parent", "grandparents", "relatives", "entrusted", "alone"]);
+export const LivingArrangementSchema = z.enum([
+  "parent",
+  "grandparents",
+  "relatives",
+  "entrusted",
+  "alone",
+]);
 /** @category Model */
 export type LivingArrangement = z.infer<typeof LivingArrangementSchema>;
 
@@ -28,7 +34,13 @@ export type LivingArrangement = z.infer<typeof LivingArrangementSchema>;
  * Schooling status of a pupil.
  * @category Model
  */
-export const SchoolingStatusSchema = z.enum(["enrolled", "transferred", "dropped-out", "graduated", "not-enrolled"]);
+export const SchoolingStatusSchema = z.enum([
+  "enrolled",
+  "transferred",
+  "dropped-out",
+  "graduated",
+  "not-enrolled",
+]);
 /** @category Model */
 export type SchoolingStatus = z.infer<typeof SchoolingStatusSchema>;
 
@@ -121,23 +133,52 @@ export const ChildFileSchema = z
     if (id) {
       const r = checkIdNumber(id);
       if (r.valid && r.info.birthDate !== file.child.birthDate) {
-        addIssue(ctx, IssueCode.ID_NUMBER_BIRTH_MISMATCH, text(`身份证号中的出生日期 ${r.info.birthDate} 与出生日期 ${file.child.birthDate} 不一致`, `the ID number's birth date ${r.info.birthDate} differs from birthDate ${file.child.birthDate}`), { path: ["child", "idNumber"], input: id });
+        addIssue(
+          ctx,
+          IssueCode.ID_NUMBER_BIRTH_MISMATCH,
+          text(
+            `身份证号中的出生日期 ${r.info.birthDate} 与出生日期 ${file.child.birthDate} 不一致`,
+            `the ID number's birth date ${r.info.birthDate} differs from birthDate ${file.child.birthDate}`,
+          ),
+          { path: ["child", "idNumber"], input: id },
+        );
       }
       if (r.valid && r.info.sex !== file.child.gender) {
-        addIssue(ctx, IssueCode.ID_NUMBER_SEX_MISMATCH, text(`身份证号表示性别为 ${r.info.sex === "male" ? "男" : "女"}，与性别字段不一致`, `the ID number encodes ${r.info.sex}, but gender is ${file.child.gender}`), { path: ["child", "idNumber"], input: id });
+        addIssue(
+          ctx,
+          IssueCode.ID_NUMBER_SEX_MISMATCH,
+          text(
+            `身份证号表示性别为 ${r.info.sex === "male" ? "男" : "女"}，与性别字段不一致`,
+            `the ID number encodes ${r.info.sex}, but gender is ${file.child.gender}`,
+          ),
+          { path: ["child", "idNumber"], input: id },
+        );
       }
     }
     const seen = new Set<string>();
-    const people = [...file.guardians.map((g, i) => ["guardians", i, g.id] as const), ...file.parents.map((p, i) => ["parents", i, p.id] as const)];
+    const people = [
+      ...file.guardians.map((g, i) => ["guardians", i, g.id] as const),
+      ...file.parents.map((p, i) => ["parents", i, p.id] as const),
+    ];
     for (const [list, i, pid] of people) {
       if (seen.has(pid)) {
-        addIssue(ctx, IssueCode.DUPLICATE_ID, text(`人员编号 ${pid} 重复`, `person id ${pid} is used twice`), { path: [list, i, "id"], input: pid });
+        addIssue(
+          ctx,
+          IssueCode.DUPLICATE_ID,
+          text(`人员编号 ${pid} 重复`, `person id ${pid} is used twice`),
+          { path: [list, i, "id"], input: pid },
+        );
       }
       seen.add(pid);
     }
     const roles = file.parents.map((p) => p.role);
     if (roles.length === 2 && roles[0] === roles[1]) {
-      addIssue(ctx, IssueCode.DUPLICATE_ID, text("父母登记中同一角色出现两次", "the parents register lists the same role twice"), { path: ["parents", 1, "role"], input: roles[1] });
+      addIssue(
+        ctx,
+        IssueCode.DUPLICATE_ID,
+        text("父母登记中同一角色出现两次", "the parents register lists the same role twice"),
+        { path: ["parents", 1, "role"], input: roles[1] },
+      );
     }
   });
 /** A validated child file. @category Model */

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { CalendarDateSchema, GenderSchema, IdSchema, MobileSchema, RegionCodeSchema } from "./primitives";
+import {
+  CalendarDateSchema,
+  GenderSchema,
+  IdSchema,
+  MobileSchema,
+  RegionCodeSchema,
+} from "./primitives";
 
 /**
  * Kinds of people who can be paired with a child: teacher mentors (class teacher 班主任,
@@ -25,7 +31,10 @@ export type MentorKind = z.infer<typeof MentorKindSchema>;
  * Coordinates in decimal degrees (WGS 84).
  * @category Model
  */
-export const GeoPointSchema = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
+export const GeoPointSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
 /** @category Model */
 export type GeoPoint = z.infer<typeof GeoPointSchema>;
 
@@ -48,7 +57,10 @@ export const MentorSchema = z
     phone: MobileSchema.optional(),
     /** Overrides the rule set's capacity for this mentor's kind. */
     capacity: z
-      .object({ min: z.number().int().nonnegative().optional(), max: z.number().int().nonnegative().optional() })
+      .object({
+        min: z.number().int().nonnegative().optional(),
+        max: z.number().int().nonnegative().optional(),
+      })
       .optional(),
     availableFrom: CalendarDateSchema.optional(),
     availableTo: CalendarDateSchema.optional(),
@@ -57,10 +69,17 @@ export const MentorSchema = z
     /** For a peer buddy: the pupil's child file id. */
     childId: IdSchema.optional(),
   })
-  .refine((m) => !m.capacity || m.capacity.min === undefined || m.capacity.max === undefined || m.capacity.min <= m.capacity.max, {
-    message: "capacity.min must not exceed capacity.max",
-    path: ["capacity", "min"],
-  });
+  .refine(
+    (m) =>
+      !m.capacity ||
+      m.capacity.min === undefined ||
+      m.capacity.max === undefined ||
+      m.capacity.min <= m.capacity.max,
+    {
+      message: "capacity.min must not exceed capacity.max",
+      path: ["capacity", "min"],
+    },
+  );
 /** @category Model */
 export type Mentor = z.infer<typeof MentorSchema>;
 /** @category Model */
@@ -70,7 +89,14 @@ export type MentorInput = z.input<typeof MentorSchema>;
  * The role a pairing gives the mentor.
  * @category Model
  */
-export const PairingRoleSchema = z.enum(["mentor", "surrogate-parent", "volunteer", "counsellor", "director", "buddy"]);
+export const PairingRoleSchema = z.enum([
+  "mentor",
+  "surrogate-parent",
+  "volunteer",
+  "counsellor",
+  "director",
+  "buddy",
+]);
 /** @category Model */
 export type PairingRole = z.infer<typeof PairingRoleSchema>;
 
@@ -105,7 +131,10 @@ export const PairingSchema = z
     endReason: PairingEndReasonSchema.optional(),
     relayFrom: IdSchema.optional(),
   })
-  .refine((p) => p.end === undefined || p.end >= p.start, { message: "end must not be before start", path: ["end"] })
+  .refine((p) => p.end === undefined || p.end >= p.start, {
+    message: "end must not be before start",
+    path: ["end"],
+  })
   .refine((p) => p.end !== undefined || p.endReason === undefined, {
     message: "endReason needs an end date",
     path: ["endReason"],

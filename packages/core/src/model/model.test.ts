@@ -16,7 +16,12 @@ const base: ChildFileInput = {
   },
   livingArrangement: "grandparents",
   parents: [
-    { id: "p1", role: "father", name: "王大山", awayPeriods: [{ from: "2024-02-20", city: "深圳" }] },
+    {
+      id: "p1",
+      role: "father",
+      name: "王大山",
+      awayPeriods: [{ from: "2024-02-20", city: "深圳" }],
+    },
   ],
   guardians: [{ id: "g1", name: "李秀英", relation: "grandmother", phone: "138 0013 8000" }],
 };
@@ -33,17 +38,30 @@ describe("child file schema", () => {
   });
 
   test("the ID number must agree with birth date and gender", () => {
-    const r = safeValidate(ChildFileSchema, { ...base, child: { ...base.child, birthDate: "1949-12-30", gender: "male" } });
+    const r = safeValidate(ChildFileSchema, {
+      ...base,
+      child: { ...base.child, birthDate: "1949-12-30", gender: "male" },
+    });
     expect(r.success).toBe(false);
     if (r.success) return;
-    expect(r.error.issues.map((i) => i.code).sort()).toEqual(["id_number_birth_mismatch", "id_number_sex_mismatch"]);
+    expect(r.error.issues.map((i) => i.code).sort()).toEqual([
+      "id_number_birth_mismatch",
+      "id_number_sex_mismatch",
+    ]);
     expect(r.error.issues[0]!.path).toBe("child.idNumber");
   });
 
   test("away periods must be ordered and ids unique", () => {
     const r = safeValidate(ChildFileSchema, {
       ...base,
-      parents: [{ id: "g1", role: "father", name: "x", awayPeriods: [{ from: "2025-01-01", to: "2024-01-01", city: "深圳" }] }],
+      parents: [
+        {
+          id: "g1",
+          role: "father",
+          name: "x",
+          awayPeriods: [{ from: "2025-01-01", to: "2024-01-01", city: "深圳" }],
+        },
+      ],
     });
     expect(r.success).toBe(false);
     if (r.success) return;
@@ -64,8 +82,12 @@ describe("other entities", () => {
     const ok = { id: "r1", kind: "home-visit", at: "2026-03-01T01:00:00+08:00", childIds: ["c1"] };
     expect(validate(ContactRecordSchema, ok).initiator).toBe("mentor");
     expect(safeValidate(ContactRecordSchema, { ...ok, childIds: [] }).success).toBe(false);
-    expect(safeValidate(ContactRecordSchema, { ...ok, childIds: ["c1", "c1"] }).success).toBe(false);
-    expect(safeValidate(ContactRecordSchema, { ...ok, at: "2026-03-01 01:00" }).success).toBe(false);
+    expect(safeValidate(ContactRecordSchema, { ...ok, childIds: ["c1", "c1"] }).success).toBe(
+      false,
+    );
+    expect(safeValidate(ContactRecordSchema, { ...ok, at: "2026-03-01 01:00" }).success).toBe(
+      false,
+    );
   });
 
   test("money aid needs an amount in integer fen", () => {
@@ -76,9 +98,30 @@ describe("other entities", () => {
   });
 
   test("mentors and pairings", () => {
-    expect(safeValidate(MentorSchema, { id: "m1", kind: "class-teacher", name: "张老师", capacity: { min: 3, max: 2 } }).success).toBe(false);
-    expect(safeValidate(MentorSchema, { id: "m1", kind: "teacher", name: "张老师" }).success).toBe(false);
-    expect(safeValidate(PairingSchema, { id: "p", childId: "c", mentorId: "m", role: "mentor", start: "2026-09-01", end: "2026-08-01" }).success).toBe(false);
-    expect(safeValidate(MicroWishSchema, { id: "w", childId: "c", title: "书包", status: "submitted" }).success).toBe(true);
+    expect(
+      safeValidate(MentorSchema, {
+        id: "m1",
+        kind: "class-teacher",
+        name: "张老师",
+        capacity: { min: 3, max: 2 },
+      }).success,
+    ).toBe(false);
+    expect(safeValidate(MentorSchema, { id: "m1", kind: "teacher", name: "张老师" }).success).toBe(
+      false,
+    );
+    expect(
+      safeValidate(PairingSchema, {
+        id: "p",
+        childId: "c",
+        mentorId: "m",
+        role: "mentor",
+        start: "2026-09-01",
+        end: "2026-08-01",
+      }).success,
+    ).toBe(false);
+    expect(
+      safeValidate(MicroWishSchema, { id: "w", childId: "c", title: "书包", status: "submitted" })
+        .success,
+    ).toBe(true);
   });
 });

@@ -14,7 +14,13 @@ import {
  * How a temporary guardian disciplines the child — the key item of the guardian register.
  * @category Model
  */
-export const DisciplineStyleSchema = z.enum(["strict", "reasoning", "indulgent", "neglectful", "inconsistent"]);
+export const DisciplineStyleSchema = z.enum([
+  "strict",
+  "reasoning",
+  "indulgent",
+  "neglectful",
+  "inconsistent",
+]);
 /** @category Model */
 export type DisciplineStyle = z.infer<typeof DisciplineStyleSchema>;
 
@@ -38,7 +44,15 @@ export type CarerDisqualification = z.infer<typeof CarerDisqualificationSchema>;
 export const GuardianSchema = z.object({
   id: IdSchema,
   name: z.string().min(1),
-  relation: z.enum(["father", "mother", "grandfather", "grandmother", "relative", "entrusted-carer", "other"]),
+  relation: z.enum([
+    "father",
+    "mother",
+    "grandfather",
+    "grandmother",
+    "relative",
+    "entrusted-carer",
+    "other",
+  ]),
   /** Entrusted by the parents under Art. 22 (not the child's own parent). */
   entrusted: z.boolean().default(false),
   /** Whether this guardian is the one the child lives with. */

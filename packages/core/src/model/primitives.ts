@@ -23,7 +23,12 @@ export const IdSchema = z.string().min(1).max(64);
  */
 export const CalendarDateSchema = z.string().superRefine((_value, ctx) => {
   if (!isCalendarDate(ctx.value)) {
-    addIssue(ctx, IssueCode.CALENDAR_DATE, text("应为真实存在的日期，格式 YYYY-MM-DD", "expected a real date as YYYY-MM-DD"), { expected: "YYYY-MM-DD" });
+    addIssue(
+      ctx,
+      IssueCode.CALENDAR_DATE,
+      text("应为真实存在的日期，格式 YYYY-MM-DD", "expected a real date as YYYY-MM-DD"),
+      { expected: "YYYY-MM-DD" },
+    );
   }
 }) as unknown as z.ZodType<CalendarDate, string>;
 
@@ -35,7 +40,15 @@ export const CalendarDateSchema = z.string().superRefine((_value, ctx) => {
  */
 export const InstantSchema = z.string().superRefine((_value, ctx) => {
   if (!isInstant(ctx.value)) {
-    addIssue(ctx, IssueCode.INSTANT, text("应为带时区偏移的 ISO 8601 时间，如 2026-03-01T09:00:00+08:00", "expected an ISO 8601 date-time with an offset, such as 2026-03-01T09:00:00+08:00"), { expected: "YYYY-MM-DDTHH:mm:ss+08:00" });
+    addIssue(
+      ctx,
+      IssueCode.INSTANT,
+      text(
+        "应为带时区偏移的 ISO 8601 时间，如 2026-03-01T09:00:00+08:00",
+        "expected an ISO 8601 date-time with an offset, such as 2026-03-01T09:00:00+08:00",
+      ),
+      { expected: "YYYY-MM-DDTHH:mm:ss+08:00" },
+    );
   }
 }) as unknown as z.ZodType<Instant, string>;
 
@@ -45,7 +58,15 @@ export const InstantSchema = z.string().superRefine((_value, ctx) => {
  */
 export const TimeZoneSchema = z.string().superRefine((_value, ctx) => {
   if (!isTimeZone(ctx.value)) {
-    addIssue(ctx, IssueCode.TIME_ZONE, text("应为 IANA 时区名，如 Asia/Shanghai", "expected an IANA time-zone name such as Asia/Shanghai"), { expected: "IANA zone" });
+    addIssue(
+      ctx,
+      IssueCode.TIME_ZONE,
+      text(
+        "应为 IANA 时区名，如 Asia/Shanghai",
+        "expected an IANA time-zone name such as Asia/Shanghai",
+      ),
+      { expected: "IANA zone" },
+    );
   }
 }) as unknown as z.ZodType<TimeZone, string>;
 
@@ -68,7 +89,15 @@ export const MobileSchema = z
   .string()
   .superRefine((_value, ctx) => {
     if (normalizeMobile(ctx.value) === undefined) {
-      addIssue(ctx, IssueCode.MOBILE_FORMAT, text("应为 11 位手机号码，以 13–19 开头", "expected an 11-digit mobile number starting 13–19"), { expected: "1[3-9]XXXXXXXXX" });
+      addIssue(
+        ctx,
+        IssueCode.MOBILE_FORMAT,
+        text(
+          "应为 11 位手机号码，以 13–19 开头",
+          "expected an 11-digit mobile number starting 13–19",
+        ),
+        { expected: "1[3-9]XXXXXXXXX" },
+      );
     }
   })
   .transform((v) => normalizeMobile(v) ?? v);
@@ -81,7 +110,8 @@ export const IdNumberSchema = z
   .string()
   .superRefine((_value, ctx) => {
     const r = checkIdNumber(ctx.value);
-    if (!r.valid) addIssue(ctx, r.issue.code, r.issue.message, { expected: "18-character resident ID" });
+    if (!r.valid)
+      addIssue(ctx, r.issue.code, r.issue.message, { expected: "18-character resident ID" });
   })
   .transform((v) => v.toUpperCase());
 
@@ -112,7 +142,16 @@ export type GuardianshipCapacity = z.infer<typeof GuardianshipCapacitySchema>;
  * Highest education completed.
  * @category Model
  */
-export const EducationSchema = z.enum(["none", "primary", "junior-secondary", "senior-secondary", "vocational", "college", "bachelor", "postgraduate"]);
+export const EducationSchema = z.enum([
+  "none",
+  "primary",
+  "junior-secondary",
+  "senior-secondary",
+  "vocational",
+  "college",
+  "bachelor",
+  "postgraduate",
+]);
 /** @category Model */
 export type Education = z.infer<typeof EducationSchema>;
 
@@ -125,7 +164,12 @@ export const DateRangeSchema = z
   .superRefine((_value, ctx) => {
     const { from, to } = ctx.value;
     if (to !== undefined && to < from) {
-      addIssue(ctx, IssueCode.DATE_ORDER, text(`结束日期 ${to} 早于开始日期 ${from}`, `end ${to} is before start ${from}`), { path: ["to"], input: to });
+      addIssue(
+        ctx,
+        IssueCode.DATE_ORDER,
+        text(`结束日期 ${to} 早于开始日期 ${from}`, `end ${to} is before start ${from}`),
+        { path: ["to"], input: to },
+      );
     }
   });
 /** @category Model */

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { IssueCode } from "../errors/codes";
 import { addIssue } from "../errors/issues";
 import { text } from "../i18n";
-import { CalendarDateSchema, FenSchema, IdSchema, InstantSchema, RegionCodeSchema } from "./primitives";
+import {
+  CalendarDateSchema,
+  FenSchema,
+  IdSchema,
+  InstantSchema,
+  RegionCodeSchema,
+} from "./primitives";
 
 /**
  * Kinds of contact with a child or family: home visit (家访), call with the migrant parents,
@@ -58,7 +64,13 @@ export const ContactRecordSchema = z
   .superRefine((r, ctx) => {
     const seen = new Set<string>();
     r.childIds.forEach((id, i) => {
-      if (seen.has(id)) addIssue(ctx, IssueCode.DUPLICATE_ID, text(`儿童 ${id} 重复列出`, `child ${id} is listed twice`), { path: ["childIds", i], input: id });
+      if (seen.has(id))
+        addIssue(
+          ctx,
+          IssueCode.DUPLICATE_ID,
+          text(`儿童 ${id} 重复列出`, `child ${id} is listed twice`),
+          { path: ["childIds", i], input: id },
+        );
       seen.add(id);
     });
   });
@@ -71,7 +83,13 @@ export type ContactRecordInput = z.input<typeof ContactRecordSchema>;
  * One answer in an assessment: yes/no, a number, a choice, several choices, a date or text.
  * @category Model
  */
-export const AnswerSchema = z.union([z.boolean(), z.number(), z.string(), z.array(z.string()), z.null()]);
+export const AnswerSchema = z.union([
+  z.boolean(),
+  z.number(),
+  z.string(),
+  z.array(z.string()),
+  z.null(),
+]);
 /** @category Model */
 export type Answer = z.infer<typeof AnswerSchema>;
 
@@ -79,7 +97,14 @@ export type Answer = z.infer<typeof AnswerSchema>;
  * Who answered an assessment.
  * @category Model
  */
-export const InformantSchema = z.enum(["teacher", "guardian", "parent", "child", "counsellor", "other"]);
+export const InformantSchema = z.enum([
+  "teacher",
+  "guardian",
+  "parent",
+  "child",
+  "counsellor",
+  "other",
+]);
 /** @category Model */
 export type Informant = z.infer<typeof InformantSchema>;
 
@@ -104,7 +129,14 @@ export type Assessment = z.infer<typeof AssessmentSchema>;
  * Status of a micro-wish: submitted → approved → claimed → fulfilled → thanked, or cancelled.
  * @category Model
  */
-export const WishStatusSchema = z.enum(["submitted", "approved", "claimed", "fulfilled", "thanked", "cancelled"]);
+export const WishStatusSchema = z.enum([
+  "submitted",
+  "approved",
+  "claimed",
+  "fulfilled",
+  "thanked",
+  "cancelled",
+]);
 /** @category Model */
 export type WishStatus = z.infer<typeof WishStatusSchema>;
 
@@ -134,7 +166,14 @@ export const MicroWishSchema = z.object({
   donor: DonorSchema.optional(),
   /** Every status change, oldest first. */
   history: z
-    .array(z.object({ status: WishStatusSchema, at: InstantSchema, actorId: IdSchema.optional(), note: z.string().optional() }))
+    .array(
+      z.object({
+        status: WishStatusSchema,
+        at: InstantSchema,
+        actorId: IdSchema.optional(),
+        note: z.string().optional(),
+      }),
+    )
     .default([]),
 });
 /** @category Model */
@@ -167,7 +206,17 @@ export const ActivitySchema = z.object({
   kind: ActivityKindSchema,
   title: z.string().min(1),
   date: CalendarDateSchema,
-  festival: z.enum(["new-year", "spring-festival", "childrens-day", "mid-autumn", "double-ninth", "national-day", "other"]).optional(),
+  festival: z
+    .enum([
+      "new-year",
+      "spring-festival",
+      "childrens-day",
+      "mid-autumn",
+      "double-ninth",
+      "national-day",
+      "other",
+    ])
+    .optional(),
   schoolId: IdSchema.optional(),
   regionCode: RegionCodeSchema.optional(),
   childIds: z.array(IdSchema).default([]),
@@ -210,10 +259,20 @@ export const AidSchema = z
   })
   .superRefine((a, ctx) => {
     if (a.form === "money" && a.amountFen === undefined) {
-      addIssue(ctx, IssueCode.MISSING_AMOUNT, text("现金资助须填写金额（分）", "money aid needs amountFen"), { path: ["amountFen"], input: undefined });
+      addIssue(
+        ctx,
+        IssueCode.MISSING_AMOUNT,
+        text("现金资助须填写金额（分）", "money aid needs amountFen"),
+        { path: ["amountFen"], input: undefined },
+      );
     }
     if (a.form === "goods" && a.goods.length === 0) {
-      addIssue(ctx, IssueCode.MISSING_AMOUNT, text("物资资助须列出物品", "goods aid needs at least one item"), { path: ["goods"], input: a.goods });
+      addIssue(
+        ctx,
+        IssueCode.MISSING_AMOUNT,
+        text("物资资助须列出物品", "goods aid needs at least one item"),
+        { path: ["goods"], input: a.goods },
+      );
     }
   });
 /** @category Model */

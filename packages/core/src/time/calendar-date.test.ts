@@ -13,7 +13,11 @@ import {
 } from "./calendar-date";
 
 const dateArb = fc
-  .date({ min: new Date("1950-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true })
+  .date({
+    min: new Date("1950-01-01T00:00:00Z"),
+    max: new Date("2100-12-31T00:00:00Z"),
+    noInvalidDate: true,
+  })
   .map((d) => makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
 
 describe("calendar dates", () => {
@@ -38,7 +42,11 @@ describe("calendar dates", () => {
   test("day numbers round-trip", () => {
     fc.assert(fc.property(dateArb, (d) => fromDayNumber(dayNumber(d)) === d));
     fc.assert(
-      fc.property(dateArb, fc.integer({ min: -5000, max: 5000 }), (d, n) => daysBetween(d, addDays(d, n)) === n),
+      fc.property(
+        dateArb,
+        fc.integer({ min: -5000, max: 5000 }),
+        (d, n) => daysBetween(d, addDays(d, n)) === n,
+      ),
     );
   });
 

@@ -157,6 +157,10 @@ export function birthdayOfAge(birthDate: CalendarDate, years: number): CalendarD
  * inRange("2026-03-01", "2026-01-01", undefined) //=> true
  * @category Time
  */
-export function inRange(date: CalendarDate, from: CalendarDate, to: CalendarDate | undefined): boolean {
+export function inRange(
+  date: CalendarDate,
+  from: CalendarDate,
+  to: CalendarDate | undefined,
+): boolean {
   return date >= from && (to === undefined || date <= to);
 }

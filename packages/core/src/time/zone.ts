@@ -57,7 +57,15 @@ function formatterFor(zone: TimeZone): Intl.DateTimeFormat {
   let f = formatterCache.get(zone);
   if (!f) {
     if (!isTimeZone(zone)) {
-      throw invalidArgument("timeZone", IssueCode.TIME_ZONE, text("应为 IANA 时区名，如 Asia/Shanghai", "expected an IANA time-zone name such as Asia/Shanghai"), zone);
+      throw invalidArgument(
+        "timeZone",
+        IssueCode.TIME_ZONE,
+        text(
+          "应为 IANA 时区名，如 Asia/Shanghai",
+          "expected an IANA time-zone name such as Asia/Shanghai",
+        ),
+        zone,
+      );
     }
     f = new Intl.DateTimeFormat("en-CA", {
       timeZone: zone,
@@ -81,7 +89,12 @@ function formatterFor(zone: TimeZone): Intl.DateTimeFormat {
 export function dateInZone(instant: Instant | number, zone: TimeZone): CalendarDate {
   const ms = typeof instant === "number" ? instant : Date.parse(instant);
   if (!Number.isFinite(ms)) {
-    throw invalidArgument("instant", IssueCode.INSTANT, text("应为带时区偏移的 ISO 8601 时间", "expected an ISO 8601 date-time with an offset"), instant);
+    throw invalidArgument(
+      "instant",
+      IssueCode.INSTANT,
+      text("应为带时区偏移的 ISO 8601 时间", "expected an ISO 8601 date-time with an offset"),
+      instant,
+    );
   }
   if (zone === "Asia/Shanghai") {
     // China has had no daylight-saving time since 1991: a fixed +08:00 offset is exact.
