@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ConflictError, ValidationError } from "../errors/errors";
 import type { Answer, Assessment } from "../model/records";
-import { TEST_INSTRUMENT } from "./_test-instrument";
+import { TEST_INSTRUMENT } from "./instrument.test-helper";
 import { defineChecklist, scaleRanges, scoreChecklist, validateResponses } from "./engine";
 import { itemScore, reverseLikert } from "./items";
 import { compareChecklistVersions, createChecklistRegistry } from "./registry";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model";
-import { syntheticFiles } from "../statistics/_synthetic";
+import { syntheticFiles } from "../statistics/synthetic.test-helper";
 import { completenessReport, fileCompleteness } from "./completeness";
 import { REQUIRED_FILE_FIELDS, type FileField } from "./fields";
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/errors";
 import { planBuddies } from "./buddies";
-import { child } from "./test-helpers";
+import { child } from "./pairing.test-helper";
 
 describe("planBuddies", () => {
   const kids = [

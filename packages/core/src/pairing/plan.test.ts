@@ -12,7 +12,7 @@ import {
 } from "./instance";
 import { planPairings, type PairingPlan } from "./plan";
 import { TEACHER_PAIRING_PRESET } from "./rules";
-import { child, mentor, smallInstance } from "./test-helpers";
+import { child, mentor, smallInstance } from "./pairing.test-helper";
 
 const asOf = "2026-09-01";
 

@@ -5,7 +5,7 @@ import { text } from "../i18n";
 import { explainWhyNot } from "./explain";
 import type { PlanPairingsInput } from "./instance";
 import { planPairings } from "./plan";
-import { child, mentor, smallInstance } from "./test-helpers";
+import { child, mentor, smallInstance } from "./pairing.test-helper";
 
 const asOf = "2026-09-01";
 const rules = {

@@ -11,7 +11,7 @@ import {
   SURROGATE_PARENT_PRESET,
   TEACHER_PAIRING_PRESET,
 } from "./rules";
-import { child, mentor } from "./test-helpers";
+import { child, mentor } from "./pairing.test-helper";
 
 const asOf = "2026-09-01";
 

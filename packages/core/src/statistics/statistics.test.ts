@@ -4,7 +4,7 @@ import { classifyLeftBehind } from "../classification";
 import { ValidationError } from "../errors";
 import type { ChildFile, ChildFileInput, LivingArrangement } from "../model";
 import { addDays, type CalendarDate } from "../time";
-import { syntheticFiles } from "./_synthetic";
+import { syntheticFiles } from "./synthetic.test-helper";
 import { leftBehindStatistics, type StatisticsRow } from "./statistics";
 import { statisticsTable } from "./table";
 
