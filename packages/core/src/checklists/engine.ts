@@ -4,13 +4,7 @@ import { IssueCode } from "../errors/codes";
 import { addIssue, describeValue, type FieldIssue } from "../errors/issues";
 import { validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
-import {
-  AnswerSchema,
-  AssessmentSchema,
-  type Answer,
-  type Assessment,
-  type Informant,
-} from "../model/records";
+import { AssessmentSchema, type Answer, type Assessment, type Informant } from "../model/records";
 import { isCalendarDate } from "../time/calendar-date";
 import type { Instant } from "../time/types";
 import { itemScore, itemScoreRange } from "./items";
@@ -22,7 +16,6 @@ import {
   type ChecklistInput,
   type ChecklistItem,
   type ChecklistCondition,
-  type ChecklistFlag,
   type ChecklistScale,
   type ScaleCondition,
 } from "./schema";
@@ -46,8 +39,6 @@ interface Compiled {
   conditions: ({ cond: ChecklistCondition; index: number }[] | undefined)[];
   scales: CompiledScale[];
   scaleIndex: ReadonlyMap<string, number>;
-  /** Risk factors by band and flag, built once (their labels never change). */
-  factors: Map<string, ScoreRiskFactor>;
 }
 
 const compiled = new WeakMap<object, Compiled>();
@@ -86,7 +77,6 @@ function compile(checklist: Checklist): Compiled {
     conditions,
     scales,
     scaleIndex,
-    factors: new Map(),
   };
 }
 
@@ -689,39 +679,6 @@ export function scoreChecklist(
       `this checklist is answered only by ${checklist.informants.join(", ")}`,
     );
   return scoreValid(compiledOf(checklist), a, options);
-}
-
-function bandFactor(c: Compiled, scale: ChecklistScale, band: BandRange): ScoreRiskFactor {
-  const code = `${c.checklist.id}:${scale.id}:${band.id}`;
-  let factor = c.factors.get(code);
-  if (!factor) {
-    const t = c.checklist.title;
-    factor = Object.freeze({
-      code,
-      label: text(
-        `${t["zh-CN"]}：${scale.label["zh-CN"]}为“${band.label["zh-CN"]}”`,
-        `${t.en}: ${scale.label.en} is "${band.label.en}"`,
-      ),
-      weight: band.risk,
-    });
-    c.factors.set(code, factor);
-  }
-  return factor;
-}
-
-function flagFactor(c: Compiled, f: ChecklistFlag): ScoreRiskFactor {
-  const code = `${c.checklist.id}:flag:${f.id}`;
-  let factor = c.factors.get(code);
-  if (!factor) {
-    const t = c.checklist.title;
-    factor = Object.freeze({
-      code,
-      label: text(`${t["zh-CN"]}：${f.label["zh-CN"]}`, `${t.en}: ${f.label.en}`),
-      weight: f.risk,
-    });
-    c.factors.set(code, factor);
-  }
-  return factor;
 }
 
 function scoreValid(c: Compiled, a: Assessment, options: ScoreOptions): ChecklistScore {

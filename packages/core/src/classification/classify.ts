@@ -106,6 +106,19 @@ export function resolveDefinition(choice: DefinitionChoice | undefined): LeftBeh
   return choice;
 }
 
+/**
+ * The id of a built-in definition, or `undefined` for a host's own: built-in definitions allow
+ * the fast counting paths of statistics and completeness.
+ * @internal
+ */
+export function builtInDefinitionId(
+  definition: LeftBehindDefinition,
+): BuiltInDefinitionId | undefined {
+  if (definition === LEFT_BEHIND_DEFINITIONS["state-council-2016"]) return "state-council-2016";
+  if (definition === LEFT_BEHIND_DEFINITIONS.school) return "school";
+  return undefined;
+}
+
 /** @internal Resolves an `asOf` that passed {@link AsOfSchema}. */
 export function resolveAsOf(
   asOf: CalendarDate | Instant,

@@ -2,15 +2,12 @@ import { z } from "zod";
 import {
   DefinitionChoiceSchema,
   resolveAsOf,
+  builtInDefinitionId,
   resolveDefinition,
   classifyValidated,
   type DefinitionChoice,
 } from "../classification/classify";
-import {
-  builtInVerdict,
-  LEFT_BEHIND_DEFINITIONS,
-  type BuiltInDefinitionId,
-} from "../classification/definitions";
+import { builtInVerdict } from "../classification/definitions";
 import { validate } from "../errors";
 import { text, type LocalizedText } from "../i18n";
 import {
@@ -372,12 +369,7 @@ export function completenessReport(
     subject: text("建档率统计选项", "completeness report options"),
   }) as CompletenessReportOptions;
   const definition = resolveDefinition(options.definition);
-  const builtInId: BuiltInDefinitionId | undefined =
-    definition === LEFT_BEHIND_DEFINITIONS["state-council-2016"]
-      ? "state-council-2016"
-      : definition === LEFT_BEHIND_DEFINITIONS.school
-        ? "school"
-        : undefined;
+  const builtInId = builtInDefinitionId(definition);
   const list = filesForCounting(
     files,
     (opts.validation ?? (builtInId ? "fast" : "full")) === "full",

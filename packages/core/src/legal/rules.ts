@@ -1,10 +1,11 @@
+import { isParentAway } from "../classification/definitions";
 import { text } from "../i18n";
 import type { ChildFile } from "../model/child-file";
 import type { Guardian, Parent } from "../model/people";
-import { addDays, dateParts, dayNumber, inRange } from "../time/calendar-date";
+import { addDays, dateParts, dayNumber } from "../time/calendar-date";
 import { dateInZone } from "../time/zone";
 import type { CalendarDate } from "../time/types";
-import { LEGAL_ARTICLES, type LegalContext, type LegalHit, type LegalRule } from "./types";
+import { LEGAL_ARTICLES, type LegalHit, type LegalRule } from "./types";
 
 /**
  * Stable codes of the legal rules.
@@ -46,16 +47,6 @@ export function certainlyMinor(birthYear: number | undefined, asOf: CalendarDate
   return birthYear !== undefined && dateParts(asOf).year - birthYear < 18;
 }
 
-/**
- * Whether a parent is away working (an away period covers `asOf`).
- * @example
- * isAway({ awayPeriods: [{ from: "2026-02-20", city: "深圳" }] } as Parent, "2026-03-01") //=> true
- * @category Legal
- */
-export function isAway(parent: Parent, asOf: CalendarDate): boolean {
-  return parent.awayPeriods.some((p) => inRange(asOf, p.from, p.to));
-}
-
 function awayDuring(parent: Parent, from: CalendarDate, to: CalendarDate): boolean {
   return parent.awayPeriods.some((p) => p.from <= to && (p.to === undefined || p.to >= from));
 }
@@ -80,7 +71,7 @@ function capableGuardian(g: Guardian, asOf: CalendarDate): boolean {
 export function hasCapableCare(file: ChildFile, asOf: CalendarDate): boolean {
   if (file.livingArrangement === "alone") return false;
   const parentHome = file.parents.some(
-    (p) => !p.deceased && p.guardianshipCapacity === "full" && !isAway(p, asOf),
+    (p) => !p.deceased && p.guardianshipCapacity === "full" && !isParentAway(p, asOf),
   );
   if (parentHome) return true;
   return file.guardians.some((g) => g.primary && capableGuardian(g, asOf));
@@ -162,7 +153,7 @@ const under8Unattended: LegalRule = {
           age,
           livingArrangement: file.livingArrangement,
           primaryGuardianIds: file.guardians.filter((g) => g.primary).map((g) => g.id),
-          parentsAway: file.parents.filter((p) => isAway(p, asOf)).map((p) => p.id),
+          parentsAway: file.parents.filter((p) => isParentAway(p, asOf)).map((p) => p.id),
         },
         message: text(
           `儿童 ${file.id} 未满八周岁（${age} 岁），身边没有具备监护能力的成年人，处于无人看护状态；须立即落实看护并依第十一条报告`,
@@ -278,7 +269,7 @@ const noWrittenNotice: LegalRule = {
     "Parents must notify the school and village committee in writing",
   ),
   check: ({ file, asOf }) => {
-    const away = file.parents.filter((p) => !p.deceased && isAway(p, asOf));
+    const away = file.parents.filter((p) => !p.deceased && isParentAway(p, asOf));
     if (away.length === 0) return [];
     return file.guardians
       .map((g, i) => ({ g, i }))
@@ -308,7 +299,7 @@ const noWeeklyContact: LegalRule = {
   check: ({ file, asOf, timeZone, records, lookbackWeeks }) => {
     if (records === undefined) return [];
     const live = file.parents.filter((p) => !p.deceased);
-    if (!live.some((p) => isAway(p, asOf))) return [];
+    if (!live.some((p) => isParentAway(p, asOf))) return [];
     const contactDays = new Set<CalendarDate>();
     for (const r of records) {
       if (!CONTACT_KINDS.has(r.kind) || !r.childIds.includes(file.id)) continue;

@@ -3,19 +3,9 @@ import type { RiskLevel } from "../model/child-file";
 import { fromDayNumber } from "../time/calendar-date";
 import type { CalendarDate, TimeZone } from "../time/types";
 import type { ComplianceData, PolicyFinding } from "./data";
-import type { ComplianceStatus } from "./evaluate";
+import { COMPLIANCE_STATUSES, type ComplianceStatus } from "./statuses";
 import type { Policy, PolicyLevel } from "./schema";
 import type { RowTable } from "./table";
-
-const STATUS_NAMES: readonly ComplianceStatus[] = [
-  "met",
-  "missed",
-  "due",
-  "overdue",
-  "upcoming",
-  "exempt",
-  "not-applicable",
-];
 
 /**
  * One subject, one policy, one bucket.
@@ -101,7 +91,7 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
 
   /** The status of row `i` (cheap: no row object is built). */
   statusOf(i: number): ComplianceStatus {
-    return STATUS_NAMES[this._table.status[i]!]!;
+    return COMPLIANCE_STATUSES[this._table.status[i]!]!;
   }
 
   /** Row `i` as an object. */
@@ -165,7 +155,7 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
       required: t.required[i]!,
       done: t.done[i]!,
       recordIds,
-      status: STATUS_NAMES[t.status[i]!]!,
+      status: COMPLIANCE_STATUSES[t.status[i]!]!,
     };
     if (childId !== undefined) row.childId = childId;
     if (mentorId !== undefined) row.mentorId = mentorId;
@@ -211,14 +201,14 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
 
   /** Rows per status, for all policies or one. */
   counts(policyId?: string): Record<ComplianceStatus, number> {
-    const out = Object.fromEntries(STATUS_NAMES.map((s) => [s, 0])) as Record<
+    const out = Object.fromEntries(COMPLIANCE_STATUSES.map((s) => [s, 0])) as Record<
       ComplianceStatus,
       number
     >;
     const pi = policyId === undefined ? -1 : this.policies.findIndex((p) => p.id === policyId);
     const t = this._table;
     for (let i = 0; i < t.n; i++)
-      if (pi < 0 || t.policy[i] === pi) out[STATUS_NAMES[t.status[i]!]!]++;
+      if (pi < 0 || t.policy[i] === pi) out[COMPLIANCE_STATUSES[t.status[i]!]!]++;
     return out;
   }
 

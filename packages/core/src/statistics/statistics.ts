@@ -3,14 +3,11 @@ import {
   classifyValidated,
   DefinitionChoiceSchema,
   resolveAsOf,
+  builtInDefinitionId,
   resolveDefinition,
   type DefinitionChoice,
 } from "../classification/classify";
-import {
-  builtInVerdict,
-  LEFT_BEHIND_DEFINITIONS,
-  type BuiltInDefinitionId,
-} from "../classification/definitions";
+import { builtInVerdict } from "../classification/definitions";
 import { validate } from "../errors";
 import { regionAncestor, type AreaLevel } from "../identity/region-code";
 import { text, type LocalizedText } from "../i18n";
@@ -281,12 +278,7 @@ export function countLeftBehind(files: unknown, options: StatisticsOptions): Lef
     subject: text("统计选项", "statistics options"),
   }) as StatisticsOptions;
   const definition = resolveDefinition(options.definition);
-  const builtInId: BuiltInDefinitionId | undefined =
-    definition === LEFT_BEHIND_DEFINITIONS["state-council-2016"]
-      ? "state-council-2016"
-      : definition === LEFT_BEHIND_DEFINITIONS.school
-        ? "school"
-        : undefined;
+  const builtInId = builtInDefinitionId(definition);
   const builtIn = builtInId !== undefined;
   const list = filesForCounting(files, (opts.validation ?? (builtIn ? "fast" : "full")) === "full");
   const asOf = resolveAsOf(opts.asOf, opts.zone);
