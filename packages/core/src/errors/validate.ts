@@ -37,6 +37,9 @@ export function safeValidate<S extends z.ZodType>(
   input: unknown,
   options: ValidateOptions = {},
 ): ValidateResult<z.output<S>> {
+  const first = schema.safeParse(input);
+  if (first.success) return { success: true, data: first.data };
+  // Parse again, only on failure, so the issues carry the received values for the messages.
   const r = schema.safeParse(input, { reportInput: true });
   if (r.success) return { success: true, data: r.data };
   const issues = r.error.issues.map((i) => toFieldIssue(i, options.path));
