@@ -1,9 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { safeValidate, validate } from "../errors/validate";
 import { ChildFileSchema, type ChildFileInput } from "./child-file";
 import { MentorSchema, PairingSchema } from "./mentor";
 import { MobileSchema } from "./primitives";
-import { AidSchema, ContactRecordSchema, MicroWishSchema } from "./records";
+import { AidSchema, ContactRecordSchema, MicroWishSchema, quickContactRecord } from "./records";
 
 const base: ChildFileInput = {
   id: "c1",
@@ -123,5 +124,42 @@ describe("other entities", () => {
       safeValidate(MicroWishSchema, { id: "w", childId: "c", title: "书包", status: "submitted" })
         .success,
     ).toBe(true);
+  });
+});
+
+describe("quickContactRecord", () => {
+  const fieldValues = {
+    id: fc.constantFrom("r1", "", "x".repeat(65), 7),
+    kind: fc.constantFrom("home-visit", "talk", "visit", undefined),
+    at: fc.constantFrom(
+      "2026-03-01T01:00:00+08:00",
+      "2026-03-01T01:00Z",
+      "2026-03-01",
+      "2026-02-30T01:00:00Z",
+    ),
+    childIds: fc.constantFrom(["c1"], ["c1", "c2"], [], ["c1", "c1"], [""], "c1"),
+    mentorId: fc.constantFrom(undefined, "m1", ""),
+    initiator: fc.constantFrom(undefined, "parent", "teacher"),
+    durationMinutes: fc.constantFrom(undefined, 30, 0, 1.5),
+    summary: fc.constantFrom(undefined, "谈心", 3),
+    extra: fc.constantFrom(undefined, "unexpected"),
+  };
+  test("never accepts what the schema rejects, and agrees with it when it accepts", () => {
+    fc.assert(
+      fc.property(fc.record(fieldValues), (fields) => {
+        const raw = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+        const quick = quickContactRecord(raw);
+        const full = ContactRecordSchema.safeParse(raw);
+        if (quick === undefined) return;
+        expect(full.success).toBe(true);
+        expect(quick).toEqual(full.data);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("accepts the common well-formed record", () => {
+    const raw = { id: "r1", kind: "talk", at: "2026-03-01T09:00:00+08:00", childIds: ["c1"] };
+    expect(quickContactRecord(raw)).toEqual({ ...raw, initiator: "mentor" });
   });
 });

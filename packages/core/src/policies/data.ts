@@ -24,6 +24,7 @@ import {
   ActivitySchema,
   ContactKindSchema,
   ContactRecordSchema,
+  quickContactRecord,
   InitiatorSchema,
   type Activity,
   type ContactRecord,
@@ -346,14 +347,17 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   const seenRecord = new Set<string>();
   let i = 0;
   for (const raw of input.records) {
-    const parsed = safeValidate(ContactRecordSchema, raw, { path: ["records", i] });
-    if (!parsed.success) {
-      recordIssueCount += parsed.error.issues.length;
-      if (recordIssues.length < 100) recordIssues.push(...parsed.error.issues);
-      i++;
-      continue;
+    let r = quickContactRecord(raw);
+    if (r === undefined) {
+      const parsed = safeValidate(ContactRecordSchema, raw, { path: ["records", i] });
+      if (!parsed.success) {
+        recordIssueCount += parsed.error.issues.length;
+        if (recordIssues.length < 100) recordIssues.push(...parsed.error.issues);
+        i++;
+        continue;
+      }
+      r = parsed.data;
     }
-    const r = parsed.data;
     if (seenRecord.has(r.id)) {
       recordIssueCount++;
       if (recordIssues.length < 100) {
