@@ -83,19 +83,22 @@ console.log(
 
 heading("结对帮扶", "Pairing");
 const pairingInput = {
-  children: official,
+  children: files,
+  definition: "state-council-2016" as const, // pair only the left-behind; end the others' pairs
   mentors,
   existing: pairings,
   rules: TEACHER_PAIRING_PRESET,
   asOf,
   classes,
-  onMissing: "end" as const,
 };
 const plan = planPairings(pairingInput);
+const noLonger = plan.diff.ended.filter(
+  (e) => e.pairing.endReason === "no-longer-left-behind",
+).length;
 console.log(
   t(
-    `结对 ${plan.pairs.length} 对（保留 ${plan.diff.kept.length}，新增 ${plan.diff.added.length}，结束 ${plan.diff.ended.length}），未结对 ${plan.unmatched.length} 名；重点对象 ${plan.stats.priorityMatched}/${plan.stats.priorityChildren} 已结对。`,
-    `${plan.pairs.length} pairs (kept ${plan.diff.kept.length}, added ${plan.diff.added.length}, ended ${plan.diff.ended.length}), ${plan.unmatched.length} children unmatched; key cases paired: ${plan.stats.priorityMatched}/${plan.stats.priorityChildren}.`,
+    `结对 ${plan.pairs.length} 对（保留 ${plan.diff.kept.length}，新增 ${plan.diff.added.length}，结束 ${plan.diff.ended.length}，其中 ${noLonger} 对因儿童不再留守而结束），未结对 ${plan.unmatched.length} 名；重点对象 ${plan.stats.priorityMatched}/${plan.stats.priorityChildren} 已结对。`,
+    `${plan.pairs.length} pairs (kept ${plan.diff.kept.length}, added ${plan.diff.added.length}, ended ${plan.diff.ended.length}, ${noLonger} of them because the child is no longer left behind), ${plan.unmatched.length} children unmatched; key cases paired: ${plan.stats.priorityMatched}/${plan.stats.priorityChildren}.`,
   ),
 );
 const pair = plan.pairs[0];

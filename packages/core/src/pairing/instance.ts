@@ -10,7 +10,13 @@ import { toFieldIssue, type FieldIssue } from "../errors/issues";
 import { safeValidate, validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import { GradeSchema, SchoolClassSchema } from "../model/area";
-import { RiskLevelSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
+import { classifyLeftBehind, type DefinitionChoice } from "../classification/classify";
+import {
+  ChildFileSchema,
+  RiskLevelSchema,
+  type ChildFile,
+  type ChildFileInput,
+} from "../model/child-file";
 import {
   GeoPointSchema,
   MentorSchema,
@@ -138,6 +144,12 @@ export interface PlanPairingsInput {
   childLocations?: Readonly<Record<string, GeoPoint>>;
   onMissing?: "error" | "end";
   idPrefix?: string;
+  /**
+   * When given, only the children left behind on `asOf` under this definition are paired; the
+   * active pairings of the others end with `no-longer-left-behind` (a child drops out of scope on
+   * the day the rule stops holding: the 16th birthday, a parent's return).
+   */
+  definition?: DefinitionChoice;
   /** The host's own rules (functions: the only non-serialisable input). */
   customRules?: readonly CustomPairingRule[];
 }
@@ -167,6 +179,8 @@ const CustomRuleSchema = z.union([
 /** The validated input. */
 export type ParsedInput = z.infer<typeof PlanPairingsInputSchema> & {
   customRules: readonly CustomPairingRule[];
+  /** Ids of children given but not left behind on `asOf` under `definition`. */
+  outOfScope: ReadonlySet<string>;
 };
 
 const BUILTIN_RULE_NAMES = new Set([
@@ -219,7 +233,7 @@ export function isReplanned(
 /** Validates the input and checks ids; throws ValidationError listing every problem. */
 export function parseInput(input: PlanPairingsInput): ParsedInput {
   const subject = text("结对计划输入", "pairing plan input");
-  const { customRules = [], children, ...data } = input;
+  const { customRules = [], children, definition, ...data } = input;
   // Children are checked one by one and kept as given (no copy of 40,000 files); the rest is
   // parsed whole.
   const rest = safeValidate(PlanPairingsInputSchema.omit({ children: true }), data, { subject });
@@ -239,7 +253,22 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
     }
   }
   if (first.length > 0 || !rest.success) throw new ValidationError(first, { subject });
-  const parsed = { ...rest.data, children: children as unknown as ChildFile[] };
+  const outOfScope = new Set<string>();
+  if (definition !== undefined) {
+    const fileIssues: FieldIssue[] = [];
+    (children as readonly unknown[]).forEach((c, i) => {
+      const file = safeValidate(ChildFileSchema, c, { path: ["children", i] });
+      if (!file.success) fileIssues.push(...file.error.issues);
+      else if (!classifyLeftBehind(file.data, { asOf: rest.data.asOf, definition }).leftBehind) {
+        outOfScope.add(file.data.id);
+      }
+    });
+    if (fileIssues.length > 0) throw new ValidationError(fileIssues, { subject });
+  }
+  const parsed = {
+    ...rest.data,
+    children: (children as unknown as ChildFile[]).filter((c) => !outOfScope.has(c.id)),
+  };
   validate(z.array(CustomRuleSchema), customRules, { subject, path: ["customRules"] });
   const issues: FieldIssue[] = [];
   const childIds = new Map<string, number>();
@@ -287,7 +316,7 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
     } else pairingIds.set(p.id, i);
     if (!isReplanned(p, parsed.rules, parsed.asOf, kindOf)) return;
     if (parsed.onMissing === "error") {
-      if (!childIds.has(p.childId)) {
+      if (!childIds.has(p.childId) && !outOfScope.has(p.childId)) {
         issues.push(
           issue(
             `existing[${i}].childId`,
@@ -358,7 +387,7 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
     ruleNames.add(r.name);
   });
   if (issues.length > 0) throw new ValidationError(issues, { subject });
-  return { ...parsed, customRules };
+  return { ...parsed, customRules, outOfScope };
 }
 
 /** A connected component of the candidate graph. */

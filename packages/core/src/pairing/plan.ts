@@ -100,7 +100,10 @@ export interface PairingDiff {
  * @category Pairing
  */
 export interface PairingStats {
+  /** Children paired or left unmatched (not counting those out of scope). */
   readonly children: number;
+  /** Children given but not left behind on `asOf` under the input's `definition`. */
+  readonly outOfScope: number;
   readonly mentors: number;
   /** Mentors of the rule set's kinds. */
   readonly mentorsInScope: number;
@@ -237,7 +240,8 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
     const mentor = inst.allMentors.get(p.mentorId);
     let reason: PairingEndReason | undefined;
     let explanation: LocalizedText | undefined;
-    if (ci === undefined) reason = "child-left";
+    if (ci === undefined)
+      reason = inst.input.outOfScope.has(p.childId) ? "no-longer-left-behind" : "child-left";
     else if (mentor === undefined) reason = "mentor-left";
     else {
       const e = edgeOf.get(ci);
@@ -274,7 +278,7 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
     const endedPairing: Pairing = { ...p, end: endOn(p, asOf), endReason: reason };
     ended.push({ pairing: endedPairing, explanation: explanation ?? END_TEXT[reason] });
     historyOut.set(p.id, endedPairing);
-    if (reason !== "child-left") endedOf.set(p.childId, endedPairing);
+    if (ci !== undefined) endedOf.set(p.childId, endedPairing);
   }
   const keptIds = new Set(kept.map((p) => `${p.childId}\u0000${p.mentorId}`));
 
@@ -368,6 +372,7 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
     score: { total: totalInt / SCALE, byRule },
     stats: {
       children: children.length,
+      outOfScope: inst.input.outOfScope.size,
       mentors: inst.allMentors.size,
       mentorsInScope: mentors.length,
       priorityChildren,

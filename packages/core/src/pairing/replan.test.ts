@@ -28,6 +28,33 @@ describe("re-planning (结对+接力)", () => {
     mentor("t2", { kind: "class-teacher", school: "s1", classes: ["k2"] }),
   ];
 
+  it("ends the pairs of children who are no longer left behind, on the right day", () => {
+    const away = [{ from: "2024-02-20", city: "深圳" }];
+    const withParents = (c: ReturnType<typeof child>, birth: string) => ({
+      ...c,
+      child: { ...c.child, birthDate: birth as `${number}-${number}-${number}` },
+      parents: [
+        { id: `${c.id}-f`, role: "father" as const, name: "父", awayPeriods: away },
+        { id: `${c.id}-m`, role: "mother" as const, name: "母", awayPeriods: away },
+      ],
+    });
+    // "a" turns 16 on 2026-09-01; "b" on 2026-09-02.
+    const kids = [withParents(children[0]!, "2010-09-01"), withParents(children[1]!, "2010-09-02")];
+    const input = { children: kids, mentors, rules, definition: "state-council-2016" as const };
+    const before = planPairings({ ...input, asOf: "2026-08-31" });
+    expect(before.pairs.map((p) => p.pairing.childId).sort()).toEqual(["a", "b"]);
+    const after = planPairings({ ...input, asOf, existing: before.history });
+    expect(after.pairs.map((p) => p.pairing.childId)).toEqual(["b"]);
+    expect(
+      after.diff.ended.map((e) => [e.pairing.childId, e.pairing.endReason, e.pairing.end]),
+    ).toEqual([["a", "no-longer-left-behind", asOf]]);
+    expect(after.diff.ended[0]!.explanation.en).toBe("the child is no longer left behind");
+    // Without a definition, a child missing from the list is an error unless told to end it.
+    expect(() =>
+      planPairings({ children: [kids[1]!], mentors, rules, asOf, existing: before.history }),
+    ).toThrow(ValidationError);
+  });
+
   it("keeps every pair on re-planning the same input", () => {
     const first = planPairings({ children, mentors, rules, asOf: "2026-03-01" });
     const second = planPairings({ children, mentors, rules, asOf, existing: first.history });
