@@ -157,6 +157,29 @@ function customError(
   );
 }
 
+/** Calls a host's rule; an exception becomes a ValidationError naming the rule and the pair. */
+function callCustom(
+  index: number,
+  name: string,
+  childId: string,
+  mentorId: string,
+  call: () => unknown,
+): unknown {
+  try {
+    return call();
+  } catch (cause) {
+    throw customError(
+      index,
+      name,
+      text(
+        `规则抛出异常（儿童 ${childId}，导师 ${mentorId}）`,
+        `the rule threw (child ${childId}, mentor ${mentorId})`,
+      ),
+      cause,
+    );
+  }
+}
+
 /**
  * Hard rules a pair breaks (all of them when `all`, else stops at the first).
  */
@@ -324,20 +347,9 @@ export function hardViolations(
     }
   }
   for (const { rule, index } of ctx.hardCustom) {
-    let ok: unknown;
-    try {
-      ok = rule.test(child, mentor, ctx.ruleContext);
-    } catch (cause) {
-      throw customError(
-        index,
-        rule.name,
-        text(
-          `规则抛出异常（儿童 ${child.id}，导师 ${mentor.id}）`,
-          `the rule threw (child ${child.id}, mentor ${mentor.id})`,
-        ),
-        cause,
-      );
-    }
+    const ok: unknown = callCustom(index, rule.name, child.id, mentor.id, () =>
+      rule.test(child, mentor, ctx.ruleContext),
+    );
     if (typeof ok !== "boolean") {
       throw customError(
         index,
@@ -484,20 +496,9 @@ function softInto(
       : N;
   v[k++] = existing ? Y : N;
   for (const { rule, index } of ctx.softCustom) {
-    let r: unknown;
-    try {
-      r = rule.score(child, mentor, ctx.ruleContext);
-    } catch (cause) {
-      throw customError(
-        index,
-        rule.name,
-        text(
-          `规则抛出异常（儿童 ${child.id}，导师 ${mentor.id}）`,
-          `the rule threw (child ${child.id}, mentor ${mentor.id})`,
-        ),
-        cause,
-      );
-    }
+    const r: unknown = callCustom(index, rule.name, child.id, mentor.id, () =>
+      rule.score(child, mentor, ctx.ruleContext),
+    );
     if (typeof r !== "number" || !(r >= 0 && r <= 1)) {
       throw customError(
         index,
