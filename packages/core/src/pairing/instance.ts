@@ -37,6 +37,7 @@ import type { SchoolClass } from "../model/area";
 import { DEFAULT_TIME_ZONE, type CalendarDate } from "../time/types";
 import {
   areaOf,
+  BUILTIN_SOFT,
   isEligible,
   isPriority,
   makeEvalContext,
@@ -183,7 +184,8 @@ export type ParsedInput = z.infer<typeof PlanPairingsInputSchema> & {
   outOfScope: ReadonlySet<string>;
 };
 
-const BUILTIN_RULE_NAMES = new Set([
+/** Names a host's rule may not take: the built-in hard and soft rules. */
+const BUILTIN_RULE_NAMES: ReadonlySet<string> = new Set([
   "mentor-kind",
   "availability",
   "capacity",
@@ -191,12 +193,7 @@ const BUILTIN_RULE_NAMES = new Set([
   "exclusion",
   "same-gender",
   "max-distance",
-  "classTeacher",
-  "sameClass",
-  "sameGrade",
-  "sameSchool",
-  "sameVillage",
-  "experience",
+  ...BUILTIN_SOFT,
   "workload",
   "stability",
 ]);
