@@ -1,4 +1,5 @@
 import { ConflictError } from "../errors/errors";
+import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n";
 import { defineChecklist, type ChecklistSource } from "./engine";
 import type { Checklist, ChecklistInput } from "./schema";
@@ -29,6 +30,14 @@ export interface ChecklistRegistry extends ChecklistSource {
  * @category Checklists
  */
 export function compareChecklistVersions(a: string, b: string): number {
+  if (typeof a !== "string" || typeof b !== "string") {
+    throw invalidArgument(
+      typeof a !== "string" ? "a" : "b",
+      "invalid_type",
+      text("应为版本号字符串", "expected a version string"),
+      typeof a !== "string" ? a : b,
+    );
+  }
   const pa = a.split(/[.-]/);
   const pb = b.split(/[.-]/);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
@@ -60,6 +69,14 @@ export function createChecklistRegistry(
 ): ChecklistRegistry {
   const byId = new Map<string, Map<string, Checklist>>();
   const all: Checklist[] = [];
+  if (!Array.isArray(checklists)) {
+    throw invalidArgument(
+      "checklists",
+      "invalid_type",
+      text("应为量表数组", "expected an array of checklists"),
+      checklists,
+    );
+  }
   for (const input of checklists) {
     const c = defineChecklist(input);
     let versions = byId.get(c.id);

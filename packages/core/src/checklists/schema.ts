@@ -487,6 +487,7 @@ function checkDefinition(c: z.output<typeof ChecklistBaseSchema>): Issue[] {
  * @category Checklists
  */
 export function isScorable(item: ChecklistItem): boolean {
+  if (typeof item !== "object" || item === null) return false;
   switch (item.kind) {
     case "yes-no":
     case "likert":

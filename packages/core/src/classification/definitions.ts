@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invalidArgument } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import type { ChildFile, Parent } from "../model";
 import { addDays, ageOn, birthdayOfAge, type CalendarDate } from "../time";
@@ -116,6 +117,14 @@ export function isParentAway(
   parent: Pick<Parent, "awayPeriods" | "deceased">,
   date: CalendarDate,
 ): boolean {
+  if (!Array.isArray((parent as Partial<Parent> | null | undefined)?.awayPeriods)) {
+    throw invalidArgument(
+      "parent.awayPeriods",
+      "invalid_type",
+      text("应为外出时段数组", "expected an array of away periods"),
+      parent,
+    );
+  }
   if (parent.deceased) return false;
   for (const p of parent.awayPeriods) {
     if (p.from <= date && (p.to === undefined || date <= p.to)) return true;

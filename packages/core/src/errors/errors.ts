@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { DEFAULT_LOCALE, type Locale, type LocalizedText } from "../i18n";
+import { DEFAULT_LOCALE, type Locale, type LocalizedText } from "../i18n/locale";
 import { ErrorCode } from "./codes";
 import type { FieldIssue } from "./issues";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { LocalizedText } from "../i18n";
+import type { LocalizedText } from "../i18n/locale";
 import { IssueCode } from "./codes";
 
 /**

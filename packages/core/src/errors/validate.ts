@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Locale, LocalizedText } from "../i18n";
+import type { Locale, LocalizedText } from "../i18n/locale";
 import { ValidationError } from "./errors";
 import type { IssueCode } from "./codes";
 import { describeValue, type FieldIssue, toFieldIssue } from "./issues";
@@ -94,4 +94,25 @@ export function invalidArgument(
     },
   };
   return new ValidationError([issue], locale ? { locale } : {});
+}
+
+/**
+ * Checks that an argument is an object (an input or options object) before anything reads it,
+ * so `undefined` or a number gives a {@link ValidationError} rather than a `TypeError`.
+ * @example
+ * requireObject(options, "options"); // throws ValidationError when options is not an object
+ * @category Errors
+ */
+export function requireObject(
+  value: unknown,
+  path: string,
+): asserts value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw invalidArgument(
+      path,
+      "invalid_type",
+      { "zh-CN": "应为对象", en: "expected an object" },
+      value,
+    );
+  }
 }

@@ -2,48 +2,5 @@
  * Locales and bilingual text. Every message Liushou produces exists in zh-CN and English.
  * @module
  */
-/**
- * A supported locale. zh-CN is the default: reports go to Chinese education bureaus first.
- * @category I18n
- */
-export type Locale = "zh-CN" | "en";
-
-/**
- * The locale used when none is given.
- * @category I18n
- */
-export const DEFAULT_LOCALE: Locale = "zh-CN";
-
-/**
- * All supported locales.
- * @category I18n
- */
-export const LOCALES: readonly Locale[] = ["zh-CN", "en"];
-
-/**
- * A text in every supported locale.
- * @example
- * const t: LocalizedText = { "zh-CN": "家访", en: "home visit" };
- * @category I18n
- */
-export type LocalizedText = Readonly<Record<Locale, string>>;
-
-/**
- * Builds a {@link LocalizedText}.
- * @example
- * text("家访", "home visit") //=> { "zh-CN": "家访", en: "home visit" }
- * @category I18n
- */
-export function text(zhCN: string, en: string): LocalizedText {
-  return { "zh-CN": zhCN, en };
-}
-
-/**
- * Picks the text of one locale.
- * @example
- * localize(text("家访", "home visit"), "en") //=> "home visit"
- * @category I18n
- */
-export function localize(t: LocalizedText, locale: Locale = DEFAULT_LOCALE): string {
-  return t[locale];
-}
+export * from "./locale";
+export * from "./localize";

@@ -1,5 +1,6 @@
 import { IssueCode } from "../errors/codes";
-import { type LocalizedText, text } from "../i18n";
+import { invalidArgument } from "../errors/validate";
+import { type LocalizedText, text } from "../i18n/locale";
 import { isCalendarDate } from "../time/calendar-date";
 import type { CalendarDate } from "../time/types";
 import { isProvincePrefix } from "./region-code";
@@ -49,6 +50,14 @@ export type IdNumberResult =
  * @category Identity
  */
 export function idCheckDigit(first17: string): string {
+  if (typeof first17 !== "string" || !/^\d{17}$/.test(first17)) {
+    throw invalidArgument(
+      "first17",
+      IssueCode.ID_NUMBER_FORMAT,
+      text("应为 17 位数字", "expected 17 digits"),
+      first17,
+    );
+  }
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i]!;
   return CHECK[sum % 11]!;
@@ -63,7 +72,7 @@ export function idCheckDigit(first17: string): string {
  * @category Identity
  */
 export function checkIdNumber(value: string): IdNumberResult {
-  const id = value.toUpperCase();
+  const id = typeof value === "string" ? value.toUpperCase() : "";
   if (!/^\d{17}[\dX]$/.test(id)) {
     return fail(
       IssueCode.ID_NUMBER_FORMAT,

@@ -7,6 +7,7 @@
  * @category Identity
  */
 export function normalizeMobile(value: string): string | undefined {
+  if (typeof value !== "string") return undefined;
   let digits = value.replace(/[\s-]/g, "");
   if (digits.startsWith("+86")) digits = digits.slice(3);
   else if (digits.startsWith("0086")) digits = digits.slice(4);

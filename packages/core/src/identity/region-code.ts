@@ -1,5 +1,6 @@
 import { IssueCode } from "../errors/codes";
-import { text } from "../i18n";
+import { invalidArgument } from "../errors/validate";
+import { text } from "../i18n/locale";
 import type { IdentityIssue } from "./id-number";
 
 /** Province-level prefixes of GB/T 2260 (mainland, Taiwan, Hong Kong, Macao). */
@@ -46,6 +47,8 @@ const PROVINCES = new Set([
  */
 export type AreaLevel = "province" | "city" | "county" | "township" | "village";
 
+const LEVELS: readonly AreaLevel[] = ["province", "city", "county", "township", "village"];
+
 /**
  * Whether two digits are a province-level prefix of GB/T 2260.
  * @example
@@ -74,7 +77,7 @@ export type RegionCodeResult =
  * @category Identity
  */
 export function checkRegionCode(code: string): RegionCodeResult {
-  if (!/^(\d{6}|\d{9}|\d{12})$/.test(code)) {
+  if (typeof code !== "string" || !/^(\d{6}|\d{9}|\d{12})$/.test(code)) {
     return {
       valid: false,
       issue: {
@@ -95,7 +98,7 @@ export function checkRegionCode(code: string): RegionCodeResult {
       },
     };
   }
-  return { valid: true, level: regionLevel(code) };
+  return { valid: true, level: levelOf(code) };
 }
 
 /**
@@ -105,6 +108,12 @@ export function checkRegionCode(code: string): RegionCodeResult {
  * @category Identity
  */
 export function regionLevel(code: string): AreaLevel {
+  const r = checkRegionCode(code);
+  if (!r.valid) throw invalidArgument("regionCode", r.issue.code, r.issue.message, code);
+  return r.level;
+}
+
+function levelOf(code: string): AreaLevel {
   if (code.length === 12) return "village";
   if (code.length === 9) return "township";
   if (code.endsWith("0000")) return "province";
@@ -121,8 +130,16 @@ export function regionLevel(code: string): AreaLevel {
  * @category Identity
  */
 export function regionAncestor(code: string, level: AreaLevel): string | undefined {
-  const order: AreaLevel[] = ["province", "city", "county", "township", "village"];
-  if (order.indexOf(level) > order.indexOf(regionLevel(code))) return undefined;
+  const rank = LEVELS.indexOf(level);
+  if (rank < 0) {
+    throw invalidArgument(
+      "level",
+      "invalid_value",
+      text(`应为 ${LEVELS.join("、")} 之一`, `expected one of ${LEVELS.join(", ")}`),
+      level,
+    );
+  }
+  if (rank > LEVELS.indexOf(regionLevel(code))) return undefined;
   switch (level) {
     case "province":
       return `${code.slice(0, 2)}0000`;

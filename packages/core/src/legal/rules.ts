@@ -1,6 +1,8 @@
 import { isParentAway } from "../classification/definitions";
 import { text } from "../i18n";
-import type { ChildFile } from "../model/child-file";
+import { validate } from "../errors/validate";
+import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
+import { CalendarDateSchema } from "../model/primitives";
 import type { Guardian, Parent } from "../model/people";
 import { addDays, dateParts, dayNumber } from "../time/calendar-date";
 import { dateInZone } from "../time/zone";
@@ -68,7 +70,16 @@ function capableGuardian(g: Guardian, asOf: CalendarDate): boolean {
  * hasCapableCare(file, "2026-03-01") //=> true
  * @category Legal
  */
-export function hasCapableCare(file: ChildFile, asOf: CalendarDate): boolean {
+export function hasCapableCare(file: ChildFileInput, asOf: CalendarDate): boolean {
+  const subject = text("儿童档案", "child file");
+  return capableCare(
+    validate(ChildFileSchema, file, { subject }),
+    validate(CalendarDateSchema, asOf, { path: ["asOf"] }),
+  );
+}
+
+/** {@link hasCapableCare} on a validated file. */
+function capableCare(file: ChildFile, asOf: CalendarDate): boolean {
   if (file.livingArrangement === "alone") return false;
   const parentHome = file.parents.some(
     (p) => !p.deceased && p.guardianshipCapacity === "full" && !isParentAway(p, asOf),
@@ -145,7 +156,7 @@ const under8Unattended: LegalRule = {
     "No child under 8 may be left unattended",
   ),
   check: ({ file, age, asOf }) => {
-    if (age >= 8 || hasCapableCare(file, asOf)) return [];
+    if (age >= 8 || capableCare(file, asOf)) return [];
     return [
       {
         path: file.livingArrangement === "alone" ? "livingArrangement" : "guardians",
@@ -174,7 +185,7 @@ const noCapableGuardian: LegalRule = {
     "A child under 16 needs a capable guardian",
   ),
   check: ({ file, age, asOf }) => {
-    if (age < 8 || age >= 16 || file.livingArrangement === "alone" || hasCapableCare(file, asOf))
+    if (age < 8 || age >= 16 || file.livingArrangement === "alone" || capableCare(file, asOf))
       return [];
     return [
       {

@@ -243,7 +243,7 @@ export function solveAssignmentFlat(rows: number, cols: number, cost: Float64Arr
       .refine((o) => o.rows <= o.cols && o.length === o.rows * o.cols, {
         message: "expected rows ≤ cols and cost.length = rows × cols",
       }),
-    { rows, cols, length: cost.length },
+    { rows, cols, length: cost instanceof Float64Array ? cost.length : undefined },
     { subject: text("代价矩阵", "cost matrix") },
   );
   if (rows === 0) return new Int32Array(0);

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
 import { toFieldIssue, type FieldIssue } from "../errors/issues";
-import { safeValidate, validate } from "../errors/validate";
+import { safeValidate, validate, requireObject } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import { GradeSchema, SchoolClassSchema } from "../model/area";
 import { classifyLeftBehind, type DefinitionChoice } from "../classification/classify";
@@ -230,6 +230,7 @@ export function isReplanned(
 /** Validates the input and checks ids; throws ValidationError listing every problem. */
 export function parseInput(input: PlanPairingsInput): ParsedInput {
   const subject = text("结对计划输入", "pairing plan input");
+  requireObject(input, "input");
   const { customRules = [], children, definition, ...data } = input;
   // Children are checked one by one and kept as given (no copy of 40,000 files); the rest is
   // parsed whole.

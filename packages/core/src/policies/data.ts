@@ -7,7 +7,7 @@ import {
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
 import type { FieldIssue } from "../errors/issues";
-import { safeValidate, validate } from "../errors/validate";
+import { safeValidate, validate, requireObject } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
 import {
@@ -249,6 +249,7 @@ function csr(
  * @category Policies
  */
 export function prepareComplianceData(input: ComplianceDataInput): ComplianceData {
+  requireObject(input, "input");
   const zone =
     validate(TimeZoneSchema.optional(), input.timeZone, { path: ["timeZone"] }) ??
     DEFAULT_TIME_ZONE;

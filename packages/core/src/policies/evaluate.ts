@@ -4,7 +4,7 @@ import { calendarSpan, weekdayOfDay } from "../calendar/schema";
 import { LEFT_BEHIND_DEFINITIONS } from "../classification";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
-import { validate } from "../errors/validate";
+import { validate, requireObject } from "../errors/validate";
 import { text } from "../i18n";
 import type { ChildFile } from "../model/child-file";
 import { CalendarDateSchema, InstantSchema, TimeZoneSchema } from "../model/primitives";
@@ -221,6 +221,7 @@ function intersect(ranges: readonly number[], a: number, b: number): number[] {
  * @category Policies
  */
 export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
+  requireObject(input, "input");
   const opts = validate(
     OptionsSchema,
     { period: input.period, asOf: input.asOf, timeZone: input.timeZone },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validate } from "../errors/validate";
+import { invalidArgument, validate } from "../errors/validate";
 import { DEFAULT_LOCALE, text, type Locale } from "../i18n";
 import { IdSchema, InstantSchema } from "../model/primitives";
 import { addDays } from "../time/calendar-date";
@@ -41,6 +41,12 @@ const OptionsSchema = z.object({
     .default("liushou.invalid"),
 });
 
+function requireString(value: unknown, path: string): void {
+  if (typeof value !== "string") {
+    throw invalidArgument(path, "invalid_type", text("应为字符串", "expected a string"), value);
+  }
+}
+
 /**
  * Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines.
  * @example
@@ -48,6 +54,7 @@ const OptionsSchema = z.object({
  * @category Policies
  */
 export function escapeICalText(value: string): string {
+  requireString(value, "value");
   return value
     .replace(/\\/g, "\\\\")
     .replace(/;/g, "\\;")
@@ -65,6 +72,7 @@ const encoder = new TextEncoder();
  * @category Policies
  */
 export function foldICalLine(line: string): string {
+  requireString(line, "line");
   const out: string[] = [];
   let current = "";
   let octets = 0;

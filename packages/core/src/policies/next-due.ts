@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validate } from "../errors/validate";
+import { validate, requireObject } from "../errors/validate";
 import { text } from "../i18n";
 import { CalendarDateSchema, IdSchema, InstantSchema } from "../model/primitives";
 import { addDays, fromDayNumber, isCalendarDate } from "../time/calendar-date";
@@ -45,6 +45,7 @@ export type NextDueInput = Omit<ComplianceInput, "period"> & {
  * @category Policies
  */
 export function nextDue(input: NextDueInput): ComplianceRow[] {
+  requireObject(input, "input");
   const subject = validate(SubjectSchema, input.subject, {
     path: ["subject"],
     subject: text("查询对象", "subject"),

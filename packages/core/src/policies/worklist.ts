@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { validate } from "../errors/validate";
+import { invalidArgument, validate } from "../errors/validate";
 import { text } from "../i18n";
 import type { RiskLevel } from "../model/child-file";
 import { dayNumber } from "../time/calendar-date";
 import { S } from "./evaluate";
-import { RISK_ORDER, type ComplianceReport, type ComplianceRow } from "./report";
+import { ComplianceReport, RISK_ORDER, type ComplianceRow } from "./report";
 
 /**
  * One line of a work list: a row that needs action, with how late or how soon it is.
@@ -53,6 +53,14 @@ export function workList(
   report: ComplianceReport,
   options: { withinDays?: number; includeMissed?: boolean; limit?: number } = {},
 ): WorkList {
+  if (!(report instanceof ComplianceReport)) {
+    throw invalidArgument(
+      "report",
+      "invalid_type",
+      text("应为 evaluateCompliance 返回的报告", "expected a report from evaluateCompliance"),
+      report,
+    );
+  }
   const opts = validate(OptionsSchema, options, {
     subject: text("工作清单选项", "work-list options"),
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validate } from "../errors/validate";
+import { validate, requireObject } from "../errors/validate";
 import { text } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
 import {
@@ -84,6 +84,7 @@ function monthlyRate(p: Policy, atMax: boolean): number {
  * @category Policies
  */
 export function mentorWorkload(input: WorkloadInput): MentorWorkload[] {
+  requireObject(input, "input");
   const subject = text("工作量计算输入", "workload input");
   const policies = validate(PolicySetSchema, input.policies, { path: ["policies"], subject });
   const pairings = validate(z.array(PairingSchema), input.pairings, {

@@ -1,3 +1,4 @@
+import { requireObject } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import type { ChildFile, ChildFileInput } from "../model";
 import type { CalendarDate } from "../time";
@@ -148,6 +149,7 @@ export function statisticsTable(
   files: readonly (ChildFile | ChildFileInput)[],
   options: StatisticsTableOptions,
 ): StatisticsTable {
+  requireObject(options, "options");
   const { rowsBy, title, ...rest } = options;
   const groupBy = rowsBy ?? "stage";
   const s = countLeftBehind(files, { ...rest, groupBy });

@@ -1,3 +1,6 @@
+import { IssueCode } from "../errors/codes";
+import { invalidArgument } from "../errors/validate";
+import { text } from "../i18n/locale";
 import type { CalendarDate } from "./types";
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -38,11 +41,29 @@ export function daysInMonth(year: number, month: number): number {
  * @category Time
  */
 export function dateParts(date: CalendarDate): { year: number; month: number; day: number } {
-  return {
-    year: Number(date.slice(0, 4)),
-    month: Number(date.slice(5, 7)),
-    day: Number(date.slice(8, 10)),
-  };
+  if (typeof date !== "string" || date.length !== 10 || date[4] !== "-" || date[7] !== "-") {
+    throw invalidDate(date);
+  }
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) throw invalidDate(date);
+  return { year, month, day };
+}
+
+function invalidDate(date: unknown): Error {
+  return invalidArgument(
+    "date",
+    IssueCode.CALENDAR_DATE,
+    text("应为 YYYY-MM-DD 格式的日期", "expected a date as YYYY-MM-DD"),
+    date,
+  );
+}
+
+function requireInteger(n: number, path: string): void {
+  if (!Number.isInteger(n)) {
+    throw invalidArgument(path, "invalid_type", text("应为整数", "expected an integer"), n);
+  }
 }
 
 /**
@@ -73,6 +94,7 @@ export function dayNumber(date: CalendarDate): number {
  * @category Time
  */
 export function fromDayNumber(n: number): CalendarDate {
+  requireInteger(n, "dayNumber");
   const d = new Date(n * DAY_MS);
   return makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
@@ -84,6 +106,7 @@ export function fromDayNumber(n: number): CalendarDate {
  * @category Time
  */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
+  requireInteger(days, "days");
   return fromDayNumber(dayNumber(date) + days);
 }
 
@@ -94,6 +117,7 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
  * @category Time
  */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  requireInteger(months, "months");
   const { year, month, day } = dateParts(date);
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
@@ -145,6 +169,7 @@ export function ageOn(birthDate: CalendarDate, asOf: CalendarDate): number {
  * @category Time
  */
 export function birthdayOfAge(birthDate: CalendarDate, years: number): CalendarDate {
+  requireInteger(years, "years");
   const { year, month, day } = dateParts(birthDate);
   const y = year + years;
   if (month === 2 && day === 29 && daysInMonth(y, 2) === 28) return makeDate(y, 3, 1);

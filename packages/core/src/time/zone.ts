@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { IssueCode } from "../errors/codes";
 import { invalidArgument } from "../errors/validate";
-import { text } from "../i18n";
+import { text } from "../i18n/locale";
 import { makeDate } from "./calendar-date";
 import type { CalendarDate, Instant, TimeZone } from "./types";
 

@@ -53,7 +53,7 @@ export const WISH_STATUS_TEXT: Readonly<Record<WishStatus, LocalizedText>> = Obj
  * @category Wishes
  */
 export function canTransitionWish(from: WishStatus, to: WishStatus): boolean {
-  return WISH_TRANSITIONS[from].includes(to);
+  return Object.hasOwn(WISH_TRANSITIONS, from) && WISH_TRANSITIONS[from].includes(to);
 }
 
 /**
