@@ -84,7 +84,7 @@ const ScoreInputSchema = z.object({
 /**
  * Turns a scored needs assessment (`liushou.needs`, any version with the same scale and flag
  * ids) into a needs profile.
- * @param score - the result of `scoreChecklist` on a needs assessment
+ * @param input - the result of `scoreChecklist` on a needs assessment
  * @throws ValidationError when the score is of another checklist
  * @example
  * const profile = needsProfile(scoreChecklist(builtinChecklistRegistry(), assessment));
