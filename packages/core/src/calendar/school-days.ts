@@ -11,6 +11,7 @@ import {
   type SchoolCalendarInput,
   type Term,
 } from "./schema";
+import { deepFreeze } from "../_lib/freeze";
 
 const SUBJECT = text("校历", "school calendar");
 
@@ -27,14 +28,6 @@ const SUBJECT = text("校历", "school calendar");
 export function createSchoolCalendar(input: SchoolCalendarInput | SchoolCalendar): SchoolCalendar {
   const cal = validate(SchoolCalendarSchema, input, { subject: SUBJECT });
   return deepFreeze(cal);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value as object)) deepFreeze(v);
-  }
-  return value;
 }
 
 /**

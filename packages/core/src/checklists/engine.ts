@@ -19,7 +19,7 @@ import {
   type ChecklistScale,
   type ScaleCondition,
 } from "./schema";
-import { deepFreeze } from "./text";
+import { deepFreeze } from "../_lib/freeze";
 
 /** A scale with its items resolved to indexes and its declared range. */
 interface CompiledScale {

@@ -29,12 +29,3 @@ export const SourceCitationSchema = z.object({
 });
 /** @category Checklists */
 export type SourceCitation = z.infer<typeof SourceCitationSchema>;
-
-/** Recursively freezes a plain data value (objects and arrays); returns it. */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value as object)) deepFreeze(v);
-  }
-  return value;
-}

@@ -15,15 +15,6 @@ export function immer(): Immer {
   return instance;
 }
 
-/** Freezes an object graph in place (already frozen parts are skipped). @internal */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
 function isContainer(v: unknown): v is Record<string | number, unknown> {
   return v !== null && typeof v === "object";
 }

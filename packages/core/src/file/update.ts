@@ -20,7 +20,8 @@ import {
   type Instant,
   type TimeZone,
 } from "../time";
-import { deepEqual, deepFreeze, immer, reconcile } from "./_immer";
+import { deepFreeze } from "../_lib/freeze";
+import { deepEqual, immer, reconcile } from "./_immer";
 import { FileChangeSchema, FileHistorySchema, type FileChange, type FilePatch } from "./change";
 
 /**

@@ -12,6 +12,7 @@ import {
   type WishStatus,
 } from "../model";
 import { instantMs, type Instant } from "../time";
+import { deepFreeze } from "../_lib/freeze";
 
 /**
  * The allowed status changes of a micro-wish (微心愿), as data: submitted → approved → claimed
@@ -150,12 +151,4 @@ export function transitionWish(
   };
   if (donor !== undefined) next.donor = donor;
   return deepFreeze(next);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
