@@ -60,7 +60,7 @@ export interface BenchContext {
 /** Numbers or short strings a case adds to its row, one column per key (e.g. `{ score: 0.98 }`). */
 export type BenchMetrics = Record<string, number | string>;
 
-/** The comparison run in the same session as a case: what a user would do without us. */
+/** The comparison run in the same benchmark run as a case: what a user would do without us. */
 export interface BenchBaseline<S> {
   /** What the baseline is, in a few words ("bare zod safeParse"). */
   name: string;
@@ -89,7 +89,7 @@ export interface BenchCase<S = unknown> {
   setup?: (ctx: BenchContext) => S | Promise<S>;
   /** The timed operation. May return a promise (awaited inside the timing). */
   run: (state: S, ctx: BenchContext) => unknown;
-  /** The comparison measured in the same session. */
+  /** The comparison measured in the same run. */
   baseline?: BenchBaseline<S>;
   /** Extra columns computed from the last run's result (e.g. a score). */
   metrics?: (result: unknown, state: S, ctx: BenchContext) => BenchMetrics;
