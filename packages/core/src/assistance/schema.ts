@@ -2,6 +2,7 @@ import { z } from "zod";
 import { NeedDomainSchema } from "../checklists/needs-profile";
 import { LocalizedTextSchema } from "../checklists/text";
 import { IssueCode } from "../errors/codes";
+import { repeats } from "../errors/duplicates";
 import { addIssue } from "../errors/issues";
 import { text } from "../i18n";
 import { CalendarDateSchema, IdSchema } from "../model/primitives";
@@ -179,17 +180,14 @@ export const AssistancePlanSchema = z
     items: z.array(AssistanceItemSchema),
   })
   .superRefine((plan, ctx) => {
-    const seen = new Set<string>();
-    plan.items.forEach((item, i) => {
-      if (seen.has(item.id))
-        addIssue(
-          ctx,
-          IssueCode.DUPLICATE_ID,
-          text(`计划条目 ${item.id} 重复`, `plan item ${item.id} appears twice`),
-          { path: ["items", i, "id"], input: item.id },
-        );
-      seen.add(item.id);
-    });
+    for (const { index, key } of repeats(plan.items, (item) => item.id)) {
+      addIssue(
+        ctx,
+        IssueCode.DUPLICATE_ID,
+        text(`计划条目 ${key} 重复`, `plan item ${key} appears twice`),
+        { path: ["items", index, "id"], input: key },
+      );
+    }
   });
 /** @category Assistance */
 export type AssistancePlan = z.infer<typeof AssistancePlanSchema>;

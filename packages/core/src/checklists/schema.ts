@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { repeats } from "../errors/duplicates";
 import { addIssue } from "../errors/issues";
 import { text } from "../i18n";
 import { InformantSchema } from "../model/records";
@@ -286,17 +287,15 @@ function checkDefinition(c: z.output<typeof ChecklistBaseSchema>): Issue[] {
   const issues: Issue[] = [];
   const push = (code: string, path: PropertyKey[], zh: string, en: string) =>
     issues.push({ code, path, zh, en });
-  const sections = new Set<string>();
-  c.sections.forEach((s, i) => {
-    if (sections.has(s.id))
-      push(
-        ChecklistIssueCode.DUPLICATE,
-        ["sections", i, "id"],
-        `分节 ${s.id} 重复`,
-        `section ${s.id} is defined twice`,
-      );
-    sections.add(s.id);
-  });
+  const sections = new Set(c.sections.map((s) => s.id));
+  for (const { index, key } of repeats(c.sections, (s) => s.id)) {
+    push(
+      ChecklistIssueCode.DUPLICATE,
+      ["sections", index, "id"],
+      `分节 ${key} 重复`,
+      `section ${key} is defined twice`,
+    );
+  }
   const items = new Map<string, ChecklistItem>();
   c.items.forEach((item, i) => {
     if (items.has(item.id))
@@ -449,16 +448,15 @@ function checkDefinition(c: z.output<typeof ChecklistBaseSchema>): Issue[] {
     );
     scales.set(s.id, s);
   });
-  const flags = new Set<string>();
+  for (const { index, key } of repeats(c.flags, (f) => f.id)) {
+    push(
+      ChecklistIssueCode.DUPLICATE,
+      ["flags", index, "id"],
+      `标记 ${key} 重复`,
+      `flag ${key} is defined twice`,
+    );
+  }
   c.flags.forEach((f, i) => {
-    if (flags.has(f.id))
-      push(
-        ChecklistIssueCode.DUPLICATE,
-        ["flags", i, "id"],
-        `标记 ${f.id} 重复`,
-        `flag ${f.id} is defined twice`,
-      );
-    flags.add(f.id);
     f.when.forEach((w, j) => {
       if ("scale" in w && !scales.has(w.scale))
         push(

@@ -60,3 +60,22 @@ describe("validation errors", () => {
     expect(formatPath(["parents", 0, "phone"])).toBe("parents[0].phone");
   });
 });
+
+describe("duplicate ids", () => {
+  test("repeats name each repeat and its first place", async () => {
+    const { repeats, duplicateIdIssues } = await import("./duplicates");
+    expect(repeats(["a", "b", "a", "a"], (x) => x)).toEqual([
+      { index: 2, first: 0, key: "a" },
+      { index: 3, first: 0, key: "a" },
+    ]);
+    const [issue] = duplicateIdIssues([{ id: "c1" }, { id: "c2" }, { id: "c1" }], "children", {
+      "zh-CN": "儿童",
+      en: "child",
+    });
+    expect(issue).toMatchObject({ path: "children[2].id", code: "duplicate_id" });
+    expect(issue!.message.en).toBe(
+      "children[2].id: child id c1 is listed twice (first at children[0])",
+    );
+    expect(issue!.message["zh-CN"]).toContain("重复");
+  });
+});

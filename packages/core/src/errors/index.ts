@@ -6,3 +6,4 @@ export * from "./codes";
 export * from "./errors";
 export * from "./issues";
 export * from "./validate";
+export * from "./duplicates";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IssueCode } from "../errors/codes";
+import { repeats } from "../errors/duplicates";
 import { addIssue } from "../errors/issues";
 import { text } from "../i18n";
 import { checkIdNumber } from "../identity/id-number";
@@ -155,21 +156,18 @@ export const ChildFileSchema = z
         );
       }
     }
-    const seen = new Set<string>();
     const people = [
       ...file.guardians.map((g, i) => ["guardians", i, g.id] as const),
       ...file.parents.map((p, i) => ["parents", i, p.id] as const),
     ];
-    for (const [list, i, pid] of people) {
-      if (seen.has(pid)) {
-        addIssue(
-          ctx,
-          IssueCode.DUPLICATE_ID,
-          text(`人员编号 ${pid} 重复`, `person id ${pid} is used twice`),
-          { path: [list, i, "id"], input: pid },
-        );
-      }
-      seen.add(pid);
+    for (const { index, key } of repeats(people, (p) => p[2])) {
+      const [list, i] = people[index]!;
+      addIssue(
+        ctx,
+        IssueCode.DUPLICATE_ID,
+        text(`人员编号 ${key} 重复`, `person id ${key} is used twice`),
+        { path: [list, i, "id"], input: key },
+      );
     }
     const roles = file.parents.map((p) => p.role);
     if (roles.length === 2 && roles[0] === roles[1]) {

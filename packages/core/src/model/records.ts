@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IssueCode } from "../errors/codes";
+import { repeats } from "../errors/duplicates";
 import { addIssue } from "../errors/issues";
 import { text } from "../i18n";
 import { isInstant } from "../time/zone";
@@ -63,17 +64,14 @@ export const ContactRecordSchema = z
     followUp: z.string().optional(),
   })
   .superRefine((r, ctx) => {
-    const seen = new Set<string>();
-    r.childIds.forEach((id, i) => {
-      if (seen.has(id))
-        addIssue(
-          ctx,
-          IssueCode.DUPLICATE_ID,
-          text(`儿童 ${id} 重复列出`, `child ${id} is listed twice`),
-          { path: ["childIds", i], input: id },
-        );
-      seen.add(id);
-    });
+    for (const { index, key } of repeats(r.childIds, (id) => id)) {
+      addIssue(
+        ctx,
+        IssueCode.DUPLICATE_ID,
+        text(`儿童 ${key} 重复列出`, `child ${key} is listed twice`),
+        { path: ["childIds", index], input: key },
+      );
+    }
   });
 /** @category Model */
 export type ContactRecord = z.infer<typeof ContactRecordSchema>;

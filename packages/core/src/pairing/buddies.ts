@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { validate } from "../errors/validate";
 import { ValidationError } from "../errors/errors";
+import { duplicateIdIssues } from "../errors/duplicates";
 import type { FieldIssue } from "../errors/issues";
-import { IssueCode } from "../errors/codes";
 import { text, type LocalizedText } from "../i18n";
 import type { ChildFile, ChildFileInput } from "../model/child-file";
 import { PairingChildSchema } from "./instance";
@@ -141,32 +141,10 @@ export function planBuddies(input: {
   );
   const o = parsed.options;
   const issues: FieldIssue[] = [];
-  const seenC = new Set<string>();
-  parsed.children.forEach((c, i) => {
-    if (seenC.has(c.id))
-      issues.push({
-        path: `children[${i}].id`,
-        code: IssueCode.DUPLICATE_ID,
-        message: text(
-          `字段 children[${i}].id：儿童编号 ${c.id} 重复`,
-          `children[${i}].id: child id ${c.id} is listed twice`,
-        ),
-      });
-    seenC.add(c.id);
-  });
-  const seenP = new Set<string>();
-  parsed.pupils.forEach((p, i) => {
-    if (seenP.has(p.id))
-      issues.push({
-        path: `pupils[${i}].id`,
-        code: IssueCode.DUPLICATE_ID,
-        message: text(
-          `字段 pupils[${i}].id：学生编号 ${p.id} 重复`,
-          `pupils[${i}].id: pupil id ${p.id} is listed twice`,
-        ),
-      });
-    seenP.add(p.id);
-  });
+  issues.push(
+    ...duplicateIdIssues(parsed.children, "children", text("儿童", "child")),
+    ...duplicateIdIssues(parsed.pupils, "pupils", text("学生", "pupil")),
+  );
   if (issues.length > 0) throw new ValidationError(issues, { subject });
 
   const children = [...parsed.children].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

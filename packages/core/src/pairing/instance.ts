@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
+import { duplicateIdIssues } from "../errors/duplicates";
 import { toFieldIssue, type FieldIssue } from "../errors/issues";
 import { safeValidate, validate, requireObject } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
@@ -269,49 +270,16 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
   };
   validate(z.array(CustomRuleSchema), customRules, { subject, path: ["customRules"] });
   const issues: FieldIssue[] = [];
-  const childIds = new Map<string, number>();
-  parsed.children.forEach((c, i) => {
-    if (childIds.has(c.id)) {
-      issues.push(
-        issue(
-          `children[${i}].id`,
-          IssueCode.DUPLICATE_ID,
-          text(
-            `儿童编号 ${c.id} 重复（已见于 children[${childIds.get(c.id)}]）`,
-            `child id ${c.id} is listed twice (first at children[${childIds.get(c.id)}])`,
-          ),
-        ),
-      );
-    } else childIds.set(c.id, i);
-  });
-  const mentorIds = new Map<string, number>();
-  parsed.mentors.forEach((m, i) => {
-    if (mentorIds.has(m.id)) {
-      issues.push(
-        issue(
-          `mentors[${i}].id`,
-          IssueCode.DUPLICATE_ID,
-          text(
-            `导师编号 ${m.id} 重复（已见于 mentors[${mentorIds.get(m.id)}]）`,
-            `mentor id ${m.id} is listed twice (first at mentors[${mentorIds.get(m.id)}])`,
-          ),
-        ),
-      );
-    } else mentorIds.set(m.id, i);
-  });
+  issues.push(
+    ...duplicateIdIssues(parsed.children, "children", text("儿童", "child")),
+    ...duplicateIdIssues(parsed.mentors, "mentors", text("导师", "mentor")),
+    ...duplicateIdIssues(parsed.existing, "existing", text("结对", "pairing")),
+  );
+  const childIds = new Set(parsed.children.map((c) => c.id));
+  const mentorIds = new Set(parsed.mentors.map((m) => m.id));
   const kindOf = new Map(parsed.mentors.map((m) => [m.id, m.kind] as const));
-  const pairingIds = new Map<string, number>();
   const activeChild = new Map<string, number>();
   parsed.existing.forEach((p, i) => {
-    if (pairingIds.has(p.id)) {
-      issues.push(
-        issue(
-          `existing[${i}].id`,
-          IssueCode.DUPLICATE_ID,
-          text(`结对编号 ${p.id} 重复`, `pairing id ${p.id} is listed twice`),
-        ),
-      );
-    } else pairingIds.set(p.id, i);
     if (!isReplanned(p, parsed.rules, parsed.asOf, kindOf)) return;
     if (parsed.onMissing === "error") {
       if (!childIds.has(p.childId) && !outOfScope.has(p.childId)) {

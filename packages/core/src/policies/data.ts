@@ -6,6 +6,7 @@ import {
 } from "../calendar/schema";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
+import { duplicateIdIssues } from "../errors/duplicates";
 import type { FieldIssue } from "../errors/issues";
 import { safeValidate, validate, requireObject } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
@@ -196,24 +197,6 @@ function listSchema<S extends z.ZodType>(item: S) {
   return z.array(item);
 }
 
-function uniqueIds(list: readonly { id: string }[], field: string, issues: FieldIssue[]): void {
-  const seen = new Set<string>();
-  list.forEach((x, i) => {
-    if (seen.has(x.id)) {
-      issues.push({
-        path: `${field}[${i}].id`,
-        code: IssueCode.DUPLICATE_ID,
-        received: JSON.stringify(x.id),
-        message: text(
-          `字段 ${field}[${i}].id：编号 ${x.id} 重复`,
-          `${field}[${i}].id: id ${x.id} is used twice`,
-        ),
-      });
-    }
-    seen.add(x.id);
-  });
-}
-
 function csr(
   nSubjects: number,
   nEvents: number,
@@ -282,11 +265,11 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
         });
 
   const issues: FieldIssue[] = [];
-  uniqueIds(children, "children", issues);
-  uniqueIds(mentors, "mentors", issues);
-  uniqueIds(pairings, "pairings", issues);
-  uniqueIds(activities, "activities", issues);
-  uniqueIds(schoolsIn, "schools", issues);
+  issues.push(...duplicateIdIssues(children, "children", text("儿童", "child")));
+  issues.push(...duplicateIdIssues(mentors, "mentors", text("帮扶人", "mentor")));
+  issues.push(...duplicateIdIssues(pairings, "pairings", text("结对", "pairing")));
+  issues.push(...duplicateIdIssues(activities, "activities", text("活动", "activity")));
+  issues.push(...duplicateIdIssues(schoolsIn, "schools", text("学校", "school")));
   const childById = new Map(children.map((c, i) => [c.id, i]));
   const mentorById = new Map(mentors.map((m, i) => [m.id, i]));
   pairings.forEach((p, i) => {

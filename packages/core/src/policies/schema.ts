@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IssueCode } from "../errors/codes";
+import { repeats } from "../errors/duplicates";
 import { addIssue } from "../errors/issues";
 import { text } from "../i18n";
 import { LivingArrangementSchema, RiskLevelSchema } from "../model/child-file";
@@ -415,16 +416,12 @@ export type PolicyInput = z.input<typeof PolicySchema>;
  * @category Policies
  */
 export const PolicySetSchema = z.array(PolicySchema).superRefine((list, ctx) => {
-  const seen = new Set<string>();
-  list.forEach((p, i) => {
-    if (seen.has(p.id)) {
-      addIssue(
-        ctx,
-        IssueCode.DUPLICATE_ID,
-        text(`政策编号 ${p.id} 重复`, `policy id ${p.id} is used twice`),
-        { path: [i, "id"], input: p.id },
-      );
-    }
-    seen.add(p.id);
-  });
+  for (const { index, key } of repeats(list, (p) => p.id)) {
+    addIssue(
+      ctx,
+      IssueCode.DUPLICATE_ID,
+      text(`政策编号 ${key} 重复`, `policy id ${key} is used twice`),
+      { path: [index, "id"], input: key },
+    );
+  }
 });

@@ -1,0 +1,72 @@
+import { IssueCode } from "./codes";
+import type { LocalizedText } from "../i18n/locale";
+import type { FieldIssue } from "./issues";
+import { invalidArgument } from "./validate";
+
+/**
+ * A repeated key in a list: where it stands again and where it was first seen.
+ * @category Errors
+ */
+export interface Repeat {
+  readonly index: number;
+  readonly first: number;
+  readonly key: string;
+}
+
+/**
+ * The entries of a list whose key was already seen, in list order.
+ * @example
+ * repeats(["a", "b", "a"], (x) => x) //=> [{ index: 2, first: 0, key: "a" }]
+ * @category Errors
+ */
+export function repeats<T>(list: readonly T[], key: (item: T) => string): Repeat[] {
+  if (!Array.isArray(list) || typeof key !== "function") {
+    const listOk = Array.isArray(list);
+    throw invalidArgument(
+      listOk ? "key" : "list",
+      "invalid_type",
+      listOk
+        ? { "zh-CN": "应为取键函数", en: "expected a key function" }
+        : { "zh-CN": "应为数组", en: "expected an array" },
+      listOk ? key : list,
+    );
+  }
+  const firstAt = new Map<string, number>();
+  const out: Repeat[] = [];
+  list.forEach((item, index) => {
+    const k = key(item);
+    const first = firstAt.get(k);
+    if (first === undefined) firstAt.set(k, index);
+    else out.push({ index, first, key: k });
+  });
+  return out;
+}
+
+/**
+ * One `duplicate_id` issue per repeated `id` in a list, at `field[i].id`, naming where the id
+ * was first seen.
+ * @param noun - What the ids identify ("child"), in both languages.
+ * @example
+ * duplicateIdIssues([{ id: "c1" }, { id: "c1" }], "children", { "zh-CN": "儿童", en: "child" })[0].path //=> "children[1].id"
+ * @category Errors
+ */
+export function duplicateIdIssues(
+  list: readonly { readonly id: string }[],
+  field: string,
+  noun: LocalizedText,
+): FieldIssue[] {
+  return repeats(list, (x) => String((x as { id?: unknown } | null)?.id)).map(
+    ({ index, first, key }) => {
+      const path = `${field}[${index}].id`;
+      return {
+        path,
+        code: IssueCode.DUPLICATE_ID,
+        received: JSON.stringify(key),
+        message: {
+          "zh-CN": `字段 ${path}：${noun["zh-CN"]}编号 ${key} 重复（已见于 ${field}[${first}]）`,
+          en: `${path}: ${noun.en} id ${key} is listed twice (first at ${field}[${first}])`,
+        },
+      };
+    },
+  );
+}
