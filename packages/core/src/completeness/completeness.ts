@@ -1,29 +1,13 @@
 import { z } from "zod";
-import {
-  DefinitionChoiceSchema,
-  resolveAsOf,
-  builtInDefinitionId,
-  resolveDefinition,
-  classifyValidated,
-  type DefinitionChoice,
-} from "../classification/classify";
-import { builtInVerdict } from "../classification/definitions";
+import { resolveAsOf } from "../classification/classify";
 import { validate } from "../errors";
 import { text, type LocalizedText } from "../i18n";
-import {
-  ChildFileSchema,
-  SchoolClassSchema,
-  SchoolSchema,
-  type ChildFile,
-  type ChildFileInput,
-  type School,
-  type SchoolClass,
-} from "../model";
+import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model";
 import { CalendarDateSchema, InstantSchema, TimeZoneSchema } from "../model/primitives";
-import { filesForCounting } from "../statistics/_files";
 import {
-  makeGrouper,
-  StatisticsGroupBySchema,
+  CountingScopeSchema,
+  resolveScope,
+  type CountingScope,
   type StatisticsGroupBy,
 } from "../statistics/statistics";
 import type { CalendarDate, Instant, TimeZone } from "../time";
@@ -281,36 +265,16 @@ export interface CompletenessReport {
  * Options of {@link completenessReport}.
  * @category Completeness
  */
-export interface CompletenessReportOptions {
-  asOf: CalendarDate | Instant;
-  zone?: TimeZone;
-  /** Who is left-behind (the archive rate's denominator). Default `"state-council-2016"`. */
-  definition?: DefinitionChoice;
-  /** Rows by class, school, township, county… Default `"all"`. */
-  groupBy?: StatisticsGroupBy;
-  /** For area rows: the child's home region (default) or the school's. */
-  areaBy?: "home" | "school";
-  schools?: readonly School[];
-  classes?: readonly SchoolClass[];
+export interface CompletenessReportOptions extends CountingScope {
   fields?: readonly FileField[];
   fileOpenedBy?: FileOpenedBy;
-  /** As in the statistics: `fast` checks stored files quickly, `full` parses every file. */
-  validation?: "fast" | "full";
   /** List each left-behind child's missing fields in `children` (default `true`; `false` is faster for rates only). */
   details?: boolean;
 }
 
-const ReportOptionsSchema = z.object({
-  asOf: AsOfSchema,
-  zone: TimeZoneSchema.optional(),
-  definition: DefinitionChoiceSchema.optional(),
-  groupBy: StatisticsGroupBySchema.optional(),
-  areaBy: z.enum(["home", "school"]).optional(),
-  schools: z.array(SchoolSchema).optional(),
-  classes: z.array(SchoolClassSchema).optional(),
+const ReportOptionsSchema = CountingScopeSchema.extend({
   fields: FieldsSchema.optional(),
   fileOpenedBy: z.enum(["openedOn", "record"]).optional(),
-  validation: z.enum(["fast", "full"]).optional(),
   details: z.boolean().optional(),
 });
 
@@ -368,22 +332,13 @@ export function completenessReport(
   const opts = validate(ReportOptionsSchema, options, {
     subject: text("建档率统计选项", "completeness report options"),
   }) as CompletenessReportOptions;
-  const definition = resolveDefinition(options.definition);
-  const builtInId = builtInDefinitionId(definition);
-  const list = filesForCounting(
+  const { definition, asOf, groupBy, list, grouper, isLeftBehind } = resolveScope(
     files,
-    (opts.validation ?? (builtInId ? "fast" : "full")) === "full",
+    opts,
+    options.definition,
   );
-  const asOf = resolveAsOf(opts.asOf, opts.zone);
   const fields = opts.fields ?? REQUIRED_FILE_FIELDS;
   const openedBy = opts.fileOpenedBy ?? "openedOn";
-  const groupBy = opts.groupBy ?? "all";
-  const grouper = makeGrouper(
-    groupBy,
-    opts.areaBy ?? "home",
-    opts.schools ?? [],
-    opts.classes ?? [],
-  );
   const newAcc = (key: string): Acc => ({
     key,
     left: 0,
@@ -399,9 +354,7 @@ export function completenessReport(
   const details = opts.details ?? true;
   const labels: LabelCache = new Map();
   for (const file of list) {
-    const left = builtInId
-      ? builtInVerdict(builtInId, file, asOf)
-      : classifyValidated(file, asOf, definition).leftBehind;
+    const left = isLeftBehind(file);
     if (!left) continue;
     const key = grouper.keyOf(file);
     let acc = groups.get(key);

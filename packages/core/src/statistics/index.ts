@@ -12,6 +12,7 @@ export {
   type StageKey,
   type StatisticsGroupBy,
   type StatisticsOptions,
+  type CountingScope,
   type ArrangementCounts,
   type StatisticsRow,
   type LeftBehindStatistics,

@@ -69,17 +69,18 @@ export const StatisticsGroupBySchema = z.enum([
 export type StatisticsGroupBy = z.infer<typeof StatisticsGroupBySchema>;
 
 /**
- * Options of {@link leftBehindStatistics}.
+ * Who is counted, on which day and grouped how: the options the statistics and the completeness
+ * report share.
+ * @example
+ * const scope: CountingScope = { asOf: "2026-09-01", definition: "school", groupBy: "school" };
  * @category Statistics
  */
-export interface StatisticsOptions {
+export interface CountingScope {
   /** The date counted: a calendar date, or an instant read in `zone`. */
   asOf: CalendarDate | Instant;
   zone?: TimeZone;
   /** Definition of left-behind. Default `"state-council-2016"`. */
   definition?: DefinitionChoice;
-  /** Default `"boarding-overlaps"`. */
-  convention?: BoardingConvention;
   /** Default `"all"`. */
   groupBy?: StatisticsGroupBy;
   /** For area groups: the child's home region (`home`, default) or the school's (`school`, needs `schools`). */
@@ -96,17 +97,30 @@ export interface StatisticsOptions {
   validation?: "fast" | "full";
 }
 
+/**
+ * Options of {@link leftBehindStatistics}.
+ * @category Statistics
+ */
+export interface StatisticsOptions extends CountingScope {
+  /** Default `"boarding-overlaps"`. */
+  convention?: BoardingConvention;
+}
+
 /** @internal */
-export const CountOptionsSchema = z.object({
+export const CountingScopeSchema = z.object({
   asOf: z.union([CalendarDateSchema, InstantSchema]),
   zone: TimeZoneSchema.optional(),
   definition: DefinitionChoiceSchema.optional(),
-  convention: BoardingConventionSchema.optional(),
   groupBy: StatisticsGroupBySchema.optional(),
   areaBy: z.enum(["home", "school"]).optional(),
   schools: z.array(SchoolSchema).optional(),
   classes: z.array(SchoolClassSchema).optional(),
   validation: z.enum(["fast", "full"]).optional(),
+});
+
+/** @internal */
+export const CountOptionsSchema = CountingScopeSchema.extend({
+  convention: BoardingConventionSchema.optional(),
 });
 
 /**
@@ -272,24 +286,45 @@ function toRow(acc: Acc, label: LocalizedText): StatisticsRow {
   };
 }
 
+/**
+ * A validated scope made ready to count: the definition, the files, the day, the grouping and
+ * the left-behind test (the fast built-in verdict where the definition allows it).
+ * @param definitionChoice - The host's own choice, not zod's copy, so a definition keeps `this`.
+ * @internal
+ */
+export function resolveScope(
+  files: unknown,
+  scope: CountingScope,
+  definitionChoice: DefinitionChoice | undefined,
+) {
+  const definition = resolveDefinition(definitionChoice);
+  const builtInId = builtInDefinitionId(definition);
+  const asOf = resolveAsOf(scope.asOf, scope.zone);
+  const groupBy = scope.groupBy ?? "all";
+  return {
+    definition,
+    asOf,
+    groupBy,
+    list: filesForCounting(files, (scope.validation ?? (builtInId ? "fast" : "full")) === "full"),
+    grouper: makeGrouper(groupBy, scope.areaBy ?? "home", scope.schools ?? [], scope.classes ?? []),
+    isLeftBehind: (file: ChildFile): boolean =>
+      builtInId !== undefined
+        ? builtInVerdict(builtInId, file, asOf)
+        : classifyValidated(file, asOf, definition).leftBehind,
+  };
+}
+
 /** The single counting pass shared by the statistics and the table. @internal */
 export function countLeftBehind(files: unknown, options: StatisticsOptions): LeftBehindStatistics {
   const opts = validate(CountOptionsSchema, options, {
     subject: text("统计选项", "statistics options"),
   }) as StatisticsOptions;
-  const definition = resolveDefinition(options.definition);
-  const builtInId = builtInDefinitionId(definition);
-  const builtIn = builtInId !== undefined;
-  const list = filesForCounting(files, (opts.validation ?? (builtIn ? "fast" : "full")) === "full");
-  const asOf = resolveAsOf(opts.asOf, opts.zone);
-  const convention = opts.convention ?? "boarding-overlaps";
-  const groupBy = opts.groupBy ?? "all";
-  const grouper = makeGrouper(
-    groupBy,
-    opts.areaBy ?? "home",
-    opts.schools ?? [],
-    opts.classes ?? [],
+  const { definition, asOf, groupBy, list, grouper, isLeftBehind } = resolveScope(
+    files,
+    opts,
+    options.definition,
   );
+  const convention = opts.convention ?? "boarding-overlaps";
   const separate = convention === "boarding-separate";
   const groups = new Map<string, Acc>();
   const total = newAcc("all");
@@ -299,11 +334,7 @@ export function countLeftBehind(files: unknown, options: StatisticsOptions): Lef
     if (!acc) groups.set(key, (acc = newAcc(key)));
     acc.total++;
     total.total++;
-    const leftBehind =
-      builtInId !== undefined
-        ? builtInVerdict(builtInId, file, asOf)
-        : classifyValidated(file, asOf, definition).leftBehind;
-    if (!leftBehind) continue;
+    if (!isLeftBehind(file)) continue;
     acc.left++;
     total.left++;
     const boards = file.child.boarding;
