@@ -83,6 +83,8 @@ export class ValidationError extends LiushouError {
 
 /**
  * The operation conflicts with the current state: an illegal status transition, a duplicate.
+ * @example
+ * try { transitionWish(wish, "thanked", { at }) } catch (e) { if (e instanceof ConflictError) console.log(e.messages.en) }
  * @category Errors
  */
 export class ConflictError extends LiushouError {
@@ -94,6 +96,8 @@ export class ConflictError extends LiushouError {
 
 /**
  * A storage adapter failed; `adapterId` and `operation` say where.
+ * @example
+ * throw new StorageError("sqlite", "saveFile", { cause: driverError });
  * @category Errors
  */
 export class StorageError extends LiushouError {
@@ -116,6 +120,8 @@ export class StorageError extends LiushouError {
 
 /**
  * A report could not be rendered.
+ * @example
+ * throw new RenderError(text("缺少模板", "template missing"));
  * @category Errors
  */
 export class RenderError extends LiushouError {

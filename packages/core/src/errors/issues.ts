@@ -105,6 +105,9 @@ function localeText(fn: typeof en, issue: z.core.$ZodIssue): string {
 
 /**
  * Turns one zod issue into a {@link FieldIssue} with zh-CN and English messages.
+ * @example
+ * const r = z.number().safeParse("7", { reportInput: true });
+ * if (!r.success) toFieldIssue(r.error.issues[0], ["age"]).path //=> "age"
  * @category Errors
  */
 export function toFieldIssue(
