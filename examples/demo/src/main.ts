@@ -15,6 +15,7 @@ import {
   evaluateCompliance,
   explainWhyNot,
   fileAsOf,
+  groupRecordsByChild,
   localize,
   planPairings,
   rollUpCompliance,
@@ -154,8 +155,9 @@ heading("法律义务检查与风险等级", "Legal checks and risk");
 const levels = { low: 0, medium: 0, high: 0, critical: 0 };
 const byCode = new Map<string, number>();
 let reports = 0;
+const recordsByChild = groupRecordsByChild(records);
 for (const file of official) {
-  const findings = checkLegalDuties(file, { asOf, records });
+  const findings = checkLegalDuties(file, { asOf, records: recordsByChild.get(file.id) ?? [] });
   for (const f of findings) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
   reports += findings.some((f) => f.mandatoryReport) ? 1 : 0;
   levels[assessRisk(file, { asOf, findings }).level] += 1;

@@ -72,7 +72,9 @@ function ownRecords(raw: readonly unknown[], childId: string): ContactRecord[] {
  * under 14). Findings that require a report under Art. 11 carry `mandatoryReport: true`.
  * Pure: `asOf` and the zone are parameters.
  * @param file - the child file (validated with `ChildFileSchema`)
- * @param options - date, records, zone, look-back window, rules
+ * @param options - date, records, zone, look-back window, rules. Only the records naming this
+ * child are read (and validated); when checking many children, group the records once with
+ * {@link groupRecordsByChild} and pass each child its own.
  * @returns findings, most severe first (then mandatory reports, then by code)
  * @throws ValidationError naming the faulty field of the file or options
  * @example

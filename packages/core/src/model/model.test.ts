@@ -4,7 +4,13 @@ import { safeValidate, validate } from "../errors/validate";
 import { ChildFileSchema, type ChildFileInput } from "./child-file";
 import { MentorSchema, PairingSchema } from "./mentor";
 import { MobileSchema } from "./primitives";
-import { AidSchema, ContactRecordSchema, MicroWishSchema, quickContactRecord } from "./records";
+import {
+  AidSchema,
+  ContactRecordSchema,
+  groupRecordsByChild,
+  MicroWishSchema,
+  quickContactRecord,
+} from "./records";
 
 const base: ChildFileInput = {
   id: "c1",
@@ -161,5 +167,17 @@ describe("quickContactRecord", () => {
   test("accepts the common well-formed record", () => {
     const raw = { id: "r1", kind: "talk", at: "2026-03-01T09:00:00+08:00", childIds: ["c1"] };
     expect(quickContactRecord(raw)).toEqual({ ...raw, initiator: "mentor" });
+  });
+});
+
+describe("groupRecordsByChild", () => {
+  test("lists a record under every child it names, in order", () => {
+    const at = "2026-03-01T09:00:00+08:00" as const;
+    const r1 = { id: "r1", kind: "talk", at, childIds: ["a", "b"] };
+    const r2 = { id: "r2", kind: "talk", at, childIds: ["b"] };
+    const byChild = groupRecordsByChild([r1, r2]);
+    expect(byChild.get("a")).toEqual([r1]);
+    expect(byChild.get("b")).toEqual([r1, r2]);
+    expect(byChild.get("c")).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IssueCode } from "../errors/codes";
 import { repeats } from "../errors/duplicates";
 import { addIssue } from "../errors/issues";
+import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n";
 import { isInstant } from "../time/zone";
 import {
@@ -318,4 +319,43 @@ export function quickContactRecord(raw: unknown): ContactRecord | undefined {
     if (!optional(r[k], (v) => typeof v === "string")) return undefined;
   }
   return (r.initiator === undefined ? { ...r, initiator: "mentor" } : r) as ContactRecord;
+}
+
+/**
+ * Groups contact records by the children they name (a record naming several children is listed
+ * under each), keeping their order. Group once, then hand each child its own records, instead of
+ * passing every record for every child.
+ * @example
+ * const byChild = groupRecordsByChild(records);
+ * for (const file of files) checkLegalDuties(file, { asOf, records: byChild.get(file.id) ?? [] });
+ * @category Model
+ */
+export function groupRecordsByChild<R extends { readonly childIds: readonly string[] }>(
+  records: readonly R[],
+): Map<string, R[]> {
+  if (!Array.isArray(records)) {
+    throw invalidArgument(
+      "records",
+      "invalid_type",
+      text("应为走访记录数组", "expected an array of contact records"),
+      records,
+    );
+  }
+  const byChild = new Map<string, R[]>();
+  records.forEach((r, i) => {
+    if (!Array.isArray((r as Partial<R> | null)?.childIds)) {
+      throw invalidArgument(
+        `records[${i}].childIds`,
+        "invalid_type",
+        text("应为儿童编号数组", "expected an array of child ids"),
+        r,
+      );
+    }
+    for (const id of r.childIds) {
+      const list = byChild.get(id);
+      if (list) list.push(r);
+      else byChild.set(id, [r]);
+    }
+  });
+  return byChild;
 }
