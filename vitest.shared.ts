@@ -1,5 +1,9 @@
 import { defaultServerConditions } from "vite";
+import { fileURLToPath } from "node:url";
 import { defineProject } from "vitest/config";
+
+const fastCheckSetup = fileURLToPath(new URL("./vitest.fast-check.ts", import.meta.url));
+const fastCheckSeed = fileURLToPath(new URL("./vitest.fast-check.global.ts", import.meta.url));
 
 /** Vitest project settings shared by every package: run against `src` via the source condition. */
 export function packageProject(name: string) {
@@ -10,6 +14,8 @@ export function packageProject(name: string) {
     test: {
       name,
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      setupFiles: [fastCheckSetup],
+      globalSetup: [fastCheckSeed],
       typecheck: { enabled: true, include: ["src/**/*.test-d.ts"] },
     },
   });
