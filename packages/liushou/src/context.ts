@@ -8,6 +8,8 @@ import {
   InstantSchema,
   LOCALES,
   PolicySetSchema,
+  SchoolCalendarSchema,
+  createSchoolCalendar,
   text,
   TimeZoneSchema,
   validate,
@@ -18,6 +20,8 @@ import {
   type LocalizedText,
   type Policy,
   type PolicyInput,
+  type SchoolCalendar,
+  type SchoolCalendarInput,
   type StorageAdapter,
   type TimeZone,
 } from "@liushou/core";
@@ -44,6 +48,8 @@ export interface LiushouOptions {
   policies?: readonly (PolicyInput | Policy)[];
   /** Checklist versions for assessments. Default the built-in checklists. */
   checklists?: ChecklistSource;
+  /** The school calendar (terms, holidays) for policies counted in school weeks or terms. */
+  calendar?: SchoolCalendarInput | SchoolCalendar;
   /** Report builders by name, for `buildReport`. */
   renderers?: Readonly<Record<string, ReportRenderer>>;
   /** New ids (of changes, audit entries, records). Default random UUIDs. */
@@ -58,6 +64,7 @@ export interface Context {
   readonly timeZone: TimeZone;
   readonly policies: readonly Policy[];
   readonly checklists: ChecklistSource;
+  readonly calendar: SchoolCalendar | undefined;
   readonly renderers: Readonly<Record<string, ReportRenderer>>;
   /** The clock's current instant. */
   now(): Instant;
@@ -90,6 +97,7 @@ const OptionsSchema = z.object({
       { message: "expected a checklist registry" },
     )
     .optional(),
+  calendar: SchoolCalendarSchema.optional(),
   renderers: z
     .record(
       z.string(),
@@ -123,6 +131,7 @@ export function makeContext(options: LiushouOptions): Context {
     timeZone,
     policies: o.policies ?? ALL_PRESETS,
     checklists: o.checklists ?? builtinChecklistRegistry(),
+    calendar: o.calendar === undefined ? undefined : createSchoolCalendar(o.calendar),
     renderers: o.renderers ?? {},
     now,
     today: () => dateInZone(now(), timeZone),

@@ -107,6 +107,7 @@ export async function loadComplianceData(
     records,
     activities,
     schools,
+    ...(ctx.calendar ? { calendar: ctx.calendar } : {}),
     timeZone: ctx.timeZone,
   });
 }
