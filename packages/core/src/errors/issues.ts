@@ -75,6 +75,38 @@ export function describeValue(value: unknown, fieldClass?: FieldClass): string {
   return typeof value;
 }
 
+/**
+ * Builds one {@link FieldIssue} by hand, in the same form as the issues of a schema: the message
+ * names the field, says what is wrong, and shows the received value (masked for a classed field).
+ * @param path - The field's path, such as `history[2].patches`.
+ * @param code - A stable {@link IssueCode} or zod code.
+ * @param message - What is wrong, in both languages, without field name or value.
+ * @param received - The value received.
+ * @param fieldClass - The field's class, if any.
+ * @returns The issue.
+ * @example
+ * fieldIssue("asOf", "calendar_date", text("应为日期", "expected a date"), "x").message.en //=> 'asOf: expected a date (received: "x")'
+ * @category Errors
+ */
+export function fieldIssue(
+  path: string,
+  code: IssueCode,
+  message: LocalizedText,
+  received: unknown,
+  fieldClass?: FieldClass,
+): FieldIssue {
+  const shown = describeValue(received, fieldClass);
+  return {
+    path,
+    code,
+    received: shown,
+    message: {
+      "zh-CN": `${path ? `字段 ${path}：` : ""}${message["zh-CN"]}（收到：${shown}）`,
+      en: `${path ? `${path}: ` : ""}${message.en} (received: ${shown})`,
+    },
+  };
+}
+
 /** The value at `path` inside `root`, reading own properties only. */
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let node = root;
@@ -154,28 +186,22 @@ export function toFieldIssue(
   basePath: readonly PropertyKey[] = [],
   source?: IssueSource,
 ): FieldIssue {
-  const path = formatPath([...basePath, ...issue.path]);
   const value = source ? valueAt(source.input, issue.path) : (issue as { input?: unknown }).input;
-  const received = describeValue(
-    value,
-    source ? fieldClassAt(source.schema, issue.path) : undefined,
-  );
+  const fieldClass = source ? fieldClassAt(source.schema, issue.path) : undefined;
   const params = (issue as { params?: Partial<LiushouIssueParams> }).params;
-  const own = issue.code === "custom" && params?.liushou && params.text;
+  const own = issue.code === "custom" && params?.liushou !== undefined && params.text;
+  const code = own ? params.liushou! : (issue.code ?? IssueCode.OTHER);
   const expected = own
     ? params.expected
     : "expected" in issue && typeof issue.expected === "string"
       ? issue.expected
       : undefined;
-  const t = issueText(issue);
-  return {
-    path,
-    code: own ? params.liushou! : (issue.code ?? IssueCode.OTHER),
-    ...(expected ? { expected } : {}),
-    received,
-    message: {
-      "zh-CN": `${path ? `字段 ${path}：` : ""}${t["zh-CN"]}（收到：${received}）`,
-      en: `${path ? `${path}: ` : ""}${t.en} (received: ${received})`,
-    },
-  };
+  const out = fieldIssue(
+    formatPath([...basePath, ...issue.path]),
+    code,
+    issueText(issue),
+    value,
+    fieldClass,
+  );
+  return expected ? { ...out, expected } : out;
 }

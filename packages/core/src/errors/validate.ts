@@ -3,7 +3,7 @@ import type { Locale, LocalizedText } from "../i18n/locale";
 import { ValidationError } from "./errors";
 import type { IssueCode } from "./codes";
 import type { FieldClass } from "../privacy/field-class";
-import { describeValue, type FieldIssue, toFieldIssue } from "./issues";
+import { fieldIssue, toFieldIssue } from "./issues";
 
 /**
  * Options for {@link validate} and {@link safeValidate}.
@@ -90,16 +90,7 @@ export function invalidArgument(
   received: unknown,
   options: { locale?: Locale; fieldClass?: FieldClass } = {},
 ): ValidationError {
-  const shown = describeValue(received, options.fieldClass);
-  const issue: FieldIssue = {
-    path,
-    code,
-    received: shown,
-    message: {
-      "zh-CN": `字段 ${path}：${message["zh-CN"]}（收到：${shown}）`,
-      en: `${path}: ${message.en} (received: ${shown})`,
-    },
-  };
+  const issue = fieldIssue(path, code, message, received, options.fieldClass);
   return new ValidationError([issue], options.locale ? { locale: options.locale } : {});
 }
 
