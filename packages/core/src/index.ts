@@ -6,6 +6,7 @@
 export * from "./time";
 export * from "./i18n";
 export * from "./errors";
+export * from "./privacy";
 export * from "./identity";
 export * from "./model";
 export * from "./classification";
