@@ -22,3 +22,4 @@ export * from "./legal";
 export * from "./risk";
 export * from "./assistance";
 export * from "./labels";
+export * from "./ports";
