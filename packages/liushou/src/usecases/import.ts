@@ -1,11 +1,9 @@
 import {
-  duplicateIdIssues,
-  safeValidate,
   STORAGE_ENTITY_SCHEMAS,
   storageAuditPatches,
   text,
-  ValidationError,
-  type FieldIssue,
+  validateList,
+  type LocalizedText,
   type StorageEntities,
   type StorageEntityKind,
   type StorageSession,
@@ -29,6 +27,20 @@ export interface ImportResult {
 
 const SUBJECT = text("导入数据", "import");
 
+const NOUNS: { readonly [K in StorageEntityKind]: LocalizedText } = {
+  files: text("档案", "file"),
+  schools: text("学校", "school"),
+  classes: text("班级", "class"),
+  mentors: text("帮扶人", "mentor"),
+  pairings: text("结对", "pairing"),
+  contacts: text("走访记录", "contact record"),
+  assessments: text("评估", "assessment"),
+  assistancePlans: text("帮扶计划", "assistance plan"),
+  wishes: text("微心愿", "wish"),
+  activities: text("活动", "activity"),
+  aid: text("资助", "aid"),
+};
+
 /**
  * Validates every row of an import in one pass: each bad row's issues name the row
  * (`rows[12].child.birthDate`), and ids listed twice are reported too. @internal
@@ -38,29 +50,12 @@ export function validateRows<K extends StorageEntityKind>(
   kind: K,
   rows: unknown,
 ): StorageEntities[K][] {
-  if (!Array.isArray(rows)) {
-    throw validationIssue(
-      ctx,
-      "rows",
-      "invalid_type",
-      typeof rows,
-      "应为数组",
-      "expected an array",
-    );
-  }
-  const issues: FieldIssue[] = [];
-  const parsed: StorageEntities[K][] = [];
-  rows.forEach((row, i) => {
-    const r = safeValidate(STORAGE_ENTITY_SCHEMAS[kind], row, { path: ["rows", i] });
-    if (r.success) parsed.push(r.data);
-    else issues.push(...r.error.issues);
-  });
-  if (issues.length === 0) {
-    issues.push(...duplicateIdIssues(parsed as { id: string }[], "rows", text("", "")));
-  }
-  if (issues.length > 0)
-    throw new ValidationError(issues, { subject: SUBJECT, locale: ctx.locale });
-  return parsed;
+  return validateList(STORAGE_ENTITY_SCHEMAS[kind], rows, {
+    path: ["rows"],
+    subject: SUBJECT,
+    locale: ctx.locale,
+    idNoun: NOUNS[kind],
+  }) as StorageEntities[K][];
 }
 
 const CHUNK = 500;
