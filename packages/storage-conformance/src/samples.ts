@@ -1,4 +1,5 @@
 import {
+  MAX_TEXT_LENGTH,
   STORAGE_ENTITY_SCHEMAS,
   type Instant,
   type StorageEntities,
@@ -265,13 +266,15 @@ export const TRICKY_STRINGS: readonly string[] = [
 ];
 
 /**
- * A long text: 30,000 characters of mixed CJK, emoji and ASCII (about 90 KB in UTF-8), longer
- * than a `VARCHAR` or a 64 KB `TEXT` column holds.
+ * A long text: mixed CJK, emoji and ASCII, as long as a free-text field accepts
+ * (`MAX_TEXT_LENGTH` UTF-16 code units, several KB in UTF-8), longer than a `VARCHAR(255)` holds.
  * @example
- * LONG_TEXT.length //=> 30000
+ * LONG_TEXT.length === MAX_TEXT_LENGTH //=> true
  * @category Conformance
  */
-export const LONG_TEXT: string = "留守儿童关爱记录😀 abc ".repeat(2_000).slice(0, 30_000);
+export const LONG_TEXT: string = "留守儿童关爱记录😀 abc "
+  .repeat(MAX_TEXT_LENGTH)
+  .slice(0, MAX_TEXT_LENGTH);
 
 /**
  * The same kind of moment written in several zones, with and without milliseconds.
