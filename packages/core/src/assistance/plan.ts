@@ -1,5 +1,5 @@
 import { produce } from "immer";
-import { z } from "zod";
+import * as z from "zod";
 import { NeedsProfileSchema, type NeedsProfile } from "../checklists/needs-profile";
 import { IssueCode } from "../errors/codes";
 import { ConflictError, ValidationError } from "../errors/errors";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ValidationError } from "../errors/errors";
 import { IssueCode } from "../errors/codes";
 import { addIssue, describeValue, type FieldIssue } from "../errors/issues";

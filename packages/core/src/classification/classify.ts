@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { validate } from "../errors";
 import { text } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput, type Parent } from "../model";

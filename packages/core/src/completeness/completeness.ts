@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { resolveAsOf } from "../classification/classify";
 import { validate } from "../errors";
 import { text, type LocalizedText } from "../i18n";

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod";
+import { en as enLocale, zhCN as zhCNLocale } from "zod/locales";
 import type { LocalizedText } from "../i18n/locale";
 import { IssueCode } from "./codes";
 
@@ -95,8 +96,8 @@ export function addIssue(
   } as z.core.$ZodRawIssue);
 }
 
-const en = z.locales.en().localeError;
-const zhCN = z.locales.zhCN().localeError;
+const en = /*#__PURE__*/ enLocale().localeError;
+const zhCN = /*#__PURE__*/ zhCNLocale().localeError;
 
 function localeText(fn: typeof en, issue: z.core.$ZodIssue): string {
   const r = fn(issue as unknown as z.core.$ZodRawIssue);

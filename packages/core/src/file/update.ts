@@ -1,6 +1,6 @@
 import type { Draft, Patch } from "immer";
 import { current, isDraft } from "immer";
-import { z } from "zod";
+import * as z from "zod";
 import { ConflictError, safeValidate, validate, ValidationError } from "../errors";
 import { text } from "../i18n";
 import {

@@ -3,7 +3,7 @@
  * Private to the pairing module.
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
 import { duplicateIdIssues } from "../errors/duplicates";

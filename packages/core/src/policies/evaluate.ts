@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { buildSchoolDayIndex, type SchoolDayIndex } from "../calendar/school-days";
 import { calendarSpan, weekdayOfDay } from "../calendar/schema";
 import { LEFT_BEHIND_DEFINITIONS } from "../classification";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { validate, requireObject } from "../errors/validate";
 import { text } from "../i18n";
 import { CalendarDateSchema, IdSchema, InstantSchema } from "../model/primitives";

@@ -1,5 +1,5 @@
 import { produce } from "immer";
-import { z } from "zod";
+import * as z from "zod";
 import { builtinChecklistRegistry } from "../checklists/builtin";
 import { scoreChecklist, type ChecklistScore, type ChecklistSource } from "../checklists/engine";
 import { LocalizedTextSchema } from "../checklists/text";
