@@ -39,7 +39,7 @@ export type AssistanceTemplateInput = z.input<typeof AssistanceTemplateSchema>;
  * ASSISTANCE_TEMPLATES.find((x) => x.need === "lack:tutoring")?.owner //=> "subject-teacher"
  * @category Assistance
  */
-export const ASSISTANCE_TEMPLATES: readonly AssistanceTemplate[] = Object.freeze(
+export const ASSISTANCE_TEMPLATES: readonly AssistanceTemplate[] = /*#__PURE__*/ Object.freeze(
   (
     [
       {

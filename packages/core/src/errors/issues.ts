@@ -1,4 +1,4 @@
-import * as z from "zod";
+import type * as z from "zod";
 import { en as enLocale, zhCN as zhCNLocale } from "zod/locales";
 import type { LocalizedText } from "../i18n/locale";
 import { IssueCode } from "./codes";

@@ -377,7 +377,7 @@ const noGuardianConsent: LegalRule = {
  * LEGAL_RULES.map((r) => r.code).includes("mpl21.under-16-living-alone") //=> true
  * @category Legal
  */
-export const LEGAL_RULES: readonly LegalRule[] = Object.freeze([
+export const LEGAL_RULES: readonly LegalRule[] = /*#__PURE__*/ Object.freeze([
   under16Alone,
   under8Unattended,
   noCapableGuardian,

@@ -21,12 +21,13 @@ export type LegalSeverity = z.infer<typeof LegalSeveritySchema>;
  * LEGAL_SEVERITY_RANK.critical //=> 0
  * @category Legal
  */
-export const LEGAL_SEVERITY_RANK: Readonly<Record<LegalSeverity, number>> = Object.freeze({
-  critical: 0,
-  high: 1,
-  medium: 2,
-  low: 3,
-});
+export const LEGAL_SEVERITY_RANK: Readonly<Record<LegalSeverity, number>> =
+  /*#__PURE__*/ Object.freeze({
+    critical: 0,
+    high: 1,
+    medium: 2,
+    low: 3,
+  });
 
 /**
  * An article of a law a finding cites.
@@ -46,7 +47,7 @@ export interface LegalArticle {
  * LEGAL_ARTICLES.mpl21.citation.en //=> "Law on the Protection of Minors (2020), Art. 21"
  * @category Legal
  */
-export const LEGAL_ARTICLES = Object.freeze({
+export const LEGAL_ARTICLES = /*#__PURE__*/ Object.freeze({
   mpl11: {
     law: "mpl",
     article: 11,

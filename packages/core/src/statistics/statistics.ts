@@ -176,7 +176,7 @@ export function stageOfGrade(grade: number | undefined): StageKey {
  * STAGE_TEXT.middle["zh-CN"] //=> "初中"
  * @category Statistics
  */
-export const STAGE_TEXT: Readonly<Record<StageKey, LocalizedText>> = Object.freeze({
+export const STAGE_TEXT: Readonly<Record<StageKey, LocalizedText>> = /*#__PURE__*/ Object.freeze({
   primary: text("小学", "primary"),
   middle: text("初中", "middle school"),
   high: text("高中", "high school"),
