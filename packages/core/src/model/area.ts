@@ -15,6 +15,8 @@ export const AreaSchema = z.object({
 });
 /** @category Model */
 export type Area = z.infer<typeof AreaSchema>;
+/** {@link Area} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type AreaInput = z.input<typeof AreaSchema>;
 
 /**
  * School stage: primary (grades 1–6), middle (7–9), nine-year (1–9), high (10–12).
@@ -39,6 +41,8 @@ export const SchoolSchema = z.object({
 });
 /** @category Model */
 export type School = z.infer<typeof SchoolSchema>;
+/** {@link School} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type SchoolInput = z.input<typeof SchoolSchema>;
 
 /**
  * Grade 1–12 (小学一年级 = 1, 初一 = 7, 高一 = 10).
@@ -60,3 +64,5 @@ export const SchoolClassSchema = z.object({
 });
 /** @category Model */
 export type SchoolClass = z.infer<typeof SchoolClassSchema>;
+/** {@link SchoolClass} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type SchoolClassInput = z.input<typeof SchoolClassSchema>;

@@ -141,3 +141,5 @@ export const PairingSchema = z
   });
 /** @category Model */
 export type Pairing = z.infer<typeof PairingSchema>;
+/** {@link Pairing} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type PairingInput = z.input<typeof PairingSchema>;

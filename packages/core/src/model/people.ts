@@ -70,6 +70,8 @@ export const GuardianSchema = z.object({
 });
 /** @category Model */
 export type Guardian = z.infer<typeof GuardianSchema>;
+/** {@link Guardian} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type GuardianInput = z.input<typeof GuardianSchema>;
 
 /**
  * A period a parent works away from home (外出务工), with the city.
@@ -80,6 +82,8 @@ export const AwayPeriodSchema = DateRangeSchema.and(
 );
 /** @category Model */
 export type AwayPeriod = z.infer<typeof AwayPeriodSchema>;
+/** {@link AwayPeriod} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type AwayPeriodInput = z.input<typeof AwayPeriodSchema>;
 
 /**
  * A parent (the parents register), with the periods spent working away so that left-behind
@@ -110,3 +114,5 @@ export const ParentSchema = z.object({
 });
 /** @category Model */
 export type Parent = z.infer<typeof ParentSchema>;
+/** {@link Parent} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type ParentInput = z.input<typeof ParentSchema>;

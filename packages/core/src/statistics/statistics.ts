@@ -2,7 +2,6 @@ import * as z from "zod";
 import {
   classifyValidated,
   DefinitionChoiceSchema,
-  resolveAsOf,
   builtInDefinitionId,
   resolveDefinition,
   type DefinitionChoice,
@@ -20,8 +19,9 @@ import {
   type School,
   type SchoolClass,
 } from "../model";
-import { CalendarDateSchema, InstantSchema, TimeZoneSchema } from "../model/primitives";
-import type { CalendarDate, Instant, TimeZone } from "../time";
+import { AsOfSchema, TimeZoneSchema } from "../model/primitives";
+import { resolveAsOf } from "../time/convert";
+import type { AsOf, CalendarDate, Instant, TimeZone } from "../time";
 import { filesForCounting } from "./_files";
 
 /**
@@ -76,8 +76,8 @@ export type StatisticsGroupBy = z.infer<typeof StatisticsGroupBySchema>;
  * @category Statistics
  */
 export interface CountingScope {
-  /** The date counted: a calendar date, or an instant read in `zone`. */
-  asOf: CalendarDate | Instant;
+  /** The date counted: a calendar date, or an instant or `Date` read in `zone`. */
+  asOf: AsOf;
   zone?: TimeZone;
   /** Definition of left-behind. Default `"state-council-2016"`. */
   definition?: DefinitionChoice;
@@ -106,9 +106,14 @@ export interface StatisticsOptions extends CountingScope {
   convention?: BoardingConvention;
 }
 
+/** Options after validation: `asOf` is a calendar date or an instant string. @internal */
+export type Validated<T extends { asOf: AsOf }> = Omit<T, "asOf"> & {
+  asOf: CalendarDate | Instant;
+};
+
 /** @internal */
 export const CountingScopeSchema = z.object({
-  asOf: z.union([CalendarDateSchema, InstantSchema]),
+  asOf: AsOfSchema,
   zone: TimeZoneSchema.optional(),
   definition: DefinitionChoiceSchema.optional(),
   groupBy: StatisticsGroupBySchema.optional(),
@@ -294,7 +299,7 @@ function toRow(acc: Acc, label: LocalizedText): StatisticsRow {
  */
 export function resolveScope(
   files: unknown,
-  scope: CountingScope,
+  scope: Validated<CountingScope>,
   definitionChoice: DefinitionChoice | undefined,
 ) {
   const definition = resolveDefinition(definitionChoice);
@@ -318,7 +323,7 @@ export function resolveScope(
 export function countLeftBehind(files: unknown, options: StatisticsOptions): LeftBehindStatistics {
   const opts = validate(CountOptionsSchema, options, {
     subject: text("统计选项", "statistics options"),
-  }) as StatisticsOptions;
+  }) as Validated<StatisticsOptions>;
   const { definition, asOf, groupBy, list, grouper, isLeftBehind } = resolveScope(
     files,
     opts,
