@@ -18,6 +18,8 @@ import {
   type LivingArrangement,
   type School,
   type SchoolClass,
+  type SchoolClassInput,
+  type SchoolInput,
 } from "../model";
 import { AsOfSchema, TimeZoneSchema } from "../model/primitives";
 import { resolveAsOf } from "../time/convert";
@@ -86,9 +88,9 @@ export interface CountingScope {
   /** For area groups: the child's home region (`home`, default) or the school's (`school`, needs `schools`). */
   areaBy?: "home" | "school";
   /** Schools, for names and for `areaBy: "school"`. */
-  schools?: readonly School[];
+  schools?: readonly (SchoolInput | School)[];
   /** Classes, for names. */
-  classes?: readonly SchoolClass[];
+  classes?: readonly (SchoolClassInput | SchoolClass)[];
   /**
    * `fast` (default for the built-in definitions): files already in validated shape are checked
    * field by field for what is counted; others are parsed by `ChildFileSchema`. `full`
@@ -106,9 +108,11 @@ export interface StatisticsOptions extends CountingScope {
   convention?: BoardingConvention;
 }
 
-/** Options after validation: `asOf` is a calendar date or an instant string. @internal */
-export type Validated<T extends { asOf: AsOf }> = Omit<T, "asOf"> & {
+/** Options after validation: `asOf` a calendar date or an instant, schools and classes parsed. @internal */
+export type Validated<T extends CountingScope> = Omit<T, "asOf" | "schools" | "classes"> & {
   asOf: CalendarDate | Instant;
+  schools?: readonly School[];
+  classes?: readonly SchoolClass[];
 };
 
 /** @internal */
