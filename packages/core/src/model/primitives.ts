@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { FieldClass } from "../privacy/field-class";
+import { MAX_ID_LENGTH } from "./limits";
 import { addIssue } from "../errors/issues";
 import { IssueCode } from "../errors/codes";
 import { text } from "../i18n";
@@ -42,13 +44,13 @@ export const IdSchema = z.custom<string | number | bigint>().transform((value, c
 });
 
 function toIdOrUndefined(value: unknown): string | undefined {
-  if (typeof value === "string") return value.length >= 1 && value.length <= 64 ? value : undefined;
+  if (typeof value === "string") return value.length >= 1 && value.length <= MAX_ID_LENGTH ? value : undefined;
   if (typeof value === "number") {
     return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
   }
   if (typeof value === "bigint") {
     const s = value.toString();
-    return value >= 0n && s.length <= 64 ? s : undefined;
+    return value >= 0n && s.length <= MAX_ID_LENGTH ? s : undefined;
   }
   return undefined;
 }
@@ -201,7 +203,8 @@ export const MobileSchema = z
       );
     }
   })
-  .transform((v) => normalizeMobile(v) ?? v);
+  .transform((v) => normalizeMobile(v) ?? v)
+  .meta({ fieldClass: FieldClass.IDENTIFYING });
 
 /**
  * An 18-digit resident ID number with a valid GB 11643 check character; upper-cased on parsing.
@@ -214,7 +217,8 @@ export const IdNumberSchema = z
     if (!r.valid)
       addIssue(ctx, r.issue.code, r.issue.message, { expected: "18-character resident ID" });
   })
-  .transform((v) => v.toUpperCase());
+  .transform((v) => v.toUpperCase())
+  .meta({ fieldClass: FieldClass.IDENTIFYING });
 
 /**
  * An amount of money in integer fen (1 yuan = 100 fen), never floating-point yuan.
