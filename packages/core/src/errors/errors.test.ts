@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { ChildFileSchema } from "../model/child-file";
 import { CalendarDateSchema } from "../model/primitives";
 import { ErrorCode } from "./codes";

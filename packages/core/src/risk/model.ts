@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IssueCode } from "../errors/codes";
 import { addIssue } from "../errors/issues";
 import { text } from "../i18n";
@@ -11,7 +11,7 @@ import { RiskLevelSchema, type RiskLevel } from "../model/child-file";
  * RISK_LEVEL_RANK.high //=> 2
  * @category Risk
  */
-export const RISK_LEVEL_RANK: Readonly<Record<RiskLevel, number>> = Object.freeze({
+export const RISK_LEVEL_RANK: Readonly<Record<RiskLevel, number>> = /*#__PURE__*/ Object.freeze({
   low: 0,
   medium: 1,
   high: 2,
@@ -107,4 +107,6 @@ export type RiskModelInput = z.input<typeof RiskModelSchema>;
  * DEFAULT_RISK_MODEL.mandatoryReportFloor //=> "critical"
  * @category Risk
  */
-export const DEFAULT_RISK_MODEL: RiskModel = Object.freeze(RiskModelSchema.parse({})) as RiskModel;
+export const DEFAULT_RISK_MODEL: RiskModel = /*#__PURE__*/ Object.freeze(
+  RiskModelSchema.parse({}),
+) as RiskModel;
