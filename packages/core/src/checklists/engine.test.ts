@@ -404,6 +404,13 @@ describe("properties", () => {
     );
     expect(reverseLikert(0, 0, 3)).toBe(3);
     expect(reverseLikert(2, 1, 5)).toBe(4);
+    for (const args of [
+      [Number.NaN, 0, 3],
+      [1, Number.NEGATIVE_INFINITY, 3],
+      [1, 0, Number.POSITIVE_INFINITY],
+    ] as const) {
+      expect(() => reverseLikert(args[0], args[1], args[2])).toThrow(ValidationError);
+    }
   });
 
   it("proration never invents answers: mean of answered × item count, absent when too few", () => {
