@@ -20,6 +20,8 @@ export default defineConfig({
   test: {
     root: here("./packages/core"),
     include: [`src/${engine}/**/*.test.ts`],
+    // Instrumented code on a shared machine runs several times slower than in `pnpm test`.
+    testTimeout: 120_000,
     setupFiles: [here("./vitest.fast-check.ts")],
     globalSetup: [here("./vitest.fast-check.global.ts")],
   },

@@ -77,7 +77,8 @@ function runStryker(engine) {
     stdio: "inherit",
     env: { ...process.env, LIUSHOU_MUTATE_ENGINE: engine },
   });
-  if (result.status !== 0) throw new Error(`Stryker failed on ${engine} (exit ${result.status})`);
+  if (result.status !== 0) console.error(`Stryker failed on ${engine} (exit ${result.status})`);
+  return result.status === 0;
 }
 
 function printSummary(engines) {
@@ -127,6 +128,7 @@ if (isMain) {
     process.exit(2);
   }
   const engines = named.length > 0 ? named : ENGINES;
-  if (!reportOnly) for (const engine of engines) runStryker(engine);
-  process.exit(printSummary(engines) ? 0 : 1);
+  let ran = true;
+  if (!reportOnly) for (const engine of engines) ran = runStryker(engine) && ran;
+  process.exit(printSummary(engines) && ran ? 0 : 1);
 }
