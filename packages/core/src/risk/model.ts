@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { IssueCode } from "../errors/codes";
 import { addIssue } from "../errors/issues";
+import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n";
 import { RiskLevelSchema, type RiskLevel } from "../model/child-file";
 
@@ -22,9 +23,23 @@ export const RISK_LEVEL_RANK: Readonly<Record<RiskLevel, number>> = /*#__PURE__*
  * Compares two risk levels for sorting (negative when `a` is lower).
  * @example
  * ["high", "low", "critical"].sort(compareRiskLevels) //=> ["low", "high", "critical"]
+ * @throws ValidationError naming `a` or `b` when it is not a risk level.
  * @category Risk
  */
 export function compareRiskLevels(a: RiskLevel, b: RiskLevel): number {
+  for (const [path, level] of [
+    ["a", a],
+    ["b", b],
+  ] as const) {
+    if (!Object.hasOwn(RISK_LEVEL_RANK, level as PropertyKey)) {
+      throw invalidArgument(
+        path,
+        "invalid_value",
+        text("应为 low、medium、high 或 critical", "expected low, medium, high or critical"),
+        level,
+      );
+    }
+  }
   return RISK_LEVEL_RANK[a] - RISK_LEVEL_RANK[b];
 }
 
