@@ -21,7 +21,7 @@ function entry(
       { op: "add", path: ["guardians", 0], value: { id: "g1", name: "王奶奶", tags: [1, null] } },
       { op: "remove", path: ["riskLevel"] },
     ],
-    reason: n === 3 ? LONG_TEXT : "家访后更新",
+    reason: n === 3 ? LONG_TEXT.repeat(10) : "家访后更新",
     ...patch,
   };
 }
