@@ -90,6 +90,7 @@ export function wishAidLedgerReport(input: LedgerInput): Report {
   const { resolved: o } = resolveOptions(InputSchema, input, text("台账选项", "ledger options"));
   const l = o.locale;
   const look = createLookup(input);
+  const m = createMasker(o.reveal, l);
   const wishes: Table = {
     type: "table",
     id: "wishes",
@@ -237,6 +238,6 @@ export function wishAidLedgerReport(input: LedgerInput): Report {
       section("aid-section", tr(l, "二、资助", "2. Aid"), [aid]),
     ],
     footnotes: [],
-    privacy: createMasker(o.reveal, l).notice,
+    privacy: m.notice,
   };
 }

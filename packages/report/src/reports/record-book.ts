@@ -89,6 +89,7 @@ export function recordBookReport(input: RecordBookInput): Report {
   const l = o.locale;
   const period = o.period;
   const look = createLookup(input);
+  const masker = createMasker(o.reveal, l);
   const mentor = look.mentor(input.mentorId);
   if (!mentor) {
     throw invalidArgument(
@@ -124,8 +125,8 @@ export function recordBookReport(input: RecordBookInput): Report {
         joinList(l, r.childIds.map(look.childName)),
         r.place ?? null,
         r.durationMinutes ?? null,
-        r.summary ?? null,
-        r.followUp ?? null,
+        r.summary === undefined ? null : masker.text(r.summary),
+        r.followUp === undefined ? null : masker.text(r.followUp),
       ],
     })),
     totals: {
@@ -237,6 +238,6 @@ export function recordBookReport(input: RecordBookInput): Report {
       section("paired", tr(l, "结对儿童", "Children"), [childTable]),
     ],
     footnotes: [],
-    privacy: createMasker(o.reveal, l).notice,
+    privacy: masker.notice,
   };
 }
