@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { LocalizedText } from "../i18n/locale";
 import { fieldClassAt, isMaskedClass, type FieldClass } from "../privacy/field-class";
 import { IssueCode } from "./codes";
@@ -96,13 +96,19 @@ export function fieldIssue(
   fieldClass?: FieldClass,
 ): FieldIssue {
   const shown = describeValue(received, fieldClass);
+  const where = typeof path === "string" ? path : "";
+  const what = (locale: "zh-CN" | "en"): string => {
+    const t: unknown =
+      typeof message === "object" && message !== null ? message[locale] : undefined;
+    return typeof t === "string" ? t : locale === "zh-CN" ? "无效" : "invalid";
+  };
   return {
-    path,
-    code,
+    path: where,
+    code: typeof code === "string" ? code : IssueCode.OTHER,
     received: shown,
     message: {
-      "zh-CN": `${path ? `字段 ${path}：` : ""}${message["zh-CN"]}（收到：${shown}）`,
-      en: `${path ? `${path}: ` : ""}${message.en} (received: ${shown})`,
+      "zh-CN": `${where ? `字段 ${where}：` : ""}${what("zh-CN")}（收到：${shown}）`,
+      en: `${where ? `${where}: ` : ""}${what("en")} (received: ${shown})`,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Classes of personal information a schema can carry (PIPL Art. 28 and 51), set in zod's
