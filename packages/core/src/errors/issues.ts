@@ -75,6 +75,13 @@ export function describeValue(value: unknown, fieldClass?: FieldClass): string {
   return typeof value;
 }
 
+const INVALID: LocalizedText = { "zh-CN": "不符合要求", en: "is not valid" };
+
+function isText(t: unknown): t is LocalizedText {
+  const o = t as Partial<LocalizedText> | null | undefined;
+  return typeof o?.["zh-CN"] === "string" && typeof o.en === "string";
+}
+
 /**
  * Builds one {@link FieldIssue} by hand, in the same form as the issues of a schema: the message
  * names the field, says what is wrong, and shows the received value (masked for a classed field).
@@ -96,13 +103,15 @@ export function fieldIssue(
   fieldClass?: FieldClass,
 ): FieldIssue {
   const shown = describeValue(received, fieldClass);
+  const where = typeof path === "string" ? path : "";
+  const t = isText(message) ? message : INVALID;
   return {
-    path,
-    code,
+    path: where,
+    code: typeof code === "string" ? code : IssueCode.OTHER,
     received: shown,
     message: {
-      "zh-CN": `${path ? `字段 ${path}：` : ""}${message["zh-CN"]}（收到：${shown}）`,
-      en: `${path ? `${path}: ` : ""}${message.en} (received: ${shown})`,
+      "zh-CN": `${where ? `字段 ${where}：` : ""}${t["zh-CN"]}（收到：${shown}）`,
+      en: `${where ? `${where}: ` : ""}${t.en} (received: ${shown})`,
     },
   };
 }
