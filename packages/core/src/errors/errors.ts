@@ -15,12 +15,49 @@ export interface LiushouErrorOptions {
 }
 
 /**
+ * The brand every Liushou error carries, shared by every copy of the package (ESM and CJS, or two
+ * versions) through the global symbol registry.
+ */
+const BRAND: unique symbol = Symbol.for("@liushou/core.error") as never;
+
+/**
+ * Whether a value is an error thrown by Liushou, from any copy of the package: a host that
+ * loads both the ESM and the CJS build (or two versions) gets two `LiushouError` classes, and
+ * `instanceof` on a subclass only knows its own copy.
+ * @param value - Anything caught.
+ * @param code - Only errors with this {@link ErrorCode}.
+ * @returns Whether `value` is a Liushou error (with that code).
+ * @example
+ * try { validate(ChildFileSchema, raw) } catch (e) { if (isLiushouError(e, ErrorCode.VALIDATION)) show(e.messages) }
+ * @category Errors
+ */
+export function isLiushouError(value: unknown, code?: ErrorCode): value is LiushouError {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as { [BRAND]?: unknown; code?: unknown };
+  return v[BRAND] === true && (code === undefined || v.code === code);
+}
+
+/**
  * The base of every error Liushou throws. `code` is stable; `messages` holds zh-CN and English.
+ * `instanceof LiushouError` holds for errors from any copy of the package (see
+ * {@link isLiushouError}); `instanceof` on a subclass checks the copy it comes from.
  * @example
  * try { validateChildFile(raw) } catch (e) { if (e instanceof LiushouError) console.log(e.code) }
  * @category Errors
  */
 export class LiushouError extends Error {
+  /** Recognises errors from any copy of the package; subclasses keep the usual check. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === LiushouError
+      ? isLiushouError(value)
+      : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
+  /** The brand {@link isLiushouError} checks. */
+  get [BRAND](): true {
+    return true;
+  }
+
   /** Stable code to switch on. */
   readonly code: ErrorCode;
   /** The message in every locale. */

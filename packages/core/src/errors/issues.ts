@@ -38,10 +38,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** Keeps two characters at each end of a value and stars the rest (at most 16 stars). */
 function mask(value: string): string {
-  const chars = Array.from(value);
-  if (chars.length <= 4) return "*".repeat(chars.length);
-  return `${chars.slice(0, 2).join("")}${"*".repeat(chars.length - 4)}${chars.slice(-2).join("")}`;
+  if (value.length <= 4) return "*".repeat(value.length);
+  const head = Array.from(value.slice(0, 4)).slice(0, 2).join("");
+  const tail = Array.from(value.slice(-4)).slice(-2).join("");
+  return `${head}${"*".repeat(Math.min(value.length - 4, 16))}${tail}`;
 }
 
 /** Runs of 11 or more digits (a mobile or an ID number typed into free text). */
