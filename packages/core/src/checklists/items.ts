@@ -1,3 +1,5 @@
+import { invalidArgument } from "../errors/validate";
+import { text } from "../i18n/locale";
 import type { Answer } from "../model/records";
 import type { ChecklistItem } from "./schema";
 
@@ -10,7 +12,19 @@ import type { ChecklistItem } from "./schema";
  * @category Checklists
  */
 export function reverseLikert(answer: number, min: number, max: number): number {
-  return min + max - answer;
+  const bad = [answer, min, max].findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
+  if (bad >= 0) {
+    const name = (["answer", "min", "max"] as const)[bad]!;
+    const v = [answer, min, max][bad];
+    throw invalidArgument(
+      name,
+      "invalid_type",
+      text("应为有限数值", "expected a finite number"),
+      v,
+    );
+  }
+  const r = min + max - answer;
+  return r;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { DEFAULT_LOCALE, type Locale, type LocalizedText } from "../i18n/locale";
+import { maskLongNumbers } from "../privacy/mask";
 import { ErrorCode } from "./codes";
 import type { FieldIssue } from "./issues";
 
@@ -12,6 +13,16 @@ export interface LiushouErrorOptions {
   locale?: Locale;
   /** The underlying error, if any. */
   cause?: unknown;
+}
+
+/** A copy of plain data (texts, issues) with every long number in its strings masked. */
+function maskTexts<T>(value: T, depth = 0): T {
+  if (typeof value === "string") return maskLongNumbers(value) as T;
+  if (value === null || typeof value !== "object" || depth > 16) return value;
+  if (Array.isArray(value)) return value.map((v) => maskTexts(v, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = maskTexts(v, depth + 1);
+  return out as T;
 }
 
 /**
@@ -64,6 +75,7 @@ export class LiushouError extends Error {
   readonly messages: LocalizedText;
 
   constructor(code: ErrorCode, messages: LocalizedText, options: LiushouErrorOptions = {}) {
+    messages = maskTexts(messages);
     super(
       messages[options.locale ?? DEFAULT_LOCALE],
       options.cause === undefined ? undefined : { cause: options.cause },
@@ -113,8 +125,8 @@ export class ValidationError extends LiushouError {
       (more > 0 ? `; and ${more} more` : "");
     super(ErrorCode.VALIDATION, { "zh-CN": zh, en }, options);
     this.name = "ValidationError";
-    this.issues = issues;
-    this.zodIssues = options.zodIssues ?? [];
+    this.issues = maskTexts(issues);
+    this.zodIssues = maskTexts(options.zodIssues ?? []);
   }
 }
 

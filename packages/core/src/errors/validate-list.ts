@@ -3,7 +3,7 @@ import { text, type LocalizedText } from "../i18n/locale";
 import { duplicateIdIssues } from "./duplicates";
 import { ValidationError } from "./errors";
 import { fieldIssue, formatPath, toFieldIssue, type FieldIssue } from "./issues";
-import { invalidArgument, type ValidateOptions, type ValidateResult } from "./validate";
+import { requireSchema, type ValidateOptions, type ValidateResult } from "./validate";
 
 /**
  * Options of {@link validateList}.
@@ -33,14 +33,7 @@ export function safeValidateList<S extends z.ZodType>(
   list: unknown,
   options: ValidateListOptions<z.output<S>> = {},
 ): ValidateResult<z.output<S>[]> {
-  if (typeof (schema as { safeParse?: unknown } | null)?.safeParse !== "function") {
-    throw invalidArgument(
-      "schema",
-      "invalid_type",
-      text("应为 zod 模式", "expected a zod schema"),
-      schema,
-    );
-  }
+  requireSchema(schema, "schema");
   const opts: ValidateListOptions<z.output<S>> = options ?? {};
   const base = Array.isArray(opts.path) ? opts.path : [];
   const errorOptions = {

@@ -212,6 +212,8 @@ export function daysBetween(a: CalendarDate, b: CalendarDate): number {
  * @category Time
  */
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  dateParts(a, "a");
+  dateParts(b, "b");
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -261,5 +263,8 @@ export function inRange(
   from: CalendarDate,
   to: CalendarDate | undefined,
 ): boolean {
+  dateParts(date);
+  dateParts(from, "from");
+  if (to !== undefined) dateParts(to, "to");
   return date >= from && (to === undefined || date <= to);
 }
