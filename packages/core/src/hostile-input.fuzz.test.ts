@@ -213,7 +213,7 @@ describe("hostile input", () => {
           check("replayFileHistory", () => core.replayFileHistory(base, [change]));
           check("revertChange", () => core.revertChange(base, change, meta));
         }),
-        { numRuns: fuzzRuns(200) },
+        { numRuns: fuzzRuns(100) },
       );
     },
     timeout,
