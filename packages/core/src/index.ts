@@ -21,3 +21,5 @@ export * from "./checklists";
 export * from "./legal";
 export * from "./risk";
 export * from "./assistance";
+export * from "./labels";
+export * from "./ports";

@@ -1,5 +1,5 @@
 import { invalidArgument } from "../errors/validate";
-import { text } from "../i18n/locale";
+import { text } from "../i18n";
 import type { Answer } from "../model/records";
 import type { ChecklistItem } from "./schema";
 
@@ -9,22 +9,22 @@ import type { ChecklistItem } from "./schema";
  * @example
  * reverseLikert(0, 0, 2) //=> 2
  * reverseLikert(reverseLikert(1, 1, 5), 1, 5) //=> 1
+ * @throws ValidationError when a number is not finite.
  * @category Checklists
  */
 export function reverseLikert(answer: number, min: number, max: number): number {
-  const bad = [answer, min, max].findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
-  if (bad >= 0) {
-    const name = (["answer", "min", "max"] as const)[bad]!;
-    const v = [answer, min, max][bad];
+  if (!Number.isFinite(answer) || !Number.isFinite(min) || !Number.isFinite(max)) {
     throw invalidArgument(
-      name,
+      "answer",
       "invalid_type",
-      text("应为有限数值", "expected a finite number"),
-      v,
+      text(
+        "答案和量表两端应为有限数",
+        "the answer and the ends of the scale must be finite numbers",
+      ),
+      [answer, min, max].find((n) => !Number.isFinite(n)),
     );
   }
-  const r = min + max - answer;
-  return r;
+  return min + max - answer;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { LocalizedText } from "../i18n/locale";
 import { fieldClassAt, isMaskedClass, type FieldClass } from "../privacy/field-class";
 import { maskLongNumbers, maskValue } from "../privacy/mask";

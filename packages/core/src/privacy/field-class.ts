@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n/locale";
 

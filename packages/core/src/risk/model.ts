@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IssueCode } from "../errors/codes";
 import { addIssue } from "../errors/issues";
 import { invalidArgument } from "../errors/validate";
@@ -12,7 +12,7 @@ import { RiskLevelSchema, type RiskLevel } from "../model/child-file";
  * RISK_LEVEL_RANK.high //=> 2
  * @category Risk
  */
-export const RISK_LEVEL_RANK: Readonly<Record<RiskLevel, number>> = Object.freeze({
+export const RISK_LEVEL_RANK: Readonly<Record<RiskLevel, number>> = /*#__PURE__*/ Object.freeze({
   low: 0,
   medium: 1,
   high: 2,
@@ -24,9 +24,9 @@ export const RISK_LEVEL_RANK: Readonly<Record<RiskLevel, number>> = Object.freez
  * @param a - A risk level.
  * @param b - Another.
  * @returns Negative, zero or positive.
- * @throws ValidationError when either is not a risk level.
  * @example
  * ["high", "low", "critical"].sort(compareRiskLevels) //=> ["low", "high", "critical"]
+ * @throws ValidationError naming `a` or `b` when it is not a risk level.
  * @category Risk
  */
 export function compareRiskLevels(a: RiskLevel, b: RiskLevel): number {
@@ -124,4 +124,6 @@ export type RiskModelInput = z.input<typeof RiskModelSchema>;
  * DEFAULT_RISK_MODEL.mandatoryReportFloor //=> "critical"
  * @category Risk
  */
-export const DEFAULT_RISK_MODEL: RiskModel = Object.freeze(RiskModelSchema.parse({})) as RiskModel;
+export const DEFAULT_RISK_MODEL: RiskModel = /*#__PURE__*/ Object.freeze(
+  RiskModelSchema.parse({}),
+) as RiskModel;
