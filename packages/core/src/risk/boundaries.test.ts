@@ -232,7 +232,9 @@ describe("assessRisk and withRiskLevel: malformed input is named", () => {
       issuesOf(() =>
         assessRisk(file, { asOf, compliance: [{ status: "missed", overdueDays: -1 }] }),
       ),
-    ).toEqual([["compliance", expect.stringContaining("compliance")]]);
+    ).toEqual([
+      ["compliance[0].overdueDays", expect.stringContaining("compliance[0].overdueDays")],
+    ]);
     expect(
       issuesOf(() =>
         assessRisk(file, {
