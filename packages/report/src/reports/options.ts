@@ -58,6 +58,13 @@ export const ReportOptionsSchema = z.object({
   definition: DefinitionChoiceSchema.optional(),
 });
 
+/** What a report covers, as a host may name it. @internal */
+export const SubjectSchema = z.object({
+  kind: z.enum(["school", "area", "mentor", "child", "all"]),
+  id: z.string().optional(),
+  name: z.string(),
+});
+
 /** The options as a builder uses them, defaults applied. @internal */
 export interface ResolvedOptions {
   locale: Locale;
