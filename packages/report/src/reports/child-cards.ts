@@ -23,6 +23,8 @@ import { reportMeta, resolveOptions, SubjectSchema, type ReportOptions } from ".
 
 /**
  * Input of {@link childCardsReport}.
+ * @example
+ * const input: ChildCardsInput = { files, mentors, pairings, classes, cards: "contact", asOf: "2026-06-30", generatedAt: "2026-07-01T09:00:00+08:00" };
  * @category Report builders
  */
 export interface ChildCardsInput extends ReportOptions {

@@ -22,6 +22,8 @@ import { reportMeta, resolveOptions, SubjectSchema, type ReportOptions } from ".
 
 /**
  * Input of {@link wishAidLedgerReport}.
+ * @example
+ * const input: LedgerInput = { files, wishes, aid, asOf: "2026-06-30", generatedAt: "2026-07-01T09:00:00+08:00" };
  * @category Report builders
  */
 export interface LedgerInput extends ReportOptions {

@@ -30,6 +30,8 @@ import { reportMeta, resolveOptions, type ReportOptions } from "./options";
 
 /**
  * Input of {@link recordBookReport}.
+ * @example
+ * const input: RecordBookInput = { mentorId: "m1", month: "2026-03", files, mentors, pairings, records, asOf: "2026-04-05", generatedAt: "2026-04-05T09:00:00+08:00" };
  * @category Report builders
  */
 export interface RecordBookInput extends Omit<ReportOptions, "period"> {

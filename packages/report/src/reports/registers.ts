@@ -25,6 +25,8 @@ import {
 
 /**
  * Input of {@link registersReport}.
+ * @example
+ * const input: RegistersReportInput = { files, classes, asOf: "2026-06-30", generatedAt: "2026-07-01T09:00:00+08:00", reveal: ["phone"] };
  * @category Report builders
  */
 export interface RegistersReportInput extends ReportOptions {

@@ -27,6 +27,8 @@ import {
 
 /**
  * Input of {@link statisticsReport}.
+ * @example
+ * const input: StatisticsReportInput = { files, rowsBy: "township", convention: "boarding-separate", asOf: "2026-06-30", generatedAt: "2026-07-01T09:00:00+08:00" };
  * @category Report builders
  */
 export interface StatisticsReportInput extends ReportOptions {
