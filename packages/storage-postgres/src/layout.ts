@@ -24,6 +24,9 @@ export async function addRegionPartitions(db: Kysely<any>, region: string): Prom
       region,
     );
   }
+  const last = `${STORAGE_TABLES[STORAGE_TABLES.length - 1]}_r${region}`;
+  const made = await sql<{ t: string | null }>`select to_regclass(${last}) as t`.execute(db);
+  if (made.rows[0]?.t) return;
   for (const table of STORAGE_TABLES) {
     await sql`create table if not exists ${sql.id(`${table}_r${region}`)} partition of ${sql.id(
       table,
