@@ -3,6 +3,8 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { addRegionPartitions } from "./layout";
 
+const ignore = (): void => {};
+
 /**
  * Options of {@link createPostgresStorage}: a connection string or a `pg` pool.
  * @category Storage
@@ -40,6 +42,10 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
     });
+  // A connection the server drops (a restart, pg_terminate_backend) must fail its queries,
+  // not crash the process with an unhandled 'error' event; pg then discards it.
+  pool.on("error", ignore);
+  pool.on("connect", (client) => client.on("error", ignore));
   const schema = options.schema ?? "public";
   const layout = options.layout ?? "plain";
   const db = new Kysely<any>({

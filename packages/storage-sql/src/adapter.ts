@@ -96,8 +96,26 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
     capabilities,
     region,
     db: options.db,
-    transaction(work) {
-      return options.db.transaction().execute((trx) => work(sqlSession({ ...ctx, db: trx })));
+    async transaction(work) {
+      let failure: { error: unknown } | undefined;
+      try {
+        return await options.db.transaction().execute(async (trx) => {
+          try {
+            return await work(sqlSession({ ...ctx, db: trx }));
+          } catch (error) {
+            failure = { error };
+            throw error;
+          }
+        });
+      } catch (error) {
+        // When the rollback fails too (the connection is gone), its error would hide the
+        // reason: report the first failure. The database rolls back what the dead connection
+        // left open.
+        if (failure && error !== failure.error) {
+          throw new StorageError(id, "transaction", { cause: failure.error });
+        }
+        throw error;
+      }
     },
     migrate: () =>
       migrate(options.db, {
