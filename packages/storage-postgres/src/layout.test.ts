@@ -14,6 +14,7 @@ describe("PostgreSQL layouts", () => {
   const partitioned = new PGlite();
   beforeAll(async () => {
     await (await createPgliteStorage({ pglite: plain })).close();
+    await (await createPgliteStorage({ pglite: partitioned, layout: "partitioned" })).close();
   }, 300_000);
   afterAll(() => Promise.all([plain.close(), partitioned.close()]));
 
@@ -45,15 +46,25 @@ describe("PostgreSQL layouts", () => {
   });
 
   it("partitions by region: each county's rows in its own partitions, queries pruned to them", async () => {
-    const a = await createPgliteStorage({ pglite: partitioned, layout: "partitioned", region: "430102" });
-    const b = await createPgliteStorage({ pglite: partitioned, layout: "partitioned", region: "430103" });
+    const a = await createPgliteStorage({
+      pglite: partitioned,
+      layout: "partitioned",
+      region: "430102",
+    });
+    const b = await createPgliteStorage({
+      pglite: partitioned,
+      layout: "partitioned",
+      region: "430103",
+    });
     try {
       await a.files.upsertMany(pop.files, { at });
       await a.contacts.upsertMany(pop.records.slice(0, 200), { at });
       await b.files.upsertMany(pop.files.slice(0, 5), { at });
 
       const where = await sql<{ part: string; n: number }>`
-        select tableoid::regclass::text as part, count(*)::int as n from ls_file group by 1 order by 1`.execute(a.db);
+        select tableoid::regclass::text as part, count(*)::int as n from ls_file group by 1 order by 1`.execute(
+        a.db,
+      );
       expect(where.rows).toEqual([
         { part: "ls_file_r430102", n: pop.files.length },
         { part: "ls_file_r430103", n: 5 },
@@ -81,5 +92,5 @@ describe("PostgreSQL layouts", () => {
       await a.close();
       await b.close();
     }
-  });
+  }, 120_000);
 });

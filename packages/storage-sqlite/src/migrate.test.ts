@@ -13,17 +13,23 @@ describe("migrate", () => {
     expect(second).toEqual({ applied: [], recorded: ["001-initial"] });
 
     const tables = database
-      .prepare("select name from sqlite_master where type = 'table' and name like 'ls\\_%' escape '\\'")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name like 'ls\\_%' escape '\\'",
+      )
       .all()
       .map((r) => (r as { name: string }).name);
-    expect(tables.sort()).toEqual([...STORAGE_TABLES, MIGRATION_TABLE, `${MIGRATION_TABLE}_lock`].sort());
+    expect(tables.sort()).toEqual(
+      [...STORAGE_TABLES, MIGRATION_TABLE, `${MIGRATION_TABLE}_lock`].sort(),
+    );
     const recorded = database.prepare(`select name, timestamp from ${MIGRATION_TABLE}`).all();
     expect(recorded).toEqual([{ name: "001-initial", timestamp: expect.any(String) }]);
     await db.destroy();
   });
 
   it("rejects a region code that is not 2–12 digits, in both languages", () => {
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(":memory:") }) });
+    const db = new Kysely<any>({
+      dialect: new SqliteDialect({ database: new Database(":memory:") }),
+    });
     expect(() => createSqlStorage({ db, flavor: "sqlite", region: "43-01" })).toThrowError(
       /region/,
     );
