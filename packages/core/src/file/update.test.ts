@@ -282,5 +282,5 @@ describe("history replay (property)", () => {
       ),
       { numRuns: 60 },
     );
-  }, 30_000);
+  });
 });
