@@ -5,7 +5,7 @@ import { ValidationError } from "../errors";
 import { PolicyFindingCode, prepareComplianceData } from "./data";
 import { evaluateCompliance } from "./evaluate";
 import { definePolicy, POLICY_PRESETS } from "./presets";
-import { scenario } from "./scenario.test-helper";
+import { PAIRING_HOME_VISIT, scenario } from "./scenario.test-helper";
 
 const MARCH_APRIL = { from: "2026-03-01", to: "2026-04-30" } as const;
 
@@ -18,7 +18,7 @@ describe("evaluateCompliance: buckets and time zones", () => {
     const s = scenario();
     const report = evaluateCompliance({
       ...s,
-      policies: [POLICY_PRESETS.homeVisitMonthly],
+      policies: [PAIRING_HOME_VISIT],
       period: MARCH_APRIL,
       asOf: "2026-04-10",
     });
@@ -39,7 +39,7 @@ describe("evaluateCompliance: buckets and time zones", () => {
       evaluateCompliance({
         ...s,
         timeZone: "UTC",
-        policies: [POLICY_PRESETS.homeVisitMonthly],
+        policies: [PAIRING_HOME_VISIT],
         period: MARCH_APRIL,
         asOf: "2026-04-10",
       }),
@@ -58,7 +58,7 @@ describe("evaluateCompliance: buckets and time zones", () => {
     const s = scenario();
     const report = evaluateCompliance({
       ...s,
-      policies: [POLICY_PRESETS.homeVisitMonthly],
+      policies: [PAIRING_HOME_VISIT],
       period: MARCH_APRIL,
       asOf: "2026-03-31T16:30:00Z",
     });
@@ -72,7 +72,7 @@ describe("evaluateCompliance: proration, statuses, counting", () => {
     const late = rowsOf(
       evaluateCompliance({
         ...s,
-        policies: [POLICY_PRESETS.homeVisitMonthly],
+        policies: [PAIRING_HOME_VISIT],
         period: MARCH_APRIL,
         asOf: "2026-04-10",
       }),
@@ -89,7 +89,7 @@ describe("evaluateCompliance: proration, statuses, counting", () => {
     const rows = rowsOf(
       evaluateCompliance({
         ...earlier,
-        policies: [POLICY_PRESETS.homeVisitMonthly],
+        policies: [PAIRING_HOME_VISIT],
         period: MARCH_APRIL,
         asOf: "2026-04-10",
       }),
@@ -120,7 +120,7 @@ describe("evaluateCompliance: proration, statuses, counting", () => {
     const rows = rowsOf(
       evaluateCompliance({
         ...ended,
-        policies: [POLICY_PRESETS.homeVisitMonthly],
+        policies: [PAIRING_HOME_VISIT],
         period: MARCH_APRIL,
         asOf: "2026-04-10",
       }),
@@ -136,7 +136,7 @@ describe("evaluateCompliance: proration, statuses, counting", () => {
       rowsOf(
         evaluateCompliance({
           ...s,
-          policies: [POLICY_PRESETS.homeVisitMonthly],
+          policies: [PAIRING_HOME_VISIT],
           period: { from: "2026-03-01", to: "2026-03-31" },
           asOf: asOf as "2026-03-01",
         }),
@@ -278,7 +278,7 @@ describe("evaluateCompliance: effective dates and exemptions", () => {
   it("prorates the month a policy comes into force, and exempts listed ranges", () => {
     const s = { ...scenario(), records: [] };
     const policy = definePolicy({
-      ...POLICY_PRESETS.homeVisitMonthly,
+      ...PAIRING_HOME_VISIT,
       effectiveFrom: "2026-03-15",
       exemptions: [{ from: "2026-04-01", to: "2026-04-30", reason: "疫情停课" }],
     });
@@ -443,7 +443,7 @@ describe("evaluateCompliance: bad input", () => {
     const report = evaluateCompliance({
       ...s,
       records,
-      policies: [POLICY_PRESETS.homeVisitMonthly],
+      policies: [PAIRING_HOME_VISIT],
       period: { from: "2026-03-01", to: "2026-03-31" },
       asOf: "2026-04-10",
     });
@@ -465,7 +465,7 @@ describe("evaluateCompliance: bad input", () => {
       throw new Error("expected a ValidationError");
     };
     const base = {
-      policies: [POLICY_PRESETS.homeVisitMonthly],
+      policies: [PAIRING_HOME_VISIT],
       period: MARCH_APRIL,
       asOf: "2026-04-10" as const,
     };
@@ -515,7 +515,7 @@ describe("evaluateCompliance: bad input", () => {
       evaluateCompliance({
         data,
         timeZone: "Asia/Shanghai",
-        policies: [POLICY_PRESETS.homeVisitMonthly],
+        policies: [PAIRING_HOME_VISIT],
         period: MARCH_APRIL,
         asOf: "2026-04-10",
       }),
@@ -523,7 +523,7 @@ describe("evaluateCompliance: bad input", () => {
     expect(
       evaluateCompliance({
         data,
-        policies: [POLICY_PRESETS.homeVisitMonthly],
+        policies: [PAIRING_HOME_VISIT],
         period: MARCH_APRIL,
         asOf: "2026-04-10",
       }).timeZone,
@@ -535,7 +535,7 @@ describe("evaluateCompliance: bad input", () => {
     const copy = structuredClone(s);
     evaluateCompliance({
       ...s,
-      policies: [POLICY_PRESETS.homeVisitMonthly],
+      policies: [PAIRING_HOME_VISIT],
       period: MARCH_APRIL,
       asOf: "2026-04-10",
     });
