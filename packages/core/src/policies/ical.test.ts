@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { evaluateCompliance } from "./evaluate";
 import { escapeICalText, foldICalLine, mentorScheduleToICalendar } from "./ical";
-import { definePolicy, POLICY_PRESETS } from "./presets";
+import { definePolicy } from "./presets";
 import { PAIRING_HOME_VISIT, scenario } from "./scenario.test-helper";
 
 const encoder = new TextEncoder();
