@@ -129,7 +129,7 @@ export interface BuddyPlan {
  * Plans peer buddies within each class: one hand-in-hand friend (手拉手好朋友) per left-behind
  * child, or several-plus-one groups (几+1). A good pupil (品学兼优) is preferred (4 points by
  * default), then a class cadre (3), the same gender (2) and a classmate who is not left behind
- * (1), as the summaries pick "品学兼优的学生" (county summary, L326) and "优秀学生和学生干部"
+ * (1), as the summaries pick “品学兼优的学生” (county summary, L326) and “优秀学生和学生干部”
  * (school summary, L44); the points are options. Each pupil befriends at most
  * `maxChildrenPerBuddy` children. Each round is an exact assignment that first serves as many
  * children as possible (one round for friends, `groupSize` rounds for groups); ties are broken

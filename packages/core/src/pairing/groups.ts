@@ -24,7 +24,7 @@ const InputSchema = z.object({
 });
 
 /**
- * Forms mentoring groups (全校确立了16个帮扶小组并配备帮扶教师, school-district summary, L265):
+ * Forms mentoring groups (“全校确立了16个帮扶小组并配备帮扶教师” (school-district summary, L265)):
  * the children, in order of grade, class and id, are cut into `groups` groups of near-equal
  * size (classmates stay together), and each group gets a teacher — the class teacher of most
  * of its children when free, else the free teacher of the same school with the fewest groups.

@@ -45,8 +45,8 @@ const OptionsSchema = z.object({
 });
 
 /**
- * Each class recommends its typical children for a pairing (每班推荐4—5名典型留守儿童, school
- * summary, L106): at most `classQuota.max` children per class, the most in need first (key
+ * Each class recommends its typical children for a pairing (“每班推荐4—5名典型留守儿童” (school
+ * summary, L106)): at most `classQuota.max` children per class, the most in need first (key
  * cases, then by risk level, then by id), all of them when the class has no more than that.
  * Give the `recommended` children to `planPairings`.
  * @param children - The left-behind children (child files).

@@ -277,7 +277,7 @@ export const TEACHER_PAIRING_PRESET: PairingRuleSetInput = {
 /**
  * Surrogate parents (代理家长): each teacher is surrogate parent for two children (capacity
  * exactly two where children suffice). Source: “各教师代理两位留守儿童的家长” (school summary,
- * L18). The same summary also says “每位教师需帮扶一位留守儿童” (L21): a school that follows
+ * L18). The same summary also says “每位教师需帮扶一位留守儿童” (school summary, L21): a school that follows
  * that line sets `capacity.default` to `{ min: 1, max: 1 }`.
  * @example
  * planPairings({ children, mentors, rules: SURROGATE_PARENT_PRESET, asOf: "2026-09-01" })
@@ -353,9 +353,9 @@ export const COUNSELLOR_PAIRING_PRESET: PairingRuleSetInput = {
 
 /**
  * Caring mothers (爱心妈妈) and other volunteers paired one-to-one (一对一); nearer children
- * score higher, but no distance is required. Source: “按照‘结对+接力’的模式陆续开展了志愿者和孩子
- * ‘一对一’的亲情陪伴” (city report, L27); a community mother pays the child's costs for the year,
- * visits the school and takes the child home on holidays (school summary, L7).
+ * score higher, but no distance is required. Source: “按照“结对+接力”的模式陆续开展了志愿者和孩子
+ * “一对一”的亲情陪伴” (city report, L27); a community mother “负责孩子的全年的学习开销，还定期到学校
+ * 看望，节假日领回到自己家中” (school summary, L7).
  * @example
  * planPairings({ children, mentors, rules: CARING_MOTHER_PRESET, asOf: "2026-09-01" })
  * @category Pairing
@@ -396,7 +396,7 @@ export const CARING_MOTHER_PRESET: PairingRuleSetInput = {
 /**
  * The class teacher as caring mother (爱心妈妈) of every left-behind child of the class: the
  * class teacher's own class scores far above anything else and capacity is unbounded, so each
- * child goes to the class teacher of their class. Source: “首先让班主任做本班留守儿童的‘爱心妈妈’，
+ * child goes to the class teacher of their class. Source: “首先让班主任做本班留守儿童的“爱心妈妈”，
  * 让全班留守儿童结对子” (class-teacher summary, L84).
  * @example
  * planPairings({ children, mentors, rules: CLASS_TEACHER_CARING_MOTHER_PRESET, asOf: "2026-09-01" })

@@ -31,7 +31,7 @@ export type SeedCitation = z.infer<typeof SeedCitationSchema>;
  * @throws ValidationError when the line is not in a summary of that kind.
  * @example
  * cite("school", 18, "各教师代理两位留守儿童的家长").source //=> "school"
- * cite("school", 67, "一个月走访儿童两次") // throws: line 67 is a community summary
+ * cite("school", 67, quote) // throws: line 67 is in a community summary
  * @category Sources
  */
 export function cite(source: SummaryKind, line: number, quote: string): SeedCitation {
@@ -62,7 +62,7 @@ export function cite(source: SummaryKind, line: number, quote: string): SeedCita
 }
 
 /**
- * A citation in words, for notes and reports: `“quote” (school summary, L18)`.
+ * A citation in words, for notes and reports: the quote, the kind of summary and the line.
  * @param c - A seed citation.
  * @returns The citation in zh-CN and English.
  * @example
