@@ -21,3 +21,4 @@ export * from "./legal";
 export * from "./risk";
 export * from "./assistance";
 export * from "./sources";
+export * from "./census";

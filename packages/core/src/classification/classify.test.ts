@@ -14,7 +14,7 @@ function makeFile(over: {
   motherCapacity?: "full" | "limited" | "none";
   motherDeceased?: boolean;
   grade?: number;
-  status?: "enrolled" | "dropped-out";
+  status?: "enrolled" | "dropped-out" | "not-enrolled";
 }): ChildFileInput {
   const parents: NonNullable<ChildFileInput["parents"]> = [
     {
