@@ -22,3 +22,4 @@ export * from "./risk";
 export * from "./assistance";
 export * from "./sources";
 export * from "./census";
+export * from "./organisation";

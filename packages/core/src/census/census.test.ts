@@ -2,18 +2,25 @@ import { describe, expect, it } from "vitest";
 import { EXAMPLE_CALENDAR_2026_27 } from "../calendar";
 import { ValidationError } from "../errors";
 import type { ChildFileInput } from "../model";
-import { censusStatus, CENSUS_PRESETS, enrolmentStatistics } from ".";
+import type { CalendarDate } from "../time";
+import {
+  censusStatus,
+  CENSUS_PRESETS,
+  enrolmentStatistics,
+  type CensusRecordInput,
+  type CensusTaker,
+} from ".";
 
-const both = ["class-teacher", "village-cadre"] as const;
+const both: CensusTaker[] = ["class-teacher", "village-cadre"];
 
 describe("censusStatus (摸底登记)", () => {
-  const records = [
+  const records: CensusRecordInput[] = [
     { id: "r1", childId: "c1", verifiedOn: "2026-09-03", takers: [...both] },
     { id: "r0", childId: "c1", verifiedOn: "2026-03-05", takers: [...both] },
     { id: "r2", childId: "c2", verifiedOn: "2026-09-04", takers: ["class-teacher"] }, // no cadre
     { id: "r3", childId: "c3", verifiedOn: "2026-03-10", takers: [...both] }, // last term only
     { id: "r4", childId: "c4", verifiedOn: "2026-09-25", takers: [...both] }, // after asOf
-  ] as const;
+  ];
   const base = {
     childIds: ["c1", "c2", "c3", "c4"],
     records,
@@ -58,7 +65,7 @@ describe("censusStatus (摸底登记)", () => {
     try {
       censusStatus({
         ...base,
-        records: [{ ...records[0], verifiedOn: "2026-13-01" }],
+        records: [{ ...records[0]!, verifiedOn: "2026-13-01" as CalendarDate }],
         asOf: "2026-09-20",
       });
       expect.unreachable();

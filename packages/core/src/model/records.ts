@@ -180,7 +180,9 @@ export const MicroWishSchema = z.object({
 export type MicroWish = z.infer<typeof MicroWishSchema>;
 
 /**
- * Kinds of care activities.
+ * Kinds of care activities, and of the school's own work that policies count: a class's weekly
+ * activity (班队活动) and law lesson (法制课), the weekly check of the record books (周检查), the
+ * appraisal of teachers (月考核) and of schools (考评), and the term's work summary (工作总结).
  * @category Model
  */
 export const ActivityKindSchema = z.enum([
@@ -193,6 +195,12 @@ export const ActivityKindSchema = z.enum([
   "symposium",
   "outing",
   "other",
+  "class-activity",
+  "law-lesson",
+  "record-book-check",
+  "teacher-appraisal",
+  "school-appraisal",
+  "work-summary",
 ]);
 /** @category Model */
 export type ActivityKind = z.infer<typeof ActivityKindSchema>;
@@ -218,6 +226,8 @@ export const ActivitySchema = z.object({
     ])
     .optional(),
   schoolId: IdSchema.optional(),
+  /** The class that held it, for a class's own activity (a theme meeting, a law lesson). */
+  classId: IdSchema.optional(),
   regionCode: RegionCodeSchema.optional(),
   childIds: z.array(IdSchema).default([]),
   mentorIds: z.array(IdSchema).default([]),
