@@ -23,3 +23,4 @@ export * from "./assistance";
 export * from "./sources";
 export * from "./census";
 export * from "./organisation";
+export * from "./records";

@@ -63,6 +63,8 @@ export const ContactRecordSchema = z
     place: z.string().optional(),
     summary: z.string().optional(),
     followUp: z.string().optional(),
+    /** When the record was written down (及时填写): checked against `at` by `lateEntries`. */
+    recordedAt: InstantSchema.optional(),
   })
   .superRefine((r, ctx) => {
     for (const { index, key } of repeats(r.childIds, (id) => id)) {
@@ -322,6 +324,7 @@ export function quickContactRecord(raw: unknown): ContactRecord | undefined {
     for (let j = 0; j < i; j++) if (ids[j] === ids[i]) return undefined;
   }
   if (!optional(r.mentorId, isId) || !optional(r.parentId, isId)) return undefined;
+  if (!optional(r.recordedAt, isInstant)) return undefined;
   if (!optional(r.initiator, (v) => typeof v === "string" && INITIATORS.has(v))) return undefined;
   if (!optional(r.durationMinutes, (v) => Number.isInteger(v) && (v as number) > 0))
     return undefined;
