@@ -24,3 +24,4 @@ export * from "./sources";
 export * from "./census";
 export * from "./organisation";
 export * from "./records";
+export * from "./occasions";
