@@ -25,3 +25,4 @@ export * from "./census";
 export * from "./organisation";
 export * from "./records";
 export * from "./occasions";
+export * from "./welfare";

@@ -65,6 +65,8 @@ export const ContactRecordSchema = z
     followUp: z.string().optional(),
     /** When the record was written down (及时填写): checked against `at` by `lateEntries`. */
     recordedAt: InstantSchema.optional(),
+    /** The children's home or activity room used (its phone for a family call). */
+    resourceId: IdSchema.optional(),
   })
   .superRefine((r, ctx) => {
     for (const { index, key } of repeats(r.childIds, (id) => id)) {
@@ -230,6 +232,8 @@ export const ActivitySchema = z.object({
   schoolId: IdSchema.optional(),
   /** The class that held it, for a class's own activity (a theme meeting, a law lesson). */
   classId: IdSchema.optional(),
+  /** The children's home or activity room where it took place. */
+  resourceId: IdSchema.optional(),
   regionCode: RegionCodeSchema.optional(),
   childIds: z.array(IdSchema).default([]),
   mentorIds: z.array(IdSchema).default([]),
@@ -324,7 +328,7 @@ export function quickContactRecord(raw: unknown): ContactRecord | undefined {
     for (let j = 0; j < i; j++) if (ids[j] === ids[i]) return undefined;
   }
   if (!optional(r.mentorId, isId) || !optional(r.parentId, isId)) return undefined;
-  if (!optional(r.recordedAt, isInstant)) return undefined;
+  if (!optional(r.recordedAt, isInstant) || !optional(r.resourceId, isId)) return undefined;
   if (!optional(r.initiator, (v) => typeof v === "string" && INITIATORS.has(v))) return undefined;
   if (!optional(r.durationMinutes, (v) => Number.isInteger(v) && (v as number) > 0))
     return undefined;

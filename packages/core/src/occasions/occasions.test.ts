@@ -8,7 +8,7 @@ function pupil(
   id: string,
   cls: string,
   birth = "2015-05-01",
-  away = [{ from: "2024-01-01", city: "深圳" }],
+  away: { from: string; to?: string; city: string }[] = [{ from: "2024-01-01", city: "深圳" }],
 ): ChildFileInput {
   return {
     id,
