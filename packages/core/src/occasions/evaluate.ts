@@ -13,7 +13,13 @@ import { ValidationError } from "../errors/errors";
 import { validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
-import { MentorSchema, type Mentor, type MentorInput } from "../model/mentor";
+import {
+  MentorSchema,
+  PairingSchema,
+  type Mentor,
+  type MentorInput,
+  type Pairing,
+} from "../model/mentor";
 import { CalendarDateSchema, TimeZoneSchema } from "../model/primitives";
 import {
   ActivitySchema,
@@ -66,6 +72,7 @@ const InputSchema = z.object({
   policies: z.array(OccasionPolicySchema),
   children: z.array(ChildFileSchema),
   mentors: z.array(MentorSchema).default([]),
+  pairings: z.array(PairingSchema).default([]),
   records: z.array(ContactRecordSchema).default([]),
   activities: z.array(ActivitySchema).default([]),
   notices: z.array(ParentNoticeSchema).default([]),
@@ -222,7 +229,8 @@ function cameHome(parent: ChildFile["parents"][number], a: number, b: number): b
  * left-behind child, each class with left-behind children, each migrant parent — and every
  * window overlapping the period, how many contacts, activities or notices counted, and a status.
  * A child counts while left behind under the policy's definition on the window's first day in
- * the period; a class's activities are those with its `classId`; a parent row is met when the
+ * the period (and, with `pairedWith`, while paired with such a mentor); a class's activities are
+ * those with its `classId`; a parent row is met when the
  * parent spent a day at home in the window (up to `asOf`).
  * @param input - The policies, the children, and the `mentors`, `records`, `activities` and
  * `notices` to count; the school `calendar` (needed for terms, holidays and school weeks);
@@ -238,6 +246,8 @@ export function evaluateOccasions(input: {
   policies: readonly (OccasionPolicyInput | OccasionPolicy)[];
   children: readonly (ChildFileInput | ChildFile)[];
   mentors?: readonly (MentorInput | Mentor)[];
+  /** Needed by policies with `pairedWith`. */
+  pairings?: readonly Pairing[];
   records?: readonly (ContactRecordInput | ContactRecord)[];
   activities?: readonly (z.input<typeof ActivitySchema> | Activity)[];
   notices?: readonly (ParentNoticeInput | ParentNotice)[];
@@ -300,8 +310,19 @@ export function evaluateOccasions(input: {
 
   for (const p of o.policies) {
     const def = resolveDefinition(p.definition);
-    const inScope = (c: ChildFile, w: Window) =>
-      def.classify(c, { asOf: fromDayNumber(Math.max(w.from, a)) }).leftBehind;
+    const paired = (c: ChildFile, day: CalendarDate) =>
+      p.pairedWith === undefined ||
+      o.pairings.some(
+        (pr) =>
+          pr.childId === c.id &&
+          pr.start <= day &&
+          (pr.end === undefined || pr.end >= day) &&
+          p.pairedWith!.includes(kindOf.get(pr.mentorId)!),
+      );
+    const inScope = (c: ChildFile, w: Window) => {
+      const day = fromDayNumber(Math.max(w.from, a));
+      return def.classify(c, { asOf: day }).leftBehind && paired(c, day);
+    };
     const shared = sharedWindows(p, a, b, o.calendar);
     const c = p.counts;
     const contactOk = (r: ContactRecord, day: number) =>

@@ -246,3 +246,39 @@ describe("validation", () => {
     ).toThrow(/calendar/);
   });
 });
+
+describe("the community mother's duties", () => {
+  it("apply to children paired with a caring mother only, counting her own contacts", () => {
+    const rows = evaluateOccasions({
+      policies: [OCCASION_PRESETS.caringMotherSchoolVisitPerTerm],
+      children: [pupil("a", "k1"), pupil("b", "k1")],
+      mentors: [
+        { id: "m1", kind: "caring-mother", name: "王妈妈" },
+        { id: "t1", kind: "class-teacher", name: "陈老师" },
+      ],
+      pairings: [
+        { id: "p1", childId: "a", mentorId: "m1", role: "volunteer", start: "2026-06-01" },
+      ],
+      records: [
+        {
+          id: "r1",
+          kind: "talk",
+          at: "2026-10-12T16:00:00+08:00",
+          childIds: ["a"],
+          mentorId: "m1",
+        },
+        {
+          id: "r2",
+          kind: "talk",
+          at: "2026-10-12T16:00:00+08:00",
+          childIds: ["b"],
+          mentorId: "t1",
+        },
+      ],
+      calendar,
+      period: { from: "2026-09-01", to: "2027-01-22" },
+      asOf: "2027-01-30",
+    });
+    expect(rows.map((r) => [r.subjectId, r.status, r.eventIds])).toEqual([["a", "met", ["r1"]]]);
+  });
+});

@@ -167,6 +167,32 @@ export const OCCASION_PRESETS = Object.freeze({
     },
     citations: [cite("class-teacher", 292, FIVE_ONES)],
   }),
+  caringMotherSchoolVisitPerTerm: defineOccasion({
+    id: "caring-mother-school-visit-per-term",
+    name: text("社会爱心妈妈定期到学校看望", "The caring mother visits the child at school"),
+    description: text(
+      "原文“定期”未规定频次；每学期一次是本库默认值。",
+      "The summary says “regularly”; once a term is this library's default.",
+    ),
+    level: "child",
+    window: { type: "term" },
+    counts: { contactKinds: ["talk", "activity"], mentorKinds: ["caring-mother"] },
+    pairedWith: ["caring-mother"],
+    citations: [cite("school", 7, "社会妈妈负责孩子的全年的学习开销，还定期到学校看望")],
+  }),
+  caringMotherHolidayStay: defineOccasion({
+    id: "caring-mother-holiday-stay",
+    name: text("节假日爱心妈妈把孩子领回家", "The caring mother takes the child home on holidays"),
+    description: text(
+      "按校历列出的每个节假日计；寒暑假等长假是否每次都要，由各地决定。",
+      "Counted for each holiday the calendar lists; whether every long vacation needs one is a local choice.",
+    ),
+    level: "child",
+    window: { type: "holidays" },
+    counts: { contactKinds: ["activity", "home-visit"], mentorKinds: ["caring-mother"] },
+    pairedWith: ["caring-mother"],
+    citations: [cite("school", 7, "节假日领回到自己家中，感受到家的温暖")],
+  }),
   parentsHomeYearly: defineOccasion({
     id: "parents-home-yearly",
     name: text("外出务工父母每年至少回家一次", "Migrant parents come home at least once a year"),

@@ -63,6 +63,8 @@ export const OccasionPolicySchema = z
     calendar: z.enum(["calendar", "school"]).default("calendar"),
     /** Which children are in scope: default the schools' definition. */
     definition: DefinitionChoiceSchema.default("school"),
+    /** Child level: only children paired, on the window's first day, with a mentor of these kinds. */
+    pairedWith: z.array(MentorKindSchema).optional(),
     citations: z.array(SeedCitationSchema).default([]),
   })
   .refine(
@@ -75,6 +77,10 @@ export const OccasionPolicySchema = z
   .refine((p) => !p.counts.parentHome || p.level === "parent", {
     message: "parentHome applies to the parent level",
     path: ["counts", "parentHome"],
+  })
+  .refine((p) => p.pairedWith === undefined || p.level === "child", {
+    message: "pairedWith applies to the child level",
+    path: ["pairedWith"],
   })
   .refine((p) => p.window.type !== "birthday" || p.level === "child", {
     message: "a birthday window applies to the child level",
