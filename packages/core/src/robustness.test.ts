@@ -12,6 +12,10 @@ const ERROR_BUILDERS = new Set([
   "requireObject",
   "describeValue",
   "formatPath",
+  "validateList",
+  "safeValidateList",
+  "fieldClassAt",
+  "duplicateIdIssues",
 ]);
 
 const GARBAGE: unknown[] = [

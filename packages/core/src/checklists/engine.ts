@@ -211,7 +211,7 @@ function issue(
   path?: string,
 ): ResponseIssue {
   const p = path ?? `responses.${itemId ?? ""}`;
-  const shown = describeValue(received, itemId ? [itemId] : []);
+  const shown = describeValue(received);
   const label = item ? `（“${item.label["zh-CN"]}”）` : "";
   const labelEn = item ? ` ("${item.label.en}")` : "";
   return {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalidArgument } from "../errors/validate";
+import { invalidArgument, validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import type { ChildFile, Parent } from "../model";
 import { addDays, ageOn, birthdayOfAge, type CalendarDate } from "../time";
@@ -309,8 +309,13 @@ function inSchoolScope(status: string, keepDropouts: boolean): boolean {
  * @category Classification
  */
 export function schoolDefinition(options: SchoolDefinitionOptions = {}): LeftBehindDefinition {
-  const requireOtherCarer = options.requireOtherCarer ?? false;
-  const keepDropouts = options.keepDropouts ?? true;
+  const o = validate(
+    z.object({ requireOtherCarer: z.boolean().optional(), keepDropouts: z.boolean().optional() }),
+    options,
+    { subject: text("学校口径选项", "school definition options") },
+  );
+  const requireOtherCarer = o.requireOtherCarer ?? false;
+  const keepDropouts = o.keepDropouts ?? true;
   const id =
     "school" + (requireOtherCarer ? "+other-carer" : "") + (keepDropouts ? "" : "-enrolled-only");
   return Object.freeze<LeftBehindDefinition>({

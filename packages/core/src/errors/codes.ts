@@ -43,6 +43,12 @@ export const IssueCode = {
   UNKNOWN_ID: "unknown_id",
   MISSING_AMOUNT: "missing_amount",
   INVALID_TRANSITION: "invalid_transition",
+  /** A key that could reach `Object.prototype` (`__proto__`, `constructor`, `prototype`). */
+  RESERVED_KEY: "reserved_key",
+  /** Objects and arrays nested deeper than {@link MAX_DEPTH}. */
+  TOO_DEEP: "too_deep",
+  /** A recorded change that does not apply to the file it is replayed on. */
+  PATCH_MISMATCH: "patch_mismatch",
   OTHER: "other",
 } as const;
 

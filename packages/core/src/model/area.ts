@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_SHORT_TEXT_LENGTH } from "./limits";
 import { IdSchema, RegionCodeSchema } from "./primitives";
 
 /**
@@ -9,7 +10,7 @@ import { IdSchema, RegionCodeSchema } from "./primitives";
  */
 export const AreaSchema = z.object({
   code: RegionCodeSchema,
-  name: z.string().min(1),
+  name: z.string().min(1).max(MAX_SHORT_TEXT_LENGTH),
   level: z.enum(["province", "city", "county", "township", "village"]),
   parentCode: RegionCodeSchema.optional(),
 });
@@ -30,7 +31,7 @@ export type SchoolStage = z.infer<typeof SchoolStageSchema>;
  */
 export const SchoolSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1),
+  name: z.string().min(1).max(MAX_SHORT_TEXT_LENGTH),
   stage: SchoolStageSchema,
   /** Region code of the township or village where the school is (county at least). */
   regionCode: RegionCodeSchema,
@@ -54,7 +55,7 @@ export const SchoolClassSchema = z.object({
   id: IdSchema,
   schoolId: IdSchema,
   grade: GradeSchema,
-  name: z.string().min(1),
+  name: z.string().min(1).max(MAX_SHORT_TEXT_LENGTH),
   /** Mentor id of the class teacher (班主任), if known. */
   classTeacherId: IdSchema.optional(),
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { FieldClass } from "../privacy/field-class";
+import { MAX_ID_LENGTH } from "./limits";
 import { addIssue } from "../errors/issues";
 import { IssueCode } from "../errors/codes";
 import { text } from "../i18n";
@@ -13,7 +15,7 @@ import { isInstant, isTimeZone } from "../time/zone";
  * An identifier chosen by the host system (its own primary key): 1–64 characters.
  * @category Model
  */
-export const IdSchema = z.string().min(1).max(64);
+export const IdSchema = z.string().min(1).max(MAX_ID_LENGTH);
 
 /**
  * A calendar date `YYYY-MM-DD` that exists (no 30 February).
@@ -100,7 +102,8 @@ export const MobileSchema = z
       );
     }
   })
-  .transform((v) => normalizeMobile(v) ?? v);
+  .transform((v) => normalizeMobile(v) ?? v)
+  .meta({ fieldClass: FieldClass.IDENTIFYING });
 
 /**
  * An 18-digit resident ID number with a valid GB 11643 check character; upper-cased on parsing.
@@ -113,7 +116,8 @@ export const IdNumberSchema = z
     if (!r.valid)
       addIssue(ctx, r.issue.code, r.issue.message, { expected: "18-character resident ID" });
   })
-  .transform((v) => v.toUpperCase());
+  .transform((v) => v.toUpperCase())
+  .meta({ fieldClass: FieldClass.IDENTIFYING });
 
 /**
  * An amount of money in integer fen (1 yuan = 100 fen), never floating-point yuan.

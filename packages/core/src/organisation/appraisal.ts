@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CensusReport } from "../census/status";
 import type { EnrolmentStatistics } from "../census/enrolment";
 import type { CompletenessReport } from "../completeness/completeness";
-import { validate } from "../errors/validate";
+import { requireObject, validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import type { ComplianceReport } from "../policies/report";
 import { rollUpCompliance } from "../policies/rollup";
@@ -177,6 +177,7 @@ const schoolRate = (report: ComplianceReport | undefined, schoolId: string): num
  */
 export function appraiseSchool(input: AppraiseSchoolInput): SchoolAppraisal {
   const subject = text("学校考评", "school appraisal");
+  requireObject(input, "input");
   const schoolId = validate(z.string().min(1).max(64), input.schoolId, {
     subject,
     path: ["schoolId"],

@@ -256,8 +256,10 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
     );
   } else {
     for (let i = 0; i < children.length && first.length < 100; i++) {
-      const r = PairingChildSchema.safeParse(children[i], { reportInput: true });
-      if (!r.success) first.push(...r.error.issues.map((x) => toFieldIssue(x, ["children", i])));
+      const source = { schema: PairingChildSchema, input: children[i] };
+      const r = PairingChildSchema.safeParse(source.input);
+      if (!r.success)
+        first.push(...r.error.issues.map((x) => toFieldIssue(x, ["children", i], source)));
     }
   }
   if (first.length > 0 || !rest.success) throw new ValidationError(first, { subject });

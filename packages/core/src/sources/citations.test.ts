@@ -71,7 +71,9 @@ function citationsInText(
   const re = /“((?:[^“”]|“[^“”]*”)+)”[^“”()（）\n]{0,12}[（(]([^()（）\n]*?)L(\d+)[）)]/g;
   for (const m of text.matchAll(re)) {
     const line = Number(m[3]);
-    const kind = (Object.keys(KIND_WORDS) as SummaryKind[]).find((k) => KIND_WORDS[k].test(m[2]!.replace(/\s+/g, " ")));
+    const kind = (Object.keys(KIND_WORDS) as SummaryKind[]).find((k) =>
+      KIND_WORDS[k].test(m[2]!.replace(/\s+/g, " ")),
+    );
     found.push({
       c: { source: kind ?? ("unnamed" as SummaryKind), line, quote: m[1]! },
       kinds: m[2]!,

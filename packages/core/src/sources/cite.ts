@@ -63,13 +63,14 @@ export function cite(source: SummaryKind, line: number, quote: string): SeedCita
 
 /**
  * A citation in words, for notes and reports: the quote, the kind of summary and the line.
- * @param c - A seed citation.
+ * @param citation - A seed citation.
  * @returns The citation in zh-CN and English.
  * @example
  * citationText(cite("school", 18, "各教师代理两位")).en //=> "“各教师代理两位” (school summary, L18)"
  * @category Sources
  */
-export function citationText(c: SeedCitation): { "zh-CN": string; en: string } {
+export function citationText(citation: SeedCitation): { "zh-CN": string; en: string } {
+  const c = validate(SeedCitationSchema, citation, { subject: text("引文", "citation") });
   const k = SUMMARY_KIND_TEXT[c.source];
   return text(`“${c.quote}”（${k["zh-CN"]}，L${c.line}）`, `“${c.quote}” (${k.en}, L${c.line})`);
 }
