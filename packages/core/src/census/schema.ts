@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LocalizedTextSchema } from "../checklists/text";
+import { MAX_ADDRESS_LENGTH, MAX_TEXT_LENGTH } from "../model/limits";
 import { CalendarDateSchema, IdSchema } from "../model/primitives";
 import { SeedCitationSchema } from "../sources/cite";
 
@@ -29,12 +30,12 @@ export const CensusRecordSchema = z.object({
   id: IdSchema,
   childId: IdSchema,
   verifiedOn: CalendarDateSchema,
-  takers: z.array(CensusTakerSchema).min(1).default(["class-teacher"]),
+  takers: z.array(CensusTakerSchema).min(1).max(10).default(["class-teacher"]),
   /** 学习、生活上有无人监护管理: someone supervises study and daily life. */
   supervised: z.boolean().optional(),
   /** 身体状况: health as found. */
-  health: z.string().max(500).optional(),
-  notes: z.string().max(2000).optional(),
+  health: z.string().max(MAX_ADDRESS_LENGTH).optional(),
+  notes: z.string().max(MAX_TEXT_LENGTH).optional(),
 });
 /** @category Census */
 export type CensusRecord = z.infer<typeof CensusRecordSchema>;

@@ -1,4 +1,10 @@
 import { z } from "zod";
+import {
+  MAX_IDS_PER_RECORD,
+  MAX_SHORT_TEXT_LENGTH,
+  MAX_TEXT_LENGTH,
+  MAX_TITLE_LENGTH,
+} from "../model/limits";
 import { CalendarDateSchema, IdSchema, InstantSchema } from "../model/primitives";
 
 /**
@@ -12,7 +18,7 @@ export const GrowthDiaryEntrySchema = z.object({
   childId: IdSchema,
   mentorId: IdSchema,
   date: CalendarDateSchema,
-  text: z.string().min(1).max(5000),
+  text: z.string().min(1).max(MAX_TEXT_LENGTH),
 });
 /** @category Records */
 export type GrowthDiaryEntry = z.infer<typeof GrowthDiaryEntrySchema>;
@@ -75,7 +81,7 @@ export const EmergencyPlanSchema = z.object({
     .array(
       z.object({
         side: z.enum(["school", "guardian", "government", "police", "hospital"]),
-        name: z.string().min(1).max(100),
+        name: z.string().min(1).max(MAX_SHORT_TEXT_LENGTH),
         phone: z.string().min(3).max(32),
       }),
     )
@@ -101,7 +107,7 @@ export const IncidentSchema = z.object({
   handledBy: IdSchema.optional(),
   recordedAt: InstantSchema.optional(),
   closedOn: CalendarDateSchema.optional(),
-  notes: z.string().max(5000).optional(),
+  notes: z.string().max(MAX_TEXT_LENGTH).optional(),
 });
 /** @category Records */
 export type Incident = z.infer<typeof IncidentSchema>;
@@ -115,9 +121,9 @@ export type Incident = z.infer<typeof IncidentSchema>;
 export const GuardianTrainingSchema = z.object({
   id: IdSchema,
   date: CalendarDateSchema,
-  topic: z.string().min(1).max(200),
+  topic: z.string().min(1).max(MAX_TITLE_LENGTH),
   form: z.enum(["session", "home-guidance"]).default("session"),
-  guardianIds: z.array(IdSchema).min(1).max(5000),
+  guardianIds: z.array(IdSchema).min(1).max(MAX_IDS_PER_RECORD),
   schoolId: IdSchema.optional(),
 });
 /** @category Records */
@@ -136,7 +142,7 @@ export const ParentNoticeSchema = z.object({
   id: IdSchema,
   kind: z.enum(["letter-to-parents", "call-times"]),
   date: CalendarDateSchema,
-  childIds: z.array(IdSchema).min(1).max(5000),
+  childIds: z.array(IdSchema).min(1).max(MAX_IDS_PER_RECORD),
   schoolId: IdSchema.optional(),
 });
 /** @category Records */

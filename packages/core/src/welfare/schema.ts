@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_SHORT_TEXT_LENGTH } from "../model/limits";
 import { CalendarDateSchema, FenSchema, IdSchema, RegionCodeSchema } from "../model/primitives";
 
 /**
@@ -35,7 +36,7 @@ export type HouseholdInput = z.input<typeof HouseholdSchema>;
 export const CareResourceSchema = z.object({
   id: IdSchema,
   kind: z.enum(["childrens-home", "activity-room"]),
-  name: z.string().min(1).max(100),
+  name: z.string().min(1).max(MAX_SHORT_TEXT_LENGTH),
   schoolId: IdSchema.optional(),
   regionCode: RegionCodeSchema.optional(),
   /** Family phones (亲情电话). */
