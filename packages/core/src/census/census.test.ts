@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_CALENDAR_2026_27 } from "../calendar";
+import { pupil } from "../_lib/pupil.test-helper";
 import { ValidationError } from "../errors";
-import type { ChildFileInput } from "../model";
 import type { CalendarDate } from "../time";
 import {
   censusStatus,
@@ -74,40 +74,6 @@ describe("censusStatus (摸底登记)", () => {
     }
   });
 });
-
-function pupil(
-  id: string,
-  o: {
-    status?: "enrolled" | "dropped-out" | "not-enrolled" | "transferred";
-    since?: string;
-    birth?: string;
-    home?: boolean;
-  } = {},
-): ChildFileInput {
-  return {
-    id,
-    child: {
-      name: `学生${id}`,
-      gender: "female",
-      birthDate: (o.birth ?? "2015-05-01") as `${number}-${number}-${number}`,
-      regionCode: "430102001001",
-      grade: 5,
-      schooling: {
-        status: o.status ?? "enrolled",
-        ...(o.since ? { since: o.since as `${number}-${number}-${number}` } : {}),
-      },
-    },
-    livingArrangement: "grandparents",
-    parents: [
-      {
-        id: `${id}-f`,
-        role: "father",
-        name: "父",
-        awayPeriods: o.home ? [] : [{ from: "2024-01-01", city: "深圳" }],
-      },
-    ],
-  };
-}
 
 describe("enrolmentStatistics (入学率、巩固率)", () => {
   it("counts enrolment, retention and the dropouts since the period began", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PeriodSchema } from "../_lib/period";
 import { buildSchoolDayIndex } from "../calendar/school-days";
 import {
   SchoolCalendarSchema,
@@ -77,16 +78,7 @@ const InputSchema = z.object({
   activities: z.array(ActivitySchema).default([]),
   notices: z.array(ParentNoticeSchema).default([]),
   calendar: SchoolCalendarSchema.optional(),
-  period: z
-    .object({ from: CalendarDateSchema, to: CalendarDateSchema })
-    .refine((p) => p.from <= p.to, {
-      message: "period.from must not be after period.to",
-      path: ["to"],
-    })
-    .refine((p) => dayNumber(p.to) - dayNumber(p.from) <= 3660, {
-      message: "a period spans at most ten years",
-      path: ["to"],
-    }),
+  period: PeriodSchema,
   asOf: CalendarDateSchema,
   timeZone: TimeZoneSchema.default("Asia/Shanghai"),
 });

@@ -1,29 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_CALENDAR_2026_27 } from "../calendar";
+import { pupil } from "../_lib/pupil.test-helper";
 import { ValidationError } from "../errors";
-import type { ChildFileInput } from "../model";
 import { defineOccasion, evaluateOccasions, OCCASION_PRESETS } from ".";
 
-function pupil(
-  id: string,
-  cls: string,
-  birth = "2015-05-01",
-  away: { from: string; to?: string; city: string }[] = [{ from: "2024-01-01", city: "深圳" }],
-): ChildFileInput {
-  return {
-    id,
-    child: {
-      name: `学生${id}`,
-      gender: "female",
-      birthDate: birth as `${number}-${number}-${number}`,
-      regionCode: "430102001001",
-      classId: cls,
-      grade: 5,
-    },
-    livingArrangement: "grandparents",
-    parents: [{ id: `${id}-f`, role: "father", name: "父", awayPeriods: away }],
-  };
-}
 const calendar = EXAMPLE_CALENDAR_2026_27;
 const pick = (rows: ReturnType<typeof evaluateOccasions>) =>
   rows.map((r) => [r.subjectId, r.from, r.status]);
@@ -32,7 +12,11 @@ describe("class-level cadences", () => {
   it("asks each class with left-behind children for a law lesson every school week", () => {
     const rows = evaluateOccasions({
       policies: [OCCASION_PRESETS.lawLessonWeekly],
-      children: [pupil("a", "k1"), pupil("b", "k2"), pupil("c", "k3", "2015-05-01", [])],
+      children: [
+        pupil("a", { cls: "k1" }),
+        pupil("b", { cls: "k2" }),
+        pupil("c", { cls: "k3", home: true }),
+      ],
       activities: [
         { id: "l1", kind: "law-lesson", title: "法制课", date: "2026-09-23", classId: "k1" },
         { id: "l2", kind: "law-lesson", title: "法制课", date: "2026-09-24", classId: "k9" },
@@ -55,7 +39,7 @@ describe("class-level cadences", () => {
   it("asks for one theme class meeting per class a term", () => {
     const rows = evaluateOccasions({
       policies: [OCCASION_PRESETS.themeClassMeetingPerTerm],
-      children: [pupil("a", "k1")],
+      children: [pupil("a", { cls: "k1" })],
       activities: [
         {
           id: "m1",
@@ -80,7 +64,7 @@ describe("birthdays, holidays, weekends and term starts", () => {
   it("looks for birthday wishes within three days of the birthday", () => {
     const rows = evaluateOccasions({
       policies: [OCCASION_PRESETS.birthdayWishes],
-      children: [pupil("a", "k1", "2015-05-01"), pupil("b", "k1", "2015-06-10")],
+      children: [pupil("a", { cls: "k1" }), pupil("b", { cls: "k1", birth: "2015-06-10" })],
       records: [{ id: "r1", kind: "birthday", at: "2026-04-29T18:00:00+08:00", childIds: ["a"] }],
       period: { from: "2026-01-01", to: "2026-12-31" },
       asOf: "2026-06-11",
@@ -100,7 +84,7 @@ describe("birthdays, holidays, weekends and term starts", () => {
       ],
       children: [
         {
-          ...pupil("a", "k1"),
+          ...pupil("a", { cls: "k1" }),
           parents: [
             {
               id: "a-f",
@@ -140,7 +124,7 @@ describe("birthdays, holidays, weekends and term starts", () => {
         OCCASION_PRESETS.letterAtTermEnd,
         OCCASION_PRESETS.callTimesToldPerTerm,
       ],
-      children: [pupil("a", "k1")],
+      children: [pupil("a", { cls: "k1" })],
       notices: [
         { id: "n1", kind: "letter-to-parents", date: "2026-09-05", childIds: ["a"] },
         { id: "n2", kind: "letter-to-parents", date: "2026-12-20", childIds: ["a"] }, // too early for the end
@@ -165,7 +149,7 @@ describe("the parents' part (五个一)", () => {
         OCCASION_PRESETS.parentsContactClassTeacherMonthly,
         OCCASION_PRESETS.parentsContactSubjectTeacherMonthly,
       ],
-      children: [pupil("a", "k1")],
+      children: [pupil("a", { cls: "k1" })],
       mentors: [
         { id: "t1", kind: "class-teacher", name: "陈老师" },
         { id: "t2", kind: "subject-teacher", name: "孙老师" },
@@ -198,11 +182,13 @@ describe("the parents' part (五个一)", () => {
   });
 
   it("sees a parent come home from a gap in the away periods", () => {
-    const home = pupil("a", "k1", "2015-05-01", [
-      { from: "2024-01-01", to: "2026-02-10", city: "深圳" },
-      { from: "2026-02-25", city: "深圳" },
-    ]);
-    const never = pupil("b", "k1", "2015-05-01", [{ from: "2024-01-01", city: "深圳" }]);
+    const home = pupil("a", {
+      away: [
+        { from: "2024-01-01", to: "2026-02-10", city: "深圳" },
+        { from: "2026-02-25", city: "深圳" },
+      ],
+    });
+    const never = pupil("b");
     const rows = evaluateOccasions({
       policies: [OCCASION_PRESETS.parentsHomeYearly],
       children: [home, never],
@@ -251,7 +237,7 @@ describe("the community mother's duties", () => {
   it("apply to children paired with a caring mother only, counting her own contacts", () => {
     const rows = evaluateOccasions({
       policies: [OCCASION_PRESETS.caringMotherSchoolVisitPerTerm],
-      children: [pupil("a", "k1"), pupil("b", "k1")],
+      children: [pupil("a", { cls: "k1" }), pupil("b", { cls: "k1" })],
       mentors: [
         { id: "m1", kind: "caring-mother", name: "王妈妈" },
         { id: "t1", kind: "class-teacher", name: "陈老师" },

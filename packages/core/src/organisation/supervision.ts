@@ -9,6 +9,13 @@ const WEEKLY_MONTHLY = cite(
   "帮扶教师人手一册《留守儿童包联关爱帮扶教育记录册》，实行周检查、月考核制度",
 );
 
+const WEEKLY_MONTHLY_SOURCE = {
+  wording: "实行周检查、月考核制度",
+  document: "a county Youth League report on a central school",
+  documentZh: "紫阳团县委关爱留守儿童工作报道",
+  citations: [WEEKLY_MONTHLY],
+};
+
 /**
  * The school's own supervision as policies, counted by `evaluateCompliance` from activities of
  * the school (`activities` with `schoolId`):
@@ -41,12 +48,7 @@ export const SUPERVISION_PRESETS: Readonly<
     requirement: { type: "count", min: 1, per: "week" },
     calendar: "school",
     graceDays: 2,
-    source: {
-      wording: "实行周检查、月考核制度",
-      document: "a county Youth League report on a central school",
-      documentZh: "紫阳团县委关爱留守儿童工作报道",
-      citations: [WEEKLY_MONTHLY],
-    },
+    source: WEEKLY_MONTHLY_SOURCE,
   }),
   teacherAppraisalMonthly: definePolicy({
     id: "teacher-appraisal-monthly",
@@ -56,12 +58,7 @@ export const SUPERVISION_PRESETS: Readonly<
     requirement: { type: "count", min: 1, per: "month" },
     calendar: "school",
     graceDays: 5,
-    source: {
-      wording: "实行周检查、月考核制度",
-      document: "a county Youth League report on a central school",
-      documentZh: "紫阳团县委关爱留守儿童工作报道",
-      citations: [WEEKLY_MONTHLY],
-    },
+    source: WEEKLY_MONTHLY_SOURCE,
   }),
   schoolAppraisalPerTerm: definePolicy({
     id: "school-appraisal-per-term",

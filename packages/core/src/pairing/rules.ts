@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { LocalizedText } from "../i18n";
-import type { ChildFile } from "../model/child-file";
+import type { ChildFile, RiskLevel } from "../model/child-file";
 import { RiskLevelSchema } from "../model/child-file";
 import type { SchoolClass } from "../model/area";
 import { MentorKindSchema, PairingRoleSchema, type Mentor, type MentorKind } from "../model/mentor";
@@ -230,6 +230,34 @@ export function capacityOf(mentor: Mentor, rules: PairingRuleSet): PairingCapaci
 
 const TEACHERS: MentorKind[] = ["class-teacher", "subject-teacher"];
 
+/** Hard rules with no school and no distance required (volunteers, cadres), as a fresh object. */
+function openHard(over: Partial<PairingRuleSetInput["hard"] & object> = {}) {
+  return {
+    sameSchoolKinds: [],
+    sameGenderFromAge: null,
+    maxDistance: null,
+    availability: true,
+    ...over,
+  };
+}
+
+/** Soft weights, zero unless named, as a fresh object. */
+function softWeights(over: Partial<PairingSoftRules>) {
+  return {
+    classTeacher: 0,
+    sameClass: 0,
+    sameGrade: 0,
+    sameSchool: 0,
+    sameVillage: 0,
+    experience: 0,
+    workload: 0,
+    ...over,
+  };
+}
+
+/** Key cases and high or critical risk first, as a fresh object. */
+const keyCasesFirst = () => ({ keyCase: true, riskLevels: ["high", "critical"] as RiskLevel[] });
+
 /**
  * Teacher mentors (帮扶教师): each class recommends 4–5 typical children (`classQuota`, applied by
  * `recommendPerClass`), each teacher takes 2–3 of them in their own school, the class teacher
@@ -331,24 +359,11 @@ export const COUNSELLOR_PAIRING_PRESET: PairingRuleSetInput = {
   role: "counsellor",
   mentorKinds: ["counsellor"],
   capacity: { default: { min: 1, max: 2 }, byKind: {} },
-  hard: {
-    sameSchoolKinds: [],
-    sameGenderFromAge: null,
-    maxDistance: null,
-    availability: true,
-  },
-  soft: {
-    classTeacher: 0,
-    sameClass: 0,
-    sameGrade: 0,
-    sameSchool: 0,
-    sameVillage: 6,
-    experience: 4,
-    workload: 1,
-  },
+  hard: openHard(),
+  soft: softWeights({ sameVillage: 6, experience: 4, workload: 1 }),
   experienceYears: 3,
   stability: 5,
-  priority: { keyCase: true, riskLevels: ["high", "critical"] },
+  priority: keyCasesFirst(),
 };
 
 /**
@@ -373,24 +388,11 @@ export const CARING_MOTHER_PRESET: PairingRuleSetInput = {
   role: "volunteer",
   mentorKinds: ["caring-mother"],
   capacity: { default: { min: 0, max: 1 }, byKind: {} },
-  hard: {
-    sameSchoolKinds: [],
-    sameGenderFromAge: null,
-    maxDistance: null,
-    availability: true,
-  },
-  soft: {
-    classTeacher: 0,
-    sameClass: 0,
-    sameGrade: 0,
-    sameSchool: 0,
-    sameVillage: 6,
-    experience: 2,
-    workload: 0,
-  },
+  hard: openHard(),
+  soft: softWeights({ sameVillage: 6, experience: 2 }),
   experienceYears: 3,
   stability: 5,
-  priority: { keyCase: true, riskLevels: ["high", "critical"] },
+  priority: keyCasesFirst(),
 };
 
 /**
@@ -414,24 +416,11 @@ export const CLASS_TEACHER_CARING_MOTHER_PRESET: PairingRuleSetInput = {
   role: "surrogate-parent",
   mentorKinds: ["class-teacher"],
   capacity: { default: { min: 0, max: 10_000 }, byKind: {} },
-  hard: {
-    sameSchoolKinds: ["class-teacher"],
-    sameGenderFromAge: null,
-    maxDistance: null,
-    availability: true,
-  },
-  soft: {
-    classTeacher: 100,
-    sameClass: 0,
-    sameGrade: 0,
-    sameSchool: 0,
-    sameVillage: 0,
-    experience: 0,
-    workload: 0,
-  },
+  hard: openHard({ sameSchoolKinds: ["class-teacher"] }),
+  soft: softWeights({ classTeacher: 100 }),
   experienceYears: 5,
   stability: 5,
-  priority: { keyCase: true, riskLevels: ["high", "critical"] },
+  priority: keyCasesFirst(),
 };
 
 /**
@@ -453,24 +442,11 @@ export const CADRE_PAIRING_PRESET: PairingRuleSetInput = {
   role: "volunteer",
   mentorKinds: ["other"],
   capacity: { default: { min: 0, max: 1 }, byKind: {} },
-  hard: {
-    sameSchoolKinds: [],
-    sameGenderFromAge: null,
-    maxDistance: null,
-    availability: true,
-  },
-  soft: {
-    classTeacher: 0,
-    sameClass: 0,
-    sameGrade: 0,
-    sameSchool: 0,
-    sameVillage: 0,
-    experience: 2,
-    workload: 0,
-  },
+  hard: openHard(),
+  soft: softWeights({ experience: 2 }),
   experienceYears: 5,
   stability: 5,
-  priority: { keyCase: true, riskLevels: ["high", "critical"] },
+  priority: keyCasesFirst(),
 };
 
 /**
@@ -489,24 +465,11 @@ export const CHILD_DIRECTOR_PRESET: PairingRuleSetInput = {
   role: "director",
   mentorKinds: ["child-director"],
   capacity: { default: { min: 0, max: 10_000 }, byKind: {} },
-  hard: {
-    sameSchoolKinds: [],
-    sameGenderFromAge: null,
-    maxDistance: { area: "village" },
-    availability: true,
-  },
-  soft: {
-    classTeacher: 0,
-    sameClass: 0,
-    sameGrade: 0,
-    sameSchool: 0,
-    sameVillage: 1,
-    experience: 0,
-    workload: 0,
-  },
+  hard: openHard({ maxDistance: { area: "village" } }),
+  soft: softWeights({ sameVillage: 1 }),
   experienceYears: 5,
   stability: 5,
-  priority: { keyCase: true, riskLevels: ["high", "critical"] },
+  priority: keyCasesFirst(),
 };
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PeriodSchema } from "../_lib/period";
 import { buildSchoolDayIndex, type SchoolDayIndex } from "../calendar/school-days";
 import { calendarSpan, weekdayOfDay } from "../calendar/schema";
 import { LEFT_BEHIND_DEFINITIONS } from "../classification";
@@ -48,16 +49,7 @@ export type ComplianceInput = {
 } & (({ data?: undefined } & ComplianceDataInput) | { data: ComplianceData; timeZone?: TimeZone });
 
 const OptionsSchema = z.object({
-  period: z
-    .object({ from: CalendarDateSchema, to: CalendarDateSchema })
-    .refine((p) => p.from <= p.to, {
-      message: "period.from must not be after period.to",
-      path: ["to"],
-    })
-    .refine((p) => dayNumber(p.to) - dayNumber(p.from) <= 3660, {
-      message: "a period spans at most ten years",
-      path: ["to"],
-    }),
+  period: PeriodSchema,
   asOf: z.union([CalendarDateSchema, InstantSchema]),
   timeZone: TimeZoneSchema.optional(),
 });

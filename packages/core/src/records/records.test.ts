@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
-import { quickContactRecord, type ChildFileInput, type Pairing } from "../model";
+import { pupil } from "../_lib/pupil.test-helper";
+import { quickContactRecord, type Pairing } from "../model";
 import {
   checkContactCards,
   checkSafetyDocuments,
@@ -9,33 +10,10 @@ import {
   lateEntries,
 } from ".";
 
-function file(id: string, cls = "k1", guardian = `${id}-g`): ChildFileInput {
-  return {
-    id,
-    child: {
-      name: `学生${id}`,
-      gender: "male",
-      birthDate: "2015-05-01",
-      regionCode: "430102001001",
-      classId: cls,
-    },
-    livingArrangement: "grandparents",
-    guardians: [{ id: guardian, name: "奶奶", relation: "grandmother" }],
-    parents: [
-      {
-        id: `${id}-f`,
-        role: "father",
-        name: "父",
-        awayPeriods: [{ from: "2024-01-01", city: "深圳" }],
-      },
-    ],
-  };
-}
-
 describe("contact cards (联系卡)", () => {
   it("finds children without a card in force and cards naming a former guardian", () => {
     const r = checkContactCards({
-      files: [file("a"), file("b"), file("c", "k1", "c-new")],
+      files: [pupil("a"), pupil("b"), pupil("c", { cls: "k1", guardian: "c-new" })],
       cards: [
         { id: "x1", childId: "a", classTeacherId: "t1", guardianId: "a-g", issuedOn: "2026-03-02" },
         {
@@ -130,7 +108,7 @@ describe("safety letters and the emergency plan (层层签订安全责任书)", 
   it("finds the plan in force, its missing sides, and who has not signed this year", () => {
     const r = checkSafetyDocuments({
       schoolId: "s1",
-      files: [file("a", "k1"), file("b", "k2")],
+      files: [pupil("a", { cls: "k1" }), pupil("b", { cls: "k2" })],
       plans: [
         {
           id: "e1",
@@ -189,7 +167,7 @@ describe("safety letters and the emergency plan (层层签订安全责任书)", 
 describe("guardian training (培训教育)", () => {
   it("counts each primary guardian once over the period", () => {
     const r = guardianTrainingCoverage({
-      files: [file("a"), file("b", "k1", "a-g"), file("c")],
+      files: [pupil("a"), pupil("b", { cls: "k1", guardian: "a-g" }), pupil("c")],
       trainings: [
         { id: "t1", date: "2026-04-10", topic: "如何管教孩子", guardianIds: ["a-g"] },
         { id: "t2", date: "2025-04-10", topic: "去年", guardianIds: ["c-g"] },

@@ -1,34 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { pupil } from "../_lib/pupil.test-helper";
 import { ValidationError } from "../errors";
-import type { ChildFileInput } from "../model";
 import { aidEligibility, resourceGaps, resourceUse } from ".";
-
-function pupil(id: string, grade?: number): ChildFileInput {
-  return {
-    id,
-    child: {
-      name: `学生${id}`,
-      gender: "male",
-      birthDate: "2012-05-01",
-      regionCode: "430102001001",
-      ...(grade !== undefined ? { grade } : {}),
-    },
-    livingArrangement: "grandparents",
-    parents: [
-      {
-        id: `${id}-f`,
-        role: "father",
-        name: "父",
-        awayPeriods: [{ from: "2024-01-01", city: "深圳" }],
-      },
-    ],
-  };
-}
 
 describe("aidEligibility (两免一补、济难救助)", () => {
   it("makes children of households in hardship eligible, the subsidy only in compulsory education", () => {
     const rows = aidEligibility({
-      files: [pupil("a", 6), pupil("b", 10), pupil("c", 6), pupil("d", 6), pupil("e", 6)],
+      files: [
+        pupil("a", { grade: 6, birth: "2012-05-01" }),
+        pupil("b", { grade: 10, birth: "2012-05-01" }),
+        pupil("c", { grade: 6, birth: "2012-05-01" }),
+        pupil("d", { grade: 6, birth: "2012-05-01" }),
+        pupil("e", { grade: 6, birth: "2012-05-01" }),
+      ],
       households: [
         { childId: "a", size: 5, hardship: true, recordedOn: "2026-03-01" },
         { childId: "b", size: 4, minimumLivingSupport: true, recordedOn: "2026-03-01" },
@@ -69,7 +53,7 @@ describe("aidEligibility (两免一补、济难救助)", () => {
 
   it("ignores income without a line, and names bad fields", () => {
     const rows = aidEligibility({
-      files: [pupil("c", 6)],
+      files: [pupil("c", { grade: 6, birth: "2012-05-01" })],
       households: [{ childId: "c", size: 6, yearlyIncomeFen: 100, recordedOn: "2026-03-01" }],
       asOf: "2026-09-30",
     });
