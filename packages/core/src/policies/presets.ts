@@ -176,6 +176,11 @@ const input = {
     name: { "zh-CN": "父母每月与班主任联系一次", en: "Parents contact the class teacher monthly" },
     level: "child",
     selector: SCHOOL_SCOPE,
+    description: {
+      "zh-CN":
+        "计入父母主动打给任何教师的电话；按教师类型区分见 OCCASION_PRESETS.parentsContactClassTeacherMonthly。",
+      en: "Counts a parent's own call with any teacher; OCCASION_PRESETS.parentsContactClassTeacherMonthly checks the teacher's kind.",
+    },
     counts: { contactKinds: ["parent-call"], initiators: ["parent"] },
     requirement: { type: "count", min: 1, per: "month" },
     graceDays: 3,
