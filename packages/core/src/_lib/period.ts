@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CalendarDateSchema } from "../model/primitives";
 import { dayNumber } from "../time/calendar-date";
 

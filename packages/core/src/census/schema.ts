@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LocalizedTextSchema } from "../checklists/text";
 import { MAX_ADDRESS_LENGTH, MAX_TEXT_LENGTH } from "../model/limits";
 import { CalendarDateSchema, IdSchema } from "../model/primitives";

@@ -35,6 +35,7 @@ export const IssueCode = {
   MOBILE_FORMAT: "mobile_format",
   REGION_CODE_FORMAT: "region_code_format",
   REGION_CODE_PROVINCE: "region_code_province",
+  ID: "id",
   CALENDAR_DATE: "calendar_date",
   INSTANT: "instant",
   TIME_ZONE: "time_zone",

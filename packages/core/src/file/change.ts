@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { copyPlainData, RESERVED_KEYS, reservedKeyText } from "../_lib/plain-data";
 import { IssueCode } from "../errors/codes";
 import { addIssue } from "../errors/issues";

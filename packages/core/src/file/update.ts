@@ -1,5 +1,5 @@
 import type { Draft, Patch } from "immer";
-import { z } from "zod";
+import * as z from "zod";
 import {
   ConflictError,
   fieldIssue,
@@ -18,13 +18,13 @@ import {
   type ChildFile,
   type ChildFileInput,
 } from "../model";
-import { CalendarDateSchema, TimeZoneSchema } from "../model/primitives";
+import { AsOfSchema, TimeZoneSchema } from "../model/primitives";
 import {
   dateInZone,
   DEFAULT_TIME_ZONE,
   instantMs,
   isCalendarDate,
-  type CalendarDate,
+  type AsOf,
   type Instant,
   type TimeZone,
 } from "../time";
@@ -163,7 +163,6 @@ export function updateChildFile(
   return { file: deepFreeze(next), change: deepFreeze(change) };
 }
 
-const AsOfSchema = z.union([CalendarDateSchema, InstantSchema]);
 const ZoneOptionsSchema = z.object({ zone: TimeZoneSchema.optional() }).optional();
 
 function checkHistory(initial: ChildFile, history: readonly FileChange[]): void {
@@ -226,10 +225,20 @@ function applyRecorded<T extends object>(state: T, patches: readonly FilePatch[]
 }
 
 function replay(initial: ChildFile, changes: readonly FileChange[]): ChildFile {
-  let out: ChildFile = initial;
-  changes.forEach((c, i) => {
-    out = applyRecorded(out, c.patches, `history[${i}].patches`);
-  });
+  let out: ChildFile;
+  try {
+    out = applyRecorded(
+      initial,
+      changes.flatMap((c) => c.patches),
+      "history",
+    );
+  } catch {
+    // Some change does not fit: apply them one by one to name it.
+    out = initial;
+    changes.forEach((c, i) => {
+      out = applyRecorded(out, c.patches, `history[${i}].patches`);
+    });
+  }
   // A stored history may have been edited by hand: check the result is still a valid file.
   const valid = validate(ChildFileSchema, out, {
     subject: text("按历史重建的儿童档案", "file rebuilt from history"),
@@ -254,7 +263,7 @@ function replay(initial: ChildFile, changes: readonly FileChange[]): ChildFile {
 export function fileAsOf(
   initialFile: ChildFileInput | ChildFile,
   history: readonly FileChange[],
-  asOf: CalendarDate | Instant,
+  asOf: AsOf,
   options?: { zone?: TimeZone },
 ): ChildFile {
   const initial = validate(ChildFileSchema, initialFile, { subject: FILE_SUBJECT });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { MAX_SHORT_TEXT_LENGTH } from "./limits";
 import { IdSchema, RegionCodeSchema } from "./primitives";
 
@@ -16,6 +16,8 @@ export const AreaSchema = z.object({
 });
 /** @category Model */
 export type Area = z.infer<typeof AreaSchema>;
+/** {@link Area} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type AreaInput = z.input<typeof AreaSchema>;
 
 /**
  * School stage: primary (grades 1–6), middle (7–9), nine-year (1–9), high (10–12).
@@ -40,6 +42,8 @@ export const SchoolSchema = z.object({
 });
 /** @category Model */
 export type School = z.infer<typeof SchoolSchema>;
+/** {@link School} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type SchoolInput = z.input<typeof SchoolSchema>;
 
 /**
  * Grade 1–12 (小学一年级 = 1, 初一 = 7, 高一 = 10).
@@ -61,3 +65,5 @@ export const SchoolClassSchema = z.object({
 });
 /** @category Model */
 export type SchoolClass = z.infer<typeof SchoolClassSchema>;
+/** {@link SchoolClass} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type SchoolClassInput = z.input<typeof SchoolClassSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { FieldClass } from "../privacy/field-class";
 import {
   MAX_ADDRESS_LENGTH,
@@ -102,6 +102,8 @@ export const ChildRegisterSchema = z.object({
 });
 /** @category Model */
 export type ChildRegister = z.infer<typeof ChildRegisterSchema>;
+/** {@link ChildRegister} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type ChildRegisterInput = z.input<typeof ChildRegisterSchema>;
 
 /**
  * An emergency contact on the contact card (联系卡).
@@ -114,6 +116,8 @@ export const EmergencyContactSchema = z.object({
 });
 /** @category Model */
 export type EmergencyContact = z.infer<typeof EmergencyContactSchema>;
+/** {@link EmergencyContact} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type EmergencyContactInput = z.input<typeof EmergencyContactSchema>;
 
 /**
  * The file of one child (一人一档): the child, temporary guardian and parents registers, how

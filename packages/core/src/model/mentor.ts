@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IssueCode } from "../errors/codes";
 import { addIssue } from "../errors/issues";
 import { text } from "../i18n/locale";
@@ -162,3 +162,5 @@ export const PairingSchema = z
   });
 /** @category Model */
 export type Pairing = z.infer<typeof PairingSchema>;
+/** {@link Pairing} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type PairingInput = z.input<typeof PairingSchema>;

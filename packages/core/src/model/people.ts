@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { FieldClass } from "../privacy/field-class";
 import {
   MAX_ADDRESS_LENGTH,
@@ -81,6 +81,8 @@ export const GuardianSchema = z.object({
 });
 /** @category Model */
 export type Guardian = z.infer<typeof GuardianSchema>;
+/** {@link Guardian} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type GuardianInput = z.input<typeof GuardianSchema>;
 
 /**
  * A period a parent works away from home (外出务工), with the city.
@@ -94,6 +96,8 @@ export const AwayPeriodSchema = DateRangeSchema.and(
 );
 /** @category Model */
 export type AwayPeriod = z.infer<typeof AwayPeriodSchema>;
+/** {@link AwayPeriod} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type AwayPeriodInput = z.input<typeof AwayPeriodSchema>;
 
 /**
  * A parent (the parents register), with the periods spent working away so that left-behind
@@ -124,3 +128,5 @@ export const ParentSchema = z.object({
 });
 /** @category Model */
 export type Parent = z.infer<typeof ParentSchema>;
+/** {@link Parent} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type ParentInput = z.input<typeof ParentSchema>;

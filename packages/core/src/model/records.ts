@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { FieldClass } from "../privacy/field-class";
 import {
   MAX_ADDRESS_LENGTH,
@@ -151,6 +151,8 @@ export const AssessmentSchema = z.object({
 });
 /** @category Model */
 export type Assessment = z.infer<typeof AssessmentSchema>;
+/** {@link Assessment} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type AssessmentInput = z.input<typeof AssessmentSchema>;
 
 /**
  * Status of a micro-wish: submitted → approved → claimed → fulfilled → thanked, or cancelled.
@@ -182,6 +184,8 @@ export const DonorSchema = z.object({
 });
 /** @category Model */
 export type Donor = z.infer<typeof DonorSchema>;
+/** {@link Donor} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type DonorInput = z.input<typeof DonorSchema>;
 
 /**
  * A micro-wish (微心愿): a child's small wish, claimed and fulfilled by a donor.
@@ -210,6 +214,8 @@ export const MicroWishSchema = z.object({
 });
 /** @category Model */
 export type MicroWish = z.infer<typeof MicroWishSchema>;
+/** {@link MicroWish} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type MicroWishInput = z.input<typeof MicroWishSchema>;
 
 /**
  * Kinds of care activities, and of the school's own work that policies count: a class's weekly
@@ -269,6 +275,8 @@ export const ActivitySchema = z.object({
 });
 /** @category Model */
 export type Activity = z.infer<typeof ActivitySchema>;
+/** {@link Activity} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type ActivityInput = z.input<typeof ActivitySchema>;
 
 /**
  * One item of donated goods.
@@ -282,6 +290,8 @@ export const GoodsItemSchema = z.object({
 });
 /** @category Model */
 export type GoodsItem = z.infer<typeof GoodsItemSchema>;
+/** {@link GoodsItem} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type GoodsItemInput = z.input<typeof GoodsItemSchema>;
 
 /**
  * Aid: a donation, a subsidy (两免一补) or hardship relief (济难救助), in money (integer fen)
@@ -321,6 +331,8 @@ export const AidSchema = z
   });
 /** @category Model */
 export type Aid = z.infer<typeof AidSchema>;
+/** {@link Aid} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type AidInput = z.input<typeof AidSchema>;
 
 const CONTACT_KINDS: ReadonlySet<string> = new Set(ContactKindSchema.options);
 const INITIATORS: ReadonlySet<string> = new Set(InitiatorSchema.options);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PeriodSchema } from "../_lib/period";
 import { buildSchoolDayIndex } from "../calendar/school-days";
 import {

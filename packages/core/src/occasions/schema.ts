@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LocalizedTextSchema } from "../checklists/text";
 import { DefinitionChoiceSchema } from "../classification/classify";
 import { MentorKindSchema } from "../model/mentor";

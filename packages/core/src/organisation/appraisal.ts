@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { CensusReport } from "../census/status";
 import type { EnrolmentStatistics } from "../census/enrolment";
 import type { CompletenessReport } from "../completeness/completeness";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { text, type LocalizedText } from "../i18n";
 import { cite, type SeedCitation } from "../sources/cite";
 

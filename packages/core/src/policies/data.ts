@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import {
   SchoolCalendarSchema,
   type SchoolCalendar,
@@ -17,6 +17,7 @@ import {
   type Mentor,
   type MentorInput,
   type Pairing,
+  type PairingInput,
 } from "../model/mentor";
 import { SchoolSchema, type School } from "../model/area";
 import { TimeZoneSchema } from "../model/primitives";
@@ -166,7 +167,7 @@ export interface DataIndex {
 export interface ComplianceDataInput {
   children: readonly (ChildFileInput | ChildFile)[];
   mentors: readonly (MentorInput | Mentor)[];
-  pairings: readonly Pairing[];
+  pairings: readonly (PairingInput | Pairing)[];
   /** Contact records: an array, or any iterable (a generator streaming them). */
   records: Iterable<ContactRecordInput | ContactRecord>;
   /** Activities (a mental-health lesson, a symposium) that school-level policies count. */

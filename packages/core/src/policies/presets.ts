@@ -1,6 +1,7 @@
 import { validate } from "../errors/validate";
 import { text } from "../i18n";
 import { cite, SUMMARIES_FILE } from "../sources";
+import type { MentorKind } from "../model/mentor";
 import { PolicySchema, PolicySetSchema, type Policy, type PolicyInput } from "./schema";
 
 /**
@@ -20,7 +21,7 @@ export function definePolicy(input: PolicyInput | Policy): Policy {
 
 const SCHOOL_DOC = `a school's work summary (${SUMMARIES_FILE})`;
 const SCHOOL_DOC_ZH = "学校关爱留守儿童工作总结";
-const TEACHERS = ["class-teacher", "subject-teacher"] as const;
+const TEACHERS: MentorKind[] = ["class-teacher", "subject-teacher"];
 /** Children in scope under the schools' definition (a parent's return ends the cadence). */
 const SCHOOL_SCOPE = { leftBehind: { definition: "school" } } as const;
 /** Children in scope under the State Council's definition (ends on the 16th birthday too). */
@@ -85,7 +86,7 @@ const input = {
       en: "Each teacher talks heart-to-heart with 3–5 children a week",
     },
     level: "mentor",
-    selector: { mentorKinds: [...TEACHERS] },
+    selector: { mentorKinds: TEACHERS },
     counts: { contactKinds: ["talk"], unit: "children" },
     requirement: { type: "count", min: 3, max: 5, per: "week" },
     calendar: "school",
@@ -273,9 +274,10 @@ const input = {
  * POLICY_PRESETS.parentsContactWeekly.source?.documentZh //=> "《中华人民共和国未成年人保护法》（2020年修订）第二十三条"
  * @category Policies
  */
-export const POLICY_PRESETS = Object.freeze(
-  Object.fromEntries(Object.entries(input).map(([k, v]) => [k, Object.freeze(definePolicy(v))])),
-) as Readonly<Record<keyof typeof input, Policy>>;
+export const POLICY_PRESETS = /*#__PURE__*/ (() =>
+  Object.freeze(
+    Object.fromEntries(Object.entries(input).map(([k, v]) => [k, Object.freeze(definePolicy(v))])),
+  ))() as Readonly<Record<keyof typeof input, Policy>>;
 
 /**
  * Every preset in one list, minus `symposiumPerTerm` (it is the alternative to
@@ -284,11 +286,12 @@ export const POLICY_PRESETS = Object.freeze(
  * ALL_PRESETS.length //=> 11
  * @category Policies
  */
-export const ALL_PRESETS: readonly Policy[] = Object.freeze(
-  validate(
-    PolicySetSchema,
-    Object.entries(POLICY_PRESETS)
-      .filter(([k]) => k !== "symposiumPerTerm")
-      .map(([, p]) => p),
-  ),
-);
+export const ALL_PRESETS: readonly Policy[] = /*#__PURE__*/ (() =>
+  Object.freeze(
+    validate(
+      PolicySetSchema,
+      Object.entries(POLICY_PRESETS)
+        .filter(([k]) => k !== "symposiumPerTerm")
+        .map(([, p]) => p),
+    ),
+  ))();

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SeedCitationSchema } from "../sources/cite";
 import { IssueCode } from "../errors/codes";
 import { repeats } from "../errors/duplicates";

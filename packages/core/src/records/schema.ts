@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import {
   MAX_IDS_PER_RECORD,
   MAX_SHORT_TEXT_LENGTH,

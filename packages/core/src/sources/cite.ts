@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
 import { validate } from "../errors/validate";

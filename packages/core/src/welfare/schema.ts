@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { MAX_SHORT_TEXT_LENGTH } from "../model/limits";
 import { CalendarDateSchema, FenSchema, IdSchema, RegionCodeSchema } from "../model/primitives";
 

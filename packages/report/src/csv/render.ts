@@ -1,5 +1,5 @@
 import { invalidArgument, IssueCode, text, validate } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import { walkBlocks } from "../model/schema";
 import type {
   Block,
@@ -129,6 +129,8 @@ function cardLines(cards: readonly Card[], titleHeader: string): Line[] {
 
 /**
  * Options of {@link toCsv}.
+ * @example
+ * const options: CsvOptions = { tableId: "statistics", bom: true };
  * @category Renderers
  */
 export interface CsvOptions {

@@ -1,10 +1,12 @@
 import { LiushouError, RenderError, text, validate } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import { parseReport } from "../model/parse";
 import type { Report } from "../model/types";
 
 /**
  * What a renderer produces: text (Markdown, CSV, HTML) or bytes (XLSX, DOCX, PDF).
+ * @example
+ * const out: RenderOutput = await renderReport(csvRenderer, report);
  * @category Renderers
  */
 export type RenderOutput = string | Uint8Array;

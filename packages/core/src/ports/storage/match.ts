@@ -194,6 +194,6 @@ export function matchesStorageAuditQuery(
     equals(filter.entity, entry.entity) &&
     equals(filter.entityId, entry.entityId) &&
     equals(filter.actor, entry.actor) &&
-    inStorageInstantRange(entry.at, filter.at)
+    inStorageInstantRange(entry.at, (filter as StorageAuditQuery).at)
   );
 }
