@@ -112,7 +112,7 @@ describe("evaluateCompliance: proration, statuses, counting", () => {
       const rows = rowsOf(
         evaluateCompliance({
           ...input,
-          policies: [POLICY_PRESETS.homeVisitMonthly],
+          policies: [PAIRING_HOME_VISIT],
           period: { from: "2026-04-01", to: "2026-04-30" },
           asOf: "2026-05-10",
         }),

@@ -113,5 +113,6 @@ export const SUMMARY_KIND_TEXT: Readonly<Record<SummaryKind, LocalizedText>> = O
  * @category Sources
  */
 export function summaryAt(line: number): SummaryDocument | undefined {
+  if (typeof line !== "number") return undefined;
   return SUMMARY_DOCUMENTS.find((d) => d.from <= line && line <= d.to);
 }
