@@ -1,6 +1,6 @@
 import { createSqlStorage, type SqlStorage, type TableLayout } from "@liushou/storage-sql";
 import { Kysely, PostgresDialect, sql } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import { addRegionPartitions } from "./layout";
 
 const ignore = (): void => {};
@@ -36,9 +36,10 @@ export interface PostgresStorageOptions {
  * @category Storage
  */
 export async function createPostgresStorage(options: PostgresStorageOptions): Promise<SqlStorage> {
+  // Loaded on demand: hosts on PGlite need not install pg.
   const pool =
     options.pool ??
-    new pg.Pool({
+    new (await import("pg")).default.Pool({
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
     });
