@@ -1,4 +1,5 @@
 import {
+  MAX_TEXT_LENGTH,
   STORAGE_ENTITY_SCHEMAS,
   type Instant,
   type StorageEntities,
@@ -264,14 +265,16 @@ export const TRICKY_STRINGS: readonly string[] = [
   "𠀀𪚥 (CJK Extension B)",
 ];
 
+const LONG_UNIT = "留守儿童关爱记录😀 abc ";
+
 /**
- * A long text: 30,000 characters of mixed CJK, emoji and ASCII (about 90 KB in UTF-8), longer
- * than a `VARCHAR` or a 64 KB `TEXT` column holds.
+ * A long text: as long as core allows free text (`MAX_TEXT_LENGTH`, 2,000 UTF-16 code units)
+ * of mixed CJK, emoji and ASCII, never cutting an emoji in half (about 5 KB in UTF-8).
  * @example
- * LONG_TEXT.length //=> 30000
+ * LONG_TEXT.length <= MAX_TEXT_LENGTH //=> true
  * @category Conformance
  */
-export const LONG_TEXT: string = "留守儿童关爱记录😀 abc ".repeat(2_000).slice(0, 30_000);
+export const LONG_TEXT: string = LONG_UNIT.repeat(Math.floor(MAX_TEXT_LENGTH / LONG_UNIT.length));
 
 /**
  * The same kind of moment written in several zones, with and without milliseconds.

@@ -1,8 +1,9 @@
-import { z } from "zod";
+import * as z from "zod";
+import { IssueCode } from "../errors/codes";
 import { invalidArgument } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import type { ChildFile, Parent } from "../model";
-import { addDays, ageOn, birthdayOfAge, type CalendarDate } from "../time";
+import { addDays, ageOn, birthdayOfAge, isCalendarDate, type CalendarDate } from "../time";
 
 /**
  * Why a child is, or is not, left-behind under a definition: a stable `code` and a bilingual
@@ -108,6 +109,10 @@ export const DefinitionVerdictSchema = z.object({
 /**
  * Whether a parent works away from home on a date: one of their `awayPeriods` contains it
  * (`from ≤ date ≤ to`; no `to` means still away). A deceased parent is never away.
+ * @param parent - The parent (their away periods and whether deceased).
+ * @param date - A real `YYYY-MM-DD` date.
+ * @returns Whether the parent is away on `date`.
+ * @throws ValidationError for an impossible date or malformed away periods.
  * @example
  * isParentAway({ ...father, awayPeriods: [{ from: "2024-02-20", to: "2026-01-31", city: "深圳" }] }, "2026-01-31") //=> true
  * isParentAway({ ...father, awayPeriods: [{ from: "2024-02-20", to: "2026-01-31", city: "深圳" }] }, "2026-02-01") //=> false
@@ -125,8 +130,24 @@ export function isParentAway(
       parent,
     );
   }
+  if (!isCalendarDate(date)) {
+    throw invalidArgument(
+      "date",
+      IssueCode.CALENDAR_DATE,
+      text("应为真实存在的日期，格式 YYYY-MM-DD", "expected a real date as YYYY-MM-DD"),
+      date,
+    );
+  }
   if (parent.deceased) return false;
   for (const p of parent.awayPeriods) {
+    if (typeof p?.from !== "string") {
+      throw invalidArgument(
+        "parent.awayPeriods",
+        "invalid_type",
+        text("外出时段应含开始日期 from", "each away period needs a from date"),
+        p,
+      );
+    }
     if (p.from <= date && (p.to === undefined || date <= p.to)) return true;
   }
   return false;
@@ -276,59 +297,60 @@ export const STATE_COUNCIL_2016_DEFINITION: LeftBehindDefinition =
  * SCHOOL_DEFINITION.classify(file, { asOf: "2026-03-01" }).leftBehind //=> true
  * @category Classification
  */
-export const SCHOOL_DEFINITION: LeftBehindDefinition = Object.freeze<LeftBehindDefinition>({
-  id: "school",
-  name: text(
-    "学校口径（中小学生，父母双方或一方外出务工）",
-    "School definition (pupil, one or both parents away)",
-  ),
-  classify(file, { asOf }) {
-    const facts = parentFacts(file, asOf);
-    const reasons: ClassificationReason[] = [];
-    const { grade, schooling } = file.child;
-    let pupil = true;
-    if (facts.age < 0) {
-      reasons.push(ageReason(file, facts.age, undefined));
-      pupil = false;
-    }
-    if (schooling.status !== "enrolled") {
-      pupil = false;
-      reasons.push({
-        code: ReasonCode.NOT_ENROLLED,
-        message: text(
-          `学籍状态为 ${schooling.status}，不是在校生`,
-          `schooling status is ${schooling.status}, not enrolled`,
-        ),
-      });
-    } else if (grade === undefined || grade > 9) {
-      pupil = false;
-      reasons.push({
-        code: ReasonCode.NOT_IN_GRADES_1_TO_9,
-        message: text(
-          grade === undefined
-            ? "未登记年级，无法认定为中小学生"
-            : `${grade} 年级不属于义务教育阶段`,
-          grade === undefined
-            ? "no grade on file, so not known to be a pupil"
-            : `grade ${grade} is not grade 1–9`,
-        ),
-      });
-    } else {
-      reasons.push({
-        code: ReasonCode.COMPULSORY_PUPIL,
-        message: text(
-          `在读 ${grade} 年级（义务教育阶段）`,
-          `enrolled in grade ${grade} (compulsory education)`,
-        ),
-      });
-    }
-    reasons.push(awayReason(facts));
-    return { leftBehind: pupil && facts.away.length >= 1, reasons };
-  },
-  changeDates(file) {
-    return [file.child.birthDate, ...awayEdges(file)];
-  },
-});
+export const SCHOOL_DEFINITION: LeftBehindDefinition =
+  /*#__PURE__*/ Object.freeze<LeftBehindDefinition>({
+    id: "school",
+    name: text(
+      "学校口径（中小学生，父母双方或一方外出务工）",
+      "School definition (pupil, one or both parents away)",
+    ),
+    classify(file, { asOf }) {
+      const facts = parentFacts(file, asOf);
+      const reasons: ClassificationReason[] = [];
+      const { grade, schooling } = file.child;
+      let pupil = true;
+      if (facts.age < 0) {
+        reasons.push(ageReason(file, facts.age, undefined));
+        pupil = false;
+      }
+      if (schooling.status !== "enrolled") {
+        pupil = false;
+        reasons.push({
+          code: ReasonCode.NOT_ENROLLED,
+          message: text(
+            `学籍状态为 ${schooling.status}，不是在校生`,
+            `schooling status is ${schooling.status}, not enrolled`,
+          ),
+        });
+      } else if (grade === undefined || grade > 9) {
+        pupil = false;
+        reasons.push({
+          code: ReasonCode.NOT_IN_GRADES_1_TO_9,
+          message: text(
+            grade === undefined
+              ? "未登记年级，无法认定为中小学生"
+              : `${grade} 年级不属于义务教育阶段`,
+            grade === undefined
+              ? "no grade on file, so not known to be a pupil"
+              : `grade ${grade} is not grade 1–9`,
+          ),
+        });
+      } else {
+        reasons.push({
+          code: ReasonCode.COMPULSORY_PUPIL,
+          message: text(
+            `在读 ${grade} 年级（义务教育阶段）`,
+            `enrolled in grade ${grade} (compulsory education)`,
+          ),
+        });
+      }
+      reasons.push(awayReason(facts));
+      return { leftBehind: pupil && facts.away.length >= 1, reasons };
+    },
+    changeDates(file) {
+      return [file.child.birthDate, ...awayEdges(file)];
+    },
+  });
 
 /**
  * The built-in definitions by id.
@@ -336,7 +358,7 @@ export const SCHOOL_DEFINITION: LeftBehindDefinition = Object.freeze<LeftBehindD
  * LEFT_BEHIND_DEFINITIONS["school"].name.en //=> "School definition (pupil, one or both parents away)"
  * @category Classification
  */
-export const LEFT_BEHIND_DEFINITIONS = Object.freeze({
+export const LEFT_BEHIND_DEFINITIONS = /*#__PURE__*/ Object.freeze({
   "state-council-2016": STATE_COUNCIL_2016_DEFINITION,
   school: SCHOOL_DEFINITION,
 } as const satisfies Record<string, LeftBehindDefinition>);

@@ -1,8 +1,9 @@
 import type { z } from "zod";
-import type { Locale, LocalizedText } from "../i18n/locale";
+import { text, type Locale, type LocalizedText } from "../i18n/locale";
 import { ValidationError } from "./errors";
 import type { IssueCode } from "./codes";
-import { describeValue, type FieldIssue, toFieldIssue } from "./issues";
+import type { FieldClass } from "../privacy/field-class";
+import { fieldIssue, toFieldIssue } from "./issues";
 
 /**
  * Options for {@link validate} and {@link safeValidate}.
@@ -37,18 +38,21 @@ export function safeValidate<S extends z.ZodType>(
   input: unknown,
   options: ValidateOptions = {},
 ): ValidateResult<z.output<S>> {
-  const first = schema.safeParse(input);
-  if (first.success) return { success: true, data: first.data };
-  // Parse again, only on failure, so the issues carry the received values for the messages.
-  const r = schema.safeParse(input, { reportInput: true });
+  requireSchema(schema, "schema");
+  const r = schema.safeParse(input);
   if (r.success) return { success: true, data: r.data };
-  const issues = r.error.issues.map((i) => toFieldIssue(i, options.path));
+  // The received values come from the input, masked by the field classes of the schema; the
+  // zod issues kept on the error carry no input at all.
+  const opts: ValidateOptions = options ?? {};
+  const source = { schema, input };
+  const base = Array.isArray(opts.path) ? opts.path : [];
+  const issues = r.error.issues.map((i) => toFieldIssue(i, base, source));
   return {
     success: false,
     error: new ValidationError(issues, {
       zodIssues: r.error.issues,
-      ...(options.locale ? { locale: options.locale } : {}),
-      ...(options.subject ? { subject: options.subject } : {}),
+      ...(opts.locale ? { locale: opts.locale } : {}),
+      ...(opts.subject ? { subject: opts.subject } : {}),
     }),
   };
 }
@@ -72,6 +76,12 @@ export function validate<S extends z.ZodType>(
 
 /**
  * Builds a {@link ValidationError} for one field outside a zod schema (a bad argument).
+ * @param path - The argument's path, such as `options.zone`.
+ * @param code - A stable {@link IssueCode} or zod code.
+ * @param message - What was expected, in both languages.
+ * @param received - The value received; shown short, and masked when `fieldClass` is given.
+ * @param options - Locale of the message, and the field class of the argument.
+ * @returns The error, to throw.
  * @example
  * throw invalidArgument("timeZone", IssueCode.TIME_ZONE, text("未知时区", "unknown time zone"), "Mars/Base");
  * @category Errors
@@ -81,19 +91,10 @@ export function invalidArgument(
   code: IssueCode,
   message: LocalizedText,
   received: unknown,
-  locale?: Locale,
+  options: { locale?: Locale; fieldClass?: FieldClass } = {},
 ): ValidationError {
-  const shown = describeValue(received, path.split("."));
-  const issue: FieldIssue = {
-    path,
-    code,
-    received: shown,
-    message: {
-      "zh-CN": `字段 ${path}：${message["zh-CN"]}（收到：${shown}）`,
-      en: `${path}: ${message.en} (received: ${shown})`,
-    },
-  };
-  return new ValidationError([issue], locale ? { locale } : {});
+  const issue = fieldIssue(path, code, message, received, options.fieldClass);
+  return new ValidationError([issue], options.locale ? { locale: options.locale } : {});
 }
 
 /**
@@ -112,6 +113,26 @@ export function requireObject(
       path,
       "invalid_type",
       { "zh-CN": "应为对象", en: "expected an object" },
+      value,
+    );
+  }
+}
+
+/**
+ * Checks that an argument is a zod schema before anything parses with it.
+ * @param value - The argument.
+ * @param path - Its name, for the error.
+ * @returns Nothing; throws a {@link ValidationError} when `value` has no `safeParse`.
+ * @example
+ * requireSchema(ChildFileSchema, "schema"); // passes
+ * @category Errors
+ */
+export function requireSchema(value: unknown, path: string): asserts value is z.ZodType {
+  if (typeof (value as { safeParse?: unknown } | null)?.safeParse !== "function") {
+    throw invalidArgument(
+      path,
+      "invalid_type",
+      text("应为 zod 模式", "expected a zod schema"),
       value,
     );
   }

@@ -1,5 +1,6 @@
 import type { ContactRecord } from "../../model/records";
 import type { Instant } from "../../time/types";
+import { invalidArgument, requireObject } from "../../errors/validate";
 import { inStorageInstantRange } from "./match";
 import type { StorageContactCount, StorageContactCountQuery } from "./port";
 
@@ -19,6 +20,17 @@ export function countContactRecords(
   records: Iterable<ContactRecord>,
   query: StorageContactCountQuery,
 ): StorageContactCount[] {
+  requireObject(query as unknown, "query");
+  if (
+    typeof (records as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function"
+  ) {
+    throw invalidArgument(
+      "records",
+      "invalid_type",
+      { "zh-CN": "应为走访记录的列表", en: "expected a list of contact records" },
+      records,
+    );
+  }
   const subjects = query.subjectIds ? new Set(query.subjectIds) : undefined;
   const kinds = query.kinds ? new Set<string>(query.kinds) : undefined;
   const initiators = query.initiators ? new Set<string>(query.initiators) : undefined;
@@ -26,7 +38,17 @@ export function countContactRecords(
   const add = (id: string): void => {
     if (!subjects || subjects.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
   };
+  let index = 0;
   for (const r of records) {
+    if (typeof r !== "object" || r === null || !Array.isArray(r.childIds)) {
+      throw invalidArgument(
+        `records[${index}]`,
+        "invalid_type",
+        { "zh-CN": "应为走访记录", en: "expected a contact record" },
+        r,
+      );
+    }
+    index++;
     if (kinds && !kinds.has(r.kind)) continue;
     if (initiators && !initiators.has(r.initiator)) continue;
     if (!inStorageInstantRange(r.at as Instant, query.at)) continue;

@@ -1,3 +1,4 @@
+import { invalidArgument, requireObject } from "../../errors/validate";
 import type { ChildFile } from "../../model/child-file";
 import type { CalendarDate, Instant } from "../../time/types";
 import { instantMs } from "../../time/zone";
@@ -122,6 +123,16 @@ export function matchesStorageQuery<K extends StorageEntityKind>(
   value: StorageEntities[K],
   filter: StorageQueries[K],
 ): boolean {
+  if (typeof kind !== "string" || !Object.hasOwn(MATCHERS, kind)) {
+    throw invalidArgument(
+      "kind",
+      "invalid_value",
+      { "zh-CN": "不是已知的实体种类", en: "not a known entity kind" },
+      kind,
+    );
+  }
+  requireObject(value as unknown, "value");
+  requireObject(filter as unknown, "filter");
   const ids = (filter as { ids?: readonly string[] }).ids;
   if (ids !== undefined && !ids.includes((value as { id: string }).id)) return false;
   return (MATCHERS[kind] as (v: StorageEntities[K], q: StorageQueries[K]) => boolean)(
@@ -146,6 +157,17 @@ export function storagePeopleOf<R extends "guardians" | "parents">(
   register: R,
   filter: StoragePersonQuery,
 ): ChildFile[R] {
+  requireObject(file as unknown, "file");
+  requireObject(filter as unknown, "filter");
+  if (register !== "guardians" && register !== "parents") {
+    throw invalidArgument(
+      "register",
+      "invalid_value",
+      { "zh-CN": "应为 guardians 或 parents", en: "expected guardians or parents" },
+      register,
+    );
+  }
+  if (!Array.isArray(file[register])) return [] as ChildFile[R];
   if (filter.fileId !== undefined && filter.fileId !== file.id) return [] as ChildFile[R];
   const people = (file[register] as ChildFile[R]).filter(
     (p) => equals(filter.personId, p.id) && equals(filter.phone, p.phone),
@@ -166,10 +188,12 @@ export function matchesStorageAuditQuery(
   entry: StoredAuditEntry,
   filter: StorageAuditQuery,
 ): boolean {
+  requireObject(entry as unknown, "entry");
+  requireObject(filter as unknown, "filter");
   return (
     equals(filter.entity, entry.entity) &&
     equals(filter.entityId, entry.entityId) &&
     equals(filter.actor, entry.actor) &&
-    inStorageInstantRange(entry.at, filter.at)
+    inStorageInstantRange(entry.at, (filter as StorageAuditQuery).at)
   );
 }
