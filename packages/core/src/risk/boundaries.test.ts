@@ -4,6 +4,7 @@ import { ValidationError } from "../errors/errors";
 import { text } from "../i18n";
 import type { ChildFileInput } from "../model/child-file";
 import type { CalendarDate } from "../time/types";
+import type { ChecklistScore } from "../checklists/engine";
 import { assessRisk, withRiskLevel, type RiskFinding } from "./assess";
 import { compareRiskLevels } from "./model";
 
@@ -23,14 +24,15 @@ const levelAt = (score: number) =>
   assessRisk(file, { asOf, compliance: { missedContacts: score }, model: counting });
 
 /** A scored assessment of checklist `id` taken at `takenAt`, with one risk factor of `weight`. */
-const scored = (assessmentId: string, takenAt: string, weight = 4, checklistId = "x") => ({
-  assessmentId,
-  childId: "c1",
-  checklistId,
-  checklistVersion: "1",
-  takenAt,
-  riskFactors: [{ code: `${checklistId}.flag`, label: text("标记", "flag"), weight }],
-});
+const scored = (assessmentId: string, takenAt: string, weight = 4, checklistId = "x") =>
+  ({
+    assessmentId,
+    childId: "c1",
+    checklistId,
+    checklistVersion: "1",
+    takenAt,
+    riskFactors: [{ code: `${checklistId}.flag`, label: text("标记", "flag"), weight }],
+  }) as unknown as ChecklistScore; // only the fields assessRisk reads
 
 describe("assessRisk: thresholds at and either side", () => {
   it.each([
@@ -272,8 +274,8 @@ describe("assessRisk and withRiskLevel: malformed input is named", () => {
   it("compareRiskLevels says what a level is, in both languages", () => {
     const e = thrown(() => compareRiskLevels("low", "x" as never)) as ValidationError;
     expect(e.issues[0]!.path).toBe("b");
-    expect(e.issues[0]!.message.en).toContain("expected low, medium, high or critical");
-    expect(e.issues[0]!.message["zh-CN"]).toContain("应为 low、medium、high 或 critical");
+    expect(e.issues[0]!.message.en).toContain("expected one of low, medium, high, critical");
+    expect(e.issues[0]!.message["zh-CN"]).toContain("应为 low、medium、high、critical 之一");
     expect(compareRiskLevels("critical", "critical")).toBe(0);
   });
 });
