@@ -21,7 +21,7 @@
  *   memory).
  * @module
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -65,7 +65,12 @@ const IMPORT_RUNS = isFull() ? { runs: 1, warmup: 0 } : { runs: 3, warmup: 1 };
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const population = (): Population =>
   generatePopulation({ preset: PRESET, seed: "storage", asOf: AS_OF });
-const tempDir = () => mkdtempSync(join(tmpdir(), "liushou-bench-"));
+/** A temporary directory for this process's database files, removed when the process exits. */
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "liushou-bench-"));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 let runNumber = 0;
 
 // ---------------------------------------------------------------------------------------------
