@@ -7,6 +7,8 @@ const ignore = (): void => {};
 
 /**
  * Options of {@link createPostgresStorage}: a connection string or a `pg` pool.
+ * @example
+ * const options: PostgresStorageOptions = { connectionString: "postgres://db/liushou", layout: "partitioned" };
  * @category Storage
  */
 export interface PostgresStorageOptions {

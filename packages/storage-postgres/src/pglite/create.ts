@@ -6,6 +6,8 @@ import { pgliteDialect } from "./dialect";
 
 /**
  * Options of {@link createPgliteStorage}.
+ * @example
+ * const options: PgliteStorageOptions = { dataDir: "./pgdata", region: "430102" };
  * @category Storage
  */
 export interface PgliteStorageOptions {
