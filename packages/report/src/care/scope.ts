@@ -1,6 +1,5 @@
 import {
   regionAncestor,
-  text,
   type Activity,
   type Aid,
   type Area,
@@ -14,7 +13,7 @@ import {
   type SchoolCalendar,
   type SchoolClass,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { ReportMeta } from "../model/types";
 
 /**
@@ -148,6 +147,3 @@ export function scopeData(data: CareData, scope: ReportScope): ScopedData {
     schoolIds,
   };
 }
-
-/** A bilingual "not recorded". @internal */
-export const NOT_RECORDED = text("未登记", "not recorded");
