@@ -184,6 +184,19 @@ async function dropPgSchema(schema: string): Promise<void> {
   await client.end();
 }
 
+/** Rows in the entity and link tables after an import: both sides must write the same. */
+async function countRows(db: Kysely<any>): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of ["ls_file", "ls_person", "ls_contact", "ls_contact_child"]) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    out[table] = Number(row.n);
+  }
+  return out;
+}
+
 const importMetrics = (_: unknown, s: { pop: Population }) => ({
   files: s.pop.files.length,
   records: s.pop.records.length,
@@ -403,12 +416,22 @@ export default [
         region: REGION,
       });
       await importThroughPort(storage, s.pop);
+      const rows = await countRows(storage.db);
       await storage.close();
+      return rows;
     },
     metrics: importMetrics,
+    answer: (rows) => rows,
     baseline: {
       name: "raw better-sqlite3 prepared-statement loop, one transaction",
-      run: (s) => rawSqliteImport(join(s.dir, `raw-${runNumber++}.db`), s.pop),
+      run: async (s) => {
+        const filename = join(s.dir, `raw-${runNumber++}.db`);
+        await rawSqliteImport(filename, s.pop);
+        const storage = await createSqliteStorage({ filename, region: REGION });
+        const rows = await countRows(storage.db);
+        await storage.close();
+        return rows;
+      },
     },
     timeoutMs: 60 * 60_000,
   }),
@@ -427,16 +450,23 @@ export default [
               region: REGION,
             });
             await importThroughPort(storage, s.pop);
+            const rows = await countRows(storage.db);
             await storage.close();
             await dropPgSchema(schema);
+            return rows;
           },
           metrics: importMetrics,
+          answer: (rows) => rows,
           baseline: {
             name: "raw multi-row INSERTs through pg, one transaction",
             run: async (s) => {
               const schema = `liushou_bench_raw_${process.pid}_${runNumber++}`;
               await rawPgImport(schema, s.pop);
+              const storage = await createPostgresStorage({ connectionString: PG_URL, schema });
+              const rows = await countRows(storage.db);
+              await storage.close();
               await dropPgSchema(schema);
+              return rows;
             },
           },
           timeoutMs: 60 * 60_000,
@@ -451,6 +481,7 @@ export default [
     setup: loadedSqlite,
     run: overdueFromStorage,
     metrics: (overdue, s) => ({ overdue: (overdue as string[]).length, plan: planOf(s) }),
+    answer: (overdue) => [...(overdue as string[])].sort(),
     baseline: {
       name: "countContactRecords over every record in memory",
       setup: memoryState,
@@ -467,6 +498,7 @@ export default [
     setup: loadedSqlite,
     run: schoolMonthFromStorage,
     metrics: (r, s) => ({ ...(r as { children: number; met: number }), plan: planOf(s) }),
+    answer: (r) => r,
     baseline: {
       name: "countContactRecords over every record in memory",
       setup: memoryState,
@@ -482,6 +514,7 @@ export default [
     setup: loadedSqlite,
     run: async (s) => evaluateAll(await readAll(s.storage)),
     metrics: complianceMetrics,
+    answer: (rows) => rows,
     baseline: inMemory,
     timeoutMs: 60 * 60_000,
   }),
@@ -494,6 +527,7 @@ export default [
           setup: loadedPostgres,
           run: async (storage) => evaluateAll(await readAll(storage)),
           metrics: complianceMetrics,
+          answer: (rows) => rows,
           baseline: inMemory,
           timeoutMs: 60 * 60_000,
         }),
