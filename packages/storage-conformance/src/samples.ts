@@ -265,16 +265,16 @@ export const TRICKY_STRINGS: readonly string[] = [
   "𠀀𪚥 (CJK Extension B)",
 ];
 
+const LONG_UNIT = "留守儿童关爱记录😀 abc ";
+
 /**
- * A long text: mixed CJK, emoji and ASCII, as long as a free-text field accepts
- * (`MAX_TEXT_LENGTH` UTF-16 code units, several KB in UTF-8), longer than a `VARCHAR(255)` holds.
+ * A long text: as long as core allows free text (`MAX_TEXT_LENGTH`, 2,000 UTF-16 code units)
+ * of mixed CJK, emoji and ASCII, never cutting an emoji in half (about 5 KB in UTF-8).
  * @example
- * LONG_TEXT.length === MAX_TEXT_LENGTH //=> true
+ * LONG_TEXT.length <= MAX_TEXT_LENGTH //=> true
  * @category Conformance
  */
-export const LONG_TEXT: string = "留守儿童关爱记录😀 abc "
-  .repeat(MAX_TEXT_LENGTH)
-  .slice(0, MAX_TEXT_LENGTH);
+export const LONG_TEXT: string = LONG_UNIT.repeat(Math.floor(MAX_TEXT_LENGTH / LONG_UNIT.length));
 
 /**
  * The same kind of moment written in several zones, with and without milliseconds.

@@ -1,3 +1,4 @@
+import { thrown } from "../_lib/throws.test-helper";
 import { describe, expect, test } from "vitest";
 import * as z from "zod";
 import { ChildFileSchema } from "../model/child-file";
@@ -36,13 +37,12 @@ describe("validation errors", () => {
 
   test("validate throws a ValidationError in the chosen locale", () => {
     expect(() => validate(CalendarDateSchema, "x", { locale: "en" })).toThrowError(/Invalid input/);
-    try {
-      validate(CalendarDateSchema, 5, { subject: { "zh-CN": "日期", en: "date" } });
-    } catch (e) {
-      expect(e).toBeInstanceOf(ValidationError);
-      expect((e as ValidationError).message.startsWith("日期校验失败")).toBe(true);
-      expect((e as ValidationError).messageIn("en").startsWith("Invalid date")).toBe(true);
-    }
+    const e = thrown(() =>
+      validate(CalendarDateSchema, 5, { subject: { "zh-CN": "日期", en: "date" } }),
+    );
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).message.startsWith("日期校验失败")).toBe(true);
+    expect((e as ValidationError).messageIn("en").startsWith("Invalid date")).toBe(true);
   });
 
   test("never throws on garbage input", () => {

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { IssueCode } from "../errors/codes";
 import { addIssue } from "../errors/issues";
+import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n";
 import { RiskLevelSchema, type RiskLevel } from "../model/child-file";
 
@@ -20,12 +21,28 @@ export const RISK_LEVEL_RANK: Readonly<Record<RiskLevel, number>> = /*#__PURE__*
 
 /**
  * Compares two risk levels for sorting (negative when `a` is lower).
+ * @param a - A risk level.
+ * @param b - Another.
+ * @returns Negative, zero or positive.
  * @example
  * ["high", "low", "critical"].sort(compareRiskLevels) //=> ["low", "high", "critical"]
+ * @throws ValidationError naming `a` or `b` when it is not a risk level.
  * @category Risk
  */
 export function compareRiskLevels(a: RiskLevel, b: RiskLevel): number {
-  return RISK_LEVEL_RANK[a] - RISK_LEVEL_RANK[b];
+  return rankOf(a, "a") - rankOf(b, "b");
+}
+
+function rankOf(level: unknown, path: string): number {
+  if (typeof level === "string" && Object.hasOwn(RISK_LEVEL_RANK, level)) {
+    return RISK_LEVEL_RANK[level as RiskLevel];
+  }
+  throw invalidArgument(
+    path,
+    "invalid_value",
+    text("应为 low、medium、high、critical 之一", "expected one of low, medium, high, critical"),
+    level,
+  );
 }
 
 const Weight = z.number().nonnegative().finite();

@@ -4,3 +4,12 @@
  */
 export type { ReportOptions } from "./options";
 export { statisticsReport, type StatisticsReportInput } from "./statistics";
+export { workSummaryReport, type WorkSummaryInput } from "./work-summary";
+export { DEFAULT_REPORT_POLICIES } from "../care/analyse";
+export type { CareData, ReportScope } from "../care/scope";
+export type { CareReportInput } from "../care/run";
+export { registersReport, type RegistersReportInput } from "./registers";
+export { childCardsReport, type ChildCardsInput } from "./child-cards";
+export { recordBookReport, type RecordBookInput } from "./record-book";
+export { workListReport, type WorkListInput } from "./work-list";
+export { wishAidLedgerReport, type LedgerInput } from "./ledger";

@@ -20,7 +20,7 @@ export function countContactRecords(
   records: Iterable<ContactRecord>,
   query: StorageContactCountQuery,
 ): StorageContactCount[] {
-  requireObject(query, "query");
+  requireObject(query as unknown, "query");
   if (
     typeof (records as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function"
   ) {

@@ -8,3 +8,4 @@ export * from "./entities";
 export * from "./conflict";
 export * from "./count";
 export * from "./match";
+export * from "./patches";

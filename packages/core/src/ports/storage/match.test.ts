@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ChildFileSchema } from "../../model/child-file";
 import { storageVersionConflict } from "./conflict";
+import { storageAuditPatches } from "./patches";
 import {
   inStorageDateRange,
   inStorageInstantRange,
@@ -95,5 +96,19 @@ describe("storageVersionConflict", () => {
     expect(storageVersionConflict("files", "c1", null, 1).messages.en).toContain(
       "expected to create it",
     );
+  });
+});
+
+describe("storageAuditPatches", () => {
+  it("records a create, a delete and the minimal patches of an update", () => {
+    const before = { id: "s1", name: "A", tags: ["x", "y"], extra: 1 };
+    const after = { id: "s1", name: "B", tags: ["x"] };
+    expect(storageAuditPatches(undefined, after)).toEqual([{ op: "add", path: [], value: after }]);
+    expect(storageAuditPatches(before, undefined)).toEqual([{ op: "remove", path: [] }]);
+    const patches = storageAuditPatches(before, after);
+    expect(patches).toContainEqual({ op: "replace", path: ["name"], value: "B" });
+    expect(patches).toContainEqual({ op: "remove", path: ["extra"] });
+    expect(before).toEqual({ id: "s1", name: "A", tags: ["x", "y"], extra: 1 });
+    expect(storageAuditPatches(before, before)).toEqual([]);
   });
 });

@@ -131,8 +131,8 @@ export function matchesStorageQuery<K extends StorageEntityKind>(
       kind,
     );
   }
-  requireObject(value, "value");
-  requireObject(filter, "filter");
+  requireObject(value as unknown, "value");
+  requireObject(filter as unknown, "filter");
   const ids = (filter as { ids?: readonly string[] }).ids;
   if (ids !== undefined && !ids.includes((value as { id: string }).id)) return false;
   return (MATCHERS[kind] as (v: StorageEntities[K], q: StorageQueries[K]) => boolean)(
@@ -157,8 +157,8 @@ export function storagePeopleOf<R extends "guardians" | "parents">(
   register: R,
   filter: StoragePersonQuery,
 ): ChildFile[R] {
-  requireObject(file, "file");
-  requireObject(filter, "filter");
+  requireObject(file as unknown, "file");
+  requireObject(filter as unknown, "filter");
   if (register !== "guardians" && register !== "parents") {
     throw invalidArgument(
       "register",
@@ -188,8 +188,8 @@ export function matchesStorageAuditQuery(
   entry: StoredAuditEntry,
   filter: StorageAuditQuery,
 ): boolean {
-  requireObject(entry, "entry");
-  requireObject(filter, "filter");
+  requireObject(entry as unknown, "entry");
+  requireObject(filter as unknown, "filter");
   return (
     equals(filter.entity, entry.entity) &&
     equals(filter.entityId, entry.entityId) &&
