@@ -25,7 +25,7 @@ import {
   type StorageAdapter,
   type TimeZone,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { ReportRenderer } from "./usecases/reports";
 import { wrapStorage } from "./storage/wrap";
 

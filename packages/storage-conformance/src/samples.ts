@@ -199,7 +199,7 @@ const ID_PREFIX: { readonly [K in StorageEntityKind]: string } = {
 export function sampleEntity<K extends StorageEntityKind>(
   kind: K,
   scope: SampleScope,
-  patch: Raw = {},
+  patch: Record<string, unknown> = {},
 ): StorageEntities[K] {
   const raw = { ...RAW[kind](scope, randomId(ID_PREFIX[kind])), ...patch };
   return STORAGE_ENTITY_SCHEMAS[kind].parse(raw);

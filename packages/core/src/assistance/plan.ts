@@ -22,6 +22,7 @@ import {
   type AssistanceRole,
   type PlanText,
   type ProgressEntry,
+  type ProgressEntryInput,
 } from "./schema";
 import {
   ASSISTANCE_TEMPLATES,
@@ -204,7 +205,7 @@ export function proposeAssistancePlan(input: ProposeAssistancePlanInput): Assist
 export function addProgress(
   plan: AssistancePlanInput | AssistancePlan,
   itemId: string,
-  entry: ProgressEntry,
+  entry: ProgressEntryInput | ProgressEntry,
 ): AssistancePlan {
   const p = validate(AssistancePlanSchema, plan, { subject: SUBJECT, path: ["plan"] });
   const e = validate(ProgressEntrySchema, entry, {

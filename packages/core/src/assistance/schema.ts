@@ -85,6 +85,8 @@ export const ProgressEntrySchema = z.object({
 });
 /** @category Assistance */
 export type ProgressEntry = z.infer<typeof ProgressEntrySchema>;
+/** A {@link ProgressEntry} as a host supplies it (a `Date` for `on`, a numeric `by`). @category Assistance */
+export type ProgressEntryInput = z.input<typeof ProgressEntrySchema>;
 
 /**
  * One item of an assistance plan: what, who, by when, the staged results expected, and the

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { ChildFileSchema, IdNumberSchema, MobileSchema, type ChildFileInput } from "../model";
 import { FieldClass, fieldClassAt, fieldClassOf } from "../privacy";
 import type { ValidationError } from "./errors";

@@ -44,14 +44,14 @@ export type FileRecipe = (draft: Draft<ChildFile>) => void | ChildFile;
  * @category Child file
  */
 export interface ChangeMeta {
-  /** Who made the change (a user or staff id). */
-  actor: string;
-  /** When. */
-  at: Instant;
+  /** Who made the change (a user or staff id; a numeric key is kept as a string). */
+  actor: string | number;
+  /** When: an instant with an offset, or a `Date`. */
+  at: Instant | Date;
   /** Why: "father came home", "guardian changed to the aunt". */
   reason: string;
   /** Optional host-assigned id of the change. */
-  id?: string;
+  id?: string | number;
 }
 
 const ChangeMetaSchema = z.object({

@@ -34,7 +34,7 @@ type Labels<V extends string> = Readonly<Record<V, LocalizedText>>;
  * ENUM_LABELS.gender.female.en //=> "female"
  * @category Labels
  */
-export const ENUM_LABELS = Object.freeze({
+export const ENUM_LABELS = /*#__PURE__*/ Object.freeze({
   gender: {
     male: text("男", "male"),
     female: text("女", "female"),

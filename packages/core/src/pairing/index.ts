@@ -30,7 +30,7 @@ export type {
 } from "./rules";
 export type { PairingViolation, ScoreTerm } from "./evaluate";
 export { PairingChildSchema, PairingExclusionSchema, PlanPairingsInputSchema } from "./instance";
-export type { PairingExclusion, PlanPairingsInput } from "./instance";
+export type { PairingExclusion, PairingExclusionInput, PlanPairingsInput } from "./instance";
 export { planPairings } from "./plan";
 export type {
   EndedPairing,

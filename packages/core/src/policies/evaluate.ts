@@ -46,7 +46,18 @@ export type ComplianceInput = {
   period: { from: CalendarDate; to: CalendarDate };
   /** The day the report is made: later records are not counted; statuses are judged on it. */
   asOf: AsOf;
-} & (({ data?: undefined } & ComplianceDataInput) | { data: ComplianceData; timeZone?: TimeZone });
+} & ComplianceSource;
+
+/**
+ * Where {@link evaluateCompliance} and {@link nextDue} read the data from: the raw lists
+ * (`children`, `mentors`, `pairings`, `records`, …), or `data` prepared once with
+ * {@link prepareComplianceData}.
+ * @example
+ * const source: ComplianceSource = { children, mentors, pairings, records };
+ * @category Policies
+ */
+export type ComplianceSource =
+  ({ data?: undefined } & ComplianceDataInput) | { data: ComplianceData; timeZone?: TimeZone };
 
 const OptionsSchema = z.object({
   period: PeriodSchema,

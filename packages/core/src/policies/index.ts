@@ -18,6 +18,7 @@ export {
   COMPLIANCE_STATUSES,
   type ComplianceStatus,
   type ComplianceInput,
+  type ComplianceSource,
 } from "./evaluate";
 export { ComplianceReport, type ComplianceRow } from "./report";
 export { rollUpCompliance, type RollUpBy, type RollUpRow } from "./rollup";

@@ -5,7 +5,7 @@ import { AsOfSchema, IdSchema } from "../model/primitives";
 import { addDays, fromDayNumber, isCalendarDate } from "../time/calendar-date";
 import { dayOfInstant } from "./data";
 import { throwIfIssues, unknownIdIssue } from "./issues";
-import { evaluateCompliance, S, type ComplianceInput } from "./evaluate";
+import { evaluateCompliance, S, type ComplianceInput, type ComplianceSource } from "./evaluate";
 import type { ComplianceRow } from "./report";
 import { DEFAULT_TIME_ZONE, type CalendarDate } from "../time/types";
 
@@ -22,19 +22,17 @@ const SubjectSchema = z.union([
   z.object({ mentorId: IdSchema }).strict(),
 ]);
 
-/** `Omit<T, "period">` for each member of a union (the plain `Omit` would merge the data and list forms). */
-type WithoutPeriod<T> = T extends unknown ? Omit<T, "period"> : never;
-
 /**
  * Options of {@link nextDue}: everything {@link evaluateCompliance} takes except the period,
  * the subject, and how far ahead to look.
  * @category Policies
  */
-export type NextDueInput = WithoutPeriod<ComplianceInput> & {
-  subject: DueSubject;
-  /** Days after `asOf` to look ahead. Default 400 (a year plus a term). */
-  horizonDays?: number;
-};
+export type NextDueInput = Pick<ComplianceInput, "policies" | "asOf"> &
+  ComplianceSource & {
+    subject: DueSubject;
+    /** Days after `asOf` to look ahead. Default 400 (a year plus a term). */
+    horizonDays?: number;
+  };
 
 /**
  * The next open window of each policy for a child, a pairing or a mentor: the earliest bucket

@@ -68,10 +68,10 @@ export function canTransitionWish(from: WishStatus, to: WishStatus): boolean {
  * @category Wishes
  */
 export interface TransitionWishOptions {
-  /** When the change happened; not before the last history entry. */
-  at: Instant;
-  /** Who made the change. */
-  actorId?: string;
+  /** When the change happened (an instant with an offset, or a `Date`); not before the last history entry. */
+  at: Instant | Date;
+  /** Who made the change (a numeric key is kept as a string). */
+  actorId?: string | number;
   /** The donor who claims the wish: required to go to `claimed` unless the wish already names one. */
   donor?: z.input<typeof DonorSchema>;
   note?: string;

@@ -16,7 +16,7 @@ import {
   type ProgressEntry,
   type StorageRecord,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../context";
 import { requireEntity, saveEntity } from "../_lib/write";
 import { legalFindings } from "./assessment";

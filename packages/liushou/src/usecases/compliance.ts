@@ -24,7 +24,7 @@ import {
   type StorageSession,
   type WorkList,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../context";
 import { drain, loadScopePeople, ScopeSchema, type LiushouScope } from "./scope";
 

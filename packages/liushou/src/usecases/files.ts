@@ -15,7 +15,7 @@ import {
   type StorageRecord,
 } from "@liushou/core";
 import { applyPatches, enablePatches, type Patch } from "immer";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../context";
 import { auditEntry, requireEntity, saveEntity } from "../_lib/write";
 import { storedById, validateRows, type ImportResult } from "./import";

@@ -11,7 +11,7 @@ import {
   type Pairing,
   type SchoolClass,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../context";
 import { saveEntity } from "../_lib/write";
 import { checkScope, drain, loadScopePeople, type LiushouScope } from "./scope";

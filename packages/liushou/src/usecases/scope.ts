@@ -7,7 +7,7 @@ import {
   type Pairing,
   type StorageSession,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../context";
 
 /**
