@@ -85,9 +85,12 @@ const protoJson = fc
   .map((s) => JSON.parse(s) as unknown);
 
 /** Arrays nested `depth` levels deep, as JSON would give them. */
-const deep = fc
-  .integer({ min: 40, max: 4000 })
-  .map((depth) => JSON.parse("[".repeat(depth) + "]".repeat(depth)) as unknown);
+const deep = fc.integer({ min: 40, max: 4000 }).map((depth) => {
+  const value = JSON.parse("[".repeat(depth) + "]".repeat(depth)) as unknown[];
+  // fast-check prints a counterexample recursively: name this one instead.
+  Object.defineProperty(value, fc.toStringMethod, { value: () => `nested(${depth})` });
+  return value as unknown;
+});
 
 /** A few large values, built once: 1 MB strings and 20,000-entry arrays. */
 const HUGE = [

@@ -36,7 +36,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
+    else {
+      const name =
+        typeof key === "string" || typeof key === "symbol" ? String(key) : describeValue(key);
+      out += out === "" ? name : `.${name}`;
+    }
   }
   return out;
 }
@@ -215,19 +219,20 @@ export function toFieldIssue(
 /**
  * The issue that stands for `count` further issues an error does not list (beyond
  * {@link MAX_ISSUES}).
- * @param count - How many were left out.
+ * @param count - How many were left out (anything but a positive number reads as 0).
  * @returns The issue, with an empty path.
  * @example
  * moreIssues(12).message.en //=> "and 12 more issues not listed (limit 200)"
  * @category Errors
  */
 export function moreIssues(count: number): FieldIssue {
+  const n = typeof count === "number" && count > 0 ? Math.floor(count) : 0;
   return {
     path: "",
     code: IssueCode.TOO_MANY_ISSUES,
     message: {
-      "zh-CN": `另有 ${count} 处问题未列出（上限 ${MAX_ISSUES}）`,
-      en: `and ${count} more issues not listed (limit ${MAX_ISSUES})`,
+      "zh-CN": `另有 ${n} 处问题未列出（上限 ${MAX_ISSUES}）`,
+      en: `and ${n} more issues not listed (limit ${MAX_ISSUES})`,
     },
   };
 }

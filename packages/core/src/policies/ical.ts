@@ -78,7 +78,8 @@ export function foldICalLine(line: string): string {
   let octets = 0;
   let limit = 75;
   for (const ch of line) {
-    const n = encoder.encode(ch).length;
+    const cp = ch.codePointAt(0)!;
+    const n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // UTF-8 octets
     if (octets + n > limit) {
       out.push(current);
       current = " ";

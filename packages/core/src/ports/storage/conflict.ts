@@ -1,4 +1,5 @@
 import { ConflictError } from "../../errors/errors";
+import { describeValue } from "../../errors/issues";
 import { text } from "../../i18n";
 import type { StorageEntityKind } from "./entities";
 
@@ -21,14 +22,18 @@ export function storageVersionConflict(
   expected: number | null,
   actual: number | null,
 ): ConflictError {
-  const zhExpected = expected === null ? "应为新建" : `应为版本 ${expected}`;
-  const zhActual = actual === null ? "当前不存在" : `当前版本为 ${actual}`;
-  const enExpected = expected === null ? "expected to create it" : `expected version ${expected}`;
-  const enActual = actual === null ? "there is none" : `the stored version is ${actual}`;
+  // Shown safely whatever a caller passes (a non-string never reaches a template as is).
+  const [e, i, ex, ac] = [entity, id, expected, actual].map((v) =>
+    typeof v === "string" || typeof v === "number" ? String(v) : describeValue(v),
+  ) as [string, string, string, string];
+  const zhExpected = expected === null ? "应为新建" : `应为版本 ${ex}`;
+  const zhActual = actual === null ? "当前不存在" : `当前版本为 ${ac}`;
+  const enExpected = expected === null ? "expected to create it" : `expected version ${ex}`;
+  const enActual = actual === null ? "there is none" : `the stored version is ${ac}`;
   return new ConflictError(
     text(
-      `${entity} ${id}：${zhExpected}，但${zhActual}（已被他人修改，请重新读取后再写）`,
-      `${entity} ${id}: ${enExpected}, but ${enActual} (changed by someone else; read it again and retry)`,
+      `${e} ${i}：${zhExpected}，但${zhActual}（已被他人修改，请重新读取后再写）`,
+      `${e} ${i}: ${enExpected}, but ${enActual} (changed by someone else; read it again and retry)`,
     ),
   );
 }
