@@ -15,6 +15,8 @@ export function packageProject(name: string) {
       name,
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
       setupFiles: [fastCheckSetup],
+      // Property tests on a shared 2-core machine can take several seconds; a hang still fails.
+      testTimeout: 30_000,
       globalSetup: [fastCheckSeed],
       typecheck: { enabled: true, include: ["src/**/*.test-d.ts"] },
     },

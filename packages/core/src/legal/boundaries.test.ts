@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../_lib/throws.test-helper";
+import { ValidationError } from "../errors/errors";
+import { text } from "../i18n";
 import type { ChildFileInput } from "../model/child-file";
 import type { ContactRecordInput } from "../model/records";
 import { checkLegalDuties } from "./check";
 import { certainlyMinor, hasCapableCare, LegalCode, weekStart } from "./rules";
+import { LEGAL_ARTICLES, type LegalHit, type LegalRule } from "./types";
 
 const asOf = "2026-03-04"; // a Wednesday; its week starts Monday 2 March
 
@@ -251,5 +255,85 @@ describe("checkLegalDuties: the texts of every finding", () => {
       ],
     });
     expect(checkLegalDuties(f, { asOf, records: [] })).toMatchSnapshot();
+  });
+});
+
+describe("checkLegalDuties: options, records and order", () => {
+  const base = file("2016-05-10");
+  const rule = (code: string, hits: LegalHit[], over: Partial<LegalRule> = {}): LegalRule => ({
+    code,
+    article: LEGAL_ARTICLES.mpl21,
+    severity: "medium",
+    mandatoryReport: false,
+    title: text(code, code),
+    check: () => hits,
+    ...over,
+  });
+  const hit = (over: Partial<LegalHit> = {}): LegalHit => ({
+    message: text("发现", "finding"),
+    evidence: {},
+    ...over,
+  });
+
+  it("orders by severity, then mandatory reports, then code, then path", () => {
+    const found = checkLegalDuties(base, {
+      asOf,
+      rules: [
+        rule("b", [hit({ path: "z" }), hit({ path: "a" }), hit()]),
+        rule("a", [hit()]),
+        rule("m", [hit({ mandatoryReport: true })]),
+        rule("h", [hit()], { severity: "high" }),
+        rule("c", [hit({ severity: "critical" })], { severity: "low" }),
+      ],
+    });
+    expect(found.map((f) => [f.code, f.severity, f.mandatoryReport, f.path ?? ""])).toEqual([
+      ["c", "critical", false, ""],
+      ["h", "high", false, ""],
+      ["m", "medium", true, ""],
+      ["a", "medium", false, ""],
+      ["b", "medium", false, ""],
+      ["b", "medium", false, "a"],
+      ["b", "medium", false, "z"],
+    ]);
+    expect(found.find((f) => f.code === "m")!.reportUnder).toEqual(LEGAL_ARTICLES.mpl11);
+    expect(found.find((f) => f.code === "a")).not.toHaveProperty("reportUnder");
+    expect(found.find((f) => f.code === "a")).not.toHaveProperty("path");
+  });
+
+  it("refuses a rule that is not one, naming it", () => {
+    for (const bad of [
+      null,
+      { ...rule("x", []), code: 1 },
+      { ...rule("x", []), check: "no" },
+      { ...rule("x", []), severity: "bogus" },
+    ]) {
+      const e = thrown(() =>
+        checkLegalDuties(base, { asOf, rules: [rule("ok", []), bad as never] }),
+      );
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual(["rules[1]"]);
+      expect((e as ValidationError).issues[0]!.message.en).toContain("expected a rule");
+    }
+  });
+
+  it("validates only the records that name the child, and any record whose childIds is malformed", () => {
+    const other = { id: "o", kind: "parent-call", at: "not a time", childIds: ["c2"] };
+    expect(() => checkLegalDuties(base, { asOf, records: [other as never] })).not.toThrow();
+    for (const bad of [
+      { ...other, childIds: ["c1"] },
+      { ...other, childIds: [1] },
+      { ...other, childIds: "c2" },
+      { ...other, childIds: ["c2", 3] },
+      null,
+    ]) {
+      const e = thrown(() =>
+        checkLegalDuties(base, { asOf, records: [other as never, bad as never] }),
+      );
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues.every((i) => i.path.startsWith("records[1]"))).toBe(
+        true,
+      );
+      expect((e as ValidationError).message).toContain("走访记录");
+    }
   });
 });
