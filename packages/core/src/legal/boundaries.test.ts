@@ -337,3 +337,123 @@ describe("checkLegalDuties: options, records and order", () => {
     }
   });
 });
+
+describe("checkLegalDuties: findings with their evidence, scenario by scenario", () => {
+  const g = (over: Record<string, unknown>) => ({
+    id: "g1",
+    name: "照护人",
+    relation: "grandmother",
+    entrusted: true,
+    primary: true,
+    birthYear: 1960,
+    writtenNoticeOn: "2025-09-01",
+    ...over,
+  });
+  const fatherOnly = [
+    { id: "p1", role: "father", name: "父", awayPeriods: [{ from: "2025-02-20", city: "深圳" }] },
+    { id: "p2", role: "mother", name: "母", guardianshipCapacity: "limited", awayPeriods: [] },
+  ];
+  const scenarios: Record<string, ChildFileInput> = {
+    "under 8, a primary carer with limited capacity, the mother at home with limited capacity":
+      file("2020-01-01", {
+        guardians: [g({ guardianshipCapacity: "limited" }), g({ id: "g2", primary: false })],
+        parents: fatherOnly as never,
+      }),
+    "under 8 living alone": file("2020-01-01", { livingArrangement: "alone" }),
+    "12, the only carer is not primary": file("2014-01-01", { guardians: [g({ primary: false })] }),
+    "a father on file as guardian is not a carer": file("2014-01-01", {
+      guardians: [
+        g({ relation: "father", entrusted: false, disqualifications: ["addiction"] }),
+        g({ id: "g2" }),
+      ],
+    }),
+    "carers without and with abuse": file("2014-01-01", {
+      guardians: [
+        g({ disqualifications: ["addiction"] }),
+        g({ id: "g2", disqualifications: ["abuse-or-violence"] }),
+      ],
+    }),
+    "entrusted carers: no capacity, limited, a minor": file("2014-01-01", {
+      guardians: [
+        g({ guardianshipCapacity: "none" }),
+        g({ id: "g2", guardianshipCapacity: "limited", primary: false }),
+        g({ id: "g3", birthYear: 2012, primary: false }),
+      ],
+    }),
+  };
+  for (const [name, f] of Object.entries(scenarios)) {
+    it(name, () => {
+      expect(checkLegalDuties(f, { asOf })).toMatchSnapshot();
+    });
+  }
+
+  it("weekly contact counts a parent's call or video call about this child, from the parent or naming them", () => {
+    const f = file("2016-05-10");
+    const weeks = (records: ContactRecordInput[]) =>
+      (
+        checkLegalDuties(f, { asOf, records }).find((x) => x.code === LegalCode.NO_WEEKLY_CONTACT)
+          ?.evidence as { missedWeeks: { from: string }[] } | undefined
+      )?.missedWeeks.map((w) => w.from) ?? [];
+    const at = (day: string, over: Partial<ContactRecordInput> = {}): ContactRecordInput => ({
+      id: `r${day}`,
+      kind: "parent-call",
+      at: `${day}T20:00:00+08:00`,
+      childIds: ["c1"],
+      initiator: "parent",
+      ...over,
+    });
+    const all = ["2026-02-02", "2026-02-09", "2026-02-16", "2026-02-23"];
+    expect(weeks(all.map((d) => at(d)))).toEqual([]);
+    // The last day of a week (Sunday) counts for it; the Monday after does not.
+    expect(weeks([...all.slice(0, 3).map((d) => at(d)), at("2026-03-01")])).toEqual([]);
+    expect(weeks([...all.slice(0, 3).map((d) => at(d)), at("2026-03-02")])).toEqual(["2026-02-23"]);
+    // A call by the mentor naming the parent counts; one by the mentor alone does not.
+    expect(
+      weeks([
+        ...all.slice(0, 3).map((d) => at(d)),
+        at("2026-02-24", { initiator: "mentor", parentId: "p1" }),
+      ]),
+    ).toEqual([]);
+    expect(
+      weeks([...all.slice(0, 3).map((d) => at(d)), at("2026-02-24", { initiator: "mentor" })]),
+    ).toEqual(["2026-02-23"]);
+    // A call about another child, or a home visit, does not count.
+    expect(
+      weeks([...all.slice(0, 3).map((d) => at(d)), at("2026-02-24", { childIds: ["c2"] })]),
+    ).toEqual(["2026-02-23"]);
+    expect(
+      weeks([...all.slice(0, 3).map((d) => at(d)), at("2026-02-24", { kind: "home-visit" })]),
+    ).toEqual(["2026-02-23"]);
+    expect(
+      weeks([...all.slice(0, 3).map((d) => at(d)), at("2026-02-24", { kind: "video-call" })]),
+    ).toEqual([]);
+  });
+
+  it("weekly contact is not checked when no living parent is away", () => {
+    const f = file("2016-05-10", {
+      parents: [
+        {
+          id: "p1",
+          role: "father",
+          name: "父",
+          deceased: true,
+          awayPeriods: [{ from: "2025-02-20", city: "深圳" }],
+        },
+        { id: "p2", role: "mother", name: "母", awayPeriods: [] },
+      ],
+    });
+    expect(codes(f, { records: [] })).not.toContain(LegalCode.NO_WEEKLY_CONTACT);
+    const oneAway = file("2016-05-10", {
+      parents: [
+        {
+          id: "p1",
+          role: "father",
+          name: "父",
+          awayPeriods: [{ from: "2025-02-20", city: "深圳" }],
+        },
+        { id: "p2", role: "mother", name: "母", awayPeriods: [] },
+      ],
+    });
+    expect(codes(oneAway, { records: [] })).toContain(LegalCode.NO_WEEKLY_CONTACT);
+  });
+});
