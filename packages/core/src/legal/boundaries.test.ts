@@ -339,16 +339,18 @@ describe("checkLegalDuties: options, records and order", () => {
 });
 
 describe("checkLegalDuties: findings with their evidence, scenario by scenario", () => {
-  const g = (over: Record<string, unknown>) => ({
-    id: "g1",
-    name: "照护人",
-    relation: "grandmother",
-    entrusted: true,
-    primary: true,
-    birthYear: 1960,
-    writtenNoticeOn: "2025-09-01",
-    ...over,
-  });
+  type GuardianInput = NonNullable<ChildFileInput["guardians"]>[number];
+  const g = (over: Record<string, unknown>): GuardianInput =>
+    ({
+      id: "g1",
+      name: "照护人",
+      relation: "grandmother",
+      entrusted: true,
+      primary: true,
+      birthYear: 1960,
+      writtenNoticeOn: "2025-09-01",
+      ...over,
+    }) as GuardianInput;
   const fatherOnly = [
     { id: "p1", role: "father", name: "父", awayPeriods: [{ from: "2025-02-20", city: "深圳" }] },
     { id: "p2", role: "mother", name: "母", guardianshipCapacity: "limited", awayPeriods: [] },
