@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../_lib/throws.test-helper";
 import { ValidationError } from "../errors";
 import { text } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model";
@@ -13,6 +14,7 @@ import {
 import {
   awayEdges,
   builtInVerdict,
+  isParentAway,
   LEFT_BEHIND_DEFINITIONS,
   SCHOOL_DEFINITION,
   STATE_COUNCIL_2016_DEFINITION,
@@ -106,6 +108,11 @@ const SCENARIOS: Record<string, { f: ChildFile; asOf: CalendarDate }> = {
   },
   "father away, no mother on file": { f: file({ father: AWAY, mother: null }), asOf: "2024-03-01" },
   "no parent away": { f: file({}), asOf: "2024-03-01" },
+  "no parent away, the father deceased": { f: file({ fatherDeceased: true }), asOf: "2024-03-01" },
+  "not yet born, parents already away": {
+    f: file({ father: [{ from: "2009-01-01" }], mother: [{ from: "2009-01-01" }] }),
+    asOf: "2010-08-31",
+  },
   "father back on the last day away": {
     f: file({ father: [{ from: "2020-01-01", to: "2024-02-29" }], mother: AWAY }),
     asOf: "2024-02-29",
@@ -152,6 +159,8 @@ describe("the built-in definitions at every boundary", () => {
     expect(verdict("both away, on the 16th birthday")).toBe(false);
     expect(verdict("both away, the day after the 16th birthday")).toBe(false);
     expect(verdict("not yet born")).toBe(false);
+    expect(verdict("not yet born, parents already away")).toBe(false);
+    expect(verdict("no parent away, the father deceased")).toBe(false);
     expect(verdict("born that day")).toBe(true);
     expect(verdict("father away, mother capable")).toBe(false);
     expect(verdict("father away, mother with limited capacity")).toBe(false);
@@ -182,8 +191,89 @@ describe("the built-in definitions at every boundary", () => {
     expect(verdict("no parent away")).toBe(false);
     expect(verdict("father away, mother capable")).toBe(true);
     expect(verdict("not yet born")).toBe(false);
+    expect(verdict("not yet born, parents already away")).toBe(false);
     // No age limit: a pupil of 16 still counts.
     expect(verdict("both away, the day after the 16th birthday")).toBe(true);
+  });
+});
+
+describe("definitions: names, shapes and arguments", () => {
+  it("names the built-in definitions in both languages", () => {
+    expect(STATE_COUNCIL_2016_DEFINITION.name).toEqual(
+      text("国发〔2016〕13号口径", "State Council 2016 No. 13"),
+    );
+    expect(SCHOOL_DEFINITION.name).toEqual(
+      text(
+        "学校口径（中小学生，父母双方或一方外出务工）",
+        "School definition (pupil, one or both parents away)",
+      ),
+    );
+  });
+
+  it("says what is wrong with a host's definition or its verdict", () => {
+    const f = file({});
+    const mine = {
+      id: "mine",
+      name: text("自定", "mine"),
+      classify: () => ({ leftBehind: true, reasons: [] }),
+    };
+    const en = (definition: unknown) =>
+      (
+        thrown(() =>
+          classifyLeftBehind(f, { asOf: "2024-03-01", definition: definition as never }),
+        ) as ValidationError
+      ).issues.map((i) => `${i.path}: ${i.message.en}`);
+    expect(en({ ...mine, classify: 3 }).join()).toContain("classify must be a function");
+    expect(en({ ...mine, changeDates: 3 }).join()).toContain("changeDates must be a function");
+    expect(en({ ...mine, name: { "zh-CN": "甲" } })).toEqual([
+      "definition: definition: expected one of: state-council-2016, school; or expected text (received: object)",
+    ]);
+    const verdict = thrown(() =>
+      classifyLeftBehind(f, {
+        asOf: "2024-03-01",
+        definition: { ...mine, classify: () => ({ leftBehind: "yes", reasons: [] }) } as never,
+      }),
+    ) as ValidationError;
+    expect(verdict.issues.map((i) => i.path)).toEqual(["leftBehind"]);
+    expect(verdict.messageIn("en")).toContain("result of definition mine");
+    expect(verdict.message).toContain("留守儿童口径 mine 的判定结果");
+  });
+
+  it("isParentAway refuses a parent without away periods, naming the field", () => {
+    const e = thrown(() => isParentAway({} as never, "2024-03-01")) as ValidationError;
+    expect(e.issues.map((i) => i.path)).toEqual(["parent.awayPeriods"]);
+    expect(e.issues[0]!.message.en).toContain("expected an array of away periods");
+    expect(e.issues[0]!.message["zh-CN"]).toContain("应为外出时段数组");
+  });
+
+  it("names the options and the change dates it refuses", () => {
+    const f = file({});
+    const order = thrown(() =>
+      leftBehindChanges(f, { from: "2024-03-02", to: "2024-03-01" }),
+    ) as ValidationError;
+    expect(order.issues.map((i) => [i.path, i.message.en])).toEqual([
+      ["to", expect.stringContaining("from must not be after to")],
+    ]);
+    expect(order.messageIn("en")).toContain("status-change options");
+    expect(order.message).toContain("留守状态变化查询选项");
+    const dates = thrown(() =>
+      leftBehindChanges(f, {
+        from: "2024-01-01",
+        to: "2024-12-31",
+        definition: {
+          id: "mine",
+          name: text("自定", "mine"),
+          classify: () => ({ leftBehind: false, reasons: [] }),
+          changeDates: () => ["soon"] as never,
+        },
+      }),
+    ) as ValidationError;
+    expect(dates.messageIn("en")).toContain("change dates of definition mine");
+    expect(dates.message).toContain("口径 mine 的变化日期");
+    const opts = thrown(() =>
+      classifyLeftBehind(f, { asOf: "2024-02-30" as CalendarDate }),
+    ) as ValidationError;
+    expect(opts.issues.map((i) => i.path)).toEqual(["asOf"]);
   });
 });
 

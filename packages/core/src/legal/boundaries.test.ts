@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../_lib/throws.test-helper";
+import { ValidationError } from "../errors/errors";
+import { text } from "../i18n";
 import type { ChildFileInput } from "../model/child-file";
 import type { ContactRecordInput } from "../model/records";
 import { checkLegalDuties } from "./check";
 import { certainlyMinor, hasCapableCare, LegalCode, weekStart } from "./rules";
+import { LEGAL_ARTICLES, type LegalHit, type LegalRule } from "./types";
 
 const asOf = "2026-03-04"; // a Wednesday; its week starts Monday 2 March
 
@@ -251,5 +255,207 @@ describe("checkLegalDuties: the texts of every finding", () => {
       ],
     });
     expect(checkLegalDuties(f, { asOf, records: [] })).toMatchSnapshot();
+  });
+});
+
+describe("checkLegalDuties: options, records and order", () => {
+  const base = file("2016-05-10");
+  const rule = (code: string, hits: LegalHit[], over: Partial<LegalRule> = {}): LegalRule => ({
+    code,
+    article: LEGAL_ARTICLES.mpl21,
+    severity: "medium",
+    mandatoryReport: false,
+    title: text(code, code),
+    check: () => hits,
+    ...over,
+  });
+  const hit = (over: Partial<LegalHit> = {}): LegalHit => ({
+    message: text("发现", "finding"),
+    evidence: {},
+    ...over,
+  });
+
+  it("orders by severity, then mandatory reports, then code, then path", () => {
+    const found = checkLegalDuties(base, {
+      asOf,
+      rules: [
+        rule("b", [hit({ path: "z" }), hit({ path: "a" }), hit()]),
+        rule("a", [hit()]),
+        rule("m", [hit({ mandatoryReport: true })]),
+        rule("h", [hit()], { severity: "high" }),
+        rule("c", [hit({ severity: "critical" })], { severity: "low" }),
+      ],
+    });
+    expect(found.map((f) => [f.code, f.severity, f.mandatoryReport, f.path ?? ""])).toEqual([
+      ["c", "critical", false, ""],
+      ["h", "high", false, ""],
+      ["m", "medium", true, ""],
+      ["a", "medium", false, ""],
+      ["b", "medium", false, ""],
+      ["b", "medium", false, "a"],
+      ["b", "medium", false, "z"],
+    ]);
+    expect(found.find((f) => f.code === "m")!.reportUnder).toEqual(LEGAL_ARTICLES.mpl11);
+    expect(found.find((f) => f.code === "a")).not.toHaveProperty("reportUnder");
+    expect(found.find((f) => f.code === "a")).not.toHaveProperty("path");
+  });
+
+  it("refuses a rule that is not one, naming it", () => {
+    for (const bad of [
+      null,
+      { ...rule("x", []), code: 1 },
+      { ...rule("x", []), check: "no" },
+      { ...rule("x", []), severity: "bogus" },
+    ]) {
+      const e = thrown(() =>
+        checkLegalDuties(base, { asOf, rules: [rule("ok", []), bad as never] }),
+      );
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual(["rules[1]"]);
+      expect((e as ValidationError).issues[0]!.message.en).toContain("expected a rule");
+    }
+  });
+
+  it("validates only the records that name the child, and any record whose childIds is malformed", () => {
+    const other = { id: "o", kind: "parent-call", at: "not a time", childIds: ["c2"] };
+    expect(() => checkLegalDuties(base, { asOf, records: [other as never] })).not.toThrow();
+    for (const bad of [
+      { ...other, childIds: ["c1"] },
+      { ...other, childIds: [1] },
+      { ...other, childIds: "c2" },
+      { ...other, childIds: ["c2", 3] },
+      null,
+    ]) {
+      const e = thrown(() =>
+        checkLegalDuties(base, { asOf, records: [other as never, bad as never] }),
+      );
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues.every((i) => i.path.startsWith("records[1]"))).toBe(
+        true,
+      );
+      expect((e as ValidationError).message).toContain("走访记录");
+    }
+  });
+});
+
+describe("checkLegalDuties: findings with their evidence, scenario by scenario", () => {
+  type GuardianInput = NonNullable<ChildFileInput["guardians"]>[number];
+  const g = (over: Record<string, unknown>): GuardianInput =>
+    ({
+      id: "g1",
+      name: "照护人",
+      relation: "grandmother",
+      entrusted: true,
+      primary: true,
+      birthYear: 1960,
+      writtenNoticeOn: "2025-09-01",
+      ...over,
+    }) as GuardianInput;
+  const fatherOnly = [
+    { id: "p1", role: "father", name: "父", awayPeriods: [{ from: "2025-02-20", city: "深圳" }] },
+    { id: "p2", role: "mother", name: "母", guardianshipCapacity: "limited", awayPeriods: [] },
+  ];
+  const scenarios: Record<string, ChildFileInput> = {
+    "under 8, a primary carer with limited capacity, the mother at home with limited capacity":
+      file("2020-01-01", {
+        guardians: [g({ guardianshipCapacity: "limited" }), g({ id: "g2", primary: false })],
+        parents: fatherOnly as never,
+      }),
+    "under 8 living alone": file("2020-01-01", { livingArrangement: "alone" }),
+    "12, the only carer is not primary": file("2014-01-01", { guardians: [g({ primary: false })] }),
+    "a father on file as guardian is not a carer": file("2014-01-01", {
+      guardians: [
+        g({ relation: "father", entrusted: false, disqualifications: ["addiction"] }),
+        g({ id: "g2" }),
+      ],
+    }),
+    "carers without and with abuse": file("2014-01-01", {
+      guardians: [
+        g({ disqualifications: ["addiction"] }),
+        g({ id: "g2", disqualifications: ["abuse-or-violence"] }),
+      ],
+    }),
+    "entrusted carers: no capacity, limited, a minor": file("2014-01-01", {
+      guardians: [
+        g({ guardianshipCapacity: "none" }),
+        g({ id: "g2", guardianshipCapacity: "limited", primary: false }),
+        g({ id: "g3", birthYear: 2012, primary: false }),
+      ],
+    }),
+  };
+  for (const [name, f] of Object.entries(scenarios)) {
+    it(name, () => {
+      expect(checkLegalDuties(f, { asOf })).toMatchSnapshot();
+    });
+  }
+
+  it("weekly contact counts a parent's call or video call about this child, from the parent or naming them", () => {
+    const f = file("2016-05-10");
+    const weeks = (records: ContactRecordInput[]) =>
+      (
+        checkLegalDuties(f, { asOf, records }).find((x) => x.code === LegalCode.NO_WEEKLY_CONTACT)
+          ?.evidence as { missedWeeks: { from: string }[] } | undefined
+      )?.missedWeeks.map((w) => w.from) ?? [];
+    const at = (day: string, over: Partial<ContactRecordInput> = {}): ContactRecordInput => ({
+      id: `r${day}`,
+      kind: "parent-call",
+      at: `${day}T20:00:00+08:00`,
+      childIds: ["c1"],
+      initiator: "parent",
+      ...over,
+    });
+    const all = ["2026-02-02", "2026-02-09", "2026-02-16", "2026-02-23"];
+    expect(weeks(all.map((d) => at(d)))).toEqual([]);
+    // The last day of a week (Sunday) counts for it; the Monday after does not.
+    expect(weeks([...all.slice(0, 3).map((d) => at(d)), at("2026-03-01")])).toEqual([]);
+    expect(weeks([...all.slice(0, 3).map((d) => at(d)), at("2026-03-02")])).toEqual(["2026-02-23"]);
+    // A call by the mentor naming the parent counts; one by the mentor alone does not.
+    expect(
+      weeks([
+        ...all.slice(0, 3).map((d) => at(d)),
+        at("2026-02-24", { initiator: "mentor", parentId: "p1" }),
+      ]),
+    ).toEqual([]);
+    expect(
+      weeks([...all.slice(0, 3).map((d) => at(d)), at("2026-02-24", { initiator: "mentor" })]),
+    ).toEqual(["2026-02-23"]);
+    // A call about another child, or a home visit, does not count.
+    expect(
+      weeks([...all.slice(0, 3).map((d) => at(d)), at("2026-02-24", { childIds: ["c2"] })]),
+    ).toEqual(["2026-02-23"]);
+    expect(
+      weeks([...all.slice(0, 3).map((d) => at(d)), at("2026-02-24", { kind: "home-visit" })]),
+    ).toEqual(["2026-02-23"]);
+    expect(
+      weeks([...all.slice(0, 3).map((d) => at(d)), at("2026-02-24", { kind: "video-call" })]),
+    ).toEqual([]);
+  });
+
+  it("weekly contact is not checked when no living parent is away", () => {
+    const f = file("2016-05-10", {
+      parents: [
+        {
+          id: "p1",
+          role: "father",
+          name: "父",
+          deceased: true,
+          awayPeriods: [{ from: "2025-02-20", city: "深圳" }],
+        },
+        { id: "p2", role: "mother", name: "母", awayPeriods: [] },
+      ],
+    });
+    expect(codes(f, { records: [] })).not.toContain(LegalCode.NO_WEEKLY_CONTACT);
+    const oneAway = file("2016-05-10", {
+      parents: [
+        {
+          id: "p1",
+          role: "father",
+          name: "父",
+          awayPeriods: [{ from: "2025-02-20", city: "深圳" }],
+        },
+        { id: "p2", role: "mother", name: "母", awayPeriods: [] },
+      ],
+    });
+    expect(codes(oneAway, { records: [] })).toContain(LegalCode.NO_WEEKLY_CONTACT);
   });
 });

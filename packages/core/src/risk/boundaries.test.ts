@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { thrown } from "../_lib/throws.test-helper";
 import { ValidationError } from "../errors/errors";
 import { text } from "../i18n";
+import type { ChecklistScore } from "../checklists/engine";
 import type { ChildFileInput } from "../model/child-file";
 import type { CalendarDate } from "../time/types";
-import type { ChecklistScore } from "../checklists/engine";
 import { assessRisk, withRiskLevel, type RiskFinding } from "./assess";
 import { compareRiskLevels } from "./model";
 
@@ -24,7 +24,12 @@ const levelAt = (score: number) =>
   assessRisk(file, { asOf, compliance: { missedContacts: score }, model: counting });
 
 /** A scored assessment of checklist `id` taken at `takenAt`, with one risk factor of `weight`. */
-const scored = (assessmentId: string, takenAt: string, weight = 4, checklistId = "x") =>
+const scored = (
+  assessmentId: string,
+  takenAt: string,
+  weight = 4,
+  checklistId = "x",
+): ChecklistScore =>
   ({
     assessmentId,
     childId: "c1",
@@ -32,7 +37,7 @@ const scored = (assessmentId: string, takenAt: string, weight = 4, checklistId =
     checklistVersion: "1",
     takenAt,
     riskFactors: [{ code: `${checklistId}.flag`, label: text("标记", "flag"), weight }],
-  }) as unknown as ChecklistScore; // only the fields assessRisk reads
+  }) as unknown as ChecklistScore;
 
 describe("assessRisk: thresholds at and either side", () => {
   it.each([
