@@ -1,0 +1,40 @@
+import { RenderError } from "@liushou/core";
+import { describe, expect, it } from "vitest";
+import { chartToSvg, type ChartSpec } from "./svg";
+
+const bar: ChartSpec = {
+  kind: "bar",
+  categories: ["随祖辈生活", "随其他亲戚生活", "</text><script>alert(1)</script>"],
+  series: [{ name: "人数", values: [12, 3, 1] }],
+};
+
+describe("chartToSvg", () => {
+  it("draws bar, line and pie charts as standalone SVG with every value labelled", () => {
+    for (const kind of ["bar", "line", "pie"] as const) {
+      const svg = chartToSvg({ ...bar, kind }, { width: 400, height: 200 });
+      expect(svg).toMatch(/^<svg width="400" height="200"/);
+      expect(svg).toContain("随祖辈生活");
+      for (const v of ["12", "3"]) expect(svg).toMatch(new RegExp(`>[^<]*\\b${v}\\b[^<]*</text>`));
+    }
+  });
+
+  it("escapes labels: a script-looking category stays text", () => {
+    const svg = chartToSvg(bar);
+    expect(svg).not.toContain("<script");
+    expect(svg).toContain("&lt;script&gt;");
+  });
+
+  it("is deterministic: the same chart gives the same SVG", () => {
+    expect(chartToSvg(bar)).toBe(chartToSvg(bar));
+  });
+
+  it("rejects a series whose values do not match the categories, in both languages", () => {
+    const bad = { ...bar, series: [{ name: "人数", values: [1, Number.NaN, 2] }] };
+    expect(() => chartToSvg(bad)).toThrow(RenderError);
+    try {
+      chartToSvg({ ...bar, series: [{ name: "x", values: [1] }] });
+    } catch (e) {
+      expect((e as RenderError).messages.en).toContain("needs 3 finite values");
+    }
+  });
+});
