@@ -1,20 +1,16 @@
 import { RenderError, text } from "@liushou/core";
+import { formatValue, type Chart } from "@liushou/report";
 import * as echarts from "echarts";
 import { CJK_FONT_STACK } from "../_lib/fonts";
 
 /**
- * A chart as plain data, the shape every renderer draws: one or more series over shared
- * categories (bar, line) or the slices of one series (pie).
+ * The part of a report's chart that is drawn: its kind, categories, series and value type.
  * @category Charts
  */
-export interface ChartSpec {
-  /** `bar` (grouped vertical bars), `line`, or `pie` (the first series' values as slices). */
-  readonly kind: "bar" | "pie" | "line";
-  /** The category labels, already localised (x axis, or pie slices). */
-  readonly categories: readonly string[];
-  /** The series, each with one value per category. */
-  readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];
-}
+export type ChartData = Pick<
+  Chart,
+  "kind" | "categories" | "series" | "valueType" | "stacked" | "xLabel" | "yLabel"
+>;
 
 /**
  * Size and look of a rendered chart.
@@ -35,19 +31,20 @@ export interface ChartSvgOptions {
 }
 
 /**
- * Renders a chart to a standalone SVG string on the server with Apache ECharts (no DOM, no
- * animation); the same chart always gives the same markup. Every label is escaped by ECharts,
- * so a category like `<script>` stays text.
- * @param chart - the chart as data.
- * @param options - size and font.
+ * Renders a report's chart to a standalone SVG string on the server with Apache ECharts (no
+ * DOM, no animation); the same chart always gives the same markup. Values are labelled as the
+ * report prints them (`formatValue`), and every label is escaped by ECharts, so a category like
+ * `<script>` stays text.
+ * @param chart - the chart as data (a report's `chart` block).
+ * @param options - size, font and class prefix.
  * @returns the `<svg>…</svg>` markup.
- * @throws {RenderError} when a series does not have one finite value per category.
+ * @throws {RenderError} when a series does not have one value per category.
  * @example
- * const svg = chartToSvg({ kind: "bar", categories: ["祖辈", "亲戚"], series: [{ name: "人数", values: [12, 3] }] });
+ * const svg = chartToSvg({ kind: "bar", valueType: "integer", categories: ["祖辈", "亲戚"], series: [{ name: "人数", values: [12, 3] }] });
  * svg.startsWith("<svg") //=> true
  * @category Charts
  */
-export function chartToSvg(chart: ChartSpec, options: ChartSvgOptions = {}): string {
+export function chartToSvg(chart: ChartData, options: ChartSvgOptions = {}): string {
   checkChart(chart);
   const width = options.width ?? 640;
   const height = options.height ?? 320;
@@ -74,59 +71,72 @@ function renameClasses(svg: string, prefix: string): string {
   });
 }
 
-function checkChart(chart: ChartSpec): void {
+function checkChart(chart: ChartData): void {
   const n = chart.categories.length;
   chart.series.forEach((s, i) => {
-    if (s.values.length !== n || !s.values.every(Number.isFinite)) {
+    const finite = s.values.every((v) => v === null || Number.isFinite(v));
+    if (s.values.length !== n || !finite) {
       throw new RenderError(
         text(
-          `图表第 ${i + 1} 个系列“${s.name}”应有 ${n} 个有限数值，实际为 ${s.values.length} 个`,
-          `chart series ${i + 1} "${s.name}" needs ${n} finite values, got ${s.values.length}`,
+          `图表第 ${i + 1} 个系列“${s.name}”应有 ${n} 个有限数值或空值，实际为 ${s.values.length} 个`,
+          `chart series ${i + 1} "${s.name}" needs ${n} finite values or nulls, got ${s.values.length}`,
         ),
       );
     }
   });
 }
 
-/** The ECharts option for a chart: print-friendly (no animation, labels on the marks). */
-function chartOption(chart: ChartSpec, fontFamily: string): echarts.EChartsOption {
+/** The ECharts option for a chart: print-friendly (no animation, values on the marks). */
+function chartOption(chart: ChartData, fontFamily: string): echarts.EChartsOption {
   const textStyle = { fontFamily, fontSize: 12 };
+  const print = (v: unknown) => (typeof v === "number" ? formatValue(v, chart.valueType) : "");
   const legend =
     chart.series.length > 1 || chart.kind === "pie" ? { bottom: 0, textStyle } : undefined;
+  const base = { animation: false, textStyle, ...(legend ? { legend } : {}) };
   if (chart.kind === "pie") {
     const first = chart.series[0];
     return {
-      animation: false,
-      textStyle,
-      ...(legend ? { legend } : {}),
+      ...base,
       series: [
         {
           type: "pie",
           name: first?.name ?? "",
           radius: ["0%", "62%"],
           center: ["50%", "45%"],
-          label: { formatter: "{c} ({d}%)", fontFamily },
-          data: chart.categories.map((name, i) => ({ name, value: first?.values[i] ?? 0 })),
+          label: {
+            fontFamily,
+            formatter: (p) => `${print(p.value)} (${(p as { percent?: number }).percent ?? 0}%)`,
+          },
+          data: chart.categories.map((name, i) => ({ name, value: first?.values[i] ?? null })),
         },
       ],
     };
   }
   return {
-    animation: false,
-    textStyle,
-    ...(legend ? { legend } : {}),
-    grid: { left: 48, right: 16, top: 24, bottom: legend ? 56 : 32, containLabel: true },
+    ...base,
+    grid: { left: 48, right: 16, top: 32, bottom: legend ? 56 : 32, containLabel: true },
     xAxis: {
       type: "category",
       data: [...chart.categories],
-      axisLabel: { interval: 0, fontFamily, hideOverlap: false },
+      ...(chart.xLabel ? { name: chart.xLabel, nameLocation: "middle", nameGap: 28 } : {}),
+      axisLabel: { interval: 0, fontFamily },
     },
-    yAxis: { type: "value", axisLabel: { fontFamily } },
+    yAxis: {
+      type: "value",
+      ...(chart.yLabel ? { name: chart.yLabel } : {}),
+      axisLabel: { fontFamily, formatter: (v: number) => print(v) },
+    },
     series: chart.series.map((s) => ({
       type: chart.kind,
       name: s.name,
       data: [...s.values],
-      label: { show: true, position: "top", fontFamily },
+      ...(chart.stacked && chart.kind === "bar" ? { stack: "total" } : {}),
+      label: {
+        show: true,
+        position: chart.stacked ? "inside" : "top",
+        fontFamily,
+        formatter: (p: { value?: unknown }) => print(p.value),
+      },
     })),
   };
 }

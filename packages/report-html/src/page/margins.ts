@@ -1,0 +1,28 @@
+/**
+ * Page margins in millimetres.
+ * @category Page
+ */
+export interface PageMargins {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+/**
+ * The A4 margins schools and education bureaus print official documents with (GB/T 9704-2012,
+ * 党政机关公文格式: 天头 37 mm, 订口 28 mm, bottom 35 mm, right 26 mm). The HTML and Word
+ * renderers use them by default.
+ * @example
+ * SCHOOL_A4_MARGINS_MM.top //=> 37
+ * @category Page
+ */
+export const SCHOOL_A4_MARGINS_MM: PageMargins = Object.freeze({
+  top: 37,
+  right: 26,
+  bottom: 35,
+  left: 28,
+});
+
+/** A4 in millimetres, portrait. */
+export const A4_MM = Object.freeze({ width: 210, height: 297 });
