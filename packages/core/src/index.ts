@@ -20,3 +20,4 @@ export * from "./checklists";
 export * from "./legal";
 export * from "./risk";
 export * from "./assistance";
+export * from "./labels";

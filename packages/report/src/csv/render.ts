@@ -1,0 +1,207 @@
+import { invalidArgument, IssueCode, text, validate } from "@liushou/core";
+import { z } from "zod";
+import { walkBlocks } from "../model/schema";
+import type {
+  Block,
+  Card,
+  CellValue,
+  Chart,
+  KeyFigures,
+  Report,
+  Table,
+  ValueType,
+} from "../model/types";
+import { defineRenderer, type ReportRenderer } from "../renderer/port";
+
+/**
+ * The byte-order mark that makes Excel read a CSV file as UTF-8 (Chinese text intact).
+ * @example
+ * csv.startsWith(UTF8_BOM) //=> true
+ * @category Renderers
+ */
+export const UTF8_BOM = "\uFEFF";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Neutralises a text cell against formula injection (CSV injection): a cell that starts with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe, so a spreadsheet
+ * shows it as text instead of running it.
+ * @param value - The cell text.
+ * @returns The text, safe to open in a spreadsheet.
+ * @example
+ * neutralizeFormula("=HYPERLINK(\"http://x\")") //=> "'=HYPERLINK(\"http://x\")"
+ * neutralizeFormula("王小明") //=> "王小明"
+ * @category Renderers
+ */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Quotes one CSV field as RFC 4180 asks (double quotes around a field with a comma, a quote,
+ * a line break or surrounding spaces; quotes doubled).
+ * @param value - The field text.
+ * @returns The field as written.
+ * @example
+ * quoteCsv('说 "你好", 再见') //=> '"说 ""你好"", 再见"'
+ * @category Renderers
+ */
+export function quoteCsv(value: string): string {
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A number as a spreadsheet reads it: plain digits, a ratio as a percent, fen as yuan. */
+function numberCell(value: number, type: ValueType, decimals: number | undefined): string {
+  switch (type) {
+    case "percent":
+      return `${(value * 100).toFixed(decimals ?? 1)}%`;
+    case "money-fen": {
+      const fen = Math.round(value);
+      const abs = Math.abs(fen);
+      return `${fen < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+    }
+    case "decimal":
+      return value.toFixed(decimals ?? 2);
+    default:
+      return String(value);
+  }
+}
+
+function field(value: CellValue, type: ValueType = "text", decimals?: number): string {
+  if (value === null) return "";
+  if (typeof value === "number") return numberCell(value, type, decimals);
+  return quoteCsv(neutralizeFormula(value));
+}
+
+type Line = string[];
+
+function tableLines(t: Table, withTitle: boolean, note: string): Line[] {
+  const out: Line[] = [];
+  if (withTitle && t.title !== undefined) out.push([field(t.title)]);
+  out.push(t.columns.map((c) => field(c.header)));
+  const row = (cells: readonly CellValue[]) =>
+    cells.map((v, i) => field(v, t.columns[i]!.type, t.columns[i]!.decimals));
+  for (const r of t.rows) out.push(row(r.cells));
+  if (t.totals) out.push(row(t.totals.cells));
+  if (withTitle) for (const n of t.notes) out.push([field(`${note}${n}`)]);
+  return out;
+}
+
+function chartLines(c: Chart, category: string): Line[] {
+  return [
+    [field(c.title)],
+    [field(c.xLabel ?? category), ...c.series.map((s) => field(s.name))],
+    ...c.categories.map((cat, i) => [
+      field(cat),
+      ...c.series.map((s) => field(s.values[i] ?? null, c.valueType)),
+    ]),
+  ];
+}
+
+function figureLines(k: KeyFigures): Line[] {
+  return k.items.map((f) => [field(f.label), field(f.value, f.valueType), field(f.unit ?? "")]);
+}
+
+/** Consecutive cards become one table: a row per card, a column per field label. */
+function cardLines(cards: readonly Card[], titleHeader: string): Line[] {
+  const labels: string[] = [];
+  const seen = new Set<string>();
+  const keyed = cards.map((c) => {
+    const values = new Map<string, string>();
+    for (const g of c.groups) {
+      for (const f of g.fields) {
+        const label = g.title === undefined ? f.label : `${g.title}·${f.label}`;
+        if (!seen.has(label)) {
+          seen.add(label);
+          labels.push(label);
+        }
+        values.set(label, f.value);
+      }
+    }
+    return { title: c.title, values };
+  });
+  return [
+    [field(titleHeader), ...labels.map((l) => field(l))],
+    ...keyed.map((k) => [field(k.title), ...labels.map((l) => field(k.values.get(l) ?? null))]),
+  ];
+}
+
+/**
+ * Options of {@link toCsv}.
+ * @category Renderers
+ */
+export interface CsvOptions {
+  /** Only this table (by id), as a bare header + rows + totals grid for machine reading. */
+  tableId?: string;
+  /** Leave out the byte-order mark (default: written, so Excel reads UTF-8). */
+  bom?: boolean;
+}
+
+const OptionsSchema = z.object({
+  tableId: z.string().min(1).optional(),
+  bom: z.boolean().optional(),
+});
+
+/**
+ * Renders the data of a report as CSV (UTF-8 with a byte-order mark, CRLF line ends): every
+ * table with its title and notes, key figures, charts as category × series grids, and cards as
+ * one row per card; blank lines between them. Numbers stay plain (no thousands separators),
+ * percents carry `%`, money is in yuan. Every text cell starting with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return is neutralised. With `tableId`, just that table.
+ * @param report - A checked report.
+ * @param options - `tableId`, `bom`.
+ * @returns The CSV text, starting with U+FEFF.
+ * @throws ValidationError for unknown options or a `tableId` not in the report.
+ * @example
+ * toCsv(report, { tableId: "statistics" }).split("\r\n")[1] //=> "小学,420,180,…"
+ * @category Renderers
+ */
+export function toCsv(report: Report, options: CsvOptions = {}): string {
+  const opts = validate(OptionsSchema, options, { subject: text("CSV 选项", "CSV options") });
+  const zh = report.locale === "zh-CN";
+  const blocks: Block[] = [...walkBlocks(report.body)];
+  let lines: Line[];
+  if (opts.tableId !== undefined) {
+    const t = blocks.find((b): b is Table => b.type === "table" && b.id === opts.tableId);
+    if (!t) {
+      const ids = blocks.flatMap((b) => (b.type === "table" ? [b.id] : [])).join(", ");
+      throw invalidArgument(
+        "tableId",
+        IssueCode.UNKNOWN_ID,
+        text(`报告中没有该表格（现有：${ids}）`, `no such table in the report (tables: ${ids})`),
+        opts.tableId,
+      );
+    }
+    lines = tableLines(t, false, "");
+  } else {
+    const groups: Line[][] = [];
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (b.type === "table") groups.push(tableLines(b, true, zh ? "注：" : "Note: "));
+      else if (b.type === "chart") groups.push(chartLines(b, zh ? "类别" : "Category"));
+      else if (b.type === "key-figures") groups.push(figureLines(b));
+      else if (b.type === "card") {
+        const run: Card[] = [b];
+        while (blocks[i + 1]?.type === "card") run.push(blocks[++i] as Card);
+        groups.push(cardLines(run, zh ? "卡片" : "Card"));
+      }
+    }
+    lines = groups.flatMap((g, i) => (i === 0 ? g : [[], ...g]));
+  }
+  const body = lines.map((l) => l.join(",")).join("\r\n");
+  return `${opts.bom === false ? "" : UTF8_BOM}${body}\r\n`;
+}
+
+/**
+ * The CSV renderer: `text/csv`, extension `csv`, UTF-8 with a byte-order mark.
+ * @example
+ * await renderReport(csvRenderer, report, { tableId: "statistics" })
+ * @category Renderers
+ */
+export const csvRenderer: ReportRenderer<CsvOptions, string> = defineRenderer({
+  id: "csv",
+  mediaType: "text/csv; charset=utf-8",
+  extension: "csv",
+  render: (report: Report, options?: CsvOptions) => toCsv(report, options),
+});

@@ -1,0 +1,5 @@
+/**
+ * The Markdown renderer (GitHub-flavoured: tables, footnotes).
+ * @module
+ */
+export * from "./render";
