@@ -103,14 +103,23 @@ export function inlineRuns(runs: readonly Inline[], ctx: DocxContext): Paragraph
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: "333333" } as const;
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 
-function cell(textValue: string, options: { bold?: boolean; right?: boolean; header?: boolean } = {}): TableCell {
+function cell(
+  textValue: string,
+  options: { bold?: boolean; right?: boolean; header?: boolean } = {},
+): TableCell {
   return new TableCell({
     borders: BORDERS,
-    ...(options.header ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: "E7E6E6" } } : {}),
+    ...(options.header
+      ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: "E7E6E6" } }
+      : {}),
     children: [
       new Paragraph({
         style: "TableText",
-        alignment: options.header ? AlignmentType.CENTER : options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        alignment: options.header
+          ? AlignmentType.CENTER
+          : options.right
+            ? AlignmentType.RIGHT
+            : AlignmentType.LEFT,
         children: [new TextRun({ text: textValue, ...(options.bold ? { bold: true } : {}) })],
       }),
     ],
@@ -124,12 +133,17 @@ function tableDocx(t: ReportTable): (Paragraph | Table)[] {
       cantSplit: true,
       children: cells.map((v, i) => {
         const c = t.columns[i]!;
-        const printed = formatValue(v, c.type, c.decimals === undefined ? {} : { decimals: c.decimals });
+        const printed = formatValue(
+          v,
+          c.type,
+          c.decimals === undefined ? {} : { decimals: c.decimals },
+        );
         return cell(printed, { bold, right: numeric[i] && typeof v === "number" });
       }),
     });
   const out: (Paragraph | Table)[] = [];
-  if (t.title) out.push(new Paragraph({ style: "Caption", keepNext: true, children: [new TextRun(t.title)] }));
+  if (t.title)
+    out.push(new Paragraph({ style: "Caption", keepNext: true, children: [new TextRun(t.title)] }));
   out.push(
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
@@ -144,17 +158,26 @@ function tableDocx(t: ReportTable): (Paragraph | Table)[] {
       ],
     }),
   );
-  for (const note of t.notes) out.push(new Paragraph({ style: "Note", children: [new TextRun(note)] }));
+  for (const note of t.notes)
+    out.push(new Paragraph({ style: "Note", children: [new TextRun(note)] }));
   return out;
 }
 
 function keyFiguresDocx(k: KeyFigures): Table {
-  const printed = k.items.map((f) => (f.value === null ? "—" : formatValue(f.value, f.valueType)) + (f.unit ?? ""));
+  const printed = k.items.map(
+    (f) => (f.value === null ? "—" : formatValue(f.value, f.valueType)) + (f.unit ?? ""),
+  );
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ cantSplit: true, children: printed.map((p) => cell(p, { bold: true, header: true })) }),
-      new TableRow({ cantSplit: true, children: k.items.map((f) => cell(f.label, { header: false })) }),
+      new TableRow({
+        cantSplit: true,
+        children: printed.map((p) => cell(p, { bold: true, header: true })),
+      }),
+      new TableRow({
+        cantSplit: true,
+        children: k.items.map((f) => cell(f.label, { header: false })),
+      }),
     ],
   });
 }
@@ -188,9 +211,28 @@ function cardDocx(card: Card, ctx: DocxContext): (Paragraph | Table)[] {
   const rows: TableRow[] = [];
   for (const g of card.groups) {
     if (g.title) {
-      rows.push(new TableRow({ cantSplit: true, children: [new TableCell({ borders: BORDERS, columnSpan: 2, children: [new Paragraph({ style: "TableText", children: [new TextRun({ text: g.title, bold: true })] })] })] }));
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              borders: BORDERS,
+              columnSpan: 2,
+              children: [
+                new Paragraph({
+                  style: "TableText",
+                  children: [new TextRun({ text: g.title, bold: true })],
+                }),
+              ],
+            }),
+          ],
+        }),
+      );
     }
-    for (const f of g.fields) rows.push(new TableRow({ cantSplit: true, children: [cell(f.label, { bold: true }), cell(f.value)] }));
+    for (const f of g.fields)
+      rows.push(
+        new TableRow({ cantSplit: true, children: [cell(f.label, { bold: true }), cell(f.value)] }),
+      );
   }
   const out: (Paragraph | Table)[] = [
     new Paragraph({
@@ -201,7 +243,14 @@ function cardDocx(card: Card, ctx: DocxContext): (Paragraph | Table)[] {
       children: [new TextRun(card.title)],
     }),
   ];
-  if (rows.length) out.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [2400, 6600], rows }));
+  if (rows.length)
+    out.push(
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        columnWidths: [2400, 6600],
+        rows,
+      }),
+    );
   out.push(new Paragraph({ children: [] }));
   return out;
 }

@@ -57,7 +57,10 @@ export async function renderDocx(report: Report, options: DocxOptions = {}): Pro
     (line) =>
       new Paragraph({
         style: "Meta",
-        children: [new TextRun({ text: `${line.label}${colon}`, bold: true }), new TextRun(line.value)],
+        children: [
+          new TextRun({ text: `${line.label}${colon}`, bold: true }),
+          new TextRun(line.value),
+        ],
       }),
   );
   const footnotes = report.footnotes.map(
@@ -73,7 +76,9 @@ export async function renderDocx(report: Report, options: DocxOptions = {}): Pro
       config: [
         {
           reference: "ordered",
-          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START }],
+          levels: [
+            { level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START },
+          ],
         },
       ],
     },
@@ -111,9 +116,18 @@ export async function renderDocx(report: Report, options: DocxOptions = {}): Pro
           }),
         },
         children: [
-          new Paragraph({ style: "Title", alignment: AlignmentType.CENTER, children: [new TextRun(report.title)] }),
+          new Paragraph({
+            style: "Title",
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun(report.title)],
+          }),
           ...(report.subtitle
-            ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(report.subtitle)] })]
+            ? [
+                new Paragraph({
+                  alignment: AlignmentType.CENTER,
+                  children: [new TextRun(report.subtitle)],
+                }),
+              ]
             : []),
           ...meta,
           ...blocksDocx(report.body, ctx),

@@ -49,7 +49,19 @@ export const DOCUMENT_STYLES: IStylesOptions = {
       run: { font: HEADING_FONT, size: 22, bold: true },
       paragraph: { alignment: "center", spacing: { before: 120, after: 60 } },
     },
-    { id: "TableText", name: "Table Text", basedOn: "Normal", run: { size: 21 }, paragraph: { spacing: { line: 276 } } },
-    { id: "Note", name: "Note", basedOn: "Normal", run: { size: 18 }, paragraph: { spacing: { line: 276 } } },
+    {
+      id: "TableText",
+      name: "Table Text",
+      basedOn: "Normal",
+      run: { size: 21 },
+      paragraph: { spacing: { line: 276 } },
+    },
+    {
+      id: "Note",
+      name: "Note",
+      basedOn: "Normal",
+      run: { size: 18 },
+      paragraph: { spacing: { line: 276 } },
+    },
   ],
 };

@@ -1,9 +1,10 @@
 import { RenderError } from "@liushou/core";
 import { describe, expect, it } from "vitest";
-import { chartToSvg, type ChartSpec } from "./svg";
+import { chartToSvg, type ChartData } from "./svg";
 
-const bar: ChartSpec = {
+const bar: ChartData = {
   kind: "bar",
+  valueType: "integer",
   categories: ["随祖辈生活", "随其他亲戚生活", "</text><script>alert(1)</script>"],
   series: [{ name: "人数", values: [12, 3, 1] }],
 };
@@ -25,7 +26,24 @@ describe("chartToSvg", () => {
   });
 
   it("is deterministic: the same chart gives the same SVG", () => {
-    expect(chartToSvg(bar)).toBe(chartToSvg(bar));
+    for (const kind of ["bar", "line", "pie"] as const) {
+      expect(chartToSvg({ ...bar, kind })).toBe(chartToSvg({ ...bar, kind }));
+    }
+  });
+
+  it("labels values as the report prints them, and leaves gaps for missing values", () => {
+    const svg = chartToSvg({
+      ...bar,
+      valueType: "percent",
+      series: [{ name: "比例", values: [0.5, null, 0.125] }],
+    });
+    expect(svg).toContain(">50.0%</text>");
+    expect(svg).toContain(">12.5%</text>");
+  });
+
+  it("gives each chart on a page its own class names", () => {
+    expect(chartToSvg(bar, { id: "c-a" })).toMatch(/class="c-a-cls-0"/);
+    expect(chartToSvg({ ...bar, kind: "pie" }, { id: "c-b" })).not.toMatch(/\bzr\d+-/);
   });
 
   it("rejects a series whose values do not match the categories, in both languages", () => {

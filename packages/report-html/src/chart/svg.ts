@@ -58,17 +58,20 @@ export function chartToSvg(chart: ChartData, options: ChartSvgOptions = {}): str
 }
 
 /**
- * ECharts names the CSS classes in its SVG by process-wide counters (`zr3-cls-17`); rename them
- * in order of appearance under the chart's own prefix, so the same chart always gives the same
- * markup and two charts on one page never share a class.
+ * ECharts names the ids and classes in its SVG after its instance (`zr3-c0`) and the classes by
+ * a process-wide counter (`zr3-cls-17`); rename them under the chart's own prefix, classes in
+ * order of appearance, so the same chart always gives the same markup and two charts on one
+ * page never share an id or a class.
  */
 function renameClasses(svg: string, prefix: string): string {
   const names = new Map<string, string>();
-  return svg.replace(/\bzr\d+-cls-\d+\b/g, (name) => {
-    let renamed = names.get(name);
-    if (renamed === undefined) names.set(name, (renamed = `${prefix}-${names.size}`));
-    return renamed;
-  });
+  return svg
+    .replace(/\bzr\d+-cls-\d+\b/g, (name) => {
+      let renamed = names.get(name);
+      if (renamed === undefined) names.set(name, (renamed = `${prefix}-cls-${names.size}`));
+      return renamed;
+    })
+    .replace(/\bzr\d+-/g, `${prefix}-`);
 }
 
 function checkChart(chart: ChartData): void {
@@ -107,7 +110,11 @@ function chartOption(chart: ChartData, fontFamily: string): echarts.EChartsOptio
             fontFamily,
             formatter: (p) => `${print(p.value)} (${(p as { percent?: number }).percent ?? 0}%)`,
           },
-          data: chart.categories.map((name, i) => ({ name, value: first?.values[i] ?? null })),
+          // A slice with no value is left out rather than drawn as zero.
+          data: chart.categories.flatMap((name, i) => {
+            const value = first?.values[i];
+            return typeof value === "number" ? [{ name, value }] : [];
+          }),
         },
       ],
     };
@@ -126,17 +133,21 @@ function chartOption(chart: ChartData, fontFamily: string): echarts.EChartsOptio
       ...(chart.yLabel ? { name: chart.yLabel } : {}),
       axisLabel: { fontFamily, formatter: (v: number) => print(v) },
     },
-    series: chart.series.map((s) => ({
-      type: chart.kind,
-      name: s.name,
-      data: [...s.values],
-      ...(chart.stacked && chart.kind === "bar" ? { stack: "total" } : {}),
-      label: {
-        show: true,
-        position: chart.stacked ? "inside" : "top",
-        fontFamily,
-        formatter: (p: { value?: unknown }) => print(p.value),
-      },
-    })),
+    series: chart.series.map((s): echarts.BarSeriesOption | echarts.LineSeriesOption => {
+      const common = {
+        name: s.name,
+        // ECharts draws "-" as a gap.
+        data: s.values.map((v) => v ?? "-"),
+        label: {
+          show: true,
+          position: chart.stacked ? ("inside" as const) : ("top" as const),
+          fontFamily,
+          formatter: (p: { value?: unknown }) => print(p.value),
+        },
+      };
+      return chart.kind === "line"
+        ? { ...common, type: "line" }
+        : { ...common, type: "bar", ...(chart.stacked ? { stack: "total" } : {}) };
+    }),
   };
 }

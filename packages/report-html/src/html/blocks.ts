@@ -70,12 +70,18 @@ function tableHtml(t: Table): string {
   const numeric = t.columns.map((c) => c.type !== "text" && c.type !== "date");
   const cell = (tag: "td" | "th", v: Table["rows"][number]["cells"][number], i: number) => {
     const column = t.columns[i]!;
-    const printed = formatValue(v, column.type, column.decimals === undefined ? {} : { decimals: column.decimals });
+    const printed = formatValue(
+      v,
+      column.type,
+      column.decimals === undefined ? {} : { decimals: column.decimals },
+    );
     return `<${tag}${numeric[i] && typeof v === "number" ? ` class="num"` : ""}>${esc(printed)}</${tag}>`;
   };
   const head = t.columns.map((c) => `<th scope="col">${esc(c.header)}</th>`).join("");
   const rows = t.rows.map((r) => `<tr>${r.cells.map((v, i) => cell("td", v, i)).join("")}</tr>`);
-  const totals = t.totals ? `\n<tfoot><tr>${t.totals.cells.map((v, i) => cell("td", v, i)).join("")}</tr></tfoot>` : "";
+  const totals = t.totals
+    ? `\n<tfoot><tr>${t.totals.cells.map((v, i) => cell("td", v, i)).join("")}</tr></tfoot>`
+    : "";
   const caption = t.title ? `<caption>${esc(t.title)}</caption>` : "";
   const notes = t.notes.length
     ? `\n<div class="notes">${t.notes.map((n) => `<p>${esc(n)}</p>`).join("")}</div>`

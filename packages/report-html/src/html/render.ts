@@ -57,7 +57,9 @@ ${printCss(report, options.margins ?? SCHOOL_A4_MARGINS_MM)}
 <body class="report" data-kind="${esc(report.kind)}">
 <header>
 <h1>${esc(report.title)}</h1>
-${report.subtitle ? `<p class="subtitle">${esc(report.subtitle)}</p>\n` : ""}<dl class="meta">${metaLines(report)
+${report.subtitle ? `<p class="subtitle">${esc(report.subtitle)}</p>\n` : ""}<dl class="meta">${metaLines(
+    report,
+  )
     .map((line) => `<dt>${esc(line.label)}</dt><dd>${esc(line.value)}</dd>`)
     .join("")}</dl>
 </header>

@@ -3,7 +3,11 @@
  * apostrophe, and more than 31 characters, and compares names case-insensitively.
  */
 export function sheetName(title: string, taken: Set<string>): string {
-  const clean = title.replace(/[[\]:*?/\\]/g, " ").replace(/^'+|'+$/g, "").trim() || "Sheet";
+  const clean =
+    title
+      .replace(/[[\]:*?/\\]/g, " ")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Sheet";
   const chars = [...clean];
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : ` (${n})`;

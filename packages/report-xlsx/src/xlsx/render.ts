@@ -94,7 +94,9 @@ function chartTable(c: Chart, categoryHeader: string): Table {
       { key: "category", header: c.xLabel ?? categoryHeader, type: "text" },
       ...c.series.map((s, i) => ({ key: `s${i}`, header: s.name, type: c.valueType })),
     ],
-    rows: c.categories.map((name, i) => ({ cells: [name, ...c.series.map((s) => s.values[i] ?? null)] })),
+    rows: c.categories.map((name, i) => ({
+      cells: [name, ...c.series.map((s) => s.values[i] ?? null)],
+    })),
     notes: [],
   };
 }
@@ -115,7 +117,9 @@ function cardsTable(cards: readonly Card[], title: string, cardHeader: string): 
       ...labels.map((label, i) => ({ key: `f${i}`, header: label, type: "text" as const })),
     ],
     rows: cards.map((card) => {
-      const values = new Map(card.groups.flatMap((g) => g.fields.map((f) => [f.label, f.value] as const)));
+      const values = new Map(
+        card.groups.flatMap((g) => g.fields.map((f) => [f.label, f.value] as const)),
+      );
       return { cells: [card.title, ...labels.map((label) => values.get(label) ?? null)] };
     }),
     notes: [],

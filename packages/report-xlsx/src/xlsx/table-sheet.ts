@@ -77,7 +77,8 @@ export function writeTableSheet(wb: Workbook, table: Table, ctx: SheetContext): 
       table.totals.cells.map((v, i) => {
         const column = table.columns[i]!;
         const value = sheetValue(v, column);
-        if (column.total !== "sum" || typeof value !== "number" || table.rows.length === 0) return value;
+        if (column.total !== "sum" || typeof value !== "number" || table.rows.length === 0)
+          return value;
         const letter = ws.getColumn(i + 1).letter;
         return { formula: `SUM(${letter}${first}:${letter}${last})`, result: value };
       }),
@@ -90,7 +91,10 @@ export function writeTableSheet(wb: Workbook, table: Table, ctx: SheetContext): 
     let r = ws.rowCount + 2;
     for (const note of table.notes) {
       titleRow(ws, r, note, n, { size: 9 }, "left");
-      const perLine = Math.max(10, ws.columns.reduce((w, c) => w + (c.width ?? 10), 0));
+      const perLine = Math.max(
+        10,
+        ws.columns.reduce((w, c) => w + (c.width ?? 10), 0),
+      );
       ws.getRow(r).height = 15 * Math.ceil(displayWidth(note) / perLine);
       r++;
     }
@@ -133,13 +137,18 @@ function columnWidth(table: Table, i: number): number {
   for (const row of [...rows, ...(table.totals ? [table.totals] : [])]) {
     const v = row.cells[i];
     if (v === null || v === undefined) continue;
-    widest = Math.max(widest, typeof v === "string" ? displayWidth(v) : numberWidth(v, column.type));
+    widest = Math.max(
+      widest,
+      typeof v === "string" ? displayWidth(v) : numberWidth(v, column.type),
+    );
   }
   return Math.min(60, Math.max(6, widest + 2));
 }
 
 /** Characters a formatted number takes: digits, group separators, decimals and a sign or symbol. */
 function numberWidth(v: number, type: Table["columns"][number]["type"]): number {
-  const digits = String(Math.trunc(Math.abs(type === "money-fen" ? v / 100 : type === "percent" ? v * 100 : v))).length;
+  const digits = String(
+    Math.trunc(Math.abs(type === "money-fen" ? v / 100 : type === "percent" ? v * 100 : v)),
+  ).length;
   return digits + Math.floor((digits - 1) / 3) + (type === "integer" ? 0 : 4) + (v < 0 ? 1 : 0);
 }
