@@ -47,6 +47,15 @@ export function needs(title: string, program: string | undefined, name: string):
   return program ? title : `${title} (skipped: ${name} not installed)`;
 }
 
+/** The number of pages of a PDF, counted from its page objects. */
+export function pdfPages(pdf: Uint8Array): number {
+  return (
+    Buffer.from(pdf)
+      .toString("latin1")
+      .match(/\/Type\s*\/Page[^s]/g) ?? []
+  ).length;
+}
+
 /** What LibreOffice made of a document. */
 export interface PdfConversion {
   pdf: Buffer;
@@ -85,8 +94,7 @@ export async function convertToPdf(bytes: Uint8Array, extension: string): Promis
       ),
     );
     const pdf = readFileSync(join(dir, `${basename(input, extname(input))}.pdf`));
-    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    return { pdf, pages, stderr };
+    return { pdf, pages: pdfPages(pdf), stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -67,7 +67,9 @@ export function inlineHtml(runs: readonly Inline[], ctx: HtmlContext): string {
 }
 
 function tableHtml(t: Table): string {
-  const numeric = t.columns.map((c) => c.type !== "text" && c.type !== "date");
+  const classes = t.columns.map((c) =>
+    c.type === "text" ? "" : c.type === "date" ? ` class="date"` : ` class="num"`,
+  );
   const cell = (tag: "td" | "th", v: Table["rows"][number]["cells"][number], i: number) => {
     const column = t.columns[i]!;
     const printed = formatValue(
@@ -75,7 +77,7 @@ function tableHtml(t: Table): string {
       column.type,
       column.decimals === undefined ? {} : { decimals: column.decimals },
     );
-    return `<${tag}${numeric[i] && typeof v === "number" ? ` class="num"` : ""}>${esc(printed)}</${tag}>`;
+    return `<${tag}${v === null ? "" : classes[i]}>${esc(printed)}</${tag}>`;
   };
   const head = t.columns.map((c) => `<th scope="col">${esc(c.header)}</th>`).join("");
   const rows = t.rows.map((r) => `<tr>${r.cells.map((v, i) => cell("td", v, i)).join("")}</tr>`);

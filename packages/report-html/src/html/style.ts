@@ -40,6 +40,7 @@ thead { display: table-header-group; }
 tfoot { display: table-row-group; font-weight: bold; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.date { white-space: nowrap; }
 .notes { font-size: 9pt; color: #333; margin: 0 0 3mm; }
 .notes p { text-indent: 0; }
 figure.chart { margin: 3mm 0; break-inside: avoid; page-break-inside: avoid; text-align: center; }
