@@ -2,7 +2,6 @@ import { defineRenderer, metaLines, privacyStatement, type Report } from "@liush
 import { SCHOOL_A4_MARGINS_MM, type PageMargins } from "@liushou/report-html";
 import {
   AlignmentType,
-  convertMillimetersToTwip,
   Document,
   Footer,
   LevelFormat,
@@ -24,7 +23,10 @@ export interface DocxOptions {
   margins?: PageMargins;
 }
 
-const A4_TWIP = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
+/** Millimetres to twips (1/1440 inch), rounded as Word does: A4 is 11906 × 16838. */
+function twip(mm: number): number {
+  return Math.round((mm / 25.4) * 1440);
+}
 
 /**
  * Renders a report as a Word document (docx): the title and metadata, headings by section
@@ -87,15 +89,15 @@ export async function renderDocx(report: Report, options: DocxOptions = {}): Pro
         properties: {
           page: {
             size: {
-              width: A4_TWIP.width,
-              height: A4_TWIP.height,
+              width: twip(210),
+              height: twip(297),
               orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
             },
             margin: {
-              top: convertMillimetersToTwip(margins.top),
-              right: convertMillimetersToTwip(margins.right),
-              bottom: convertMillimetersToTwip(margins.bottom),
-              left: convertMillimetersToTwip(margins.left),
+              top: twip(margins.top),
+              right: twip(margins.right),
+              bottom: twip(margins.bottom),
+              left: twip(margins.left),
             },
           },
         },
