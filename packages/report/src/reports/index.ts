@@ -4,3 +4,8 @@
  */
 export type { ReportOptions } from "./options";
 export { statisticsReport, type StatisticsReportInput } from "./statistics";
+export { workSummaryReport, type WorkSummaryInput } from "./work-summary";
+export { DEFAULT_REPORT_POLICIES } from "../care/analyse";
+export type { CareData, ReportScope } from "../care/scope";
+export { registersReport, type RegistersReportInput } from "./registers";
+export { childCardsReport, type ChildCardsInput } from "./child-cards";

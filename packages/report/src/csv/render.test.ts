@@ -1,0 +1,125 @@
+import { ValidationError } from "@liushou/core";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fuzzRuns } from "../../../core/src/_lib/fuzz.test-helper";
+import { sampleReport } from "../_lib/sample.test-helper";
+import type { Report } from "../model/types";
+import { neutralizeFormula, quoteCsv, toCsv, UTF8_BOM } from "./render";
+
+/** Reads CSV back (RFC 4180), to check what a spreadsheet would see. */
+function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i]!;
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') ((cell += '"'), i++);
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") (row.push(cell), (cell = ""));
+    else if (c === "\r" && csv[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      ((row = []), (cell = ""), i++);
+    } else cell += c;
+  }
+  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+function oneCellReport(value: string): Report {
+  return sampleReport({
+    body: [
+      {
+        type: "table",
+        id: "t",
+        columns: [{ key: "v", header: "值", type: "text" }],
+        rows: [{ cells: [value] }],
+        notes: [],
+      },
+    ],
+    footnotes: [],
+  });
+}
+
+describe("CSV", () => {
+  it("starts with a UTF-8 byte-order mark and ends lines with CRLF", () => {
+    const csv = toCsv(sampleReport());
+    expect(csv.startsWith(UTF8_BOM)).toBe(true);
+    expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    expect(toCsv(sampleReport(), { bom: false }).startsWith(UTF8_BOM)).toBe(false);
+  });
+
+  it("neutralises every cell that starts with =, +, -, @, tab or carriage return", () => {
+    for (const start of ["=", "+", "-", "@", "\t", "\r"]) {
+      const value = `${start}HYPERLINK("http://x","y")`;
+      const cell = parseCsv(toCsv(oneCellReport(value), { tableId: "t", bom: false }))[1]![0]!;
+      expect(cell).toBe(`'${value}`);
+    }
+    expect(neutralizeFormula("-")).toBe("'-");
+    expect(neutralizeFormula("王小明")).toBe("王小明");
+  });
+
+  it("neutralises headers and titles too, but never a number the renderer wrote", () => {
+    const r = sampleReport({
+      title: "x",
+      body: [
+        {
+          type: "table",
+          id: "t",
+          title: "@title",
+          columns: [
+            { key: "h", header: "-h", type: "text" },
+            { key: "n", header: "n", type: "integer" },
+          ],
+          rows: [{ cells: ["a,b", -5] }],
+          notes: ["=note"],
+        },
+      ],
+      footnotes: [],
+    });
+    expect(parseCsv(toCsv(r, { bom: false }))).toEqual([
+      ["'@title"],
+      ["'-h", "n"],
+      ["a,b", "-5"],
+      ["注：=note"],
+    ]);
+    expect(quoteCsv("a,b")).toBe('"a,b"');
+  });
+
+  it("round-trips any text cell, neutralised, through a CSV reader", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 30 }), (value) => {
+        const rows = parseCsv(toCsv(oneCellReport(value), { tableId: "t", bom: false }));
+        expect(rows[1]).toEqual([neutralizeFormula(value)]);
+        expect(rows[1]![0]).not.toMatch(/^[=+\-@\t\r]/);
+      }),
+      { numRuns: fuzzRuns(300) },
+    );
+  });
+
+  it("writes plain numbers, percents and yuan, with totals and notes", () => {
+    const rows = parseCsv(toCsv(sampleReport(), { bom: false }));
+    expect(rows.slice(0, 6)).toEqual([
+      ["样表"],
+      ["名称", "人数", "比例", "金额", "日期"],
+      ["甲", "3", "50.0%", "123.45", "2026-03-01"],
+      ["'=1+1", "1", "", "0.00", ""],
+      ["合计", "4", "", "123.45", ""],
+      ["注：注释一"],
+    ]);
+    expect(rows.slice(6)).toEqual([[""], ["构成"], ["类别", "人数"], ["甲", "3"], ["乙", "1"]]);
+  });
+
+  it("exports one table by id, and names an unknown id", () => {
+    const rows = parseCsv(toCsv(sampleReport(), { tableId: "t1", bom: false }));
+    expect(rows[0]).toEqual(["名称", "人数", "比例", "金额", "日期"]);
+    expect(rows).toHaveLength(4);
+    expect(() => toCsv(sampleReport(), { tableId: "nope" })).toThrow(ValidationError);
+    expect(() => toCsv(sampleReport(), { bom: "yes" } as never)).toThrow(ValidationError);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { sampleReport } from "../_lib/sample.test-helper";
+import { escapeMarkdown, toMarkdown } from "./render";
+
+describe("Markdown", () => {
+  it("prints the title, metadata, headings, bold figures, tables, charts, footnotes and privacy", () => {
+    expect(toMarkdown(sampleReport())).toBe(
+      [
+        "# 样例报告",
+        "",
+        "范围：样例小学  ",
+        "统计期间：2026-03-01 至 2026-06-30  ",
+        "数据截至：2026-06-30  ",
+        "生成时间：2026-07-01T09:00:00+08:00 (Asia/Shanghai)  ",
+        "数据来源：儿童档案（2 条）",
+        "",
+        "## 一、基本情况",
+        "",
+        "共 **4** 名[^1]。",
+        "",
+        "**样表**",
+        "",
+        "| 名称 | 人数 | 比例 | 金额 | 日期 |",
+        "| --- | ---: | ---: | ---: | --- |",
+        "| 甲 | 3 | 50.0% | ¥123.45 | 2026-03-01 |",
+        "| =1+1 | 1 |  | ¥0.00 |  |",
+        "| **合计** | **4** |  | **¥123.45** |  |",
+        "",
+        "注：注释一",
+        "",
+        "**图：构成**",
+        "",
+        "| 类别 | 人数 |",
+        "| --- | ---: |",
+        "| 甲 | 3 |",
+        "| 乙 | 1 |",
+        "",
+        "[^1]: 脚注",
+        "",
+        "*隐私保护：身份证号、电话号码、住址、健康状况已遮蔽。*",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("escapes data so that it can never become markup", () => {
+    expect(escapeMarkdown("*a* _b_ [c](d) <script> | x\ny")).toBe(
+      "\\*a\\* \\_b\\_ \\[c\\](d) &lt;script&gt; \\| x y",
+    );
+  });
+
+  it("prints an English report with English punctuation", () => {
+    const md = toMarkdown(sampleReport({ locale: "en" }));
+    expect(md).toContain("Covers: 样例小学");
+    expect(md).toContain("Note: 注释一");
+    expect(md).toContain("*Privacy: ID numbers, phone numbers, addresses, health notes masked.*");
+  });
+});
