@@ -6,7 +6,13 @@
  */
 import type { Locale } from "@liushou/core";
 import { generatePopulation, type Population } from "@liushou/fixtures";
-import { statisticsReport, type Report } from "@liushou/report";
+import {
+  childCardsReport,
+  registersReport,
+  statisticsReport,
+  workSummaryReport,
+  type Report,
+} from "@liushou/report";
 
 const AS_OF = "2026-06-30" as const;
 const GENERATED_AT = "2026-07-01T09:00:00+08:00" as const;
@@ -242,24 +248,46 @@ export function kitchenSinkReport(locale: Locale = "zh-CN"): Report {
   };
 }
 
-/** Every report every format is checked on, by a file-name-safe key. */
+/** Every report every format is checked on, by a file-name-safe key: each built-in report in both languages, and the sample. */
 export function sampleReports(): { key: string; report: Report }[] {
   const pop = goldenSchool();
+  const common = { asOf: AS_OF, generatedAt: GENERATED_AT } as const;
+  const roster = { files: pop.files, schools: pop.schools, classes: pop.classes };
   const out: { key: string; report: Report }[] = [];
   for (const locale of ["zh-CN", "en"] as const) {
-    out.push({
-      key: `statistics.${locale}`,
-      report: statisticsReport({
-        files: pop.files,
-        schools: pop.schools,
-        classes: pop.classes,
-        areas: pop.areas,
-        asOf: AS_OF,
-        generatedAt: GENERATED_AT,
-        locale,
-      }),
-    });
-    out.push({ key: `sample.${locale}`, report: kitchenSinkReport(locale) });
+    const reports: [string, Report][] = [
+      [
+        "work-summary",
+        workSummaryReport({
+          ...common,
+          locale,
+          period: { from: "2026-02-20", to: AS_OF },
+          scope: { level: "school", id: pop.schools[0]!.id },
+          files: pop.files,
+          mentors: pop.mentors,
+          pairings: pop.pairings,
+          records: pop.records,
+          schools: pop.schools,
+          classes: pop.classes,
+          areas: pop.areas,
+        }),
+      ],
+      ["statistics", statisticsReport({ ...common, ...roster, areas: pop.areas, locale })],
+      ["registers", registersReport({ ...common, ...roster, locale })],
+      [
+        "child-cards",
+        childCardsReport({
+          ...common,
+          ...roster,
+          mentors: pop.mentors,
+          pairings: pop.pairings,
+          childIds: pop.files.slice(0, 3).map((f) => f.id),
+          locale,
+        }),
+      ],
+      ["sample", kitchenSinkReport(locale)],
+    ];
+    for (const [name, report] of reports) out.push({ key: `${name}.${locale}`, report });
   }
   return out;
 }
