@@ -61,13 +61,12 @@ export interface PdfConversion {
   pdf: Buffer;
   /** Pages in the PDF (counted from its page objects). */
   pages: number;
-  /** What `soffice` printed on stderr. */
-  stderr: string;
 }
 
 /**
  * Converts a DOCX or XLSX file to PDF with LibreOffice in a private profile (so parallel runs
- * never share one), and fails unless `soffice` exits cleanly and writes a PDF.
+ * never share one), and fails unless `soffice` exits cleanly, reports no error and writes a PDF
+ * of at least one page.
  */
 export async function convertToPdf(bytes: Uint8Array, extension: string): Promise<PdfConversion> {
   if (!SOFFICE) throw new Error("soffice is not installed");
@@ -93,8 +92,13 @@ export async function convertToPdf(bytes: Uint8Array, extension: string): Promis
           error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stderr),
       ),
     );
+    if (/error/i.test(stderr)) throw new Error(`soffice reported an error:\n${stderr}`);
     const pdf = readFileSync(join(dir, `${basename(input, extname(input))}.pdf`));
-    return { pdf, pages: pdfPages(pdf), stderr };
+    const pages = pdfPages(pdf);
+    if (pdf.subarray(0, 5).toString("latin1") !== "%PDF-" || pages === 0) {
+      throw new Error(`soffice wrote no PDF pages for ${extension}`);
+    }
+    return { pdf, pages };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -248,6 +248,14 @@ export function kitchenSinkReport(locale: Locale = "zh-CN"): Report {
   };
 }
 
+/** The sample report with nothing but `count` copies of its first card (to count printed pages). */
+export function cardsOnlyReport(count: number): Report {
+  const sample = kitchenSinkReport();
+  const card = sample.body.find((b) => b.type === "card")!;
+  const body = Array.from({ length: count }, (_, i) => ({ ...card, id: `card-${i + 1}` }));
+  return { ...sample, body, footnotes: [] };
+}
+
 /** Every report every format is checked on, by a file-name-safe key: each built-in report in both languages, and the sample. */
 export function sampleReports(): { key: string; report: Report }[] {
   const pop = goldenSchool();
