@@ -16,6 +16,7 @@
  *     size: isFull() ? 10_000_000 : 1_000_000,
  *     setup: ({ size }) => Array.from({ length: size }, (_, i) => i),
  *     run: (xs) => xs.reduce((a, b) => a + b, 0),
+ *     answer: (sum) => sum,
  *     baseline: {
  *       name: "for loop",
  *       run: (xs) => { let s = 0; for (const x of xs) s += x; return s; },
@@ -27,14 +28,18 @@
  * For each case the harness:
  * 1. forks a child process (same `tsx` loader and `@liushou/source` condition, plus
  *    `--expose-gc`), imports the bench file, picks the case, runs `setup` (not timed);
- * 2. runs `run` `warmup` times untimed, then `runs` times timed (a GC before each run) and keeps
- *    the median;
+ * 2. runs `run` `warmup` times untimed, then `runs` (at least 5) times timed, a GC before each,
+ *    and keeps every time;
  * 3. reads the process's peak resident set size (`process.resourceUsage().maxRSS`) after setup
  *    and after the runs, so the memory of one case never pollutes another's;
  * 4. does the same for `baseline` in another fresh child;
- * 5. prints median time, throughput (`items` per second), peak RSS, the growth of peak RSS
- *    during the runs (`Δ RSS`), any `metrics` the case reports, and the time ratio
- *    ours ÷ baseline (below 1 means ours is faster).
+ * 5. checks that both sides got the same answer: `answer` of each side's last result must be
+ *    deep-equal (or, where the sides differ by design, `agree` must accept the pair); otherwise
+ *    the case fails, both answers are printed and `pnpm bench` exits 1;
+ * 6. prints min, median and max time, throughput (`items` per second at the median), peak RSS,
+ *    the growth of peak RSS during the runs (`Δ RSS`), any `metrics` the case reports, and the
+ *    time ratio ours ÷ baseline of the medians (below 1 means ours is faster), or
+ *    `no difference` when the two min–max ranges overlap.
  *
  * Slow cases: mark a case `full: true` to run it only with `pnpm bench --full` (or
  * `BENCH_FULL=1`), or read {@link isFull} to choose sizes. Filter with an argument:
@@ -72,6 +77,8 @@ export interface BenchBaseline<S> {
   metrics?: (result: unknown, state: S, ctx: BenchContext) => BenchMetrics;
   /** Items processed per run, when it differs from the case's. */
   items?: number;
+  /** The answer of the baseline's last result; by default the case's `answer`. */
+  answer?: (result: unknown, state: S, ctx: BenchContext) => unknown;
 }
 
 /**
@@ -93,7 +100,18 @@ export interface BenchCase<S = unknown> {
   baseline?: BenchBaseline<S>;
   /** Extra columns computed from the last run's result (e.g. a score). */
   metrics?: (result: unknown, state: S, ctx: BenchContext) => BenchMetrics;
-  /** Timed runs; the median is reported. Default 5. */
+  /**
+   * What the result says, in plain data both sides must share (a count, a score, a table of
+   * totals). Required with a baseline: the harness fails the case unless the answers of the two
+   * sides are deep-equal, or `agree` accepts them.
+   */
+  answer?: (result: unknown, state: S, ctx: BenchContext) => unknown;
+  /**
+   * For sides that differ by design (an optimal plan against a greedy one): checks the two
+   * answers instead of equality and returns why they are inconsistent, or `undefined`.
+   */
+  agree?: (ours: any, baseline: any) => string | undefined;
+  /** Timed runs (at least 5, the default): min, median and max are reported. */
   runs?: number;
   /** Untimed runs before the timed ones. Default 1. */
   warmup?: number;
@@ -135,7 +153,11 @@ export interface SideResult {
   items: number;
   /** Every timed run in milliseconds. */
   timesMs: number[];
+  minMs: number;
   medianMs: number;
+  maxMs: number;
+  /** The side's answer (see {@link BenchCase.answer}). */
+  answer?: unknown;
   /** Peak RSS of the process after setup, in bytes. */
   setupPeakRss: number;
   /** Peak RSS of the process at the end, in bytes. */
@@ -152,6 +174,8 @@ export interface CaseResult {
   baseline?: SideResult;
   /** ours median ÷ baseline median. */
   ratio?: number;
+  /** Whether the min–max ranges of the two sides overlap: then the ratio means nothing. */
+  overlap?: boolean;
   error?: string;
 }
 
@@ -172,6 +196,9 @@ async function loadCases(file: string, full: boolean): Promise<readonly BenchCas
   if (def === undefined) throw new Error(`${file} has no default export`);
   return typeof def === "function" ? await def({ full }) : def;
 }
+
+/** The fewest timed runs of a side: enough for a min–max range that means something. */
+export const MIN_RUNS = 5;
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -196,6 +223,7 @@ export async function runChild(file: string, index: number, side: Side): Promise
     const setup = side === "baseline" && b?.setup ? b.setup : c.setup;
     const run = side === "baseline" ? b!.run : c.run;
     const metrics = side === "baseline" ? (b!.metrics ?? c.metrics) : c.metrics;
+    const answer = side === "baseline" ? (b!.answer ?? c.answer) : c.answer;
     const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
     const state = setup ? await setup(ctx) : undefined;
     gc();
@@ -203,7 +231,7 @@ export async function runChild(file: string, index: number, side: Side): Promise
     for (let i = 0; i < (c.warmup ?? 1); i++) await run(state, ctx);
     const timesMs: number[] = [];
     let result: unknown;
-    for (let i = 0; i < Math.max(1, c.runs ?? 5); i++) {
+    for (let i = 0; i < Math.max(MIN_RUNS, c.runs ?? MIN_RUNS); i++) {
       gc();
       const t0 = performance.now();
       result = await run(state, ctx);
@@ -216,10 +244,13 @@ export async function runChild(file: string, index: number, side: Side): Promise
         name: side === "baseline" ? b!.name : c.name,
         items: (side === "baseline" ? b!.items : undefined) ?? c.items ?? c.size,
         timesMs,
+        minMs: Math.min(...timesMs),
         medianMs: median(timesMs),
+        maxMs: Math.max(...timesMs),
         setupPeakRss,
         peakRss,
         metrics: metrics ? metrics(result, state, ctx) : {},
+        ...(answer ? { answer: answer(result, state, ctx) } : {}),
       },
     });
   } catch (e) {
@@ -305,6 +336,9 @@ export async function runBenchmarks(options: RunOptions): Promise<CaseResult[]> 
       if (ref.c.baseline) {
         row.baseline = await runSide(options.entry, ref, "baseline", options.full);
         row.ratio = row.ours.medianMs / row.baseline.medianMs;
+        row.overlap = overlaps(row.ours, row.baseline);
+        const disagreement = compareAnswers(ref.c, row.ours, row.baseline);
+        if (disagreement !== undefined) throw new Error(disagreement);
       }
       process.stdout.write(`${fmtMs(row.ours.medianMs)}\n`);
     } catch (e) {
@@ -322,6 +356,45 @@ export async function runBenchmarks(options: RunOptions): Promise<CaseResult[]> 
   return results;
 }
 
+/** Whether two sides' min–max time ranges overlap. */
+export function overlaps(a: SideResult, b: SideResult): boolean {
+  return a.minMs <= b.maxMs && b.minMs <= a.maxMs;
+}
+
+/**
+ * Why the two sides of a case disagree, or `undefined` when their answers match (deep-equal, or
+ * accepted by the case's `agree`).
+ */
+export function compareAnswers(
+  c: Pick<BenchCase<any>, "name" | "answer" | "agree">,
+  ours: Pick<SideResult, "answer">,
+  baseline: Pick<SideResult, "answer">,
+): string | undefined {
+  if (c.answer === undefined) {
+    return `case "${c.name}" has a baseline but no answer: the two sides are not checked`;
+  }
+  if (c.agree !== undefined) {
+    const why = c.agree(ours.answer, baseline.answer);
+    return why === undefined ? undefined : `ours and the baseline disagree: ${why}`;
+  }
+  const a = canonical(ours.answer);
+  const b = canonical(baseline.answer);
+  return a === b
+    ? undefined
+    : `ours and the baseline give different answers:\n  ours:     ${a.slice(0, 500)}\n  baseline: ${b.slice(0, 500)}`;
+}
+
+/** JSON with object keys sorted, so equal answers give equal text. */
+function canonical(value: unknown): string {
+  return (
+    JSON.stringify(value, (_k, v: unknown) =>
+      v !== null && typeof v === "object" && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)))
+        : v,
+    ) ?? "undefined"
+  );
+}
+
 function benchName(file: string): string {
   return basename(file).replace(/\.bench\.ts$/, "");
 }
@@ -335,9 +408,10 @@ export function formatTable(results: readonly CaseResult[]): string {
   return [
     ...files.map((f) => formatGroup(results.filter((r) => r.file === f))),
     [
-      "median of the timed runs after warm-up; items/s = items ÷ median; peak RSS = process.resourceUsage().maxRSS",
-      "of the case's own process (includes the loader and setup data); Δ RSS = growth of that peak during the runs;",
-      "ratio = our median ÷ the baseline's (below 1: ours is faster).",
+      `min / median / max of ${MIN_RUNS} or more timed runs after warm-up; items/s = items ÷ median; peak RSS =`,
+      "process.resourceUsage().maxRSS of the case's own process (includes the loader and setup data); Δ RSS = growth",
+      'of that peak during the runs; ratio = our median ÷ the baseline\'s (below 1: ours is faster), or "no difference"',
+      "when the two min–max ranges overlap. Every case with a baseline checks that both sides give the same answer.",
     ].join("\n"),
   ].join("\n\n");
 }
@@ -356,20 +430,24 @@ function formatGroup(results: readonly CaseResult[]): string {
     "bench",
     "case",
     "size",
+    "min",
     "median",
+    "max",
     "items/s",
     "peak RSS",
     "Δ RSS",
     "ratio",
     ...metricKeys,
   ];
-  const right = new Set(["size", "median", "items/s", "peak RSS", "Δ RSS", "ratio"]);
+  const right = new Set(["size", "min", "median", "max", "items/s", "peak RSS", "Δ RSS", "ratio"]);
   const rows: string[][] = [];
   const side = (file: string, label: string, size: number, s: SideResult, ratio: string) => [
     file,
     label,
     fmtInt(size),
+    fmtMs(s.minMs),
     fmtMs(s.medianMs),
+    fmtMs(s.maxMs),
     fmtRate(s.items / (s.medianMs / 1000)),
     fmtBytes(s.peakRss),
     `+${fmtBytes(Math.max(0, s.peakRss - s.setupPeakRss))}`,
@@ -382,7 +460,10 @@ function formatGroup(results: readonly CaseResult[]): string {
         r.file,
         r.name,
         fmtInt(r.size),
+        "",
         "error",
+        "",
+        "",
         "",
         "",
         "",
@@ -392,9 +473,9 @@ function formatGroup(results: readonly CaseResult[]): string {
       ]);
       continue;
     }
-    rows.push(
-      side(r.file, r.name, r.size, r.ours, r.ratio === undefined ? "" : `${r.ratio.toFixed(2)}×`),
-    );
+    const ratio =
+      r.ratio === undefined ? "" : r.overlap ? "no difference" : `${r.ratio.toFixed(2)}×`;
+    rows.push(side(r.file, r.name, r.size, r.ours, ratio));
     if (r.baseline) rows.push(side("", `  vs ${r.baseline.name}`, r.size, r.baseline, "1.00×"));
   }
   const widths = header.map((h, i) =>

@@ -6,6 +6,7 @@
 export * from "./time";
 export * from "./i18n";
 export * from "./errors";
+export * from "./privacy";
 export * from "./identity";
 export * from "./model";
 export * from "./classification";
@@ -21,3 +22,4 @@ export * from "./legal";
 export * from "./risk";
 export * from "./assistance";
 export * from "./labels";
+export * from "./ports";

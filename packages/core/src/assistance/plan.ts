@@ -1,5 +1,5 @@
 import { produce } from "immer";
-import { z } from "zod";
+import * as z from "zod";
 import { NeedsProfileSchema, type NeedsProfile } from "../checklists/needs-profile";
 import { IssueCode } from "../errors/codes";
 import { ConflictError, ValidationError } from "../errors/errors";
@@ -7,9 +7,10 @@ import { describeValue } from "../errors/issues";
 import { validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import { LegalSeveritySchema } from "../legal/types";
-import { CalendarDateSchema, IdSchema } from "../model/primitives";
+import { AsOfSchema, CalendarDateSchema, IdSchema } from "../model/primitives";
+import { resolveAsOf } from "../time/convert";
 import { addDays, daysBetween } from "../time/calendar-date";
-import type { CalendarDate } from "../time/types";
+import type { AsOf, CalendarDate } from "../time/types";
 import {
   AssistancePlanSchema,
   ProgressEntrySchema,
@@ -289,7 +290,7 @@ function plain(t: PlanText): LocalizedText {
   return typeof t === "string" ? text(t, t) : t;
 }
 
-const LateSchema = z.object({ asOf: CalendarDateSchema });
+const LateSchema = z.object({ asOf: AsOfSchema });
 
 /**
  * What is late in a plan on a date: open items (planned or in progress) past their due date,
@@ -301,12 +302,9 @@ const LateSchema = z.object({ asOf: CalendarDateSchema });
  * //=> [{ itemId: "domain:study", kind: "stage", stageIndex: 0, due: "2026-04-01", daysLate: 61, … }, …]
  * @category Assistance
  */
-export function lateItems(
-  plan: AssistancePlanInput | AssistancePlan,
-  asOf: CalendarDate,
-): LateItem[] {
+export function lateItems(plan: AssistancePlanInput | AssistancePlan, asOf: AsOf): LateItem[] {
   const p = validate(AssistancePlanSchema, plan, { subject: SUBJECT, path: ["plan"] });
-  const { asOf: day } = validate(LateSchema, { asOf }, { subject: SUBJECT });
+  const day = resolveAsOf(validate(LateSchema, { asOf }, { subject: SUBJECT }).asOf, undefined);
   const out: LateItem[] = [];
   for (const item of p.items) {
     if (item.status === "done" || item.status === "dropped") continue;
@@ -376,9 +374,13 @@ export interface AssistancePlanSummary {
  */
 export function summarizeAssistancePlan(
   plan: AssistancePlanInput | AssistancePlan,
-  asOf: CalendarDate,
+  asOfInput: AsOf,
 ): AssistancePlanSummary {
   const p = validate(AssistancePlanSchema, plan, { subject: SUBJECT, path: ["plan"] });
+  const asOf = resolveAsOf(
+    validate(LateSchema, { asOf: asOfInput }, { subject: SUBJECT }).asOf,
+    undefined,
+  );
   const byStatus: Record<AssistanceItemStatus, number> = {
     planned: 0,
     "in-progress": 0,

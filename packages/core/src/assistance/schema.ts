@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { NeedDomainSchema } from "../checklists/needs-profile";
 import { LocalizedTextSchema } from "../checklists/text";
 import { IssueCode } from "../errors/codes";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { NeedDomainSchema } from "../checklists/needs-profile";
 import { LocalizedTextSchema } from "../checklists/text";
 import { text as t } from "../i18n";
@@ -39,7 +39,7 @@ export type AssistanceTemplateInput = z.input<typeof AssistanceTemplateSchema>;
  * ASSISTANCE_TEMPLATES.find((x) => x.need === "lack:tutoring")?.owner //=> "subject-teacher"
  * @category Assistance
  */
-export const ASSISTANCE_TEMPLATES: readonly AssistanceTemplate[] = Object.freeze(
+export const ASSISTANCE_TEMPLATES: readonly AssistanceTemplate[] = /*#__PURE__*/ Object.freeze(
   (
     [
       {

@@ -1,3 +1,4 @@
+import { thrown } from "../_lib/throws.test-helper";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import {
@@ -54,10 +55,8 @@ describe("school calendar", () => {
         makeUpDays: ["2026-08-01"],
       });
     expect(bad).toThrow(ValidationError);
-    try {
-      bad();
-    } catch (e) {
-      const err = e as ValidationError;
+    {
+      const err = thrown(bad) as ValidationError;
       const paths = err.issues.map((i) => i.path);
       expect(paths).toContain("terms[1].end");
       expect(paths).toContain("makeUpDays[0]");

@@ -16,7 +16,7 @@ const EXAMPLE_NOTE =
  * EXAMPLE_CALENDAR_2025_26.terms.map((t) => t.start) //=> ["2025-09-01", "2026-03-02"]
  * @category Calendar
  */
-export const EXAMPLE_CALENDAR_2025_26: SchoolCalendar = createSchoolCalendar({
+export const EXAMPLE_CALENDAR_2025_26: SchoolCalendar = /*#__PURE__*/ createSchoolCalendar({
   id: "example-2025-26",
   name: "2025—2026学年校历（示例）",
   example: true,
@@ -66,7 +66,7 @@ export const EXAMPLE_CALENDAR_2025_26: SchoolCalendar = createSchoolCalendar({
  * isSchoolDay(EXAMPLE_CALENDAR_2026_27, "2026-10-10") //=> true (make-up day, a Saturday)
  * @category Calendar
  */
-export const EXAMPLE_CALENDAR_2026_27: SchoolCalendar = createSchoolCalendar({
+export const EXAMPLE_CALENDAR_2026_27: SchoolCalendar = /*#__PURE__*/ createSchoolCalendar({
   id: "example-2026-27",
   name: "2026—2027学年校历（示例）",
   example: true,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IssueCode } from "../errors/codes";
 import { addIssue } from "../errors/issues";
 import { text } from "../i18n";

@@ -385,6 +385,34 @@ describe("properties", () => {
     );
   });
 
+  it("reverse scoring mirrors the scale: a + reverse(a) = min + max, ends swap, order flips", () => {
+    // The identity and constants are involutions too; this property holds for the mirror alone.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.nat(),
+        (min, span, k) => {
+          const max = min + span;
+          const a = min + (k % (span + 1));
+          expect(a + reverseLikert(a, min, max)).toBe(min + max);
+          expect(reverseLikert(min, min, max)).toBe(max);
+          expect(reverseLikert(max, min, max)).toBe(min);
+          if (a < max) expect(reverseLikert(a + 1, min, max)).toBe(reverseLikert(a, min, max) - 1);
+        },
+      ),
+    );
+    expect(reverseLikert(0, 0, 3)).toBe(3);
+    expect(reverseLikert(2, 1, 5)).toBe(4);
+    for (const args of [
+      [Number.NaN, 0, 3],
+      [1, Number.NEGATIVE_INFINITY, 3],
+      [1, 0, Number.POSITIVE_INFINITY],
+    ] as const) {
+      expect(() => reverseLikert(args[0], args[1], args[2])).toThrow(ValidationError);
+    }
+  });
+
   it("proration never invents answers: mean of answered × item count, absent when too few", () => {
     fc.assert(
       fc.property(

@@ -1,10 +1,16 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ValidationError } from "../errors/errors";
 import { IssueCode } from "../errors/codes";
 import { addIssue, describeValue, type FieldIssue } from "../errors/issues";
 import { validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
-import { AssessmentSchema, type Answer, type Assessment, type Informant } from "../model/records";
+import {
+  AssessmentSchema,
+  type Answer,
+  type Assessment,
+  type AssessmentInput,
+  type Informant,
+} from "../model/records";
 import { isCalendarDate } from "../time/calendar-date";
 import type { Instant } from "../time/types";
 import { itemScore, itemScoreRange } from "./items";
@@ -211,7 +217,7 @@ function issue(
   path?: string,
 ): ResponseIssue {
   const p = path ?? `responses.${itemId ?? ""}`;
-  const shown = describeValue(received, itemId ? [itemId] : []);
+  const shown = describeValue(received);
   const label = item ? `（“${item.label["zh-CN"]}”）` : "";
   const labelEn = item ? ` ("${item.label.en}")` : "";
   return {
@@ -625,7 +631,7 @@ function wrongAssessment(
  */
 export function scoreChecklist(
   source: ChecklistSource | ChecklistInput | Checklist,
-  assessment: Assessment,
+  assessment: AssessmentInput | Assessment,
   options: ScoreOptions = {},
 ): ChecklistScore {
   const a = parseAssessment(assessment);

@@ -1,3 +1,5 @@
+import { invalidArgument } from "../errors/validate";
+import { text } from "../i18n";
 import type { Answer } from "../model/records";
 import type { ChecklistItem } from "./schema";
 
@@ -7,9 +9,21 @@ import type { ChecklistItem } from "./schema";
  * @example
  * reverseLikert(0, 0, 2) //=> 2
  * reverseLikert(reverseLikert(1, 1, 5), 1, 5) //=> 1
+ * @throws ValidationError when a number is not finite.
  * @category Checklists
  */
 export function reverseLikert(answer: number, min: number, max: number): number {
+  if (!Number.isFinite(answer) || !Number.isFinite(min) || !Number.isFinite(max)) {
+    throw invalidArgument(
+      "answer",
+      "invalid_type",
+      text(
+        "答案和量表两端应为有限数",
+        "the answer and the ends of the scale must be finite numbers",
+      ),
+      [answer, min, max].find((n) => !Number.isFinite(n)),
+    );
+  }
   return min + max - answer;
 }
 

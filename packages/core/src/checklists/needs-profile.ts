@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ValidationError } from "../errors/errors";
 import { validate } from "../errors/validate";
 import { text } from "../i18n";

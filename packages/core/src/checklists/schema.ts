@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { repeats } from "../errors/duplicates";
 import { addIssue } from "../errors/issues";
 import { text } from "../i18n";

@@ -1,16 +1,14 @@
-import { z } from "zod";
+import * as z from "zod";
 import { validate } from "../errors";
 import { text } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput, type Parent } from "../model";
-import { CalendarDateSchema, InstantSchema, TimeZoneSchema } from "../model/primitives";
+import { AsOfSchema, CalendarDateSchema, TimeZoneSchema } from "../model/primitives";
 import {
   ageOn,
   birthdayOfAge,
-  dateInZone,
-  DEFAULT_TIME_ZONE,
-  isCalendarDate,
+  resolveAsOf,
+  type AsOf,
   type CalendarDate,
-  type Instant,
   type TimeZone,
 } from "../time";
 import {
@@ -47,15 +45,13 @@ export const DefinitionChoiceSchema = z.union([
  * @category Classification
  */
 export interface ClassifyOptions {
-  /** The date judged: a calendar date, or an instant read in `zone`. */
-  asOf: CalendarDate | Instant;
+  /** The date judged: a calendar date, or an instant or `Date` read in `zone`. */
+  asOf: AsOf;
   /** Zone for an instant `asOf`. Default `Asia/Shanghai`. */
   zone?: TimeZone;
   /** Definition id or a custom definition. Default `"state-council-2016"`. */
   definition?: DefinitionChoice;
 }
-
-const AsOfSchema = z.union([CalendarDateSchema, InstantSchema]);
 
 const ClassifyOptionsSchema = z.object({
   asOf: AsOfSchema,
@@ -119,14 +115,6 @@ export function builtInDefinitionId(
   return undefined;
 }
 
-/** @internal Resolves an `asOf` that passed {@link AsOfSchema}. */
-export function resolveAsOf(
-  asOf: CalendarDate | Instant,
-  zone: TimeZone | undefined,
-): CalendarDate {
-  return isCalendarDate(asOf) ? asOf : dateInZone(asOf, zone ?? DEFAULT_TIME_ZONE);
-}
-
 /**
  * Classifies a validated file without validating it again (statistics use this in their single
  * pass). A custom definition's verdict is still checked.
@@ -188,7 +176,7 @@ export function classifyLeftBehind(
 ): LeftBehindClassification {
   const opts = validate(ClassifyOptionsSchema, options, {
     subject: text("留守儿童认定选项", "classification options"),
-  }) as ClassifyOptions;
+  });
   const parsed = validate(ChildFileSchema, file, { subject: text("儿童档案", "child file") });
   return classifyValidated(
     parsed,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { invalidArgument } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import type { ChildFile, Parent } from "../model";
@@ -276,59 +276,60 @@ export const STATE_COUNCIL_2016_DEFINITION: LeftBehindDefinition =
  * SCHOOL_DEFINITION.classify(file, { asOf: "2026-03-01" }).leftBehind //=> true
  * @category Classification
  */
-export const SCHOOL_DEFINITION: LeftBehindDefinition = Object.freeze<LeftBehindDefinition>({
-  id: "school",
-  name: text(
-    "学校口径（中小学生，父母双方或一方外出务工）",
-    "School definition (pupil, one or both parents away)",
-  ),
-  classify(file, { asOf }) {
-    const facts = parentFacts(file, asOf);
-    const reasons: ClassificationReason[] = [];
-    const { grade, schooling } = file.child;
-    let pupil = true;
-    if (facts.age < 0) {
-      reasons.push(ageReason(file, facts.age, undefined));
-      pupil = false;
-    }
-    if (schooling.status !== "enrolled") {
-      pupil = false;
-      reasons.push({
-        code: ReasonCode.NOT_ENROLLED,
-        message: text(
-          `学籍状态为 ${schooling.status}，不是在校生`,
-          `schooling status is ${schooling.status}, not enrolled`,
-        ),
-      });
-    } else if (grade === undefined || grade > 9) {
-      pupil = false;
-      reasons.push({
-        code: ReasonCode.NOT_IN_GRADES_1_TO_9,
-        message: text(
-          grade === undefined
-            ? "未登记年级，无法认定为中小学生"
-            : `${grade} 年级不属于义务教育阶段`,
-          grade === undefined
-            ? "no grade on file, so not known to be a pupil"
-            : `grade ${grade} is not grade 1–9`,
-        ),
-      });
-    } else {
-      reasons.push({
-        code: ReasonCode.COMPULSORY_PUPIL,
-        message: text(
-          `在读 ${grade} 年级（义务教育阶段）`,
-          `enrolled in grade ${grade} (compulsory education)`,
-        ),
-      });
-    }
-    reasons.push(awayReason(facts));
-    return { leftBehind: pupil && facts.away.length >= 1, reasons };
-  },
-  changeDates(file) {
-    return [file.child.birthDate, ...awayEdges(file)];
-  },
-});
+export const SCHOOL_DEFINITION: LeftBehindDefinition =
+  /*#__PURE__*/ Object.freeze<LeftBehindDefinition>({
+    id: "school",
+    name: text(
+      "学校口径（中小学生，父母双方或一方外出务工）",
+      "School definition (pupil, one or both parents away)",
+    ),
+    classify(file, { asOf }) {
+      const facts = parentFacts(file, asOf);
+      const reasons: ClassificationReason[] = [];
+      const { grade, schooling } = file.child;
+      let pupil = true;
+      if (facts.age < 0) {
+        reasons.push(ageReason(file, facts.age, undefined));
+        pupil = false;
+      }
+      if (schooling.status !== "enrolled") {
+        pupil = false;
+        reasons.push({
+          code: ReasonCode.NOT_ENROLLED,
+          message: text(
+            `学籍状态为 ${schooling.status}，不是在校生`,
+            `schooling status is ${schooling.status}, not enrolled`,
+          ),
+        });
+      } else if (grade === undefined || grade > 9) {
+        pupil = false;
+        reasons.push({
+          code: ReasonCode.NOT_IN_GRADES_1_TO_9,
+          message: text(
+            grade === undefined
+              ? "未登记年级，无法认定为中小学生"
+              : `${grade} 年级不属于义务教育阶段`,
+            grade === undefined
+              ? "no grade on file, so not known to be a pupil"
+              : `grade ${grade} is not grade 1–9`,
+          ),
+        });
+      } else {
+        reasons.push({
+          code: ReasonCode.COMPULSORY_PUPIL,
+          message: text(
+            `在读 ${grade} 年级（义务教育阶段）`,
+            `enrolled in grade ${grade} (compulsory education)`,
+          ),
+        });
+      }
+      reasons.push(awayReason(facts));
+      return { leftBehind: pupil && facts.away.length >= 1, reasons };
+    },
+    changeDates(file) {
+      return [file.child.birthDate, ...awayEdges(file)];
+    },
+  });
 
 /**
  * The built-in definitions by id.
@@ -336,7 +337,7 @@ export const SCHOOL_DEFINITION: LeftBehindDefinition = Object.freeze<LeftBehindD
  * LEFT_BEHIND_DEFINITIONS["school"].name.en //=> "School definition (pupil, one or both parents away)"
  * @category Classification
  */
-export const LEFT_BEHIND_DEFINITIONS = Object.freeze({
+export const LEFT_BEHIND_DEFINITIONS = /*#__PURE__*/ Object.freeze({
   "state-council-2016": STATE_COUNCIL_2016_DEFINITION,
   school: SCHOOL_DEFINITION,
 } as const satisfies Record<string, LeftBehindDefinition>);

@@ -1,16 +1,17 @@
-import { z } from "zod";
-import { resolveAsOf } from "../classification/classify";
+import * as z from "zod";
+import { resolveAsOf } from "../time/convert";
 import { validate } from "../errors";
 import { text, type LocalizedText } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model";
-import { CalendarDateSchema, InstantSchema, TimeZoneSchema } from "../model/primitives";
+import { AsOfSchema, TimeZoneSchema } from "../model/primitives";
 import {
   CountingScopeSchema,
   resolveScope,
   type CountingScope,
   type StatisticsGroupBy,
+  type Validated,
 } from "../statistics/statistics";
-import type { CalendarDate, Instant, TimeZone } from "../time";
+import type { AsOf, CalendarDate, TimeZone } from "../time";
 import { FileFieldSchema, REQUIRED_FILE_FIELDS, type FileField } from "./fields";
 
 /**
@@ -59,13 +60,12 @@ export interface FileCompletenessOptions {
   /** The fields to require. Default {@link REQUIRED_FILE_FIELDS}. */
   fields?: readonly FileField[];
   /** The date judged (for `hasFile`). */
-  asOf: CalendarDate | Instant;
+  asOf: AsOf;
   zone?: TimeZone;
   fileOpenedBy?: FileOpenedBy;
 }
 
 const FieldsSchema = z.array(FileFieldSchema).min(1);
-const AsOfSchema = z.union([CalendarDateSchema, InstantSchema]);
 const FileOptionsSchema = z.object({
   fields: FieldsSchema.optional(),
   asOf: AsOfSchema,
@@ -331,7 +331,7 @@ export function completenessReport(
 ): CompletenessReport {
   const opts = validate(ReportOptionsSchema, options, {
     subject: text("建档率统计选项", "completeness report options"),
-  }) as CompletenessReportOptions;
+  }) as Validated<CompletenessReportOptions>;
   const { definition, asOf, groupBy, list, grouper, isLeftBehind } = resolveScope(
     files,
     opts,

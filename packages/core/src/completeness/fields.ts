@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { text, type LocalizedText } from "../i18n";
 
 /**
@@ -66,7 +66,7 @@ const parent = (field: string, zh: string, en: string, whenDeceased = false): Fi
  * REQUIRED_FILE_FIELDS.length //=> 32
  * @category Completeness
  */
-export const REQUIRED_FILE_FIELDS: readonly FileField[] = Object.freeze([
+export const REQUIRED_FILE_FIELDS: readonly FileField[] = /*#__PURE__*/ Object.freeze([
   child("name", "姓名", "name"),
   child("classId", "班级", "class"),
   child("birthDate", "出生日期", "birth date"),

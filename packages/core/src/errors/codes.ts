@@ -35,6 +35,7 @@ export const IssueCode = {
   MOBILE_FORMAT: "mobile_format",
   REGION_CODE_FORMAT: "region_code_format",
   REGION_CODE_PROVINCE: "region_code_province",
+  ID: "id",
   CALENDAR_DATE: "calendar_date",
   INSTANT: "instant",
   TIME_ZONE: "time_zone",
@@ -43,6 +44,12 @@ export const IssueCode = {
   UNKNOWN_ID: "unknown_id",
   MISSING_AMOUNT: "missing_amount",
   INVALID_TRANSITION: "invalid_transition",
+  /** A key that could reach `Object.prototype` (`__proto__`, `constructor`, `prototype`). */
+  RESERVED_KEY: "reserved_key",
+  /** Objects and arrays nested deeper than {@link MAX_DEPTH}. */
+  TOO_DEEP: "too_deep",
+  /** A recorded change that does not apply to the file it is replayed on. */
+  PATCH_MISMATCH: "patch_mismatch",
   OTHER: "other",
 } as const;
 

@@ -51,22 +51,28 @@ export function repeats<T>(list: readonly T[], key: (item: T) => string): Repeat
  * @category Errors
  */
 export function duplicateIdIssues(
-  list: readonly { readonly id: string }[],
+  list: readonly ({ readonly id: string } | null | undefined)[],
   field: string,
   noun: LocalizedText,
 ): FieldIssue[] {
-  return repeats(list, (x) => String((x as { id?: unknown } | null)?.id)).map(
-    ({ index, first, key }) => {
-      const path = `${field}[${index}].id`;
-      return {
-        path,
-        code: IssueCode.DUPLICATE_ID,
-        received: JSON.stringify(key),
-        message: {
-          "zh-CN": `字段 ${path}：${noun["zh-CN"]}编号 ${key} 重复（已见于 ${field}[${first}]）`,
-          en: `${path}: ${noun.en} id ${key} is listed twice (first at ${field}[${first}])`,
-        },
-      };
-    },
-  );
+  // Rows without a string id (rows that failed validation) take no part.
+  const rows: { index: number; id: string }[] = [];
+  list.forEach((x, index) => {
+    const id = (x as { id?: unknown } | null | undefined)?.id;
+    if (typeof id === "string") rows.push({ index, id });
+  });
+  return repeats(rows, (r) => r.id).map(({ index: at, first: firstAt, key }) => {
+    const index = rows[at]!.index;
+    const first = rows[firstAt]!.index;
+    const path = `${field}[${index}].id`;
+    return {
+      path,
+      code: IssueCode.DUPLICATE_ID,
+      received: JSON.stringify(key),
+      message: {
+        "zh-CN": `字段 ${path}：${noun["zh-CN"]}编号 ${key} 重复（已见于 ${field}[${first}]）`,
+        en: `${path}: ${noun.en} id ${key} is listed twice (first at ${field}[${first}])`,
+      },
+    };
+  });
 }

@@ -6,4 +6,5 @@ export * from "./codes";
 export * from "./errors";
 export * from "./issues";
 export * from "./validate";
+export * from "./validate-list";
 export * from "./duplicates";

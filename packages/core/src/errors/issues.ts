@@ -1,6 +1,8 @@
-import { z } from "zod";
+import type * as z from "zod";
 import type { LocalizedText } from "../i18n/locale";
+import { fieldClassAt, isMaskedClass, type FieldClass } from "../privacy/field-class";
 import { IssueCode } from "./codes";
+import { issueText } from "./zod-text";
 
 /**
  * One problem with one field of an input.
@@ -19,11 +21,10 @@ export interface FieldIssue {
   readonly message: LocalizedText;
 }
 
-/** Field names whose values are personal information and are masked in messages (PIPL Art. 28). */
-const SENSITIVE_KEYS = new Set(["idNumber", "phone", "address", "health", "mobile"]);
-
 /**
  * Formats a path such as `["parents", 0, "phone"]` as `parents[0].phone`.
+ * @param path - Keys and indexes, as in a zod issue.
+ * @returns The dotted path.
  * @example
  * formatPath(["parents", 0, "phone"]) //=> "parents[0].phone"
  * @category Errors
@@ -37,32 +38,104 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function isSensitive(path: readonly PropertyKey[]): boolean {
-  return path.some((k) => typeof k === "string" && SENSITIVE_KEYS.has(k));
+function mask(value: string): string {
+  const chars = Array.from(value);
+  if (chars.length <= 4) return "*".repeat(chars.length);
+  return `${chars.slice(0, 2).join("")}${"*".repeat(chars.length - 4)}${chars.slice(-2).join("")}`;
 }
 
+/** Runs of 11 or more digits (a mobile or an ID number typed into free text). */
+const LONG_NUMBER = /\d{11,}[\dXx]?/g;
+
 /**
- * Describes a received value for a message: short, and masked when the field is sensitive.
+ * Describes a received value for a message: short, masked when its field has a class (see
+ * {@link fieldClassOf}), and with any long run of digits in free text masked too.
+ * @param value - The value received.
+ * @param fieldClass - The class of the field it came from, if any.
+ * @returns A short, safe description.
  * @example
- * describeValue("abc", ["name"]) //=> '"abc"'
- * describeValue("110101200001011234", ["idNumber"]) //=> '"11**************34" (18 chars)'
+ * describeValue("abc") //=> '"abc"'
+ * describeValue("110105194912310021", "identifying") //=> '"11**************21" (18 chars)'
  * @category Errors
  */
-export function describeValue(value: unknown, path: readonly PropertyKey[] = []): string {
+export function describeValue(value: unknown, fieldClass?: FieldClass): string {
   if (value === undefined) return "undefined";
   if (value === null) return "null";
+  const masked = isMaskedClass(fieldClass);
   if (typeof value === "string") {
-    if (isSensitive(path) && value.length > 4) {
-      return `"${value.slice(0, 2)}${"*".repeat(value.length - 4)}${value.slice(-2)}" (${value.length} chars)`;
-    }
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    if (masked) return `"${mask(value)}" (${value.length} chars)`;
+    const short = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return JSON.stringify(short.replace(LONG_NUMBER, mask));
   }
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
-    return String(value);
-  }
+  if (masked) return typeof value === "object" ? "object" : typeof value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "bigint") return String(value).replace(LONG_NUMBER, mask);
   if (Array.isArray(value)) return `array(${value.length})`;
   if (typeof value === "object") return "object";
   return typeof value;
+}
+
+/**
+ * Builds one {@link FieldIssue} by hand, in the same form as the issues of a schema: the message
+ * names the field, says what is wrong, and shows the received value (masked for a classed field).
+ * @param path - The field's path, such as `history[2].patches`.
+ * @param code - A stable {@link IssueCode} or zod code.
+ * @param message - What is wrong, in both languages, without field name or value.
+ * @param received - The value received.
+ * @param fieldClass - The field's class, if any.
+ * @returns The issue.
+ * @example
+ * fieldIssue("asOf", "calendar_date", text("应为日期", "expected a date"), "x").message.en //=> 'asOf: expected a date (received: "x")'
+ * @category Errors
+ */
+export function fieldIssue(
+  path: string,
+  code: IssueCode,
+  message: LocalizedText,
+  received: unknown,
+  fieldClass?: FieldClass,
+): FieldIssue {
+  const shown = describeValue(received, fieldClass);
+  const where = typeof path === "string" ? path : "";
+  const what = (locale: "zh-CN" | "en"): string => {
+    const t: unknown =
+      typeof message === "object" && message !== null ? message[locale] : undefined;
+    return typeof t === "string" ? t : locale === "zh-CN" ? "无效" : "invalid";
+  };
+  return {
+    path: where,
+    code: typeof code === "string" ? code : IssueCode.OTHER,
+    received: shown,
+    message: {
+      "zh-CN": `${where ? `字段 ${where}：` : ""}${what("zh-CN")}（收到：${shown}）`,
+      en: `${where ? `${where}: ` : ""}${what("en")} (received: ${shown})`,
+    },
+  };
+}
+
+/** The value at `path` inside `root`, reading own properties only. */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    try {
+      const d = Object.getOwnPropertyDescriptor(node, key);
+      node = d && "value" in d ? d.value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return node;
+}
+
+/**
+ * Where an issue came from: the schema parsed and the input given to it. The schema decides
+ * which fields are masked ({@link fieldClassAt}); the input supplies the received values.
+ * @category Errors
+ */
+export interface IssueSource {
+  readonly schema: z.ZodType;
+  readonly input: unknown;
 }
 
 /** Parameters a Liushou refinement attaches to a zod custom issue. */
@@ -74,6 +147,11 @@ export interface LiushouIssueParams {
 
 /**
  * Adds a bilingual custom issue to a zod refinement context.
+ * @param ctx - The refinement context.
+ * @param code - A stable {@link IssueCode}.
+ * @param message - The text, without field name or received value (they are added later).
+ * @param extra - Path below the refined value, expected form, and the offending value.
+ * @returns Nothing; the issue is added to `ctx`.
  * @example
  * z.string().superRefine((v, ctx) => { if (!ok(v)) addIssue(ctx, IssueCode.OTHER, text("错", "wrong")) })
  * @category Errors
@@ -95,53 +173,41 @@ export function addIssue(
   } as z.core.$ZodRawIssue);
 }
 
-const en = z.locales.en().localeError;
-const zhCN = z.locales.zhCN().localeError;
-
-function localeText(fn: typeof en, issue: z.core.$ZodIssue): string {
-  const r = fn(issue as unknown as z.core.$ZodRawIssue);
-  return typeof r === "string" ? r : (r?.message ?? issue.message);
-}
-
 /**
- * Turns one zod issue into a {@link FieldIssue} with zh-CN and English messages.
+ * Turns a zod issue into a {@link FieldIssue}: path, code, and a message in both languages that
+ * names the field, what was expected (any limit included) and what was received. Pass the
+ * schema and input as `source` so values of classed fields are masked; without it the issue's
+ * own `input` (from `reportInput`) is described, with long digit runs masked.
+ * @param issue - An issue from `safeParse`.
+ * @param basePath - Prefix for the path, when the schema was a part of a larger input.
+ * @param source - The schema parsed and the input given to it.
+ * @returns The field issue.
  * @example
- * const r = z.number().safeParse("7", { reportInput: true });
- * if (!r.success) toFieldIssue(r.error.issues[0], ["age"]).path //=> "age"
+ * const r = IdNumberSchema.safeParse("110105194912310022");
+ * if (!r.success) toFieldIssue(r.error.issues[0], ["idNumber"], { schema: IdNumberSchema, input: "110105194912310022" }).received //=> '"11**************22" (18 chars)'
  * @category Errors
  */
 export function toFieldIssue(
   issue: z.core.$ZodIssue,
   basePath: readonly PropertyKey[] = [],
+  source?: IssueSource,
 ): FieldIssue {
-  const fullPath = [...basePath, ...issue.path];
-  const path = formatPath(fullPath);
-  const input = (issue as { input?: unknown }).input;
-  const received = describeValue(input, fullPath);
+  const value = source ? valueAt(source.input, issue.path) : (issue as { input?: unknown }).input;
+  const fieldClass = source ? fieldClassAt(source.schema, issue.path) : undefined;
   const params = (issue as { params?: Partial<LiushouIssueParams> }).params;
-  const where = path === "" ? "" : path;
-  if (issue.code === "custom" && params?.liushou && params.text) {
-    return {
-      path,
-      code: params.liushou,
-      ...(params.expected ? { expected: params.expected } : {}),
-      received,
-      message: {
-        "zh-CN": `${where ? `字段 ${where}：` : ""}${params.text["zh-CN"]}（收到：${received}）`,
-        en: `${where ? `${where}: ` : ""}${params.text.en} (received: ${received})`,
-      },
-    };
-  }
-  const expected =
-    "expected" in issue && typeof issue.expected === "string" ? issue.expected : undefined;
-  return {
-    path,
-    code: issue.code ?? IssueCode.OTHER,
-    ...(expected ? { expected } : {}),
-    received,
-    message: {
-      "zh-CN": `${where ? `字段 ${where}：` : ""}${localeText(zhCN, issue)}（收到：${received}）`,
-      en: `${where ? `${where}: ` : ""}${localeText(en, issue)} (received: ${received})`,
-    },
-  };
+  const own = issue.code === "custom" && params?.liushou !== undefined && params.text;
+  const code = own ? params.liushou! : (issue.code ?? IssueCode.OTHER);
+  const expected = own
+    ? params.expected
+    : "expected" in issue && typeof issue.expected === "string"
+      ? issue.expected
+      : undefined;
+  const out = fieldIssue(
+    formatPath([...basePath, ...issue.path]),
+    code,
+    issueText(issue),
+    value,
+    fieldClass,
+  );
+  return expected ? { ...out, expected } : out;
 }

@@ -2,7 +2,8 @@ import type { z } from "zod";
 import type { Locale, LocalizedText } from "../i18n/locale";
 import { ValidationError } from "./errors";
 import type { IssueCode } from "./codes";
-import { describeValue, type FieldIssue, toFieldIssue } from "./issues";
+import type { FieldClass } from "../privacy/field-class";
+import { fieldIssue, toFieldIssue } from "./issues";
 
 /**
  * Options for {@link validate} and {@link safeValidate}.
@@ -37,12 +38,12 @@ export function safeValidate<S extends z.ZodType>(
   input: unknown,
   options: ValidateOptions = {},
 ): ValidateResult<z.output<S>> {
-  const first = schema.safeParse(input);
-  if (first.success) return { success: true, data: first.data };
-  // Parse again, only on failure, so the issues carry the received values for the messages.
-  const r = schema.safeParse(input, { reportInput: true });
+  const r = schema.safeParse(input);
   if (r.success) return { success: true, data: r.data };
-  const issues = r.error.issues.map((i) => toFieldIssue(i, options.path));
+  // The received values come from the input, masked by the field classes of the schema; the
+  // zod issues kept on the error carry no input at all.
+  const source = { schema, input };
+  const issues = r.error.issues.map((i) => toFieldIssue(i, options.path, source));
   return {
     success: false,
     error: new ValidationError(issues, {
@@ -72,6 +73,12 @@ export function validate<S extends z.ZodType>(
 
 /**
  * Builds a {@link ValidationError} for one field outside a zod schema (a bad argument).
+ * @param path - The argument's path, such as `options.zone`.
+ * @param code - A stable {@link IssueCode} or zod code.
+ * @param message - What was expected, in both languages.
+ * @param received - The value received; shown short, and masked when `fieldClass` is given.
+ * @param options - Locale of the message, and the field class of the argument.
+ * @returns The error, to throw.
  * @example
  * throw invalidArgument("timeZone", IssueCode.TIME_ZONE, text("未知时区", "unknown time zone"), "Mars/Base");
  * @category Errors
@@ -81,19 +88,10 @@ export function invalidArgument(
   code: IssueCode,
   message: LocalizedText,
   received: unknown,
-  locale?: Locale,
+  options: { locale?: Locale; fieldClass?: FieldClass } = {},
 ): ValidationError {
-  const shown = describeValue(received, path.split("."));
-  const issue: FieldIssue = {
-    path,
-    code,
-    received: shown,
-    message: {
-      "zh-CN": `字段 ${path}：${message["zh-CN"]}（收到：${shown}）`,
-      en: `${path}: ${message.en} (received: ${shown})`,
-    },
-  };
-  return new ValidationError([issue], locale ? { locale } : {});
+  const issue = fieldIssue(path, code, message, received, options.fieldClass);
+  return new ValidationError([issue], options.locale ? { locale: options.locale } : {});
 }
 
 /**

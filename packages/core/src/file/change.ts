@@ -1,5 +1,15 @@
-import { z } from "zod";
-import { IdSchema, InstantSchema } from "../model";
+import * as z from "zod";
+import { copyPlainData, RESERVED_KEYS, reservedKeyText } from "../_lib/plain-data";
+import { IssueCode } from "../errors/codes";
+import { addIssue } from "../errors/issues";
+import {
+  IdSchema,
+  InstantSchema,
+  MAX_DEPTH,
+  MAX_ID_LENGTH,
+  MAX_PATCHES_PER_CHANGE,
+  MAX_TEXT_LENGTH,
+} from "../model";
 
 /**
  * One JSON patch operation as immer records it (`path` is an array of keys and indexes).
@@ -9,8 +19,29 @@ import { IdSchema, InstantSchema } from "../model";
  */
 export const PatchSchema = z.object({
   op: z.enum(["add", "remove", "replace"]),
-  path: z.array(z.union([z.string(), z.number().int().nonnegative()])),
-  value: z.unknown().optional(),
+  path: z
+    .array(
+      z.union([
+        z
+          .string()
+          .max(MAX_ID_LENGTH)
+          .superRefine((key, ctx) => {
+            if (RESERVED_KEYS.has(key)) addIssue(ctx, IssueCode.RESERVED_KEY, reservedKeyText(key));
+          }),
+        z.number().int().nonnegative(),
+      ]),
+    )
+    .max(MAX_DEPTH),
+  value: z
+    .unknown()
+    .superRefine((value, ctx) => {
+      const r = copyPlainData(value);
+      if (!r.ok) {
+        const { code, message, path } = r.problem;
+        addIssue(ctx, code, message, { path });
+      }
+    })
+    .optional(),
 });
 /** @category Child file */
 export type FilePatch = z.infer<typeof PatchSchema>;
@@ -32,9 +63,9 @@ export const FileChangeSchema = z.object({
   /** When the change was made. */
   at: InstantSchema,
   /** Why (a parent changed jobs, the guardian changed…). */
-  reason: z.string().min(1).max(2000),
-  patches: z.array(PatchSchema),
-  inversePatches: z.array(PatchSchema),
+  reason: z.string().min(1).max(MAX_TEXT_LENGTH),
+  patches: z.array(PatchSchema).max(MAX_PATCHES_PER_CHANGE),
+  inversePatches: z.array(PatchSchema).max(MAX_PATCHES_PER_CHANGE),
 });
 /** @category Child file */
 export type FileChange = z.infer<typeof FileChangeSchema>;

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { thrown } from "../_lib/throws.test-helper";
 import { describe, expect, it } from "vitest";
 import { ConflictError, ValidationError } from "../errors";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model";
@@ -92,17 +93,17 @@ describe("updateChildFile", () => {
         meta("2026-09-02T08:00:00+08:00"),
       ),
     ).toThrow(ValidationError);
-    try {
+    const bad = thrown(() =>
       updateChildFile(
         start,
         (d) => {
           d.parents[0]!.phone = "12345";
         },
         meta("2026-09-02T08:00:00+08:00"),
-      );
-    } catch (e) {
-      expect((e as ValidationError).issues[0]?.path).toBe("parents[0].phone");
-    }
+      ),
+    );
+    expect(bad).toBeInstanceOf(ValidationError);
+    expect((bad as ValidationError).issues[0]?.path).toBe("parents[0].phone");
     expect(() =>
       updateChildFile(start, (d) => void (d.id = "c2"), meta("2026-09-02T08:00:00+08:00")),
     ).toThrow(ValidationError);

@@ -1,26 +1,35 @@
 import type { Draft, Patch } from "immer";
-import { current, isDraft } from "immer";
-import { z } from "zod";
-import { ConflictError, safeValidate, validate, ValidationError } from "../errors";
+import * as z from "zod";
+import {
+  ConflictError,
+  fieldIssue,
+  IssueCode,
+  safeValidate,
+  validate,
+  ValidationError,
+  type FieldIssue,
+} from "../errors";
 import { text } from "../i18n";
 import {
   ChildFileSchema,
   IdSchema,
   InstantSchema,
+  MAX_TEXT_LENGTH,
   type ChildFile,
   type ChildFileInput,
 } from "../model";
-import { CalendarDateSchema, TimeZoneSchema } from "../model/primitives";
+import { AsOfSchema, TimeZoneSchema } from "../model/primitives";
 import {
   dateInZone,
   DEFAULT_TIME_ZONE,
   instantMs,
   isCalendarDate,
-  type CalendarDate,
+  type AsOf,
   type Instant,
   type TimeZone,
 } from "../time";
 import { deepFreeze } from "../_lib/freeze";
+import { plainData } from "../_lib/plain-data";
 import { deepEqual, immer, reconcile } from "./_immer";
 import { FileChangeSchema, FileHistorySchema, type FileChange, type FilePatch } from "./change";
 
@@ -48,7 +57,7 @@ export interface ChangeMeta {
 const ChangeMetaSchema = z.object({
   actor: IdSchema,
   at: InstantSchema,
-  reason: z.string().min(1).max(2000),
+  reason: z.string().min(1).max(MAX_TEXT_LENGTH),
   id: IdSchema.optional(),
 });
 
@@ -64,6 +73,8 @@ export interface FileUpdate {
 }
 
 const FILE_SUBJECT = text("儿童档案", "child file");
+const UPDATED_SUBJECT = text("修改后的儿童档案", "updated child file");
+const HISTORY_SUBJECT = text("档案历史", "file history");
 
 function toFilePatches(patches: readonly Patch[]): FilePatch[] {
   return patches.map((p) => {
@@ -115,11 +126,11 @@ export function updateChildFile(
   const [next, patches, inversePatches] = immer().produceWithPatches(base, (draft) => {
     const replacement = recipe(draft);
     if (replacement !== undefined && (replacement as unknown) !== draft) {
-      const plain = isDraft(replacement) ? current(replacement) : replacement;
-      reconcile(draft as never, plain as never);
+      reconcile(draft as never, plainData(replacement, [], UPDATED_SUBJECT) as never);
     }
-    const r = safeValidate(ChildFileSchema, current(draft), {
-      subject: text("修改后的儿童档案", "updated child file"),
+    // Whatever the recipe wrote is outside data too: copied out of the draft the same way.
+    const r = safeValidate(ChildFileSchema, plainData(draft, [], UPDATED_SUBJECT), {
+      subject: UPDATED_SUBJECT,
     });
     if (!r.success) throw r.error;
     if (r.data.id !== base.id) {
@@ -135,7 +146,7 @@ export function updateChildFile(
             ),
           },
         ],
-        { subject: text("修改后的儿童档案", "updated child file") },
+        { subject: UPDATED_SUBJECT },
       );
     }
     reconcile(draft as never, r.data as never);
@@ -152,52 +163,72 @@ export function updateChildFile(
   return { file: deepFreeze(next), change: deepFreeze(change) };
 }
 
-const AsOfSchema = z.union([CalendarDateSchema, InstantSchema]);
 const ZoneOptionsSchema = z.object({ zone: TimeZoneSchema.optional() }).optional();
 
 function checkHistory(initial: ChildFile, history: readonly FileChange[]): void {
+  const issues: FieldIssue[] = [];
   let lastMs = -Infinity;
   history.forEach((c, i) => {
     if (c.fileId !== initial.id) {
-      throw new ValidationError(
-        [
-          {
-            path: `history[${i}].fileId`,
-            code: "unknown_id",
-            received: JSON.stringify(c.fileId),
-            message: text(
-              `字段 history[${i}].fileId：该变更属于档案 ${c.fileId}，不是 ${initial.id}`,
-              `history[${i}].fileId: the change belongs to file ${c.fileId}, not ${initial.id}`,
-            ),
-          },
-        ],
-        { subject: text("档案历史", "file history") },
+      issues.push(
+        fieldIssue(
+          `history[${i}].fileId`,
+          IssueCode.UNKNOWN_ID,
+          text(
+            `该变更属于另一份档案，不是 ${initial.id}`,
+            `the change belongs to another file, not ${initial.id}`,
+          ),
+          c.fileId,
+        ),
       );
     }
     const ms = instantMs(c.at as Instant);
     if (ms < lastMs) {
-      throw new ValidationError(
-        [
-          {
-            path: `history[${i}].at`,
-            code: "date_order",
-            received: JSON.stringify(c.at),
-            message: text(
-              `字段 history[${i}].at：变更须按时间先后排列（收到：${c.at}）`,
-              `history[${i}].at: changes must be in time order (received: ${c.at})`,
-            ),
-          },
-        ],
-        { subject: text("档案历史", "file history") },
+      issues.push(
+        fieldIssue(
+          `history[${i}].at`,
+          IssueCode.DATE_ORDER,
+          text("变更须按时间先后排列", "changes must be in time order"),
+          c.at,
+        ),
       );
     }
-    lastMs = ms;
+    lastMs = Math.max(lastMs, ms);
   });
+  if (issues.length > 0) throw new ValidationError(issues, { subject: HISTORY_SUBJECT });
+}
+
+/**
+ * Applies recorded patches, turning a patch that does not fit the file (a path that does not
+ * resolve, an index out of range) into a {@link ValidationError} naming `path`.
+ */
+function applyRecorded<T extends object>(state: T, patches: readonly FilePatch[], path: string): T {
+  if (patches.length === 0) return state;
+  try {
+    return immer().applyPatches(state, patches as Patch[]);
+  } catch (cause) {
+    throw new ValidationError(
+      [
+        fieldIssue(
+          path,
+          IssueCode.PATCH_MISMATCH,
+          text(
+            "变更与档案当时的内容不符，无法应用",
+            "the change does not fit the file it applies to",
+          ),
+          patches,
+        ),
+      ],
+      { subject: HISTORY_SUBJECT, cause },
+    );
+  }
 }
 
 function replay(initial: ChildFile, changes: readonly FileChange[]): ChildFile {
-  const patches = changes.flatMap((c) => c.patches) as Patch[];
-  const out = patches.length ? immer().applyPatches(initial, patches) : initial;
+  let out: ChildFile = initial;
+  changes.forEach((c, i) => {
+    out = applyRecorded(out, c.patches, `history[${i}].patches`);
+  });
   // A stored history may have been edited by hand: check the result is still a valid file.
   const valid = validate(ChildFileSchema, out, {
     subject: text("按历史重建的儿童档案", "file rebuilt from history"),
@@ -222,12 +253,12 @@ function replay(initial: ChildFile, changes: readonly FileChange[]): ChildFile {
 export function fileAsOf(
   initialFile: ChildFileInput | ChildFile,
   history: readonly FileChange[],
-  asOf: CalendarDate | Instant,
+  asOf: AsOf,
   options?: { zone?: TimeZone },
 ): ChildFile {
   const initial = validate(ChildFileSchema, initialFile, { subject: FILE_SUBJECT });
   const changes = validate(FileHistorySchema, history, {
-    subject: text("档案历史", "file history"),
+    subject: HISTORY_SUBJECT,
     path: ["history"],
   });
   const at = validate(AsOfSchema, asOf, {
@@ -255,7 +286,7 @@ export function replayFileHistory(
 ): ChildFile {
   const initial = validate(ChildFileSchema, initialFile, { subject: FILE_SUBJECT });
   const changes = validate(FileHistorySchema, history, {
-    subject: text("档案历史", "file history"),
+    subject: HISTORY_SUBJECT,
     path: ["history"],
   });
   checkHistory(initial, changes);
@@ -323,7 +354,7 @@ export function revertChange(
   return updateChildFile(
     base,
     (draft) => {
-      immer().applyPatches(draft, c.inversePatches as Patch[]);
+      applyRecorded(draft, c.inversePatches, "change.inversePatches");
     },
     meta,
   );

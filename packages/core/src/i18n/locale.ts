@@ -31,6 +31,6 @@ export type LocalizedText = Readonly<Record<Locale, string>>;
  * text("家访", "home visit") //=> { "zh-CN": "家访", en: "home visit" }
  * @category I18n
  */
-export function text(zhCN: string, en: string): LocalizedText {
+export /*#__NO_SIDE_EFFECTS__*/ function text(zhCN: string, en: string): LocalizedText {
   return { "zh-CN": zhCN, en };
 }

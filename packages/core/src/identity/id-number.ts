@@ -1,4 +1,5 @@
 import { IssueCode } from "../errors/codes";
+import { FieldClass } from "../privacy/field-class";
 import { invalidArgument } from "../errors/validate";
 import { type LocalizedText, text } from "../i18n/locale";
 import { isCalendarDate } from "../time/calendar-date";
@@ -56,6 +57,7 @@ export function idCheckDigit(first17: string): string {
       IssueCode.ID_NUMBER_FORMAT,
       text("应为 17 位数字", "expected 17 digits"),
       first17,
+      { fieldClass: FieldClass.IDENTIFYING },
     );
   }
   let sum = 0;
@@ -96,8 +98,8 @@ export function checkIdNumber(value: string): IdNumberResult {
     return fail(
       IssueCode.ID_NUMBER_BIRTH_DATE,
       text(
-        `身份证号中的出生日期 ${birth} 无效`,
-        `the birth date ${birth} in the ID number is not a real date`,
+        "身份证号第 7–14 位不是 1900 年以后的真实出生日期",
+        "characters 7–14 of the ID number are not a real birth date from 1900 on",
       ),
     );
   }

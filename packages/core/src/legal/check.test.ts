@@ -5,7 +5,7 @@ import type { ChildFileInput } from "../model/child-file";
 import type { ContactRecordInput } from "../model/records";
 import { checkLegalDuties } from "./check";
 import { LegalCode, LEGAL_RULES } from "./rules";
-import { LEGAL_SEVERITY_RANK } from "./types";
+import { LEGAL_SEVERITY_RANK, type LegalRule } from "./types";
 
 /** A synthetic file: a 10-year-old with grandparents, father away, consent given. */
 function file(over: Partial<ChildFileInput> = {}): ChildFileInput {
@@ -318,6 +318,43 @@ describe("checkLegalDuties", () => {
       check: () => [{ message: { "zh-CN": "测试", en: "test" }, evidence: {} }],
     };
     expect(codes(file(), { rules: [custom] })).toEqual(["host.always"]);
+  });
+
+  it("a county's own rule cites the county's document, not a national article", () => {
+    const countyRule: LegalRule = {
+      code: "county.monthly-home-visit",
+      article: {
+        law: "example-county-2024-3",
+        article: "第五条",
+        level: "county",
+        citation: {
+          "zh-CN": "《示例县农村留守儿童关爱保护实施办法》第五条",
+          en: "Example County care measures (2024), Art. 5",
+        },
+      },
+      severity: "medium",
+      mandatoryReport: false,
+      title: { "zh-CN": "每月家访", en: "Monthly home visit" },
+      check: () => [
+        { message: { "zh-CN": "本月未家访", en: "no home visit this month" }, evidence: {} },
+      ],
+    };
+    const [finding] = checkLegalDuties(file(), { asOf, rules: [countyRule] });
+    expect(finding?.article).toEqual(countyRule.article);
+    expect(finding?.article.level).toBe("county");
+  });
+
+  it("refuses a rule whose citation lacks a language, naming the rule", () => {
+    const bad = { ...LEGAL_RULES[0]!, article: { law: "x", citation: { "zh-CN": "某办法" } } };
+    expect(() => checkLegalDuties(file(), { asOf, rules: [bad as never] })).toThrow(/rules\[0\]/);
+  });
+
+  it("takes asOf as a Date and a numeric id, as a database row gives them", () => {
+    const byDate = checkLegalDuties(
+      { ...file(), id: 1001 },
+      { asOf: new Date("2026-03-04T00:00:00+08:00") },
+    );
+    expect(byDate.map((f) => f.code)).toEqual(codes(file()));
   });
 
   it("never mutates its input", () => {

@@ -1,11 +1,12 @@
-import { z } from "zod";
+import * as z from "zod";
 import { validate } from "../errors/validate";
 import { text } from "../i18n";
 import { ChildFileSchema, type ChildFileInput } from "../model/child-file";
-import { CalendarDateSchema, TimeZoneSchema } from "../model/primitives";
+import { AsOfSchema, TimeZoneSchema } from "../model/primitives";
+import { resolveAsOf } from "../time/convert";
 import { ContactRecordSchema, type ContactRecord, type ContactRecordInput } from "../model/records";
 import { ageOn } from "../time/calendar-date";
-import { DEFAULT_TIME_ZONE, type CalendarDate, type TimeZone } from "../time/types";
+import { DEFAULT_TIME_ZONE, type AsOf, type TimeZone } from "../time/types";
 import { LEGAL_RULES } from "./rules";
 import { LEGAL_ARTICLES, LEGAL_SEVERITY_RANK, type LegalFinding, type LegalRule } from "./types";
 
@@ -14,8 +15,8 @@ import { LEGAL_ARTICLES, LEGAL_SEVERITY_RANK, type LegalFinding, type LegalRule 
  * @category Legal
  */
 export interface LegalCheckOptions {
-  /** The day the duties are checked on. */
-  asOf: CalendarDate;
+  /** The day the duties are checked on (an instant or `Date` is read in `timeZone`). */
+  asOf: AsOf;
   /** Contact records (any children; only this child's count). Without them the weekly-contact rule is skipped. */
   records?: readonly ContactRecordInput[];
   /** Zone used to put contacts in weeks. Default `Asia/Shanghai`. */
@@ -26,18 +27,32 @@ export interface LegalCheckOptions {
   rules?: readonly LegalRule[];
 }
 
+/** What a rule cites: any document, national law or local rule, with a bilingual citation. */
+const CitationSchema = z.object({
+  law: z.string().min(1),
+  article: z.union([z.number(), z.string().min(1)]).optional(),
+  level: z
+    .enum(["national", "provincial", "municipal", "county", "township", "school", "other"])
+    .optional(),
+  citation: z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) }),
+});
+
 const RuleSchema = z.custom<LegalRule>(
   (v) =>
     typeof v === "object" &&
     v !== null &&
     typeof (v as LegalRule).code === "string" &&
     typeof (v as LegalRule).check === "function" &&
-    (v as LegalRule).severity in LEGAL_SEVERITY_RANK,
-  { message: "expected a rule { code, article, severity, mandatoryReport, title, check }" },
+    (v as LegalRule).severity in LEGAL_SEVERITY_RANK &&
+    CitationSchema.safeParse((v as LegalRule).article).success,
+  {
+    message:
+      "expected a rule { code, article: { law, citation: { zh-CN, en } }, severity, mandatoryReport, title, check }",
+  },
 );
 
 const OptionsSchema = z.object({
-  asOf: CalendarDateSchema,
+  asOf: AsOfSchema,
   records: z.array(z.unknown()).optional(),
   timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
   lookbackWeeks: z.number().int().min(1).max(52).default(4),
@@ -55,12 +70,11 @@ function ownRecords(raw: readonly unknown[], childId: string): ContactRecord[] {
     const ids = (r as { childIds?: unknown } | null)?.childIds;
     if (Array.isArray(ids) && ids.every((id) => typeof id === "string") && !ids.includes(childId))
       return;
-    own.push(
-      validate(ContactRecordSchema, r, {
-        path: ["records", i],
-        subject: text("走访记录", "contact record"),
-      }),
-    );
+    const record = validate(ContactRecordSchema, r, {
+      path: ["records", i],
+      subject: text("走访记录", "contact record"),
+    });
+    if (record.childIds.includes(childId)) own.push(record);
   });
   return own;
 }
@@ -88,12 +102,13 @@ export function checkLegalDuties(file: ChildFileInput, options: LegalCheckOption
     subject: text("法律检查选项", "legal check options"),
   });
   const records = o.records && ownRecords(o.records, f.id);
+  const asOf = resolveAsOf(o.asOf, o.timeZone);
   const ctx = {
     file: f,
-    asOf: o.asOf,
+    asOf,
     timeZone: o.timeZone,
     records,
-    age: ageOn(f.child.birthDate, o.asOf),
+    age: ageOn(f.child.birthDate, asOf),
     lookbackWeeks: o.lookbackWeeks,
   };
   const findings: LegalFinding[] = [];

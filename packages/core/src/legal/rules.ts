@@ -2,11 +2,12 @@ import { isParentAway } from "../classification/definitions";
 import { text } from "../i18n";
 import { validate } from "../errors/validate";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
-import { CalendarDateSchema } from "../model/primitives";
+import { AsOfSchema } from "../model/primitives";
+import { resolveAsOf } from "../time/convert";
 import type { Guardian, Parent } from "../model/people";
 import { addDays, dateParts, dayNumber } from "../time/calendar-date";
 import { dateInZone } from "../time/zone";
-import type { CalendarDate } from "../time/types";
+import type { AsOf, CalendarDate } from "../time/types";
 import { LEGAL_ARTICLES, type LegalHit, type LegalRule } from "./types";
 
 /**
@@ -70,11 +71,11 @@ function capableGuardian(g: Guardian, asOf: CalendarDate): boolean {
  * hasCapableCare(file, "2026-03-01") //=> true
  * @category Legal
  */
-export function hasCapableCare(file: ChildFileInput, asOf: CalendarDate): boolean {
+export function hasCapableCare(file: ChildFileInput, asOf: AsOf): boolean {
   const subject = text("儿童档案", "child file");
   return capableCare(
     validate(ChildFileSchema, file, { subject }),
-    validate(CalendarDateSchema, asOf, { path: ["asOf"] }),
+    resolveAsOf(validate(AsOfSchema, asOf, { path: ["asOf"] }), undefined),
   );
 }
 
@@ -377,7 +378,7 @@ const noGuardianConsent: LegalRule = {
  * LEGAL_RULES.map((r) => r.code).includes("mpl21.under-16-living-alone") //=> true
  * @category Legal
  */
-export const LEGAL_RULES: readonly LegalRule[] = Object.freeze([
+export const LEGAL_RULES: readonly LegalRule[] = /*#__PURE__*/ Object.freeze([
   under16Alone,
   under8Unattended,
   noCapableGuardian,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { LocalizedText } from "../i18n";
 import type { ChildFile } from "../model/child-file";
 import type { ContactRecord } from "../model/records";
@@ -21,22 +21,46 @@ export type LegalSeverity = z.infer<typeof LegalSeveritySchema>;
  * LEGAL_SEVERITY_RANK.critical //=> 0
  * @category Legal
  */
-export const LEGAL_SEVERITY_RANK: Readonly<Record<LegalSeverity, number>> = Object.freeze({
-  critical: 0,
-  high: 1,
-  medium: 2,
-  low: 3,
-});
+export const LEGAL_SEVERITY_RANK: Readonly<Record<LegalSeverity, number>> =
+  /*#__PURE__*/ Object.freeze({
+    critical: 0,
+    high: 1,
+    medium: 2,
+    low: 3,
+  });
 
 /**
- * An article of a law a finding cites.
+ * Who issued the document a rule cites: a national law, a provincial, municipal, county or
+ * township document, the school's own rule, or another source.
+ * @category Legal
+ */
+export type LegalSourceLevel =
+  "national" | "provincial" | "municipal" | "county" | "township" | "school" | "other";
+
+/**
+ * What a legal rule or a finding cites: an article of a national law, a provincial or county
+ * document, or the school's own rule. `citation` is free-form and shown as written.
+ * @example
+ * const countyRule: LegalArticle = {
+ *   law: "example-county-2024-3",
+ *   article: "第五条",
+ *   level: "county",
+ *   citation: text("《示例县农村留守儿童关爱保护实施办法》第五条", "Example County care measures (2024), Art. 5"),
+ * };
  * @category Legal
  */
 export interface LegalArticle {
-  /** `mpl` = Law on the Protection of Minors (2020); `pipl` = Personal Information Protection Law (2021). */
-  readonly law: "mpl" | "pipl";
-  readonly article: number;
-  /** The article named in full, e.g. 《未成年人保护法》第二十一条. */
+  /**
+   * A short key of the document: `mpl` (Law on the Protection of Minors, 2020) and `pipl`
+   * (Personal Information Protection Law, 2021) for the built-in rules, or any key a host picks
+   * for its own source (`hunan-2021-guardianship`, `school-handbook`).
+   */
+  readonly law: string;
+  /** The article or section, when the document numbers them (`23`, `"第五条"`, `"3.2"`). */
+  readonly article?: number | string;
+  /** Who issued the document. Absent means a national law, as for the built-in rules. */
+  readonly level?: LegalSourceLevel;
+  /** The source named in full, e.g. 《未成年人保护法》第二十一条. */
   readonly citation: LocalizedText;
 }
 
@@ -46,7 +70,7 @@ export interface LegalArticle {
  * LEGAL_ARTICLES.mpl21.citation.en //=> "Law on the Protection of Minors (2020), Art. 21"
  * @category Legal
  */
-export const LEGAL_ARTICLES = Object.freeze({
+export const LEGAL_ARTICLES = /*#__PURE__*/ Object.freeze({
   mpl11: {
     law: "mpl",
     article: 11,

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod";
+import { MAX_SHORT_TEXT_LENGTH } from "./limits";
 import { IdSchema, RegionCodeSchema } from "./primitives";
 
 /**
@@ -9,12 +10,14 @@ import { IdSchema, RegionCodeSchema } from "./primitives";
  */
 export const AreaSchema = z.object({
   code: RegionCodeSchema,
-  name: z.string().min(1),
+  name: z.string().min(1).max(MAX_SHORT_TEXT_LENGTH),
   level: z.enum(["province", "city", "county", "township", "village"]),
   parentCode: RegionCodeSchema.optional(),
 });
 /** @category Model */
 export type Area = z.infer<typeof AreaSchema>;
+/** {@link Area} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type AreaInput = z.input<typeof AreaSchema>;
 
 /**
  * School stage: primary (grades 1–6), middle (7–9), nine-year (1–9), high (10–12).
@@ -30,7 +33,7 @@ export type SchoolStage = z.infer<typeof SchoolStageSchema>;
  */
 export const SchoolSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1),
+  name: z.string().min(1).max(MAX_SHORT_TEXT_LENGTH),
   stage: SchoolStageSchema,
   /** Region code of the township or village where the school is (county at least). */
   regionCode: RegionCodeSchema,
@@ -39,6 +42,8 @@ export const SchoolSchema = z.object({
 });
 /** @category Model */
 export type School = z.infer<typeof SchoolSchema>;
+/** {@link School} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type SchoolInput = z.input<typeof SchoolSchema>;
 
 /**
  * Grade 1–12 (小学一年级 = 1, 初一 = 7, 高一 = 10).
@@ -54,9 +59,11 @@ export const SchoolClassSchema = z.object({
   id: IdSchema,
   schoolId: IdSchema,
   grade: GradeSchema,
-  name: z.string().min(1),
+  name: z.string().min(1).max(MAX_SHORT_TEXT_LENGTH),
   /** Mentor id of the class teacher (班主任), if known. */
   classTeacherId: IdSchema.optional(),
 });
 /** @category Model */
 export type SchoolClass = z.infer<typeof SchoolClassSchema>;
+/** {@link SchoolClass} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type SchoolClassInput = z.input<typeof SchoolClassSchema>;

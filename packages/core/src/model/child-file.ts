@@ -1,4 +1,14 @@
-import { z } from "zod";
+import * as z from "zod";
+import { FieldClass } from "../privacy/field-class";
+import {
+  MAX_ADDRESS_LENGTH,
+  MAX_EMERGENCY_CONTACTS,
+  MAX_GUARDIANS,
+  MAX_NAME_LENGTH,
+  MAX_PARENTS,
+  MAX_SHORT_TEXT_LENGTH,
+  MAX_TEXT_LENGTH,
+} from "./limits";
 import { IssueCode } from "../errors/codes";
 import { repeats } from "../errors/duplicates";
 import { addIssue } from "../errors/issues";
@@ -59,7 +69,7 @@ export type RiskLevel = z.infer<typeof RiskLevelSchema>;
  * @category Model
  */
 export const ChildRegisterSchema = z.object({
-  name: z.string().min(1).max(50),
+  name: z.string().min(1).max(MAX_NAME_LENGTH),
   gender: GenderSchema,
   birthDate: CalendarDateSchema,
   idNumber: IdNumberSchema.optional(),
@@ -70,36 +80,44 @@ export const ChildRegisterSchema = z.object({
   grade: GradeSchema.optional(),
   /** Region code of the home, ideally the village (12 digits). */
   regionCode: RegionCodeSchema,
-  address: z.string().optional(),
-  health: z.string().optional(),
+  address: z
+    .string()
+    .max(MAX_ADDRESS_LENGTH)
+    .meta({ fieldClass: FieldClass.IDENTIFYING })
+    .optional(),
+  health: z.string().max(MAX_TEXT_LENGTH).meta({ fieldClass: FieldClass.HEALTH }).optional(),
   boarding: z.boolean().default(false),
   schooling: z
     .object({ status: SchoolingStatusSchema, since: CalendarDateSchema.optional() })
     .default({ status: "enrolled" }),
-  moralCharacter: z.string().optional(),
-  behaviourHabits: z.string().optional(),
-  interests: z.string().optional(),
-  intelligenceLevel: z.string().optional(),
-  personality: z.string().optional(),
-  learningMotivation: z.string().optional(),
-  learningAbility: z.string().optional(),
-  rapportWithGuardian: z.string().optional(),
-  communicationWithParents: z.string().optional(),
+  moralCharacter: z.string().max(MAX_TEXT_LENGTH).optional(),
+  behaviourHabits: z.string().max(MAX_TEXT_LENGTH).optional(),
+  interests: z.string().max(MAX_TEXT_LENGTH).optional(),
+  intelligenceLevel: z.string().max(MAX_TEXT_LENGTH).optional(),
+  personality: z.string().max(MAX_TEXT_LENGTH).optional(),
+  learningMotivation: z.string().max(MAX_TEXT_LENGTH).optional(),
+  learningAbility: z.string().max(MAX_TEXT_LENGTH).optional(),
+  rapportWithGuardian: z.string().max(MAX_TEXT_LENGTH).optional(),
+  communicationWithParents: z.string().max(MAX_TEXT_LENGTH).optional(),
 });
 /** @category Model */
 export type ChildRegister = z.infer<typeof ChildRegisterSchema>;
+/** {@link ChildRegister} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type ChildRegisterInput = z.input<typeof ChildRegisterSchema>;
 
 /**
  * An emergency contact on the contact card (联系卡).
  * @category Model
  */
 export const EmergencyContactSchema = z.object({
-  name: z.string().min(1),
-  relation: z.string().min(1),
+  name: z.string().min(1).max(MAX_NAME_LENGTH),
+  relation: z.string().min(1).max(MAX_SHORT_TEXT_LENGTH),
   phone: MobileSchema,
 });
 /** @category Model */
 export type EmergencyContact = z.infer<typeof EmergencyContactSchema>;
+/** {@link EmergencyContact} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type EmergencyContactInput = z.input<typeof EmergencyContactSchema>;
 
 /**
  * The file of one child (一人一档): the child, temporary guardian and parents registers, how
@@ -117,10 +135,10 @@ export const ChildFileSchema = z
   .object({
     id: IdSchema,
     child: ChildRegisterSchema,
-    guardians: z.array(GuardianSchema).default([]),
-    parents: z.array(ParentSchema).max(2).default([]),
+    guardians: z.array(GuardianSchema).max(MAX_GUARDIANS).default([]),
+    parents: z.array(ParentSchema).max(MAX_PARENTS).default([]),
     livingArrangement: LivingArrangementSchema,
-    emergencyContacts: z.array(EmergencyContactSchema).default([]),
+    emergencyContacts: z.array(EmergencyContactSchema).max(MAX_EMERGENCY_CONTACTS).default([]),
     /** Key case (重点帮扶对象): served first by pairing and visits. */
     keyCase: z.boolean().default(false),
     riskLevel: RiskLevelSchema.optional(),
@@ -138,8 +156,8 @@ export const ChildFileSchema = z
           ctx,
           IssueCode.ID_NUMBER_BIRTH_MISMATCH,
           text(
-            `身份证号中的出生日期 ${r.info.birthDate} 与出生日期 ${file.child.birthDate} 不一致`,
-            `the ID number's birth date ${r.info.birthDate} differs from birthDate ${file.child.birthDate}`,
+            "身份证号中的出生日期与 birthDate 不一致",
+            "the birth date in the ID number differs from birthDate",
           ),
           { path: ["child", "idNumber"], input: id },
         );
@@ -149,8 +167,8 @@ export const ChildFileSchema = z
           ctx,
           IssueCode.ID_NUMBER_SEX_MISMATCH,
           text(
-            `身份证号表示性别为 ${r.info.sex === "male" ? "男" : "女"}，与性别字段不一致`,
-            `the ID number encodes ${r.info.sex}, but gender is ${file.child.gender}`,
+            "身份证号中的性别与 gender 不一致",
+            "the sex encoded in the ID number differs from gender",
           ),
           { path: ["child", "idNumber"], input: id },
         );

@@ -2,6 +2,7 @@
  * The domain model: zod schemas and the types inferred from them.
  * @module
  */
+export * from "./limits";
 export * from "./primitives";
 export * from "./area";
 export * from "./people";

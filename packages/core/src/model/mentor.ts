@@ -1,4 +1,8 @@
-import { z } from "zod";
+import * as z from "zod";
+import { IssueCode } from "../errors/codes";
+import { addIssue } from "../errors/issues";
+import { text } from "../i18n/locale";
+import { MAX_ITEMS, MAX_NAME_LENGTH } from "./limits";
 import {
   CalendarDateSchema,
   GenderSchema,
@@ -47,11 +51,11 @@ export const MentorSchema = z
   .object({
     id: IdSchema,
     kind: MentorKindSchema,
-    name: z.string().min(1).max(50),
+    name: z.string().min(1).max(MAX_NAME_LENGTH),
     gender: GenderSchema.optional(),
     schoolId: IdSchema.optional(),
     /** Classes the mentor teaches (a class teacher's own class first). */
-    classIds: z.array(IdSchema).default([]),
+    classIds: z.array(IdSchema).max(MAX_ITEMS).default([]),
     regionCode: RegionCodeSchema.optional(),
     location: GeoPointSchema.optional(),
     phone: MobileSchema.optional(),
@@ -69,17 +73,21 @@ export const MentorSchema = z
     /** For a peer buddy: the pupil's child file id. */
     childId: IdSchema.optional(),
   })
-  .refine(
-    (m) =>
-      !m.capacity ||
-      m.capacity.min === undefined ||
-      m.capacity.max === undefined ||
-      m.capacity.min <= m.capacity.max,
-    {
-      message: "capacity.min must not exceed capacity.max",
-      path: ["capacity", "min"],
-    },
-  );
+  .superRefine((m, ctx) => {
+    const min = m.capacity?.min;
+    const max = m.capacity?.max;
+    if (min !== undefined && max !== undefined && min > max) {
+      addIssue(
+        ctx,
+        IssueCode.OTHER,
+        text(
+          `最少结对人数 ${min} 大于最多结对人数 ${max}`,
+          `capacity.min ${min} must not exceed capacity.max ${max}`,
+        ),
+        { path: ["capacity", "min"], input: min },
+      );
+    }
+  });
 /** @category Model */
 export type Mentor = z.infer<typeof MentorSchema>;
 /** @category Model */
@@ -131,13 +139,28 @@ export const PairingSchema = z
     endReason: PairingEndReasonSchema.optional(),
     relayFrom: IdSchema.optional(),
   })
-  .refine((p) => p.end === undefined || p.end >= p.start, {
-    message: "end must not be before start",
-    path: ["end"],
-  })
-  .refine((p) => p.end !== undefined || p.endReason === undefined, {
-    message: "endReason needs an end date",
-    path: ["endReason"],
+  .superRefine((p, ctx) => {
+    if (p.end !== undefined && p.end < p.start) {
+      addIssue(
+        ctx,
+        IssueCode.DATE_ORDER,
+        text(
+          `结束日期 ${p.end} 早于开始日期 ${p.start}`,
+          `end ${p.end} is before start ${p.start}`,
+        ),
+        { path: ["end"], input: p.end },
+      );
+    }
+    if (p.end === undefined && p.endReason !== undefined) {
+      addIssue(
+        ctx,
+        IssueCode.OTHER,
+        text("填写结束原因时须同时填写结束日期", "endReason needs an end date"),
+        { path: ["endReason"], input: p.endReason },
+      );
+    }
   });
 /** @category Model */
 export type Pairing = z.infer<typeof PairingSchema>;
+/** {@link Pairing} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type PairingInput = z.input<typeof PairingSchema>;

@@ -181,3 +181,55 @@ describe("groupRecordsByChild", () => {
     expect(byChild.get("c")).toBeUndefined();
   });
 });
+
+describe("rows as a database returns them", () => {
+  test("numeric and bigint ids are accepted and kept as strings", async () => {
+    const { IdSchema, toId } = await import("./primitives");
+    expect(IdSchema.parse(42)).toBe("42");
+    expect(IdSchema.parse(9007199254740993n)).toBe("9007199254740993");
+    expect(toId(1024)).toBe("1024");
+    for (const bad of [-1, 1.5, Number.MAX_SAFE_INTEGER + 2, "", "x".repeat(65), true, null]) {
+      expect(IdSchema.safeParse(bad).success).toBe(false);
+      expect(() => toId(bad as never)).toThrow(/1–64/);
+    }
+  });
+
+  test("a Date is a calendar date (in Shanghai) or an instant; DATETIME text is refused with the way out", async () => {
+    const { CalendarDateSchema, InstantSchema } = await import("./primitives");
+    expect(CalendarDateSchema.parse(new Date("2015-03-02T00:00:00+08:00"))).toBe("2015-03-02");
+    expect(InstantSchema.parse(new Date("2026-03-01T01:00:00Z"))).toBe("2026-03-01T01:00:00.000Z");
+    const r = InstantSchema.safeParse("2026-03-01 09:00:00");
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toContain("toInstant");
+  });
+
+  test("a child file from rows: numeric ids, Date birth date, parsed to strings", async () => {
+    const { ChildFileSchema } = await import("./child-file");
+    const file = ChildFileSchema.parse({
+      id: 1001,
+      child: {
+        name: "王小明",
+        gender: "male",
+        birthDate: new Date("2015-03-02T00:00:00+08:00"),
+        regionCode: "430102001001",
+        schoolId: 7,
+        classId: 701,
+      },
+      livingArrangement: "grandparents",
+      guardians: [{ id: 5001, name: "王奶奶", relation: "grandmother" }],
+      parents: [
+        {
+          id: 6001,
+          role: "father",
+          name: "王大山",
+          awayPeriods: [{ from: new Date("2024-02-20T00:00:00+08:00"), city: "深圳" }],
+        },
+      ],
+    });
+    expect(file.id).toBe("1001");
+    expect(file.child.birthDate).toBe("2015-03-02");
+    expect(file.child.schoolId).toBe("7");
+    expect(file.guardians[0]?.id).toBe("5001");
+    expect(file.parents[0]?.awayPeriods[0]?.from).toBe("2024-02-20");
+  });
+});

@@ -1,4 +1,6 @@
-import { z } from "zod";
+import * as z from "zod";
+import { FieldClass } from "../privacy/field-class";
+import { MAX_ID_LENGTH } from "./limits";
 import { addIssue } from "../errors/issues";
 import { IssueCode } from "../errors/codes";
 import { text } from "../i18n";
@@ -6,52 +8,153 @@ import { checkIdNumber } from "../identity/id-number";
 import { normalizeMobile } from "../identity/mobile";
 import { checkRegionCode } from "../identity/region-code";
 import { isCalendarDate } from "../time/calendar-date";
-import type { CalendarDate, Instant, TimeZone } from "../time/types";
-import { isInstant, isTimeZone } from "../time/zone";
+import { invalidArgument } from "../errors/validate";
+import {
+  DEFAULT_TIME_ZONE,
+  type AsOf,
+  type CalendarDate,
+  type Instant,
+  type TimeZone,
+} from "../time/types";
+import { dateInZone, isInstant, isTimeZone } from "../time/zone";
 
 /**
- * An identifier chosen by the host system (its own primary key): 1–64 characters.
+ * An identifier chosen by the host system (its own primary key): 1–64 characters, or a whole
+ * number (an `INT` or `BIGINT` key as a database returns it), kept as its decimal string so that
+ * `42` and `"42"` are the same id.
+ * @example
+ * IdSchema.parse(42) //=> "42"
+ * IdSchema.parse(9007199254740993n) //=> "9007199254740993"
+ * IdSchema.parse("stu-0042") //=> "stu-0042"
  * @category Model
  */
-export const IdSchema = z.string().min(1).max(64);
+export const IdSchema = z.custom<string | number | bigint>().transform((value, ctx): string => {
+  const id = toIdOrUndefined(value);
+  if (id !== undefined) return id;
+  addIssue(
+    ctx,
+    IssueCode.ID,
+    text(
+      "应为编号：1–64 个字符，或非负整数",
+      "expected an id: 1–64 characters or a non-negative whole number",
+    ),
+    { expected: "string (1–64) | integer", input: value },
+  );
+  return z.NEVER;
+});
+
+function toIdOrUndefined(value: unknown): string | undefined {
+  if (typeof value === "string") return value.length >= 1 && value.length <= MAX_ID_LENGTH ? value : undefined;
+  if (typeof value === "number") {
+    return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
+  }
+  if (typeof value === "bigint") {
+    const s = value.toString();
+    return value >= 0n && s.length <= MAX_ID_LENGTH ? s : undefined;
+  }
+  return undefined;
+}
 
 /**
- * A calendar date `YYYY-MM-DD` that exists (no 30 February).
+ * A host's key as a Liushou id: a string is kept, a whole number (`INT`, `BIGINT`) becomes its
+ * decimal string. The same rule {@link IdSchema} applies inside every schema.
+ * @param value - The key as the database returns it.
+ * @returns The id as a string.
+ * @throws ValidationError for an empty or over-long string, a fraction, a negative number or
+ * a number beyond 2^53 (pass such keys as `bigint` or text).
+ * @example
+ * toId(1024) //=> "1024"
+ * toId("S-2015-001") //=> "S-2015-001"
+ * @category Model
+ */
+export function toId(value: string | number | bigint): string {
+  const id = toIdOrUndefined(value);
+  if (id === undefined) {
+    throw invalidArgument(
+      "id",
+      IssueCode.ID,
+      text(
+        "应为编号：1–64 个字符，或非负整数",
+        "expected an id: 1–64 characters or a non-negative whole number",
+      ),
+      value,
+    );
+  }
+  return id;
+}
+
+/**
+ * A calendar date `YYYY-MM-DD` that exists (no 30 February). A `Date` (a `DATE` column as a
+ * driver returns it) is read as the date it falls on in `Asia/Shanghai`; for another zone, or for
+ * text such as `2015/3/2`, convert with {@link toCalendarDate} first.
  * @example
  * CalendarDateSchema.parse("2024-02-29") //=> "2024-02-29"
+ * CalendarDateSchema.parse(new Date("2024-02-29T00:00:00+08:00")) //=> "2024-02-29"
  * @category Model
  */
-export const CalendarDateSchema = z.string().superRefine((_value, ctx) => {
-  if (!isCalendarDate(ctx.value)) {
+export const CalendarDateSchema = z
+  .custom<string | Date>()
+  .transform((value, ctx): CalendarDate => {
+    if (isCalendarDate(value)) return value;
+    if (value instanceof Date && Number.isFinite(value.getTime())) {
+      return dateInZone(value.getTime(), DEFAULT_TIME_ZONE);
+    }
     addIssue(
       ctx,
       IssueCode.CALENDAR_DATE,
       text("应为真实存在的日期，格式 YYYY-MM-DD", "expected a real date as YYYY-MM-DD"),
-      { expected: "YYYY-MM-DD" },
+      { expected: "YYYY-MM-DD", input: value },
     );
-  }
-}) as unknown as z.ZodType<CalendarDate, string>;
+    return z.NEVER;
+  }) as unknown as z.ZodType<CalendarDate, string | Date>;
 
 /**
- * An instant: ISO 8601 date-time with an explicit offset or `Z`.
+ * An instant: ISO 8601 date-time with an explicit offset or `Z`, or a `Date` (a `TIMESTAMP`
+ * column as a driver returns it). `DATETIME` text without an offset is ambiguous and refused:
+ * convert it with {@link toInstant} in the zone the database writes.
  * @example
- * InstantSchema.parse("2026-03-01T01:00:00+08:00")
+ * InstantSchema.parse("2026-03-01T01:00:00+08:00") //=> "2026-03-01T01:00:00+08:00"
+ * InstantSchema.parse(new Date("2026-03-01T01:00:00+08:00")) //=> "2026-02-28T17:00:00.000Z"
  * @category Model
  */
-export const InstantSchema = z.string().superRefine((_value, ctx) => {
-  if (!isInstant(ctx.value)) {
-    addIssue(
-      ctx,
-      IssueCode.INSTANT,
-      text(
-        "应为带时区偏移的 ISO 8601 时间，如 2026-03-01T09:00:00+08:00",
-        "expected an ISO 8601 date-time with an offset, such as 2026-03-01T09:00:00+08:00",
-      ),
-      { expected: "YYYY-MM-DDTHH:mm:ss+08:00" },
-    );
-  }
-}) as unknown as z.ZodType<Instant, string>;
+export const InstantSchema = z.custom<string | Date>().transform((value, ctx): Instant => {
+  if (isInstant(value)) return value;
+  if (value instanceof Date && Number.isFinite(value.getTime())) return value.toISOString();
+  addIssue(
+    ctx,
+    IssueCode.INSTANT,
+    text(
+      "应为带时区偏移的 ISO 8601 时间，如 2026-03-01T09:00:00+08:00；不带时区的 DATETIME 文本请先用 toInstant(文本, 时区) 转换",
+      "expected an ISO 8601 date-time with an offset, such as 2026-03-01T09:00:00+08:00; convert DATETIME text without one with toInstant(text, zone)",
+    ),
+    { expected: "YYYY-MM-DDTHH:mm:ss+08:00", input: value },
+  );
+  return z.NEVER;
+}) as unknown as z.ZodType<Instant, string | Date>;
 
+/**
+ * The day a rule is applied on ({@link AsOf}): a calendar date, an instant with an offset or a
+ * `Date`. A calendar date stays as it is; an instant or a `Date` comes out as an instant, which
+ * the function then reads in its zone.
+ * @example
+ * AsOfSchema.parse("2026-09-01") //=> "2026-09-01"
+ * AsOfSchema.parse(new Date("2026-09-01T00:00:00Z")) //=> "2026-09-01T00:00:00.000Z"
+ * @category Model
+ */
+export const AsOfSchema = z.custom<AsOf>().transform((value, ctx): CalendarDate | Instant => {
+  if (isCalendarDate(value) || isInstant(value)) return value;
+  if (value instanceof Date && Number.isFinite(value.getTime())) return value.toISOString();
+  addIssue(
+    ctx,
+    IssueCode.CALENDAR_DATE,
+    text(
+      "应为日期 YYYY-MM-DD、带时区偏移的时间或 Date",
+      "expected a date as YYYY-MM-DD, an instant with an offset, or a Date",
+    ),
+    { expected: "YYYY-MM-DD", input: value },
+  );
+  return z.NEVER;
+}) as unknown as z.ZodType<CalendarDate | Instant, AsOf>;
 /**
  * An IANA time-zone name known to the runtime.
  * @category Model
@@ -100,7 +203,8 @@ export const MobileSchema = z
       );
     }
   })
-  .transform((v) => normalizeMobile(v) ?? v);
+  .transform((v) => normalizeMobile(v) ?? v)
+  .meta({ fieldClass: FieldClass.IDENTIFYING });
 
 /**
  * An 18-digit resident ID number with a valid GB 11643 check character; upper-cased on parsing.
@@ -113,7 +217,8 @@ export const IdNumberSchema = z
     if (!r.valid)
       addIssue(ctx, r.issue.code, r.issue.message, { expected: "18-character resident ID" });
   })
-  .transform((v) => v.toUpperCase());
+  .transform((v) => v.toUpperCase())
+  .meta({ fieldClass: FieldClass.IDENTIFYING });
 
 /**
  * An amount of money in integer fen (1 yuan = 100 fen), never floating-point yuan.
@@ -174,3 +279,5 @@ export const DateRangeSchema = z
   });
 /** @category Model */
 export type DateRange = z.infer<typeof DateRangeSchema>;
+/** {@link DateRange} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type DateRangeInput = z.input<typeof DateRangeSchema>;

@@ -1,4 +1,15 @@
-import { z } from "zod";
+import * as z from "zod";
+import { FieldClass } from "../privacy/field-class";
+import {
+  MAX_ADDRESS_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_IDS_PER_RECORD,
+  MAX_ITEMS,
+  MAX_RESPONSES,
+  MAX_SHORT_TEXT_LENGTH,
+  MAX_TEXT_LENGTH,
+  MAX_TITLE_LENGTH,
+} from "./limits";
 import { IssueCode } from "../errors/codes";
 import { repeats } from "../errors/duplicates";
 import { addIssue } from "../errors/issues";
@@ -55,14 +66,14 @@ export const ContactRecordSchema = z
     id: IdSchema,
     kind: ContactKindSchema,
     at: InstantSchema,
-    childIds: z.array(IdSchema).min(1),
+    childIds: z.array(IdSchema).min(1).max(MAX_IDS_PER_RECORD),
     mentorId: IdSchema.optional(),
     parentId: IdSchema.optional(),
     initiator: InitiatorSchema.default("mentor"),
     durationMinutes: z.number().int().positive().optional(),
-    place: z.string().optional(),
-    summary: z.string().optional(),
-    followUp: z.string().optional(),
+    place: z.string().max(MAX_ADDRESS_LENGTH).optional(),
+    summary: z.string().max(MAX_TEXT_LENGTH).optional(),
+    followUp: z.string().max(MAX_TEXT_LENGTH).optional(),
   })
   .superRefine((r, ctx) => {
     for (const { index, key } of repeats(r.childIds, (id) => id)) {
@@ -116,14 +127,28 @@ export const AssessmentSchema = z.object({
   id: IdSchema,
   childId: IdSchema,
   checklistId: IdSchema,
-  checklistVersion: z.string().min(1),
+  checklistVersion: z.string().min(1).max(MAX_SHORT_TEXT_LENGTH),
   takenAt: InstantSchema,
   informant: InformantSchema,
   assessorId: IdSchema.optional(),
-  responses: z.record(z.string(), AnswerSchema),
+  responses: z.record(z.string().max(MAX_ID_LENGTH), AnswerSchema).superRefine((r, ctx) => {
+    const n = Object.keys(r).length;
+    if (n > MAX_RESPONSES) {
+      addIssue(
+        ctx,
+        "too_big",
+        text(
+          `答案不能超过 ${MAX_RESPONSES} 项（上限 ${MAX_RESPONSES}，收到 ${n} 项）`,
+          `must have at most ${MAX_RESPONSES} answers (limit ${MAX_RESPONSES}, got ${n})`,
+        ),
+      );
+    }
+  }),
 });
 /** @category Model */
 export type Assessment = z.infer<typeof AssessmentSchema>;
+/** {@link Assessment} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type AssessmentInput = z.input<typeof AssessmentSchema>;
 
 /**
  * Status of a micro-wish: submitted → approved → claimed → fulfilled → thanked, or cancelled.
@@ -145,12 +170,18 @@ export type WishStatus = z.infer<typeof WishStatusSchema>;
  * @category Model
  */
 export const DonorSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().min(1).max(MAX_SHORT_TEXT_LENGTH),
   kind: z.enum(["person", "company", "organisation", "government"]).default("person"),
-  contact: z.string().optional(),
+  contact: z
+    .string()
+    .max(MAX_SHORT_TEXT_LENGTH)
+    .meta({ fieldClass: FieldClass.IDENTIFYING })
+    .optional(),
 });
 /** @category Model */
 export type Donor = z.infer<typeof DonorSchema>;
+/** {@link Donor} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type DonorInput = z.input<typeof DonorSchema>;
 
 /**
  * A micro-wish (微心愿): a child's small wish, claimed and fulfilled by a donor.
@@ -159,8 +190,8 @@ export type Donor = z.infer<typeof DonorSchema>;
 export const MicroWishSchema = z.object({
   id: IdSchema,
   childId: IdSchema,
-  title: z.string().min(1).max(200),
-  description: z.string().optional(),
+  title: z.string().min(1).max(MAX_TITLE_LENGTH),
+  description: z.string().max(MAX_TEXT_LENGTH).optional(),
   costFen: FenSchema.optional(),
   status: WishStatusSchema,
   donor: DonorSchema.optional(),
@@ -171,13 +202,16 @@ export const MicroWishSchema = z.object({
         status: WishStatusSchema,
         at: InstantSchema,
         actorId: IdSchema.optional(),
-        note: z.string().optional(),
+        note: z.string().max(MAX_TEXT_LENGTH).optional(),
       }),
     )
+    .max(MAX_ITEMS)
     .default([]),
 });
 /** @category Model */
 export type MicroWish = z.infer<typeof MicroWishSchema>;
+/** {@link MicroWish} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type MicroWishInput = z.input<typeof MicroWishSchema>;
 
 /**
  * Kinds of care activities.
@@ -204,7 +238,7 @@ export type ActivityKind = z.infer<typeof ActivityKindSchema>;
 export const ActivitySchema = z.object({
   id: IdSchema,
   kind: ActivityKindSchema,
-  title: z.string().min(1),
+  title: z.string().min(1).max(MAX_TITLE_LENGTH),
   date: CalendarDateSchema,
   festival: z
     .enum([
@@ -219,25 +253,29 @@ export const ActivitySchema = z.object({
     .optional(),
   schoolId: IdSchema.optional(),
   regionCode: RegionCodeSchema.optional(),
-  childIds: z.array(IdSchema).default([]),
-  mentorIds: z.array(IdSchema).default([]),
-  notes: z.string().optional(),
+  childIds: z.array(IdSchema).max(MAX_IDS_PER_RECORD).default([]),
+  mentorIds: z.array(IdSchema).max(MAX_IDS_PER_RECORD).default([]),
+  notes: z.string().max(MAX_TEXT_LENGTH).optional(),
 });
 /** @category Model */
 export type Activity = z.infer<typeof ActivitySchema>;
+/** {@link Activity} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type ActivityInput = z.input<typeof ActivitySchema>;
 
 /**
  * One item of donated goods.
  * @category Model
  */
 export const GoodsItemSchema = z.object({
-  item: z.string().min(1),
+  item: z.string().min(1).max(MAX_SHORT_TEXT_LENGTH),
   quantity: z.number().int().positive(),
   /** Value of all units together, in fen. */
   valueFen: FenSchema.optional(),
 });
 /** @category Model */
 export type GoodsItem = z.infer<typeof GoodsItemSchema>;
+/** {@link GoodsItem} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type GoodsItemInput = z.input<typeof GoodsItemSchema>;
 
 /**
  * Aid: a donation, a subsidy (两免一补) or hardship relief (济难救助), in money (integer fen)
@@ -249,13 +287,13 @@ export const AidSchema = z
     id: IdSchema,
     kind: z.enum(["donation", "subsidy", "hardship-relief"]),
     form: z.enum(["money", "goods"]),
-    amountFen: FenSchema.optional(),
-    goods: z.array(GoodsItemSchema).default([]),
+    amountFen: FenSchema.meta({ fieldClass: FieldClass.FINANCIAL }).optional(),
+    goods: z.array(GoodsItemSchema).max(MAX_ITEMS).default([]),
     donor: DonorSchema.optional(),
     date: CalendarDateSchema,
-    childIds: z.array(IdSchema).default([]),
+    childIds: z.array(IdSchema).max(MAX_IDS_PER_RECORD).default([]),
     schoolId: IdSchema.optional(),
-    notes: z.string().optional(),
+    notes: z.string().max(MAX_TEXT_LENGTH).optional(),
   })
   .superRefine((a, ctx) => {
     if (a.form === "money" && a.amountFen === undefined) {
@@ -277,13 +315,21 @@ export const AidSchema = z
   });
 /** @category Model */
 export type Aid = z.infer<typeof AidSchema>;
+/** {@link Aid} as a host supplies it: plain strings or `Date`s for dates, numbers allowed for ids, defaults not yet applied. @category Model */
+export type AidInput = z.input<typeof AidSchema>;
 
 const CONTACT_KINDS: ReadonlySet<string> = new Set(ContactKindSchema.options);
 const INITIATORS: ReadonlySet<string> = new Set(InitiatorSchema.options);
 const RECORD_KEYS: ReadonlySet<string> = new Set(Object.keys(ContactRecordSchema.shape));
 
+const TEXT_FIELDS = [
+  ["place", MAX_ADDRESS_LENGTH],
+  ["summary", MAX_TEXT_LENGTH],
+  ["followUp", MAX_TEXT_LENGTH],
+] as const;
+
 function isId(v: unknown): v is string {
-  return typeof v === "string" && v.length >= 1 && v.length <= 64;
+  return typeof v === "string" && v.length >= 1 && v.length <= MAX_ID_LENGTH;
 }
 
 function optional(v: unknown, check: (v: unknown) => boolean): boolean {
@@ -307,16 +353,14 @@ export function quickContactRecord(raw: unknown): ContactRecord | undefined {
   const ids = r.childIds;
   if (!isId(r.id) || typeof r.kind !== "string" || !CONTACT_KINDS.has(r.kind)) return undefined;
   if (!isInstant(r.at) || !Array.isArray(ids) || ids.length === 0) return undefined;
-  for (let i = 0; i < ids.length; i++) {
-    if (!isId(ids[i])) return undefined;
-    for (let j = 0; j < i; j++) if (ids[j] === ids[i]) return undefined;
-  }
+  if (ids.length > MAX_IDS_PER_RECORD || !ids.every(isId) || new Set(ids).size !== ids.length)
+    return undefined;
   if (!optional(r.mentorId, isId) || !optional(r.parentId, isId)) return undefined;
   if (!optional(r.initiator, (v) => typeof v === "string" && INITIATORS.has(v))) return undefined;
   if (!optional(r.durationMinutes, (v) => Number.isInteger(v) && (v as number) > 0))
     return undefined;
-  for (const k of ["place", "summary", "followUp"] as const) {
-    if (!optional(r[k], (v) => typeof v === "string")) return undefined;
+  for (const [k, max] of TEXT_FIELDS) {
+    if (!optional(r[k], (v) => typeof v === "string" && v.length <= max)) return undefined;
   }
   return (r.initiator === undefined ? { ...r, initiator: "mentor" } : r) as ContactRecord;
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { validate } from "../errors/validate";
 import { ValidationError } from "../errors/errors";
 import { duplicateIdIssues } from "../errors/duplicates";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IssueCode } from "../errors/codes";
 import { validate } from "../errors/validate";
 import { IdSchema } from "../model/primitives";

@@ -3,7 +3,7 @@
  * Private to the pairing module.
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
 import { duplicateIdIssues } from "../errors/duplicates";
@@ -26,16 +26,19 @@ import {
   type Mentor,
   type MentorInput,
   type Pairing,
+  type PairingInput,
 } from "../model/mentor";
 import {
+  AsOfSchema,
   CalendarDateSchema,
   GenderSchema,
   IdSchema,
   RegionCodeSchema,
   TimeZoneSchema,
 } from "../model/primitives";
-import type { SchoolClass } from "../model/area";
-import { DEFAULT_TIME_ZONE, type CalendarDate } from "../time/types";
+import type { SchoolClassInput } from "../model/area";
+import { resolveAsOf } from "../time/convert";
+import { DEFAULT_TIME_ZONE, type AsOf, type CalendarDate, type TimeZone } from "../time/types";
 import {
   areaOf,
   BUILTIN_SOFT,
@@ -97,6 +100,8 @@ export const PairingExclusionSchema = z.object({
  * @category Pairing
  */
 export type PairingExclusion = z.infer<typeof PairingExclusionSchema>;
+/** A {@link PairingExclusion} as a host supplies it (numeric ids allowed). @category Pairing */
+export type PairingExclusionInput = z.input<typeof PairingExclusionSchema>;
 
 /**
  * The serialisable part of {@link PlanPairingsInput}, validated by zod.
@@ -109,12 +114,12 @@ export const PlanPairingsInputSchema = z.object({
   mentors: z.array(MentorSchema),
   existing: z.array(PairingSchema).default([]),
   rules: PairingRuleSetSchema,
-  asOf: CalendarDateSchema,
+  asOf: AsOfSchema,
   classes: z.array(SchoolClassSchema).default([]),
   timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
   exclusions: z.array(PairingExclusionSchema).default([]),
   /** Home coordinates of children, by child id, for the `maxDistance.km` rule. */
-  childLocations: z.record(IdSchema, GeoPointSchema).default({}),
+  childLocations: z.record(z.string().min(1).max(64), GeoPointSchema).default({}),
   /**
    * What to do with an active existing pairing naming a child or mentor not given: `error`
    * (default) throws a ValidationError; `end` ends it (`child-left` / `mentor-left`).
@@ -136,13 +141,13 @@ export interface PlanPairingsInput {
   /** Candidate mentors; only those of the rule set's `mentorKinds` are paired. */
   mentors: readonly MentorInput[];
   /** Pairings already on file (any role; only active ones of the rule set's role are re-planned). */
-  existing?: readonly Pairing[];
+  existing?: readonly PairingInput[];
   rules: PairingRuleSetInput;
-  /** The plan date: availability, ages and the start/end of pairings. */
-  asOf: string;
-  classes?: readonly SchoolClass[];
-  timeZone?: string;
-  exclusions?: readonly PairingExclusion[];
+  /** The plan date: availability, ages and the start/end of pairings (an instant or `Date` is read in `timeZone`). */
+  asOf: AsOf;
+  classes?: readonly SchoolClassInput[];
+  timeZone?: TimeZone;
+  exclusions?: readonly PairingExclusionInput[];
   childLocations?: Readonly<Record<string, GeoPoint>>;
   onMissing?: "error" | "end";
   idPrefix?: string;
@@ -179,7 +184,9 @@ const CustomRuleSchema = z.union([
 ]);
 
 /** The validated input. */
-export type ParsedInput = z.infer<typeof PlanPairingsInputSchema> & {
+export type ParsedInput = Omit<z.infer<typeof PlanPairingsInputSchema>, "asOf"> & {
+  /** The plan date, resolved to a calendar date in `timeZone`. */
+  asOf: CalendarDate;
   customRules: readonly CustomPairingRule[];
   /** Ids of children given but not left behind on `asOf` under `definition`. */
   outOfScope: ReadonlySet<string>;
@@ -233,10 +240,11 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
   const subject = text("结对计划输入", "pairing plan input");
   requireObject(input, "input");
   const { customRules = [], children, definition, ...data } = input;
-  // Children are checked one by one and kept as given (no copy of 40,000 files); the rest is
-  // parsed whole.
+  // Children are checked one by one against the fields pairing reads (a shallow copy with ids
+  // and dates normalised, not a full parse of 40,000 files); the rest is parsed whole.
   const rest = safeValidate(PlanPairingsInputSchema.omit({ children: true }), data, { subject });
   const first: FieldIssue[] = rest.success ? [] : [...rest.error.issues];
+  const checked: ChildFile[] = [];
   if (!Array.isArray(children)) {
     first.push(
       issue(
@@ -247,18 +255,22 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
     );
   } else {
     for (let i = 0; i < children.length && first.length < 100; i++) {
-      const r = PairingChildSchema.safeParse(children[i], { reportInput: true });
-      if (!r.success) first.push(...r.error.issues.map((x) => toFieldIssue(x, ["children", i])));
+      const source = { schema: PairingChildSchema, input: children[i] };
+      const r = PairingChildSchema.safeParse(source.input);
+      if (!r.success)
+        first.push(...r.error.issues.map((x) => toFieldIssue(x, ["children", i], source)));
+      else checked.push(r.data);
     }
   }
   if (first.length > 0 || !rest.success) throw new ValidationError(first, { subject });
+  const asOf = resolveAsOf(rest.data.asOf, rest.data.timeZone);
   const outOfScope = new Set<string>();
   if (definition !== undefined) {
     const fileIssues: FieldIssue[] = [];
     (children as readonly unknown[]).forEach((c, i) => {
       const file = safeValidate(ChildFileSchema, c, { path: ["children", i] });
       if (!file.success) fileIssues.push(...file.error.issues);
-      else if (!classifyLeftBehind(file.data, { asOf: rest.data.asOf, definition }).leftBehind) {
+      else if (!classifyLeftBehind(file.data, { asOf, definition }).leftBehind) {
         outOfScope.add(file.data.id);
       }
     });
@@ -266,7 +278,8 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
   }
   const parsed = {
     ...rest.data,
-    children: (children as unknown as ChildFile[]).filter((c) => !outOfScope.has(c.id)),
+    asOf,
+    children: checked.filter((c) => !outOfScope.has(c.id)),
   };
   validate(z.array(CustomRuleSchema), customRules, { subject, path: ["customRules"] });
   const issues: FieldIssue[] = [];

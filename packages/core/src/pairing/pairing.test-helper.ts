@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import type { ChildFileInput } from "../model/child-file";
-import type { MentorInput, Pairing } from "../model/mentor";
+import type { MentorInput, PairingInput } from "../model/mentor";
 import type { PairingRuleSetInput } from "./rules";
 
 /** A synthetic child file. */
@@ -81,7 +81,7 @@ export interface SmallInstance {
   children: ChildFileInput[];
   mentors: MentorInput[];
   rules: PairingRuleSetInput;
-  existing: Pairing[];
+  existing: PairingInput[];
 }
 
 /** fast-check arbitrary of small instances (≤ maxChildren children × ≤ maxMentors mentors). */
@@ -152,7 +152,7 @@ export function smallInstance(maxChildren = 6, maxMentors = 4): fc.Arbitrary<Sma
           region: `430102001${m.village}`,
         }),
       );
-      const existing: Pairing[] = [];
+      const existing: PairingInput[] = [];
       children.forEach((c, i) => {
         const j = existingSeed[i]!;
         if (j >= 0 && j < mentors.length) {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/errors";
-import { SCALE, workloadPenalty } from "./evaluate";
+import { SCALE } from "./evaluate";
 import { planPairingsGreedy } from "./explain";
 import {
   buildInstance,
@@ -13,48 +13,19 @@ import {
 import { planPairings, type PairingPlan } from "./plan";
 import { TEACHER_PAIRING_PRESET } from "./rules";
 import { child, mentor, smallInstance } from "./pairing.test-helper";
+import { fuzzRuns } from "../_lib/fuzz.test-helper";
+import {
+  bruteForceBest,
+  oracleCapacity,
+  oracleEligible,
+  oracleGain,
+  oraclePriority,
+  oracleRulesOf,
+  pairingProblem,
+  planObjectiveByOracle,
+} from "./oracle.test-helper";
 
 const asOf = "2026-09-01";
-
-/** The best objective by enumerating every feasible assignment. */
-function bruteForce(input: PlanPairingsInput): Objective {
-  const inst = buildInstance(parseInput(input));
-  const n = inst.children.length;
-  const load = new Int32Array(inst.mentors.length);
-  let best: Objective | undefined;
-  const chosen: number[] = [];
-  const rec = (i: number): void => {
-    if (i === n) {
-      const o: Objective = { priorityMatched: 0, matched: 0, minimumMet: 0, score: 0 };
-      chosen.forEach((e, k) => {
-        if (e < 0) return;
-        o.matched++;
-        if (inst.priority[k]) o.priorityMatched++;
-        o.score += inst.edgeGain[e]!;
-      });
-      inst.mentors.forEach((_, j) => {
-        const cap = inst.caps[j]!;
-        o.minimumMet += Math.min(load[j]!, cap.min);
-        for (let k = 1; k <= load[j]!; k++) o.score -= workloadPenalty(inst.rules, k, cap.max);
-      });
-      if (!best || compareObjective(o, best) > 0) best = o;
-      return;
-    }
-    chosen[i] = -1;
-    rec(i + 1);
-    for (let e = inst.edgeStart[i]!; e < inst.edgeStart[i + 1]!; e++) {
-      const j = inst.edgeMentor[e]!;
-      if (load[j]! >= inst.caps[j]!.max) continue;
-      load[j]!++;
-      chosen[i] = e;
-      rec(i + 1);
-      load[j]!--;
-    }
-    chosen.length = i;
-  };
-  rec(0);
-  return best!;
-}
 
 /** The objective of a plan, read from its public result. */
 function planObjective(input: PlanPairingsInput, plan: PairingPlan): Objective {
@@ -83,16 +54,47 @@ function shuffle<T>(xs: readonly T[], seed: number): T[] {
 }
 
 describe("planPairings: optimality", () => {
-  it("matches brute force on small random instances (≤ 6 children × ≤ 4 mentors)", () => {
+  it("matches an independent brute force on small random problems (≤ 6 children × ≤ 4 mentors)", () => {
     fc.assert(
-      fc.property(smallInstance(6, 4), (x) => {
-        const input: PlanPairingsInput = { ...x, asOf };
-        const plan = planPairings(input);
-        expect(planObjective(input, plan)).toEqual(bruteForce(input));
+      fc.property(pairingProblem(6, 4), (problem) => {
+        const plan = planPairings(problem);
+        // The oracle rejects a plan that breaks a hard rule or a capacity, and prices it itself.
+        const got = planObjectiveByOracle(problem, plan);
+        expect(got).toEqual(bruteForceBest(problem));
+        expect(Math.round(plan.score.total * SCALE)).toBe(got.score);
+        expect(plan.stats.matched).toBe(got.matched);
+        expect(plan.stats.priorityMatched).toBe(got.priorityMatched);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
-  }, 60_000);
+  }, 120_000);
+
+  it("prices every pair as the oracle does, rule by rule, and flags priority children", () => {
+    fc.assert(
+      fc.property(pairingProblem(6, 4), (problem) => {
+        const plan = planPairings(problem);
+        for (const p of plan.pairs) {
+          const c = problem.children.find((x) => x.id === p.pairing.childId)!;
+          const m = problem.mentors.find((x) => x.id === p.pairing.mentorId)!;
+          const soft = p.breakdown.filter((t) => t.rule !== "workload");
+          const points = soft.reduce((a, t) => a + Math.round(t.points * SCALE), 0);
+          expect(points).toBe(oracleGain(problem, c, m));
+          expect(p.priority).toBe(oraclePriority(c, problem.rules));
+        }
+        // Each unmatched child either has no eligible mentor, or every eligible one is full.
+        for (const u of plan.unmatched) {
+          const c = problem.children.find((x) => x.id === u.childId)!;
+          const eligible = problem.mentors.filter((m) => oracleEligible(problem, c, m));
+          expect(u.reason === "capacity-taken").toBe(eligible.length > 0);
+          for (const m of eligible) {
+            const held = plan.pairs.filter((x) => x.pairing.mentorId === m.id).length;
+            expect(held).toBe(oracleCapacity(m, problem.rules).max);
+          }
+        }
+      }),
+      { numRuns: fuzzRuns(200) },
+    );
+  }, 120_000);
 
   it("never scores below the greedy baseline", () => {
     fc.assert(
@@ -131,18 +133,10 @@ describe("planPairings: invariants", () => {
         const input: PlanPairingsInput = { ...x, asOf };
         const plan = planPairings(input);
         const inst = buildInstance(parseInput(input));
-        const load = new Map<string, number>();
-        for (const p of plan.pairs) {
-          load.set(p.pairing.mentorId, (load.get(p.pairing.mentorId) ?? 0) + 1);
-          const ci = inst.childIndex.get(p.pairing.childId)!;
-          const mj = inst.mentorIndex.get(p.pairing.mentorId)!;
-          let ok = false;
-          for (let e = inst.edgeStart[ci]!; e < inst.edgeStart[ci + 1]!; e++)
-            if (inst.edgeMentor[e] === mj) ok = true;
-          expect(ok).toBe(true);
-        }
-        inst.mentors.forEach((m, j) =>
-          expect(load.get(m.id) ?? 0).toBeLessThanOrEqual(inst.caps[j]!.max),
+        // Hard rules and capacities, checked by the oracle from the raw input.
+        planObjectiveByOracle(
+          { ...x, asOf, classes: [], exclusions: [], rules: oracleRulesOf(x.rules) },
+          plan,
         );
         // No priority child unmatched while a non-priority child holds a place it was eligible for.
         for (const u of plan.unmatched) {

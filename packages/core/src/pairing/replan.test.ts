@@ -203,10 +203,10 @@ describe("re-planning (结对+接力)", () => {
           ...plan.diff.kept.map((p) => p.id),
           ...plan.diff.ended.map((e) => e.pairing.id),
         ]);
-        for (const p of x.existing) expect(seen.has(p.id)).toBe(true);
+        for (const p of x.existing) expect(seen.has(String(p.id))).toBe(true);
         expect(plan.history.length).toBe(x.existing.length + plan.diff.added.length);
         for (const a of plan.diff.added) {
-          const old = x.existing.find((p) => p.childId === a.childId);
+          const old = x.existing.find((p) => String(p.childId) === a.childId);
           if (old) expect(a.relayFrom).toBe(old.id);
         }
       }),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { LocalizedText } from "../i18n";
 import type { ChildFile } from "../model/child-file";
 import { RiskLevelSchema } from "../model/child-file";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import {
   SchoolCalendarSchema,
   type SchoolCalendar,
@@ -6,9 +6,9 @@ import {
 } from "../calendar/schema";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
-import { duplicateIdIssues } from "../errors/duplicates";
 import type { FieldIssue } from "../errors/issues";
 import { safeValidate, validate, requireObject } from "../errors/validate";
+import { safeValidateList } from "../errors/validate-list";
 import { text, type LocalizedText } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
 import {
@@ -17,6 +17,7 @@ import {
   type Mentor,
   type MentorInput,
   type Pairing,
+  type PairingInput,
 } from "../model/mentor";
 import { SchoolSchema, type School } from "../model/area";
 import { TimeZoneSchema } from "../model/primitives";
@@ -166,7 +167,7 @@ export interface DataIndex {
 export interface ComplianceDataInput {
   children: readonly (ChildFileInput | ChildFile)[];
   mentors: readonly (MentorInput | Mentor)[];
-  pairings: readonly Pairing[];
+  pairings: readonly (PairingInput | Pairing)[];
   /** Contact records: an array, or any iterable (a generator streaming them). */
   records: Iterable<ContactRecordInput | ContactRecord>;
   /** Activities (a mental-health lesson, a symposium) that school-level policies count. */
@@ -191,10 +192,6 @@ export function dayOfInstant(ms: number, zone: TimeZone): number {
     return Math.floor((ms + 28_800_000) / DAY_MS);
   if (zone === "UTC" || zone === "Etc/UTC") return Math.floor(ms / DAY_MS);
   return dayNumber(dateInZone(ms, zone));
-}
-
-function listSchema<S extends z.ZodType>(item: S) {
-  return z.array(item);
 }
 
 function csr(
@@ -236,26 +233,30 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   const zone =
     validate(TimeZoneSchema.optional(), input.timeZone, { path: ["timeZone"] }) ??
     DEFAULT_TIME_ZONE;
-  const children = validate(listSchema(ChildFileSchema), input.children, {
-    path: ["children"],
-    subject: text("儿童档案", "child files"),
-  });
-  const mentors = validate(listSchema(MentorSchema), input.mentors, {
-    path: ["mentors"],
-    subject: text("帮扶人", "mentors"),
-  });
-  const pairings = validate(listSchema(PairingSchema), input.pairings, {
-    path: ["pairings"],
-    subject: text("结对", "pairings"),
-  });
-  const activities = validate(listSchema(ActivitySchema), input.activities ?? [], {
-    path: ["activities"],
-    subject: text("活动", "activities"),
-  });
-  const schoolsIn = validate(listSchema(SchoolSchema), input.schools ?? [], {
-    path: ["schools"],
-    subject: text("学校", "schools"),
-  });
+  const issues: FieldIssue[] = [];
+  const list = <S extends z.ZodType>(
+    schema: S,
+    rows: unknown,
+    path: string,
+    noun: LocalizedText,
+  ): z.output<S>[] => {
+    const r = safeValidateList(schema, rows, { path: [path], idNoun: noun });
+    if (r.success) return r.data;
+    issues.push(...r.error.issues);
+    return [];
+  };
+  const children = list(ChildFileSchema, input.children, "children", text("儿童", "child"));
+  const mentors = list(MentorSchema, input.mentors, "mentors", text("帮扶人", "mentor"));
+  const pairings = list(PairingSchema, input.pairings, "pairings", text("结对", "pairing"));
+  const activities = list(
+    ActivitySchema,
+    input.activities ?? [],
+    "activities",
+    text("活动", "activity"),
+  );
+  const schoolsIn = list(SchoolSchema, input.schools ?? [], "schools", text("学校", "school"));
+  if (issues.length > 0)
+    throw new ValidationError(issues, { subject: text("达标评估数据", "compliance data") });
   const calendar =
     input.calendar === undefined
       ? undefined
@@ -264,12 +265,6 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
           subject: text("校历", "school calendar"),
         });
 
-  const issues: FieldIssue[] = [];
-  issues.push(...duplicateIdIssues(children, "children", text("儿童", "child")));
-  issues.push(...duplicateIdIssues(mentors, "mentors", text("帮扶人", "mentor")));
-  issues.push(...duplicateIdIssues(pairings, "pairings", text("结对", "pairing")));
-  issues.push(...duplicateIdIssues(activities, "activities", text("活动", "activity")));
-  issues.push(...duplicateIdIssues(schoolsIn, "schools", text("学校", "school")));
   const childById = new Map(children.map((c, i) => [c.id, i]));
   const mentorById = new Map(mentors.map((m, i) => [m.id, i]));
   pairings.forEach((p, i) => {

@@ -102,6 +102,29 @@ describe("evaluateCompliance: proration, statuses, counting", () => {
     });
   });
 
+  it("rounds the prorated requirement half up: 15 of 30 days needs 1 visit, 14 of 30 needs none", () => {
+    const s = scenario();
+    const requiredInApril = (start: `${number}-${number}-${number}`) => {
+      const input = {
+        ...s,
+        pairings: s.pairings.map((p) => (p.id === "p2" ? { ...p, start } : p)),
+      };
+      const rows = rowsOf(
+        evaluateCompliance({
+          ...input,
+          policies: [POLICY_PRESETS.homeVisitMonthly],
+          period: { from: "2026-04-01", to: "2026-04-30" },
+          asOf: "2026-05-10",
+        }),
+      );
+      return rows.find((r) => r.subjectId === "p2" && r.from === "2026-04-01")?.required;
+    };
+    expect(requiredInApril("2026-04-15")).toBe(1); // 16 / 30 = 0.53
+    expect(requiredInApril("2026-04-16")).toBe(1); // 15 / 30 = 0.5, half up
+    expect(requiredInApril("2026-04-17")).toBe(0); // 14 / 30 = 0.47
+    expect(requiredInApril("2026-04-01")).toBe(1); // the whole month
+  });
+
   it("marks a pairing's months before its start not applicable and after its end too", () => {
     const s = scenario();
     const ended = {

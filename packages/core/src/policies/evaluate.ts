@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { buildSchoolDayIndex, type SchoolDayIndex } from "../calendar/school-days";
 import { calendarSpan, weekdayOfDay } from "../calendar/schema";
 import { LEFT_BEHIND_DEFINITIONS } from "../classification";
@@ -7,9 +7,9 @@ import { ValidationError } from "../errors/errors";
 import { validate, requireObject } from "../errors/validate";
 import { text } from "../i18n";
 import type { ChildFile } from "../model/child-file";
-import { CalendarDateSchema, InstantSchema, TimeZoneSchema } from "../model/primitives";
+import { AsOfSchema, CalendarDateSchema, TimeZoneSchema } from "../model/primitives";
 import { dateParts, dayNumber, fromDayNumber, isCalendarDate } from "../time/calendar-date";
-import { type CalendarDate, type Instant, type TimeZone } from "../time/types";
+import { type AsOf, type CalendarDate, type TimeZone } from "../time/types";
 import {
   ACTIVITY_KIND_CODE,
   CONTACT_KIND_CODE,
@@ -44,7 +44,7 @@ export type ComplianceInput = {
   /** First and last day (inclusive) reported on: every bucket that overlaps it is evaluated. */
   period: { from: CalendarDate; to: CalendarDate };
   /** The day the report is made: later records are not counted; statuses are judged on it. */
-  asOf: CalendarDate | Instant;
+  asOf: AsOf;
 } & (({ data?: undefined } & ComplianceDataInput) | { data: ComplianceData; timeZone?: TimeZone });
 
 const OptionsSchema = z.object({
@@ -58,7 +58,7 @@ const OptionsSchema = z.object({
       message: "a period spans at most ten years",
       path: ["to"],
     }),
-  asOf: z.union([CalendarDateSchema, InstantSchema]),
+  asOf: AsOfSchema,
   timeZone: TimeZoneSchema.optional(),
 });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { invalidArgument, validate } from "../errors/validate";
 import { DEFAULT_LOCALE, text, type Locale } from "../i18n";
 import { IdSchema, InstantSchema } from "../model/primitives";

@@ -1,7 +1,7 @@
-import { z } from "zod";
+import * as z from "zod";
 import { validate, requireObject } from "../errors/validate";
 import { text } from "../i18n";
-import { CalendarDateSchema, IdSchema, InstantSchema } from "../model/primitives";
+import { AsOfSchema, IdSchema } from "../model/primitives";
 import { addDays, fromDayNumber, isCalendarDate } from "../time/calendar-date";
 import { dayOfInstant } from "./data";
 import { throwIfIssues, unknownIdIssue } from "./issues";
@@ -22,12 +22,15 @@ const SubjectSchema = z.union([
   z.object({ mentorId: IdSchema }).strict(),
 ]);
 
+/** `Omit<T, "period">` for each member of a union (the plain `Omit` would merge the data and list forms). */
+type WithoutPeriod<T> = T extends unknown ? Omit<T, "period"> : never;
+
 /**
  * Options of {@link nextDue}: everything {@link evaluateCompliance} takes except the period,
  * the subject, and how far ahead to look.
  * @category Policies
  */
-export type NextDueInput = Omit<ComplianceInput, "period"> & {
+export type NextDueInput = WithoutPeriod<ComplianceInput> & {
   subject: DueSubject;
   /** Days after `asOf` to look ahead. Default 400 (a year plus a term). */
   horizonDays?: number;
@@ -53,7 +56,7 @@ export function nextDue(input: NextDueInput): ComplianceRow[] {
   const horizon = validate(z.number().int().min(0).max(3650).default(400), input.horizonDays, {
     path: ["horizonDays"],
   });
-  const asOfIn = validate(z.union([CalendarDateSchema, InstantSchema]), input.asOf, {
+  const asOfIn = validate(AsOfSchema, input.asOf, {
     path: ["asOf"],
   });
   const zone = input.data?.timeZone ?? input.timeZone ?? DEFAULT_TIME_ZONE;

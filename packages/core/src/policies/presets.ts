@@ -1,5 +1,6 @@
 import { validate } from "../errors/validate";
 import { text } from "../i18n";
+import type { MentorKind } from "../model/mentor";
 import { PolicySchema, PolicySetSchema, type Policy, type PolicyInput } from "./schema";
 
 /**
@@ -19,14 +20,14 @@ export function definePolicy(input: PolicyInput | Policy): Policy {
 
 const SUMMARY_DOC = "work summaries of schools (seed/work-summaries.zh.txt)";
 const SUMMARY_DOC_ZH = "学校关爱留守儿童工作总结";
-const TEACHERS = ["class-teacher", "subject-teacher"] as const;
+const TEACHERS: MentorKind[] = ["class-teacher", "subject-teacher"];
 
 const input = {
   homeVisitMonthly: {
     id: "home-visit-monthly",
     name: { "zh-CN": "帮扶教师每月家访一次", en: "Teacher mentor visits the home monthly" },
     level: "pairing",
-    selector: { mentorKinds: [...TEACHERS] },
+    selector: { mentorKinds: TEACHERS },
     counts: { contactKinds: ["home-visit"], by: "paired-mentor" },
     requirement: { type: "count", min: 1, per: "month" },
     graceDays: 3,
@@ -70,7 +71,7 @@ const input = {
       en: "Each teacher talks heart-to-heart with 3–5 children a week",
     },
     level: "mentor",
-    selector: { mentorKinds: [...TEACHERS] },
+    selector: { mentorKinds: TEACHERS },
     counts: { contactKinds: ["talk"], unit: "children" },
     requirement: { type: "count", min: 3, max: 5, per: "week" },
     calendar: "school",
@@ -221,9 +222,10 @@ const input = {
  * POLICY_PRESETS.parentsContactWeekly.source?.documentZh //=> "《中华人民共和国未成年人保护法》（2020年修订）第二十三条"
  * @category Policies
  */
-export const POLICY_PRESETS = Object.freeze(
-  Object.fromEntries(Object.entries(input).map(([k, v]) => [k, Object.freeze(definePolicy(v))])),
-) as Readonly<Record<keyof typeof input, Policy>>;
+export const POLICY_PRESETS = /*#__PURE__*/ (() =>
+  Object.freeze(
+    Object.fromEntries(Object.entries(input).map(([k, v]) => [k, Object.freeze(definePolicy(v))])),
+  ))() as Readonly<Record<keyof typeof input, Policy>>;
 
 /**
  * Every preset in one list, minus `symposiumPerTerm` (it is the alternative to
@@ -232,11 +234,12 @@ export const POLICY_PRESETS = Object.freeze(
  * ALL_PRESETS.length //=> 11
  * @category Policies
  */
-export const ALL_PRESETS: readonly Policy[] = Object.freeze(
-  validate(
-    PolicySetSchema,
-    Object.entries(POLICY_PRESETS)
-      .filter(([k]) => k !== "symposiumPerTerm")
-      .map(([, p]) => p),
-  ),
-);
+export const ALL_PRESETS: readonly Policy[] = /*#__PURE__*/ (() =>
+  Object.freeze(
+    validate(
+      PolicySetSchema,
+      Object.entries(POLICY_PRESETS)
+        .filter(([k]) => k !== "symposiumPerTerm")
+        .map(([, p]) => p),
+    ),
+  ))();

@@ -39,7 +39,7 @@ const recordsArb = fc.array(recordArb, { maxLength: 40 }).map((rs) =>
   rs.map((r, i): ContactRecordInput => ({
     id: `g${i}`,
     kind: r.kind,
-    at: withOffset(BASE_MS + r.minute * 60_000, 0) as ContactRecordInput["at"],
+    at: withOffset(BASE_MS + r.minute * 60_000, 0) as string,
     childIds: r.children,
     ...(r.mentorId ? { mentorId: r.mentorId } : {}),
     initiator: r.initiator,
@@ -67,7 +67,7 @@ describe("compliance properties", () => {
         (records, offsets) => {
           const moved = records.map((r, i) => ({
             ...r,
-            at: withOffset(Date.parse(r.at), offsets[i]!) as ContactRecordInput["at"],
+            at: withOffset(Date.parse(r.at as string), offsets[i]!),
           }));
           expect(run(moved).toJSON()).toEqual(run(records).toJSON());
         },
@@ -99,7 +99,7 @@ describe("compliance properties", () => {
         const added: ContactRecordInput = {
           id: "extra",
           kind: extra.kind,
-          at: withOffset(BASE_MS + extra.minute * 60_000, 480) as ContactRecordInput["at"],
+          at: withOffset(BASE_MS + extra.minute * 60_000, 480) as string,
           childIds: extra.children,
           ...(extra.mentorId ? { mentorId: extra.mentorId } : {}),
           initiator: extra.initiator,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { validate } from "../errors/validate";
 import { text } from "../i18n";
 import { regionAncestor } from "../identity/region-code";

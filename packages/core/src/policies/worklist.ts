@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { invalidArgument, validate } from "../errors/validate";
 import { text } from "../i18n";
 import type { RiskLevel } from "../model/child-file";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { validate, requireObject } from "../errors/validate";
 import { text } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
@@ -8,9 +8,11 @@ import {
   type Mentor,
   type MentorInput,
   type Pairing,
+  type PairingInput,
 } from "../model/mentor";
-import { CalendarDateSchema } from "../model/primitives";
-import type { CalendarDate } from "../time/types";
+import { AsOfSchema } from "../model/primitives";
+import { resolveAsOf } from "../time/convert";
+import type { AsOf } from "../time/types";
 import { throwIfIssues, unknownIdIssue } from "./issues";
 import { PolicySetSchema, type Policy, type PolicyInput } from "./schema";
 
@@ -38,12 +40,12 @@ export interface MentorWorkload {
 export interface WorkloadInput {
   policies: readonly (PolicyInput | Policy)[];
   /** The pairing plan. */
-  pairings: readonly Pairing[];
+  pairings: readonly (PairingInput | Pairing)[];
   mentors: readonly (MentorInput | Mentor)[];
   /** The children, to apply child selectors (risk level…); without them child selectors are ignored. */
   children?: readonly (ChildFileInput | ChildFile)[];
-  /** Count only pairings active on this date; default every pairing in the plan. */
-  asOf?: CalendarDate;
+  /** Count only pairings active on this day (an instant or `Date` is read in `Asia/Shanghai`); default every pairing in the plan. */
+  asOf?: AsOf;
   /** Contacts per month above which a mentor is over the limit. Default 20. */
   maxPerMonth?: number;
 }
@@ -95,7 +97,8 @@ export function mentorWorkload(input: WorkloadInput): MentorWorkload[] {
   const children = input.children
     ? validate(z.array(ChildFileSchema), input.children, { path: ["children"], subject })
     : undefined;
-  const asOf = validate(CalendarDateSchema.optional(), input.asOf, { path: ["asOf"], subject });
+  const asOfIn = validate(AsOfSchema.optional(), input.asOf, { path: ["asOf"], subject });
+  const asOf = asOfIn === undefined ? undefined : resolveAsOf(asOfIn, undefined);
   const limit = validate(z.number().nonnegative().default(20), input.maxPerMonth, {
     path: ["maxPerMonth"],
     subject,

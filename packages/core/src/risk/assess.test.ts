@@ -255,5 +255,15 @@ describe("withRiskLevel and level order", () => {
       (["critical", "low", "high", "medium"] as const).slice().sort(compareRiskLevels),
     ).toEqual(["low", "medium", "high", "critical"]);
     expect(NEEDS_CHECKLIST.id).toBe("liushou.needs");
+    expect(compareRiskLevels("high", "high")).toBe(0);
+    expect(compareRiskLevels("low", "critical")).toBe(-3);
+    expect(compareRiskLevels("medium", "low")).toBe(1);
+  });
+
+  it("compareRiskLevels refuses anything but a level, naming the argument", () => {
+    const bad = (a: unknown, b: unknown) => () => compareRiskLevels(a as never, b as never);
+    expect(bad("severe", "low")).toThrow(ValidationError);
+    expect(bad("low", undefined)).toThrow(/^.*\bb\b/);
+    expect(bad("toString", "low")).toThrow(ValidationError);
   });
 });

@@ -1,5 +1,5 @@
 import { produce } from "immer";
-import { z } from "zod";
+import * as z from "zod";
 import { builtinChecklistRegistry } from "../checklists/builtin";
 import { scoreChecklist, type ChecklistScore, type ChecklistSource } from "../checklists/engine";
 import { LocalizedTextSchema } from "../checklists/text";
@@ -14,10 +14,11 @@ import {
   type ChildFileInput,
   type RiskLevel,
 } from "../model/child-file";
-import { CalendarDateSchema, InstantSchema } from "../model/primitives";
-import { AssessmentSchema, type Assessment } from "../model/records";
+import { AsOfSchema, InstantSchema } from "../model/primitives";
+import { AssessmentSchema, type Assessment, type AssessmentInput } from "../model/records";
+import { resolveAsOf } from "../time/convert";
 import { daysBetween } from "../time/calendar-date";
-import { DEFAULT_TIME_ZONE, type CalendarDate, type TimeZone } from "../time/types";
+import { DEFAULT_TIME_ZONE, type AsOf, type CalendarDate, type TimeZone } from "../time/types";
 import { dateInZone } from "../time/zone";
 import { TimeZoneSchema } from "../model/primitives";
 import {
@@ -80,7 +81,7 @@ const ScoreSchema = z.looseObject({
 });
 
 const InputSchema = z.object({
-  asOf: CalendarDateSchema,
+  asOf: AsOfSchema,
   assessments: z.array(z.unknown()).default([]),
   findings: z.array(RiskFindingSchema).default([]),
   compliance: RiskComplianceSchema.optional(),
@@ -93,10 +94,10 @@ const InputSchema = z.object({
  * @category Risk
  */
 export interface AssessRiskOptions {
-  /** The day the risk is assessed on. */
-  asOf: CalendarDate;
+  /** The day the risk is assessed on (an instant or `Date` is read in `timeZone`). */
+  asOf: AsOf;
   /** Assessments of this child: stored (scored here with `registry`) or already scored. */
-  assessments?: readonly (Assessment | ChecklistScore)[];
+  assessments?: readonly (AssessmentInput | Assessment | ChecklistScore)[];
   /** Findings of the legal checks (or any rule with a severity). */
   findings?: readonly RiskFinding[];
   /** Visit and contact compliance. */
@@ -199,7 +200,8 @@ export function assessRisk(
   const f = validate(ChildFileSchema, file, { subject: text("儿童档案", "child file") });
   const { model: modelInput, registry, ...rest } = options ?? ({} as AssessRiskOptions);
   const subject = text("风险评估输入", "risk assessment input");
-  const o = validate(InputSchema, rest, { subject });
+  const valid = validate(InputSchema, rest, { subject });
+  const o = { ...valid, asOf: resolveAsOf(valid.asOf, valid.timeZone) };
   const model =
     modelInput === undefined
       ? DEFAULT_RISK_MODEL

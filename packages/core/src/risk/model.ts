@@ -1,6 +1,7 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IssueCode } from "../errors/codes";
 import { addIssue } from "../errors/issues";
+import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n";
 import { RiskLevelSchema, type RiskLevel } from "../model/child-file";
 
@@ -11,7 +12,7 @@ import { RiskLevelSchema, type RiskLevel } from "../model/child-file";
  * RISK_LEVEL_RANK.high //=> 2
  * @category Risk
  */
-export const RISK_LEVEL_RANK: Readonly<Record<RiskLevel, number>> = Object.freeze({
+export const RISK_LEVEL_RANK: Readonly<Record<RiskLevel, number>> = /*#__PURE__*/ Object.freeze({
   low: 0,
   medium: 1,
   high: 2,
@@ -22,9 +23,23 @@ export const RISK_LEVEL_RANK: Readonly<Record<RiskLevel, number>> = Object.freez
  * Compares two risk levels for sorting (negative when `a` is lower).
  * @example
  * ["high", "low", "critical"].sort(compareRiskLevels) //=> ["low", "high", "critical"]
+ * @throws ValidationError naming `a` or `b` when it is not a risk level.
  * @category Risk
  */
 export function compareRiskLevels(a: RiskLevel, b: RiskLevel): number {
+  for (const [path, level] of [
+    ["a", a],
+    ["b", b],
+  ] as const) {
+    if (!Object.hasOwn(RISK_LEVEL_RANK, level as PropertyKey)) {
+      throw invalidArgument(
+        path,
+        "invalid_value",
+        text("应为 low、medium、high 或 critical", "expected low, medium, high or critical"),
+        level,
+      );
+    }
+  }
   return RISK_LEVEL_RANK[a] - RISK_LEVEL_RANK[b];
 }
 
@@ -107,4 +122,6 @@ export type RiskModelInput = z.input<typeof RiskModelSchema>;
  * DEFAULT_RISK_MODEL.mandatoryReportFloor //=> "critical"
  * @category Risk
  */
-export const DEFAULT_RISK_MODEL: RiskModel = Object.freeze(RiskModelSchema.parse({})) as RiskModel;
+export const DEFAULT_RISK_MODEL: RiskModel = /*#__PURE__*/ Object.freeze(
+  RiskModelSchema.parse({}),
+) as RiskModel;

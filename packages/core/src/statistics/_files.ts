@@ -1,4 +1,4 @@
-import { validate } from "../errors";
+import { validateList } from "../errors";
 import { text } from "../i18n";
 import { ChildFileSchema, type ChildFile } from "../model";
 import { checkRegionCode } from "../identity/region-code";
@@ -99,27 +99,15 @@ export function hasCountedShape(f: unknown): f is ChildFile {
 /**
  * Validates a batch of files for counting. Files already in validated shape (checked quickly
  * field by field) are used as they are; any other file goes through `ChildFileSchema`, which
- * applies defaults or throws a `ValidationError` naming `files[i]…`. With `full`, every file is
- * parsed by `ChildFileSchema`.
+ * applies defaults. One `ValidationError` names every bad file and every repeated file id. With
+ * `full`, every file is parsed by `ChildFileSchema`.
  * @internal
  */
 export function filesForCounting(files: unknown, full: boolean): ChildFile[] {
-  if (!Array.isArray(files)) {
-    return validate(ChildFileSchema.array(), files, {
-      subject: text("儿童档案列表", "child files"),
-      path: ["files"],
-    });
-  }
-  const out = new Array<ChildFile>(files.length);
-  for (let i = 0; i < files.length; i++) {
-    const f: unknown = files[i];
-    out[i] =
-      !full && hasCountedShape(f)
-        ? f
-        : validate(ChildFileSchema, f, {
-            subject: text("儿童档案", "child file"),
-            path: ["files", i],
-          });
-  }
-  return out;
+  return validateList(ChildFileSchema, files, {
+    subject: text("儿童档案列表", "child files"),
+    path: ["files"],
+    idNoun: text("儿童档案", "child file"),
+    ...(full ? {} : { accept: hasCountedShape }),
+  });
 }

@@ -269,3 +269,36 @@ describe("properties", () => {
     );
   });
 });
+
+describe("leftBehindStatistics: the 16th birthday (State Council definition)", () => {
+  const born = (birthDate: CalendarDate): ChildFile => {
+    const f = pupil({ grade: 9, away: 2, living: "grandparents" });
+    return { ...f, child: { ...f.child, birthDate } };
+  };
+  const counted = (f: ChildFile, asOf: CalendarDate) =>
+    leftBehindStatistics([f], { asOf, groupBy: "stage", definition: "state-council-2016" }).total
+      .leftBehind;
+
+  it("counts a child the day before the 16th birthday, and not on it or after", () => {
+    const f = born("2010-09-01");
+    for (const [asOf, n] of [
+      ["2026-08-31", 1],
+      ["2026-09-01", 0],
+      ["2026-09-02", 0],
+    ] as const) {
+      expect(counted(f, asOf)).toBe(n);
+      expect(classifyLeftBehind(f, { asOf, definition: "state-council-2016" }).leftBehind).toBe(
+        n === 1,
+      );
+    }
+  });
+
+  it("takes 1 March as the 16th birthday of a 29 February child in a common year", () => {
+    const f = born("2084-02-29");
+    expect(counted(f, "2100-02-28")).toBe(1);
+    expect(counted(f, "2100-03-01")).toBe(0);
+    const leap = born("2012-02-29");
+    expect(counted(leap, "2028-02-28")).toBe(1);
+    expect(counted(leap, "2028-02-29")).toBe(0);
+  });
+});

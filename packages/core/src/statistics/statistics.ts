@@ -1,8 +1,7 @@
-import { z } from "zod";
+import * as z from "zod";
 import {
   classifyValidated,
   DefinitionChoiceSchema,
-  resolveAsOf,
   builtInDefinitionId,
   resolveDefinition,
   type DefinitionChoice,
@@ -19,9 +18,12 @@ import {
   type LivingArrangement,
   type School,
   type SchoolClass,
+  type SchoolClassInput,
+  type SchoolInput,
 } from "../model";
-import { CalendarDateSchema, InstantSchema, TimeZoneSchema } from "../model/primitives";
-import type { CalendarDate, Instant, TimeZone } from "../time";
+import { AsOfSchema, TimeZoneSchema } from "../model/primitives";
+import { resolveAsOf } from "../time/convert";
+import type { AsOf, CalendarDate, Instant, TimeZone } from "../time";
 import { filesForCounting } from "./_files";
 
 /**
@@ -76,8 +78,8 @@ export type StatisticsGroupBy = z.infer<typeof StatisticsGroupBySchema>;
  * @category Statistics
  */
 export interface CountingScope {
-  /** The date counted: a calendar date, or an instant read in `zone`. */
-  asOf: CalendarDate | Instant;
+  /** The date counted: a calendar date, or an instant or `Date` read in `zone`. */
+  asOf: AsOf;
   zone?: TimeZone;
   /** Definition of left-behind. Default `"state-council-2016"`. */
   definition?: DefinitionChoice;
@@ -86,9 +88,9 @@ export interface CountingScope {
   /** For area groups: the child's home region (`home`, default) or the school's (`school`, needs `schools`). */
   areaBy?: "home" | "school";
   /** Schools, for names and for `areaBy: "school"`. */
-  schools?: readonly School[];
+  schools?: readonly (SchoolInput | School)[];
   /** Classes, for names. */
-  classes?: readonly SchoolClass[];
+  classes?: readonly (SchoolClassInput | SchoolClass)[];
   /**
    * `fast` (default for the built-in definitions): files already in validated shape are checked
    * field by field for what is counted; others are parsed by `ChildFileSchema`. `full`
@@ -106,9 +108,16 @@ export interface StatisticsOptions extends CountingScope {
   convention?: BoardingConvention;
 }
 
+/** Options after validation: `asOf` a calendar date or an instant, schools and classes parsed. @internal */
+export type Validated<T extends CountingScope> = Omit<T, "asOf" | "schools" | "classes"> & {
+  asOf: CalendarDate | Instant;
+  schools?: readonly School[];
+  classes?: readonly SchoolClass[];
+};
+
 /** @internal */
 export const CountingScopeSchema = z.object({
-  asOf: z.union([CalendarDateSchema, InstantSchema]),
+  asOf: AsOfSchema,
   zone: TimeZoneSchema.optional(),
   definition: DefinitionChoiceSchema.optional(),
   groupBy: StatisticsGroupBySchema.optional(),
@@ -176,7 +185,7 @@ export function stageOfGrade(grade: number | undefined): StageKey {
  * STAGE_TEXT.middle["zh-CN"] //=> "初中"
  * @category Statistics
  */
-export const STAGE_TEXT: Readonly<Record<StageKey, LocalizedText>> = Object.freeze({
+export const STAGE_TEXT: Readonly<Record<StageKey, LocalizedText>> = /*#__PURE__*/ Object.freeze({
   primary: text("小学", "primary"),
   middle: text("初中", "middle school"),
   high: text("高中", "high school"),
@@ -294,7 +303,7 @@ function toRow(acc: Acc, label: LocalizedText): StatisticsRow {
  */
 export function resolveScope(
   files: unknown,
-  scope: CountingScope,
+  scope: Validated<CountingScope>,
   definitionChoice: DefinitionChoice | undefined,
 ) {
   const definition = resolveDefinition(definitionChoice);
@@ -318,7 +327,7 @@ export function resolveScope(
 export function countLeftBehind(files: unknown, options: StatisticsOptions): LeftBehindStatistics {
   const opts = validate(CountOptionsSchema, options, {
     subject: text("统计选项", "statistics options"),
-  }) as StatisticsOptions;
+  }) as Validated<StatisticsOptions>;
   const { definition, asOf, groupBy, list, grouper, isLeftBehind } = resolveScope(
     files,
     opts,

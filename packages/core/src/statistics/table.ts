@@ -51,16 +51,17 @@ export const STATISTICS_COLUMNS: readonly {
  * CONVENTION_TEXT["boarding-separate"].en.startsWith("Boarding separate") //=> true
  * @category Statistics
  */
-export const CONVENTION_TEXT: Readonly<Record<BoardingConvention, LocalizedText>> = Object.freeze({
-  "boarding-overlaps": text(
-    "留守寄宿与各生活方式交叉统计：各生活方式之和等于留守儿童数，寄宿学生同时计入其生活方式。",
-    "Boarding overlaps: the living arrangements sum to the left-behind total; boarders are also counted under their arrangement.",
-  ),
-  "boarding-separate": text(
-    "留守寄宿单列统计：寄宿学生只计入留守寄宿，留守寄宿与各生活方式之和等于留守儿童数。",
-    "Boarding separate: boarders are counted only as boarding; boarding and the living arrangements sum to the left-behind total.",
-  ),
-});
+export const CONVENTION_TEXT: Readonly<Record<BoardingConvention, LocalizedText>> =
+  /*#__PURE__*/ Object.freeze({
+    "boarding-overlaps": text(
+      "留守寄宿与各生活方式交叉统计：各生活方式之和等于留守儿童数，寄宿学生同时计入其生活方式。",
+      "Boarding overlaps: the living arrangements sum to the left-behind total; boarders are also counted under their arrangement.",
+    ),
+    "boarding-separate": text(
+      "留守寄宿单列统计：寄宿学生只计入留守寄宿，留守寄宿与各生活方式之和等于留守儿童数。",
+      "Boarding separate: boarders are counted only as boarding; boarding and the living arrangements sum to the left-behind total.",
+    ),
+  });
 
 /**
  * One row of a {@link StatisticsTable}: numbers in the order of `columns`.

@@ -6,3 +6,4 @@
 export * from "./types";
 export * from "./calendar-date";
 export * from "./zone";
+export * from "./convert";

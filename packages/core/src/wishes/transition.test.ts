@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { thrown } from "../_lib/throws.test-helper";
 import { describe, expect, it } from "vitest";
 import { ConflictError, ValidationError } from "../errors";
 import { WishStatusSchema, type MicroWish, type WishStatus } from "../model";
@@ -51,9 +52,8 @@ describe("transitionWish", () => {
     expect(() => transitionWish(a, "claimed", { at: "2026-05-03T09:00:00+08:00" })).toThrow(
       ValidationError,
     );
-    try {
-      transitionWish(a, "claimed", { at: "2026-05-03T09:00:00+08:00" });
-    } catch (e) {
+    {
+      const e = thrown(() => transitionWish(a, "claimed", { at: "2026-05-03T09:00:00+08:00" }));
       expect((e as ValidationError).issues[0]?.path).toBe("donor");
     }
   });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ConflictError, validate, ValidationError } from "../errors";
 import { text, type LocalizedText } from "../i18n";
 import {
@@ -22,14 +22,15 @@ import { deepFreeze } from "../_lib/freeze";
  * WISH_TRANSITIONS.approved //=> ["claimed", "cancelled"]
  * @category Wishes
  */
-export const WISH_TRANSITIONS: Readonly<Record<WishStatus, readonly WishStatus[]>> = Object.freeze({
-  submitted: Object.freeze(["approved", "cancelled"] as const),
-  approved: Object.freeze(["claimed", "cancelled"] as const),
-  claimed: Object.freeze(["fulfilled", "cancelled"] as const),
-  fulfilled: Object.freeze(["thanked"] as const),
-  thanked: Object.freeze([] as const),
-  cancelled: Object.freeze([] as const),
-});
+export const WISH_TRANSITIONS: Readonly<Record<WishStatus, readonly WishStatus[]>> =
+  /*#__PURE__*/ Object.freeze({
+    submitted: Object.freeze(["approved", "cancelled"] as const),
+    approved: Object.freeze(["claimed", "cancelled"] as const),
+    claimed: Object.freeze(["fulfilled", "cancelled"] as const),
+    fulfilled: Object.freeze(["thanked"] as const),
+    thanked: Object.freeze([] as const),
+    cancelled: Object.freeze([] as const),
+  });
 
 /**
  * Names of the statuses in both languages, for messages and reports.
@@ -37,14 +38,15 @@ export const WISH_TRANSITIONS: Readonly<Record<WishStatus, readonly WishStatus[]
  * WISH_STATUS_TEXT.claimed["zh-CN"] //=> "已认领"
  * @category Wishes
  */
-export const WISH_STATUS_TEXT: Readonly<Record<WishStatus, LocalizedText>> = Object.freeze({
-  submitted: text("已提交", "submitted"),
-  approved: text("已审核", "approved"),
-  claimed: text("已认领", "claimed"),
-  fulfilled: text("已实现", "fulfilled"),
-  thanked: text("已致谢", "thanked"),
-  cancelled: text("已取消", "cancelled"),
-});
+export const WISH_STATUS_TEXT: Readonly<Record<WishStatus, LocalizedText>> =
+  /*#__PURE__*/ Object.freeze({
+    submitted: text("已提交", "submitted"),
+    approved: text("已审核", "approved"),
+    claimed: text("已认领", "claimed"),
+    fulfilled: text("已实现", "fulfilled"),
+    thanked: text("已致谢", "thanked"),
+    cancelled: text("已取消", "cancelled"),
+  });
 
 /**
  * Whether a micro-wish may go from one status to another.

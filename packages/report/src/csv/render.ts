@@ -1,5 +1,5 @@
 import { invalidArgument, IssueCode, text, validate } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import { walkBlocks } from "../model/schema";
 import type {
   Block,

@@ -9,3 +9,4 @@ export { formatValue } from "./format";
 export * from "./build";
 export { parseReport } from "./parse";
 export { metaLines, privacyStatement } from "./describe";
+export { walkReport } from "./walk";

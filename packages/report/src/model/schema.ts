@@ -6,7 +6,7 @@ import {
   text,
   TimeZoneSchema,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { Block, CellValue, Report, Section, TableColumn, ValueType } from "./types";
 
 /**

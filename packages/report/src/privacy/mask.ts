@@ -69,6 +69,27 @@ export const HIDDEN_TEXT: Readonly<Record<Locale, string>> = Object.freeze({
   en: "(hidden)",
 });
 
+const ID_IN_TEXT = /\d{17}[\dXx]/g;
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+/**
+ * Masks the ID numbers and mobile numbers written inside a free text — a student number
+ * (学籍号) is often `G` followed by the ID number, and a visit note may quote a phone.
+ * @param value - Any text.
+ * @param reveal - Fields shown in full (`idNumber`, `phone`).
+ * @returns The text with embedded numbers masked.
+ * @example
+ * maskEmbedded("G43010220150302123X") //=> "G430102********123X"
+ * maskEmbedded("请拨 13800138000") //=> "请拨 138****8000"
+ * @category Privacy
+ */
+export function maskEmbedded(value: string, reveal: readonly SensitiveField[] = []): string {
+  let out = value;
+  if (!reveal.includes("idNumber")) out = out.replace(ID_IN_TEXT, maskIdNumber);
+  if (!reveal.includes("phone")) out = out.replace(MOBILE_IN_TEXT, maskPhone);
+  return out;
+}
+
 /**
  * Masks sensitive values for one report: each function returns the value masked, or as it is
  * when the caller named its field in `reveal`. `notice` is what the report records.
@@ -79,6 +100,8 @@ export interface Masker {
   phone(value: string | undefined): string;
   address(value: string | undefined): string;
   health(value: string | undefined): string;
+  /** Free text (a student number, a note): ID and mobile numbers inside it masked. */
+  text(value: string | undefined): string;
   readonly notice: PrivacyNotice;
 }
 
@@ -105,6 +128,7 @@ export function createMasker(reveal: readonly SensitiveField[], locale: Locale):
     phone: wrap("phone", maskPhone),
     address: wrap("address", maskAddress),
     health: wrap("health", () => HIDDEN_TEXT[locale]),
+    text: (value) => (value === undefined ? "" : maskEmbedded(value, reveal)),
     notice: {
       masked: SENSITIVE_FIELDS.filter((f) => !shown.has(f)),
       revealed: SENSITIVE_FIELDS.filter((f) => shown.has(f)),

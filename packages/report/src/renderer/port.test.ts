@@ -1,7 +1,7 @@
 import { LiushouError, RenderError, ValidationError, text } from "@liushou/core";
 import { describe, expect, it } from "vitest";
 import { sampleReport } from "../_lib/sample.test-helper";
-import { walkBlocks } from "../model/schema";
+import { walkReport } from "../model/walk";
 import { defineRenderer, renderReport } from "./port";
 
 describe("the renderer port", () => {
@@ -12,7 +12,7 @@ describe("the renderer port", () => {
       mediaType: "text/plain; charset=utf-8",
       extension: "txt",
       render: (report) =>
-        [...walkBlocks(report.body)]
+        [...walkReport(report)]
           .flatMap((b) => (b.type === "section" ? [`${"  ".repeat(b.level - 1)}${b.title}`] : []))
           .join("\n"),
     });

@@ -1,5 +1,5 @@
 import { LiushouError, RenderError, text, validate } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import { parseReport } from "../model/parse";
 import type { Report } from "../model/types";
 

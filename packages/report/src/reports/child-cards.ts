@@ -73,7 +73,7 @@ function fileCard(f: ChildFile, l: Locale, m: Masker, look: Lookup): Card {
           { label: tr(l, "性别", "Gender"), value: labelOf("gender", c.gender, l) },
           { label: tr(l, "出生日期", "Born"), value: c.birthDate },
           ...field(tr(l, "身份证号", "ID number"), m.idNumber(c.idNumber)),
-          ...field(tr(l, "学籍号", "Student number"), c.studentNumber),
+          ...field(tr(l, "学籍号", "Student number"), m.text(c.studentNumber)),
           ...field(tr(l, "学校", "School"), look.schoolName(f)),
           ...field(tr(l, "班级", "Class"), look.className(f)),
           ...field(tr(l, "家庭住址", "Address"), m.address(c.address)),

@@ -9,3 +9,6 @@ export { DEFAULT_REPORT_POLICIES } from "../care/analyse";
 export type { CareData, ReportScope } from "../care/scope";
 export { registersReport, type RegistersReportInput } from "./registers";
 export { childCardsReport, type ChildCardsInput } from "./child-cards";
+export { recordBookReport, type RecordBookInput } from "./record-book";
+export { workListReport, type WorkListInput } from "./work-list";
+export { wishAidLedgerReport, type LedgerInput } from "./ledger";

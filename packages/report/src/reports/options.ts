@@ -14,7 +14,7 @@ import {
   type LocalizedText,
   type TimeZone,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import { SensitiveFieldSchema } from "../model/schema";
 import type { DataSource, ReportMeta, SensitiveField } from "../model/types";
 

@@ -93,7 +93,7 @@ function childRegister(files: readonly ChildFile[], l: Locale, m: Masker, look: 
           labelOf("gender", c.gender, l),
           c.birthDate,
           opt(look.className(f)),
-          opt(c.studentNumber),
+          opt(m.text(c.studentNumber)),
           opt(m.idNumber(c.idNumber)),
           opt(m.address(c.address)),
           labelOf("livingArrangement", f.livingArrangement, l),

@@ -13,7 +13,7 @@ import {
   type SchoolClass,
   type StatisticsGroupBy,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import { pick, footnoteRef, paragraph, section, sentence, figure } from "../model/build";
 import type { Chart, KeyFigures, Report, ReportMeta, Table } from "../model/types";
 import { createMasker } from "../privacy/mask";

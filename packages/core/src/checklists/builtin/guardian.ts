@@ -12,7 +12,7 @@ import { SUMMARIES, t, yesNo } from "./_shared";
  * GUARDIAN_SUITABILITY_CHECKLIST.id //=> "liushou.guardian-suitability"
  * @category Checklists
  */
-export const GUARDIAN_SUITABILITY_CHECKLIST: Checklist = defineChecklist({
+export const GUARDIAN_SUITABILITY_CHECKLIST: Checklist = /*#__PURE__*/ defineChecklist({
   id: "liushou.guardian-suitability",
   version: "1.0.0",
   title: t("临时监护人（委托照护人）适任评估", "Temporary guardian (entrusted carer) suitability"),

@@ -22,7 +22,7 @@ export {
  * //=> ["liushou.needs", "liushou.guardian-suitability", "liushou.child-safety", "liushou.parent-contact", "liushou.mentor-review"]
  * @category Checklists
  */
-export const BUILTIN_CHECKLISTS: readonly Checklist[] = Object.freeze([
+export const BUILTIN_CHECKLISTS: readonly Checklist[] = /*#__PURE__*/ Object.freeze([
   NEEDS_CHECKLIST,
   GUARDIAN_SUITABILITY_CHECKLIST,
   CHILD_SAFETY_CHECKLIST,

@@ -34,7 +34,7 @@ function duty(id: string, section: string, zh: string, en: string) {
  * MENTOR_REVIEW_CHECKLIST.id //=> "liushou.mentor-review"
  * @category Checklists
  */
-export const MENTOR_REVIEW_CHECKLIST: Checklist = defineChecklist({
+export const MENTOR_REVIEW_CHECKLIST: Checklist = /*#__PURE__*/ defineChecklist({
   id: "liushou.mentor-review",
   version: "1.0.0",
   title: t("帮扶教师履职考核", "Mentor duties review"),

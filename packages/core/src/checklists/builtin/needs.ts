@@ -25,7 +25,7 @@ function domainBands(someFrom: number, highFrom: number) {
  * NEEDS_CHECKLIST.id //=> "liushou.needs"
  * @category Checklists
  */
-export const NEEDS_CHECKLIST: Checklist = defineChecklist({
+export const NEEDS_CHECKLIST: Checklist = /*#__PURE__*/ defineChecklist({
   id: "liushou.needs",
   version: "1.0.0",
   title: t("留守儿童需求评估", "Left-behind child needs assessment"),

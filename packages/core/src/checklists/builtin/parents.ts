@@ -12,7 +12,7 @@ import { SUMMARIES, t, yesNo } from "./_shared";
  * PARENT_CONTACT_CHECKLIST.id //=> "liushou.parent-contact"
  * @category Checklists
  */
-export const PARENT_CONTACT_CHECKLIST: Checklist = defineChecklist({
+export const PARENT_CONTACT_CHECKLIST: Checklist = /*#__PURE__*/ defineChecklist({
   id: "liushou.parent-contact",
   version: "1.0.0",
   title: t("外出务工父母联系与关爱程度", "Migrant parents' contact and level of care"),

@@ -11,7 +11,7 @@ import { SUMMARIES, concern, t, yesNo } from "./_shared";
  * CHILD_SAFETY_CHECKLIST.id //=> "liushou.child-safety"
  * @category Checklists
  */
-export const CHILD_SAFETY_CHECKLIST: Checklist = defineChecklist({
+export const CHILD_SAFETY_CHECKLIST: Checklist = /*#__PURE__*/ defineChecklist({
   id: "liushou.child-safety",
   version: "1.0.0",
   title: t("儿童安全与居住状况检查", "Child safety and living situation"),

@@ -1,0 +1,92 @@
+import type { z } from "zod";
+import { text, type LocalizedText } from "../i18n/locale";
+import { duplicateIdIssues } from "./duplicates";
+import { ValidationError } from "./errors";
+import { fieldIssue, formatPath, toFieldIssue, type FieldIssue } from "./issues";
+import type { ValidateOptions, ValidateResult } from "./validate";
+
+/**
+ * Options of {@link validateList}.
+ * @category Errors
+ */
+export interface ValidateListOptions<T> extends ValidateOptions {
+  /** What the rows' `id`s identify ("child"); when given, repeated ids are reported too. */
+  idNoun?: LocalizedText;
+  /** A quick check that accepts a row as it is, skipping the schema (rows it rejects are parsed). */
+  accept?: (row: unknown) => row is T;
+}
+
+/**
+ * Validates a list row by row in one pass and reports every bad row and every repeated id
+ * together, in one {@link ValidationError}, instead of stopping at the first.
+ * @param schema - The schema of one row.
+ * @param list - The list (anything: a non-array is reported as such).
+ * @param options - Path of the list, subject, the noun of its ids, a quick accept check.
+ * @returns The parsed rows, or the error.
+ * @example
+ * const r = safeValidateList(ChildFileSchema, [f1, bad, f1], { path: ["files"], idNoun: text("儿童", "child") });
+ * r.success || r.error.issues.map((i) => i.path) //=> ["files[1].child", "files[2].id"]
+ * @category Errors
+ */
+export function safeValidateList<S extends z.ZodType>(
+  schema: S,
+  list: unknown,
+  options: ValidateListOptions<z.output<S>> = {},
+): ValidateResult<z.output<S>[]> {
+  const base = options.path ?? [];
+  const errorOptions = {
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.subject ? { subject: options.subject } : {}),
+  };
+  if (!Array.isArray(list)) {
+    const issue = fieldIssue(
+      formatPath(base),
+      "invalid_type",
+      text("应为数组", "expected an array"),
+      list,
+    );
+    return { success: false, error: new ValidationError([issue], errorOptions) };
+  }
+  const rows = new Array<z.output<S> | undefined>(list.length);
+  const issues: FieldIssue[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const row: unknown = list[i];
+    if (options.accept?.(row)) {
+      rows[i] = row;
+      continue;
+    }
+    const r = schema.safeParse(row);
+    if (r.success) rows[i] = r.data;
+    else {
+      const source = { schema, input: row };
+      for (const issue of r.error.issues) issues.push(toFieldIssue(issue, [...base, i], source));
+    }
+  }
+  if (options.idNoun) {
+    issues.push(...duplicateIdIssues(rows as { id: string }[], formatPath(base), options.idNoun));
+  }
+  if (issues.length > 0)
+    return { success: false, error: new ValidationError(issues, errorOptions) };
+  return { success: true, data: rows as z.output<S>[] };
+}
+
+/**
+ * {@link safeValidateList}, throwing the {@link ValidationError} that lists every bad row and
+ * every repeated id.
+ * @param schema - The schema of one row.
+ * @param list - The list.
+ * @param options - Path of the list, subject, the noun of its ids, a quick accept check.
+ * @returns The parsed rows.
+ * @example
+ * validateList(SchoolSchema, schools, { path: ["schools"], idNoun: text("学校", "school") })
+ * @category Errors
+ */
+export function validateList<S extends z.ZodType>(
+  schema: S,
+  list: unknown,
+  options: ValidateListOptions<z.output<S>> = {},
+): z.output<S>[] {
+  const r = safeValidateList(schema, list, options);
+  if (!r.success) throw r.error;
+  return r.data;
+}

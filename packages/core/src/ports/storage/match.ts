@@ -1,0 +1,199 @@
+import { invalidArgument, requireObject } from "../../errors/validate";
+import type { ChildFile } from "../../model/child-file";
+import type { CalendarDate, Instant } from "../../time/types";
+import { instantMs } from "../../time/zone";
+import type { StorageEntities, StorageEntityKind } from "./entities";
+import type {
+  StorageAuditQuery,
+  StorageDateRange,
+  StorageInstantRange,
+  StoragePersonQuery,
+  StorageQueries,
+  StoredAuditEntry,
+} from "./port";
+
+/**
+ * Whether an instant lies in `[from, to)`, comparing points in time (not strings).
+ * @param at - The instant.
+ * @param range - The range; an absent end is open.
+ * @returns `true` inside the range.
+ * @example
+ * inStorageInstantRange("2026-03-01T00:30:00+08:00", { to: "2026-03-01T00:00:00Z" }) //=> true
+ * @category Storage
+ */
+export function inStorageInstantRange(
+  at: Instant,
+  range: StorageInstantRange | undefined,
+): boolean {
+  if (!range) return true;
+  const ms = instantMs(at);
+  if (range.from !== undefined && ms < instantMs(range.from)) return false;
+  if (range.to !== undefined && ms >= instantMs(range.to)) return false;
+  return true;
+}
+
+/**
+ * Whether a calendar date lies in `[from, to]` (both ends inclusive).
+ * @param date - The date.
+ * @param range - The range; an absent end is open.
+ * @returns `true` inside the range.
+ * @example
+ * inStorageDateRange("2026-03-31", { from: "2026-03-01", to: "2026-03-31" }) //=> true
+ * @category Storage
+ */
+export function inStorageDateRange(
+  date: CalendarDate,
+  range: StorageDateRange | undefined,
+): boolean {
+  if (!range) return true;
+  return (
+    (range.from === undefined || date >= range.from) && (range.to === undefined || date <= range.to)
+  );
+}
+
+const within = <V>(list: readonly V[] | undefined, value: V | undefined): boolean =>
+  list === undefined || (value !== undefined && list.includes(value));
+const equals = <V>(wanted: V | undefined, value: V | undefined): boolean =>
+  wanted === undefined || wanted === value;
+const under = (prefix: string | undefined, code: string | undefined): boolean =>
+  prefix === undefined || (code !== undefined && code.startsWith(prefix));
+
+type Matchers = {
+  readonly [K in StorageEntityKind]: (value: StorageEntities[K], q: StorageQueries[K]) => boolean;
+};
+
+const MATCHERS: Matchers = {
+  files: (f, q) =>
+    under(q.regionCode, f.child.regionCode) &&
+    equals(q.schoolId, f.child.schoolId) &&
+    equals(q.classId, f.child.classId) &&
+    equals(q.keyCase, f.keyCase) &&
+    within(q.riskLevels, f.riskLevel) &&
+    within(q.schooling, f.child.schooling.status),
+  schools: (s, q) => under(q.regionCode, s.regionCode),
+  classes: (c, q) => equals(q.schoolId, c.schoolId),
+  mentors: (m, q) =>
+    under(q.regionCode, m.regionCode) &&
+    equals(q.schoolId, m.schoolId) &&
+    (q.classId === undefined || m.classIds.includes(q.classId)) &&
+    within(q.kinds, m.kind),
+  pairings: (p, q) =>
+    equals(q.childId, p.childId) &&
+    equals(q.mentorId, p.mentorId) &&
+    (q.ended === undefined || q.ended === (p.end !== undefined)) &&
+    (q.activeOn === undefined ||
+      (p.start <= q.activeOn && (p.end === undefined || p.end >= q.activeOn))),
+  contacts: (r, q) =>
+    (q.childId === undefined || r.childIds.includes(q.childId)) &&
+    equals(q.mentorId, r.mentorId) &&
+    within(q.kinds, r.kind) &&
+    inStorageInstantRange(r.at as Instant, q.at),
+  assessments: (a, q) =>
+    equals(q.childId, a.childId) &&
+    equals(q.checklistId, a.checklistId) &&
+    inStorageInstantRange(a.takenAt as Instant, q.takenAt),
+  assistancePlans: (p, q) =>
+    equals(q.childId, p.childId) && inStorageDateRange(p.createdOn, q.createdOn),
+  wishes: (w, q) => equals(q.childId, w.childId) && within(q.statuses, w.status),
+  activities: (a, q) =>
+    equals(q.schoolId, a.schoolId) &&
+    under(q.regionCode, a.regionCode) &&
+    (q.childId === undefined || a.childIds.includes(q.childId)) &&
+    inStorageDateRange(a.date, q.date),
+  aid: (a, q) =>
+    equals(q.schoolId, a.schoolId) &&
+    (q.childId === undefined || a.childIds.includes(q.childId)) &&
+    within(q.kinds, a.kind) &&
+    inStorageDateRange(a.date, q.date),
+};
+
+/**
+ * The meaning of a repository query, as a pure predicate: the reference every adapter's
+ * `query` and `stream` must agree with (the conformance suite checks them against it).
+ * @param kind - The repository.
+ * @param value - A stored entity.
+ * @param filter - The query filter.
+ * @returns Whether the entity matches.
+ * @example
+ * matchesStorageQuery("files", file, { schoolId: "s1" }) //=> true
+ * @category Storage
+ */
+export function matchesStorageQuery<K extends StorageEntityKind>(
+  kind: K,
+  value: StorageEntities[K],
+  filter: StorageQueries[K],
+): boolean {
+  if (typeof kind !== "string" || !Object.hasOwn(MATCHERS, kind)) {
+    throw invalidArgument(
+      "kind",
+      "invalid_value",
+      { "zh-CN": "不是已知的实体种类", en: "not a known entity kind" },
+      kind,
+    );
+  }
+  requireObject(value as unknown, "value");
+  requireObject(filter as unknown, "filter");
+  const ids = (filter as { ids?: readonly string[] }).ids;
+  if (ids !== undefined && !ids.includes((value as { id: string }).id)) return false;
+  return (MATCHERS[kind] as (v: StorageEntities[K], q: StorageQueries[K]) => boolean)(
+    value,
+    filter,
+  );
+}
+
+/**
+ * The guardians or parents of a file that match a person query, in person-id order: the
+ * reference for {@link StoragePeopleView}.
+ * @param file - A stored file.
+ * @param register - `guardians` or `parents`.
+ * @param filter - The person query.
+ * @returns The matching people of the file.
+ * @example
+ * storagePeopleOf(file, "parents", { phone: "13800138000" }) //=> [{ id: "p1", role: "father", … }]
+ * @category Storage
+ */
+export function storagePeopleOf<R extends "guardians" | "parents">(
+  file: ChildFile,
+  register: R,
+  filter: StoragePersonQuery,
+): ChildFile[R] {
+  requireObject(file as unknown, "file");
+  requireObject(filter as unknown, "filter");
+  if (register !== "guardians" && register !== "parents") {
+    throw invalidArgument(
+      "register",
+      "invalid_value",
+      { "zh-CN": "应为 guardians 或 parents", en: "expected guardians or parents" },
+      register,
+    );
+  }
+  if (!Array.isArray(file[register])) return [] as ChildFile[R];
+  if (filter.fileId !== undefined && filter.fileId !== file.id) return [] as ChildFile[R];
+  const people = (file[register] as ChildFile[R]).filter(
+    (p) => equals(filter.personId, p.id) && equals(filter.phone, p.phone),
+  );
+  return people.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) as ChildFile[R];
+}
+
+/**
+ * Whether an audit entry matches an audit query: the reference for {@link StorageAuditLog}.
+ * @param entry - A stored entry.
+ * @param filter - The query.
+ * @returns Whether it matches.
+ * @example
+ * matchesStorageAuditQuery(entry, { entity: "files", entityId: "c1" }) //=> true
+ * @category Storage
+ */
+export function matchesStorageAuditQuery(
+  entry: StoredAuditEntry,
+  filter: StorageAuditQuery,
+): boolean {
+  requireObject(entry as unknown, "entry");
+  requireObject(filter as unknown, "filter");
+  return (
+    equals(filter.entity, entry.entity) &&
+    equals(filter.entityId, entry.entityId) &&
+    equals(filter.actor, entry.actor) &&
+    inStorageInstantRange(entry.at, (filter as StorageAuditQuery).at)
+  );
+}

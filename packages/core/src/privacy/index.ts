@@ -1,0 +1,6 @@
+/**
+ * Field classes of personal information (identifying, sensitive, health, financial), carried by
+ * the schemas and consulted wherever a value might be shown, such as in errors.
+ * @module
+ */
+export * from "./field-class";

@@ -1,0 +1,129 @@
+import {
+  IssueCode,
+  storageAuditPatches,
+  text,
+  ValidationError,
+  type FilePatch,
+  type Instant,
+  type StorageAuditEntry,
+  type StorageAuditOperation,
+  type StorageEntities,
+  type StorageEntityKind,
+  type StorageRecord,
+  type StorageSession,
+} from "@liushou/core";
+import type { Context } from "../context";
+
+/** An audit entry for a mutation made now by the context's actor. @internal */
+export function auditEntry(
+  ctx: Context,
+  at: Instant,
+  entry: {
+    entity: StorageEntityKind;
+    entityId: string;
+    operation: StorageAuditOperation;
+    version?: number;
+    patches: readonly FilePatch[];
+    reason?: string;
+  },
+): StorageAuditEntry {
+  return {
+    id: ctx.newId(),
+    actor: ctx.actor,
+    at,
+    ...entry,
+    ...(entry.reason === undefined ? {} : { reason: entry.reason }),
+  };
+}
+
+/**
+ * Creates (`before` absent) or replaces one entity at the version read, and appends its audit
+ * entry, in the session given (a transaction). @internal
+ */
+export async function saveEntity<K extends StorageEntityKind>(
+  ctx: Context,
+  tx: StorageSession,
+  kind: K,
+  value: StorageEntities[K],
+  options: {
+    at: Instant;
+    before?: StorageRecord<StorageEntities[K]> | null;
+    reason?: string;
+    patches?: readonly FilePatch[];
+  },
+): Promise<StorageRecord<StorageEntities[K]>> {
+  const before = options.before ?? null;
+  const repo = tx[kind] as unknown as StorageSession["files"];
+  const record = (await repo.put(value as never, {
+    expectedVersion: before?.version ?? null,
+    at: options.at,
+  })) as unknown as StorageRecord<StorageEntities[K]>;
+  await tx.audit.append([
+    auditEntry(ctx, options.at, {
+      entity: kind,
+      entityId: record.id,
+      operation: before ? "update" : "create",
+      version: record.version,
+      patches: options.patches ?? storageAuditPatches(before?.value, value),
+      ...(options.reason === undefined ? {} : { reason: options.reason }),
+    }),
+  ]);
+  return record;
+}
+
+/** Reads one entity inside a session, or throws a ValidationError naming the unknown id. @internal */
+export async function requireEntity<K extends StorageEntityKind>(
+  ctx: Context,
+  tx: StorageSession,
+  kind: K,
+  id: string,
+  path: string,
+): Promise<StorageRecord<StorageEntities[K]>> {
+  const record = (await (tx[kind] as unknown as StorageSession["files"]).get(id)) as StorageRecord<
+    StorageEntities[K]
+  > | null;
+  if (!record) throw unknownId(ctx, kind, id, path);
+  return record;
+}
+
+/** A ValidationError for an id that names nothing stored. @internal */
+export function unknownId(
+  ctx: Context,
+  kind: StorageEntityKind,
+  id: string,
+  path: string,
+): ValidationError {
+  return validationIssue(
+    ctx,
+    path,
+    IssueCode.UNKNOWN_ID,
+    JSON.stringify(id),
+    `没有编号为 ${id} 的记录（${kind}）`,
+    `no ${kind} record has id ${id}`,
+  );
+}
+
+/** A ValidationError with one issue. @internal */
+export function validationIssue(
+  ctx: Context,
+  path: string,
+  code: string,
+  received: string,
+  zh: string,
+  en: string,
+): ValidationError {
+  return new ValidationError(
+    [
+      {
+        path,
+        code,
+        received,
+        message: text(
+          `字段 ${path}：${zh}（收到：${received}）`,
+          `${path}: ${en} (received: ${received})`,
+        ),
+      },
+    ],
+    { locale: ctx.locale },
+  );
+}

@@ -1,0 +1,141 @@
+import {
+  ALL_PRESETS,
+  builtinChecklistRegistry,
+  dateInZone,
+  DEFAULT_LOCALE,
+  DEFAULT_TIME_ZONE,
+  IdSchema,
+  InstantSchema,
+  LOCALES,
+  PolicySetSchema,
+  SchoolCalendarSchema,
+  createSchoolCalendar,
+  text,
+  TimeZoneSchema,
+  validate,
+  type CalendarDate,
+  type ChecklistSource,
+  type Instant,
+  type Locale,
+  type LocalizedText,
+  type Policy,
+  type PolicyInput,
+  type SchoolCalendar,
+  type SchoolCalendarInput,
+  type StorageAdapter,
+  type TimeZone,
+} from "@liushou/core";
+import { z } from "zod";
+import type { ReportRenderer } from "./usecases/reports";
+import { wrapStorage } from "./storage/wrap";
+
+/**
+ * Options of {@link createLiushou}.
+ * @category Composition
+ */
+export interface LiushouOptions {
+  /** The storage adapter (`createMemoryStorage()`, `createSqliteStorage(…)`, your own). */
+  storage: StorageAdapter;
+  /** Who acts: the user or staff id recorded in histories and the audit log. */
+  actor: string;
+  /** The current time. Default the system clock. */
+  clock?: () => Date | Instant;
+  /** Locale of error messages (both texts stay available). Default zh-CN. */
+  locale?: Locale;
+  /** Zone in which instants become days. Default `Asia/Shanghai`. */
+  timeZone?: TimeZone;
+  /** Visit policies for compliance and due lists. Default every preset (`ALL_PRESETS`). */
+  policies?: readonly (PolicyInput | Policy)[];
+  /** Checklist versions for assessments. Default the built-in checklists. */
+  checklists?: ChecklistSource;
+  /** The school calendar (terms, holidays) for policies counted in school weeks or terms. */
+  calendar?: SchoolCalendarInput | SchoolCalendar;
+  /** Report builders by name, for `buildReport`. */
+  renderers?: Readonly<Record<string, ReportRenderer>>;
+  /** New ids (of changes, audit entries, records). Default random UUIDs. */
+  ids?: () => string;
+}
+
+/** What every use case reads: the wrapped storage and the settings. @internal */
+export interface Context {
+  readonly storage: StorageAdapter;
+  readonly actor: string;
+  readonly locale: Locale;
+  readonly timeZone: TimeZone;
+  readonly policies: readonly Policy[];
+  readonly checklists: ChecklistSource;
+  readonly calendar: SchoolCalendar | undefined;
+  readonly renderers: Readonly<Record<string, ReportRenderer>>;
+  /** The clock's current instant. */
+  now(): Instant;
+  /** Today in `timeZone`. */
+  today(): CalendarDate;
+  newId(): string;
+  /** Validates input, throwing a `ValidationError` in the chosen locale. */
+  check<S extends z.ZodType>(schema: S, value: unknown, subject: LocalizedText): z.output<S>;
+}
+
+const OptionsSchema = z.object({
+  storage: z.custom<StorageAdapter>(
+    (v) =>
+      typeof v === "object" &&
+      v !== null &&
+      typeof (v as StorageAdapter).id === "string" &&
+      typeof (v as StorageAdapter).transaction === "function" &&
+      typeof (v as StorageAdapter).files?.get === "function",
+    { message: "expected a storage adapter (StorageAdapter)" },
+  ),
+  actor: IdSchema,
+  clock: z.custom<() => Date | Instant>((v) => typeof v === "function").optional(),
+  locale: z.enum(LOCALES as [Locale, ...Locale[]]).optional(),
+  timeZone: TimeZoneSchema.optional(),
+  policies: PolicySetSchema.optional(),
+  checklists: z
+    .custom<ChecklistSource>(
+      (v) =>
+        typeof v === "object" && v !== null && typeof (v as ChecklistSource).get === "function",
+      { message: "expected a checklist registry" },
+    )
+    .optional(),
+  calendar: SchoolCalendarSchema.optional(),
+  renderers: z
+    .record(
+      z.string(),
+      z.custom<ReportRenderer>((v) => typeof v === "function"),
+    )
+    .optional(),
+  ids: z.custom<() => string>((v) => typeof v === "function").optional(),
+});
+
+const ClockSchema = z.union([z.date().refine((d) => !Number.isNaN(d.getTime())), InstantSchema]);
+
+/** Validates the options and builds the context. @internal */
+export function makeContext(options: LiushouOptions): Context {
+  const o = validate(OptionsSchema, options, {
+    subject: text("createLiushou 选项", "createLiushou options"),
+    locale: options?.locale ?? DEFAULT_LOCALE,
+  });
+  const locale = o.locale ?? DEFAULT_LOCALE;
+  const timeZone = o.timeZone ?? DEFAULT_TIME_ZONE;
+  const clock = o.clock ?? (() => new Date());
+  const check: Context["check"] = (schema, value, subject) =>
+    validate(schema, value, { subject, locale });
+  const now = (): Instant => {
+    const t = check(ClockSchema, clock(), text("时钟返回的时间", "time from the clock"));
+    return t instanceof Date ? (t.toISOString() as Instant) : t;
+  };
+  return {
+    storage: wrapStorage(o.storage),
+    actor: o.actor,
+    locale,
+    timeZone,
+    policies: o.policies ?? ALL_PRESETS,
+    checklists: o.checklists ?? builtinChecklistRegistry(),
+    calendar: o.calendar === undefined ? undefined : createSchoolCalendar(o.calendar),
+    renderers: o.renderers ?? {},
+    now,
+    today: () => dateInZone(now(), timeZone),
+    newId: o.ids ?? (() => globalThis.crypto.randomUUID()),
+    check,
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * `liushou`: Liushou in one install. `createLiushou` wires a storage adapter and the rules of
+ * `@liushou/core` into use cases (import, update a file, record a contact, plan and apply
+ * pairings, list what is due, assess a child, assistance plans, reports); every export of
+ * `@liushou/core` is re-exported, so the pure functions stay usable on their own.
+ * @packageDocumentation
+ */
+export * from "@liushou/core";
+export { createLiushou, type Liushou } from "./create";
+export type { LiushouOptions } from "./context";
+export { wrapStorage } from "./storage/wrap";
+export type { AssessChildInput, AssessChildResult } from "./usecases/assessment";
+export type { LatePlanItem, ProposePlanInput } from "./usecases/assistance";
+export type { ComplianceOptions, DueOptions, LiushouScope } from "./usecases/compliance";
+export type { RecordContactInput } from "./usecases/contacts";
+export type { FileUpdateResult } from "./usecases/files";
+export type { ImportableKind, ImportResult } from "./usecases/import";
+export type { AppliedPairingPlan, PlanPairingsOptions } from "./usecases/pairing";
+export type { ReportContext, ReportRenderer } from "./usecases/reports";

@@ -1,0 +1,158 @@
+import {
+  assessRisk,
+  checkLegalDuties,
+  ChildFileSchema,
+  ValidationError,
+  type Assessment,
+} from "@liushou/core";
+import { describe, expect, it } from "vitest";
+import { fileRow, testApp } from "../_lib/app.test-helper";
+
+/** Needs answers with high study needs and one of the five lacks. */
+const responses = {
+  boarding: false,
+  study_grades: 3,
+  study_aversion: 1,
+  study_homework: 3,
+  study_motivation: 0,
+  life_meals: 0,
+  life_selfcare: 0,
+  life_spending: 0,
+  psy_lonely: 1,
+  psy_selfesteem: 1,
+  psy_withdrawn: 0,
+  psy_temper: 0,
+  safety_unsupervised: 0,
+  safety_hazards: 0,
+  safety_awareness: 0,
+  health_illness: 0,
+  health_growth: 0,
+  health_check: true,
+  lack_care: false,
+  lack_discipline: false,
+  lack_tutoring: true,
+  lack_moral: false,
+  lack_safety: false,
+} as Assessment["responses"];
+
+describe("assessChild", () => {
+  it("stores the assessment, reassesses the risk and records the new level in the history", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    const r = await app.assessChild({
+      childId: "c1",
+      checklistId: "liushou.needs",
+      informant: "teacher",
+      responses,
+    });
+    expect(r.assessment.value).toMatchObject({
+      childId: "c1",
+      checklistVersion: "1.0.0",
+      takenAt: "2026-03-04T10:00:00+08:00",
+    });
+    expect(r.score.scales.study?.band?.id).toBe("high");
+    const file = ChildFileSchema.parse(fileRow("c1"));
+    const findings = checkLegalDuties(file, { asOf: "2026-03-04", records: [] });
+    const expected = assessRisk(file, {
+      asOf: "2026-03-04",
+      assessments: [r.assessment.value],
+      findings,
+    });
+    expect(r.risk).toEqual(expected);
+    expect(r.file.value.riskLevel).toBe(expected.level);
+    expect(r.file.version).toBe(2);
+    const history = await app.fileHistory("c1");
+    expect(history).toHaveLength(1);
+    expect(history[0]!.patches).toEqual([
+      { op: "add", path: ["riskLevel"], value: expected.level },
+    ]);
+    expect((await storage.audit.query({ entity: "assessments" })).items).toHaveLength(1);
+    // The same answers again: stored, but the level is unchanged and the file is not touched.
+    const again = await app.assessChild({
+      childId: "c1",
+      checklistId: "liushou.needs",
+      informant: "teacher",
+      responses,
+    });
+    expect(again.file.version).toBe(2);
+    expect(await app.fileHistory("c1")).toHaveLength(1);
+  });
+
+  it("rejects invalid answers, unknown checklists and unknown children, storing nothing", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    await expect(
+      app.assessChild({
+        childId: "c1",
+        checklistId: "liushou.needs",
+        informant: "teacher",
+        responses: { ...responses, study_grades: 9 },
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      app.assessChild({ childId: "c1", checklistId: "nope", informant: "teacher", responses }),
+    ).rejects.toMatchObject({
+      issues: [{ path: "checklistId" }],
+    });
+    await expect(
+      app.assessChild({
+        childId: "c9",
+        checklistId: "liushou.needs",
+        informant: "teacher",
+        responses,
+      }),
+    ).rejects.toMatchObject({
+      issues: [{ path: "childId", code: "unknown_id" }],
+    });
+    expect((await storage.assessments.query({})).items).toEqual([]);
+  });
+});
+
+describe("assistance plans", () => {
+  it("proposes a plan from the latest needs assessment, tracks progress and lists late items", async () => {
+    const { app, storage, setNow } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    await app.assessChild({
+      childId: "c1",
+      checklistId: "liushou.needs",
+      informant: "teacher",
+      responses,
+    });
+    const plan = await app.proposeAssistancePlan({
+      childId: "c1",
+      owners: { "class-teacher": "m1" },
+    });
+    expect(plan.version).toBe(1);
+    expect(plan.value.createdOn).toBe("2026-03-04");
+    const needs = plan.value.items.map((i) => i.need);
+    expect(needs).toContain("domain:study");
+    expect(needs).toContain("lack:tutoring");
+    const item = plan.value.items.find((i) => i.need === "domain:study")!;
+    setNow("2026-03-20T10:00:00+08:00");
+    const tracked = await app.trackAssistancePlan(
+      plan.id,
+      item.id,
+      { on: "2026-03-20", note: "作业按时完成" },
+      { expectedVersion: 1 },
+    );
+    expect(tracked.version).toBe(2);
+    expect(tracked.value.items.find((i) => i.id === item.id)?.status).toBe("in-progress");
+    await expect(
+      app.trackAssistancePlan(
+        plan.id,
+        item.id,
+        { on: "2026-03-21", note: "再次" },
+        { expectedVersion: 1 },
+      ),
+    ).rejects.toMatchObject({
+      name: "ConflictError",
+    });
+    const late = await app.lateAssistanceItems({ asOf: "2027-01-01" });
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.every((l) => l.planId === plan.id && l.childId === "c1")).toBe(true);
+    expect(await app.lateAssistanceItems({ asOf: "2026-03-05" })).toEqual([]);
+    expect(
+      (await storage.audit.query({ entity: "assistancePlans" })).items.map((a) => a.operation),
+    ).toEqual(["create", "update"]);
+  });
+});

@@ -1,0 +1,132 @@
+import {
+  addProgress,
+  CalendarDateSchema,
+  IdSchema,
+  lateItems,
+  NEEDS_CHECKLIST,
+  needsProfile,
+  proposeAssistancePlan as proposePure,
+  scoreChecklist,
+  storageVersionConflict,
+  text,
+  type AssistancePlan,
+  type AssistanceRole,
+  type CalendarDate,
+  type LateItem,
+  type ProgressEntry,
+  type StorageRecord,
+} from "@liushou/core";
+import { z } from "zod";
+import type { Context } from "../context";
+import { requireEntity, saveEntity } from "../_lib/write";
+import { legalFindings } from "./assessment";
+import { drain } from "./compliance";
+
+/**
+ * Input of `proposeAssistancePlan`.
+ * @category Composition
+ */
+export interface ProposePlanInput {
+  childId: string;
+  /** The plan id. Default a new id. */
+  planId?: string;
+  /** The first day of the plan. Default today. */
+  startOn?: CalendarDate;
+  /** The person for each role, e.g. `{ "class-teacher": "m1" }`. */
+  owners?: Partial<Record<AssistanceRole, string>>;
+  reviewOn?: CalendarDate;
+}
+
+const ProposeSchema = z.object({
+  childId: IdSchema,
+  planId: IdSchema.optional(),
+  startOn: CalendarDateSchema.optional(),
+  owners: z.record(z.string(), IdSchema).optional(),
+  reviewOn: CalendarDateSchema.optional(),
+});
+
+/**
+ * Proposes and stores an assistance plan for a child: from the latest needs assessment on file
+ * (if any) and the legal findings of the child's file and contact records. @internal
+ */
+export async function proposeAssistancePlan(
+  ctx: Context,
+  input: ProposePlanInput,
+): Promise<StorageRecord<AssistancePlan>> {
+  const o = ctx.check(ProposeSchema, input, text("帮扶计划", "assistance plan"));
+  const at = ctx.now();
+  return ctx.storage.transaction(async (tx) => {
+    const file = await requireEntity(ctx, tx, "files", o.childId, "childId");
+    const needs = await drain(
+      tx.assessments.stream({ childId: o.childId, checklistId: NEEDS_CHECKLIST.id }),
+      (r) => r.value,
+    );
+    const latest = needs.sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt)).at(-1);
+    const plan = proposePure({
+      planId: o.planId ?? ctx.newId(),
+      startOn: o.startOn ?? ctx.today(),
+      childId: o.childId,
+      findings: await legalFindings(ctx, tx, file.value),
+      ...(latest ? { profile: needsProfile(scoreChecklist(ctx.checklists, latest)) } : {}),
+      ...(o.owners ? { owners: o.owners } : {}),
+      ...(o.reviewOn ? { reviewOn: o.reviewOn } : {}),
+    });
+    return saveEntity(ctx, tx, "assistancePlans", plan, { at, reason: "proposed" });
+  });
+}
+
+/**
+ * Adds a progress entry to an item of a stored plan (`addProgress`), at the version read when
+ * `expectedVersion` is given. @internal
+ */
+export async function trackAssistancePlan(
+  ctx: Context,
+  planId: string,
+  itemId: string,
+  entry: ProgressEntry,
+  options: { expectedVersion?: number } = {},
+): Promise<StorageRecord<AssistancePlan>> {
+  const id = ctx.check(IdSchema, planId, text("计划编号", "plan id"));
+  const at = ctx.now();
+  return ctx.storage.transaction(async (tx) => {
+    const before = await requireEntity(ctx, tx, "assistancePlans", id, "planId");
+    if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
+      throw storageVersionConflict("assistancePlans", id, options.expectedVersion, before.version);
+    }
+    const next = addProgress(before.value, itemId, entry);
+    return saveEntity(ctx, tx, "assistancePlans", next, {
+      at,
+      before,
+      reason: `progress ${itemId}`,
+    });
+  });
+}
+
+/**
+ * A late item of a stored plan, with the plan and child it belongs to.
+ * @category Composition
+ */
+export interface LatePlanItem extends LateItem {
+  readonly planId: string;
+  readonly childId: string;
+}
+
+/** What is late in the stored plans (of one child, or all) on a day (default today). @internal */
+export async function lateAssistanceItems(
+  ctx: Context,
+  options: { childId?: string; asOf?: CalendarDate } = {},
+): Promise<LatePlanItem[]> {
+  const o = ctx.check(
+    z.object({ childId: IdSchema.optional(), asOf: CalendarDateSchema.optional() }),
+    options,
+    text("逾期查询", "late-items query"),
+  );
+  const asOf = o.asOf ?? ctx.today();
+  const filter = o.childId === undefined ? {} : { childId: o.childId };
+  const out: LatePlanItem[] = [];
+  for await (const r of ctx.storage.assistancePlans.stream(filter)) {
+    for (const item of lateItems(r.value, asOf))
+      out.push({ ...item, planId: r.id, childId: r.value.childId });
+  }
+  return out;
+}

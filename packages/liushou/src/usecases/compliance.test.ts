@@ -1,0 +1,81 @@
+import {
+  ALL_PRESETS,
+  EXAMPLE_CALENDAR_2025_26,
+  evaluateCompliance,
+  prepareComplianceData,
+  workList,
+  type ComplianceRow,
+} from "@liushou/core";
+import { generatePopulation } from "@liushou/fixtures";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testApp } from "../_lib/app.test-helper";
+
+const pop = generatePopulation({ preset: "school", seed: "due", asOf: "2026-03-20" });
+
+async function populated() {
+  const t = testApp({
+    clock: () => "2026-03-20T18:00:00+08:00",
+    calendar: EXAMPLE_CALENDAR_2025_26,
+  });
+  await t.app.importFiles(pop.files);
+  await t.app.importEntities("mentors", pop.mentors);
+  await t.app.importEntities("schools", pop.schools);
+  await t.app.importEntities("pairings", pop.pairings);
+  await t.app.importEntities("contacts", pop.records);
+  return t;
+}
+
+const key = (r: ComplianceRow) => `${r.policyId}|${r.subjectId}|${r.from}`;
+
+describe("listDue and compliance", () => {
+  let app: Awaited<ReturnType<typeof populated>>["app"];
+  beforeAll(async () => void ({ app } = await populated()), 60_000);
+
+  it("list what is due exactly as the pure evaluation of the same data", async () => {
+    const due = await app.listDue({ withinDays: 10 });
+    const data = prepareComplianceData({
+      children: pop.files,
+      mentors: pop.mentors,
+      pairings: pop.pairings,
+      records: pop.records,
+      schools: pop.schools,
+      calendar: EXAMPLE_CALENDAR_2025_26,
+    });
+    const report = evaluateCompliance({
+      policies: ALL_PRESETS,
+      data,
+      period: { from: "2026-02-17", to: "2026-03-30" },
+      asOf: "2026-03-20",
+    });
+    const expected = workList(report, { withinDays: 10 });
+    expect(due.overdue.length + due.dueSoon.length).toBeGreaterThan(0);
+    expect(due.overdue.map(key)).toEqual(expected.overdue.map(key));
+    expect(due.dueSoon.map(key)).toEqual(expected.dueSoon.map(key));
+  });
+
+  it("compliance of one school over a month reads only that school's children", async () => {
+    const schoolId = pop.schools[0]!.id;
+    const report = await app.compliance({
+      period: { from: "2026-02-01", to: "2026-02-28" },
+      scope: { schoolId },
+    });
+    const children = new Set(
+      pop.files.filter((f) => f.child.schoolId === schoolId).map((f) => f.id),
+    );
+    const rows = [...report];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) if (r.childId !== undefined) expect(children.has(r.childId)).toBe(true);
+  });
+
+  it("validates its options", async () => {
+    await expect(app.listDue({ withinDays: -1 })).rejects.toMatchObject({
+      name: "ValidationError",
+    });
+    await expect(
+      app.compliance({ period: { from: "2026-03-01", to: "x" } } as never),
+    ).rejects.toMatchObject({ name: "ValidationError" });
+    await expect(app.listDue({ scope: { regionCode: "99" } })).rejects.toMatchObject({
+      name: "ValidationError",
+    });
+  });
+});

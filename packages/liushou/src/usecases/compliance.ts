@@ -1,0 +1,226 @@
+import {
+  addDays,
+  CalendarDateSchema,
+  ContactKindSchema,
+  countContactRecords,
+  evaluateCompliance,
+  IdSchema,
+  InitiatorSchema,
+  InstantSchema,
+  prepareComplianceData,
+  RegionCodeSchema,
+  startOfDateInZone,
+  text,
+  workList,
+  type Activity,
+  type CalendarDate,
+  type ChildFile,
+  type ComplianceData,
+  type ComplianceReport,
+  type ContactRecord,
+  type Mentor,
+  type Pairing,
+  type School,
+  type StorageContactCount,
+  type StorageContactCountQuery,
+  type WorkList,
+} from "@liushou/core";
+import { z } from "zod";
+import type { Context } from "../context";
+
+/**
+ * Which children a use case reads: one school, an area (a region code and every area under it),
+ * or both; empty for every child.
+ * @category Composition
+ */
+export interface LiushouScope {
+  schoolId?: string;
+  regionCode?: string;
+}
+
+const ScopeSchema = z
+  .object({ schoolId: IdSchema.optional(), regionCode: RegionCodeSchema.optional() })
+  .default({});
+
+/** Validates a scope. @internal */
+export function checkScope(ctx: Context, scope: unknown): LiushouScope {
+  return ctx.check(ScopeSchema, scope, text("范围", "scope"));
+}
+
+/** Reads a stream into an array. @internal */
+export async function drain<T, R = T>(
+  items: AsyncIterable<T>,
+  keep?: (item: T) => R | undefined,
+): Promise<R[]> {
+  const out: R[] = [];
+  for await (const item of items) {
+    const kept = keep ? keep(item) : (item as unknown as R);
+    if (kept !== undefined) out.push(kept);
+  }
+  return out;
+}
+
+/** Records reach back this far before a period: a year bucket or a long interval may start then. */
+const LOOK_BACK_DAYS = 400;
+
+/**
+ * Reads what compliance needs for a scope, streaming contact records (each kept only for the
+ * children in scope) straight into `prepareComplianceData`. @internal
+ */
+export async function loadComplianceData(
+  ctx: Context,
+  scope: LiushouScope,
+  from: CalendarDate,
+): Promise<ComplianceData> {
+  const s = ctx.storage;
+  const children = await drain(s.files.stream(scope), (r) => r.value);
+  const inScope = new Set(children.map((c) => c.id));
+  const pairings = await drain(s.pairings.stream({}), (r) =>
+    inScope.has(r.value.childId) ? r.value : undefined,
+  );
+  const mentors = new Map<string, Mentor>();
+  for await (const r of s.mentors.stream(scope)) mentors.set(r.id, r.value);
+  const missing = [...new Set(pairings.map((p) => p.mentorId))].filter((id) => !mentors.has(id));
+  for (let i = 0; i < missing.length; i += 500) {
+    for await (const r of s.mentors.stream({ ids: missing.slice(i, i + 500) }))
+      mentors.set(r.id, r.value);
+  }
+  const since = startOfDateInZone(addDays(from, -LOOK_BACK_DAYS), ctx.timeZone);
+  const records = await drain(
+    s.contacts.stream({ at: { from: since } }),
+    (r): ContactRecord | undefined => {
+      const ids = r.value.childIds.filter((id) => inScope.has(id));
+      if (ids.length === 0) return undefined;
+      return ids.length === r.value.childIds.length ? r.value : { ...r.value, childIds: ids };
+    },
+  );
+  const activityFilter = { date: { from: addDays(from, -LOOK_BACK_DAYS) }, ...scope };
+  const activities: Activity[] = await drain(s.activities.stream(activityFilter), (r) => r.value);
+  const schoolFilter = scope.schoolId
+    ? { ids: [scope.schoolId] }
+    : { regionCode: scope.regionCode };
+  const schools: School[] = await drain(s.schools.stream(schoolFilter), (r) => r.value);
+  return prepareComplianceData({
+    children: children as ChildFile[],
+    mentors: [...mentors.values()],
+    pairings: pairings.filter((p: Pairing) => mentors.has(p.mentorId)),
+    records,
+    activities,
+    schools,
+    ...(ctx.calendar ? { calendar: ctx.calendar } : {}),
+    timeZone: ctx.timeZone,
+  });
+}
+
+const ComplianceOptionsSchema = z.object({
+  period: z.object({ from: CalendarDateSchema, to: CalendarDateSchema }),
+  asOf: CalendarDateSchema.optional(),
+  scope: ScopeSchema.optional(),
+});
+
+/**
+ * Options of `compliance`: the period reported on, the day it is judged on (default today)
+ * and the scope.
+ * @category Composition
+ */
+export interface ComplianceOptions {
+  period: { from: CalendarDate; to: CalendarDate };
+  asOf?: CalendarDate;
+  scope?: LiushouScope;
+}
+
+/** Visit compliance of the stored data under the configured policies. @internal */
+export async function compliance(
+  ctx: Context,
+  options: ComplianceOptions,
+): Promise<ComplianceReport> {
+  const o = ctx.check(ComplianceOptionsSchema, options, text("合规评估选项", "compliance options"));
+  const data = await loadComplianceData(ctx, o.scope ?? {}, o.period.from);
+  return evaluateCompliance({
+    policies: ctx.policies,
+    data,
+    period: o.period,
+    asOf: o.asOf ?? ctx.today(),
+  });
+}
+
+const DueOptionsSchema = z.object({
+  asOf: CalendarDateSchema.optional(),
+  scope: ScopeSchema.optional(),
+  withinDays: z.number().int().min(0).max(366).default(7),
+  includeMissed: z.boolean().default(false),
+  limit: z.number().int().positive().optional(),
+});
+
+/**
+ * Options of `listDue`.
+ * @category Composition
+ */
+export interface DueOptions {
+  /** The day judged on. Default today (from the clock, in the configured zone). */
+  asOf?: CalendarDate;
+  scope?: LiushouScope;
+  /** How far ahead "due soon" looks. Default 7 days. */
+  withinDays?: number;
+  includeMissed?: boolean;
+  limit?: number;
+}
+
+/**
+ * What is due: overdue work and what falls due within `withinDays`, highest risk first. The
+ * month before `asOf` and the days ahead are evaluated. @internal
+ */
+export async function listDue(ctx: Context, options: DueOptions = {}): Promise<WorkList> {
+  const o = ctx.check(DueOptionsSchema, options, text("待办选项", "due-list options"));
+  const asOf = o.asOf ?? ctx.today();
+  const period = { from: addDays(asOf, -31), to: addDays(asOf, o.withinDays) };
+  const data = await loadComplianceData(ctx, o.scope ?? {}, period.from);
+  const report = evaluateCompliance({ policies: ctx.policies, data, period, asOf });
+  return workList(report, {
+    withinDays: o.withinDays,
+    includeMissed: o.includeMissed,
+    ...(o.limit === undefined ? {} : { limit: o.limit }),
+  });
+}
+
+const CountQuerySchema = z.object({
+  groupBy: z.enum(["child", "mentor"]),
+  at: z.object({ from: InstantSchema.optional(), to: InstantSchema.optional() }).optional(),
+  kinds: z.array(ContactKindSchema).optional(),
+  initiators: z.array(InitiatorSchema).optional(),
+  subjectIds: z.array(IdSchema).optional(),
+});
+
+/**
+ * Contact counts per child or mentor: answered by the adapter when it can (`contactCounts`),
+ * otherwise by streaming the records through the pure `countContactRecords`. @internal
+ */
+export async function contactCounts(
+  ctx: Context,
+  query: StorageContactCountQuery,
+): Promise<readonly StorageContactCount[]> {
+  ctx.check(CountQuerySchema, query, text("计数查询", "count query"));
+  const s = ctx.storage;
+  if (s.capabilities.contactCounts && s.countContacts) return s.countContacts(query);
+  const filter = {
+    ...(query.at ? { at: query.at } : {}),
+    ...(query.kinds ? { kinds: query.kinds } : {}),
+  };
+  // Count a batch at a time and add the batches up: never every record in memory at once.
+  const totals = new Map<string, number>();
+  let batch: ContactRecord[] = [];
+  const flush = (): void => {
+    for (const row of countContactRecords(batch, query)) {
+      totals.set(row.subjectId, (totals.get(row.subjectId) ?? 0) + row.contacts);
+    }
+    batch = [];
+  };
+  for await (const r of s.contacts.stream(filter)) {
+    batch.push(r.value);
+    if (batch.length === 10_000) flush();
+  }
+  flush();
+  return [...totals]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([subjectId, contacts]) => ({ subjectId, contacts }));
+}

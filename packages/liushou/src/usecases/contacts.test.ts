@@ -1,0 +1,69 @@
+import { ValidationError } from "@liushou/core";
+import { createMemoryStorage } from "@liushou/storage-memory";
+import { describe, expect, it } from "vitest";
+import { fileRow, testApp } from "../_lib/app.test-helper";
+
+describe("recordContact", () => {
+  it("stores a record naming known children, with its audit entry", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1"), fileRow("c2")]);
+    const r = await app.recordContact({
+      kind: "home-visit",
+      at: "2026-03-03T15:00:00+08:00",
+      childIds: ["c1", "c2"],
+      summary: "家访",
+    });
+    expect(r).toMatchObject({ id: "id-3", version: 1, updatedAt: "2026-03-04T10:00:00+08:00" });
+    expect((await storage.contacts.get(r.id))?.value.initiator).toBe("mentor");
+    expect((await storage.audit.query({ entity: "contacts" })).items).toMatchObject([
+      { entityId: r.id, operation: "create", actor: "teacher-7" },
+    ]);
+  });
+
+  it("names each unknown child and mentor", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    const e = await app
+      .recordContact({
+        kind: "talk",
+        at: "2026-03-03T15:00:00+08:00",
+        childIds: ["c1", "c9"],
+        mentorId: "m9",
+      })
+      .catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).issues.map((i) => i.path)).toEqual(["childIds[1]", "mentorId"]);
+    await expect(
+      app.recordContact({ kind: "talk", at: "yesterday", childIds: ["c1"] } as never),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect((await storage.contacts.query({})).items).toEqual([]);
+  });
+});
+
+describe("contactCounts", () => {
+  it("gives the same counts pushed down or streamed through the pure reference", async () => {
+    const memory = createMemoryStorage();
+    const { app } = testApp({ storage: memory });
+    await app.importFiles([fileRow("c1"), fileRow("c2")]);
+    for (const [i, ids] of [["c1"], ["c1", "c2"], ["c2"], ["c1"]].entries()) {
+      await app.recordContact({
+        kind: i % 2 ? "talk" : "home-visit",
+        at: `2026-03-0${i + 1}T09:00:00+08:00`,
+        childIds: ids,
+      });
+    }
+    const plain = { ...memory, capabilities: { ...memory.capabilities, contactCounts: false } };
+    const streamed = testApp({ storage: plain }).app;
+    for (const query of [
+      { groupBy: "child" as const },
+      { groupBy: "child" as const, kinds: ["talk" as const] },
+      { groupBy: "child" as const, at: { from: "2026-03-02T00:00:00+08:00" as const } },
+    ]) {
+      expect(await streamed.contactCounts(query)).toEqual(await app.contactCounts(query));
+    }
+    expect(await app.contactCounts({ groupBy: "child" })).toEqual([
+      { subjectId: "c1", contacts: 3 },
+      { subjectId: "c2", contacts: 2 },
+    ]);
+  });
+});

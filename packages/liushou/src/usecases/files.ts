@@ -1,0 +1,166 @@
+import {
+  ChildFileSchema,
+  fileAsOf as fileAsOfHistory,
+  IdSchema,
+  storageVersionConflict,
+  text,
+  updateChildFile,
+  validate,
+  type CalendarDate,
+  type ChildFile,
+  type FileChange,
+  type FileRecipe,
+  type Instant,
+  type StorageAuditEntry,
+  type StorageRecord,
+} from "@liushou/core";
+import { applyPatches, enablePatches, type Patch } from "immer";
+import { z } from "zod";
+import type { Context } from "../context";
+import { auditEntry, requireEntity, saveEntity } from "../_lib/write";
+import { storedById, validateRows, type ImportResult } from "./import";
+
+const ReasonSchema = z.object({ reason: z.string().min(1).max(2000) });
+const ImportOptionsSchema = z.object({ reason: z.string().min(1).max(2000).default("import") });
+const UpdateOptionsSchema = ReasonSchema.extend({
+  expectedVersion: z.number().int().positive().optional(),
+});
+
+/**
+ * Imports child files: every row validated first (each bad row reported, with its row index and
+ * field, in one error; nothing written), then one transaction. New files are created; a stored
+ * file that differs is replaced through `updateChildFile`, so its history gets the change.
+ * @internal
+ */
+export async function importFiles(
+  ctx: Context,
+  rows: unknown,
+  options: { reason?: string } = {},
+): Promise<ImportResult> {
+  const files = validateRows(ctx, "files", rows);
+  const { reason } = ctx.check(
+    ImportOptionsSchema,
+    options ?? {},
+    text("导入选项", "import options"),
+  );
+  const at = ctx.now();
+  return ctx.storage.transaction(async (tx) => {
+    const stored = await storedById(
+      tx,
+      "files",
+      files.map((f) => f.id),
+    );
+    const created: ChildFile[] = [];
+    const audit: StorageAuditEntry[] = [];
+    let updated = 0;
+    for (const file of files) {
+      const before = stored.get(file.id);
+      if (!before) {
+        created.push(file);
+        audit.push(
+          auditEntry(ctx, at, {
+            entity: "files",
+            entityId: file.id,
+            operation: "import",
+            patches: [{ op: "add", path: [], value: file }],
+            reason,
+          }),
+        );
+        continue;
+      }
+      const { file: next, change } = updateChildFile(before.value, () => file, {
+        actor: ctx.actor,
+        at,
+        reason,
+        id: ctx.newId(),
+      });
+      if (change.patches.length === 0) continue;
+      updated++;
+      await saveEntity(ctx, tx, "files", next, {
+        at,
+        before: { id: file.id, value: before.value, version: before.version, updatedAt: at },
+        patches: change.patches,
+        reason,
+      });
+      await tx.fileChanges.append([change]);
+    }
+    await tx.files.upsertMany(created, { at });
+    await tx.audit.append(audit);
+    return { created: created.length, updated, unchanged: files.length - created.length - updated };
+  });
+}
+
+/**
+ * Result of `updateFile`: the stored file and the change appended to its history.
+ * @category Composition
+ */
+export interface FileUpdateResult {
+  readonly file: StorageRecord<ChildFile>;
+  readonly change: FileChange;
+}
+
+/**
+ * Changes a stored file with an immer recipe (`updateChildFile`): the new file, its history
+ * entry and the audit entry are written in one transaction. With `expectedVersion`, a file
+ * changed since it was read is refused with a ConflictError. @internal
+ */
+export async function updateFile(
+  ctx: Context,
+  id: string,
+  recipe: FileRecipe,
+  options: { reason: string; expectedVersion?: number },
+): Promise<FileUpdateResult> {
+  const fileId = ctx.check(IdSchema, id, text("档案编号", "file id"));
+  const o = ctx.check(UpdateOptionsSchema, options, text("修改选项", "update options"));
+  const at = ctx.now();
+  return ctx.storage.transaction(async (tx) => {
+    const before = await requireEntity(ctx, tx, "files", fileId, "id");
+    if (o.expectedVersion !== undefined && o.expectedVersion !== before.version) {
+      throw storageVersionConflict("files", fileId, o.expectedVersion, before.version);
+    }
+    const { file, change } = updateChildFile(before.value, recipe, {
+      actor: ctx.actor,
+      at,
+      reason: o.reason,
+      id: ctx.newId(),
+    });
+    const record = await saveEntity(ctx, tx, "files", file, {
+      at,
+      before,
+      patches: change.patches,
+      reason: o.reason,
+    });
+    await tx.fileChanges.append([change]);
+    return { file: record, change };
+  });
+}
+
+/**
+ * The file as first recorded, rebuilt from the stored file by undoing its history in reverse.
+ * @internal
+ */
+function initialFile(current: ChildFile, history: readonly FileChange[]): ChildFile {
+  enablePatches();
+  let file: ChildFile = current;
+  for (let i = history.length - 1; i >= 0; i--) {
+    file = applyPatches(file, history[i]!.inversePatches as Patch[]);
+  }
+  return validate(ChildFileSchema, file);
+}
+
+/**
+ * A stored file as it was at a date or instant, rebuilt from its history. @internal
+ */
+export async function fileAsOf(
+  ctx: Context,
+  id: string,
+  asOf: CalendarDate | Instant,
+): Promise<ChildFile | null> {
+  const fileId = ctx.check(IdSchema, id, text("档案编号", "file id"));
+  const current = await ctx.storage.files.get(fileId);
+  if (!current) return null;
+  const history = await ctx.storage.fileChanges.list(fileId);
+  return fileAsOfHistory(initialFile(current.value, history), history, asOf, {
+    zone: ctx.timeZone,
+  });
+}

@@ -1,0 +1,154 @@
+import {
+  CalendarDateSchema,
+  planPairings as planPairingsPure,
+  storageAuditPatches,
+  text,
+  ConflictError,
+  type Mentor,
+  type PairingPlan,
+  type PairingRuleSetInput,
+  type PlanPairingsInput,
+  type StorageRecord,
+  type Pairing,
+  type SchoolClass,
+} from "@liushou/core";
+import { z } from "zod";
+import type { Context } from "../context";
+import { saveEntity } from "../_lib/write";
+import { checkScope, drain, type LiushouScope } from "./compliance";
+
+/**
+ * Options of `planPairings`: the rule set, the day (default today), the scope, and any other
+ * option of core's `planPairings` (exclusions, locations, definition…).
+ * @category Composition
+ */
+export type PlanPairingsOptions = {
+  rules: PairingRuleSetInput;
+  asOf?: PlanPairingsInput["asOf"];
+  scope?: LiushouScope;
+} & Omit<
+  PlanPairingsInput,
+  "children" | "mentors" | "existing" | "rules" | "asOf" | "classes" | "timeZone"
+>;
+
+/**
+ * Plans pairings for the children in scope from what is stored: their files, the mentors of the
+ * scope (and every mentor already paired with them), their pairings and the classes. Reads
+ * only; apply the plan with `applyPairingPlan`. @internal
+ */
+export async function planPairings(
+  ctx: Context,
+  options: PlanPairingsOptions,
+): Promise<PairingPlan> {
+  const { rules, asOf, scope: rawScope, ...rest } = options ?? ({} as PlanPairingsOptions);
+  const scope = checkScope(ctx, rawScope);
+  const day =
+    asOf === undefined
+      ? ctx.today()
+      : ctx.check(CalendarDateSchema, asOf, text("规划日期", "plan date"));
+  const s = ctx.storage;
+  const children = await drain(s.files.stream(scope), (r) => r.value);
+  const ids = new Set(children.map((c) => c.id));
+  const existing = await drain(s.pairings.stream({}), (r) =>
+    ids.has(r.value.childId) ? r.value : undefined,
+  );
+  const mentors = new Map<string, Mentor>();
+  for await (const r of s.mentors.stream(scope)) mentors.set(r.id, r.value);
+  const missing = [...new Set(existing.map((p) => p.mentorId))].filter((id) => !mentors.has(id));
+  for (let i = 0; i < missing.length; i += 500) {
+    for await (const r of s.mentors.stream({ ids: missing.slice(i, i + 500) }))
+      mentors.set(r.id, r.value);
+  }
+  const schoolIds = [
+    ...new Set(children.map((c) => c.child.schoolId).filter((x) => x !== undefined)),
+  ];
+  const classes: SchoolClass[] = [];
+  for (const schoolId of schoolIds)
+    classes.push(...(await drain(s.classes.stream({ schoolId }), (r) => r.value)));
+  return planPairingsPure({
+    onMissing: "end",
+    ...rest,
+    children,
+    mentors: [...mentors.values()],
+    existing,
+    rules,
+    asOf: day,
+    classes,
+    timeZone: ctx.timeZone,
+  });
+}
+
+/**
+ * Result of `applyPairingPlan`: what was stored.
+ * @category Composition
+ */
+export interface AppliedPairingPlan {
+  readonly added: readonly StorageRecord<Pairing>[];
+  readonly ended: readonly StorageRecord<Pairing>[];
+  /** Pairings of the plan's history already stored as they are. */
+  readonly unchanged: number;
+}
+
+const PlanSchema = z.looseObject({
+  asOf: CalendarDateSchema,
+  ruleSet: z.string(),
+  history: z.array(z.looseObject({ id: z.string() })),
+  diff: z.looseObject({
+    added: z.array(z.looseObject({ id: z.string() })),
+    ended: z.array(z.looseObject({ pairing: z.looseObject({ id: z.string() }) })),
+  }),
+});
+
+const withoutEnd = (p: Pairing): Pairing => {
+  const { end: _end, endReason: _reason, ...rest } = p;
+  return rest;
+};
+
+/**
+ * Stores a plan from `planPairings` in one transaction: every pairing of its `history` (new
+ * ones created, ended ones closed with the reason in the audit entry), nothing dropped. A
+ * pairing changed since the plan was made is refused with a ConflictError. @internal
+ */
+export async function applyPairingPlan(
+  ctx: Context,
+  plan: PairingPlan,
+  options: { reason?: string } = {},
+): Promise<AppliedPairingPlan> {
+  ctx.check(PlanSchema, plan, text("结对方案", "pairing plan"));
+  const at = ctx.now();
+  const reason = options.reason ?? `pairing plan ${plan.ruleSet} ${plan.asOf}`;
+  const endedWhy = new Map(plan.diff.ended.map((e) => [e.pairing.id, e.explanation]));
+  return ctx.storage.transaction(async (tx) => {
+    const added: StorageRecord<Pairing>[] = [];
+    const ended: StorageRecord<Pairing>[] = [];
+    let unchanged = 0;
+    for (const pairing of plan.history) {
+      const stored = await tx.pairings.get(pairing.id);
+      if (stored && storageAuditPatches(stored.value, pairing).length === 0) {
+        unchanged++;
+        continue;
+      }
+      const why = endedWhy.get(pairing.id);
+      if (!stored) {
+        added.push(await saveEntity(ctx, tx, "pairings", pairing, { at, reason }));
+      } else if (why && storageAuditPatches(stored.value, withoutEnd(pairing)).length === 0) {
+        ended.push(
+          await saveEntity(ctx, tx, "pairings", pairing, {
+            at,
+            before: stored,
+            reason: `${reason}: ${why[ctx.locale]}`,
+          }),
+        );
+      } else {
+        throw new ConflictError(
+          text(
+            `结对 ${pairing.id} 在方案生成后已被修改，请重新规划`,
+            `pairing ${pairing.id} changed after the plan was made; plan again`,
+          ),
+          { locale: ctx.locale },
+        );
+      }
+    }
+    return { added, ended, unchanged };
+  });
+}

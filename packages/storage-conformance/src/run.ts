@@ -1,0 +1,81 @@
+import type { StorageAdapter } from "@liushou/core";
+import { describe, it } from "vitest";
+import type { Harness } from "./harness";
+import { auditSuite } from "./suites/audit";
+import { bulkSuite } from "./suites/bulk";
+import { concurrencySuite } from "./suites/concurrency";
+import { countSuite } from "./suites/counts";
+import { crudSuite } from "./suites/crud";
+import { historySuite } from "./suites/history";
+import { paginationSuite } from "./suites/pagination";
+import { querySuite } from "./suites/queries";
+import { roundTripSuite } from "./suites/roundtrip";
+import { streamingSuite } from "./suites/streaming";
+import { transactionSuite } from "./suites/transactions";
+
+/**
+ * How the suite makes and releases the adapter under test.
+ * @category Conformance
+ */
+export interface StorageConformanceOptions<A extends StorageAdapter = StorageAdapter> {
+  /** Shown in the test names: `storage conformance: <name>`. */
+  name: string;
+  /** Makes a ready adapter; called once per test. Tests use random ids, so a shared database is fine. */
+  create: () => A | Promise<A>;
+  /** Releases the adapter after each test. Default: `adapter.close?.()`. */
+  destroy?: (adapter: A) => void | Promise<void>;
+  /** Time limit of each test in milliseconds. Default 30,000. */
+  timeout?: number;
+}
+
+/**
+ * Declares the storage conformance suite for one adapter, inside a Vitest test file: CRUD
+ * with versions and conflicts on every repository, every query filter, pagination, bulk
+ * upsert, transactions and rollback, concurrent writers, the audit log, file histories,
+ * round-trips of every kind of value, streaming, and contact counts. Returned entities are
+ * checked against the core schemas and inputs must never be mutated. Tests that need a
+ * capability the adapter does not declare are skipped, visibly.
+ * @param options - `name`, `create`, and optionally `destroy` and `timeout`.
+ * @example
+ * // my-storage.test.ts
+ * import { runStorageConformance } from "@liushou/storage-conformance";
+ * import { createMyStorage } from "./index";
+ *
+ * runStorageConformance({ name: "my-storage", create: () => createMyStorage({ url }) });
+ * @category Conformance
+ */
+export function runStorageConformance<A extends StorageAdapter>(
+  options: StorageConformanceOptions<A>,
+): void {
+  const { name, create, destroy = (a: A) => a.close?.(), timeout = 30_000 } = options;
+  const harness: Harness = {
+    name,
+    it(title, work) {
+      it(
+        title,
+        async (ctx) => {
+          const storage = await create();
+          try {
+            await work(storage, ctx);
+          } finally {
+            await destroy(storage);
+          }
+        },
+        timeout,
+      );
+    },
+  };
+  describe(`storage conformance: ${name}`, () => {
+    crudSuite(harness);
+    querySuite(harness);
+    paginationSuite(harness);
+    bulkSuite(harness);
+    transactionSuite(harness);
+    concurrencySuite(harness);
+    auditSuite(harness);
+    historySuite(harness);
+    roundTripSuite(harness);
+    streamingSuite(harness);
+    countSuite(harness);
+  });
+}
