@@ -6,6 +6,7 @@ import {
   type Aid,
   type MicroWish,
   type WishStatus,
+  WishStatusSchema,
 } from "@liushou/core";
 import { generatePopulation, type Population } from "@liushou/fixtures";
 import type { CareData } from "../care/scope";
@@ -15,14 +16,7 @@ export const TERM = { from: "2026-02-20", to: "2026-06-30" } as const;
 export const AS_OF = "2026-06-30";
 export const GENERATED_AT = "2026-07-01T09:00:00+08:00";
 
-const STATUSES: WishStatus[] = [
-  "submitted",
-  "approved",
-  "claimed",
-  "fulfilled",
-  "thanked",
-  "cancelled",
-];
+const STATUSES: readonly WishStatus[] = WishStatusSchema.options;
 
 /** Micro-wishes, aid and activities for a population: synthetic, fixed, derived from its ids. */
 function extras(pop: Population): { wishes: MicroWish[]; aid: Aid[]; activities: Activity[] } {

@@ -7,7 +7,6 @@ import {
   groupRecordsByChild,
   leftBehindStatistics,
   rollUpCompliance,
-  withRiskLevel,
   workList,
   type Assessment,
   type BoardingConvention,
@@ -116,7 +115,9 @@ export function analyseCare(data: ScopedData, options: AnalysisOptions): CareAna
     });
     findings.set(file.id, f);
     risk.set(file.id, r);
-    leveled.set(file.id, withRiskLevel(file, r));
+    // The file is validated by the checks above; copying it with the level is what
+    // withRiskLevel does, without validating it a third time.
+    leveled.set(file.id, { ...file, riskLevel: r.level });
   }
   const files = data.files.map((f) => leveled.get(f.id) ?? f);
   const policies = options.policies ?? DEFAULT_REPORT_POLICIES;

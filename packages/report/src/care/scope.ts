@@ -38,6 +38,8 @@ export const ReportScopeSchema = z.discriminatedUnion("level", [
  * mentors, pairings, contact records, and optionally activities, micro-wishes, aid,
  * assessments, schools, classes, areas and the school calendar. Everything is validated by the
  * core functions that read it.
+ * @example
+ * const data: CareData = { files: pop.files, mentors: pop.mentors, pairings: pop.pairings, records: pop.records };
  * @category Report builders
  */
 export interface CareData {

@@ -129,6 +129,8 @@ function cardLines(cards: readonly Card[], titleHeader: string): Line[] {
 
 /**
  * Options of {@link toCsv}.
+ * @example
+ * const options: CsvOptions = { tableId: "statistics", bom: true };
  * @category Renderers
  */
 export interface CsvOptions {

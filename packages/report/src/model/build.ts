@@ -55,6 +55,8 @@ export function footnoteRef(id: string): FootnoteRef {
 /**
  * Builds inline runs from a template: text stays text, figures and footnote references stay
  * data, plain numbers become integer figures.
+ * @param strings - The text around the values (a tagged template).
+ * @param values - Text, plain numbers, figures or footnote references.
  * @returns The runs of one sentence.
  * @example
  * sentence`共有留守儿童 ${54} 名。`

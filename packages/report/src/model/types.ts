@@ -58,6 +58,8 @@ export interface FootnoteRef {
 
 /**
  * A piece of a paragraph or a list item: text, a figure or a footnote reference.
+ * @example
+ * const runs: Inline[] = [{ type: "text", text: "共 " }, { type: "figure", value: 54, valueType: "integer", text: "54" }];
  * @category Report model
  */
 export type Inline = TextRun | FigureRun | FootnoteRef;
@@ -161,6 +163,8 @@ export interface KeyFigures {
 
 /**
  * A chart kind: bars, a pie (one series) or lines.
+ * @example
+ * const kind: ChartKind = "pie";
  * @category Report model
  */
 export type ChartKind = "bar" | "pie" | "line";
@@ -223,6 +227,8 @@ export interface Card {
 
 /**
  * A forced page break (between the pages of a record book, say).
+ * @example
+ * const br: PageBreak = { type: "page-break" };
  * @category Report model
  */
 export interface PageBreak {
@@ -245,6 +251,8 @@ export interface Section {
 
 /**
  * Any block of the document tree.
+ * @example
+ * const blocks: Block[] = [{ type: "page-break" }];
  * @category Report model
  */
 export type Block = Section | Paragraph | List | Table | KeyFigures | Chart | Card | PageBreak;
@@ -262,6 +270,8 @@ export interface Footnote {
 
 /**
  * A personal field that reports mask unless the caller reveals it by name.
+ * @example
+ * const reveal: SensitiveField[] = ["phone"];
  * @category Privacy
  */
 export type SensitiveField = "idNumber" | "phone" | "address" | "health";
@@ -291,6 +301,8 @@ export interface DataSource {
 
 /**
  * Who made the report, for what area or school, over which period, when, and from what data.
+ * @example
+ * const meta: ReportMeta = { subject: { kind: "school", id: "s1", name: "红桃镇中心小学" }, period: { from: "2026-02-20", to: "2026-06-30" }, asOf: "2026-06-30", generatedAt: "2026-07-01T09:00:00+08:00", timeZone: "Asia/Shanghai", dataSources: [{ name: "儿童档案", count: 36 }] };
  * @category Report model
  */
 export interface ReportMeta {
@@ -316,6 +328,8 @@ export interface ReportMeta {
 
 /**
  * Page layout hints for printable formats.
+ * @example
+ * const layout: ReportLayout = { pageSize: "A4", orientation: "portrait", cardsPerPage: 2 };
  * @category Report model
  */
 export interface ReportLayout {

@@ -93,6 +93,9 @@ export function maskEmbedded(value: string, reveal: readonly SensitiveField[] = 
 /**
  * Masks sensitive values for one report: each function returns the value masked, or as it is
  * when the caller named its field in `reveal`. `notice` is what the report records.
+ * @example
+ * const m: Masker = createMasker([], "zh-CN");
+ * m.address("青山村3组12号") //=> "青山村***"
  * @category Privacy
  */
 export interface Masker {

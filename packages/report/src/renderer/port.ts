@@ -5,6 +5,8 @@ import type { Report } from "../model/types";
 
 /**
  * What a renderer produces: text (Markdown, CSV, HTML) or bytes (XLSX, DOCX, PDF).
+ * @example
+ * const out: RenderOutput = await renderReport(csvRenderer, report);
  * @category Renderers
  */
 export type RenderOutput = string | Uint8Array;

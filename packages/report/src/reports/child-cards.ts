@@ -14,14 +14,17 @@ import {
 } from "@liushou/core";
 import { z } from "zod";
 import { leftBehindFiles } from "../care/left-behind";
+import { CareDataSchema } from "../care/scope";
 import { createLookup, type Lookup } from "../care/lookup";
 import { joinList, tr } from "../care/words";
 import type { Card, CardField, Report, ReportMeta } from "../model/types";
 import { createMasker, type Masker } from "../privacy/mask";
-import { reportMeta, resolveOptions, type ReportOptions } from "./options";
+import { reportMeta, resolveOptions, SubjectSchema, type ReportOptions } from "./options";
 
 /**
  * Input of {@link childCardsReport}.
+ * @example
+ * const input: ChildCardsInput = { files, mentors, pairings, classes, cards: "contact", asOf: "2026-06-30", generatedAt: "2026-07-01T09:00:00+08:00" };
  * @category Report builders
  */
 export interface ChildCardsInput extends ReportOptions {
@@ -38,23 +41,20 @@ export interface ChildCardsInput extends ReportOptions {
   subject?: ReportMeta["subject"];
 }
 
-const InputSchema = z.object({
-  files: z.array(z.object({ id: z.string() }).loose()),
-  mentors: z.array(z.object({ id: z.string() }).loose()).optional(),
-  pairings: z.array(z.object({ childId: z.string() }).loose()).optional(),
-  schools: z.array(z.object({ id: z.string() }).loose()).optional(),
-  classes: z.array(z.object({ id: z.string() }).loose()).optional(),
-  definition: DefinitionChoiceSchema.optional(),
-  childIds: z.array(z.string().min(1)).optional(),
-  cards: z.enum(["file", "contact", "both"]).optional(),
-  subject: z
-    .object({
-      kind: z.enum(["school", "area", "mentor", "child", "all"]),
-      id: z.string().optional(),
-      name: z.string(),
-    })
-    .optional(),
-});
+const InputSchema = CareDataSchema.pick({
+  files: true,
+  mentors: true,
+  pairings: true,
+  schools: true,
+  classes: true,
+})
+  .partial({ mentors: true, pairings: true })
+  .extend({
+    definition: DefinitionChoiceSchema.optional(),
+    childIds: z.array(z.string().min(1)).optional(),
+    cards: z.enum(["file", "contact", "both"]).optional(),
+    subject: SubjectSchema.optional(),
+  });
 
 const field = (label: string, value: string | undefined): CardField[] =>
   value === undefined || value === "" ? [] : [{ label, value }];

@@ -1,8 +1,9 @@
 import type { Locale } from "@liushou/core";
 import { describe, expect, it } from "vitest";
 import { AS_OF, GENERATED_AT, syntheticSchool, TERM } from "../_lib/school.test-helper";
-import { toCsv } from "../csv/render";
-import { toMarkdown } from "../markdown/render";
+import { csvRenderer } from "../csv/render";
+import { markdownRenderer } from "../markdown/render";
+import { renderReport } from "../renderer/port";
 import { parseReport } from "../model/parse";
 import type { Report } from "../model/types";
 import { childCardsReport } from "./child-cards";
@@ -67,8 +68,10 @@ describe("golden reports on a fixed synthetic school", () => {
         const report = build(locale);
         expect(parseReport(report)).toEqual(report);
         expect(report.kind).toBe(kind);
-        await expect(toMarkdown(report)).toMatchFileSnapshot(`./__golden__/${kind}.${locale}.md`);
-        await expect(toCsv(report)).toMatchFileSnapshot(`./__golden__/${kind}.${locale}.csv`);
+        const md = await renderReport(markdownRenderer, report);
+        const csv = await renderReport(csvRenderer, report);
+        await expect(md).toMatchFileSnapshot(`./__golden__/${kind}.${locale}.md`);
+        await expect(csv).toMatchFileSnapshot(`./__golden__/${kind}.${locale}.csv`);
       });
     }
   }

@@ -7,6 +7,7 @@ export { statisticsReport, type StatisticsReportInput } from "./statistics";
 export { workSummaryReport, type WorkSummaryInput } from "./work-summary";
 export { DEFAULT_REPORT_POLICIES } from "../care/analyse";
 export type { CareData, ReportScope } from "../care/scope";
+export type { CareReportInput } from "../care/run";
 export { registersReport, type RegistersReportInput } from "./registers";
 export { childCardsReport, type ChildCardsInput } from "./child-cards";
 export { recordBookReport, type RecordBookInput } from "./record-book";

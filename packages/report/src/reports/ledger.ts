@@ -7,72 +7,42 @@ import {
   type School,
   type SchoolClass,
   type WishStatus,
+  AidSchema,
+  MicroWishSchema,
+  WishStatusSchema,
 } from "@liushou/core";
 import { z } from "zod";
 import { createLookup } from "../care/lookup";
+import { CareDataSchema } from "../care/scope";
 import { countBy, joinList, tr } from "../care/words";
 import { section } from "../model/build";
 import type { Chart, KeyFigures, Report, ReportMeta, Table, TableRow } from "../model/types";
 import { createMasker } from "../privacy/mask";
-import { reportMeta, resolveOptions, type ReportOptions } from "./options";
+import { reportMeta, resolveOptions, SubjectSchema, type ReportOptions } from "./options";
 
 /**
  * Input of {@link wishAidLedgerReport}.
+ * @example
+ * const input: LedgerInput = { files, wishes, aid, asOf: "2026-06-30", generatedAt: "2026-07-01T09:00:00+08:00" };
  * @category Report builders
  */
 export interface LedgerInput extends ReportOptions {
   /** The files of the children named (for names and classes). */
   files: readonly ChildFile[];
-  wishes: readonly MicroWish[];
-  aid: readonly Aid[];
+  wishes: readonly (MicroWish | z.input<typeof MicroWishSchema>)[];
+  aid: readonly (Aid | z.input<typeof AidSchema>)[];
   schools?: readonly School[];
   classes?: readonly SchoolClass[];
   subject?: ReportMeta["subject"];
 }
 
-const InputSchema = z.object({
-  files: z.array(z.object({ id: z.string() }).loose()),
-  wishes: z.array(
-    z
-      .object({
-        id: z.string(),
-        childId: z.string(),
-        title: z.string(),
-        status: z.enum(["submitted", "approved", "claimed", "fulfilled", "thanked", "cancelled"]),
-        costFen: z.number().int().nonnegative().optional(),
-      })
-      .loose(),
-  ),
-  aid: z.array(
-    z
-      .object({
-        id: z.string(),
-        kind: z.enum(["donation", "subsidy", "hardship-relief"]),
-        form: z.enum(["money", "goods"]),
-        amountFen: z.number().int().nonnegative().optional(),
-        date: z.string(),
-      })
-      .loose(),
-  ),
-  schools: z.array(z.unknown()).optional(),
-  classes: z.array(z.unknown()).optional(),
-  subject: z
-    .object({
-      kind: z.enum(["school", "area", "mentor", "child", "all"]),
-      id: z.string().optional(),
-      name: z.string(),
-    })
-    .optional(),
+const InputSchema = CareDataSchema.pick({ files: true, schools: true, classes: true }).extend({
+  wishes: z.array(MicroWishSchema),
+  aid: z.array(AidSchema),
+  subject: SubjectSchema.optional(),
 });
 
-const STATUSES: readonly WishStatus[] = [
-  "submitted",
-  "approved",
-  "claimed",
-  "fulfilled",
-  "thanked",
-  "cancelled",
-];
+const STATUSES: readonly WishStatus[] = WishStatusSchema.options;
 
 /**
  * The micro-wish and aid ledger (微心愿与资助台账): every wish with the child, its cost, status,
@@ -87,7 +57,11 @@ const STATUSES: readonly WishStatus[] = [
  * @category Report builders
  */
 export function wishAidLedgerReport(input: LedgerInput): Report {
-  const { resolved: o } = resolveOptions(InputSchema, input, text("台账选项", "ledger options"));
+  const {
+    resolved: o,
+    wishes: wishList,
+    aid: aidList,
+  } = resolveOptions(InputSchema, input, text("台账选项", "ledger options"));
   const l = o.locale;
   const look = createLookup(input);
   const m = createMasker(o.reveal, l);
@@ -105,7 +79,7 @@ export function wishAidLedgerReport(input: LedgerInput): Report {
       { key: "donorKind", header: tr(l, "认领人类别", "Donor kind"), type: "text" },
       { key: "updated", header: tr(l, "最近更新", "Last change"), type: "text" },
     ],
-    rows: input.wishes.map((w) => {
+    rows: wishList.map((w) => {
       const f = look.child(w.childId);
       const last = w.history[w.history.length - 1];
       return {
@@ -126,8 +100,8 @@ export function wishAidLedgerReport(input: LedgerInput): Report {
       cells: [
         tr(l, "合计", "Total"),
         null,
-        tr(l, `${input.wishes.length} 个`, `${input.wishes.length}`),
-        input.wishes.reduce((s, w) => s + (w.costFen ?? 0), 0),
+        tr(l, `${wishList.length} 个`, `${wishList.length}`),
+        wishList.reduce((s, w) => s + (w.costFen ?? 0), 0),
         null,
         null,
         null,
@@ -136,7 +110,7 @@ export function wishAidLedgerReport(input: LedgerInput): Report {
     },
     notes: [],
   };
-  const period = input.aid.filter((a) => a.date >= o.period.from && a.date <= o.period.to);
+  const period = aidList.filter((a) => a.date >= o.period.from && a.date <= o.period.to);
   const aidRows: TableRow[] = period.map((a) => ({
     key: a.id,
     cells: [
@@ -203,7 +177,7 @@ export function wishAidLedgerReport(input: LedgerInput): Report {
       ),
     ],
   };
-  const byStatus = countBy(input.wishes, (w) => w.status);
+  const byStatus = countBy(wishList, (w) => w.status);
   const chart: Chart = {
     type: "chart",
     id: "wish-status",
@@ -217,7 +191,7 @@ export function wishAidLedgerReport(input: LedgerInput): Report {
   const figures: KeyFigures = {
     type: "key-figures",
     items: [
-      { label: tr(l, "微心愿", "Micro-wishes"), value: input.wishes.length, valueType: "integer" },
+      { label: tr(l, "微心愿", "Micro-wishes"), value: wishList.length, valueType: "integer" },
       { label: tr(l, "已实现", "Granted"), value: granted, valueType: "integer" },
       { label: tr(l, "资助资金", "Aid in money"), value: sum(3), valueType: "money-fen" },
       { label: tr(l, "物品价值", "Goods value"), value: sum(5), valueType: "money-fen" },
@@ -228,8 +202,8 @@ export function wishAidLedgerReport(input: LedgerInput): Report {
     locale: l,
     title: tr(l, "微心愿与资助台账", "Micro-wish and aid ledger"),
     meta: reportMeta(o, input.subject ?? { kind: "all", name: tr(l, "全部", "All") }, [
-      { name: tr(l, "微心愿", "Micro-wishes"), count: input.wishes.length },
-      { name: tr(l, "资助", "Aid"), count: input.aid.length },
+      { name: tr(l, "微心愿", "Micro-wishes"), count: wishList.length },
+      { name: tr(l, "资助", "Aid"), count: aidList.length },
     ]),
     layout: { pageSize: "A4", orientation: "landscape" },
     body: [

@@ -21,6 +21,8 @@ import type { DataSource, ReportMeta, SensitiveField } from "../model/types";
 /**
  * Options every built-in report takes: the language, the dates (nothing reads the clock), who
  * prepared it, and which sensitive fields to reveal.
+ * @example
+ * const options: ReportOptions = { locale: "en", asOf: "2026-06-30", period: { from: "2026-02-20", to: "2026-06-30" }, generatedAt: "2026-07-01T09:00:00+08:00" };
  * @category Report builders
  */
 export interface ReportOptions {
@@ -56,6 +58,13 @@ export const ReportOptionsSchema = z.object({
   preparedBy: z.string().optional(),
   reveal: z.array(SensitiveFieldSchema).optional(),
   definition: DefinitionChoiceSchema.optional(),
+});
+
+/** What a report covers, as a host may name it. @internal */
+export const SubjectSchema = z.object({
+  kind: z.enum(["school", "area", "mentor", "child", "all"]),
+  id: z.string().optional(),
+  name: z.string(),
 });
 
 /** The options as a builder uses them, defaults applied. @internal */

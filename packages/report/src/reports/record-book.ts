@@ -21,6 +21,7 @@ import {
 import { z } from "zod";
 import { DEFAULT_REPORT_POLICIES } from "../care/analyse";
 import { createLookup } from "../care/lookup";
+import { CareDataSchema } from "../care/scope";
 import { countBy, joinList, tr } from "../care/words";
 import { figure, paragraph, section, sentence } from "../model/build";
 import type { Inline, Report, Table } from "../model/types";
@@ -29,6 +30,8 @@ import { reportMeta, resolveOptions, type ReportOptions } from "./options";
 
 /**
  * Input of {@link recordBookReport}.
+ * @example
+ * const input: RecordBookInput = { mentorId: "m1", month: "2026-03", files, mentors, pairings, records, asOf: "2026-04-05", generatedAt: "2026-04-05T09:00:00+08:00" };
  * @category Report builders
  */
 export interface RecordBookInput extends Omit<ReportOptions, "period"> {
@@ -45,15 +48,16 @@ export interface RecordBookInput extends Omit<ReportOptions, "period"> {
   policies?: readonly (Policy | PolicyInput)[];
 }
 
-const InputSchema = z.object({
+const InputSchema = CareDataSchema.pick({
+  files: true,
+  mentors: true,
+  pairings: true,
+  records: true,
+  schools: true,
+  classes: true,
+}).extend({
   mentorId: z.string().min(1),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM"),
-  files: z.array(z.object({ id: z.string() }).loose()),
-  mentors: z.array(z.object({ id: z.string() }).loose()),
-  pairings: z.array(z.object({ mentorId: z.string() }).loose()),
-  records: z.array(z.object({ at: z.string() }).loose()),
-  schools: z.array(z.unknown()).optional(),
-  classes: z.array(z.unknown()).optional(),
   policies: z.array(z.unknown()).optional(),
 });
 

@@ -8,17 +8,25 @@ import {
   type School,
   type SchoolClass,
 } from "@liushou/core";
-import { z } from "zod";
 import { leftBehindFiles } from "../care/left-behind";
+import { CareDataSchema } from "../care/scope";
 import { createLookup, type Lookup } from "../care/lookup";
 import { tr } from "../care/words";
 import { section } from "../model/build";
 import type { CellValue, Report, ReportMeta, Table, TableColumn, ValueType } from "../model/types";
 import { createMasker, type Masker } from "../privacy/mask";
-import { definitionName, reportMeta, resolveOptions, type ReportOptions } from "./options";
+import {
+  definitionName,
+  reportMeta,
+  resolveOptions,
+  SubjectSchema,
+  type ReportOptions,
+} from "./options";
 
 /**
  * Input of {@link registersReport}.
+ * @example
+ * const input: RegistersReportInput = { files, classes, asOf: "2026-06-30", generatedAt: "2026-07-01T09:00:00+08:00", reveal: ["phone"] };
  * @category Report builders
  */
 export interface RegistersReportInput extends ReportOptions {
@@ -31,18 +39,9 @@ export interface RegistersReportInput extends ReportOptions {
   subject?: ReportMeta["subject"];
 }
 
-const InputSchema = z.object({
-  files: z.array(z.object({ id: z.string() }).loose()),
-  schools: z.array(z.object({ id: z.string() }).loose()).optional(),
-  classes: z.array(z.object({ id: z.string() }).loose()).optional(),
+const InputSchema = CareDataSchema.pick({ files: true, schools: true, classes: true }).extend({
   definition: DefinitionChoiceSchema.optional(),
-  subject: z
-    .object({
-      kind: z.enum(["school", "area", "mentor", "child", "all"]),
-      id: z.string().optional(),
-      name: z.string(),
-    })
-    .optional(),
+  subject: SubjectSchema.optional(),
 });
 
 type Col = [key: string, zh: string, en: string, type?: ValueType];

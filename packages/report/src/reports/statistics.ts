@@ -17,10 +17,18 @@ import * as z from "zod";
 import { pick, footnoteRef, paragraph, section, sentence, figure } from "../model/build";
 import type { Chart, KeyFigures, Report, ReportMeta, Table } from "../model/types";
 import { createMasker } from "../privacy/mask";
-import { definitionName, reportMeta, resolveOptions, type ReportOptions } from "./options";
+import {
+  definitionName,
+  reportMeta,
+  resolveOptions,
+  SubjectSchema,
+  type ReportOptions,
+} from "./options";
 
 /**
  * Input of {@link statisticsReport}.
+ * @example
+ * const input: StatisticsReportInput = { files, rowsBy: "township", convention: "boarding-separate", asOf: "2026-06-30", generatedAt: "2026-07-01T09:00:00+08:00" };
  * @category Report builders
  */
 export interface StatisticsReportInput extends ReportOptions {
@@ -46,13 +54,7 @@ const InputSchema = z.object({
   schools: z.array(z.unknown()).optional(),
   classes: z.array(z.unknown()).optional(),
   areas: z.array(z.object({ code: z.string(), name: z.string() }).loose()).optional(),
-  subject: z
-    .object({
-      kind: z.enum(["school", "area", "mentor", "child", "all"]),
-      id: z.string().optional(),
-      name: z.string(),
-    })
-    .optional(),
+  subject: SubjectSchema.optional(),
 });
 
 /** The statistics table of core as a report table. @internal */

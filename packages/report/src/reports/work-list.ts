@@ -1,49 +1,27 @@
 import {
-  DefinitionChoiceSchema,
   labelOf,
   text,
-  type DefinitionChoice,
   type Locale,
   type Policy,
-  type PolicyInput,
   type RiskLevel,
   type RollUpRow,
   type WorkItem,
 } from "@liushou/core";
-import { z } from "zod";
-import { analyseCare } from "../care/analyse";
 import { createLookup, type Lookup } from "../care/lookup";
-import {
-  CareDataSchema,
-  ReportScopeSchema,
-  scopeData,
-  type CareData,
-  type ReportScope,
-} from "../care/scope";
+import { runCare, type CareReportInput } from "../care/run";
 import { countBy, tr } from "../care/words";
 import { section } from "../model/build";
 import type { Chart, KeyFigures, Report, Table, TableRow } from "../model/types";
 import { createMasker } from "../privacy/mask";
-import { reportMeta, resolveOptions, type ReportOptions } from "./options";
+import { reportMeta } from "./options";
 
 /**
- * Input of {@link workListReport}.
+ * Input of {@link workListReport}: as the work summary's, with `withinDays` for the due-soon list.
+ * @example
+ * const input: WorkListInput = { ...data, scope: { level: "school", id: "s1" }, withinDays: 7, asOf: "2026-06-20", generatedAt: "2026-06-20T08:00:00+08:00" };
  * @category Report builders
  */
-export interface WorkListInput extends ReportOptions, CareData {
-  scope: ReportScope;
-  policies?: readonly (Policy | PolicyInput)[];
-  definition?: DefinitionChoice;
-  /** Days ahead counted as due soon. Default 14. */
-  withinDays?: number;
-}
-
-const InputSchema = CareDataSchema.extend({
-  scope: ReportScopeSchema,
-  policies: z.array(z.unknown()).optional(),
-  definition: DefinitionChoiceSchema.optional(),
-  withinDays: z.number().int().min(0).max(366).optional(),
-});
+export type WorkListInput = CareReportInput;
 
 const RISKS: readonly (RiskLevel | "none")[] = ["critical", "high", "medium", "low", "none"];
 
@@ -133,20 +111,8 @@ function itemTable(
  * @category Report builders
  */
 export function workListReport(input: WorkListInput): Report {
-  const { resolved: o } = resolveOptions(
-    InputSchema,
-    input,
-    text("工作清单选项", "work list options"),
-  );
+  const { o, scoped, a } = runCare(input, text("工作清单选项", "work list options"));
   const l = o.locale;
-  const scoped = scopeData(input, input.scope);
-  const a = analyseCare(scoped, {
-    o,
-    scope: input.scope,
-    policies: input.policies as readonly Policy[] | undefined,
-    definition: input.definition,
-    withinDays: input.withinDays,
-  });
   const look = createLookup(scoped);
   const policies = new Map(a.compliance.policies.map((p) => [p.id, p]));
   const compliance: Table = {

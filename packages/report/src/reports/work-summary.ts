@@ -1,6 +1,4 @@
 import {
-  BoardingConventionSchema,
-  DefinitionChoiceSchema,
   LEGAL_RULES,
   REQUIRED_FILE_FIELDS,
   dateInZone,
@@ -8,47 +6,26 @@ import {
   text,
   type BoardingConvention,
   type ContactKind,
-  type DefinitionChoice,
   type LivingArrangement,
   type Locale,
-  type Policy,
-  type PolicyInput,
   type RiskLevel,
 } from "@liushou/core";
-import { z } from "zod";
-import { analyseCare, type CareAnalysis } from "../care/analyse";
-import {
-  CareDataSchema,
-  ReportScopeSchema,
-  scopeData,
-  type CareData,
-  type ReportScope,
-} from "../care/scope";
+import type { CareAnalysis } from "../care/analyse";
+import { runCare, type CareReportInput } from "../care/run";
 import { countBy, joinList, tr } from "../care/words";
 import { figure, footnoteRef, paragraph, section, sentence } from "../model/build";
 import type { Block, Chart, Footnote, Inline, KeyFigures, List, Report } from "../model/types";
 import { createMasker } from "../privacy/mask";
-import { definitionName, reportMeta, resolveOptions, type ReportOptions } from "./options";
+import { definitionName, reportMeta } from "./options";
 
 /**
  * Input of {@link workSummaryReport}: the care data, the scope (a school, a township or a
  * county), the policies the visits are checked against, the dates and the language.
+ * @example
+ * const input: WorkSummaryInput = { ...data, scope: { level: "school", id: "s1" }, asOf: "2026-06-30", generatedAt: "2026-07-01T09:00:00+08:00" };
  * @category Report builders
  */
-export interface WorkSummaryInput extends ReportOptions, CareData {
-  scope: ReportScope;
-  /** Visit policies; default {@link DEFAULT_REPORT_POLICIES}. */
-  policies?: readonly (Policy | PolicyInput)[];
-  definition?: DefinitionChoice;
-  convention?: BoardingConvention;
-}
-
-const InputSchema = CareDataSchema.extend({
-  scope: ReportScopeSchema,
-  policies: z.array(z.unknown()).optional(),
-  definition: DefinitionChoiceSchema.optional(),
-  convention: BoardingConventionSchema.optional(),
-});
+export type WorkSummaryInput = CareReportInput;
 
 const ARRANGEMENTS: readonly LivingArrangement[] = [
   "grandparents",
@@ -483,20 +460,8 @@ function nextSteps(f: Facts): Block[] {
  * @category Report builders
  */
 export function workSummaryReport(input: WorkSummaryInput): Report {
-  const { resolved: o } = resolveOptions(
-    InputSchema,
-    input,
-    text("工作总结选项", "work summary options"),
-  );
+  const { o, scoped, a } = runCare(input, text("工作总结选项", "work summary options"));
   const l = o.locale;
-  const scoped = scopeData(input, input.scope);
-  const a = analyseCare(scoped, {
-    o,
-    scope: input.scope,
-    policies: input.policies as readonly Policy[] | undefined,
-    definition: input.definition,
-    convention: input.convention,
-  });
   const f = gather(a, l);
   const convention = a.stats.convention;
   const footnotes: Footnote[] = [
