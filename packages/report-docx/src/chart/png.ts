@@ -4,6 +4,8 @@ import { Resvg } from "@resvg/resvg-js";
 /**
  * A chart drawn twice from one ECharts SVG: the SVG itself, and a PNG rasterised from it by
  * resvg (for Word processors that cannot show SVG).
+ * @example
+ * const { svg, png, width } = chartImages(chart); // width 640, png 1280 px wide
  * @category Charts
  */
 export interface ChartImages {

@@ -16,6 +16,8 @@ import { DOCUMENT_STYLES } from "./styles";
 
 /**
  * Options of {@link renderDocx}.
+ * @example
+ * const options: DocxOptions = { margins: { top: 25.4, right: 31.8, bottom: 25.4, left: 31.8 } };
  * @category DOCX
  */
 export interface DocxOptions {

@@ -5,30 +5,23 @@
  * Shared by the tests of `report-html`, `report-xlsx` and `report-docx`.
  */
 import type { Locale } from "@liushou/core";
-import { generatePopulation, type Population } from "@liushou/fixtures";
 import {
   childCardsReport,
+  recordBookReport,
   registersReport,
   statisticsReport,
+  wishAidLedgerReport,
+  workListReport,
   workSummaryReport,
   type Report,
 } from "@liushou/report";
-
-const AS_OF = "2026-06-30" as const;
-const GENERATED_AT = "2026-07-01T09:00:00+08:00" as const;
-
-let school: Population | undefined;
-
-/** The fixed synthetic school: 60 pupils, seed `golden-school`, as of 2026-06-30. */
-export function goldenSchool(): Population {
-  school ??= generatePopulation({
-    preset: "school",
-    children: 60,
-    seed: "golden-school",
-    asOf: AS_OF,
-  });
-  return school;
-}
+// The same fixed school as the Markdown and CSV golden files of `@liushou/report`.
+import {
+  AS_OF,
+  GENERATED_AT,
+  syntheticSchool,
+  TERM,
+} from "../../../report/src/_lib/school.test-helper";
 
 /** Hostile strings: markup, a script, formulas and control characters at the start of a cell. */
 export const HOSTILE = [
@@ -256,46 +249,48 @@ export function cardsOnlyReport(count: number): Report {
   return { ...sample, body, footnotes: [] };
 }
 
-/** Every report every format is checked on, by a file-name-safe key: each built-in report in both languages, and the sample. */
+/**
+ * Every report every format is checked on, by a file-name-safe key: the seven built-in reports
+ * of the fixed synthetic school in both languages, and the sample.
+ */
 export function sampleReports(): { key: string; report: Report }[] {
-  const pop = goldenSchool();
-  const common = { asOf: AS_OF, generatedAt: GENERATED_AT } as const;
-  const roster = { files: pop.files, schools: pop.schools, classes: pop.classes };
+  const pop = syntheticSchool();
+  const school = pop.schools[0]!;
+  const scope = { level: "school", id: school.id } as const;
+  const subject = { kind: "school", id: school.id, name: school.name } as const;
   const out: { key: string; report: Report }[] = [];
   for (const locale of ["zh-CN", "en"] as const) {
-    const reports: [string, Report][] = [
-      [
-        "work-summary",
-        workSummaryReport({
-          ...common,
-          locale,
-          period: { from: "2026-02-20", to: AS_OF },
-          scope: { level: "school", id: pop.schools[0]!.id },
-          files: pop.files,
-          mentors: pop.mentors,
-          pairings: pop.pairings,
-          records: pop.records,
-          schools: pop.schools,
-          classes: pop.classes,
-          areas: pop.areas,
-        }),
-      ],
-      ["statistics", statisticsReport({ ...common, ...roster, areas: pop.areas, locale })],
-      ["registers", registersReport({ ...common, ...roster, locale })],
-      [
-        "child-cards",
-        childCardsReport({
-          ...common,
-          ...roster,
-          mentors: pop.mentors,
-          pairings: pop.pairings,
-          childIds: pop.files.slice(0, 3).map((f) => f.id),
-          locale,
-        }),
-      ],
-      ["sample", kitchenSinkReport(locale)],
+    const common = { locale, asOf: AS_OF, period: TERM, generatedAt: GENERATED_AT } as const;
+    const roster = { files: pop.files, schools: pop.schools, classes: pop.classes, subject };
+    const reports: Report[] = [
+      workSummaryReport({ ...pop, ...common, scope }),
+      statisticsReport({ ...common, ...roster, rowsBy: "class" }),
+      registersReport({ ...common, ...roster }),
+      childCardsReport({
+        ...common,
+        ...pop,
+        subject,
+        childIds: pop.files.slice(0, 3).map((f) => f.id),
+      }),
+      recordBookReport({
+        ...pop,
+        locale,
+        asOf: AS_OF,
+        generatedAt: GENERATED_AT,
+        mentorId: pop.mentors[0]!.id,
+        month: "2026-03",
+      }),
+      workListReport({
+        ...pop,
+        ...common,
+        asOf: "2026-06-02",
+        period: { from: TERM.from, to: "2026-06-02" },
+        scope,
+      }),
+      wishAidLedgerReport({ ...common, ...pop, subject }),
+      kitchenSinkReport(locale),
     ];
-    for (const [name, report] of reports) out.push({ key: `${name}.${locale}`, report });
+    for (const report of reports) out.push({ key: `${report.kind}.${locale}`, report });
   }
   return out;
 }

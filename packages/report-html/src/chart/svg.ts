@@ -5,6 +5,8 @@ import { CJK_FONT_STACK } from "../_lib/fonts";
 
 /**
  * The part of a report's chart that is drawn: its kind, categories, series and value type.
+ * @example
+ * const chart: ChartData = { kind: "bar", valueType: "integer", categories: ["祖辈", "亲戚"], series: [{ name: "人数", values: [12, 3] }] };
  * @category Charts
  */
 export type ChartData = Pick<
@@ -14,6 +16,8 @@ export type ChartData = Pick<
 
 /**
  * Size and look of a rendered chart.
+ * @example
+ * const options: ChartSvgOptions = { width: 480, height: 240, id: "c-arrangements" };
  * @category Charts
  */
 export interface ChartSvgOptions {

@@ -7,6 +7,8 @@ import { printCss } from "./style";
 
 /**
  * Options of {@link renderHtml}.
+ * @example
+ * const options: HtmlOptions = { margins: { top: 20, right: 15, bottom: 20, left: 15 }, chart: { width: 560 } };
  * @category HTML
  */
 export interface HtmlOptions {

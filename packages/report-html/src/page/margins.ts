@@ -1,5 +1,7 @@
 /**
  * Page margins in millimetres.
+ * @example
+ * const narrow: PageMargins = { top: 20, right: 15, bottom: 20, left: 15 };
  * @category Page
  */
 export interface PageMargins {

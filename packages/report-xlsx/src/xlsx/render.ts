@@ -17,6 +17,8 @@ import { writeTableSheet, type SheetContext } from "./table-sheet";
 /**
  * Options of {@link renderXlsx}. None yet; the object is there so that options can be added
  * without breaking callers.
+ * @example
+ * const options: XlsxOptions = {};
  * @category XLSX
  */
 export type XlsxOptions = Record<string, never>;
