@@ -185,7 +185,7 @@ function keyFiguresDocx(k: KeyFigures): Table {
 function chartDocx(c: Chart, ctx: DocxContext): Paragraph[] {
   const width = Math.min(640, ctx.textWidthPx);
   const height = Math.round(width / 2);
-  const images = chartImages(c, { width, height, id: `c-${c.id}` });
+  const images = chartImages(c, { width, height });
   return [
     new Paragraph({ style: "Caption", keepNext: true, children: [new TextRun(c.title)] }),
     new Paragraph({

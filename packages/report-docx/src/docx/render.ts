@@ -4,6 +4,7 @@ import {
   AlignmentType,
   Document,
   Footer,
+  HeadingLevel,
   LevelFormat,
   Packer,
   PageNumber,
@@ -67,9 +68,18 @@ export async function renderDocx(report: Report, options: DocxOptions = {}): Pro
         ],
       }),
   );
-  const footnotes = report.footnotes.map(
-    (n, i) => new Paragraph({ style: "Note", children: [new TextRun(`[${i + 1}] ${n.text}`)] }),
-  );
+  const footnotes = report.footnotes.length
+    ? [
+        new Paragraph({
+          heading: HeadingLevel.HEADING_2,
+          children: [new TextRun(zh ? "注释" : "Notes")],
+        }),
+        ...report.footnotes.map(
+          (n, i) =>
+            new Paragraph({ style: "Note", children: [new TextRun(`[${i + 1}] ${n.text}`)] }),
+        ),
+      ]
+    : [];
 
   const doc = new Document({
     title: report.title,

@@ -46,6 +46,10 @@ describe("chartToSvg", () => {
     expect(chartToSvg({ ...bar, kind: "pie" }, { id: "c-b" })).not.toMatch(/\bzr\d+-/);
   });
 
+  it("refuses a class prefix that is not a plain name", () => {
+    expect(() => chartToSvg(bar, { id: 'x"><script>' })).toThrow(RenderError);
+  });
+
   it("rejects a series whose values do not match the categories, in both languages", () => {
     const bad = { ...bar, series: [{ name: "人数", values: [1, Number.NaN, 2] }] };
     expect(() => chartToSvg(bad)).toThrow(RenderError);

@@ -42,7 +42,8 @@ export interface ChartSvgOptions {
  * @param chart - the chart as data (a report's `chart` block).
  * @param options - size, font and class prefix.
  * @returns the `<svg>…</svg>` markup.
- * @throws {RenderError} when a series does not have one value per category.
+ * @throws {RenderError} when a series does not have one value per category, or `id` is not a
+ * plain class name.
  * @example
  * const svg = chartToSvg({ kind: "bar", valueType: "integer", categories: ["祖辈", "亲戚"], series: [{ name: "人数", values: [12, 3] }] });
  * svg.startsWith("<svg") //=> true
@@ -50,12 +51,21 @@ export interface ChartSvgOptions {
  */
 export function chartToSvg(chart: ChartData, options: ChartSvgOptions = {}): string {
   checkChart(chart);
+  const id = options.id ?? "chart";
+  if (!/^[A-Za-z][\w-]*$/.test(id)) {
+    throw new RenderError(
+      text(
+        `图表类名前缀“${id}”只能含字母、数字、下划线和连字符，且以字母开头`,
+        `chart class prefix "${id}" must be a letter followed by letters, digits, underscores or dashes`,
+      ),
+    );
+  }
   const width = options.width ?? 640;
   const height = options.height ?? 320;
   const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     instance.setOption(chartOption(chart, options.fontFamily ?? CJK_FONT_STACK));
-    return renameClasses(instance.renderToSVGString(), options.id ?? "chart");
+    return renameClasses(instance.renderToSVGString(), id);
   } finally {
     instance.dispose();
   }

@@ -19,6 +19,8 @@ export interface HtmlContext {
   readonly chart: ChartSvgOptions;
   /** Cards written so far, to start a page before every `cardsPerPage`-th. */
   cards: number;
+  /** Charts written so far, to give each its own class names. */
+  charts: number;
 }
 
 /** Writes blocks as HTML, depth first. */
@@ -102,7 +104,8 @@ function keyFiguresHtml(k: KeyFigures): string {
 }
 
 function chartHtml(c: Chart, ctx: HtmlContext): string {
-  const svg = chartToSvg(c, { ...ctx.chart, id: `c-${c.id}` });
+  // Class names from a counter, not from the chart's id (which may hold any character).
+  const svg = chartToSvg(c, { ...ctx.chart, id: `chart-${++ctx.charts}` });
   return `<figure class="chart" id="${esc(`c-${c.id}`)}"><figcaption>${esc(c.title)}</figcaption>\n${svg}\n</figure>`;
 }
 

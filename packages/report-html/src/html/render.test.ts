@@ -85,6 +85,22 @@ describe("renderHtml", () => {
     expect(landscape.match(/class="card page-start"/g)).toHaveLength(1);
   });
 
+  it("keeps a hostile chart id inert", () => {
+    const base = kitchenSinkReport();
+    const chart = {
+      type: "chart",
+      id: 'x"><script>alert(1)</script>',
+      kind: "pie",
+      title: "t",
+      categories: ["a"],
+      series: [{ name: "n", values: [1] }],
+      valueType: "integer",
+    } as const;
+    const html = renderHtml({ ...base, body: [chart] });
+    expect(html).not.toContain("<script");
+    expect(html).toContain('class="chart-1-cls-0"');
+  });
+
   it("renders the same report to the same page", () => {
     expect(renderHtml(kitchenSinkReport("en"))).toBe(renderHtml(kitchenSinkReport("en")));
   });

@@ -37,6 +37,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     footnotes: new Map(report.footnotes.map((n, i) => [n.id, i + 1])),
     chart: options.chart ?? {},
     cards: 0,
+    charts: 0,
   };
   const footnotes = report.footnotes.length
     ? `<footer class="footnotes"><h2>${esc(report.locale === "zh-CN" ? "注释" : "Notes")}</h2>${report.footnotes
