@@ -86,9 +86,10 @@ export default [
   defineCase({
     name: `statistics tables to XLSX (${PRESET})`,
     size: SIZE,
-    // exceljs takes seconds per workbook at county scale on both sides: one warm-up, three runs.
-    runs: 3,
-    warmup: 1,
+    // exceljs takes tens of seconds per county workbook on both sides: one run each, no warm-up
+    // (JIT warm-up is noise at that length).
+    runs: 1,
+    warmup: 0,
     timeoutMs: 20 * 60_000,
     setup: statisticsReports,
     run: async (reports: Report[]) => {
