@@ -41,6 +41,12 @@ describe("chartToSvg", () => {
     expect(svg).toContain(">12.5%</text>");
   });
 
+  it("prints a pie's shares with one decimal, as the report prints percents", () => {
+    const svg = chartToSvg({ ...bar, kind: "pie", series: [{ name: "人数", values: [2, 1, 0] }] });
+    expect(svg).toContain(">2 (66.7%)</text>");
+    expect(svg).toContain(">1 (33.3%)</text>");
+  });
+
   it("gives each chart on a page its own class names", () => {
     expect(chartToSvg(bar, { id: "c-a" })).toMatch(/class="c-a-cls-0"/);
     expect(chartToSvg({ ...bar, kind: "pie" }, { id: "c-b" })).not.toMatch(/\bzr\d+-/);

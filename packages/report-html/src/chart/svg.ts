@@ -122,7 +122,9 @@ function chartOption(chart: ChartData, fontFamily: string): echarts.EChartsOptio
           center: ["50%", "45%"],
           label: {
             fontFamily,
-            formatter: (p) => `${print(p.value)} (${(p as { percent?: number }).percent ?? 0}%)`,
+            // The share as the report prints percents (one decimal), not ECharts' two.
+            formatter: (p) =>
+              `${print(p.value)} (${formatValue(((p as { percent?: number }).percent ?? 0) / 100, "percent")})`,
           },
           // A slice with no value is left out rather than drawn as zero.
           data: chart.categories.flatMap((name, i) => {
