@@ -13,7 +13,9 @@ export default {
   vitest: { configFile: "vitest.mutate.config.ts", related: false },
   plugins: ["@stryker-mutator/vitest-runner"],
   mutate: [
-    `packages/core/src/${engine}/**/*.ts`,
+    ...(process.env["LIUSHOU_MUTATE_ONLY"] ?? "**/*.ts")
+      .split(",")
+      .map((glob) => `packages/core/src/${engine}/${glob.trim()}`),
     "!**/*.test.ts",
     "!**/*.test-d.ts",
     "!**/*.test-helper.ts",

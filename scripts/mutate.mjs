@@ -7,6 +7,8 @@
  * - Incremental: results are kept in `reports/mutation/<engine>.incremental.json`, so a rerun
  *   tests only mutants whose code or covering tests changed.
  * - `--report` prints the summary of the last runs without running Stryker.
+ * - `--only=<glob,…>` mutates only the matching files of the engine (`--only=evaluate.ts`); the
+ *   summary then covers those files (the engine's score is that of the files run).
  * - `LIUSHOU_MUTATE_CONCURRENCY` (default 1) sets Stryker's test-runner processes.
  * - Exits 1 when an engine scores under 85% (`TARGET`).
  */
@@ -70,12 +72,16 @@ export function summarise(report) {
   };
 }
 
-function runStryker(engine) {
-  console.info(`\n== mutate ${engine} ==`);
+function runStryker(engine, only) {
+  console.info(`\n== mutate ${engine}${only ? ` (${only})` : ""} ==`);
   const result = spawnSync("pnpm", ["exec", "stryker", "run", "stryker.config.mjs"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, LIUSHOU_MUTATE_ENGINE: engine },
+    env: {
+      ...process.env,
+      LIUSHOU_MUTATE_ENGINE: engine,
+      ...(only ? { LIUSHOU_MUTATE_ONLY: only } : {}),
+    },
   });
   if (result.status !== 0) console.error(`Stryker failed on ${engine} (exit ${result.status})`);
   return result.status === 0;
@@ -121,6 +127,7 @@ const isMain =
 if (isMain) {
   const args = process.argv.slice(2);
   const reportOnly = args.includes("--report");
+  const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
   const named = args.filter((a) => !a.startsWith("--"));
   const unknown = named.filter((e) => !ENGINES.includes(e));
   if (unknown.length > 0) {
@@ -129,6 +136,6 @@ if (isMain) {
   }
   const engines = named.length > 0 ? named : ENGINES;
   let ran = true;
-  if (!reportOnly) for (const engine of engines) ran = runStryker(engine) && ran;
+  if (!reportOnly) for (const engine of engines) ran = runStryker(engine, only) && ran;
   process.exit(printSummary(engines) && ran ? 0 : 1);
 }

@@ -139,7 +139,6 @@ function session(db: () => SchoolDb, run: <T>(work: () => T) => Promise<T>): Sto
  * const storage = createSchoolTableStorage(createSchoolDb());
  */
 export function createSchoolTableStorage(db: SchoolDb = createSchoolDb()): StorageAdapter {
-  let live = db;
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => T | Promise<T>): Promise<T> => {
     const result = queue.then(work);
@@ -148,16 +147,17 @@ export function createSchoolTableStorage(db: SchoolDb = createSchoolDb()): Stora
   };
   const direct = async <T>(work: () => T): Promise<T> => work();
   return {
-    ...session(() => live, serial),
+    ...session(() => db, serial),
     id: "school-tables",
-    capabilities: { transactions: true, contactCounts: false, persistent: false },
+    // The tables outlive the adapter: a new adapter over the same database sees every write.
+    capabilities: { transactions: true, contactCounts: false, persistent: true },
     transaction: (work) =>
       serial(async () => {
-        const before = snapshot(live);
+        const before = snapshot(db);
         try {
-          return await work(session(() => live, direct));
+          return await work(session(() => db, direct));
         } catch (e) {
-          live = before;
+          Object.assign(db, before);
           throw e;
         }
       }),

@@ -200,6 +200,7 @@ test("the checker itself catches what it is meant to", () => {
     "daysInMonth",
     "f",
     "g",
+    "s",
     "h",
   ]);
 });

@@ -20,7 +20,15 @@ export interface Harness {
    * Declares one test that runs `work` on a fresh adapter; `ctx.skip()` skips it visibly
    * (for a capability the adapter does not declare).
    */
-  it(name: string, work: (storage: StorageAdapter, ctx: TestContext) => Promise<unknown>): void;
+  it(
+    name: string,
+    work: (
+      storage: StorageAdapter,
+      ctx: TestContext,
+      /** Closes the adapter and opens a new one over the same data, if the options say how. */
+      reopen: ((storage: StorageAdapter) => Promise<StorageAdapter>) | undefined,
+    ) => Promise<unknown>,
+  ): void;
 }
 
 /** The instant every conformance write passes as `at`. @internal */

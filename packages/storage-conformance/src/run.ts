@@ -8,6 +8,7 @@ import { countSuite } from "./suites/counts";
 import { crudSuite } from "./suites/crud";
 import { historySuite } from "./suites/history";
 import { paginationSuite } from "./suites/pagination";
+import { persistenceSuite } from "./suites/persistence";
 import { querySuite } from "./suites/queries";
 import { roundTripSuite } from "./suites/roundtrip";
 import { streamingSuite } from "./suites/streaming";
@@ -26,16 +27,21 @@ export interface StorageConformanceOptions<A extends StorageAdapter = StorageAda
   destroy?: (adapter: A) => void | Promise<void>;
   /** Time limit of each test in milliseconds. Default 30,000. */
   timeout?: number;
+  /**
+   * Closes an adapter and opens a new one over the same data (a file adapter reopens its
+   * file). Given, and with `capabilities.persistent`, the suite checks that data survives.
+   */
+  reopen?: (adapter: A) => A | Promise<A>;
 }
 
 /**
  * Declares the storage conformance suite for one adapter, inside a Vitest test file: CRUD
  * with versions and conflicts on every repository, every query filter, pagination, bulk
  * upsert, transactions and rollback, concurrent writers, the audit log, file histories,
- * round-trips of every kind of value, streaming, and contact counts. Returned entities are
+ * round-trips of every kind of value, streaming, contact counts, and (with `reopen`) persistence. Returned entities are
  * checked against the core schemas and inputs must never be mutated. Tests that need a
  * capability the adapter does not declare are skipped, visibly.
- * @param options - `name`, `create`, and optionally `destroy` and `timeout`.
+ * @param options - `name`, `create`, and optionally `destroy`, `timeout` and `reopen`.
  * @example
  * // my-storage.test.ts
  * import { runStorageConformance } from "@liushou/storage-conformance";
@@ -47,18 +53,21 @@ export interface StorageConformanceOptions<A extends StorageAdapter = StorageAda
 export function runStorageConformance<A extends StorageAdapter>(
   options: StorageConformanceOptions<A>,
 ): void {
-  const { name, create, destroy = (a: A) => a.close?.(), timeout = 30_000 } = options;
+  const { name, create, destroy = (a: A) => a.close?.(), timeout = 30_000, reopen } = options;
   const harness: Harness = {
     name,
     it(title, work) {
       it(
         title,
         async (ctx) => {
-          const storage = await create();
+          let current = await create();
+          const reopened = reopen
+            ? async (s: StorageAdapter) => (current = await reopen(s as A))
+            : undefined;
           try {
-            await work(storage, ctx);
+            await work(current, ctx, reopened);
           } finally {
-            await destroy(storage);
+            await destroy(current);
           }
         },
         timeout,
@@ -77,5 +86,6 @@ export function runStorageConformance<A extends StorageAdapter>(
     roundTripSuite(harness);
     streamingSuite(harness);
     countSuite(harness);
+    persistenceSuite(harness);
   });
 }

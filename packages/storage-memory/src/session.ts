@@ -46,8 +46,17 @@ function repository(
   state: () => State,
   guard: Guard,
 ): StorageRepository<unknown, unknown> {
+  const candidates = (filter: unknown): Iterable<[string, Entry]> => {
+    // A query by ids reads those entries only, not the whole table.
+    const ids = (filter as { ids?: readonly string[] }).ids;
+    if (ids === undefined) return state().all(kind);
+    return [...new Set(ids)].flatMap((id) => {
+      const e = state().read(kind, id);
+      return e ? [[id, e] as [string, Entry]] : [];
+    });
+  };
   const matching = (filter: unknown): [string, Entry][] =>
-    [...state().all(kind)]
+    [...candidates(filter)]
       .filter(([, e]) => matchesStorageQuery(kind, e.value as never, filter as never))
       .sort(([a], [b]) => byKey(a, b));
   return {

@@ -1,8 +1,9 @@
 import * as z from "zod";
+import { IssueCode } from "../errors/codes";
 import { invalidArgument } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import type { ChildFile, Parent } from "../model";
-import { addDays, ageOn, birthdayOfAge, type CalendarDate } from "../time";
+import { addDays, ageOn, birthdayOfAge, isCalendarDate, type CalendarDate } from "../time";
 
 /**
  * Why a child is, or is not, left-behind under a definition: a stable `code` and a bilingual
@@ -108,6 +109,10 @@ export const DefinitionVerdictSchema = z.object({
 /**
  * Whether a parent works away from home on a date: one of their `awayPeriods` contains it
  * (`from ≤ date ≤ to`; no `to` means still away). A deceased parent is never away.
+ * @param parent - The parent (their away periods and whether deceased).
+ * @param date - A real `YYYY-MM-DD` date.
+ * @returns Whether the parent is away on `date`.
+ * @throws ValidationError for an impossible date or malformed away periods.
  * @example
  * isParentAway({ ...father, awayPeriods: [{ from: "2024-02-20", to: "2026-01-31", city: "深圳" }] }, "2026-01-31") //=> true
  * isParentAway({ ...father, awayPeriods: [{ from: "2024-02-20", to: "2026-01-31", city: "深圳" }] }, "2026-02-01") //=> false
@@ -125,8 +130,24 @@ export function isParentAway(
       parent,
     );
   }
+  if (!isCalendarDate(date)) {
+    throw invalidArgument(
+      "date",
+      IssueCode.CALENDAR_DATE,
+      text("应为真实存在的日期，格式 YYYY-MM-DD", "expected a real date as YYYY-MM-DD"),
+      date,
+    );
+  }
   if (parent.deceased) return false;
   for (const p of parent.awayPeriods) {
+    if (typeof p?.from !== "string") {
+      throw invalidArgument(
+        "parent.awayPeriods",
+        "invalid_type",
+        text("外出时段应含开始日期 from", "each away period needs a from date"),
+        p,
+      );
+    }
     if (p.from <= date && (p.to === undefined || date <= p.to)) return true;
   }
   return false;

@@ -267,6 +267,43 @@ describe("leftBehindChanges", () => {
     expect(leftBehindChanges(f, { from: "2024-03-01", to: "2024-03-01" }).changes).toEqual([]);
   });
 
+  it("the generic change dates are every birthday in range, the school start and the file's opening", () => {
+    const base = file({ father: AWAY, mother: AWAY });
+    const g = ChildFileSchema.parse({
+      ...base,
+      openedOn: "2024-05-06",
+      child: { ...base.child, schooling: { status: "enrolled", since: "2024-09-02" } },
+    });
+    const when = (id: string, holds: (f: ChildFile, asOf: CalendarDate) => boolean) =>
+      leftBehindChanges(g, {
+        from: "2009-01-01",
+        to: "2030-12-31",
+        definition: {
+          id,
+          name: text(id, id),
+          classify: (f, { asOf }) => ({ leftBehind: holds(f, asOf), reasons: [] }),
+        },
+      }).changes.map((c) => [c.date, c.leftBehind]);
+    expect(when("opened", (f, d) => d >= f.openedOn!)).toEqual([["2024-05-06", true]]);
+    expect(when("at-school", (f, d) => d >= f.child.schooling.since!)).toEqual([
+      ["2024-09-02", true],
+    ]);
+    expect(when("born", (f, d) => d >= f.child.birthDate)).toEqual([["2010-09-01", true]]);
+    expect(when("ten", (f, d) => d >= "2020-09-01")).toEqual([["2020-09-01", true]]);
+    // The last birthday looked at is the one after `to`'s age: 20 on 2030-09-01.
+    expect(when("twenty", (f, d) => d >= "2030-09-01")).toEqual([["2030-09-01", true]]);
+    const late = leftBehindChanges(g, {
+      from: "2026-01-01",
+      to: "2026-12-31",
+      definition: {
+        id: "x",
+        name: text("x", "x"),
+        classify: (f, { asOf }) => ({ leftBehind: asOf >= "2026-09-01", reasons: [] }),
+      },
+    });
+    expect(late.changes.map((c) => c.date)).toEqual(["2026-09-01"]);
+  });
+
   it("refuses from after to, naming to", () => {
     expect(() => leftBehindChanges(f, { from: "2024-03-02", to: "2024-03-01" })).toThrow(
       ValidationError,

@@ -1,5 +1,5 @@
 import { IssueCode } from "./codes";
-import type { LocalizedText } from "../i18n/locale";
+import { text, type LocalizedText } from "../i18n/locale";
 import type { FieldIssue } from "./issues";
 import { invalidArgument } from "./validate";
 
@@ -55,6 +55,11 @@ export function duplicateIdIssues(
   field: string,
   noun: LocalizedText,
 ): FieldIssue[] {
+  if (!Array.isArray(list)) {
+    throw invalidArgument("list", "invalid_type", text("应为数组", "expected an array"), list);
+  }
+  const name = typeof field === "string" ? field : "";
+  const what = typeof noun?.en === "string" ? noun : text("", "");
   // Rows without a string id (rows that failed validation) take no part.
   const rows: { index: number; id: string }[] = [];
   list.forEach((x, index) => {
@@ -64,14 +69,14 @@ export function duplicateIdIssues(
   return repeats(rows, (r) => r.id).map(({ index: at, first: firstAt, key }) => {
     const index = rows[at]!.index;
     const first = rows[firstAt]!.index;
-    const path = `${field}[${index}].id`;
+    const path = `${name}[${index}].id`;
     return {
       path,
       code: IssueCode.DUPLICATE_ID,
       received: JSON.stringify(key),
       message: {
-        "zh-CN": `字段 ${path}：${noun["zh-CN"]}编号 ${key} 重复（已见于 ${field}[${first}]）`,
-        en: `${path}: ${noun.en} id ${key} is listed twice (first at ${field}[${first}])`,
+        "zh-CN": `字段 ${path}：${what["zh-CN"]}编号 ${key} 重复（已见于 ${name}[${first}]）`,
+        en: `${path}: ${what.en} id ${key} is listed twice (first at ${name}[${first}])`,
       },
     };
   });

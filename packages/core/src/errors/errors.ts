@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { DEFAULT_LOCALE, type Locale, type LocalizedText } from "../i18n/locale";
+import { maskLongNumbers } from "../privacy/mask";
 import { ErrorCode } from "./codes";
 import type { FieldIssue } from "./issues";
 
@@ -14,19 +15,67 @@ export interface LiushouErrorOptions {
   cause?: unknown;
 }
 
+/** A copy of plain data (texts, issues) with every long number in its strings masked. */
+function maskTexts<T>(value: T, depth = 0): T {
+  if (typeof value === "string") return maskLongNumbers(value) as T;
+  if (value === null || typeof value !== "object" || depth > 16) return value;
+  if (Array.isArray(value)) return value.map((v) => maskTexts(v, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = maskTexts(v, depth + 1);
+  return out as T;
+}
+
+/**
+ * The brand every Liushou error carries, shared by every copy of the package (ESM and CJS, or two
+ * versions) through the global symbol registry.
+ */
+const BRAND: unique symbol = Symbol.for("@liushou/core.error") as never;
+
+/**
+ * Whether a value is an error thrown by Liushou, from any copy of the package: a host that
+ * loads both the ESM and the CJS build (or two versions) gets two `LiushouError` classes, and
+ * `instanceof` on a subclass only knows its own copy.
+ * @param value - Anything caught.
+ * @param code - Only errors with this {@link ErrorCode}.
+ * @returns Whether `value` is a Liushou error (with that code).
+ * @example
+ * try { validate(ChildFileSchema, raw) } catch (e) { if (isLiushouError(e, ErrorCode.VALIDATION)) show(e.messages) }
+ * @category Errors
+ */
+export function isLiushouError(value: unknown, code?: ErrorCode): value is LiushouError {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as { [BRAND]?: unknown; code?: unknown };
+  return v[BRAND] === true && (code === undefined || v.code === code);
+}
+
 /**
  * The base of every error Liushou throws. `code` is stable; `messages` holds zh-CN and English.
+ * `instanceof LiushouError` holds for errors from any copy of the package (see
+ * {@link isLiushouError}); `instanceof` on a subclass checks the copy it comes from.
  * @example
  * try { validateChildFile(raw) } catch (e) { if (e instanceof LiushouError) console.log(e.code) }
  * @category Errors
  */
 export class LiushouError extends Error {
+  /** Recognises errors from any copy of the package; subclasses keep the usual check. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === LiushouError
+      ? isLiushouError(value)
+      : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
+  /** The brand {@link isLiushouError} checks. */
+  get [BRAND](): true {
+    return true;
+  }
+
   /** Stable code to switch on. */
   readonly code: ErrorCode;
   /** The message in every locale. */
   readonly messages: LocalizedText;
 
   constructor(code: ErrorCode, messages: LocalizedText, options: LiushouErrorOptions = {}) {
+    messages = maskTexts(messages);
     super(
       messages[options.locale ?? DEFAULT_LOCALE],
       options.cause === undefined ? undefined : { cause: options.cause },
@@ -76,8 +125,8 @@ export class ValidationError extends LiushouError {
       (more > 0 ? `; and ${more} more` : "");
     super(ErrorCode.VALIDATION, { "zh-CN": zh, en }, options);
     this.name = "ValidationError";
-    this.issues = issues;
-    this.zodIssues = options.zodIssues ?? [];
+    this.issues = maskTexts(issues);
+    this.zodIssues = maskTexts(options.zodIssues ?? []);
   }
 }
 

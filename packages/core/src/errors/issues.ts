@@ -1,6 +1,7 @@
 import type * as z from "zod";
 import type { LocalizedText } from "../i18n/locale";
 import { fieldClassAt, isMaskedClass, type FieldClass } from "../privacy/field-class";
+import { maskLongNumbers, maskValue } from "../privacy/mask";
 import { IssueCode } from "./codes";
 import { issueText } from "./zod-text";
 
@@ -30,6 +31,7 @@ export interface FieldIssue {
  * @category Errors
  */
 export function formatPath(path: readonly PropertyKey[]): string {
+  if (!Array.isArray(path)) return "";
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
@@ -37,15 +39,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out;
 }
-
-function mask(value: string): string {
-  const chars = Array.from(value);
-  if (chars.length <= 4) return "*".repeat(chars.length);
-  return `${chars.slice(0, 2).join("")}${"*".repeat(chars.length - 4)}${chars.slice(-2).join("")}`;
-}
-
-/** Runs of 11 or more digits (a mobile or an ID number typed into free text). */
-const LONG_NUMBER = /\d{11,}[\dXx]?/g;
 
 /**
  * Describes a received value for a message: short, masked when its field has a class (see
@@ -63,16 +56,24 @@ export function describeValue(value: unknown, fieldClass?: FieldClass): string {
   if (value === null) return "null";
   const masked = isMaskedClass(fieldClass);
   if (typeof value === "string") {
-    if (masked) return `"${mask(value)}" (${value.length} chars)`;
-    const short = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return JSON.stringify(short.replace(LONG_NUMBER, mask));
+    if (masked) return `"${maskValue(value)}" (${value.length} chars)`;
+    // Mask before cutting, so a number across the cut is not shown in part.
+    const head = maskLongNumbers(value.slice(0, 60));
+    return JSON.stringify(value.length > 40 ? `${head.slice(0, 40)}…` : head);
   }
   if (masked) return typeof value === "object" ? "object" : typeof value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value === "bigint") return String(value).replace(LONG_NUMBER, mask);
+  if (typeof value === "bigint") return maskLongNumbers(String(value));
   if (Array.isArray(value)) return `array(${value.length})`;
   if (typeof value === "object") return "object";
   return typeof value;
+}
+
+const INVALID: LocalizedText = { "zh-CN": "不符合要求", en: "is not valid" };
+
+function isText(t: unknown): t is LocalizedText {
+  const o = t as Partial<LocalizedText> | null | undefined;
+  return typeof o?.["zh-CN"] === "string" && typeof o.en === "string";
 }
 
 /**
@@ -97,18 +98,14 @@ export function fieldIssue(
 ): FieldIssue {
   const shown = describeValue(received, fieldClass);
   const where = typeof path === "string" ? path : "";
-  const what = (locale: "zh-CN" | "en"): string => {
-    const t: unknown =
-      typeof message === "object" && message !== null ? message[locale] : undefined;
-    return typeof t === "string" ? t : locale === "zh-CN" ? "无效" : "invalid";
-  };
+  const t = isText(message) ? message : INVALID;
   return {
     path: where,
     code: typeof code === "string" ? code : IssueCode.OTHER,
     received: shown,
     message: {
-      "zh-CN": `${where ? `字段 ${where}：` : ""}${what("zh-CN")}（收到：${shown}）`,
-      en: `${where ? `${where}: ` : ""}${what("en")} (received: ${shown})`,
+      "zh-CN": `${where ? `字段 ${where}：` : ""}${t["zh-CN"]}（收到：${shown}）`,
+      en: `${where ? `${where}: ` : ""}${t.en} (received: ${shown})`,
     },
   };
 }
@@ -193,7 +190,9 @@ export function toFieldIssue(
   source?: IssueSource,
 ): FieldIssue {
   const value = source ? valueAt(source.input, issue.path) : (issue as { input?: unknown }).input;
-  const fieldClass = source ? fieldClassAt(source.schema, issue.path) : undefined;
+  // Only a value that would be shown needs its field's class.
+  const shown = typeof value === "string" || typeof value === "number" || typeof value === "bigint";
+  const fieldClass = source && shown ? fieldClassAt(source.schema, issue.path) : undefined;
   const params = (issue as { params?: Partial<LiushouIssueParams> }).params;
   const own = issue.code === "custom" && params?.liushou !== undefined && params.text;
   const code = own ? params.liushou! : (issue.code ?? IssueCode.OTHER);

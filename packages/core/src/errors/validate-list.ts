@@ -3,7 +3,7 @@ import { text, type LocalizedText } from "../i18n/locale";
 import { duplicateIdIssues } from "./duplicates";
 import { ValidationError } from "./errors";
 import { fieldIssue, formatPath, toFieldIssue, type FieldIssue } from "./issues";
-import type { ValidateOptions, ValidateResult } from "./validate";
+import { requireSchema, type ValidateOptions, type ValidateResult } from "./validate";
 
 /**
  * Options of {@link validateList}.
@@ -33,10 +33,12 @@ export function safeValidateList<S extends z.ZodType>(
   list: unknown,
   options: ValidateListOptions<z.output<S>> = {},
 ): ValidateResult<z.output<S>[]> {
-  const base = options.path ?? [];
+  requireSchema(schema, "schema");
+  const opts: ValidateListOptions<z.output<S>> = options ?? {};
+  const base = Array.isArray(opts.path) ? opts.path : [];
   const errorOptions = {
-    ...(options.locale ? { locale: options.locale } : {}),
-    ...(options.subject ? { subject: options.subject } : {}),
+    ...(opts.locale ? { locale: opts.locale } : {}),
+    ...(opts.subject ? { subject: opts.subject } : {}),
   };
   if (!Array.isArray(list)) {
     const issue = fieldIssue(
@@ -51,7 +53,7 @@ export function safeValidateList<S extends z.ZodType>(
   const issues: FieldIssue[] = [];
   for (let i = 0; i < list.length; i++) {
     const row: unknown = list[i];
-    if (options.accept?.(row)) {
+    if (typeof opts.accept === "function" && opts.accept(row)) {
       rows[i] = row;
       continue;
     }
@@ -62,8 +64,8 @@ export function safeValidateList<S extends z.ZodType>(
       for (const issue of r.error.issues) issues.push(toFieldIssue(issue, [...base, i], source));
     }
   }
-  if (options.idNoun) {
-    issues.push(...duplicateIdIssues(rows as { id: string }[], formatPath(base), options.idNoun));
+  if (opts.idNoun) {
+    issues.push(...duplicateIdIssues(rows as { id: string }[], formatPath(base), opts.idNoun));
   }
   if (issues.length > 0)
     return { success: false, error: new ValidationError(issues, errorOptions) };

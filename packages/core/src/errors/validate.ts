@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Locale, LocalizedText } from "../i18n/locale";
+import { text, type Locale, type LocalizedText } from "../i18n/locale";
 import { ValidationError } from "./errors";
 import type { IssueCode } from "./codes";
 import type { FieldClass } from "../privacy/field-class";
@@ -38,18 +38,21 @@ export function safeValidate<S extends z.ZodType>(
   input: unknown,
   options: ValidateOptions = {},
 ): ValidateResult<z.output<S>> {
+  requireSchema(schema, "schema");
   const r = schema.safeParse(input);
   if (r.success) return { success: true, data: r.data };
   // The received values come from the input, masked by the field classes of the schema; the
   // zod issues kept on the error carry no input at all.
+  const opts: ValidateOptions = options ?? {};
   const source = { schema, input };
-  const issues = r.error.issues.map((i) => toFieldIssue(i, options.path, source));
+  const base = Array.isArray(opts.path) ? opts.path : [];
+  const issues = r.error.issues.map((i) => toFieldIssue(i, base, source));
   return {
     success: false,
     error: new ValidationError(issues, {
       zodIssues: r.error.issues,
-      ...(options.locale ? { locale: options.locale } : {}),
-      ...(options.subject ? { subject: options.subject } : {}),
+      ...(opts.locale ? { locale: opts.locale } : {}),
+      ...(opts.subject ? { subject: opts.subject } : {}),
     }),
   };
 }
@@ -110,6 +113,26 @@ export function requireObject(
       path,
       "invalid_type",
       { "zh-CN": "应为对象", en: "expected an object" },
+      value,
+    );
+  }
+}
+
+/**
+ * Checks that an argument is a zod schema before anything parses with it.
+ * @param value - The argument.
+ * @param path - Its name, for the error.
+ * @returns Nothing; throws a {@link ValidationError} when `value` has no `safeParse`.
+ * @example
+ * requireSchema(ChildFileSchema, "schema"); // passes
+ * @category Errors
+ */
+export function requireSchema(value: unknown, path: string): asserts value is z.ZodType {
+  if (typeof (value as { safeParse?: unknown } | null)?.safeParse !== "function") {
+    throw invalidArgument(
+      path,
+      "invalid_type",
+      text("应为 zod 模式", "expected a zod schema"),
       value,
     );
   }

@@ -225,10 +225,20 @@ function applyRecorded<T extends object>(state: T, patches: readonly FilePatch[]
 }
 
 function replay(initial: ChildFile, changes: readonly FileChange[]): ChildFile {
-  let out: ChildFile = initial;
-  changes.forEach((c, i) => {
-    out = applyRecorded(out, c.patches, `history[${i}].patches`);
-  });
+  let out: ChildFile;
+  try {
+    out = applyRecorded(
+      initial,
+      changes.flatMap((c) => c.patches),
+      "history",
+    );
+  } catch {
+    // Some change does not fit: apply them one by one to name it.
+    out = initial;
+    changes.forEach((c, i) => {
+      out = applyRecorded(out, c.patches, `history[${i}].patches`);
+    });
+  }
   // A stored history may have been edited by hand: check the result is still a valid file.
   const valid = validate(ChildFileSchema, out, {
     subject: text("按历史重建的儿童档案", "file rebuilt from history"),

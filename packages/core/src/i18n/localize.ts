@@ -8,7 +8,9 @@ import { DEFAULT_LOCALE, LOCALES, type Locale, type LocalizedText } from "./loca
  * @category I18n
  */
 export function localize(t: LocalizedText, locale: Locale = DEFAULT_LOCALE): string {
-  const value = (t as Partial<LocalizedText> | null | undefined)?.[locale];
+  const value = LOCALES.includes(locale)
+    ? (t as Partial<LocalizedText> | null | undefined)?.[locale]
+    : undefined;
   if (typeof value !== "string" || !LOCALES.includes(locale)) {
     throw invalidArgument(
       LOCALES.includes(locale) ? `text.${locale}` : "locale",

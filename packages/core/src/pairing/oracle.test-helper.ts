@@ -6,9 +6,9 @@
  * @module
  */
 import fc from "fast-check";
-import type { ChildFileInput } from "../model/child-file";
+import type { ChildFile } from "../model/child-file";
 import type { SchoolClass } from "../model/area";
-import type { MentorInput, Pairing } from "../model/mentor";
+import type { Mentor, Pairing } from "../model/mentor";
 import { child, mentor } from "./pairing.test-helper";
 import type { PairingPlan } from "./plan";
 import type { PairingRuleSetInput } from "./rules";
@@ -20,15 +20,15 @@ const POINTS = 1000;
 export interface OracleRules {
   name: string;
   role: "mentor";
-  mentorKinds: MentorInput["kind"][];
+  mentorKinds: Mentor["kind"][];
   capacity: {
     default: { min: number; max: number };
-    byKind: Partial<Record<MentorInput["kind"], { min: number; max: number }>>;
+    byKind: Partial<Record<Mentor["kind"], { min: number; max: number }>>;
   };
   hard: {
-    sameSchoolKinds: MentorInput["kind"][];
+    sameSchoolKinds: Mentor["kind"][];
     sameGenderFromAge: number | null;
-    maxDistance: { area: "village" | "township"; kinds?: MentorInput["kind"][] } | null;
+    maxDistance: { area: "village" | "township"; kinds?: Mentor["kind"][] } | null;
     availability: boolean;
   };
   soft: {
@@ -87,8 +87,8 @@ export function oracleRulesOf(r: PairingRuleSetInput): OracleRules {
 
 /** A pairing problem in the planner's input shape, with the rule set written out in full. */
 export interface PairingProblem {
-  children: ChildFileInput[];
-  mentors: MentorInput[];
+  children: ChildFile[];
+  mentors: Mentor[];
   rules: OracleRules;
   existing: Pairing[];
   classes: SchoolClass[];
@@ -108,7 +108,7 @@ export function completedYears(birth: string, asOf: string): number {
 }
 
 /** A mentor's capacity: its own numbers, else its kind's, else the default; min never above max. */
-export function oracleCapacity(m: MentorInput, rules: OracleRules): { min: number; max: number } {
+export function oracleCapacity(m: Mentor, rules: OracleRules): { min: number; max: number } {
   const base = rules.capacity.byKind[m.kind] ?? rules.capacity.default;
   const max = m.capacity?.max ?? base.max;
   const min = m.capacity?.min ?? base.min;
@@ -116,7 +116,7 @@ export function oracleCapacity(m: MentorInput, rules: OracleRules): { min: numbe
 }
 
 /** Whether the child is served first: a key case, or at a priority risk level. */
-export function oraclePriority(c: ChildFileInput, rules: OracleRules): boolean {
+export function oraclePriority(c: ChildFile, rules: OracleRules): boolean {
   if (rules.priority.keyCase && c.keyCase === true) return true;
   return c.riskLevel !== undefined && rules.priority.riskLevels.includes(c.riskLevel);
 }
@@ -124,7 +124,7 @@ export function oraclePriority(c: ChildFileInput, rules: OracleRules): boolean {
 const areaLength = { village: 12, township: 9 } as const;
 
 /** Whether the pair passes every hard rule on the plan date. */
-export function oracleEligible(p: PairingProblem, c: ChildFileInput, m: MentorInput): boolean {
+export function oracleEligible(p: PairingProblem, c: ChildFile, m: Mentor): boolean {
   const { rules, asOf } = p;
   if (!rules.mentorKinds.includes(m.kind)) return false;
   if (rules.hard.availability) {
@@ -166,7 +166,7 @@ function existingMentorOf(p: PairingProblem, childId: string): string | undefine
 }
 
 /** Soft-rule points × 1000 of a pair (workload excluded: it depends on the mentor's load). */
-export function oracleGain(p: PairingProblem, c: ChildFileInput, m: MentorInput): number {
+export function oracleGain(p: PairingProblem, c: ChildFile, m: Mentor): number {
   const { rules } = p;
   const w = rules.soft;
   const cls = c.child.classId;
@@ -347,7 +347,7 @@ export function pairingProblem(maxChildren = 6, maxMentors = 4): fc.Arbitrary<Pa
     caringMotherCapacity: fc.option(fc.record({ min: weight(1), extra: weight(3) }), {
       nil: undefined,
     }),
-    sameSchoolKinds: fc.subarray(["class-teacher", "subject-teacher"] as MentorInput["kind"][]),
+    sameSchoolKinds: fc.subarray(["class-teacher", "subject-teacher"] as Mentor["kind"][]),
     sameGenderFromAge: fc.constantFrom(null, 10),
     maxDistance: fc.constantFrom(
       null,
@@ -369,6 +369,7 @@ export function pairingProblem(maxChildren = 6, maxMentors = 4): fc.Arbitrary<Pa
     keyCase: fc.boolean(),
     riskLevels: fc.subarray(["medium", "high", "critical"] as ("medium" | "high" | "critical")[]),
   });
+  // The helpers build input-shaped files with string ids and dates, which the oracle reads as parsed.
   return fc
     .record({
       cs: fc.array(childArb, { maxLength: maxChildren }),
@@ -423,8 +424,8 @@ export function pairingProblem(maxChildren = 6, maxMentors = 4): fc.Arbitrary<Pa
         if (j < 0 || j >= mentors.length) return;
         existing.push({
           id: `old-${i}`,
-          childId: c.id,
-          mentorId: mentors[j]!.id,
+          childId: String(c.id),
+          mentorId: String(mentors[j]!.id),
           role: "mentor",
           start: "2025-09-01",
           ...(end ? { end: end as `${number}-${number}-${number}` } : {}),
@@ -469,5 +470,5 @@ export function pairingProblem(maxChildren = 6, maxMentors = 4): fc.Arbitrary<Pa
         priority: { keyCase: r.keyCase, riskLevels: r.riskLevels },
       };
       return { children, mentors, rules, existing, classes, exclusions, asOf: PROBLEM_AS_OF };
-    });
+    }) as unknown as fc.Arbitrary<PairingProblem>;
 }

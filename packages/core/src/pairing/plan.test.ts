@@ -23,6 +23,7 @@ import {
   oracleRulesOf,
   pairingProblem,
   planObjectiveByOracle,
+  type PairingProblem,
 } from "./oracle.test-helper";
 
 const asOf = "2026-09-01";
@@ -135,7 +136,13 @@ describe("planPairings: invariants", () => {
         const inst = buildInstance(parseInput(input));
         // Hard rules and capacities, checked by the oracle from the raw input.
         planObjectiveByOracle(
-          { ...x, asOf, classes: [], exclusions: [], rules: oracleRulesOf(x.rules) },
+          {
+            ...x,
+            asOf,
+            classes: [],
+            exclusions: [],
+            rules: oracleRulesOf(x.rules),
+          } as unknown as PairingProblem,
           plan,
         );
         // No priority child unmatched while a non-priority child holds a place it was eligible for.

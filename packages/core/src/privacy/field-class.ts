@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { invalidArgument } from "../errors/validate";
+import { text } from "../i18n/locale";
 
 /**
  * Classes of personal information a schema can carry (PIPL Art. 28 and 51), set in zod's
@@ -120,6 +122,7 @@ function child(schema: z.ZodType, key: PropertyKey): z.ZodType[] {
  * @param schema - The schema that was parsed.
  * @param path - A path inside it, as in a zod issue.
  * @returns The class, or `undefined` when nothing on the path is classed.
+ * @throws ValidationError when `path` is not an array.
  * @example
  * fieldClassAt(ChildFileSchema, ["child", "idNumber"]) //=> "identifying"
  * fieldClassAt(ChildFileSchema, ["child", "name"]) //=> undefined
@@ -129,6 +132,14 @@ export function fieldClassAt(
   schema: z.ZodType,
   path: readonly PropertyKey[],
 ): FieldClass | undefined {
+  if (!Array.isArray(path)) {
+    throw invalidArgument(
+      "path",
+      "invalid_type",
+      text("应为键名数组", "expected an array of keys"),
+      path,
+    );
+  }
   let current: z.ZodType[] = [schema];
   for (let i = 0; ; i++) {
     const all = current.flatMap((s) => (defOf(s) ? layers(s) : []));

@@ -4,3 +4,4 @@
  * @module
  */
 export * from "./field-class";
+export * from "./mask";

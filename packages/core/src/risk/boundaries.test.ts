@@ -4,7 +4,9 @@ import { ValidationError } from "../errors/errors";
 import { text } from "../i18n";
 import type { ChildFileInput } from "../model/child-file";
 import type { CalendarDate } from "../time/types";
-import { assessRisk, type RiskFinding } from "./assess";
+import type { ChecklistScore } from "../checklists/engine";
+import { assessRisk, withRiskLevel, type RiskFinding } from "./assess";
+import { compareRiskLevels } from "./model";
 
 const file: ChildFileInput = {
   id: "c1",
@@ -22,14 +24,15 @@ const levelAt = (score: number) =>
   assessRisk(file, { asOf, compliance: { missedContacts: score }, model: counting });
 
 /** A scored assessment of checklist `id` taken at `takenAt`, with one risk factor of `weight`. */
-const scored = (assessmentId: string, takenAt: string, weight = 4, checklistId = "x") => ({
-  assessmentId,
-  childId: "c1",
-  checklistId,
-  checklistVersion: "1",
-  takenAt,
-  riskFactors: [{ code: `${checklistId}.flag`, label: text("标记", "flag"), weight }],
-});
+const scored = (assessmentId: string, takenAt: string, weight = 4, checklistId = "x") =>
+  ({
+    assessmentId,
+    childId: "c1",
+    checklistId,
+    checklistVersion: "1",
+    takenAt,
+    riskFactors: [{ code: `${checklistId}.flag`, label: text("标记", "flag"), weight }],
+  }) as unknown as ChecklistScore; // only the fields assessRisk reads
 
 describe("assessRisk: thresholds at and either side", () => {
   it.each([
@@ -219,5 +222,60 @@ describe("assessRisk: which assessments count", () => {
     expect(issue.code).toBe("risk_wrong_child");
     expect(issue.message.en).toContain("expected c1");
     expect(issue.message["zh-CN"]).toContain("应为 c1");
+  });
+});
+
+describe("assessRisk and withRiskLevel: malformed input is named", () => {
+  const issuesOf = (run: () => unknown) =>
+    (thrown(run) as ValidationError).issues.map((i) => [i.path, i.message.en]);
+
+  it("names the field of a bad compliance row, scored assessment or model", () => {
+    expect(
+      issuesOf(() =>
+        assessRisk(file, { asOf, compliance: [{ status: "missed", overdueDays: -1 }] }),
+      ),
+    ).toEqual([
+      ["compliance[0].overdueDays", expect.stringContaining("compliance[0].overdueDays")],
+    ]);
+    expect(
+      issuesOf(() =>
+        assessRisk(file, {
+          asOf,
+          assessments: [
+            {
+              ...scored("s", "2026-03-01T10:00:00+08:00"),
+              riskFactors: [{ code: "x", label: text("x", "x"), weight: -1 }],
+            },
+          ],
+        }),
+      ).map(([p]) => p),
+    ).toEqual(["assessments[0].riskFactors[0].weight"]);
+    expect(
+      issuesOf(() =>
+        assessRisk(file, { asOf, model: { thresholds: { medium: 10, high: 5, critical: 30 } } }),
+      ),
+    ).toEqual([
+      [
+        "model.thresholds",
+        expect.stringContaining("thresholds must satisfy medium ≤ high ≤ critical"),
+      ],
+    ]);
+  });
+
+  it("withRiskLevel refuses a level that is not one, naming level", () => {
+    const e = thrown(() => withRiskLevel(file, { level: "severe" as never })) as ValidationError;
+    expect(e.issues.map((i) => i.path)).toEqual(["level"]);
+    expect(e.message).toContain("风险等级");
+    expect(e.messageIn("en")).toContain("risk level");
+    expect(thrown(() => withRiskLevel(file, undefined as never))).toBeInstanceOf(ValidationError);
+    expect(withRiskLevel(file, { level: "high" }).riskLevel).toBe("high");
+  });
+
+  it("compareRiskLevels says what a level is, in both languages", () => {
+    const e = thrown(() => compareRiskLevels("low", "x" as never)) as ValidationError;
+    expect(e.issues[0]!.path).toBe("b");
+    expect(e.issues[0]!.message.en).toContain("expected one of low, medium, high, critical");
+    expect(e.issues[0]!.message["zh-CN"]).toContain("应为 low、medium、high、critical 之一");
+    expect(compareRiskLevels("critical", "critical")).toBe(0);
   });
 });

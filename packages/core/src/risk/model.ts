@@ -21,26 +21,28 @@ export const RISK_LEVEL_RANK: Readonly<Record<RiskLevel, number>> = /*#__PURE__*
 
 /**
  * Compares two risk levels for sorting (negative when `a` is lower).
+ * @param a - A risk level.
+ * @param b - Another.
+ * @returns Negative, zero or positive.
  * @example
  * ["high", "low", "critical"].sort(compareRiskLevels) //=> ["low", "high", "critical"]
  * @throws ValidationError naming `a` or `b` when it is not a risk level.
  * @category Risk
  */
 export function compareRiskLevels(a: RiskLevel, b: RiskLevel): number {
-  for (const [path, level] of [
-    ["a", a],
-    ["b", b],
-  ] as const) {
-    if (!Object.hasOwn(RISK_LEVEL_RANK, level as PropertyKey)) {
-      throw invalidArgument(
-        path,
-        "invalid_value",
-        text("应为 low、medium、high 或 critical", "expected low, medium, high or critical"),
-        level,
-      );
-    }
+  return rankOf(a, "a") - rankOf(b, "b");
+}
+
+function rankOf(level: unknown, path: string): number {
+  if (typeof level === "string" && Object.hasOwn(RISK_LEVEL_RANK, level)) {
+    return RISK_LEVEL_RANK[level as RiskLevel];
   }
-  return RISK_LEVEL_RANK[a] - RISK_LEVEL_RANK[b];
+  throw invalidArgument(
+    path,
+    "invalid_value",
+    text("应为 low、medium、high、critical 之一", "expected one of low, medium, high, critical"),
+    level,
+  );
 }
 
 const Weight = z.number().nonnegative().finite();

@@ -9,25 +9,6 @@ const STATUSES = new Set(["enrolled", "transferred", "dropped-out", "graduated",
 const CAPACITIES = new Set(["full", "limited", "none"]);
 const ROLES = new Set(["father", "mother"]);
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function digit(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1000;
-}
-
-/** `isCalendarDate` without allocating: same answers (years below 100 defer to it). */
-function isDate(v: unknown): boolean {
-  if (typeof v !== "string" || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45)
-    return false;
-  const y = digit(v, 0) * 1000 + digit(v, 1) * 100 + digit(v, 2) * 10 + digit(v, 3);
-  const m = digit(v, 5) * 10 + digit(v, 6);
-  const d = digit(v, 8) * 10 + digit(v, 9);
-  if (y < 100 || m < 1 || m > 12 || d < 1) return y >= 0 && y < 100 ? isCalendarDate(v) : false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 && leap ? 29 : (DAYS[m - 1] as number));
-}
-
 function optId(v: unknown): boolean {
   return v === undefined || (typeof v === "string" && v.length >= 1 && v.length <= 64);
 }
@@ -46,7 +27,7 @@ export function hasCountedShape(f: unknown): f is ChildFile {
     return false;
   const c = file.child as Record<string, unknown> | undefined;
   if (c === null || typeof c !== "object") return false;
-  if (!isDate(c.birthDate)) return false;
+  if (!isCalendarDate(c.birthDate)) return false;
   if (
     c.grade !== undefined &&
     !(Number.isInteger(c.grade) && (c.grade as number) >= 1 && (c.grade as number) <= 12)
@@ -63,8 +44,8 @@ export function hasCountedShape(f: unknown): f is ChildFile {
     !STATUSES.has(s.status)
   )
     return false;
-  if (s.since !== undefined && !isDate(s.since)) return false;
-  if (file.openedOn !== undefined && !isDate(file.openedOn)) return false;
+  if (s.since !== undefined && !isCalendarDate(s.since)) return false;
+  if (file.openedOn !== undefined && !isCalendarDate(file.openedOn)) return false;
   if (!Array.isArray(file.guardians) || !Array.isArray(file.parents) || file.parents.length > 2)
     return false;
   for (const p of file.parents as unknown[]) {
@@ -79,8 +60,9 @@ export function hasCountedShape(f: unknown): f is ChildFile {
     for (const a of parent.awayPeriods as unknown[]) {
       if (a === null || typeof a !== "object") return false;
       const { from, to } = a as Record<string, unknown>;
-      if (!isDate(from)) return false;
-      if (to !== undefined && (!isDate(to) || (to as string) < (from as string))) return false;
+      if (!isCalendarDate(from)) return false;
+      if (to !== undefined && (!isCalendarDate(to) || (to as string) < (from as string)))
+        return false;
     }
   }
   const parents = file.parents as { role: string }[];

@@ -3,110 +3,180 @@ import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n/locale";
 import type { CalendarDate } from "./types";
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+/** Day numbers of 0000-01-01 and 9999-12-31, the range of four-digit years. */
+const FIRST_DAY = -719_528;
+const LAST_DAY = 2_932_896;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function monthLength(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+}
+
+/** The parts of a real `YYYY-MM-DD` date, or `undefined`. */
+function parse(value: unknown): { year: number; month: number; day: number } | undefined {
+  if (typeof value !== "string" || value.length !== 10) return undefined;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined;
+  const year =
+    digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
+  const month = digit(value, 5) * 10 + digit(value, 6);
+  const day = digit(value, 8) * 10 + digit(value, 9);
+  // NaN fails every comparison, so a non-digit anywhere ends here.
+  if (!(month >= 1 && month <= 12 && day >= 1 && year >= 0)) return undefined;
+  return day <= monthLength(year, month) ? { year, month, day } : undefined;
+}
 
 /**
  * Whether a string is a real calendar date in `YYYY-MM-DD` form (leap days included).
+ * @param value - Anything.
+ * @returns `true` for a real date such as `2024-02-29`.
  * @example
  * isCalendarDate("2024-02-29") //=> true
  * isCalendarDate("2025-02-29") //=> false
  * @category Time
  */
 export function isCalendarDate(value: unknown): value is CalendarDate {
-  if (typeof value !== "string") return false;
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
+  return parse(value) !== undefined;
+}
+
+function requireInteger(n: unknown, path: string, min: number, max: number): void {
+  if (!Number.isInteger(n)) {
+    throw invalidArgument(path, "invalid_type", text("应为整数", "expected an integer"), n);
+  }
+  if ((n as number) < min || (n as number) > max) {
+    throw invalidArgument(
+      path,
+      (n as number) < min ? "too_small" : "too_big",
+      text(`应在 ${min} 到 ${max} 之间`, `expected ${min} to ${max}`),
+      n,
+    );
+  }
 }
 
 /**
- * Number of days in a month (1–12) of a year.
+ * Number of days in a month (1–12) of a year (0–9999, proleptic Gregorian).
+ * @param year - The year.
+ * @param month - The month, 1–12.
+ * @returns 28 to 31.
+ * @throws ValidationError for a year or month out of range or not an integer.
  * @example
  * daysInMonth(2024, 2) //=> 29
  * @category Time
  */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  requireInteger(year, "year", 0, 9999);
+  requireInteger(month, "month", 1, 12);
+  return monthLength(year, month);
 }
 
 /**
  * Splits a calendar date into numbers.
+ * @param date - A real `YYYY-MM-DD` date.
+ * @param path - The argument's name, for the error.
+ * @returns Year, month (1–12) and day.
+ * @throws ValidationError for anything but a real date (`2026-02-30` included).
  * @example
  * dateParts("2026-09-01") //=> { year: 2026, month: 9, day: 1 }
  * @category Time
  */
-export function dateParts(date: CalendarDate): { year: number; month: number; day: number } {
-  if (typeof date !== "string" || date.length !== 10 || date[4] !== "-" || date[7] !== "-") {
-    throw invalidDate(date);
-  }
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) throw invalidDate(date);
-  return { year, month, day };
+export function dateParts(
+  date: CalendarDate,
+  path = "date",
+): { year: number; month: number; day: number } {
+  const parts = parse(date);
+  if (!parts) throw invalidDate(date, path);
+  return parts;
 }
 
-function invalidDate(date: unknown): Error {
+function invalidDate(date: unknown, path: string): Error {
   return invalidArgument(
-    "date",
+    path,
     IssueCode.CALENDAR_DATE,
-    text("应为 YYYY-MM-DD 格式的日期", "expected a date as YYYY-MM-DD"),
+    text("应为真实存在的日期，格式 YYYY-MM-DD", "expected a real date as YYYY-MM-DD"),
     date,
   );
 }
 
-function requireInteger(n: number, path: string): void {
-  if (!Number.isInteger(n)) {
-    throw invalidArgument(path, "invalid_type", text("应为整数", "expected an integer"), n);
-  }
-}
-
 /**
- * Builds a calendar date from numbers (month 1–12).
+ * Builds a calendar date from numbers.
+ * @param year - 0–9999.
+ * @param month - 1–12.
+ * @param day - 1 to the month's last day.
+ * @returns The date as `YYYY-MM-DD`.
+ * @throws ValidationError for numbers that make no real date (`makeDate(2026, 2, 30)`).
  * @example
  * makeDate(2026, 9, 1) //=> "2026-09-01"
  * @category Time
  */
 export function makeDate(year: number, month: number, day: number): CalendarDate {
+  requireInteger(day, "day", 1, daysInMonth(year, month));
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` as CalendarDate;
 }
 
 /**
- * Days since 1970-01-01 for a calendar date: a zone-free ordinal for date arithmetic.
+ * Days since 1970-01-01 for a calendar date: a zone-free ordinal for date arithmetic
+ * (proleptic Gregorian, years 0–9999).
+ * @param date - A real `YYYY-MM-DD` date.
+ * @returns The day number, negative before 1970.
+ * @throws ValidationError for anything but a real date.
  * @example
  * dayNumber("1970-01-02") //=> 1
  * @category Time
  */
 export function dayNumber(date: CalendarDate): number {
   const { year, month, day } = dateParts(date);
-  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /**
  * The calendar date of a day number (inverse of {@link dayNumber}).
+ * @param n - An integer day number between those of 0000-01-01 and 9999-12-31.
+ * @returns The date.
+ * @throws ValidationError for a non-integer or a day outside four-digit years.
  * @example
  * fromDayNumber(1) //=> "1970-01-02"
  * @category Time
  */
 export function fromDayNumber(n: number): CalendarDate {
-  requireInteger(n, "dayNumber");
-  const d = new Date(n * DAY_MS);
-  return makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  requireInteger(n, "dayNumber", FIRST_DAY, LAST_DAY);
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return makeDate(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
 }
 
 /**
  * Adds (or subtracts) whole days to a calendar date.
+ * @param date - A real `YYYY-MM-DD` date.
+ * @param days - A whole number of days.
+ * @returns The date `days` later.
+ * @throws ValidationError for an impossible date (`2026-02-30`) or a non-integer.
  * @example
  * addDays("2024-02-28", 1) //=> "2024-02-29"
  * @category Time
  */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  requireInteger(days, "days");
+  requireInteger(days, "days", FIRST_DAY - LAST_DAY, LAST_DAY - FIRST_DAY);
   return fromDayNumber(dayNumber(date) + days);
 }
 
@@ -117,7 +187,7 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
  * @category Time
  */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  requireInteger(months, "months");
+  requireInteger(months, "months", -120_000, 120_000);
   const { year, month, day } = dateParts(date);
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
@@ -142,20 +212,26 @@ export function daysBetween(a: CalendarDate, b: CalendarDate): number {
  * @category Time
  */
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  dateParts(a, "a");
+  dateParts(b, "b");
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
  * Completed years of age on a date. A child born on 29 February turns a year older on
  * 1 March in common years.
+ * @param birthDate - A real `YYYY-MM-DD` date.
+ * @param asOf - A real `YYYY-MM-DD` date.
+ * @returns Whole years from `birthDate` to `asOf`.
+ * @throws ValidationError naming `birthDate` or `asOf` when either is not a real date.
  * @example
  * ageOn("2010-06-01", "2026-05-31") //=> 15
  * ageOn("2010-06-01", "2026-06-01") //=> 16
  * @category Time
  */
 export function ageOn(birthDate: CalendarDate, asOf: CalendarDate): number {
-  const b = dateParts(birthDate);
-  const a = dateParts(asOf);
+  const b = dateParts(birthDate, "birthDate");
+  const a = dateParts(asOf, "asOf");
   let age = a.year - b.year;
   if (a.month < b.month || (a.month === b.month && a.day < b.day)) age -= 1;
   return age;
@@ -169,7 +245,7 @@ export function ageOn(birthDate: CalendarDate, asOf: CalendarDate): number {
  * @category Time
  */
 export function birthdayOfAge(birthDate: CalendarDate, years: number): CalendarDate {
-  requireInteger(years, "years");
+  requireInteger(years, "years", -9999, 9999);
   const { year, month, day } = dateParts(birthDate);
   const y = year + years;
   if (month === 2 && day === 29 && daysInMonth(y, 2) === 28) return makeDate(y, 3, 1);
@@ -187,5 +263,8 @@ export function inRange(
   from: CalendarDate,
   to: CalendarDate | undefined,
 ): boolean {
+  dateParts(date);
+  dateParts(from, "from");
+  if (to !== undefined) dateParts(to, "to");
   return date >= from && (to === undefined || date <= to);
 }

@@ -33,7 +33,12 @@ function dateFromText(value: string): CalendarDate | undefined {
   if (!m) return undefined;
   const month = Number(m[2] ?? m[4]);
   const day = Number(m[3] ?? m[5]);
-  const date = makeDate(Number(m[1]), month, day);
+  return realDate(Number(m[1]), month, day);
+}
+
+/** The date of these numbers, or `undefined` when they make none (`2026-02-30`). */
+function realDate(year: number, month: number, day: number): CalendarDate | undefined {
+  const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
   return isCalendarDate(date) ? date : undefined;
 }
 
@@ -48,9 +53,9 @@ interface WallTime {
 function wallTimeFromText(value: string): WallTime | undefined {
   const m = DATETIME_TEXT.exec(value);
   if (!m) return undefined;
-  const date = makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const date = realDate(Number(m[1]), Number(m[2]), Number(m[3]));
   const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
-  if (!isCalendarDate(date) || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (date === undefined || hour > 23 || minute > 59 || second > 59) return undefined;
   return { date, hour, minute, second, ms: Number((m[7] ?? "0").padEnd(3, "0").slice(0, 3)) };
 }
 

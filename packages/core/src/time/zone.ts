@@ -43,13 +43,29 @@ export function isInstant(value: unknown): value is Instant {
 
 /**
  * Milliseconds since the epoch of an instant.
+ * @param instant - An ISO 8601 date-time with an offset.
+ * @returns Milliseconds since 1970-01-01T00:00:00Z.
+ * @throws ValidationError for anything that is not a date-time.
  * @example
  * instantMs("1970-01-01T00:00:01Z") //=> 1000
  * @category Time
  */
 export function instantMs(instant: Instant): number {
-  return Date.parse(instant);
+  const ms = typeof instant === "string" ? Date.parse(instant) : NaN;
+  if (Number.isNaN(ms)) {
+    throw invalidArgument(
+      "instant",
+      IssueCode.INSTANT,
+      text("应为带时区偏移的 ISO 8601 时间", "expected an ISO 8601 date-time with an offset"),
+      instant,
+    );
+  }
+  return ms;
 }
+
+/** 0000-01-02 and 9999-12-29 (UTC): a day inside the four-digit years in every zone. */
+const FIRST_MS = -62_167_132_800_000;
+const LAST_MS = 253_402_041_600_000;
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 
@@ -87,8 +103,10 @@ function formatterFor(zone: TimeZone): Intl.DateTimeFormat {
  * @category Time
  */
 export function dateInZone(instant: Instant | number, zone: TimeZone): CalendarDate {
-  const ms = typeof instant === "number" ? instant : Date.parse(instant);
-  if (!Number.isFinite(ms)) {
+  const ms =
+    typeof instant === "number" ? instant : typeof instant === "string" ? Date.parse(instant) : NaN;
+  // Dates outside four-digit years have no YYYY-MM-DD form.
+  if (!(ms >= FIRST_MS && ms <= LAST_MS)) {
     throw invalidArgument(
       "instant",
       IssueCode.INSTANT,

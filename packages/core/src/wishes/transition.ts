@@ -56,7 +56,11 @@ export const WISH_STATUS_TEXT: Readonly<Record<WishStatus, LocalizedText>> =
  * @category Wishes
  */
 export function canTransitionWish(from: WishStatus, to: WishStatus): boolean {
-  return Object.hasOwn(WISH_TRANSITIONS, from) && WISH_TRANSITIONS[from].includes(to);
+  return (
+    typeof from === "string" &&
+    Object.hasOwn(WISH_TRANSITIONS, from) &&
+    WISH_TRANSITIONS[from].includes(to)
+  );
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 } from "@liushou/core";
 import type { Context } from "../context";
 import { requireEntity, saveEntity, validationIssue } from "../_lib/write";
-import { drain } from "./compliance";
+import { drain } from "./scope";
 
 /**
  * Input of `assessChild`: the answers to one checklist. `checklistVersion` defaults to the

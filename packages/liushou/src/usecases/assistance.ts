@@ -20,7 +20,7 @@ import { z } from "zod";
 import type { Context } from "../context";
 import { requireEntity, saveEntity } from "../_lib/write";
 import { legalFindings } from "./assessment";
-import { drain } from "./compliance";
+import { drain } from "./scope";
 
 /**
  * Input of `proposeAssistancePlan`.

@@ -8,7 +8,6 @@ import {
   InitiatorSchema,
   InstantSchema,
   prepareComplianceData,
-  RegionCodeSchema,
   startOfDateInZone,
   text,
   workList,
@@ -18,7 +17,6 @@ import {
   type ComplianceData,
   type ComplianceReport,
   type ContactRecord,
-  type Mentor,
   type Pairing,
   type School,
   type StorageContactCount,
@@ -27,38 +25,7 @@ import {
 } from "@liushou/core";
 import { z } from "zod";
 import type { Context } from "../context";
-
-/**
- * Which children a use case reads: one school, an area (a region code and every area under it),
- * or both; empty for every child.
- * @category Composition
- */
-export interface LiushouScope {
-  schoolId?: string;
-  regionCode?: string;
-}
-
-const ScopeSchema = z
-  .object({ schoolId: IdSchema.optional(), regionCode: RegionCodeSchema.optional() })
-  .default({});
-
-/** Validates a scope. @internal */
-export function checkScope(ctx: Context, scope: unknown): LiushouScope {
-  return ctx.check(ScopeSchema, scope, text("范围", "scope"));
-}
-
-/** Reads a stream into an array. @internal */
-export async function drain<T, R = T>(
-  items: AsyncIterable<T>,
-  keep?: (item: T) => R | undefined,
-): Promise<R[]> {
-  const out: R[] = [];
-  for await (const item of items) {
-    const kept = keep ? keep(item) : (item as unknown as R);
-    if (kept !== undefined) out.push(kept);
-  }
-  return out;
-}
+import { drain, loadScopePeople, ScopeSchema, type LiushouScope } from "./scope";
 
 /** Records reach back this far before a period: a year bucket or a long interval may start then. */
 const LOOK_BACK_DAYS = 400;
@@ -73,18 +40,8 @@ export async function loadComplianceData(
   from: CalendarDate,
 ): Promise<ComplianceData> {
   const s = ctx.storage;
-  const children = await drain(s.files.stream(scope), (r) => r.value);
+  const { children, pairings, mentors } = await loadScopePeople(ctx, scope);
   const inScope = new Set(children.map((c) => c.id));
-  const pairings = await drain(s.pairings.stream({}), (r) =>
-    inScope.has(r.value.childId) ? r.value : undefined,
-  );
-  const mentors = new Map<string, Mentor>();
-  for await (const r of s.mentors.stream(scope)) mentors.set(r.id, r.value);
-  const missing = [...new Set(pairings.map((p) => p.mentorId))].filter((id) => !mentors.has(id));
-  for (let i = 0; i < missing.length; i += 500) {
-    for await (const r of s.mentors.stream({ ids: missing.slice(i, i + 500) }))
-      mentors.set(r.id, r.value);
-  }
   const since = startOfDateInZone(addDays(from, -LOOK_BACK_DAYS), ctx.timeZone);
   const records = await drain(
     s.contacts.stream({ at: { from: since } }),

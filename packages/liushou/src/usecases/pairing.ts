@@ -4,7 +4,6 @@ import {
   storageAuditPatches,
   text,
   ConflictError,
-  type Mentor,
   type PairingPlan,
   type PairingRuleSetInput,
   type PlanPairingsInput,
@@ -15,7 +14,7 @@ import {
 import { z } from "zod";
 import type { Context } from "../context";
 import { saveEntity } from "../_lib/write";
-import { checkScope, drain, type LiushouScope } from "./compliance";
+import { checkScope, drain, loadScopePeople, type LiushouScope } from "./scope";
 
 /**
  * Options of `planPairings`: the rule set, the day (default today), the scope, and any other
@@ -46,25 +45,13 @@ export async function planPairings(
     asOf === undefined
       ? ctx.today()
       : ctx.check(CalendarDateSchema, asOf, text("规划日期", "plan date"));
-  const s = ctx.storage;
-  const children = await drain(s.files.stream(scope), (r) => r.value);
-  const ids = new Set(children.map((c) => c.id));
-  const existing = await drain(s.pairings.stream({}), (r) =>
-    ids.has(r.value.childId) ? r.value : undefined,
-  );
-  const mentors = new Map<string, Mentor>();
-  for await (const r of s.mentors.stream(scope)) mentors.set(r.id, r.value);
-  const missing = [...new Set(existing.map((p) => p.mentorId))].filter((id) => !mentors.has(id));
-  for (let i = 0; i < missing.length; i += 500) {
-    for await (const r of s.mentors.stream({ ids: missing.slice(i, i + 500) }))
-      mentors.set(r.id, r.value);
-  }
+  const { children, pairings: existing, mentors } = await loadScopePeople(ctx, scope);
   const schoolIds = [
     ...new Set(children.map((c) => c.child.schoolId).filter((x) => x !== undefined)),
   ];
   const classes: SchoolClass[] = [];
   for (const schoolId of schoolIds)
-    classes.push(...(await drain(s.classes.stream({ schoolId }), (r) => r.value)));
+    classes.push(...(await drain(ctx.storage.classes.stream({ schoolId }), (r) => r.value)));
   return planPairingsPure({
     onMissing: "end",
     ...rest,

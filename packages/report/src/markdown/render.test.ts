@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fuzzRuns } from "../../../core/src/_lib/fuzz.test-helper";
 import { sampleReport } from "../_lib/sample.test-helper";
 import { escapeMarkdown, toMarkdown } from "./render";
 
@@ -54,5 +56,39 @@ describe("Markdown", () => {
     expect(md).toContain("Covers: 样例小学");
     expect(md).toContain("Note: 注释一");
     expect(md).toContain("*Privacy: ID numbers, phone numbers, addresses, health notes masked.*");
+  });
+});
+
+describe("Markdown on any data", () => {
+  it("keeps every table row to its column count, whatever the cells hold", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ unit: "grapheme", maxLength: 20 }), fc.integer()), {
+          maxLength: 8,
+        }),
+        (rows) => {
+          const report = sampleReport({
+            body: [
+              {
+                type: "table",
+                id: "t",
+                columns: [
+                  { key: "a", header: "甲|乙", type: "text" },
+                  { key: "b", header: "n", type: "integer" },
+                ],
+                rows: rows.map(([a, b]) => ({ cells: [a, b] })),
+                notes: [],
+              },
+            ],
+            footnotes: [],
+          });
+          const md = toMarkdown(report);
+          const lines = md.split("\n").filter((line) => line.startsWith("| "));
+          expect(lines).toHaveLength(rows.length + 2);
+          for (const line of lines) expect(line.split(/(?<!\\)\|/).length).toBe(4);
+        },
+      ),
+      { numRuns: fuzzRuns(200) },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { StorageAuditEntry, StorageAuditQuery } from "@liushou/core";
 import { describe, expect } from "vitest";
-import { collectPages, collectStream, type Harness } from "../harness";
+import { collectPages, collectStream, expectUnmutated, type Harness } from "../harness";
 import { LONG_TEXT, randomId, TRICKY_STRINGS } from "../samples";
 
 function entry(
@@ -32,7 +32,7 @@ export function auditSuite(h: Harness): void {
     h.it("entries come back as appended, in order, with increasing seq", async (s) => {
       const id = randomId("c");
       const entries = Array.from({ length: 12 }, (_, n) => entry(id, n));
-      await s.audit.append(entries.slice(0, 5));
+      await expectUnmutated(entries.slice(0, 5), (e) => s.audit.append(e));
       await s.audit.append(entries.slice(5));
       const got = await collectPages((p) => s.audit.query({ entityId: id }, p), 5);
       expect(got.map(({ seq: _seq, ...e }) => e)).toEqual(entries);

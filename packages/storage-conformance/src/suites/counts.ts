@@ -35,7 +35,11 @@ export function countSuite(h: Harness): void {
     h.it(
       "countContacts equals countContactRecords for every grouping and filter",
       async (s, ctx) => {
-        if (!s.capabilities.contactCounts || !s.countContacts) return ctx.skip();
+        if (!s.capabilities.contactCounts) return ctx.skip();
+        expect(s.countContacts, "contactCounts is declared: countContacts must exist").toBeTypeOf(
+          "function",
+        );
+        if (!s.countContacts) return;
         const children = Array.from({ length: 17 }, () => randomId("c"));
         const mentors = Array.from({ length: 5 }, () => randomId("m"));
         const records = population(children, mentors);

@@ -1,6 +1,6 @@
 import { replayFileHistory, updateChildFile, type FileChange, type Instant } from "@liushou/core";
 import { describe, expect } from "vitest";
-import { WRITE_AT, type Harness } from "../harness";
+import { expectUnmutated, WRITE_AT, type Harness } from "../harness";
 import { newSampleScope, randomId, sampleEntity, TRICKY_STRINGS } from "../samples";
 
 /** File histories: appended changes come back in order and replay to the same file. @internal */
@@ -33,7 +33,7 @@ export function historySuite(h: Harness): void {
           file = u.file;
           changes.push(u.change);
         });
-        await s.fileChanges.append(changes.slice(0, 3));
+        await expectUnmutated(changes.slice(0, 3), (c) => s.fileChanges.append(c));
         await s.fileChanges.append(changes.slice(3));
         await s.fileChanges.append([]);
         const got = await s.fileChanges.list(initial.id);

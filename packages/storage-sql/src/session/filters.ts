@@ -1,0 +1,129 @@
+import { instantMs } from "@liushou/core";
+import type {
+  StorageDateRange,
+  StorageEntityKind,
+  StorageInstantRange,
+  StorageQueries,
+} from "@liushou/core";
+import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
+import { ENTITY_TABLES } from "../tables/tables";
+
+type Query = SelectQueryBuilder<any, any, any>;
+
+/** The largest code point: every code starting with a prefix sorts below prefix + it. */
+const TOP = "\u{10FFFF}";
+
+/** Codes starting with `prefix` (an index range: region codes nest by prefix). */
+export function underPrefix(q: Query, column: string, prefix: string | undefined): Query {
+  if (prefix === undefined) return q;
+  return q.where(column, ">=", prefix).where(column, "<", prefix + TOP);
+}
+
+/** Equal to a value, when one is asked for. */
+function equal(q: Query, column: string, value: string | number | undefined): Query {
+  return value === undefined ? q : q.where(column, "=", value);
+}
+
+/** One of the listed values, when a list is given (an empty list matches nothing). */
+function oneOf(q: Query, column: string, values: readonly (string | number)[] | undefined): Query {
+  if (values === undefined) return q;
+  if (values.length === 0) return q.where((eb) => eb.lit(false));
+  return q.where(column, "in", values);
+}
+
+/** Calendar dates from `from` to `to`, both included. */
+function dateRange(q: Query, column: string, range: StorageDateRange | undefined): Query {
+  if (range?.from !== undefined) q = q.where(column, ">=", range.from);
+  if (range?.to !== undefined) q = q.where(column, "<=", range.to);
+  return q;
+}
+
+/** Instants in `[from, to)`, compared as points in time. */
+export function instantRange(
+  q: Query,
+  column: string,
+  range: StorageInstantRange | undefined,
+): Query {
+  if (range?.from !== undefined) q = q.where(column, ">=", instantMs(range.from));
+  if (range?.to !== undefined) q = q.where(column, "<", instantMs(range.to));
+  return q;
+}
+
+/** Entities whose list field (children, classes) holds `value`: a lookup in the link table. */
+function linked(q: Query, kind: StorageEntityKind, region: string, value: string | undefined) {
+  const link = ENTITY_TABLES[kind].link;
+  if (value === undefined || !link) return q;
+  return q.where("t.id", "in", (eb: ExpressionBuilder<any, any>) =>
+    eb
+      .selectFrom(`${link.table} as l`)
+      .select("l.entity_id")
+      .where("l.region", "=", region)
+      .where(`l.${link.column}`, "=", value),
+  );
+}
+
+type Filters = {
+  readonly [K in StorageEntityKind]: (q: Query, f: StorageQueries[K], region: string) => Query;
+};
+
+/** Each repository's filter as SQL conditions on its table (alias `t`). */
+const FILTERS: Filters = {
+  files: (q, f) => {
+    q = underPrefix(q, "t.area_code", f.regionCode);
+    q = equal(equal(q, "t.school_id", f.schoolId), "t.class_id", f.classId);
+    q = equal(q, "t.key_case", f.keyCase === undefined ? undefined : f.keyCase ? 1 : 0);
+    return oneOf(oneOf(q, "t.risk_level", f.riskLevels), "t.schooling", f.schooling);
+  },
+  schools: (q, f) => underPrefix(q, "t.area_code", f.regionCode),
+  classes: (q, f) => equal(q, "t.school_id", f.schoolId),
+  mentors: (q, f, region) => {
+    q = equal(underPrefix(q, "t.area_code", f.regionCode), "t.school_id", f.schoolId);
+    return oneOf(linked(q, "mentors", region, f.classId), "t.kind", f.kinds);
+  },
+  pairings: (q, f) => {
+    q = equal(equal(q, "t.child_id", f.childId), "t.mentor_id", f.mentorId);
+    if (f.ended !== undefined) q = q.where("t.end_on", f.ended ? "is not" : "is", null);
+    const day = f.activeOn;
+    if (day === undefined) return q;
+    return q
+      .where("t.start_on", "<=", day)
+      .where((eb) => eb.or([eb("t.end_on", "is", null), eb("t.end_on", ">=", day)]));
+  },
+  contacts: (q, f, region) => {
+    q = equal(linked(q, "contacts", region, f.childId), "t.mentor_id", f.mentorId);
+    return instantRange(oneOf(q, "t.kind", f.kinds), "t.at_ms", f.at);
+  },
+  assessments: (q, f) => {
+    q = equal(equal(q, "t.child_id", f.childId), "t.checklist_id", f.checklistId);
+    return instantRange(q, "t.taken_ms", f.takenAt);
+  },
+  assistancePlans: (q, f) =>
+    dateRange(equal(q, "t.child_id", f.childId), "t.created_on", f.createdOn),
+  wishes: (q, f) => oneOf(equal(q, "t.child_id", f.childId), "t.status", f.statuses),
+  activities: (q, f, region) => {
+    q = equal(underPrefix(q, "t.area_code", f.regionCode), "t.school_id", f.schoolId);
+    return dateRange(linked(q, "activities", region, f.childId), "t.on_date", f.date);
+  },
+  aid: (q, f, region) => {
+    q = equal(linked(q, "aid", region, f.childId), "t.school_id", f.schoolId);
+    return dateRange(oneOf(q, "t.kind", f.kinds), "t.on_date", f.date);
+  },
+};
+
+/**
+ * Adds a repository filter to a query of the repository's table (alias `t`), with the ids the
+ * filter may list.
+ */
+export function applyFilter<K extends StorageEntityKind>(
+  kind: K,
+  q: Query,
+  filter: StorageQueries[K],
+  region: string,
+): Query {
+  const ids = (filter as { ids?: readonly string[] }).ids;
+  return (FILTERS[kind] as (q: Query, f: StorageQueries[K], region: string) => Query)(
+    oneOf(q, "t.id", ids),
+    filter,
+    region,
+  );
+}

@@ -1,0 +1,79 @@
+import { CompiledQuery, sql } from "kysely";
+import type { SqlFlavor } from "../tables/flavor";
+import type { SqlContext } from "./context";
+import type { TableRows } from "./rows";
+
+/**
+ * How rows are written: `insert` (a taken key is an error), `ignore` (a taken key is skipped,
+ * the caller counts what landed) or `upsert` (a taken key's row is replaced and its `version`
+ * grows by one).
+ */
+export type InsertMode = "insert" | "ignore" | "upsert";
+
+/** Bound parameters one statement may carry, below each dialect's limit. */
+const MAX_PARAMETERS: Record<SqlFlavor, number> = {
+  sqlite: 30_000,
+  postgres: 60_000,
+  mysql: 60_000,
+};
+const MAX_ROWS = 1000;
+
+/**
+ * Compiled multi-row insert statements, by table, columns, mode and row count. A batch import
+ * compiles each shape once and binds new values to it, instead of building the same query
+ * again for every batch.
+ */
+export type StatementCache = Map<string, string>;
+
+function compileInsert(ctx: SqlContext, t: TableRows, mode: InsertMode, count: number): string {
+  const row = Object.fromEntries(t.columns.map((c) => [c, null]));
+  let q = ctx.db.insertInto(t.table).values(Array.from({ length: count }, () => row));
+  if (mode === "ignore" && ctx.flavor !== "mysql") {
+    q = q.onConflict((oc) => oc.doNothing());
+  } else if (mode === "upsert") {
+    const updated = t.columns.filter((c) => c !== "region" && c !== "id" && c !== "version");
+    if (ctx.flavor === "mysql") {
+      q = q.onDuplicateKeyUpdate({
+        version: sql`version + 1`,
+        ...Object.fromEntries(updated.map((c) => [c, sql`values(${sql.ref(c)})`])),
+      });
+    } else {
+      q = q.onConflict((oc) =>
+        oc.columns(["region", "id"]).doUpdateSet((eb) => ({
+          version: sql`${sql.ref(`${t.table}.version`)} + 1`,
+          ...Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)])),
+        })),
+      );
+    }
+  }
+  return q.compile().sql;
+}
+
+/**
+ * Writes rows in as few statements as the dialect's parameter limit allows.
+ * @returns How many rows the database reports as written.
+ */
+export async function insertRows(
+  ctx: SqlContext,
+  cache: StatementCache,
+  t: TableRows,
+  mode: InsertMode,
+): Promise<number> {
+  const perStatement = Math.max(
+    1,
+    Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS[ctx.flavor] / t.columns.length)),
+  );
+  let written = 0;
+  for (let start = 0; start < t.rows.length; start += perStatement) {
+    const batch = t.rows.slice(start, start + perStatement);
+    const key = `${t.table}|${t.columns.join(",")}|${mode}|${batch.length}`;
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = compileInsert(ctx, t, mode, batch.length);
+      cache.set(key, text);
+    }
+    const result = await ctx.db.executeQuery(CompiledQuery.raw(text, batch.flat()));
+    written += Number(result.numAffectedRows ?? 0n);
+  }
+  return written;
+}

@@ -1,0 +1,207 @@
+import { storageVersionConflict } from "@liushou/core";
+import type {
+  StorageEntities,
+  StorageEntityKind,
+  StorageQueries,
+  StorageRecord,
+  StorageRepository,
+  StorageWriteOptions,
+} from "@liushou/core";
+import { ENTITY_TABLES } from "../tables/tables";
+import { keysetReads, type Keys, type KeysetPage } from "./codec";
+import { atomically, type SqlContext } from "./context";
+import { applyFilter } from "./filters";
+import { insertRows } from "./insert";
+import { entityColumns, entityValues, sideRows, sideTables } from "./rows";
+
+interface EntityRow {
+  version: number | string;
+  updated_at: string;
+  data: string;
+}
+
+function toRecord<T>(row: EntityRow): StorageRecord<T> {
+  const value = JSON.parse(row.data) as T & { id: string };
+  return { id: value.id, value, version: Number(row.version), updatedAt: row.updated_at as never };
+}
+
+/** MySQL's duplicate-key error, which `insert` raises where the others skip the row. */
+function isDuplicateKey(error: unknown): boolean {
+  return (error as { errno?: number } | null)?.errno === 1062;
+}
+
+/** The version stored now, or `null` when there is no such entity. */
+async function currentVersion(ctx: SqlContext, table: string, id: string): Promise<number | null> {
+  const row = await ctx.db
+    .selectFrom(table)
+    .select("version")
+    .where("region", "=", ctx.region)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? Number(row.version) : null;
+}
+
+/** Deletes the link and people rows of the given entities. */
+async function deleteSideRows(ctx: SqlContext, kind: StorageEntityKind, ids: readonly string[]) {
+  for (const { table, key } of sideTables(kind)) {
+    await ctx.db.deleteFrom(table).where("region", "=", ctx.region).where(key, "in", ids).execute();
+  }
+}
+
+/** Writes the link and people rows of the given entities. */
+async function writeSideRows(
+  ctx: SqlContext,
+  kind: StorageEntityKind,
+  values: readonly { id: string }[],
+) {
+  for (const t of sideRows(kind, ctx.region, values)) {
+    if (t.rows.length > 0) await insertRows(ctx, ctx.statements, t, "insert");
+  }
+}
+
+/** Values written per round of an import (one entity statement, one delete, the links). */
+const IMPORT_CHUNK = 1000;
+
+/**
+ * Splits an import into chunks where no id appears twice (each occurrence is one write, so a
+ * repeated id's version grows once per occurrence).
+ */
+function importChunks<T extends { id: string }>(values: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let seen = new Set<string>();
+  for (const v of values) {
+    if (seen.has(v.id) || chunk.length === IMPORT_CHUNK) {
+      chunks.push(chunk);
+      chunk = [];
+      seen = new Set();
+    }
+    seen.add(v.id);
+    chunk.push(v);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * The repository of one kind of entity over its table: reads by primary key or by the
+ * filter's indexed columns in id order, writes under optimistic concurrency.
+ */
+export function sqlRepository<K extends StorageEntityKind>(
+  ctx: SqlContext,
+  kind: K,
+): StorageRepository<StorageEntities[K], StorageQueries[K]> {
+  type T = StorageEntities[K];
+  const table = ENTITY_TABLES[kind].table;
+  const columns = entityColumns(kind);
+
+  async function read(
+    filter: StorageQueries[K],
+    limit: number,
+    after: Keys | null,
+  ): Promise<KeysetPage<StorageRecord<T>>> {
+    let q = ctx.db
+      .selectFrom(`${table} as t`)
+      .select(["t.version", "t.updated_at", "t.data"])
+      .where("t.region", "=", ctx.region);
+    q = applyFilter(kind, q, filter, ctx.region);
+    if (after) q = q.where("t.id", ">", String(after[0]));
+    const rows = (await q
+      .orderBy("t.id")
+      .limit(limit + 1)
+      .execute()) as EntityRow[];
+    const items = rows.slice(0, limit).map((r) => toRecord<T>(r));
+    const last = items[items.length - 1];
+    return { items, next: rows.length > limit && last ? [last.id] : null };
+  }
+
+  return {
+    async get(id) {
+      const row = (await ctx.db
+        .selectFrom(table)
+        .select(["version", "updated_at", "data"])
+        .where("region", "=", ctx.region)
+        .where("id", "=", id)
+        .executeTakeFirst()) as EntityRow | undefined;
+      return row ? toRecord<T>(row) : null;
+    },
+
+    ...keysetReads(read, ctx.batchSize),
+
+    put(value, options: StorageWriteOptions) {
+      const id = (value as { id: string }).id;
+      const expected = options.expectedVersion;
+      return atomically(ctx, async (c) => {
+        const version = expected === null ? 1 : expected + 1;
+        const values = entityValues(kind, c.region, value, version, options.at);
+        let written: number;
+        if (expected === null) {
+          try {
+            const rows = { table, columns, rows: [values] };
+            written = await insertRows(c, c.statements, rows, "ignore");
+          } catch (error) {
+            if (!isDuplicateKey(error)) throw error;
+            written = 0;
+          }
+        } else {
+          const set = Object.fromEntries(columns.map((name, i) => [name, values[i]]));
+          const result = await c.db
+            .updateTable(table)
+            .set(set)
+            .where("region", "=", c.region)
+            .where("id", "=", id)
+            .where("version", "=", expected)
+            .executeTakeFirst();
+          written = Number(result.numUpdatedRows);
+        }
+        if (written === 0) {
+          throw storageVersionConflict(kind, id, expected, await currentVersion(c, table, id));
+        }
+        if (expected !== null) await deleteSideRows(c, kind, [id]);
+        await writeSideRows(c, kind, [value]);
+        return {
+          id,
+          value: JSON.parse(values[values.length - 1] as string) as T,
+          version,
+          updatedAt: options.at,
+        };
+      });
+    },
+
+    async upsertMany(values, options) {
+      if (values.length === 0) return;
+      await atomically(ctx, async (c) => {
+        for (const batch of importChunks(values as readonly (T & { id: string })[])) {
+          const rows = batch.map((v) => entityValues(kind, c.region, v, 1, options.at));
+          await insertRows(c, c.statements, { table, columns, rows }, "upsert");
+          if (sideTables(kind).length > 0) {
+            await deleteSideRows(
+              c,
+              kind,
+              batch.map((v) => v.id),
+            );
+            await writeSideRows(c, kind, batch);
+          }
+        }
+      });
+    },
+
+    remove(id, options) {
+      return atomically(ctx, async (c) => {
+        const result = await c.db
+          .deleteFrom(table)
+          .where("region", "=", c.region)
+          .where("id", "=", id)
+          .where("version", "=", options.expectedVersion)
+          .executeTakeFirst();
+        if (Number(result.numDeletedRows) === 0) {
+          const actual = await currentVersion(c, table, id);
+          if (actual === null) return false;
+          throw storageVersionConflict(kind, id, options.expectedVersion, actual);
+        }
+        await deleteSideRows(c, kind, [id]);
+        return true;
+      });
+    },
+  };
+}
