@@ -7,7 +7,7 @@ import {
   type Policy,
   type PolicyInput,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import { resolveOptions, type ReportOptions, type ResolvedOptions } from "../reports/options";
 import { analyseCare, type CareAnalysis } from "./analyse";
 import {

@@ -14,7 +14,7 @@ import {
   type SchoolCalendar,
   type SchoolClass,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { ReportMeta } from "../model/types";
 
 /**

@@ -122,4 +122,32 @@ describe("CSV", () => {
     expect(() => toCsv(sampleReport(), { tableId: "nope" })).toThrow(ValidationError);
     expect(() => toCsv(sampleReport(), { bom: "yes" } as never)).toThrow(ValidationError);
   });
+
+  it("writes cards as one grid per kind, numbering a label that repeats", () => {
+    const card = (id: string, kind: string, fields: [string, string][]) => ({
+      type: "card" as const,
+      id,
+      title: id,
+      groups: [{ title: kind, fields: fields.map(([label, value]) => ({ label, value })) }],
+    });
+    const r = sampleReport({
+      body: [
+        card("a-file", "档案", [["姓名", "甲"]]),
+        card("a-contact", "联系", [
+          ["紧急联系人", "乙"],
+          ["紧急联系人", "丙"],
+        ]),
+        card("b-file", "档案", [["姓名", "丁"]]),
+      ],
+      footnotes: [],
+    });
+    expect(parseCsv(toCsv(r, { bom: false }))).toEqual([
+      ["卡片", "档案·姓名"],
+      ["a-file", "甲"],
+      ["b-file", "丁"],
+      [""],
+      ["卡片", "联系·紧急联系人", "联系·紧急联系人 2"],
+      ["a-contact", "乙", "丙"],
+    ]);
+  });
 });

@@ -103,15 +103,22 @@ function figureLines(k: KeyFigures): Line[] {
   return k.items.map((f) => [field(f.label), field(f.value, f.valueType), field(f.unit ?? "")]);
 }
 
-/** Consecutive cards become one table: a row per card, a column per field label. */
+/**
+ * Cards of one kind become one table: a row per card, a column per field label (a label that
+ * repeats within a card, such as a second emergency contact, is numbered).
+ */
 function cardLines(cards: readonly Card[], titleHeader: string): Line[] {
   const labels: string[] = [];
   const seen = new Set<string>();
   const keyed = cards.map((c) => {
     const values = new Map<string, string>();
+    const times = new Map<string, number>();
     for (const g of c.groups) {
       for (const f of g.fields) {
-        const label = g.title === undefined ? f.label : `${g.title}·${f.label}`;
+        const base = g.title === undefined ? f.label : `${g.title}·${f.label}`;
+        const n = (times.get(base) ?? 0) + 1;
+        times.set(base, n);
+        const label = n === 1 ? base : `${base} ${n}`;
         if (!seen.has(label)) {
           seen.add(label);
           labels.push(label);
@@ -125,6 +132,18 @@ function cardLines(cards: readonly Card[], titleHeader: string): Line[] {
     [field(titleHeader), ...labels.map((l) => field(l))],
     ...keyed.map((k) => [field(k.title), ...labels.map((l) => field(k.values.get(l) ?? null))]),
   ];
+}
+
+/** Splits cards by kind (the titles of their groups), keeping the order each kind first appears. */
+function cardKinds(cards: readonly Card[]): Card[][] {
+  const kinds = new Map<string, Card[]>();
+  for (const c of cards) {
+    const key = c.groups.map((g) => g.title ?? "").join("\u0000");
+    const list = kinds.get(key);
+    if (list) list.push(c);
+    else kinds.set(key, [c]);
+  }
+  return [...kinds.values()];
 }
 
 /**
@@ -186,7 +205,7 @@ export function toCsv(report: Report, options: CsvOptions = {}): string {
       else if (b.type === "card") {
         const run: Card[] = [b];
         while (blocks[i + 1]?.type === "card") run.push(blocks[++i] as Card);
-        groups.push(cardLines(run, zh ? "卡片" : "Card"));
+        for (const kind of cardKinds(run)) groups.push(cardLines(kind, zh ? "卡片" : "Card"));
       }
     }
     lines = groups.flatMap((g, i) => (i === 0 ? g : [[], ...g]));

@@ -12,7 +12,7 @@ import {
   type School,
   type SchoolClass,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import { leftBehindFiles } from "../care/left-behind";
 import { CareDataSchema } from "../care/scope";
 import { createLookup, type Lookup } from "../care/lookup";

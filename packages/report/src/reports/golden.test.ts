@@ -67,6 +67,7 @@ describe("golden reports on a fixed synthetic school", () => {
       it(`${kind} (${locale}) in Markdown and CSV`, async () => {
         const report = build(locale);
         expect(parseReport(report)).toEqual(report);
+        expect(parseReport(JSON.parse(JSON.stringify(report)))).toEqual(report);
         expect(report.kind).toBe(kind);
         const md = await renderReport(markdownRenderer, report);
         const csv = await renderReport(csvRenderer, report);

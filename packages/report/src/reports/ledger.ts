@@ -11,7 +11,7 @@ import {
   MicroWishSchema,
   WishStatusSchema,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import { createLookup } from "../care/lookup";
 import { CareDataSchema } from "../care/scope";
 import { countBy, joinList, tr } from "../care/words";

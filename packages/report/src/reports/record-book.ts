@@ -18,7 +18,7 @@ import {
   type School,
   type SchoolClass,
 } from "@liushou/core";
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_REPORT_POLICIES } from "../care/analyse";
 import { createLookup } from "../care/lookup";
 import { CareDataSchema } from "../care/scope";

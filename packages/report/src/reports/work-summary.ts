@@ -50,6 +50,8 @@ interface Facts {
   a: CareAnalysis;
   name: string;
   leftBehind: number;
+  /** Left-behind children whose file was opened in the period. */
+  openedInPeriod: number;
   paired: number;
   keyCases: number;
   keyPaired: number;
@@ -92,6 +94,8 @@ function gather(a: CareAnalysis, l: Locale): Facts {
     a,
     name: d.subject.name,
     leftBehind: a.leftBehind.length,
+    openedInPeriod: a.leftBehind.filter((x) => x.openedOn !== undefined && inPeriod(x.openedOn))
+      .length,
     paired: a.leftBehind.length - unpaired.size,
     keyCases: keyCases.length,
     keyPaired: keyCases.filter((f) => !unpaired.has(f.id)).length,
@@ -152,9 +156,12 @@ function basic(f: Facts, convention: BoardingConvention): Block[] {
     l === "zh-CN"
       ? sentence`已为 ${figure(c.withFile, "integer", "completenessReport.total.withFile")} 名留守儿童建立档案`
       : sentence` Files are open for ${figure(c.withFile, "integer", "completenessReport.total.withFile")} left-behind children`,
+    l === "zh-CN"
+      ? sentence`（本期新建 ${figure(f.openedInPeriod)} 份）`
+      : sentence` (${figure(f.openedInPeriod)} opened this period)`,
     c.archiveRate === null
       ? sentence`${tr(l, "。", ".")}`
-      : sentence`${tr(l, "，建档率 ", " (archive rate ")}${figure(c.archiveRate, "percent", "completenessReport.total.archiveRate")}${tr(l, "。", ").")}`,
+      : sentence`${tr(l, "，建档率 ", "; archive rate ")}${figure(c.archiveRate, "percent", "completenessReport.total.archiveRate")}${tr(l, "。", ".")}`,
   );
   const separate = convention === "boarding-separate";
   const keys = [...(separate ? (["boarding"] as const) : []), ...ARRANGEMENTS];
