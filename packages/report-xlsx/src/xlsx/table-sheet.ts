@@ -40,14 +40,17 @@ export function writeTableSheet(wb: Workbook, table: Table, ctx: SheetContext): 
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
+      showGridLines: true,
       printTitlesRow: `${HEADER_ROWS}:${HEADER_ROWS}`,
     },
   });
-  // Column styles are inherited by every cell added below them, so data cells need no style of their own.
+  // Column styles are inherited by every cell added below them, so data cells need no style of
+  // their own. Only numeric and date columns carry one (exceljs pays for every styled cell); the
+  // grid is printed as gridlines rather than a border on each cell.
   ws.columns = table.columns.map((c, i) => ({
     key: c.key,
     width: c.width ?? columnWidth(table, i),
-    style: { numFmt: numberFormat(c), border: BORDER },
+    ...(c.type === "text" ? {} : { style: { numFmt: numberFormat(c) } }),
   }));
 
   titleRow(ws, 1, table.title ?? table.id, n, { bold: true, size: 14 });
@@ -122,7 +125,7 @@ function titleRow(
   if (font.size > 12) ws.getRow(r).height = 24;
 }
 
-/** Keeps formula-looking text a text cell even in a numeric column (a totals label, say). */
+/** Formats formula-looking text as text (`@`), so even an edit never turns it into a formula. */
 function guardText(row: ReturnType<Worksheet["addRow"]>, cells: readonly unknown[]): void {
   cells.forEach((v, i) => {
     if (typeof v === "string" && looksLikeFormula(v)) row.getCell(i + 1).numFmt = "@";
