@@ -15,6 +15,9 @@ export function packageProject(name: string) {
       name,
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
       setupFiles: [fastCheckSetup],
+      // Property tests run many cases; a busy machine must not turn them into timeouts.
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
       globalSetup: [fastCheckSeed],
       typecheck: { enabled: true, include: ["src/**/*.test-d.ts"] },
     },

@@ -182,7 +182,7 @@ describe("hostile input", () => {
           fc.array(hostileValue, { minLength: 0, maxLength: 3 }),
           ([name, fn], args) => check(name, () => fn(...args)),
         ),
-        { numRuns: fuzzRuns(500) },
+        { numRuns: fuzzRuns(700) },
       );
     },
     timeout,
@@ -198,7 +198,7 @@ describe("hostile input", () => {
           fc.constantFrom(...FILE_CALLS),
           (file, arg, [name, call]) => check(name, () => call(file, arg)),
         ),
-        { numRuns: fuzzRuns(300) },
+        { numRuns: fuzzRuns(200) },
       );
     },
     timeout,
@@ -213,7 +213,7 @@ describe("hostile input", () => {
           check("replayFileHistory", () => core.replayFileHistory(base, [change]));
           check("revertChange", () => core.revertChange(base, change, meta));
         }),
-        { numRuns: fuzzRuns(100) },
+        { numRuns: fuzzRuns(35) },
       );
     },
     timeout,

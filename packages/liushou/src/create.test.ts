@@ -12,28 +12,28 @@ import { createLiushou } from "./create";
 import { fileRow, testApp } from "./_lib/app.test-helper";
 import * as liushou from "./index";
 
-/** A memory adapter whose chosen calls fail like a driver would. */
+/** A memory adapter whose chosen calls fail like a driver would, inside transactions too. */
 function failing(fail: (operation: string) => boolean): StorageAdapter {
   const inner = createMemoryStorage({ id: "flaky" });
   const boom = (operation: string) => new Error(`driver lost connection in ${operation}`);
-  const files = {
-    ...inner.files,
-    get: async (id: string) => {
+  const flaky = (files: StorageAdapter["files"]): StorageAdapter["files"] => ({
+    ...files,
+    get: async (id) => {
       if (fail("files.get")) throw boom("files.get");
-      return inner.files.get(id);
+      return files.get(id);
     },
-    async *stream(filter: object) {
-      yield* inner.files.stream(filter);
+    async *stream(filter) {
+      yield* files.stream(filter);
       if (fail("files.stream")) throw boom("files.stream");
     },
-  };
+  });
   return {
     ...inner,
-    files,
+    files: flaky(inner.files),
     transaction: (work) =>
       inner.transaction((tx) => {
         if (fail("transaction")) throw boom("transaction");
-        return work({ ...tx, files: { ...tx.files, get: files.get } });
+        return work({ ...tx, files: flaky(tx.files) });
       }),
   };
 }

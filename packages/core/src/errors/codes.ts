@@ -50,6 +50,8 @@ export const IssueCode = {
   TOO_DEEP: "too_deep",
   /** A recorded change that does not apply to the file it is replayed on. */
   PATCH_MISMATCH: "patch_mismatch",
+  /** Stands for the issues beyond {@link MAX_ISSUES} that an error does not list. */
+  TOO_MANY_ISSUES: "too_many_issues",
   OTHER: "other",
 } as const;
 

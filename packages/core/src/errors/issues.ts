@@ -2,6 +2,7 @@ import type * as z from "zod";
 import type { LocalizedText } from "../i18n/locale";
 import { fieldClassAt, isMaskedClass, type FieldClass } from "../privacy/field-class";
 import { maskLongNumbers, maskValue } from "../privacy/mask";
+import { MAX_ISSUES } from "../model/limits";
 import { IssueCode } from "./codes";
 import { issueText } from "./zod-text";
 
@@ -209,4 +210,24 @@ export function toFieldIssue(
     fieldClass,
   );
   return expected ? { ...out, expected } : out;
+}
+
+/**
+ * The issue that stands for `count` further issues an error does not list (beyond
+ * {@link MAX_ISSUES}).
+ * @param count - How many were left out.
+ * @returns The issue, with an empty path.
+ * @example
+ * moreIssues(12).message.en //=> "and 12 more issues not listed (limit 200)"
+ * @category Errors
+ */
+export function moreIssues(count: number): FieldIssue {
+  return {
+    path: "",
+    code: IssueCode.TOO_MANY_ISSUES,
+    message: {
+      "zh-CN": `另有 ${count} 处问题未列出（上限 ${MAX_ISSUES}）`,
+      en: `and ${count} more issues not listed (limit ${MAX_ISSUES})`,
+    },
+  };
 }

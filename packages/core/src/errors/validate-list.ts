@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { text, type LocalizedText } from "../i18n/locale";
 import { duplicateIdIssues } from "./duplicates";
 import { ValidationError } from "./errors";
-import { fieldIssue, formatPath, toFieldIssue, type FieldIssue } from "./issues";
+import { MAX_ISSUES } from "../model/limits";
+import { fieldIssue, formatPath, moreIssues, toFieldIssue, type FieldIssue } from "./issues";
 import { requireSchema, type ValidateOptions, type ValidateResult } from "./validate";
 
 /**
@@ -51,6 +52,7 @@ export function safeValidateList<S extends z.ZodType>(
   }
   const rows = new Array<z.output<S> | undefined>(list.length);
   const issues: FieldIssue[] = [];
+  let omitted = 0;
   for (let i = 0; i < list.length; i++) {
     const row: unknown = list[i];
     if (typeof opts.accept === "function" && opts.accept(row)) {
@@ -59,14 +61,23 @@ export function safeValidateList<S extends z.ZodType>(
     }
     const r = schema.safeParse(row);
     if (r.success) rows[i] = r.data;
+    else if (issues.length >= MAX_ISSUES) omitted += r.error.issues.length;
     else {
       const source = { schema, input: row };
-      for (const issue of r.error.issues) issues.push(toFieldIssue(issue, [...base, i], source));
+      const room = MAX_ISSUES - issues.length;
+      for (const issue of r.error.issues.slice(0, room)) {
+        issues.push(toFieldIssue(issue, [...base, i], source));
+      }
+      omitted += Math.max(0, r.error.issues.length - room);
     }
   }
   if (opts.idNoun) {
-    issues.push(...duplicateIdIssues(rows as { id: string }[], formatPath(base), opts.idNoun));
+    const repeated = duplicateIdIssues(rows as { id: string }[], formatPath(base), opts.idNoun);
+    const room = Math.max(0, MAX_ISSUES - issues.length);
+    issues.push(...repeated.slice(0, room));
+    omitted += Math.max(0, repeated.length - room);
   }
+  if (omitted > 0) issues.push(moreIssues(omitted));
   if (issues.length > 0)
     return { success: false, error: new ValidationError(issues, errorOptions) };
   return { success: true, data: rows as z.output<S>[] };

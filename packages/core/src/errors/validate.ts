@@ -3,7 +3,8 @@ import { text, type Locale, type LocalizedText } from "../i18n/locale";
 import { ValidationError } from "./errors";
 import type { IssueCode } from "./codes";
 import type { FieldClass } from "../privacy/field-class";
-import { fieldIssue, toFieldIssue } from "./issues";
+import { MAX_ISSUES } from "../model/limits";
+import { fieldIssue, moreIssues, toFieldIssue, type FieldIssue, type IssueSource } from "./issues";
 
 /**
  * Options for {@link validate} and {@link safeValidate}.
@@ -46,11 +47,11 @@ export function safeValidate<S extends z.ZodType>(
   const opts: ValidateOptions = options ?? {};
   const source = { schema, input };
   const base = Array.isArray(opts.path) ? opts.path : [];
-  const issues = r.error.issues.map((i) => toFieldIssue(i, base, source));
+  const issues = toFieldIssues(r.error.issues, base, source);
   return {
     success: false,
     error: new ValidationError(issues, {
-      zodIssues: r.error.issues,
+      zodIssues: r.error.issues.slice(0, MAX_ISSUES),
       ...(opts.locale ? { locale: opts.locale } : {}),
       ...(opts.subject ? { subject: opts.subject } : {}),
     }),
@@ -136,4 +137,15 @@ export function requireSchema(value: unknown, path: string): asserts value is z.
       value,
     );
   }
+}
+
+/** {@link toFieldIssue} for at most {@link MAX_ISSUES} issues; the rest are counted in a last one. */
+function toFieldIssues(
+  issues: readonly z.core.$ZodIssue[],
+  basePath: readonly PropertyKey[],
+  source: IssueSource,
+): FieldIssue[] {
+  const out = issues.slice(0, MAX_ISSUES).map((i) => toFieldIssue(i, basePath, source));
+  if (issues.length > out.length) out.push(moreIssues(issues.length - out.length));
+  return out;
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { safeValidate } from "../errors";
+import { safeValidate, safeValidateList } from "../errors";
 import { ChildFileSchema, type ChildFileInput } from "./child-file";
 import {
   MAX_ADDRESS_LENGTH,
   MAX_AWAY_PERIODS,
   MAX_EMERGENCY_CONTACTS,
   MAX_GUARDIANS,
+  MAX_ISSUES,
   MAX_NAME_LENGTH,
 } from "./limits";
 
@@ -82,6 +83,28 @@ describe("size limits", () => {
     const found = issues(input as ChildFileInput);
     expect(found[0]).toContain(`${path}: must have at most ${limit} items (limit ${limit})`);
     expect(found[0]).toContain(`不能超过 ${limit} 项`);
+  });
+
+  it("an error lists at most MAX_ISSUES issues and counts the rest", () => {
+    const periods = Array.from({ length: MAX_AWAY_PERIODS }, () => ({}));
+    const r = safeValidate(ChildFileSchema, {
+      ...base,
+      parents: [{ ...parent(0), awayPeriods: periods }],
+    });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.error.issues).toHaveLength(MAX_ISSUES + 1);
+    const last = r.error.issues[MAX_ISSUES]!;
+    expect(last.code).toBe("too_many_issues");
+    expect(last.message.en).toMatch(/^and \d+ more issues not listed \(limit 200\)$/);
+    const list = safeValidateList(
+      ChildFileSchema,
+      Array.from({ length: 500 }, () => ({})),
+      {
+        path: ["files"],
+      },
+    );
+    expect(list.success || list.error.issues.length).toBe(MAX_ISSUES + 1);
   });
 
   it("inputs at the limits pass", () => {

@@ -130,3 +130,13 @@ export const MAX_DEPTH = 32;
  * @category Limits
  */
 export const MAX_PATCHES_PER_CHANGE = 10_000;
+
+/**
+ * Most issues one `ValidationError` lists; beyond it a last issue (`too_many_issues`) says how
+ * many more there were. Converting and masking every issue of a 100,000-row input would cost
+ * more than it tells.
+ * @example
+ * MAX_ISSUES //=> 200
+ * @category Limits
+ */
+export const MAX_ISSUES = 200;

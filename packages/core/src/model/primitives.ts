@@ -44,7 +44,8 @@ export const IdSchema = z.custom<string | number | bigint>().transform((value, c
 });
 
 function toIdOrUndefined(value: unknown): string | undefined {
-  if (typeof value === "string") return value.length >= 1 && value.length <= MAX_ID_LENGTH ? value : undefined;
+  if (typeof value === "string")
+    return value.length >= 1 && value.length <= MAX_ID_LENGTH ? value : undefined;
   if (typeof value === "number") {
     return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
   }

@@ -207,6 +207,10 @@ export function daysBetween(a: CalendarDate, b: CalendarDate): number {
 
 /**
  * Compares two calendar dates for sorting: negative, zero or positive.
+ * @param a - A real `YYYY-MM-DD` date.
+ * @param b - Another.
+ * @returns Negative when `a` is earlier, zero when equal, positive when later.
+ * @throws ValidationError naming `a` or `b` when it is not a real date.
  * @example
  * compareDates("2026-01-01", "2026-01-02") //=> -1
  * @category Time
@@ -254,6 +258,11 @@ export function birthdayOfAge(birthDate: CalendarDate, years: number): CalendarD
 
 /**
  * Whether `date` lies in the closed range `[from, to]`; an absent `to` means open-ended.
+ * @param date - A real `YYYY-MM-DD` date.
+ * @param from - First day of the range.
+ * @param to - Last day, or `undefined` for open-ended.
+ * @returns Whether `from ≤ date ≤ to`.
+ * @throws ValidationError naming the argument that is not a real date.
  * @example
  * inRange("2026-03-01", "2026-01-01", undefined) //=> true
  * @category Time

@@ -2,7 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { IssueCode } from "../errors/codes";
 import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n/locale";
-import { makeDate } from "./calendar-date";
+import { dateParts, makeDate } from "./calendar-date";
 import type { CalendarDate, Instant, TimeZone } from "./types";
 
 const zoneCache = new Map<string, boolean>();
@@ -135,7 +135,7 @@ export function dateInZone(instant: Instant | number, zone: TimeZone): CalendarD
  * @category Time
  */
 export function startOfDateInZone(date: CalendarDate, zone: TimeZone): Instant {
+  const { year: y, month: m, day: d } = dateParts(date);
   formatterFor(zone);
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return new Date(new TZDate(y, m - 1, d, zone).getTime()).toISOString() as Instant;
 }

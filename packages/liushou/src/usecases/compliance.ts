@@ -21,6 +21,7 @@ import {
   type School,
   type StorageContactCount,
   type StorageContactCountQuery,
+  type StorageSession,
   type WorkList,
 } from "@liushou/core";
 import { z } from "zod";
@@ -36,11 +37,11 @@ const LOOK_BACK_DAYS = 400;
  */
 export async function loadComplianceData(
   ctx: Context,
+  s: StorageSession,
   scope: LiushouScope,
   from: CalendarDate,
 ): Promise<ComplianceData> {
-  const s = ctx.storage;
-  const { children, pairings, mentors } = await loadScopePeople(ctx, scope);
+  const { children, pairings, mentors } = await loadScopePeople(s, scope);
   const inScope = new Set(children.map((c) => c.id));
   const since = startOfDateInZone(addDays(from, -LOOK_BACK_DAYS), ctx.timeZone);
   const records = await drain(
@@ -92,7 +93,10 @@ export async function compliance(
   options: ComplianceOptions,
 ): Promise<ComplianceReport> {
   const o = ctx.check(ComplianceOptionsSchema, options, text("合规评估选项", "compliance options"));
-  const data = await loadComplianceData(ctx, o.scope ?? {}, o.period.from);
+  // One transaction: every list is read from the same state of the storage.
+  const data = await ctx.storage.transaction((tx) =>
+    loadComplianceData(ctx, tx, o.scope ?? {}, o.period.from),
+  );
   return evaluateCompliance({
     policies: ctx.policies,
     data,
@@ -131,7 +135,9 @@ export async function listDue(ctx: Context, options: DueOptions = {}): Promise<W
   const o = ctx.check(DueOptionsSchema, options, text("待办选项", "due-list options"));
   const asOf = o.asOf ?? ctx.today();
   const period = { from: addDays(asOf, -31), to: addDays(asOf, o.withinDays) };
-  const data = await loadComplianceData(ctx, o.scope ?? {}, period.from);
+  const data = await ctx.storage.transaction((tx) =>
+    loadComplianceData(ctx, tx, o.scope ?? {}, period.from),
+  );
   const report = evaluateCompliance({ policies: ctx.policies, data, period, asOf });
   return workList(report, {
     withinDays: o.withinDays,

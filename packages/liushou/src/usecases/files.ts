@@ -157,9 +157,12 @@ export async function fileAsOf(
   asOf: CalendarDate | Instant,
 ): Promise<ChildFile | null> {
   const fileId = ctx.check(IdSchema, id, text("档案编号", "file id"));
-  const current = await ctx.storage.files.get(fileId);
-  if (!current) return null;
-  const history = await ctx.storage.fileChanges.list(fileId);
+  const read = await ctx.storage.transaction(async (tx) => {
+    const current = await tx.files.get(fileId);
+    return current && { current, history: await tx.fileChanges.list(fileId) };
+  });
+  if (!read) return null;
+  const { current, history } = read;
   return fileAsOfHistory(initialFile(current.value, history), history, asOf, {
     zone: ctx.timeZone,
   });

@@ -13,7 +13,12 @@ import {
 import type { Context } from "../context";
 import { auditEntry, validationIssue } from "../_lib/write";
 
-/** The kinds imported by `importEntities` (files go through `importFiles`, with history). */
+/**
+ * The kinds imported by `importEntities` (files go through `importFiles`, with history).
+ * @example
+ * const kind: ImportableKind = "contacts";
+ * @category Composition
+ */
 export type ImportableKind = Exclude<StorageEntityKind, "files">;
 
 /**

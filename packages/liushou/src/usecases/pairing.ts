@@ -45,13 +45,17 @@ export async function planPairings(
     asOf === undefined
       ? ctx.today()
       : ctx.check(CalendarDateSchema, asOf, text("规划日期", "plan date"));
-  const { children, pairings: existing, mentors } = await loadScopePeople(ctx, scope);
-  const schoolIds = [
-    ...new Set(children.map((c) => c.child.schoolId).filter((x) => x !== undefined)),
-  ];
-  const classes: SchoolClass[] = [];
-  for (const schoolId of schoolIds)
-    classes.push(...(await drain(ctx.storage.classes.stream({ schoolId }), (r) => r.value)));
+  // One transaction: files, mentors, pairings and classes come from the same state.
+  const { children, existing, mentors, classes } = await ctx.storage.transaction(async (tx) => {
+    const people = await loadScopePeople(tx, scope);
+    const schoolIds = [
+      ...new Set(people.children.map((c) => c.child.schoolId).filter((x) => x !== undefined)),
+    ];
+    const classes: SchoolClass[] = [];
+    for (const schoolId of schoolIds)
+      classes.push(...(await drain(tx.classes.stream({ schoolId }), (r) => r.value)));
+    return { ...people, existing: people.pairings, classes };
+  });
   return planPairingsPure({
     onMissing: "end",
     ...rest,

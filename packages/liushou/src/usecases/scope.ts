@@ -5,6 +5,7 @@ import {
   type ChildFile,
   type Mentor,
   type Pairing,
+  type StorageSession,
 } from "@liushou/core";
 import { z } from "zod";
 import type { Context } from "../context";
@@ -55,8 +56,10 @@ export interface ScopePeople {
  * Reads the people of a scope: its children's files, every pairing of those children, the
  * mentors of the scope and every mentor those pairings name (wherever they work). @internal
  */
-export async function loadScopePeople(ctx: Context, scope: LiushouScope): Promise<ScopePeople> {
-  const s = ctx.storage;
+export async function loadScopePeople(
+  s: StorageSession,
+  scope: LiushouScope,
+): Promise<ScopePeople> {
   const children = await drain(s.files.stream(scope), (r) => r.value);
   const ids = new Set(children.map((c) => c.id));
   const pairings = await drain(s.pairings.stream({}), (r) =>

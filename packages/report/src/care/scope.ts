@@ -1,6 +1,5 @@
 import {
   regionAncestor,
-  text,
   type Activity,
   type Aid,
   type Area,
@@ -148,6 +147,3 @@ export function scopeData(data: CareData, scope: ReportScope): ScopedData {
     schoolIds,
   };
 }
-
-/** A bilingual "not recorded". @internal */
-export const NOT_RECORDED = text("未登记", "not recorded");

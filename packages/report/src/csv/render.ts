@@ -1,5 +1,7 @@
 import { invalidArgument, IssueCode, text, validate } from "@liushou/core";
 import * as z from "zod";
+import { requireString } from "../_lib/guard";
+import { parseReport } from "../model/parse";
 import { walkBlocks } from "../model/schema";
 import type {
   Block,
@@ -35,6 +37,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * @category Renderers
  */
 export function neutralizeFormula(value: string): string {
+  requireString(value, "value");
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
@@ -48,6 +51,7 @@ export function neutralizeFormula(value: string): string {
  * @category Renderers
  */
 export function quoteCsv(value: string): string {
+  requireString(value, "value");
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
@@ -179,6 +183,11 @@ const OptionsSchema = z.object({
  * @category Renderers
  */
 export function toCsv(report: Report, options: CsvOptions = {}): string {
+  return csvOf(parseReport(report), options);
+}
+
+/** CSV of a report already checked. */
+function csvOf(report: Report, options: CsvOptions = {}): string {
   const opts = validate(OptionsSchema, options, { subject: text("CSV 选项", "CSV options") });
   const zh = report.locale === "zh-CN";
   const blocks: Block[] = [...walkBlocks(report.body)];
@@ -224,5 +233,5 @@ export const csvRenderer: ReportRenderer<CsvOptions, string> = defineRenderer({
   id: "csv",
   mediaType: "text/csv; charset=utf-8",
   extension: "csv",
-  render: (report: Report, options?: CsvOptions) => toCsv(report, options),
+  render: (report: Report, options?: CsvOptions) => csvOf(report, options),
 });

@@ -1,4 +1,6 @@
+import { requireString } from "../_lib/guard";
 import { formatValue } from "../model/format";
+import { parseReport } from "../model/parse";
 import { metaLines, privacyStatement } from "../model/describe";
 import type {
   Block,
@@ -21,6 +23,7 @@ import { defineRenderer, type ReportRenderer } from "../renderer/port";
  * @category Renderers
  */
 export function escapeMarkdown(value: string): string {
+  requireString(value, "value");
   return value
     .replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`)
     .replace(/&/g, "&amp;")
@@ -175,6 +178,11 @@ function block(b: Block, ctx: Ctx): string {
  * @category Renderers
  */
 export function toMarkdown(report: Report): string {
+  return markdownOf(parseReport(report));
+}
+
+/** Markdown of a report already checked. */
+function markdownOf(report: Report): string {
   const footnote = new Map(report.footnotes.map((f, i) => [f.id, i + 1]));
   const ctx: Ctx = { report, footnote };
   const parts: string[] = [`# ${escapeMarkdown(report.title)}`];
@@ -202,5 +210,5 @@ export const markdownRenderer: ReportRenderer<Record<string, never>, string> = d
   id: "markdown",
   mediaType: "text/markdown; charset=utf-8",
   extension: "md",
-  render: (report: Report) => toMarkdown(report),
+  render: (report: Report) => markdownOf(report),
 });

@@ -1,6 +1,29 @@
-import type { Locale, LocalizedText } from "@liushou/core";
+import {
+  invalidArgument,
+  localize,
+  text,
+  validate,
+  type Locale,
+  type LocalizedText,
+} from "@liushou/core";
+import * as z from "zod";
+import { requireString } from "../_lib/guard";
+import { InlineSchema, ValueTypeSchema } from "./schema";
 import { formatValue } from "./format";
 import type { Block, FigureRun, FootnoteRef, Inline, Paragraph, Section, ValueType } from "./types";
+
+const FigureArgs = z.tuple([
+  z.number().refine(Number.isFinite, "a finite number"),
+  ValueTypeSchema,
+  z.string().optional(),
+]);
+const SectionArgs = z.tuple([
+  z.string().min(1),
+  z.string(),
+  // Shallow: the blocks were built by these helpers, and the report is checked as a whole.
+  z.array(z.object({ type: z.string() }).loose()),
+  z.number().int().min(1).max(6),
+]);
 
 /**
  * Picks the text of a locale from a bilingual pair (a builder writes both languages side by
@@ -13,7 +36,7 @@ import type { Block, FigureRun, FootnoteRef, Inline, Paragraph, Section, ValueTy
  * @category Report builders
  */
 export function pick(locale: Locale, t: LocalizedText): string {
-  return t[locale];
+  return localize(t, locale);
 }
 
 /**
@@ -31,6 +54,7 @@ export function figure(
   valueType: ValueType = "integer",
   source?: string,
 ): FigureRun {
+  validate(FigureArgs, [value, valueType, source], { subject: text("数字", "figure") });
   return {
     type: "figure",
     value,
@@ -49,6 +73,7 @@ export function figure(
  * @category Report builders
  */
 export function footnoteRef(id: string): FootnoteRef {
+  requireString(id, "id");
   return { type: "footnote-ref", id };
 }
 
@@ -67,6 +92,31 @@ export function sentence(
   strings: TemplateStringsArray,
   ...values: readonly (string | number | FigureRun | FootnoteRef)[]
 ): Inline[] {
+  if (!Array.isArray(strings) || !strings.every((x) => typeof x === "string")) {
+    throw invalidArgument(
+      "strings",
+      "invalid_type",
+      text("应为模板字符串", "expected a template literal"),
+      strings,
+    );
+  }
+  values.forEach((v, i) => {
+    const ok =
+      typeof v === "string" ||
+      (typeof v === "number" && Number.isFinite(v)) ||
+      InlineSchema.safeParse(v).success;
+    if (!ok) {
+      throw invalidArgument(
+        `values[${i}]`,
+        "invalid_type",
+        text(
+          "应为文本、有限数字、数字或脚注引用",
+          "expected text, a finite number, a figure or a footnote reference",
+        ),
+        v,
+      );
+    }
+  });
   const out: Inline[] = [];
   const push = (s: string) => {
     if (s === "") return;
@@ -94,6 +144,7 @@ export function sentence(
  * @category Report builders
  */
 export function paragraph(...sentences: readonly (readonly Inline[])[]): Paragraph {
+  validate(z.array(z.array(InlineSchema)), sentences, { subject: text("段落", "paragraph") });
   return { type: "paragraph", content: sentences.flat() };
 }
 
@@ -109,6 +160,7 @@ export function paragraph(...sentences: readonly (readonly Inline[])[]): Paragra
  * @category Report builders
  */
 export function section(id: string, title: string, blocks: readonly Block[], level = 1): Section {
+  validate(SectionArgs, [id, title, blocks, level], { subject: text("章节", "section") });
   return { type: "section", id, title, level, blocks };
 }
 
@@ -126,6 +178,7 @@ export function inlineText(
   runs: readonly Inline[],
   footnoteNumber?: (id: string) => number | undefined,
 ): string {
+  validate(z.array(InlineSchema), runs, { path: ["runs"], subject: text("文字", "runs") });
   let out = "";
   for (const r of runs) {
     if (r.type === "footnote-ref") {

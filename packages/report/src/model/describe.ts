@@ -1,4 +1,5 @@
 import { text, type LocalizedText } from "@liushou/core";
+import { requireReportShape } from "./parse";
 import type { Report, SensitiveField } from "./types";
 
 const META: Readonly<Record<string, LocalizedText>> = {
@@ -28,6 +29,7 @@ const FIELD_TEXT: Readonly<Record<SensitiveField, LocalizedText>> = {
  * @category Report model
  */
 export function metaLines(report: Report): { label: string; value: string }[] {
+  requireReportShape(report);
   const l = report.locale;
   const m = report.meta;
   const zh = l === "zh-CN";
@@ -65,6 +67,7 @@ export function metaLines(report: Report): { label: string; value: string }[] {
  * @category Privacy
  */
 export function privacyStatement(report: Report): string {
+  requireReportShape(report);
   const l = report.locale;
   const zh = l === "zh-CN";
   const names = (fs: readonly SensitiveField[]) =>

@@ -1,4 +1,13 @@
+import { text, validate } from "@liushou/core";
+import * as z from "zod";
+import { ValueTypeSchema } from "./schema";
 import type { CellValue, ValueType } from "./types";
+
+const ArgsSchema = z.tuple([
+  z.union([z.string(), z.number().refine(Number.isFinite, "a finite number"), z.null()]),
+  ValueTypeSchema,
+  z.object({ decimals: z.number().int().min(0).max(10).optional() }),
+]);
 
 function group(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -31,6 +40,7 @@ export function formatValue(
   type: ValueType,
   options: { decimals?: number } = {},
 ): string {
+  validate(ArgsSchema, [value, type, options], { subject: text("数值格式", "value format") });
   if (value === null) return "";
   if (typeof value === "string") return value;
   switch (type) {

@@ -34,7 +34,8 @@ export const SensitiveFieldSchema = z.enum(["idNumber", "phone", "address", "hea
 
 const CellSchema = z.union([z.string(), z.number().refine(Number.isFinite), z.null()]);
 
-const InlineSchema = z.discriminatedUnion("type", [
+/** @internal */
+export const InlineSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("text"), text: z.string() }),
   z.object({
     type: z.literal("figure"),

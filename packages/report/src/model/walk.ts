@@ -1,3 +1,4 @@
+import { requireReportShape } from "./parse";
 import { walkBlocks } from "./schema";
 import type { Block, Report } from "./types";
 
@@ -10,5 +11,6 @@ import type { Block, Report } from "./types";
  * @category Report model
  */
 export function walkReport(report: Report): Generator<Block> {
+  requireReportShape(report);
   return walkBlocks(report.body);
 }

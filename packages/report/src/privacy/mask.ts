@@ -1,4 +1,7 @@
-import type { Locale } from "@liushou/core";
+import { text, validate, type Locale } from "@liushou/core";
+import * as z from "zod";
+import { requireString } from "../_lib/guard";
+import { SensitiveFieldSchema } from "../model/schema";
 import type { PrivacyNotice, SensitiveField } from "../model/types";
 
 /**
@@ -23,6 +26,7 @@ export const SENSITIVE_FIELDS: readonly SensitiveField[] = Object.freeze([
  * @category Privacy
  */
 export function maskIdNumber(value: string): string {
+  requireString(value, "value");
   if (value.length <= 10) return "*".repeat(value.length);
   return value.slice(0, 6) + "*".repeat(value.length - 10) + value.slice(-4);
 }
@@ -36,6 +40,7 @@ export function maskIdNumber(value: string): string {
  * @category Privacy
  */
 export function maskPhone(value: string): string {
+  requireString(value, "value");
   if (value.length <= 7) return "*".repeat(value.length);
   return value.slice(0, 3) + "*".repeat(value.length - 7) + value.slice(-4);
 }
@@ -53,6 +58,7 @@ const TOWNSHIP = /^(.*?(?:街道|镇|乡))/u;
  * @category Privacy
  */
 export function maskAddress(value: string): string {
+  requireString(value, "value");
   const kept = VILLAGE.exec(value)?.[1] ?? TOWNSHIP.exec(value)?.[1];
   if (kept === undefined) return value === "" ? "" : "***";
   return kept.length === value.length ? kept : `${kept}***`;
@@ -69,6 +75,8 @@ export const HIDDEN_TEXT: Readonly<Record<Locale, string>> = Object.freeze({
   en: "(hidden)",
 });
 
+const RevealSchema = z.array(SensitiveFieldSchema);
+
 const ID_IN_TEXT = /\d{17}[\dXx]/g;
 const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
@@ -84,6 +92,8 @@ const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
  * @category Privacy
  */
 export function maskEmbedded(value: string, reveal: readonly SensitiveField[] = []): string {
+  requireString(value, "value");
+  validate(RevealSchema, reveal, { path: ["reveal"] });
   let out = value;
   if (!reveal.includes("idNumber")) out = out.replace(ID_IN_TEXT, maskIdNumber);
   if (!reveal.includes("phone")) out = out.replace(MOBILE_IN_TEXT, maskPhone);
@@ -121,6 +131,9 @@ export interface Masker {
  * @category Privacy
  */
 export function createMasker(reveal: readonly SensitiveField[], locale: Locale): Masker {
+  validate(z.tuple([RevealSchema, z.enum(["zh-CN", "en"])]), [reveal, locale], {
+    subject: text("遮蔽选项", "masking options"),
+  });
   const shown = new Set(reveal);
   const wrap =
     (field: SensitiveField, mask: (v: string) => string) =>

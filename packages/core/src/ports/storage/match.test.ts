@@ -1,3 +1,4 @@
+import { ValidationError } from "../../errors";
 import { describe, expect, it } from "vitest";
 import { ChildFileSchema } from "../../model/child-file";
 import { storageVersionConflict } from "./conflict";
@@ -110,5 +111,12 @@ describe("storageAuditPatches", () => {
     expect(patches).toContainEqual({ op: "remove", path: ["extra"] });
     expect(before).toEqual({ id: "s1", name: "A", tags: ["x", "y"], extra: 1 });
     expect(storageAuditPatches(before, before)).toEqual([]);
+    expect(storageAuditPatches([], { a: 1 })).toEqual([
+      { op: "replace", path: [], value: { a: 1 } },
+    ]);
+    expect(() => storageAuditPatches(before, JSON.parse('{"__proto__":{"polluted":1}}'))).toThrow(
+      ValidationError,
+    );
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 });

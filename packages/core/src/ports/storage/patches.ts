@@ -27,6 +27,7 @@ export function storageAuditPatches(before: unknown, after: unknown): FilePatch[
   const a = after === undefined ? undefined : entity(after, "after");
   if (b === undefined) return [{ op: "add", path: [], value: a }];
   if (a === undefined) return [{ op: "remove", path: [] }];
+  if (Array.isArray(a) !== Array.isArray(b)) return [{ op: "replace", path: [], value: a }];
   const [, patches] = immer().produceWithPatches(b, (draft) => {
     reconcile(draft as Container, a);
   });

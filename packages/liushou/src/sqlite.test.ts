@@ -1,0 +1,75 @@
+import {
+  EXAMPLE_CALENDAR_2025_26,
+  StorageError,
+  ValidationError,
+  type WorkList,
+} from "@liushou/core";
+import { generatePopulation } from "@liushou/fixtures";
+import { createMemoryStorage } from "@liushou/storage-memory";
+import { createSqliteStorage } from "@liushou/storage-sqlite";
+import { describe, expect, it } from "vitest";
+import { createLiushou, type Liushou } from "./create";
+import { fileRow } from "./_lib/app.test-helper";
+
+const clock = () => "2026-03-20T18:00:00+08:00" as const;
+
+async function load(app: Liushou, pop: ReturnType<typeof generatePopulation>): Promise<void> {
+  await app.importFiles(pop.files);
+  await app.importEntities("mentors", pop.mentors);
+  await app.importEntities("schools", pop.schools);
+  await app.importEntities("pairings", pop.pairings);
+  await app.importEntities("contacts", pop.records);
+}
+
+const key = (w: WorkList) =>
+  [...w.overdue, ...w.dueSoon].map((r) => `${r.policyId}|${r.subjectId}|${r.from}|${r.done}`);
+
+describe("createLiushou on SQLite", () => {
+  it("imports all or nothing, and writes file, history and audit together", async () => {
+    const storage = await createSqliteStorage();
+    const app = createLiushou({ storage, actor: "teacher-7", clock });
+    const bad = { ...fileRow("c2"), livingArrangement: "moon" };
+    await expect(app.importFiles([fileRow("c1"), bad])).rejects.toBeInstanceOf(ValidationError);
+    expect(await app.getFile("c1")).toBeNull();
+    expect(await app.importFiles([fileRow("c1"), fileRow("c2")])).toEqual({
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+    });
+    const { change } = await app.updateFile("c1", (d) => void (d.keyCase = true), {
+      reason: "重点",
+    });
+    expect(await app.fileHistory("c1")).toEqual([change]);
+    const audit = (await storage.audit.query({ entityId: "c1" })).items;
+    expect(audit.map((a) => a.operation)).toEqual(["import", "update"]);
+    expect(await app.fileAsOf("c1", "2026-03-19")).toMatchObject({ keyCase: false });
+    await storage.close();
+  });
+
+  it("lists what is due exactly as on the memory adapter", async () => {
+    const pop = generatePopulation({ preset: "class", seed: "sqlite-due", asOf: "2026-03-20" });
+    const options = { actor: "t", clock, calendar: EXAMPLE_CALENDAR_2025_26 };
+    const sqlite = await createSqliteStorage();
+    const onSqlite = createLiushou({ storage: sqlite, ...options });
+    const onMemory = createLiushou({ storage: createMemoryStorage(), ...options });
+    await load(onSqlite, pop);
+    await load(onMemory, pop);
+    const due = await onSqlite.listDue({ withinDays: 10 });
+    expect(key(due).length).toBeGreaterThan(0);
+    expect(key(due)).toEqual(key(await onMemory.listDue({ withinDays: 10 })));
+    expect(await onSqlite.contactCounts({ groupBy: "child" })).toEqual(
+      await onMemory.contactCounts({ groupBy: "child" }),
+    );
+    await sqlite.close();
+  });
+
+  it("turns a driver failure into StorageError { adapterId, operation, cause }", async () => {
+    const storage = await createSqliteStorage();
+    const app = createLiushou({ storage, actor: "t", clock });
+    await storage.close();
+    const e = await app.getFile("c1").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(StorageError);
+    expect(e).toMatchObject({ adapterId: "sqlite", operation: "files.get" });
+    expect((e as StorageError).cause).toBeDefined();
+  });
+});
