@@ -1,5 +1,10 @@
+import { text, validate } from "@liushou/core";
 import { chartToSvg, type ChartData, type ChartSvgOptions } from "@liushou/report-html";
 import { Resvg } from "@resvg/resvg-js";
+import { z } from "zod";
+
+// The SVG options are checked by `chartToSvg`; the scale here.
+const PngOptionsSchema = z.object({ scale: z.number().min(0.5).max(8).optional() }).loose();
 
 /**
  * A chart drawn twice from one ECharts SVG: the SVG itself, and a PNG rasterised from it by
@@ -31,7 +36,8 @@ export function chartImages(
   chart: ChartData,
   options: ChartSvgOptions & { scale?: number } = {},
 ): ChartImages {
-  const { scale = 2, ...svgOptions } = options;
+  validate(PngOptionsSchema, options ?? {}, { subject: text("图表选项", "chart options") });
+  const { scale = 2, ...svgOptions } = options ?? {};
   const width = svgOptions.width ?? 640;
   const height = svgOptions.height ?? 320;
   const svg = chartToSvg(chart, { ...svgOptions, width, height });

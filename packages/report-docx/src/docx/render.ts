@@ -1,5 +1,13 @@
-import { defineRenderer, metaLines, privacyStatement, type Report } from "@liushou/report";
-import { SCHOOL_A4_MARGINS_MM, type PageMargins } from "@liushou/report-html";
+import { text, validate } from "@liushou/core";
+import {
+  defineRenderer,
+  metaLines,
+  parseReport,
+  privacyStatement,
+  type Report,
+} from "@liushou/report";
+import { PageMarginsSchema, SCHOOL_A4_MARGINS_MM, type PageMargins } from "@liushou/report-html";
+import { z } from "zod";
 import {
   AlignmentType,
   Document,
@@ -40,12 +48,22 @@ function twip(mm: number): number {
  * @param report - a report from `@liushou/report`.
  * @param options - page margins.
  * @returns the `.docx` file's bytes.
+ * @throws ValidationError naming the field at fault in a malformed report or options.
  * @example
  * const bytes = await renderDocx(report);
  * writeFileSync("工作总结.docx", bytes);
  * @category DOCX
  */
 export async function renderDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
+  return docxOf(parseReport(report), options);
+}
+
+const DocxOptionsSchema = z.object({ margins: PageMarginsSchema.optional() }).optional();
+
+/** The document of a report already checked; the options are checked here. */
+async function docxOf(report: Report, rawOptions: DocxOptions | undefined): Promise<Uint8Array> {
+  const options =
+    validate(DocxOptionsSchema, rawOptions, { subject: text("DOCX 选项", "DOCX options") }) ?? {};
   const zh = report.locale === "zh-CN";
   const margins = options.margins ?? SCHOOL_A4_MARGINS_MM;
   const landscape = report.layout.orientation === "landscape";
@@ -164,5 +182,6 @@ export const docxRenderer = defineRenderer<DocxOptions, Uint8Array>({
   id: "docx",
   mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   extension: "docx",
-  render: renderDocx,
+  // `renderReport` has checked the report already.
+  render: docxOf,
 });

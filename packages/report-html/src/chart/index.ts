@@ -1,1 +1,1 @@
-export * from "./svg";
+export { chartToSvg, type ChartData, type ChartSvgOptions } from "./svg";

@@ -1,4 +1,4 @@
-import { RenderError } from "@liushou/core";
+import { RenderError, ValidationError } from "@liushou/core";
 import { describe, expect, it } from "vitest";
 import { chartToSvg, type ChartData } from "./svg";
 
@@ -53,12 +53,12 @@ describe("chartToSvg", () => {
   });
 
   it("refuses a class prefix that is not a plain name", () => {
-    expect(() => chartToSvg(bar, { id: 'x"><script>' })).toThrow(RenderError);
+    expect(() => chartToSvg(bar, { id: 'x"><script>' })).toThrow(ValidationError);
   });
 
   it("rejects a series whose values do not match the categories, in both languages", () => {
     const bad = { ...bar, series: [{ name: "人数", values: [1, Number.NaN, 2] }] };
-    expect(() => chartToSvg(bad)).toThrow(RenderError);
+    expect(() => chartToSvg(bad)).toThrow(ValidationError);
     try {
       chartToSvg({ ...bar, series: [{ name: "x", values: [1] }] });
     } catch (e) {

@@ -1,6 +1,7 @@
-import { RenderError, text } from "@liushou/core";
-import { formatValue, type Chart } from "@liushou/report";
+import { RenderError, text, validate } from "@liushou/core";
+import { formatValue, ValueTypeSchema, type Chart } from "@liushou/report";
 import * as echarts from "echarts";
+import { z } from "zod";
 import { CJK_FONT_STACK } from "../_lib/fonts";
 
 /**
@@ -42,34 +43,53 @@ export interface ChartSvgOptions {
  * @param chart - the chart as data (a report's `chart` block).
  * @param options - size, font and class prefix.
  * @returns the `<svg>…</svg>` markup.
- * @throws {RenderError} when a series does not have one value per category, or `id` is not a
- * plain class name.
+ * @throws {ValidationError} for a malformed chart or options (an `id` that is not a plain class
+ * name); {RenderError} when a series does not have one value per category.
  * @example
  * const svg = chartToSvg({ kind: "bar", valueType: "integer", categories: ["祖辈", "亲戚"], series: [{ name: "人数", values: [12, 3] }] });
  * svg.startsWith("<svg") //=> true
  * @category Charts
  */
 export function chartToSvg(chart: ChartData, options: ChartSvgOptions = {}): string {
+  validate(ChartDataSchema, chart, { subject: text("图表", "chart") });
+  validate(ChartSvgOptionsSchema, options ?? {}, { subject: text("图表选项", "chart options") });
   checkChart(chart);
-  const id = options.id ?? "chart";
-  if (!/^[A-Za-z][\w-]*$/.test(id)) {
-    throw new RenderError(
-      text(
-        `图表类名前缀“${id}”只能含字母、数字、下划线和连字符，且以字母开头`,
-        `chart class prefix "${id}" must be a letter followed by letters, digits, underscores or dashes`,
-      ),
-    );
-  }
-  const width = options.width ?? 640;
-  const height = options.height ?? 320;
+  const id = options?.id ?? "chart";
+  const width = options?.width ?? 640;
+  const height = options?.height ?? 320;
   const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
-    instance.setOption(chartOption(chart, options.fontFamily ?? CJK_FONT_STACK));
+    instance.setOption(chartOption(chart, options?.fontFamily ?? CJK_FONT_STACK));
     return renameClasses(instance.renderToSVGString(), id);
   } finally {
     instance.dispose();
   }
 }
+
+const ChartDataSchema = z.object({
+  kind: z.enum(["bar", "pie", "line"]),
+  categories: z.array(z.string()),
+  series: z.array(z.object({ name: z.string(), values: z.array(z.number().nullable()) })).min(1),
+  valueType: ValueTypeSchema,
+  stacked: z.boolean().optional(),
+  xLabel: z.string().optional(),
+  yLabel: z.string().optional(),
+});
+
+/** Options as `chartToSvg` takes them (shared with the PNG of `@liushou/report-docx`). @internal */
+export const ChartSvgOptionsSchema = z.object({
+  width: z.number().int().min(50).max(4000).optional(),
+  height: z.number().int().min(50).max(4000).optional(),
+  // Single-quoted names only: the stack goes into SVG style attributes.
+  fontFamily: z
+    .string()
+    .regex(/^[\w\s',-]+$/u, "font names, commas and single quotes")
+    .optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z][\w-]*$/, "a letter, then letters, digits, underscores or dashes")
+    .optional(),
+});
 
 /**
  * ECharts names the ids and classes in its SVG after its instance (`zr3-c0`) and the classes by

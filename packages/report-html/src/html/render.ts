@@ -1,7 +1,15 @@
-import { defineRenderer, metaLines, privacyStatement, type Report } from "@liushou/report";
+import { text, validate } from "@liushou/core";
+import {
+  defineRenderer,
+  metaLines,
+  parseReport,
+  privacyStatement,
+  type Report,
+} from "@liushou/report";
+import { z } from "zod";
 import { escapeHtml as esc } from "../_lib/escape";
-import type { ChartSvgOptions } from "../chart/svg";
-import { SCHOOL_A4_MARGINS_MM, type PageMargins } from "../page/margins";
+import { ChartSvgOptionsSchema, type ChartSvgOptions } from "../chart/svg";
+import { PageMarginsSchema, SCHOOL_A4_MARGINS_MM, type PageMargins } from "../page/margins";
 import { blocksHtml, type HtmlContext } from "./blocks";
 import { printCss } from "./style";
 
@@ -23,15 +31,30 @@ export interface HtmlOptions {
  * print CSS with page breaks (cards `cardsPerPage` to a page, table headers repeated on every
  * page); charts as inline SVG drawn on the server by ECharts; every text escaped. A
  * Content-Security-Policy forbids scripts and remote loads as a second line of defence.
- * @param report - a report from `@liushou/report` (checked by `renderReport`, or trusted here).
+ * @param report - a report from `@liushou/report` (checked against its schema first).
  * @param options - margins and chart size.
  * @returns the HTML document.
+ * @throws ValidationError naming the field at fault in a malformed report or options.
  * @example
  * const html = renderHtml(report);
  * html.startsWith("<!doctype html>") //=> true
  * @category HTML
  */
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+  return htmlOf(parseReport(report), options);
+}
+
+const HtmlOptionsSchema = z
+  .object({
+    margins: PageMarginsSchema.optional(),
+    chart: ChartSvgOptionsSchema.omit({ id: true }).optional(),
+  })
+  .optional();
+
+/** The page of a report already checked; the options are checked here. */
+function htmlOf(report: Report, rawOptions: HtmlOptions | undefined): string {
+  const options =
+    validate(HtmlOptionsSchema, rawOptions, { subject: text("HTML 选项", "HTML options") }) ?? {};
   const ctx: HtmlContext = {
     report,
     footnotes: new Map(report.footnotes.map((n, i) => [n.id, i + 1])),
@@ -86,5 +109,6 @@ export const htmlRenderer = defineRenderer<HtmlOptions, string>({
   id: "html",
   mediaType: "text/html; charset=utf-8",
   extension: "html",
-  render: renderHtml,
+  // `renderReport` has checked the report already.
+  render: htmlOf,
 });

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Page margins in millimetres.
  * @example
@@ -28,3 +30,11 @@ export const SCHOOL_A4_MARGINS_MM: PageMargins = Object.freeze({
 
 /** A4 in millimetres, portrait. */
 export const A4_MM = Object.freeze({ width: 210, height: 297 });
+
+/** Margins as options take them: each a finite number of millimetres, 0 to 100. @internal */
+export const PageMarginsSchema = z.object({
+  top: z.number().min(0).max(100),
+  right: z.number().min(0).max(100),
+  bottom: z.number().min(0).max(100),
+  left: z.number().min(0).max(100),
+});

@@ -1,8 +1,9 @@
-import { text } from "@liushou/core";
+import { text, validate } from "@liushou/core";
 import {
   defineRenderer,
   formatValue,
   metaLines,
+  parseReport,
   privacyStatement,
   type Block,
   type Card,
@@ -12,6 +13,7 @@ import {
   type Table,
 } from "@liushou/report";
 import ExcelJS from "exceljs";
+import { z } from "zod";
 import { writeTableSheet, type SheetContext } from "./table-sheet";
 
 /**
@@ -41,14 +43,23 @@ const WORDS = {
  * then one sheet of the cards (a row per card) and an "About" sheet with the report's metadata,
  * key figures, notes and privacy notice. Text is never written as a formula.
  * @param report - a report from `@liushou/report`.
- * @param _options - reserved.
+ * @param options - reserved: an empty object.
  * @returns the `.xlsx` file's bytes.
+ * @throws ValidationError naming the field at fault in a malformed report or options.
  * @example
  * const bytes = await renderXlsx(report);
  * writeFileSync("统计表.xlsx", bytes);
  * @category XLSX
  */
-export async function renderXlsx(report: Report, _options: XlsxOptions = {}): Promise<Uint8Array> {
+export async function renderXlsx(report: Report, options: XlsxOptions = {}): Promise<Uint8Array> {
+  return xlsxOf(parseReport(report), options);
+}
+
+const XlsxOptionsSchema = z.object({}).strict().optional();
+
+/** The workbook of a report already checked; the options are checked here. */
+async function xlsxOf(report: Report, options: XlsxOptions | undefined): Promise<Uint8Array> {
+  validate(XlsxOptionsSchema, options, { subject: text("XLSX 选项", "XLSX options") });
   const l = (t: { "zh-CN": string; en: string }) => t[report.locale];
   const wb = new ExcelJS.Workbook();
   const at = new Date(report.meta.generatedAt);
@@ -168,5 +179,6 @@ export const xlsxRenderer = defineRenderer<XlsxOptions, Uint8Array>({
   id: "xlsx",
   mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   extension: "xlsx",
-  render: renderXlsx,
+  // `renderReport` has checked the report already.
+  render: xlsxOf,
 });
