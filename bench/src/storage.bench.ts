@@ -21,7 +21,7 @@
  *   memory).
  * @module
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -65,7 +65,12 @@ const IMPORT_RUNS = isFull() ? { runs: 1, warmup: 0 } : { runs: 3, warmup: 1 };
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const population = (): Population =>
   generatePopulation({ preset: PRESET, seed: "storage", asOf: AS_OF });
-const tempDir = () => mkdtempSync(join(tmpdir(), "liushou-bench-"));
+/** A temporary directory for this process's database files, removed when the process exits. */
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "liushou-bench-"));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 let runNumber = 0;
 
 // ---------------------------------------------------------------------------------------------
@@ -177,6 +182,19 @@ async function dropPgSchema(schema: string): Promise<void> {
   await client.connect();
   await client.query(`drop schema if exists "${schema}" cascade`);
   await client.end();
+}
+
+/** Rows in the entity and link tables after an import: both sides must write the same. */
+async function countRows(db: Kysely<any>): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of ["ls_file", "ls_person", "ls_contact", "ls_contact_child"]) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    out[table] = Number(row.n);
+  }
+  return out;
 }
 
 const importMetrics = (_: unknown, s: { pop: Population }) => ({
@@ -398,12 +416,22 @@ export default [
         region: REGION,
       });
       await importThroughPort(storage, s.pop);
+      const rows = await countRows(storage.db);
       await storage.close();
+      return rows;
     },
     metrics: importMetrics,
+    answer: (rows) => rows,
     baseline: {
       name: "raw better-sqlite3 prepared-statement loop, one transaction",
-      run: (s) => rawSqliteImport(join(s.dir, `raw-${runNumber++}.db`), s.pop),
+      run: async (s) => {
+        const filename = join(s.dir, `raw-${runNumber++}.db`);
+        await rawSqliteImport(filename, s.pop);
+        const storage = await createSqliteStorage({ filename, region: REGION });
+        const rows = await countRows(storage.db);
+        await storage.close();
+        return rows;
+      },
     },
     timeoutMs: 60 * 60_000,
   }),
@@ -422,16 +450,23 @@ export default [
               region: REGION,
             });
             await importThroughPort(storage, s.pop);
+            const rows = await countRows(storage.db);
             await storage.close();
             await dropPgSchema(schema);
+            return rows;
           },
           metrics: importMetrics,
+          answer: (rows) => rows,
           baseline: {
             name: "raw multi-row INSERTs through pg, one transaction",
             run: async (s) => {
               const schema = `liushou_bench_raw_${process.pid}_${runNumber++}`;
               await rawPgImport(schema, s.pop);
+              const storage = await createPostgresStorage({ connectionString: PG_URL, schema });
+              const rows = await countRows(storage.db);
+              await storage.close();
               await dropPgSchema(schema);
+              return rows;
             },
           },
           timeoutMs: 60 * 60_000,
@@ -446,6 +481,7 @@ export default [
     setup: loadedSqlite,
     run: overdueFromStorage,
     metrics: (overdue, s) => ({ overdue: (overdue as string[]).length, plan: planOf(s) }),
+    answer: (overdue) => [...(overdue as string[])].sort(),
     baseline: {
       name: "countContactRecords over every record in memory",
       setup: memoryState,
@@ -462,6 +498,7 @@ export default [
     setup: loadedSqlite,
     run: schoolMonthFromStorage,
     metrics: (r, s) => ({ ...(r as { children: number; met: number }), plan: planOf(s) }),
+    answer: (r) => r,
     baseline: {
       name: "countContactRecords over every record in memory",
       setup: memoryState,
@@ -477,6 +514,7 @@ export default [
     setup: loadedSqlite,
     run: async (s) => evaluateAll(await readAll(s.storage)),
     metrics: complianceMetrics,
+    answer: (rows) => rows,
     baseline: inMemory,
     timeoutMs: 60 * 60_000,
   }),
@@ -489,6 +527,7 @@ export default [
           setup: loadedPostgres,
           run: async (storage) => evaluateAll(await readAll(storage)),
           metrics: complianceMetrics,
+          answer: (rows) => rows,
           baseline: inMemory,
           timeoutMs: 60 * 60_000,
         }),

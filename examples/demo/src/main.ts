@@ -1,12 +1,20 @@
 /**
  * A walk through Liushou on one synthetic school: who is left behind, the county-style
  * statistics table, file completeness, pairing with explanations, visit compliance with a work
- * list, legal checks and risk, and a change to a child's file kept as history.
+ * list, the census at the term's start and the appraisal of the school, legal checks and risk,
+ * and a change to a child's file kept as history.
  *
  * Run with `pnpm demo` (Chinese) or `pnpm demo --en` (English).
  */
 import {
+  CENSUS_PRESETS,
+  EXAMPLE_CALENDAR_2025_26,
   POLICY_PRESETS,
+  SUPERVISION_PRESETS,
+  appraiseSchool,
+  censusStatus,
+  checkOrganisation,
+  enrolmentStatistics,
   TEACHER_PAIRING_PRESET,
   assessRisk,
   checkLegalDuties,
@@ -14,6 +22,7 @@ import {
   completenessReport,
   evaluateCompliance,
   explainWhyNot,
+  addDays,
   fileAsOf,
   groupRecordsByChild,
   localize,
@@ -150,6 +159,135 @@ for (const item of work.overdue) {
     `  - ${item.policyId} · ${item.subjectId} · ${item.risk ?? "—"} · ${t("缺", "short by")} ${item.shortBy}`,
   );
 }
+
+heading("开学初摸底与学校考评", "The census at the term's start and the school's appraisal");
+// Census checks and the school's weekly record-book checks, derived from the synthetic files:
+// most children verified in the first weeks of the spring term with a village cadre, a few
+// without one or not at all; record books checked in most weeks.
+const censusRecords = school.flatMap((f, i) =>
+  i % 9 === 8
+    ? []
+    : [
+        {
+          id: `census-${f.id}`,
+          childId: f.id,
+          verifiedOn:
+            `2026-03-${String(3 + (i % 20)).padStart(2, "0")}` as `${number}-${number}-${number}`,
+          takers:
+            i % 7 === 6
+              ? (["class-teacher"] as const)
+              : (["class-teacher", "village-cadre"] as const),
+        },
+      ],
+);
+const census = censusStatus({
+  childIds: school.map((f) => f.id),
+  records: censusRecords.map((r) => ({ ...r, takers: [...r.takers] })),
+  policy: CENSUS_PRESETS.termStart,
+  calendar: EXAMPLE_CALENDAR_2025_26,
+  asOf,
+});
+console.log(
+  t(
+    `${l(census.round.label)}开学初摸底（班主任联系村委干部，${census.round.deadline} 前）：已核实 ${census.verified}，逾期 ${census.overdue}，核实率 ${pct(census.rate)}`,
+    `Census of ${l(census.round.label)} (class teacher with village cadres, by ${census.round.deadline}): verified ${census.verified}, overdue ${census.overdue}, rate ${pct(census.rate)}`,
+  ),
+);
+const lastChecked = census.rows.find((r) => r.state === "overdue");
+if (lastChecked) {
+  console.log(
+    t(
+      `  例：${lastChecked.childId} 上次核实 ${lastChecked.lastVerifiedOn ?? "从未"}`,
+      `  e.g. ${lastChecked.childId} last verified ${lastChecked.lastVerifiedOn ?? "never"}`,
+    ),
+  );
+}
+const enrolment = enrolmentStatistics({ files, from: "2025-09-01", asOf });
+console.log(
+  t(
+    `入学率 ${pct(enrolment.enrolmentRate)}，巩固率 ${pct(enrolment.retentionRate)}，本学年辍学 ${enrolment.dropouts.length} 人`,
+    `Enrolment ${pct(enrolment.enrolmentRate)}, retention ${pct(enrolment.retentionRate)}, dropouts this school year: ${enrolment.dropouts.length}`,
+  ),
+);
+const schoolId = schools[0]!.id;
+const weeks = Array.from({ length: 17 }, (_, w) => w).filter((w) => w % 6 !== 5);
+const supervision = evaluateCompliance({
+  policies: [
+    SUPERVISION_PRESETS.recordBookCheckWeekly,
+    SUPERVISION_PRESETS.teacherAppraisalMonthly,
+  ],
+  children: files,
+  mentors,
+  pairings,
+  records: [],
+  activities: [
+    ...weeks.map((w) => ({
+      id: `check-${w}`,
+      kind: "record-book-check" as const,
+      title: "帮扶记录册周检查",
+      date: addDays("2026-03-06", 7 * w),
+      schoolId,
+    })),
+    ...["2026-03-31", "2026-04-30", "2026-05-29"].map((date, i) => ({
+      id: `appraisal-${i}`,
+      kind: "teacher-appraisal" as const,
+      title: "帮扶教师月考核",
+      date: date as `${number}-${number}-${number}`,
+      schoolId,
+    })),
+  ],
+  calendar: EXAMPLE_CALENDAR_2025_26,
+  period: { from: "2026-03-02", to: "2026-06-30" },
+  asOf,
+});
+const classIds = [...new Set(school.map((f) => f.child.classId).filter((k) => k !== undefined))];
+const teachers = mentors.filter((m) => m.kind === "class-teacher" && m.schoolId === schoolId);
+const organisation = checkOrganisation(
+  {
+    schoolId,
+    head: "principal",
+    members: [
+      { personId: "principal", role: "principal" },
+      { personId: "deputy", role: "deputy-principal" },
+      ...teachers.map((m) => ({
+        personId: m.id,
+        role: "class-teacher" as const,
+        classIds: m.classIds,
+      })),
+    ],
+  },
+  classIds,
+);
+for (const f of organisation) console.log(`  - ${l(f.message)}`);
+const appraisal = appraiseSchool({
+  schoolId,
+  completeness: completenessReport(files, {
+    asOf,
+    definition: "school",
+    groupBy: "school",
+    details: false,
+  }),
+  census,
+  visits: report,
+  supervision,
+  enrolment,
+  organisation,
+});
+console.log(
+  t(
+    `学校 ${schoolId} 考评：${appraisal.score ?? "—"} 分（${appraisal.band ? l(appraisal.band.label) : "—"}）`,
+    `Appraisal of school ${schoolId}: ${appraisal.score ?? "—"} points (${appraisal.band ? l(appraisal.band.label) : "—"})`,
+  ),
+);
+printTable(
+  [t("项目", "criterion"), t("权重", "weight"), t("实测", "measured"), t("得分", "points")],
+  appraisal.lines.map((line) => [
+    l(line.name),
+    String(line.weight),
+    pct(line.value),
+    line.points === null ? "—" : line.points.toFixed(1),
+  ]),
+);
 
 heading("法律义务检查与风险等级", "Legal checks and risk");
 const levels = { low: 0, medium: 0, high: 0, critical: 0 };

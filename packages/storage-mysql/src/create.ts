@@ -4,6 +4,8 @@ import { createPool, type Pool } from "mysql2";
 
 /**
  * Options of {@link createMysqlStorage}: a connection URI or a mysql2 pool.
+ * @example
+ * const options: MysqlStorageOptions = { uri: "mysql://liushou@db:3306/liushou", region: "430102" };
  * @category Storage
  */
 export interface MysqlStorageOptions {

@@ -1,12 +1,14 @@
 import { createSqlStorage, type SqlStorage, type TableLayout } from "@liushou/storage-sql";
 import { Kysely, PostgresDialect, sql } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import { addRegionPartitions } from "./layout";
 
 const ignore = (): void => {};
 
 /**
  * Options of {@link createPostgresStorage}: a connection string or a `pg` pool.
+ * @example
+ * const options: PostgresStorageOptions = { connectionString: "postgres://db/liushou", layout: "partitioned" };
  * @category Storage
  */
 export interface PostgresStorageOptions {
@@ -36,9 +38,10 @@ export interface PostgresStorageOptions {
  * @category Storage
  */
 export async function createPostgresStorage(options: PostgresStorageOptions): Promise<SqlStorage> {
+  // Loaded on demand: hosts on PGlite need not install pg.
   const pool =
     options.pool ??
-    new pg.Pool({
+    new (await import("pg")).default.Pool({
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
     });

@@ -9,6 +9,8 @@ import type { SqlFlavor } from "./tables/flavor";
 
 /**
  * Options of {@link createSqlStorage}.
+ * @example
+ * const options: SqlStorageOptions = { db, flavor: "postgres", region: "430102", layout: "partitioned" };
  * @category Storage
  */
 export interface SqlStorageOptions {
@@ -37,6 +39,9 @@ export interface SqlStorageOptions {
 
 /**
  * A storage adapter over SQL, with what the dialect packages need beyond the port.
+ * @example
+ * const storage: SqlStorage = await createSqliteStorage();
+ * await storage.migrate() //=> { applied: [], recorded: ["001-initial"] }
  * @category Storage
  */
 export type SqlStorage = StorageAdapter & {

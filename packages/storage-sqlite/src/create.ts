@@ -4,6 +4,8 @@ import { createSqlStorage, type SqlStorage } from "@liushou/storage-sql";
 
 /**
  * Options of {@link createSqliteStorage}.
+ * @example
+ * const options: SqliteStorageOptions = { filename: "county.db", region: "430102" };
  * @category Storage
  */
 export interface SqliteStorageOptions {

@@ -31,9 +31,9 @@ export type AssistanceTemplate = z.infer<typeof AssistanceTemplateSchema>;
 export type AssistanceTemplateInput = z.input<typeof AssistanceTemplateSchema>;
 
 /**
- * The templates Liushou proposes plan items from. The study plan follows the summaries: "由任课
- * 教师具体分析学生的学业情景，制定学习帮扶计划，明确帮扶时间、资料和阶段性效果" (work-summaries.zh.txt
- * line 82); a plan lists "帮扶时间、内容和阶段性效果" (line 282). Legal items answer the
+ * The templates Liushou proposes plan items from. The study plan follows the summaries: “由任课
+ * 教师具体分析学生的学业情景，制定学习帮扶计划，明确帮扶时间、资料和阶段性效果” (class-teacher
+ * summary, L82); a plan lists “帮扶时间、内容和阶段性效果” (school-district summary, L282). Legal items answer the
  * findings of `checkLegalDuties`. Hosts may pass their own list.
  * @example
  * ASSISTANCE_TEMPLATES.find((x) => x.need === "lack:tutoring")?.owner //=> "subject-teacher"

@@ -156,13 +156,21 @@ export function weekdayOfDay(day: number): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
-/** First and last day numbers covered by a calendar's terms. @internal */
+/**
+ * First and last day numbers a calendar covers: its terms and the holidays it lists (a listed
+ * summer vacation after the last term is covered, its days are known to be no school days).
+ * @internal
+ */
 export function calendarSpan(cal: SchoolCalendar): { first: number; last: number } {
   let first = Infinity;
   let last = -Infinity;
   for (const t of cal.terms) {
     first = Math.min(first, dayNumber(t.start));
     last = Math.max(last, dayNumber(t.end));
+  }
+  for (const h of cal.holidays) {
+    first = Math.min(first, dayNumber(h.from));
+    last = Math.max(last, dayNumber(h.to));
   }
   return { first, last };
 }

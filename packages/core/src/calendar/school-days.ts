@@ -129,10 +129,15 @@ export function termOn(
 }
 
 /**
- * The holiday listed on a date, if any (vacations between terms are not listed: they are the
- * days outside every term).
+ * The holiday listed on a date, if any: a public holiday, a school day off, or a vacation the
+ * calendar names (`kind: "vacation"`). Days outside every term that no holiday lists are still
+ * no school days; this returns `undefined` for them.
+ * @param calendar - A school calendar.
+ * @param date - The day asked about.
+ * @returns The first listed holiday holding the date, or `undefined`.
  * @example
  * holidayOn(EXAMPLE_CALENDAR_2026_27, "2026-10-01")?.name //=> "国庆节"
+ * holidayOn(EXAMPLE_CALENDAR_2026_27, "2027-08-01")?.kind //=> "vacation" (暑假)
  * @category Calendar
  */
 export function holidayOn(

@@ -5,7 +5,7 @@ import { text } from "../i18n";
 import type { ChildFile, ChildFileInput } from "../model";
 import { addDays, birthdayOfAge, type CalendarDate } from "../time";
 import { classifyLeftBehind, leftBehindChanges } from "./classify";
-import { isParentAway, type LeftBehindDefinition } from "./definitions";
+import { isParentAway, schoolDefinition, type LeftBehindDefinition } from "./definitions";
 
 function makeFile(over: {
   birthDate?: string;
@@ -14,7 +14,7 @@ function makeFile(over: {
   motherCapacity?: "full" | "limited" | "none";
   motherDeceased?: boolean;
   grade?: number;
-  status?: "enrolled" | "dropped-out";
+  status?: "enrolled" | "dropped-out" | "not-enrolled";
 }): ChildFileInput {
   const parents: NonNullable<ChildFileInput["parents"]> = [
     {
@@ -157,7 +157,7 @@ describe("classifyLeftBehind — school definition", () => {
       }).reasons.map((x) => x.code),
     ).toContain("not-in-grades-1-to-9");
     expect(
-      classifyLeftBehind(makeFile({ status: "dropped-out", father: [{ from: "2020-01-01" }] }), {
+      classifyLeftBehind(makeFile({ status: "not-enrolled", father: [{ from: "2020-01-01" }] }), {
         asOf: "2026-03-01",
         definition: "school",
       }).leftBehind,
@@ -167,6 +167,38 @@ describe("classifyLeftBehind — school definition", () => {
         (x) => x.code,
       ),
     ).toContain("no-parent-away");
+  });
+});
+
+describe("the readings of the schools' definition", () => {
+  const away = [{ from: "2020-01-01" }];
+  it("keeps a pupil who dropped out in scope, unless told not to", () => {
+    const dropout = makeFile({ status: "dropped-out", father: away });
+    const r = classifyLeftBehind(dropout, { asOf: "2026-03-01", definition: "school" });
+    expect(r.leftBehind).toBe(true);
+    expect(r.reasons.map((x) => x.code)).toContain("dropped-out");
+    const strict = schoolDefinition({ keepDropouts: false });
+    expect(strict.id).toBe("school-enrolled-only");
+    expect(classifyLeftBehind(dropout, { asOf: "2026-03-01", definition: strict }).leftBehind).toBe(
+      false,
+    );
+  });
+
+  it("can require a carer other than the parent at home (需要其他亲人或委托人照顾)", () => {
+    const withMother = { ...makeFile({ father: away }), livingArrangement: "parent" as const };
+    expect(
+      classifyLeftBehind(withMother, { asOf: "2026-03-01", definition: "school" }).leftBehind,
+    ).toBe(true);
+    const cared = schoolDefinition({ requireOtherCarer: true });
+    const r = classifyLeftBehind(withMother, { asOf: "2026-03-01", definition: cared });
+    expect(r.leftBehind).toBe(false);
+    expect(r.reasons.map((x) => x.code)).toContain("lives-with-parent");
+    expect(
+      classifyLeftBehind(
+        { ...withMother, livingArrangement: "grandparents" },
+        { asOf: "2026-03-01", definition: cared },
+      ).leftBehind,
+    ).toBe(true);
   });
 });
 

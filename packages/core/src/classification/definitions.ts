@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { IssueCode } from "../errors/codes";
-import { invalidArgument } from "../errors/validate";
+import { invalidArgument, validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import type { ChildFile, Parent } from "../model";
 import { addDays, ageOn, birthdayOfAge, isCalendarDate, type CalendarDate } from "../time";
@@ -37,6 +37,9 @@ export const ReasonCode = {
   COMPULSORY_PUPIL: "compulsory-pupil",
   NOT_ENROLLED: "not-enrolled",
   NOT_IN_GRADES_1_TO_9: "not-in-grades-1-to-9",
+  DROPPED_OUT: "dropped-out",
+  CARED_BY_OTHERS: "cared-by-others",
+  LIVES_WITH_PARENT: "lives-with-parent",
 } as const;
 
 /**
@@ -290,19 +293,63 @@ export const STATE_COUNCIL_2016_DEFINITION: LeftBehindDefinition =
   });
 
 /**
- * The schools' definition in the work summaries: a primary or middle-school pupil (enrolled,
- * grade 1–9) whose parents both, or one of them, work away from home. The school status and
- * grade are read as recorded on the file (use `fileAsOf` for a past state).
- * @example
- * SCHOOL_DEFINITION.classify(file, { asOf: "2026-03-01" }).leftBehind //=> true
+ * Options of {@link schoolDefinition}: the two readings of the schools' definition the
+ * summaries leave open.
  * @category Classification
  */
-export const SCHOOL_DEFINITION: LeftBehindDefinition =
-  /*#__PURE__*/ Object.freeze<LeftBehindDefinition>({
-    id: "school",
+export interface SchoolDefinitionOptions {
+  /**
+   * Require that the child is cared for by someone other than a parent (“并且需要其他亲人或委托人
+   * 照顾的中小学生” (school summary, L155)): a child living with the parent at home is then not
+   * counted. Default `false`, because the county table of the same summaries counts 28,342
+   * left-behind primary pupils of whom only 24,922 live with grandparents, relatives, an
+   * entrusted guardian or alone.
+   */
+  requireOtherCarer?: boolean;
+  /**
+   * Keep a pupil who dropped out of grades 1–9 in scope. Default `true`: the summaries count a
+   * dropout as a failure of the work (“没有让一个留守儿童出现辍学退学的现象” (class-teacher summary,
+   * L293)), which the enrolment and retention rates must see.
+   */
+  keepDropouts?: boolean;
+}
+
+/** Schooling statuses that keep a pupil in the schools' scope. */
+function inSchoolScope(status: string, keepDropouts: boolean): boolean {
+  return status === "enrolled" || (keepDropouts && status === "dropped-out");
+}
+
+/**
+ * Builds the schools' definition with a reading of the open points (see
+ * {@link SchoolDefinitionOptions}); {@link SCHOOL_DEFINITION} is the default reading. Another
+ * reading gets its own id (`school+other-carer`, `school-enrolled-only`…).
+ * @param options - `requireOtherCarer` (default `false`), `keepDropouts` (default `true`).
+ * @returns A definition to pass wherever a `definition` is taken.
+ * @example
+ * classifyLeftBehind(fileWithMotherAtHome, { asOf: "2026-03-01", definition: schoolDefinition({ requireOtherCarer: true }) }).leftBehind //=> false
+ * @category Classification
+ */
+export function schoolDefinition(options: SchoolDefinitionOptions = {}): LeftBehindDefinition {
+  const o = validate(
+    z.object({ requireOtherCarer: z.boolean().optional(), keepDropouts: z.boolean().optional() }),
+    options,
+    { subject: text("学校口径选项", "school definition options") },
+  );
+  const requireOtherCarer = o.requireOtherCarer ?? false;
+  const keepDropouts = o.keepDropouts ?? true;
+  const id =
+    "school" + (requireOtherCarer ? "+other-carer" : "") + (keepDropouts ? "" : "-enrolled-only");
+  return Object.freeze<LeftBehindDefinition>({
+    id,
     name: text(
-      "学校口径（中小学生，父母双方或一方外出务工）",
-      "School definition (pupil, one or both parents away)",
+      "学校口径（中小学生，父母双方或一方外出务工" +
+        (requireOtherCarer ? "，由其他亲人或委托人照顾" : "") +
+        (keepDropouts ? "，含辍学学生" : "") +
+        "）",
+      "School definition (pupil, one or both parents away" +
+        (requireOtherCarer ? ", cared for by others" : "") +
+        (keepDropouts ? ", dropouts included" : "") +
+        ")",
     ),
     classify(file, { asOf }) {
       const facts = parentFacts(file, asOf);
@@ -313,7 +360,7 @@ export const SCHOOL_DEFINITION: LeftBehindDefinition =
         reasons.push(ageReason(file, facts.age, undefined));
         pupil = false;
       }
-      if (schooling.status !== "enrolled") {
+      if (!inSchoolScope(schooling.status, keepDropouts)) {
         pupil = false;
         reasons.push({
           code: ReasonCode.NOT_ENROLLED,
@@ -335,6 +382,14 @@ export const SCHOOL_DEFINITION: LeftBehindDefinition =
               : `grade ${grade} is not grade 1–9`,
           ),
         });
+      } else if (schooling.status === "dropped-out") {
+        reasons.push({
+          code: ReasonCode.DROPPED_OUT,
+          message: text(
+            `${grade} 年级辍学，仍在关爱范围内（辍学计入工作成效）`,
+            `dropped out of grade ${grade}: still in scope (a dropout counts against the work)`,
+          ),
+        });
       } else {
         reasons.push({
           code: ReasonCode.COMPULSORY_PUPIL,
@@ -345,12 +400,52 @@ export const SCHOOL_DEFINITION: LeftBehindDefinition =
         });
       }
       reasons.push(awayReason(facts));
-      return { leftBehind: pupil && facts.away.length >= 1, reasons };
+      let cared = true;
+      if (requireOtherCarer) {
+        cared = file.livingArrangement !== "parent";
+        reasons.push(
+          cared
+            ? {
+                code: ReasonCode.CARED_BY_OTHERS,
+                message: text(
+                  "由其他亲人或委托人照顾（或独自生活）",
+                  "cared for by others (or alone)",
+                ),
+              }
+            : {
+                code: ReasonCode.LIVES_WITH_PARENT,
+                message: text("与在家的父母一方生活", "lives with the parent at home"),
+              },
+        );
+      }
+      return { leftBehind: pupil && facts.away.length >= 1 && cared, reasons };
     },
     changeDates(file) {
-      return [file.child.birthDate, ...awayEdges(file)];
+      const out = [file.child.birthDate, ...awayEdges(file)];
+      if (file.child.schooling.since) out.push(file.child.schooling.since);
+      return out;
     },
   });
+}
+
+/**
+ * The schools' definition in the work summaries: a primary or middle-school pupil (grade 1–9,
+ * enrolled or dropped out) whose parents both, or one of them, work away from home. The school
+ * status and grade are read as recorded on the file (use `fileAsOf` for a past state). Built by
+ * {@link schoolDefinition} with its defaults; see there for the two readings the summaries
+ * leave open.
+ * @example
+ * SCHOOL_DEFINITION.classify(file, { asOf: "2026-03-01" }).leftBehind //=> true
+ * @category Classification
+ */
+export const SCHOOL_DEFINITION: LeftBehindDefinition = /*#__PURE__*/ Object.freeze({
+  .../*#__PURE__*/ schoolDefinition(),
+  id: "school",
+  name: text(
+    "学校口径（中小学生，父母双方或一方外出务工）",
+    "School definition (pupil, one or both parents away)",
+  ),
+});
 
 /**
  * The built-in definitions by id.
@@ -409,7 +504,7 @@ export function builtInVerdict(
   }
   if (id === "school") {
     const { grade, schooling } = file.child;
-    return schooling.status === "enrolled" && grade !== undefined && grade <= 9 && away >= 1;
+    return inSchoolScope(schooling.status, true) && grade !== undefined && grade <= 9 && away >= 1;
   }
   if (asOf >= birthdayOfAge(birth, 16)) return false;
   if (away >= 2) return true;

@@ -10,6 +10,8 @@ export {
   isParentAway,
   STATE_COUNCIL_2016_DEFINITION,
   SCHOOL_DEFINITION,
+  schoolDefinition,
+  type SchoolDefinitionOptions,
   LEFT_BEHIND_DEFINITIONS,
   DEFAULT_DEFINITION,
   type ClassificationReason,

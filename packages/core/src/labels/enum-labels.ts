@@ -13,6 +13,14 @@ import type { AssistanceItemStatus, AssistanceRole } from "../assistance/schema"
 import type { FiveLack, NeedDomain, NeedLevel } from "../checklists/needs-profile";
 import type { BoardingConvention, StageKey } from "../statistics/statistics";
 import { STAGE_TEXT } from "../statistics/statistics";
+import type { SummaryKind } from "../sources/summaries";
+import type { CensusTaker } from "../census/schema";
+import type { CensusState } from "../census/status";
+import type { Duty, ResponsibilityRole } from "../organisation/roles";
+import type { AppraisalCriterionId } from "../organisation/appraisal";
+import type { OccasionStatus } from "../occasions/evaluate";
+import type { CareResource } from "../welfare/schema";
+import type { Incident, ParentNotice, SafetyLetter } from "../records/schema";
 
 /** A label for every value of one enum: the compiler checks that none is missing. */
 type Labels<V extends string> = Readonly<Record<V, LocalizedText>>;
@@ -184,6 +192,12 @@ export const ENUM_LABELS = Object.freeze({
     symposium: text("座谈会", "symposium"),
     outing: text("外出活动", "outing"),
     other: text("其他", "other"),
+    "class-activity": text("班队活动", "class activity"),
+    "law-lesson": text("法制课", "law lesson"),
+    "record-book-check": text("记录册周检查", "record book check"),
+    "teacher-appraisal": text("教师考核", "teacher appraisal"),
+    "school-appraisal": text("学校考评", "school appraisal"),
+    "work-summary": text("工作总结", "work summary"),
   } satisfies Labels<ActivityKind>,
   aidKind: {
     donation: text("捐赠", "donation"),
@@ -257,6 +271,78 @@ export const ENUM_LABELS = Object.freeze({
     "boarding-overlaps": text("寄宿交叉统计", "boarding overlaps"),
     "boarding-separate": text("寄宿单列统计", "boarding separate"),
   } satisfies Labels<BoardingConvention>,
+  summaryKind: {
+    school: text("学校", "school"),
+    "class-teacher": text("班主任", "class teacher"),
+    community: text("社区", "community"),
+    street: text("街道", "street office"),
+    township: text("学区", "school district"),
+    county: text("县", "county"),
+    city: text("市", "city"),
+    "work-unit": text("机关单位", "work unit"),
+  } satisfies Labels<SummaryKind>,
+  censusTaker: {
+    "class-teacher": text("班主任", "class teacher"),
+    "village-cadre": text("村委干部", "village cadre"),
+    community: text("社区", "community"),
+    teacher: text("教师", "teacher"),
+    other: text("其他", "other"),
+  } satisfies Labels<CensusTaker>,
+  censusState: {
+    verified: text("已核实", "verified"),
+    due: text("待核实", "due"),
+    overdue: text("逾期未核实", "overdue"),
+  } satisfies Labels<CensusState>,
+  responsibilityRole: {
+    principal: text("校长", "principal"),
+    "deputy-principal": text("分管副校长", "deputy principal"),
+    "chief-counsellor": text("总辅导员", "chief counsellor"),
+    "grade-head": text("年级主任", "grade head"),
+    "class-teacher": text("班主任", "class teacher"),
+    "subject-teacher": text("科任教师", "subject teacher"),
+  } satisfies Labels<ResponsibilityRole>,
+  duty: {
+    lead: text("领导", "leading"),
+    "safety-law-education": text("安全法制教育", "safety and law education"),
+    "moral-education": text("思想教育", "moral education"),
+    "study-life-education": text("学习教育及生活教育", "study and daily-life education"),
+    "direct-help": text("具体帮扶", "direct help"),
+  } satisfies Labels<Duty>,
+  appraisalCriterion: {
+    archive: text("建档率", "files opened"),
+    census: text("开学初摸底", "census"),
+    visits: text("家访与联系达标", "visits and calls"),
+    supervision: text("周检查、月考核", "weekly checks and monthly appraisals"),
+    enrolment: text("入学率", "enrolment rate"),
+    retention: text("巩固率", "retention rate"),
+    organisation: text("领导小组与责任制", "organisation"),
+  } satisfies Labels<AppraisalCriterionId>,
+  occasionStatus: {
+    met: text("已完成", "met"),
+    missed: text("未完成", "missed"),
+    due: text("待完成", "due"),
+    upcoming: text("未开始", "upcoming"),
+  } satisfies Labels<OccasionStatus>,
+  safetyLetterLevel: {
+    school: text("学校", "school"),
+    class: text("班级", "class"),
+    family: text("家庭", "family"),
+  } satisfies Labels<SafetyLetter["level"]>,
+  incidentKind: {
+    illness: text("疾病", "illness"),
+    injury: text("受伤", "injury"),
+    missing: text("走失", "missing"),
+    violence: text("暴力", "violence"),
+    other: text("其他", "other"),
+  } satisfies Labels<Incident["kind"]>,
+  parentNoticeKind: {
+    "letter-to-parents": text("致家长的一封信", "letter to parents"),
+    "call-times": text("通话时间告知", "call times"),
+  } satisfies Labels<ParentNotice["kind"]>,
+  careResourceKind: {
+    "childrens-home": text("留守儿童之家", "children's home"),
+    "activity-room": text("活动室", "activity room"),
+  } satisfies Labels<CareResource["kind"]>,
 });
 
 /** The name of an enum in {@link ENUM_LABELS}. @category Labels */

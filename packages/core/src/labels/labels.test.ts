@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { CensusTakerSchema } from "../census";
+import { DutySchema, ResponsibilityRoleSchema } from "../organisation";
+import { SummaryKindSchema } from "../sources";
 import { ENUM_LABELS, labelOf, parseLabel, type LabelledEnum } from "./index";
 import {
+  ActivityKindSchema,
   ContactKindSchema,
   EducationSchema,
   GenderSchema,
@@ -25,6 +29,11 @@ describe("ENUM_LABELS", () => {
       ["education", EducationSchema.options],
       ["contactKind", ContactKindSchema.options],
       ["wishStatus", WishStatusSchema.options],
+      ["activityKind", ActivityKindSchema.options],
+      ["summaryKind", SummaryKindSchema.options],
+      ["censusTaker", CensusTakerSchema.options],
+      ["responsibilityRole", ResponsibilityRoleSchema.options],
+      ["duty", DutySchema.options],
       ["complianceStatus", COMPLIANCE_STATUSES],
     ];
     for (const [kind, options] of cases) {

@@ -74,6 +74,10 @@ export const ContactRecordSchema = z
     place: z.string().max(MAX_ADDRESS_LENGTH).optional(),
     summary: z.string().max(MAX_TEXT_LENGTH).optional(),
     followUp: z.string().max(MAX_TEXT_LENGTH).optional(),
+    /** When the record was written down (及时填写): checked against `at` by `lateEntries`. */
+    recordedAt: InstantSchema.optional(),
+    /** The children's home or activity room used (its phone for a family call). */
+    resourceId: IdSchema.optional(),
   })
   .superRefine((r, ctx) => {
     for (const { index, key } of repeats(r.childIds, (id) => id)) {
@@ -214,7 +218,9 @@ export type MicroWish = z.infer<typeof MicroWishSchema>;
 export type MicroWishInput = z.input<typeof MicroWishSchema>;
 
 /**
- * Kinds of care activities.
+ * Kinds of care activities, and of the school's own work that policies count: a class's weekly
+ * activity (班队活动) and law lesson (法制课), the weekly check of the record books (周检查), the
+ * appraisal of teachers (月考核) and of schools (考评), and the term's work summary (工作总结).
  * @category Model
  */
 export const ActivityKindSchema = z.enum([
@@ -227,6 +233,12 @@ export const ActivityKindSchema = z.enum([
   "symposium",
   "outing",
   "other",
+  "class-activity",
+  "law-lesson",
+  "record-book-check",
+  "teacher-appraisal",
+  "school-appraisal",
+  "work-summary",
 ]);
 /** @category Model */
 export type ActivityKind = z.infer<typeof ActivityKindSchema>;
@@ -252,6 +264,10 @@ export const ActivitySchema = z.object({
     ])
     .optional(),
   schoolId: IdSchema.optional(),
+  /** The class that held it, for a class's own activity (a theme meeting, a law lesson). */
+  classId: IdSchema.optional(),
+  /** The children's home or activity room where it took place. */
+  resourceId: IdSchema.optional(),
   regionCode: RegionCodeSchema.optional(),
   childIds: z.array(IdSchema).max(MAX_IDS_PER_RECORD).default([]),
   mentorIds: z.array(IdSchema).max(MAX_IDS_PER_RECORD).default([]),
@@ -356,6 +372,7 @@ export function quickContactRecord(raw: unknown): ContactRecord | undefined {
   if (ids.length > MAX_IDS_PER_RECORD || !ids.every(isId) || new Set(ids).size !== ids.length)
     return undefined;
   if (!optional(r.mentorId, isId) || !optional(r.parentId, isId)) return undefined;
+  if (!optional(r.recordedAt, isInstant) || !optional(r.resourceId, isId)) return undefined;
   if (!optional(r.initiator, (v) => typeof v === "string" && INITIATORS.has(v))) return undefined;
   if (!optional(r.durationMinutes, (v) => Number.isInteger(v) && (v as number) > 0))
     return undefined;

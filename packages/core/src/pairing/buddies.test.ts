@@ -32,6 +32,36 @@ describe("planBuddies", () => {
     );
   });
 
+  it("prefers a good pupil or a class cadre to a classmate who is merely not left behind", () => {
+    const plan = planBuddies({
+      children: [child("a", { cls: "k1", gender: "female" })],
+      pupils: [
+        { id: "p1", classId: "k1", gender: "female" },
+        { id: "p2", classId: "k1", gender: "female", leftBehind: true, goodPupil: true },
+      ],
+    });
+    expect(plan.buddies[0]!.buddies[0]).toMatchObject({ pupilId: "p2", points: 6 });
+    const cadre = planBuddies({
+      children: [child("a", { cls: "k1" })],
+      pupils: [
+        { id: "p1", classId: "k1" },
+        { id: "p3", classId: "k1", leftBehind: true, classCadre: true },
+      ],
+      options: { mode: "several-plus-one", groupSize: 1 },
+    });
+    expect(cadre.buddies[0]!.buddies.map((b) => b.pupilId)).toEqual(["p3"]);
+    // The weights are options: a host that prefers classmates who are not left behind says so.
+    const mine = planBuddies({
+      children: [child("a", { cls: "k1", gender: "female" })],
+      pupils: [
+        { id: "p1", classId: "k1", gender: "female" },
+        { id: "p2", classId: "k1", gender: "female", leftBehind: true, goodPupil: true },
+      ],
+      options: { points: { notLeftBehind: 9 } },
+    });
+    expect(mine.buddies[0]!.buddies[0]!.pupilId).toBe("p1");
+  });
+
   it("explains children left without a buddy", () => {
     const plan = planBuddies({
       children: [...kids, child("d")],

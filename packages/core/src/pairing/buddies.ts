@@ -21,8 +21,10 @@ export const BuddyPupilSchema = z.object({
   gender: GenderSchema.optional(),
   /** The pupil is left behind too (a classmate who is not is preferred). */
   leftBehind: z.boolean().default(false),
-  /** A good pupil (品学兼优), picked for several-plus-one groups. */
+  /** A good pupil (品学兼优): the summaries ask for them first. */
   goodPupil: z.boolean().default(false),
+  /** A class cadre (学生干部), whom the summaries also pick for several-plus-one groups. */
+  classCadre: z.boolean().default(false),
 });
 /**
  * @example
@@ -49,8 +51,21 @@ export const PlanBuddiesOptionsSchema = z.object({
   sameGender: z.boolean().default(false),
   /** Size of a several-plus-one group. */
   groupSize: z.number().int().min(1).max(10).default(3),
-  /** In several-plus-one mode, only good pupils join groups. */
+  /** In several-plus-one mode, only good pupils and class cadres join groups. */
   onlyGoodPupils: z.boolean().default(true),
+  /**
+   * Points for what makes a buddy preferable. The order follows the summaries (a good pupil, a
+   * class cadre); the numbers, and the small preference for a classmate who is not left behind,
+   * are this library's defaults.
+   */
+  points: z
+    .object({
+      goodPupil: z.number().min(0).max(100).default(4),
+      classCadre: z.number().min(0).max(100).default(3),
+      sameGender: z.number().min(0).max(100).default(2),
+      notLeftBehind: z.number().min(0).max(100).default(1),
+    })
+    .prefault({}),
 });
 /**
  * @example
@@ -110,12 +125,12 @@ export interface BuddyPlan {
   readonly unmatched: readonly BuddyShortfall[];
 }
 
-const POINTS = { notLeftBehind: 4, sameGender: 2, goodPupil: 1 } as const;
-
 /**
  * Plans peer buddies within each class: one hand-in-hand friend (手拉手好朋友) per left-behind
- * child, or several-plus-one groups (几+1). A classmate who is not left behind is preferred
- * (4 points), then the same gender (2), then a good pupil (1); each pupil befriends at most
+ * child, or several-plus-one groups (几+1). A good pupil (品学兼优) is preferred (4 points by
+ * default), then a class cadre (3), the same gender (2) and a classmate who is not left behind
+ * (1), as the summaries pick “品学兼优的学生” (county summary, L326) and “优秀学生和学生干部”
+ * (school summary, L44); the points are options. Each pupil befriends at most
  * `maxChildrenPerBuddy` children. Each round is an exact assignment that first serves as many
  * children as possible (one round for friends, `groupSize` rounds for groups); ties are broken
  * by id, so the same input gives the same buddies in any order.
@@ -160,24 +175,30 @@ export function planBuddies(input: {
     const p = pupils[j]!;
     if (p.id === c.id) return false;
     if (o.sameGender && p.gender !== c.child.gender) return false;
-    if (o.mode === "several-plus-one" && o.onlyGoodPupils && !p.goodPupil) return false;
+    if (o.mode === "several-plus-one" && o.onlyGoodPupils && !p.goodPupil && !p.classCadre)
+      return false;
     return true;
   };
   const pointsOf = (c: ChildFile, j: number): { points: number; reasons: LocalizedText[] } => {
     const p = pupils[j]!;
     const reasons: LocalizedText[] = [text("同班同学", "a classmate")];
+    const w = o.points;
     let points = 0;
-    if (!p.leftBehind) {
-      points += POINTS.notLeftBehind;
-      reasons.push(text("非留守儿童同学", "a classmate who is not left behind"));
+    if (p.goodPupil) {
+      points += w.goodPupil;
+      reasons.push(text("品学兼优", "a good pupil"));
+    }
+    if (p.classCadre) {
+      points += w.classCadre;
+      reasons.push(text("学生干部", "a class cadre"));
     }
     if (p.gender !== undefined && p.gender === c.child.gender) {
-      points += POINTS.sameGender;
+      points += w.sameGender;
       reasons.push(text("同性别", "same gender"));
     }
-    if (p.goodPupil) {
-      points += POINTS.goodPupil;
-      reasons.push(text("品学兼优", "a good pupil"));
+    if (!p.leftBehind) {
+      points += w.notLeftBehind;
+      reasons.push(text("非留守儿童同学", "a classmate who is not left behind"));
     }
     return { points, reasons };
   };

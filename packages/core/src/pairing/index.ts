@@ -13,6 +13,8 @@ export {
   COUNSELLOR_PAIRING_PRESET,
   CARING_MOTHER_PRESET,
   CHILD_DIRECTOR_PRESET,
+  CLASS_TEACHER_CARING_MOTHER_PRESET,
+  CADRE_PAIRING_PRESET,
   PAIRING_PRESETS,
 } from "./rules";
 export type {
@@ -42,3 +44,5 @@ export type {
 export * from "./explain";
 export * from "./assignment";
 export * from "./buddies";
+export * from "./quota";
+export * from "./groups";

@@ -183,13 +183,22 @@ const CustomRuleSchema = z.union([
   }),
 ]);
 
+/** A child out of scope on the plan date: the file and the definition it was judged by. */
+export interface OutOfScope {
+  readonly file: ChildFile;
+  readonly definition: DefinitionChoice;
+}
+
 /** The validated input. */
 export type ParsedInput = Omit<z.infer<typeof PlanPairingsInputSchema>, "asOf"> & {
   /** The plan date, resolved to a calendar date in `timeZone`. */
   asOf: CalendarDate;
   customRules: readonly CustomPairingRule[];
-  /** Ids of children given but not left behind on `asOf` under `definition`. */
-  outOfScope: ReadonlySet<string>;
+  /**
+   * Children given but not left behind on `asOf` under `definition`, by id, each with the day
+   * they left scope (a 16th birthday, the day after a parent came home).
+   */
+  outOfScope: ReadonlyMap<string, OutOfScope>;
 };
 
 /** Names a host's rule may not take: the built-in hard and soft rules. */
@@ -264,14 +273,14 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
   }
   if (first.length > 0 || !rest.success) throw new ValidationError(first, { subject });
   const asOf = resolveAsOf(rest.data.asOf, rest.data.timeZone);
-  const outOfScope = new Set<string>();
+  const outOfScope = new Map<string, OutOfScope>();
   if (definition !== undefined) {
     const fileIssues: FieldIssue[] = [];
     (children as readonly unknown[]).forEach((c, i) => {
       const file = safeValidate(ChildFileSchema, c, { path: ["children", i] });
       if (!file.success) fileIssues.push(...file.error.issues);
       else if (!classifyLeftBehind(file.data, { asOf, definition }).leftBehind) {
-        outOfScope.add(file.data.id);
+        outOfScope.set(file.data.id, { file: file.data, definition });
       }
     });
     if (fileIssues.length > 0) throw new ValidationError(fileIssues, { subject });

@@ -1,3 +1,4 @@
+import { leftBehindChanges } from "../classification/classify";
 import { text, type LocalizedText } from "../i18n";
 import type { Pairing, PairingEndReason } from "../model/mentor";
 import type { CalendarDate } from "../time/types";
@@ -17,6 +18,7 @@ import {
   parseInput,
   solveComponent,
   type Instance,
+  type OutOfScope,
   type PlanPairingsInput,
 } from "./instance";
 
@@ -76,7 +78,11 @@ export interface UnmatchedChild {
  * @category Pairing
  */
 export interface EndedPairing {
-  /** The pairing with `end` and `endReason` set. */
+  /**
+   * The pairing with `end` and `endReason` set: `end` is the plan date, or for
+   * `no-longer-left-behind` the day the child left scope (a 16th birthday, the day after a
+   * parent came home), which may be earlier.
+   */
   readonly pairing: Pairing;
   readonly explanation: LocalizedText;
 }
@@ -180,6 +186,22 @@ function endOn(p: Pairing, asOf: CalendarDate): CalendarDate {
   return p.start > asOf ? p.start : asOf;
 }
 
+/**
+ * The day a child left scope, for a pairing that ends because the child is no longer left
+ * behind: the last change to "not left behind" between the pairing's start and `asOf` (a 16th
+ * birthday, the day after a parent came home), never before the pairing started.
+ */
+function leftScopeOn(p: Pairing, scope: OutOfScope, asOf: CalendarDate): CalendarDate {
+  if (p.start >= asOf) return endOn(p, asOf);
+  const timeline = leftBehindChanges(scope.file, {
+    from: p.start,
+    to: asOf,
+    definition: scope.definition,
+  });
+  const last = timeline.changes.findLast((c) => !c.leftBehind);
+  return last?.date ?? p.start;
+}
+
 const END_TEXT: Record<PairingEndReason, LocalizedText> = {
   "mentor-left": text("导师已离开或不再可结对", "the mentor left or is no longer available"),
   "child-left": text("儿童已不在名单中", "the child is no longer on the list"),
@@ -240,8 +262,12 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
     const mentor = inst.allMentors.get(p.mentorId);
     let reason: PairingEndReason | undefined;
     let explanation: LocalizedText | undefined;
-    if (ci === undefined)
-      reason = inst.input.outOfScope.has(p.childId) ? "no-longer-left-behind" : "child-left";
+    let end = endOn(p, asOf);
+    const scope = ci === undefined ? inst.input.outOfScope.get(p.childId) : undefined;
+    if (scope !== undefined) {
+      reason = "no-longer-left-behind";
+      end = leftScopeOn(p, scope, asOf);
+    } else if (ci === undefined) reason = "child-left";
     else if (mentor === undefined) reason = "mentor-left";
     else {
       const e = edgeOf.get(ci);
@@ -275,7 +301,7 @@ export function assemble(inst: Instance, edgeOf: ReadonlyMap<number, number>): P
         } else reason = "replanned";
       }
     }
-    const endedPairing: Pairing = { ...p, end: endOn(p, asOf), endReason: reason };
+    const endedPairing: Pairing = { ...p, end, endReason: reason };
     ended.push({ pairing: endedPairing, explanation: explanation ?? END_TEXT[reason] });
     historyOut.set(p.id, endedPairing);
     if (ci !== undefined) endedOf.set(p.childId, endedPairing);

@@ -38,21 +38,47 @@ describe("re-planning (结对+接力)", () => {
         { id: `${c.id}-m`, role: "mother" as const, name: "母", awayPeriods: away },
       ],
     });
-    // "a" turns 16 on 2026-09-01; "b" on 2026-09-02.
-    const kids = [withParents(children[0]!, "2010-09-01"), withParents(children[1]!, "2010-09-02")];
+    // "a" turns 16 on 2026-08-20 (after the first plan); "b" on 2026-09-02.
+    const kids = [withParents(children[0]!, "2010-08-20"), withParents(children[1]!, "2010-09-02")];
     const input = { children: kids, mentors, rules, definition: "state-council-2016" as const };
-    const before = planPairings({ ...input, asOf: "2026-08-31" });
+    const before = planPairings({ ...input, asOf: "2026-08-01" });
     expect(before.pairs.map((p) => p.pairing.childId).sort()).toEqual(["a", "b"]);
     const after = planPairings({ ...input, asOf, existing: before.history });
     expect(after.pairs.map((p) => p.pairing.childId)).toEqual(["b"]);
     expect(
       after.diff.ended.map((e) => [e.pairing.childId, e.pairing.endReason, e.pairing.end]),
-    ).toEqual([["a", "no-longer-left-behind", asOf]]);
+    ).toEqual([["a", "no-longer-left-behind", "2026-08-20"]]); // the 16th birthday, not asOf
     expect(after.diff.ended[0]!.explanation.en).toBe("the child is no longer left behind");
     // Without a definition, a child missing from the list is an error unless told to end it.
     expect(() =>
       planPairings({ children: [kids[1]!], mentors, rules, asOf, existing: before.history }),
     ).toThrow(ValidationError);
+  });
+
+  it("ends the pair on the day after a parent came home, not on the plan date", () => {
+    const home = (c: ReturnType<typeof child>) => ({
+      ...c,
+      parents: [
+        {
+          id: `${c.id}-f`,
+          role: "father" as const,
+          name: "父",
+          awayPeriods: [{ from: "2024-02-20", to: "2026-08-10", city: "深圳" }],
+        },
+        {
+          id: `${c.id}-m`,
+          role: "mother" as const,
+          name: "母",
+          awayPeriods: [{ from: "2024-02-20", city: "深圳" }],
+        },
+      ],
+    });
+    const kids = [home(children[0]!)];
+    const input = { children: kids, mentors, rules, definition: "state-council-2016" as const };
+    const before = planPairings({ ...input, asOf: "2026-06-01" });
+    expect(before.pairs).toHaveLength(1);
+    const after = planPairings({ ...input, asOf, existing: before.history });
+    expect(after.diff.ended.map((e) => e.pairing.end)).toEqual(["2026-08-11"]);
   });
 
   it("keeps every pair on re-planning the same input", () => {

@@ -26,9 +26,9 @@ describe("presets", () => {
       max: 3,
     });
     expect(PairingRuleSetSchema.parse(SURROGATE_PARENT_PRESET).capacity.default).toEqual({
-      min: 1,
+      min: 2,
       max: 2,
-    });
+    }); // 各教师代理两位 (L18)
     expect(PairingRuleSetSchema.parse(COUNSELLOR_PAIRING_PRESET).capacity.default).toEqual({
       min: 1,
       max: 2,
@@ -50,19 +50,20 @@ describe("hard rules", () => {
     input: Partial<PlanPairingsInput> & Pick<PlanPairingsInput, "children" | "mentors">,
   ) => planPairings({ rules: TEACHER_PAIRING_PRESET, asOf, ...input });
 
-  it("counsellors stay within the child's township; directors within the village", () => {
+  it("counsellors prefer the child's village but need no township; directors stay within the village", () => {
     const children = [
       child("a", { region: "430102001001" }),
       child("b", { region: "430102002001" }),
     ];
     const mentors = [mentor("k1", { kind: "counsellor", region: "430102001005" })];
     const p = plan({ children, mentors, rules: COUNSELLOR_PAIRING_PRESET });
-    expect(p.pairs.map((x) => x.pairing.childId)).toEqual(["a"]);
-    expect(p.unmatched[0]).toMatchObject({
-      childId: "b",
-      reason: "no-eligible-mentor",
-      excludedBy: [{ rule: "max-distance", count: 1 }],
+    expect(p.pairs.map((x) => x.pairing.childId)).toEqual(["a", "b"]);
+    const one = plan({
+      children,
+      mentors: [{ ...mentors[0]!, capacity: { max: 1 } }],
+      rules: COUNSELLOR_PAIRING_PRESET,
     });
+    expect(one.pairs.map((x) => x.pairing.childId)).toEqual(["a"]); // same village scores higher
     const d = plan({
       children,
       mentors: [mentor("d1", { kind: "child-director", region: "430102001001" })],

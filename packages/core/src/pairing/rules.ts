@@ -1,10 +1,11 @@
 import * as z from "zod";
 import type { LocalizedText } from "../i18n";
-import type { ChildFile } from "../model/child-file";
+import type { ChildFile, RiskLevel } from "../model/child-file";
 import { RiskLevelSchema } from "../model/child-file";
 import type { SchoolClass } from "../model/area";
 import { MentorKindSchema, PairingRoleSchema, type Mentor, type MentorKind } from "../model/mentor";
 import type { CalendarDate, TimeZone } from "../time/types";
+import { cite, SeedCitationSchema } from "../sources/cite";
 
 const Weight = z.number().min(0).max(100);
 const Text = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) });
@@ -104,6 +105,13 @@ export const PairingRuleSetSchema = z.object({
   name: z.string().min(1).max(64),
   /** Where the rule set comes from (the wording of the work summary it follows). */
   source: Text.optional(),
+  /** The lines of the work summaries it follows, checkable against the seed file. */
+  citations: z.array(SeedCitationSchema).optional(),
+  /**
+   * How many children each class recommends for this kind of pairing (每班推荐4—5名), chosen
+   * by `recommendPerClass` before planning: key cases and higher risk first.
+   */
+  classQuota: PairingCapacitySchema.optional(),
   /** The role the new pairings carry. */
   role: PairingRoleSchema,
   /** Mentor kinds this rule set pairs; other mentors are left out of the plan. */
@@ -222,12 +230,43 @@ export function capacityOf(mentor: Mentor, rules: PairingRuleSet): PairingCapaci
 
 const TEACHERS: MentorKind[] = ["class-teacher", "subject-teacher"];
 
+/** Hard rules with no school and no distance required (volunteers, cadres), as a fresh object. */
+function openHard(over: Partial<PairingRuleSetInput["hard"] & object> = {}) {
+  return {
+    sameSchoolKinds: [],
+    sameGenderFromAge: null,
+    maxDistance: null,
+    availability: true,
+    ...over,
+  };
+}
+
+/** Soft weights, zero unless named, as a fresh object. */
+function softWeights(over: Partial<PairingSoftRules>) {
+  return {
+    classTeacher: 0,
+    sameClass: 0,
+    sameGrade: 0,
+    sameSchool: 0,
+    sameVillage: 0,
+    experience: 0,
+    workload: 0,
+    ...over,
+  };
+}
+
+/** Key cases and high or critical risk first, as a fresh object. */
+const keyCasesFirst = () => ({ keyCase: true, riskLevels: ["high", "critical"] as RiskLevel[] });
+
 /**
- * Teacher mentors (帮扶教师): each teacher takes 2–3 children of their own school, the class
- * teacher first, key cases to experienced teachers, load balanced.
- * Source: “每班推荐4—5名典型留守儿童与我校在职教师结对，每位教师结对2—3名留守儿童”.
+ * Teacher mentors (帮扶教师): each class recommends 4–5 typical children (`classQuota`, applied by
+ * `recommendPerClass`), each teacher takes 2–3 of them in their own school, the class teacher
+ * first, key cases to experienced teachers, load balanced.
+ * Source: “每班推荐4—5名典型留守儿童与我校在职教师结对，每位教师结对2—3名留守儿童” (school
+ * summary, L106).
  * @example
- * planPairings({ children, mentors, rules: TEACHER_PAIRING_PRESET, asOf: "2026-09-01" })
+ * const { recommended } = recommendPerClass(children, TEACHER_PAIRING_PRESET);
+ * planPairings({ children: recommended, mentors, rules: TEACHER_PAIRING_PRESET, asOf: "2026-09-01" })
  * @category Pairing
  */
 export const TEACHER_PAIRING_PRESET: PairingRuleSetInput = {
@@ -236,6 +275,10 @@ export const TEACHER_PAIRING_PRESET: PairingRuleSetInput = {
     "zh-CN": "每班推荐4—5名典型留守儿童与我校在职教师结对，每位教师结对2—3名留守儿童",
     en: "Each class recommends 4–5 typical left-behind children for pairing with teachers; each teacher pairs with 2–3 children.",
   },
+  citations: [
+    cite("school", 106, "每班推荐4—5名典型留守儿童与我校在职教师结对，每位教师结对2—3名留守儿童"),
+  ],
+  classQuota: { min: 4, max: 5 },
   role: "mentor",
   mentorKinds: TEACHERS,
   capacity: { default: { min: 2, max: 3 }, byKind: {} },
@@ -260,8 +303,10 @@ export const TEACHER_PAIRING_PRESET: PairingRuleSetInput = {
 };
 
 /**
- * Surrogate parents (代理家长): every teacher helps at least one child and is surrogate parent for
- * at most two. Source: “让教师成为‘代理家长’”; “每一位老师都与留守孩子结对子”.
+ * Surrogate parents (代理家长): each teacher is surrogate parent for two children (capacity
+ * exactly two where children suffice). Source: “各教师代理两位留守儿童的家长” (school summary,
+ * L18). The same summary also says “每位教师需帮扶一位留守儿童” (school summary, L21): a school that follows
+ * that line sets `capacity.default` to `{ min: 1, max: 1 }`.
  * @example
  * planPairings({ children, mentors, rules: SURROGATE_PARENT_PRESET, asOf: "2026-09-01" })
  * @category Pairing
@@ -269,12 +314,13 @@ export const TEACHER_PAIRING_PRESET: PairingRuleSetInput = {
 export const SURROGATE_PARENT_PRESET: PairingRuleSetInput = {
   name: "surrogate-parents",
   source: {
-    "zh-CN": "让教师成为“代理家长”；每一位老师都与留守孩子结对子",
-    en: "Teachers become surrogate parents; every teacher pairs with left-behind children.",
+    "zh-CN": "各教师代理两位留守儿童的家长",
+    en: "Each teacher is the surrogate parent of two left-behind children.",
   },
+  citations: [cite("school", 18, "实行代理家长制……各教师代理两位留守儿童的家长")],
   role: "surrogate-parent",
   mentorKinds: TEACHERS,
-  capacity: { default: { min: 1, max: 2 }, byKind: {} },
+  capacity: { default: { min: 2, max: 2 }, byKind: {} },
   hard: {
     sameSchoolKinds: TEACHERS,
     sameGenderFromAge: null,
@@ -296,8 +342,9 @@ export const SURROGATE_PARENT_PRESET: PairingRuleSetInput = {
 };
 
 /**
- * Caring counsellors (爱心辅导员): 1–2 children each, in the same township, visiting twice a month.
- * Source: “每位爱心辅导员负责一至两名儿童的帮扶”.
+ * Caring counsellors (爱心辅导员) of a community children's home: 1–2 children each, visiting
+ * twice a month; nearer children score higher (same village), but no distance is required.
+ * Source: “每位爱心辅导员负责一至两名儿童的帮扶” (community summary, L67).
  * @example
  * planPairings({ children, mentors, rules: COUNSELLOR_PAIRING_PRESET, asOf: "2026-09-01" })
  * @category Pairing
@@ -308,32 +355,22 @@ export const COUNSELLOR_PAIRING_PRESET: PairingRuleSetInput = {
     "zh-CN": "每位爱心辅导员负责一至两名儿童的帮扶",
     en: "Each caring counsellor is responsible for helping one or two children.",
   },
+  citations: [cite("community", 67, "每位爱心辅导员负责一至两名儿童的帮扶")],
   role: "counsellor",
   mentorKinds: ["counsellor"],
   capacity: { default: { min: 1, max: 2 }, byKind: {} },
-  hard: {
-    sameSchoolKinds: [],
-    sameGenderFromAge: null,
-    maxDistance: { area: "township" },
-    availability: true,
-  },
-  soft: {
-    classTeacher: 0,
-    sameClass: 0,
-    sameGrade: 0,
-    sameSchool: 0,
-    sameVillage: 6,
-    experience: 4,
-    workload: 1,
-  },
+  hard: openHard(),
+  soft: softWeights({ sameVillage: 6, experience: 4, workload: 1 }),
   experienceYears: 3,
   stability: 5,
-  priority: { keyCase: true, riskLevels: ["high", "critical"] },
+  priority: keyCasesFirst(),
 };
 
 /**
- * Caring mothers (爱心妈妈) and other volunteers paired one-to-one (一对一), same township.
- * Source: “按照‘结对+接力’的模式陆续开展了志愿者和孩子‘一对一’的亲情陪伴”.
+ * Caring mothers (爱心妈妈) and other volunteers paired one-to-one (一对一); nearer children
+ * score higher, but no distance is required. Source: “按照“结对+接力”的模式陆续开展了志愿者和孩子
+ * “一对一”的亲情陪伴” (city report, L27); a community mother “负责孩子的全年的学习开销，还定期到学校
+ * 看望，节假日领回到自己家中” (school summary, L7).
  * @example
  * planPairings({ children, mentors, rules: CARING_MOTHER_PRESET, asOf: "2026-09-01" })
  * @category Pairing
@@ -344,27 +381,72 @@ export const CARING_MOTHER_PRESET: PairingRuleSetInput = {
     "zh-CN": "按照“结对+接力”的模式陆续开展了志愿者和孩子“一对一”的亲情陪伴",
     en: "Volunteers and children paired one-to-one for family-like companionship, as 'pair + relay'.",
   },
+  citations: [
+    cite("city", 27, "按照“结对+接力”的模式陆续开展了志愿者和孩子“一对一”的亲情陪伴"),
+    cite("school", 7, "社会妈妈负责孩子的全年的学习开销，还定期到学校看望，节假日领回到自己家中"),
+  ],
   role: "volunteer",
   mentorKinds: ["caring-mother"],
   capacity: { default: { min: 0, max: 1 }, byKind: {} },
-  hard: {
-    sameSchoolKinds: [],
-    sameGenderFromAge: null,
-    maxDistance: { area: "township" },
-    availability: true,
-  },
-  soft: {
-    classTeacher: 0,
-    sameClass: 0,
-    sameGrade: 0,
-    sameSchool: 0,
-    sameVillage: 6,
-    experience: 2,
-    workload: 0,
-  },
+  hard: openHard(),
+  soft: softWeights({ sameVillage: 6, experience: 2 }),
   experienceYears: 3,
   stability: 5,
-  priority: { keyCase: true, riskLevels: ["high", "critical"] },
+  priority: keyCasesFirst(),
+};
+
+/**
+ * The class teacher as caring mother (爱心妈妈) of every left-behind child of the class: the
+ * class teacher's own class scores far above anything else and capacity is unbounded, so each
+ * child goes to the class teacher of their class. Source: “首先让班主任做本班留守儿童的“爱心妈妈”，
+ * 让全班留守儿童结对子” (class-teacher summary, L84).
+ * @example
+ * planPairings({ children, mentors, rules: CLASS_TEACHER_CARING_MOTHER_PRESET, asOf: "2026-09-01" })
+ * @category Pairing
+ */
+export const CLASS_TEACHER_CARING_MOTHER_PRESET: PairingRuleSetInput = {
+  name: "class-teacher-caring-mothers",
+  source: {
+    "zh-CN": "首先让班主任做本班留守儿童的“爱心妈妈”，让全班留守儿童结对子",
+    en: "The class teacher is the caring mother of every left-behind child of the class.",
+  },
+  citations: [
+    cite("class-teacher", 84, "首先让班主任做本班留守儿童的“爱心妈妈”，让全班留守儿童结对子"),
+  ],
+  role: "surrogate-parent",
+  mentorKinds: ["class-teacher"],
+  capacity: { default: { min: 0, max: 10_000 }, byKind: {} },
+  hard: openHard({ sameSchoolKinds: ["class-teacher"] }),
+  soft: softWeights({ classTeacher: 100 }),
+  experienceYears: 5,
+  stability: 5,
+  priority: keyCasesFirst(),
+};
+
+/**
+ * Cadres of a city or county work unit paired one-to-one (一对一) with the children of the
+ * villages the unit is linked with, whatever the township: the unit's cadres live in town.
+ * Mentors are of kind `other`. Source: “实行了一对一帮扶联系村留守儿童制度” (work-unit
+ * summary, L189).
+ * @example
+ * planPairings({ children, mentors: cadres, rules: CADRE_PAIRING_PRESET, asOf: "2026-09-01" })
+ * @category Pairing
+ */
+export const CADRE_PAIRING_PRESET: PairingRuleSetInput = {
+  name: "work-unit-cadres",
+  source: {
+    "zh-CN": "实行了一对一帮扶联系村留守儿童制度",
+    en: "Cadres of the unit are paired one-to-one with the left-behind children of its linked villages.",
+  },
+  citations: [cite("work-unit", 189, "实行了一对一帮扶联系村留守儿童制度")],
+  role: "volunteer",
+  mentorKinds: ["other"],
+  capacity: { default: { min: 0, max: 1 }, byKind: {} },
+  hard: openHard(),
+  soft: softWeights({ experience: 2 }),
+  experienceYears: 5,
+  stability: 5,
+  priority: keyCasesFirst(),
 };
 
 /**
@@ -383,30 +465,17 @@ export const CHILD_DIRECTOR_PRESET: PairingRuleSetInput = {
   role: "director",
   mentorKinds: ["child-director"],
   capacity: { default: { min: 0, max: 10_000 }, byKind: {} },
-  hard: {
-    sameSchoolKinds: [],
-    sameGenderFromAge: null,
-    maxDistance: { area: "village" },
-    availability: true,
-  },
-  soft: {
-    classTeacher: 0,
-    sameClass: 0,
-    sameGrade: 0,
-    sameSchool: 0,
-    sameVillage: 1,
-    experience: 0,
-    workload: 0,
-  },
+  hard: openHard({ maxDistance: { area: "village" } }),
+  soft: softWeights({ sameVillage: 1 }),
   experienceYears: 5,
   stability: 5,
-  priority: { keyCase: true, riskLevels: ["high", "critical"] },
+  priority: keyCasesFirst(),
 };
 
 /**
  * Every preset by name.
  * @example
- * Object.keys(PAIRING_PRESETS) //=> ["teacher-mentors", "surrogate-parents", "caring-counsellors", "caring-mothers", "child-directors"]
+ * Object.keys(PAIRING_PRESETS) //=> ["teacher-mentors", "surrogate-parents", "caring-counsellors", "caring-mothers", "class-teacher-caring-mothers", "work-unit-cadres", "child-directors"]
  * @category Pairing
  */
 export const PAIRING_PRESETS = {
@@ -414,5 +483,7 @@ export const PAIRING_PRESETS = {
   "surrogate-parents": SURROGATE_PARENT_PRESET,
   "caring-counsellors": COUNSELLOR_PAIRING_PRESET,
   "caring-mothers": CARING_MOTHER_PRESET,
+  "class-teacher-caring-mothers": CLASS_TEACHER_CARING_MOTHER_PRESET,
+  "work-unit-cadres": CADRE_PAIRING_PRESET,
   "child-directors": CHILD_DIRECTOR_PRESET,
 } as const satisfies Record<string, PairingRuleSetInput>;

@@ -5,7 +5,7 @@ import { ValidationError } from "../errors";
 import { PolicyFindingCode, prepareComplianceData } from "./data";
 import { evaluateCompliance } from "./evaluate";
 import { definePolicy, POLICY_PRESETS } from "./presets";
-import { scenario } from "./scenario.test-helper";
+import { PAIRING_HOME_VISIT, scenario } from "./scenario.test-helper";
 
 const MARCH_APRIL = { from: "2026-03-01", to: "2026-04-30" } as const;
 
@@ -18,7 +18,7 @@ describe("evaluateCompliance: buckets and time zones", () => {
     const s = scenario();
     const report = evaluateCompliance({
       ...s,
-      policies: [POLICY_PRESETS.homeVisitMonthly],
+      policies: [PAIRING_HOME_VISIT],
       period: MARCH_APRIL,
       asOf: "2026-04-10",
     });
@@ -39,7 +39,7 @@ describe("evaluateCompliance: buckets and time zones", () => {
       evaluateCompliance({
         ...s,
         timeZone: "UTC",
-        policies: [POLICY_PRESETS.homeVisitMonthly],
+        policies: [PAIRING_HOME_VISIT],
         period: MARCH_APRIL,
         asOf: "2026-04-10",
       }),
@@ -58,7 +58,7 @@ describe("evaluateCompliance: buckets and time zones", () => {
     const s = scenario();
     const report = evaluateCompliance({
       ...s,
-      policies: [POLICY_PRESETS.homeVisitMonthly],
+      policies: [PAIRING_HOME_VISIT],
       period: MARCH_APRIL,
       asOf: "2026-03-31T16:30:00Z",
     });
@@ -72,7 +72,7 @@ describe("evaluateCompliance: proration, statuses, counting", () => {
     const late = rowsOf(
       evaluateCompliance({
         ...s,
-        policies: [POLICY_PRESETS.homeVisitMonthly],
+        policies: [PAIRING_HOME_VISIT],
         period: MARCH_APRIL,
         asOf: "2026-04-10",
       }),
@@ -89,7 +89,7 @@ describe("evaluateCompliance: proration, statuses, counting", () => {
     const rows = rowsOf(
       evaluateCompliance({
         ...earlier,
-        policies: [POLICY_PRESETS.homeVisitMonthly],
+        policies: [PAIRING_HOME_VISIT],
         period: MARCH_APRIL,
         asOf: "2026-04-10",
       }),
@@ -112,7 +112,7 @@ describe("evaluateCompliance: proration, statuses, counting", () => {
       const rows = rowsOf(
         evaluateCompliance({
           ...input,
-          policies: [POLICY_PRESETS.homeVisitMonthly],
+          policies: [PAIRING_HOME_VISIT],
           period: { from: "2026-04-01", to: "2026-04-30" },
           asOf: "2026-05-10",
         }),
@@ -143,7 +143,7 @@ describe("evaluateCompliance: proration, statuses, counting", () => {
     const rows = rowsOf(
       evaluateCompliance({
         ...ended,
-        policies: [POLICY_PRESETS.homeVisitMonthly],
+        policies: [PAIRING_HOME_VISIT],
         period: MARCH_APRIL,
         asOf: "2026-04-10",
       }),
@@ -159,7 +159,7 @@ describe("evaluateCompliance: proration, statuses, counting", () => {
       rowsOf(
         evaluateCompliance({
           ...s,
-          policies: [POLICY_PRESETS.homeVisitMonthly],
+          policies: [PAIRING_HOME_VISIT],
           period: { from: "2026-03-01", to: "2026-03-31" },
           asOf: asOf as "2026-03-01",
         }),
@@ -301,7 +301,7 @@ describe("evaluateCompliance: effective dates and exemptions", () => {
   it("prorates the month a policy comes into force, and exempts listed ranges", () => {
     const s = { ...scenario(), records: [] };
     const policy = definePolicy({
-      ...POLICY_PRESETS.homeVisitMonthly,
+      ...PAIRING_HOME_VISIT,
       effectiveFrom: "2026-03-15",
       exemptions: [{ from: "2026-04-01", to: "2026-04-30", reason: "疫情停课" }],
     });
@@ -466,7 +466,7 @@ describe("evaluateCompliance: bad input", () => {
     const report = evaluateCompliance({
       ...s,
       records,
-      policies: [POLICY_PRESETS.homeVisitMonthly],
+      policies: [PAIRING_HOME_VISIT],
       period: { from: "2026-03-01", to: "2026-03-31" },
       asOf: "2026-04-10",
     });
@@ -488,7 +488,7 @@ describe("evaluateCompliance: bad input", () => {
       throw new Error("expected a ValidationError");
     };
     const base = {
-      policies: [POLICY_PRESETS.homeVisitMonthly],
+      policies: [PAIRING_HOME_VISIT],
       period: MARCH_APRIL,
       asOf: "2026-04-10" as const,
     };
@@ -538,7 +538,7 @@ describe("evaluateCompliance: bad input", () => {
       evaluateCompliance({
         data,
         timeZone: "Asia/Shanghai",
-        policies: [POLICY_PRESETS.homeVisitMonthly],
+        policies: [PAIRING_HOME_VISIT],
         period: MARCH_APRIL,
         asOf: "2026-04-10",
       }),
@@ -546,7 +546,7 @@ describe("evaluateCompliance: bad input", () => {
     expect(
       evaluateCompliance({
         data,
-        policies: [POLICY_PRESETS.homeVisitMonthly],
+        policies: [PAIRING_HOME_VISIT],
         period: MARCH_APRIL,
         asOf: "2026-04-10",
       }).timeZone,
@@ -558,7 +558,7 @@ describe("evaluateCompliance: bad input", () => {
     const copy = structuredClone(s);
     evaluateCompliance({
       ...s,
-      policies: [POLICY_PRESETS.homeVisitMonthly],
+      policies: [PAIRING_HOME_VISIT],
       period: MARCH_APRIL,
       asOf: "2026-04-10",
     });

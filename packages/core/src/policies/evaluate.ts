@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { PeriodSchema } from "../_lib/period";
 import { buildSchoolDayIndex, type SchoolDayIndex } from "../calendar/school-days";
 import { calendarSpan, weekdayOfDay } from "../calendar/schema";
 import { LEFT_BEHIND_DEFINITIONS } from "../classification";
@@ -7,7 +8,7 @@ import { ValidationError } from "../errors/errors";
 import { validate, requireObject } from "../errors/validate";
 import { text } from "../i18n";
 import type { ChildFile } from "../model/child-file";
-import { AsOfSchema, CalendarDateSchema, TimeZoneSchema } from "../model/primitives";
+import { AsOfSchema, TimeZoneSchema } from "../model/primitives";
 import { dateParts, dayNumber, fromDayNumber, isCalendarDate } from "../time/calendar-date";
 import { type AsOf, type CalendarDate, type TimeZone } from "../time/types";
 import {
@@ -48,16 +49,7 @@ export type ComplianceInput = {
 } & (({ data?: undefined } & ComplianceDataInput) | { data: ComplianceData; timeZone?: TimeZone });
 
 const OptionsSchema = z.object({
-  period: z
-    .object({ from: CalendarDateSchema, to: CalendarDateSchema })
-    .refine((p) => p.from <= p.to, {
-      message: "period.from must not be after period.to",
-      path: ["to"],
-    })
-    .refine((p) => dayNumber(p.to) - dayNumber(p.from) <= 3660, {
-      message: "a period spans at most ten years",
-      path: ["to"],
-    }),
+  period: PeriodSchema,
   asOf: AsOfSchema,
   timeZone: TimeZoneSchema.optional(),
 });

@@ -3,15 +3,15 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { evaluateCompliance } from "./evaluate";
 import { escapeICalText, foldICalLine, mentorScheduleToICalendar } from "./ical";
-import { definePolicy, POLICY_PRESETS } from "./presets";
-import { scenario } from "./scenario.test-helper";
+import { definePolicy } from "./presets";
+import { PAIRING_HOME_VISIT, scenario } from "./scenario.test-helper";
 
 const encoder = new TextEncoder();
 
 function report() {
   const s = scenario();
   const tricky = definePolicy({
-    ...POLICY_PRESETS.homeVisitMonthly,
+    ...PAIRING_HOME_VISIT,
     id: "tricky",
     name: {
       "zh-CN":
@@ -22,7 +22,7 @@ function report() {
   return evaluateCompliance({
     ...s,
     records: [],
-    policies: [POLICY_PRESETS.homeVisitMonthly, tricky],
+    policies: [PAIRING_HOME_VISIT, tricky],
     period: { from: "2026-04-01", to: "2026-06-30" },
     asOf: "2026-04-10",
   });

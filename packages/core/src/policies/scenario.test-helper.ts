@@ -1,3 +1,4 @@
+import { definePolicy } from "./presets";
 import type { ChildFileInput, ContactRecordInput, MentorInput, Pairing } from "../model";
 
 /** A small synthetic county: three children, two mentors, three pairings (no real people). */
@@ -113,3 +114,17 @@ export function scenario() {
   ];
   return { children, mentors, pairings, records };
 }
+
+/**
+ * A pairing-level monthly home visit by the paired mentor: the engine's pairing mechanics
+ * (proration at a pairing's start and end, grace, paired-mentor counting) are tested with it.
+ */
+export const PAIRING_HOME_VISIT = definePolicy({
+  id: "home-visit-monthly",
+  name: { "zh-CN": "帮扶教师每月家访一次", en: "Teacher mentor visits the home monthly" },
+  level: "pairing",
+  selector: { mentorKinds: ["class-teacher", "subject-teacher"] },
+  counts: { contactKinds: ["home-visit"], by: "paired-mentor" },
+  requirement: { type: "count", min: 1, per: "month" },
+  graceDays: 3,
+});

@@ -22,7 +22,7 @@ function issuesOf(input: unknown) {
 }
 
 describe("policy presets", () => {
-  it("cover every cadence with a Chinese source", () => {
+  it("each carry a Chinese source", () => {
     expect(Object.keys(POLICY_PRESETS)).toHaveLength(12);
     for (const p of Object.values(POLICY_PRESETS)) {
       expect(p.source?.wording).toMatch(/[\u4e00-\u9fff]/);

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { SeedCitationSchema } from "../sources/cite";
 import { IssueCode } from "../errors/codes";
 import { repeats } from "../errors/duplicates";
 import { addIssue } from "../errors/issues";
@@ -162,6 +163,8 @@ export const PolicySourceSchema = z.object({
   document: z.string().min(1),
   /** The document's Chinese title, when it has one. */
   documentZh: z.string().min(1).optional(),
+  /** The lines of the work summaries the cadence follows, checkable against the seed file. */
+  citations: z.array(SeedCitationSchema).optional(),
 });
 /** @category Policies */
 export type PolicySource = z.infer<typeof PolicySourceSchema>;

@@ -6,7 +6,13 @@ import { assessRisk, withRiskLevel } from "./assess";
 
 const file: ChildFileInput = {
   id: "c1",
-  child: { name: "测试儿童", gender: "male", birthDate: "2013-04-01", regionCode: "430102001001" },
+  child: {
+    name: "测试儿童",
+    gender: "male",
+    birthDate: "2013-04-01",
+    regionCode: "430102001001",
+    grade: 7,
+  },
   livingArrangement: "alone",
   parents: [
     {

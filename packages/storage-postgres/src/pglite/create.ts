@@ -1,4 +1,4 @@
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { createSqlStorage, type SqlStorage, type TableLayout } from "@liushou/storage-sql";
 import { Kysely } from "kysely";
 import { addRegionPartitions } from "../layout";
@@ -6,6 +6,8 @@ import { pgliteDialect } from "./dialect";
 
 /**
  * Options of {@link createPgliteStorage}.
+ * @example
+ * const options: PgliteStorageOptions = { dataDir: "./pgdata", region: "430102" };
  * @category Storage
  */
 export interface PgliteStorageOptions {
@@ -31,7 +33,9 @@ export interface PgliteStorageOptions {
  */
 export async function createPgliteStorage(options: PgliteStorageOptions = {}): Promise<SqlStorage> {
   const owned = options.pglite === undefined;
-  const pglite = options.pglite ?? new PGlite(options.dataDir);
+  // Loaded on demand: hosts on a PostgreSQL server need not install PGlite.
+  const pglite =
+    options.pglite ?? new (await import("@electric-sql/pglite")).PGlite(options.dataDir);
   const layout = options.layout ?? "plain";
   const storage = createSqlStorage({
     db: new Kysely<any>({ dialect: pgliteDialect(pglite) }),

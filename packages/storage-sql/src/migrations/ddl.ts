@@ -2,10 +2,22 @@ import { sql, type CreateTableBuilder, type Kysely, type RawBuilder } from "kyse
 import type { SqlFlavor } from "../tables/flavor";
 import type { ColumnType, EntityTableSpec } from "../tables/spec";
 
-/** How the PostgreSQL tables are laid out: plain, or partitioned by county region code. */
+/**
+ * How the PostgreSQL tables are laid out: plain, or partitioned by county region code (each
+ * county in partitions of its own; see `addRegionPartitions` in `@liushou/storage-postgres`).
+ * Other dialects are always plain.
+ * @example
+ * const layout: TableLayout = "partitioned";
+ * @category Storage
+ */
 export type TableLayout = "plain" | "partitioned";
 
-/** What a migration needs to know besides the database. */
+/**
+ * What a migration needs to know besides the database.
+ * @example
+ * const ctx: MigrationContext = { flavor: "sqlite", layout: "plain" };
+ * @category Storage
+ */
 export interface MigrationContext {
   readonly flavor: SqlFlavor;
   readonly layout: TableLayout;

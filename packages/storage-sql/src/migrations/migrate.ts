@@ -3,7 +3,12 @@ import { StorageError } from "@liushou/core";
 import { initialSchema } from "./001-initial";
 import type { MigrationContext } from "./ddl";
 
-/** The table that records which migrations ran, and when. */
+/**
+ * The table that records which migrations ran, and when.
+ * @example
+ * await db.selectFrom(MIGRATION_TABLE).select(["name", "timestamp"]).execute() //=> [{ name: "001-initial", timestamp: "2026-…" }]
+ * @category Storage
+ */
 export const MIGRATION_TABLE = "ls_migration";
 
 /** Every migration, in order; a name once released never changes. */
@@ -23,7 +28,12 @@ async function recordedMigrations(db: Kysely<any>): Promise<string[] | null> {
   }
 }
 
-/** Options of {@link migrate}. */
+/**
+ * Options of {@link migrate}.
+ * @example
+ * const options: MigrateOptions = { flavor: "postgres", layout: "partitioned", schema: "county" };
+ * @category Storage
+ */
 export interface MigrateOptions extends MigrationContext {
   /** PostgreSQL schema holding the tables (the connection's `search_path` must name it). */
   readonly schema?: string;
@@ -31,7 +41,12 @@ export interface MigrateOptions extends MigrationContext {
   readonly adapterId?: string;
 }
 
-/** What {@link migrate} did. */
+/**
+ * What {@link migrate} did.
+ * @example
+ * const { applied } = await migrate(db, { flavor: "mysql", layout: "plain" }); // [] when up to date
+ * @category Storage
+ */
 export interface MigrateResult {
   /** Migrations applied by this call, in order (empty when the schema was up to date). */
   readonly applied: readonly string[];

@@ -1,7 +1,22 @@
 import { text, type LocalizedText } from "../../i18n";
+import { cite, SUMMARIES_FILE, type SummaryKind } from "../../sources";
 
 /** The seed document of work summaries the built-in checklists cite. */
-export const SUMMARIES = "work-summaries.zh.txt";
+export const SUMMARIES = SUMMARIES_FILE;
+
+/** A citation of one line of the work summaries (checked by `cite`, and by the seed test). */
+export function fromSummary(kind: SummaryKind, line: number, quote: string, note: LocalizedText) {
+  const c = cite(kind, line, quote);
+  return { document: SUMMARIES, kind: c.source, line: c.line, quote: c.quote, note };
+}
+
+/** The document named by thresholds this library chose itself. */
+export const LIBRARY_DEFAULT = "Liushou library default (not from a source text)";
+
+/** A threshold or band chosen by this library, said so in the checklist's sources. */
+export function libraryDefault(quote: string, note: LocalizedText) {
+  return { document: LIBRARY_DEFAULT, quote, note };
+}
 
 /** Short alias for bilingual text in checklist data. */
 export const t = (zh: string, en: string): LocalizedText => text(zh, en);

@@ -1,6 +1,6 @@
 import { defineChecklist } from "../engine";
 import type { Checklist } from "../schema";
-import { SUMMARIES, t, yesNo } from "./_shared";
+import { fromSummary, t, yesNo } from "./_shared";
 
 /**
  * Suitability of a temporary guardian or entrusted carer (临时监护人 / 委托照护人): age,
@@ -26,19 +26,18 @@ export const GUARDIAN_SUITABILITY_CHECKLIST: Checklist = /*#__PURE__*/ defineChe
         "the four disqualifications; the child's views are heard",
       ),
     },
-    {
-      document: SUMMARIES,
-      line: 97,
-      quote: "农村这样的老人文盲率超过70%，他们无法对孩子进行辅导，也很难与孩子进行思想交流",
-      note: t("照护人辅导能力", "the carer's capacity to tutor"),
-    },
-    {
-      document: SUMMARIES,
-      line: 79,
-      quote:
-        "对老年监护人（如儿童的爷爷奶奶、外公外婆等）给予一定的指导，帮助他们正确地管教留守儿童",
-      note: t("管教方式", "discipline style"),
-    },
+    fromSummary(
+      "class-teacher",
+      97,
+      "农村这样的老人文盲率超过70%，他们无法对孩子进行辅导，也很难与孩子进行思想交流",
+      t("照护人辅导能力", "the carer's capacity to tutor"),
+    ),
+    fromSummary(
+      "street",
+      79,
+      "对老年监护人（如儿童的爷爷奶奶、外公外婆等）给予一定的指导，帮助他们正确地管教留守儿童",
+      t("管教方式", "discipline style"),
+    ),
   ],
   sections: [
     { id: "carer", title: t("照护人情况", "The carer") },

@@ -1,6 +1,6 @@
 import { defineChecklist } from "../engine";
 import type { Checklist } from "../schema";
-import { SUMMARIES, t, yesNo } from "./_shared";
+import { fromSummary, libraryDefault, t, yesNo } from "./_shared";
 
 const DONE_ANCHORS = [
   t("未做到", "not done"),
@@ -39,26 +39,31 @@ export const MENTOR_REVIEW_CHECKLIST: Checklist = /*#__PURE__*/ defineChecklist(
   version: "1.0.0",
   title: t("帮扶教师履职考核", "Mentor duties review"),
   source: [
-    {
-      document: SUMMARIES,
-      line: 32,
-      quote:
-        "要求教师必须做到：1、掌握留守学生的基本情况。2、关怀学生的精神成长……3、提供必要的帮助，如在生活、学习、思想等方面。4、矫正不良行为习惯，转化“问题孩子”。",
-      note: t("四个必须", "the four musts"),
-    },
-    {
-      document: SUMMARIES,
-      line: 98,
-      quote:
-        "做到“三多”、“二知”、“一沟通”很重要。“三多”，即多与“留守儿童”谈心……多鼓励支持孩子参加学校的各项活动；多进行家访……“二知”即知道留守儿童的个人基本情况和家庭情况；“一沟通”即定期与留守儿童父母电话交流沟通",
-      note: t("三多二知一沟通", "three more, two knows, one contact"),
-    },
-    {
-      document: SUMMARIES,
-      line: 117,
-      quote: "帮扶教师人手一册《留守儿童包联关爱帮扶教育记录册》，实行周检查、月考核制度",
-      note: t("记录册与考核", "record book and review"),
-    },
+    fromSummary(
+      "school",
+      236,
+      "要求教师必须做到：1、掌握留守学生的基本情况。2、关怀学生的精神成长……3、提供必要的帮助，如在生活、学习、思想等方面。4、矫正不良行为习惯，转化“问题孩子”。",
+      t("四个必须", "the four musts"),
+    ),
+    fromSummary(
+      "class-teacher",
+      98,
+      "做到“三多”、“二知”、“一沟通”很重要。“三多”，即多与“留守儿童”谈心……多鼓励支持孩子参加学校的各项活动；多进行家访……“二知”即知道留守儿童的个人基本情况和家庭情况；“一沟通”即定期与留守儿童父母电话交流沟通",
+      t("三多二知一沟通", "three more, two knows, one contact"),
+    ),
+    fromSummary(
+      "county",
+      117,
+      "帮扶教师人手一册《留守儿童包联关爱帮扶教育记录册》，实行周检查、月考核制度",
+      t("记录册与考核", "record book and review"),
+    ),
+    libraryDefault(
+      "优秀 ≥ 45、良好 ≥ 38、合格 ≥ 30（满分 50）",
+      t(
+        "等级分界为本库默认值，原文未规定",
+        "the band limits are this library's defaults, not the summaries'",
+      ),
+    ),
   ],
   sections: [
     { id: "four-musts", title: t("四个必须", "The four musts") },

@@ -1,6 +1,6 @@
 import { defineChecklist } from "../engine";
 import type { Checklist } from "../schema";
-import { SUMMARIES, concern, t, yesNo } from "./_shared";
+import { fromSummary, concern, libraryDefault, t, yesNo } from "./_shared";
 
 /** Bands of a domain scale (sum of 0–3 concern items); the first range that holds wins. */
 function domainBands(someFrom: number, highFrom: number) {
@@ -34,36 +34,40 @@ export const NEEDS_CHECKLIST: Checklist = /*#__PURE__*/ defineChecklist({
     "Assesses a child's needs over study, daily life, psychology, safety and health and the five lacks, giving a needs profile.",
   ),
   source: [
-    {
-      document: SUMMARIES,
-      line: 73,
-      quote: "对他们的学习、生活、心理、安全、健康状况进行调查登记",
-      note: t("五个调查领域", "the five survey domains"),
-    },
-    {
-      document: SUMMARIES,
-      line: 83,
-      quote: "生活上缺照顾、行为上缺管教、学习上缺辅导、思想道德上缺约束、安全上缺保障",
-      note: t("五缺", "the five lacks"),
-    },
-    {
-      document: SUMMARIES,
-      line: 55,
-      quote: "营养不良，性格孤僻。成绩落后、厌学，甚至逃学。身心发育不健康。",
-      note: t("典型问题", "typical problems"),
-    },
-    {
-      document: SUMMARIES,
-      line: 46,
-      quote: "针对留守儿童“孤独、自卑、自弃”等不良心理",
-      note: t("心理题目", "psychology items"),
-    },
-    {
-      document: SUMMARIES,
-      line: 93,
-      quote: "加上监护人的娇宠溺爱，导致孩子养成大把花钱、逃学、自暴自弃等不良行为",
-      note: t("生活题目：溺爱与乱花钱", "daily-life item: spoiling and spending"),
-    },
+    fromSummary(
+      "street",
+      73,
+      "对他们的学习、生活、心理、安全、健康状况进行调查登记",
+      t("五个调查领域", "the five survey domains"),
+    ),
+    fromSummary(
+      "class-teacher",
+      83,
+      "生活上缺照顾、行为上缺管教、学习上缺辅导、思想道德上缺约束、安全上缺保障",
+      t("五缺", "the five lacks"),
+    ),
+    fromSummary("community", 55, "营养不良，性格孤僻", t("典型问题", "typical problems")),
+    fromSummary("community", 56, "成绩落后、厌学，甚至逃学", t("典型问题", "typical problems")),
+    fromSummary("community", 57, "身心发育不健康", t("典型问题", "typical problems")),
+    fromSummary(
+      "school",
+      46,
+      "针对留守儿童“孤独、自卑、自弃”等不良心理",
+      t("心理题目", "psychology items"),
+    ),
+    fromSummary(
+      "class-teacher",
+      93,
+      "加上监护人的娇宠溺爱，导致孩子养成大把花钱、逃学、自暴自弃等不良行为",
+      t("生活题目：溺爱与乱花钱", "daily-life item: spoiling and spending"),
+    ),
+    libraryDefault(
+      "近一个月缺课 5 天及以上视为辍学风险；各领域需求分级",
+      t(
+        "阈值为本库默认值，原文未规定",
+        "the thresholds are this library's defaults, not the summaries'",
+      ),
+    ),
   ],
   informants: ["teacher", "counsellor", "guardian", "parent", "other"],
   sections: [

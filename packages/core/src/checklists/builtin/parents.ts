@@ -1,6 +1,6 @@
 import { defineChecklist } from "../engine";
 import type { Checklist } from "../schema";
-import { SUMMARIES, t, yesNo } from "./_shared";
+import { fromSummary, t, yesNo } from "./_shared";
 
 /**
  * Migrant parents' contact and level of care: the weekly contact and written notice of
@@ -17,20 +17,18 @@ export const PARENT_CONTACT_CHECKLIST: Checklist = /*#__PURE__*/ defineChecklist
   version: "1.0.0",
   title: t("外出务工父母联系与关爱程度", "Migrant parents' contact and level of care"),
   source: [
-    {
-      document: SUMMARIES,
-      line: 292,
-      quote:
-        "“五个一”活动，即：每周一个电话，每月与班主任联系一次，每月与科任教师联系一次，每年至少回家一次",
-      note: t("五个一（原文列出四项）", "the five ones (the text lists four)"),
-    },
-    {
-      document: SUMMARIES,
-      line: 26,
-      quote:
-        "父母对孩子的关爱一般有四个层次，第一层次是只给孩子提供物质上的供给;第二层次是给予孩子物质需求以及适当的爱，陪伴孩子成长;第三层次是了解孩子在不同阶段的不同需要并给予适当的供给;第四层次是家长去适应孩子的成长。",
-      note: t("父母关爱的四个层次", "the four levels of parental care"),
-    },
+    fromSummary(
+      "class-teacher",
+      292,
+      "“五个一”活动，即：每周一个电话，每月与班主任联系一次，每月与科任教师联系一次，每年至少回家一次",
+      t("五个一（原文列出四项）", "the five ones (the text lists four)"),
+    ),
+    fromSummary(
+      "city",
+      26,
+      "父母对孩子的关爱一般有四个层次，第一层次是只给孩子提供物质上的供给;第二层次是给予孩子物质需求以及适当的爱，陪伴孩子成长;第三层次是了解孩子在不同阶段的不同需要并给予适当的供给;第四层次是家长去适应孩子的成长。",
+      t("父母关爱的四个层次", "the four levels of parental care"),
+    ),
     {
       document: "Minors Protection Law of the PRC (2020), Art. 23",
       quote:

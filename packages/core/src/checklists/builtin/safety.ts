@@ -1,6 +1,6 @@
 import { defineChecklist } from "../engine";
 import type { Checklist } from "../schema";
-import { SUMMARIES, concern, t, yesNo } from "./_shared";
+import { fromSummary, concern, libraryDefault, t, yesNo } from "./_shared";
 
 /**
  * The child's safety and living situation: Minors Protection Law Art. 21 (no child under 8
@@ -22,19 +22,25 @@ export const CHILD_SAFETY_CHECKLIST: Checklist = /*#__PURE__*/ defineChecklist({
         "未成年人的父母或者其他监护人不得使未满八周岁或者由于身体、心理原因需要特别照顾的未成年人处于无人看护状态，或者将其交由无民事行为能力、限制民事行为能力、患有严重传染性疾病或者其他不适宜的人员临时照护。未成年人的父母或者其他监护人不得使未满十六周岁的未成年人脱离监护单独生活。",
       note: t("无人看护与单独生活", "unattended and living alone"),
     },
-    {
-      document: SUMMARIES,
-      line: 170,
-      quote:
-        "学校建立了留守儿童、学校、家长(监护人)、政府之间完备的联系方式和突发事件的应急机制。层层签订了安全责任书",
-      note: t("应急机制与安全责任书", "emergency mechanism and safety responsibility letters"),
-    },
-    {
-      document: SUMMARIES,
-      line: 95,
-      quote: "而女生多缺乏自我保护意识……对学生进行法制教育，讲如何自我保护",
-      note: t("安全教育", "safety education"),
-    },
+    fromSummary(
+      "school",
+      170,
+      "学校建立了留守儿童、学校、家长(监护人)、政府之间完备的联系方式和突发事件的应急机制。层层签订了安全责任书",
+      t("应急机制与安全责任书", "emergency mechanism and safety responsibility letters"),
+    ),
+    fromSummary(
+      "class-teacher",
+      95,
+      "而女生多缺乏自我保护意识……对学生进行法制教育，讲如何自我保护",
+      t("安全教育", "safety education"),
+    ),
+    libraryDefault(
+      "每天无人看护 4 小时及以上",
+      t(
+        "阈值为本库默认值，法律与原文未规定",
+        "the threshold is this library's default, not the law's or the summaries'",
+      ),
+    ),
   ],
   sections: [
     { id: "living", title: t("居住状况（第二十一条）", "Living situation (Art. 21)") },

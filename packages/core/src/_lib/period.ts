@@ -1,0 +1,15 @@
+import * as z from "zod";
+import { CalendarDateSchema } from "../model/primitives";
+import { dayNumber } from "../time/calendar-date";
+
+/** A reporting period: first and last day (inclusive), in order, at most ten years long. */
+export const PeriodSchema = z
+  .object({ from: CalendarDateSchema, to: CalendarDateSchema })
+  .refine((p) => p.from <= p.to, {
+    message: "period.from must not be after period.to",
+    path: ["to"],
+  })
+  .refine((p) => dayNumber(p.to) - dayNumber(p.from) <= 3660, {
+    message: "a period spans at most ten years",
+    path: ["to"],
+  });

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "../errors/errors";
+import { planMentoringGroups } from "./groups";
+import { planPairings } from "./plan";
+import { recommendPerClass } from "./quota";
+import {
+  CADRE_PAIRING_PRESET,
+  CLASS_TEACHER_CARING_MOTHER_PRESET,
+  SURROGATE_PARENT_PRESET,
+  TEACHER_PAIRING_PRESET,
+} from "./rules";
+import { child, mentor } from "./pairing.test-helper";
+
+describe("recommendPerClass (每班推荐4—5名)", () => {
+  const k1 = ["a", "b", "c", "d", "e", "f", "g"].map((id) =>
+    child(id, { school: "s1", cls: "k1" }),
+  );
+  const k2 = [child("x", { school: "s1", cls: "k2" }), child("y", { school: "s1", cls: "k2" })];
+
+  it("puts forward at most five per class, key cases and higher risk first", () => {
+    const kids = [
+      ...k1.slice(0, 5),
+      child("f", { school: "s1", cls: "k1", key: true }),
+      child("g", { school: "s1", cls: "k1", risk: "high" }),
+      ...k2,
+      child("z", { school: "s1" }),
+    ];
+    const r = recommendPerClass(kids, TEACHER_PAIRING_PRESET);
+    expect(r.byClass).toEqual([
+      {
+        classId: "k1",
+        recommended: ["f", "g", "a", "b", "c"],
+        notRecommended: ["d", "e"],
+        short: false,
+      },
+      { classId: "k2", recommended: ["x", "y"], notRecommended: [], short: true },
+    ]);
+    expect(r.withoutClass).toEqual(["z"]);
+    // Input order, the very objects given.
+    expect(r.recommended.map((c) => c.id)).toEqual(["a", "b", "c", "f", "g", "x", "y", "z"]);
+    expect(r.recommended[0]).toBe(kids[0]);
+  });
+
+  it("feeds the planner, and rejects a malformed quota", () => {
+    const r = recommendPerClass(k1, TEACHER_PAIRING_PRESET);
+    const plan = planPairings({
+      children: r.recommended,
+      mentors: [
+        mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] }),
+        mentor("t2", { school: "s1" }),
+      ],
+      rules: TEACHER_PAIRING_PRESET,
+      asOf: "2026-09-01",
+    });
+    expect(plan.pairs).toHaveLength(5);
+    expect(() => recommendPerClass(k1, { classQuota: { min: 5, max: 4 } })).toThrow(
+      ValidationError,
+    );
+  });
+});
+
+describe("pairing presets of the summaries", () => {
+  it("gives each teacher two children as surrogate parent (各教师代理两位)", () => {
+    const kids = ["a", "b", "c", "d"].map((id) => child(id, { school: "s1", cls: "k1" }));
+    const plan = planPairings({
+      children: kids,
+      mentors: [mentor("t1", { school: "s1" }), mentor("t2", { school: "s1" })],
+      rules: SURROGATE_PARENT_PRESET,
+      asOf: "2026-09-01",
+    });
+    const load = new Map<string, number>();
+    for (const p of plan.pairs)
+      load.set(p.pairing.mentorId, (load.get(p.pairing.mentorId) ?? 0) + 1);
+    expect([...load.values()]).toEqual([2, 2]);
+  });
+
+  it("makes the class teacher the caring mother of the whole class", () => {
+    const kids = [
+      ...["a", "b", "c"].map((id) => child(id, { school: "s1", cls: "k1" })),
+      child("d", { school: "s1", cls: "k2" }),
+    ];
+    const plan = planPairings({
+      children: kids,
+      mentors: [
+        mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] }),
+        mentor("t2", { kind: "class-teacher", school: "s1", classes: ["k2"] }),
+      ],
+      rules: CLASS_TEACHER_CARING_MOTHER_PRESET,
+      asOf: "2026-09-01",
+    });
+    const of = Object.fromEntries(plan.pairs.map((p) => [p.pairing.childId, p.pairing.mentorId]));
+    expect(of).toEqual({ a: "t1", b: "t1", c: "t1", d: "t2" });
+  });
+
+  it("pairs work-unit cadres one-to-one across townships", () => {
+    const kids = [child("a", { region: "430102001001" }), child("b", { region: "430999002003" })];
+    const plan = planPairings({
+      children: kids,
+      mentors: [
+        mentor("u1", { kind: "other", region: "430100000000" }),
+        mentor("u2", { kind: "other" }),
+      ],
+      rules: CADRE_PAIRING_PRESET,
+      asOf: "2026-09-01",
+    });
+    expect(plan.pairs).toHaveLength(2);
+    expect(new Set(plan.pairs.map((p) => p.pairing.mentorId)).size).toBe(2);
+  });
+});
+
+describe("planMentoringGroups (帮扶小组)", () => {
+  it("cuts the children into groups of near-equal size, each with a teacher", () => {
+    const kids = [
+      ...["a", "b", "c", "d"].map((id) => child(id, { school: "s1", cls: "k1", grade: 3 })),
+      ...["e", "f", "g"].map((id) => child(id, { school: "s1", cls: "k2", grade: 4 })),
+    ];
+    const teachers = [
+      mentor("t1", { school: "s1" }),
+      mentor("t2", { kind: "class-teacher", school: "s1", classes: ["k2"] }),
+      mentor("t3", { kind: "class-teacher", school: "s1", classes: ["k1"] }),
+    ];
+    const groups = planMentoringGroups({ children: kids, mentors: teachers, groups: 2 });
+    expect(groups).toEqual([
+      { id: "group-1", mentorId: "t3", childIds: ["a", "b", "c"] },
+      { id: "group-2", mentorId: "t2", childIds: ["d", "e", "f", "g"] },
+    ]);
+    expect(planMentoringGroups({ children: kids, mentors: teachers })).toHaveLength(3);
+    expect(() => planMentoringGroups({ children: kids, mentors: teachers, groups: 4 })).toThrow(
+      ValidationError,
+    );
+  });
+});
