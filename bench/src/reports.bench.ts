@@ -1,0 +1,207 @@
+/**
+ * Report rendering at county scale (40,000 children from `@liushou/fixtures`). The reports are
+ * built in setup (not timed); the cases time the renderers alone.
+ *
+ * - "statistics tables to XLSX": the statistics table (a row per school) and the three
+ *   registers (children, temporary guardians, parents: one row per left-behind child each)
+ *   through `renderXlsx`, against exceljs writing the same rows into plain sheets with no
+ *   titles, formats, widths or formulas (what a host would write by hand). Target ratio ≤ 1.3.
+ *   Both files are read back: every table must hold the same numbers on both sides. A township
+ *   (2,000 children) by default; the county (40,000) with `--full`, as exceljs takes tens of
+ *   seconds per county workbook on either side.
+ * - "work summary to HTML" (target under 1 s) and "to DOCX" (target under 5 s; its charts are
+ *   rasterised to PNG). No baseline: no other tool writes these documents.
+ *
+ * `LIUSHOU_BENCH_PRESET=township` runs the work summary cases on 2,000 children.
+ * @module
+ */
+import {
+  registersReport,
+  statisticsReport,
+  workSummaryReport,
+  type Report,
+  type Table,
+} from "@liushou/report";
+import { renderDocx } from "@liushou/report-docx";
+import { renderHtml } from "@liushou/report-html";
+import { renderXlsx } from "@liushou/report-xlsx";
+import { PRESETS, generatePopulation, type PopulationPreset } from "@liushou/fixtures";
+import ExcelJS from "exceljs";
+import { defineCase } from "./harness";
+
+const PRESET = (process.env.LIUSHOU_BENCH_PRESET ?? "county") as PopulationPreset;
+const SIZE = PRESETS[PRESET].children;
+const AS_OF = "2026-06-30" as const;
+const GENERATED_AT = "2026-07-01T09:00:00+08:00" as const;
+const SEMESTER = { from: "2026-02-20", to: AS_OF } as const;
+
+/** The statistics report (a row per school) and the registers report of a population. */
+function statisticsReports(preset: PopulationPreset): Report[] {
+  const pop = generatePopulation({ preset, asOf: AS_OF, records: false });
+  const roster = {
+    files: pop.files,
+    schools: pop.schools,
+    classes: pop.classes,
+    asOf: AS_OF,
+    generatedAt: GENERATED_AT,
+  };
+  return [
+    statisticsReport({ ...roster, areas: pop.areas, rowsBy: "school" }),
+    registersReport(roster),
+  ];
+}
+
+function tablesOf(reports: readonly Report[]): Table[] {
+  const out: Table[] = [];
+  const walk = (blocks: Report["body"]) => {
+    for (const b of blocks) {
+      if (b.type === "table") out.push(b);
+      else if (b.type === "section") walk(b.blocks);
+    }
+  };
+  for (const r of reports) walk(r.body);
+  return out;
+}
+
+/** The county's semester work summary, from a semester of contact records. */
+function workSummary(): Report {
+  const pop = generatePopulation({ preset: PRESET, asOf: AS_OF, records: SEMESTER });
+  return workSummaryReport({
+    asOf: AS_OF,
+    generatedAt: GENERATED_AT,
+    period: SEMESTER,
+    scope: { level: "county", code: pop.areas[0]!.code },
+    files: pop.files,
+    mentors: pop.mentors,
+    pairings: pop.pairings,
+    records: pop.records,
+    schools: pop.schools,
+    classes: pop.classes,
+    areas: pop.areas,
+  });
+}
+
+function rowsOf(reports: readonly Report[]): number {
+  return tablesOf(reports).reduce((n, t) => n + t.rows.length, 0);
+}
+
+/** The numbers of one table as a spreadsheet holds them: how many numeric cells, and their sum. */
+interface TableNumbers {
+  cells: number;
+  sum: number;
+}
+
+/** Reads numeric cells (formula results included) of a sheet from row `from` on. */
+function numbersOf(ws: ExcelJS.Worksheet, from: number): TableNumbers {
+  const out = { cells: 0, sum: 0 };
+  ws.eachRow((row, r) => {
+    if (r < from) return;
+    row.eachCell((cell) => {
+      const v = cell.value;
+      const n =
+        typeof v === "number"
+          ? v
+          : v && typeof v === "object" && "result" in v
+            ? v.result
+            : undefined;
+      if (typeof n === "number") (out.cells++, (out.sum += n));
+    });
+  });
+  return out;
+}
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** The plain sheets of the baseline: each table's header and rows (totals last). */
+interface PlainSheet {
+  name: string;
+  header: string[];
+  rows: unknown[][];
+  dataRows: number;
+}
+
+/**
+ * The statistics tables to XLSX, ours against exceljs writing the same rows. Both answers are
+ * read back from the files with exceljs: per table, the count and sum of its numeric cells.
+ */
+function xlsxCase(preset: PopulationPreset, full: boolean) {
+  const reports = () => statisticsReports(preset);
+  return defineCase({
+    name: `statistics tables to XLSX (${preset})`,
+    size: PRESETS[preset].children,
+    full,
+    timeoutMs: 60 * 60_000,
+    setup: reports,
+    run: async (rs: Report[]) => Promise.all(rs.map((r) => renderXlsx(r))),
+    answer: async (files, rs: Report[]) => {
+      const books = await Promise.all((files as Uint8Array[]).map(load));
+      return tablesOf(rs).map((t) => {
+        const ws = books
+          .flatMap((b) => b.worksheets)
+          .find((w) => w.getCell(1, 1).value === (t.title ?? t.id));
+        // Data starts under the title, subtitle and header rows.
+        return ws ? numbersOf(ws, 4) : { cells: -1, sum: 0 };
+      });
+    },
+    metrics: (files, rs: Report[]) => ({
+      rows: rowsOf(rs),
+      "xlsx KB": Math.round((files as Uint8Array[]).reduce((n, f) => n + f.byteLength, 0) / 1024),
+    }),
+    baseline: {
+      name: "exceljs writing the same rows into plain sheets",
+      // The same cells, as a host would hand them to exceljs.
+      setup: () =>
+        tablesOf(reports()).map((t): PlainSheet => ({
+          name: (t.title ?? t.id).slice(0, 28),
+          header: t.columns.map((c) => c.header),
+          rows: [...t.rows, ...(t.totals ? [t.totals] : [])].map((r) => [...r.cells]),
+          dataRows: t.rows.length,
+        })) as unknown as Report[],
+      run: async (state) => {
+        const wb = new ExcelJS.Workbook();
+        (state as unknown as PlainSheet[]).forEach((s, i) => {
+          const ws = wb.addWorksheet(`${i + 1} ${s.name}`);
+          ws.addRow(s.header);
+          ws.addRows(s.rows);
+        });
+        return [new Uint8Array(await wb.xlsx.writeBuffer())];
+      },
+      answer: async (files) => {
+        const [book] = await Promise.all((files as Uint8Array[]).map(load));
+        return book!.worksheets.map((ws) => numbersOf(ws, 2));
+      },
+      metrics: (files, state) => ({
+        rows: (state as unknown as PlainSheet[]).reduce((n, s) => n + s.dataRows, 0),
+        "xlsx KB": Math.round((files as Uint8Array[]).reduce((n, f) => n + f.byteLength, 0) / 1024),
+      }),
+    },
+  });
+}
+
+export default [
+  // exceljs takes tens of seconds per county workbook on either side; `--full` runs the county.
+  xlsxCase("township", false),
+  xlsxCase("county", true),
+  defineCase({
+    name: `work summary to HTML (${PRESET}, target < 1 s)`,
+    size: SIZE,
+    runs: 5,
+    warmup: 1,
+    setup: workSummary,
+    run: (report: Report) => renderHtml(report).length,
+    metrics: (chars) => ({ "html KB": Math.round((chars as number) / 1024) }),
+  }),
+  defineCase({
+    name: `work summary to DOCX (${PRESET}, target < 5 s)`,
+    size: SIZE,
+    runs: 3,
+    warmup: 1,
+    setup: workSummary,
+    run: async (report: Report) => (await renderDocx(report)).byteLength,
+    metrics: (bytes) => ({ "docx KB": Math.round((bytes as number) / 1024) }),
+  }),
+];

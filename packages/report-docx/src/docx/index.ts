@@ -1,0 +1,1 @@
+export { renderDocx, docxRenderer, type DocxOptions } from "./render";

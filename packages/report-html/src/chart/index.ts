@@ -1,0 +1,1 @@
+export { chartToSvg, type ChartData, type ChartSvgOptions } from "./svg";

@@ -1,0 +1,1 @@
+export { renderHtml, htmlRenderer, type HtmlOptions } from "./render";

@@ -1,0 +1,1 @@
+export { renderXlsx, xlsxRenderer, type XlsxOptions } from "./render";
