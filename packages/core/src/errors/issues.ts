@@ -102,7 +102,8 @@ export function fieldIssue(
   fieldClass?: FieldClass,
 ): FieldIssue {
   const shown = describeValue(received, fieldClass);
-  const where = typeof path === "string" ? path : "";
+  // A path is built by code from keys it was given; a huge one is cut so the message stays small.
+  const where = typeof path !== "string" ? "" : path.length > 200 ? `${path.slice(0, 200)}…` : path;
   const t = isText(message) ? message : INVALID;
   return {
     path: where,
