@@ -49,7 +49,7 @@ export type SqlStorage = StorageAdapter & {
   readonly region: string;
   /** The Kysely instance, for a host's own reads. */
   readonly db: Kysely<any>;
-  /** Brings the tables up to date (idempotent; see {@link migrate}). */
+  /** Brings the tables up to date (idempotent; see the `migrate` function). */
   migrate(): Promise<MigrateResult>;
   close(): Promise<void>;
 };
