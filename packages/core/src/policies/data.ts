@@ -155,6 +155,11 @@ export interface DataIndex {
   readonly pairingStart: Int32Array;
   /** Last day, or a large number for an open pairing. */
   readonly pairingEnd: Int32Array;
+  /**
+   * Left-behind day ranges per child, keyed by definition and day span, filled on first use by
+   * the evaluations of this data (children never change once prepared).
+   */
+  readonly leftBehindMemo: Map<string, (number[] | undefined)[]>;
   /** Day span of all events (for sizing day-indexed arrays). */
   readonly minDay: number;
   readonly maxDay: number;
@@ -540,6 +545,7 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       pairingMentor,
       pairingStart,
       pairingEnd,
+      leftBehindMemo: new Map(),
       minDay,
       maxDay,
     },

@@ -66,6 +66,12 @@ export class RowTable {
     this.poolN = this.recStart[this.n]!;
   }
 
+  /** Drops the rows from index `n` on, with their records. */
+  truncate(n: number): void {
+    this.n = n;
+    this.poolN = this.recStart[n]!;
+  }
+
   push(
     policy: number,
     subject: number,

@@ -1,0 +1,129 @@
+/**
+ * Stage 3 of a compliance evaluation, what was done: the records of a subject that count for
+ * a window (kind, initiator, day in scope, not after `asOf`, the pairing's own mentor), counted
+ * as contacts, distinct days or distinct children, and collected on the row.
+ * @module
+ */
+import {
+  ACTIVITY_KIND_CODE,
+  CONTACT_KIND_CODE,
+  FAR_PAST,
+  INITIATOR_CODE,
+  NO_INITIATOR,
+  type ComplianceData,
+} from "../data";
+import type { Policy } from "../schema";
+import type { RowTable } from "../table";
+import { coversWhole, inRanges } from "./ranges";
+import type { Subject } from "./subjects";
+import type { Window } from "./windows";
+
+/** What a policy counts, compiled to lookup tables. @internal */
+export interface CountRule {
+  readonly kindOk: Uint8Array;
+  readonly initiatorOk: Uint8Array;
+  readonly unit: Policy["counts"]["unit"];
+  /** Only records by the pairing's mentor (or, at child level, a mentor paired on that day). */
+  readonly byPairedMentor: boolean;
+}
+
+/** The {@link CountRule} of a policy. @internal */
+export function countRule(policy: Policy): CountRule {
+  const kindOk = new Uint8Array(32);
+  for (const k of policy.counts.contactKinds) kindOk[CONTACT_KIND_CODE.get(k)!] = 1;
+  for (const k of policy.counts.activityKinds) kindOk[ACTIVITY_KIND_CODE.get(k)!] = 1;
+  const initiatorOk = new Uint8Array(256).fill(policy.counts.initiators ? 0 : 1);
+  initiatorOk[NO_INITIATOR] = 1;
+  for (const k of policy.counts.initiators ?? []) initiatorOk[INITIATOR_CODE.get(k)!] = 1;
+  return {
+    kindOk,
+    initiatorOk,
+    unit: policy.counts.unit,
+    byPairedMentor: policy.counts.by === "paired-mentor",
+  };
+}
+
+/**
+ * Counts a subject's records window by window. One counter serves one evaluation: it keeps a
+ * cursor into the current subject's records (windows come in day order) and a stamp per child
+ * for counting distinct children.
+ * @internal
+ */
+export class RecordCounter {
+  private readonly stamp: Int32Array;
+  private stampN = 0;
+  private cursor = 0;
+
+  constructor(
+    private readonly data: ComplianceData,
+    private readonly asOfDay: number,
+    private readonly table: RowTable,
+  ) {
+    this.stamp = new Int32Array(data.children.length);
+  }
+
+  /** Starts on a subject's records. */
+  begin(subject: Subject): void {
+    this.cursor = subject.csrStart;
+  }
+
+  /** The records of `subject` counted for window `w` (added to the table's pending row). */
+  count(rule: CountRule, subject: Subject, w: Window): number {
+    const ev = this.data.events;
+    const list = subject.list;
+    const end = subject.csrEnd;
+    const { from, to } = w;
+    while (this.cursor < end && ev.day[list[this.cursor]!]! < from) this.cursor++;
+    // A window wholly inside one in-scope range needs no per-record scope check.
+    const whole = coversWhole(subject.scoped, from, to);
+    let done = 0;
+    let lastDay = FAR_PAST;
+    const stampN = ++this.stampN;
+    for (let q = this.cursor; q < end; q++) {
+      const e = list[q]!;
+      const d = ev.day[e]!;
+      if (d > to) break;
+      if (
+        d > this.asOfDay ||
+        !rule.kindOk[ev.kind[e]!] ||
+        !rule.initiatorOk[ev.initiator[e]!] ||
+        (!whole && !inRanges(subject.scoped, d)) ||
+        (rule.byPairedMentor && !this.byPairedMentor(subject, e, d))
+      )
+        continue;
+      if (rule.unit === "contacts") done++;
+      else if (rule.unit === "days") {
+        if (d !== lastDay) done++;
+        lastDay = d;
+      } else {
+        for (let k = ev.childStart[e]!; k < ev.childStart[e + 1]!; k++) {
+          const c = ev.childList[k]!;
+          if (this.stamp[c] !== stampN) {
+            this.stamp[c] = stampN;
+            done++;
+          }
+        }
+      }
+      this.table.addRecord(e);
+    }
+    return done;
+  }
+
+  /** Whether event `e` on day `d` is by the subject's paired mentor. */
+  private byPairedMentor(subject: Subject, e: number, d: number): boolean {
+    const ev = this.data.events;
+    const ix = this.data.index;
+    for (let k = ev.mentorStart[e]!; k < ev.mentorStart[e + 1]!; k++) {
+      const m = ev.mentorList[k]!;
+      if (subject.pairMentor >= 0) {
+        if (m === subject.pairMentor) return true;
+      } else {
+        for (const pj of ix.pairingsByChild[subject.child]!) {
+          if (ix.pairingMentor[pj] === m && d >= ix.pairingStart[pj]! && d <= ix.pairingEnd[pj]!)
+            return true;
+        }
+      }
+    }
+    return false;
+  }
+}

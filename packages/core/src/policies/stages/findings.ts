@@ -1,0 +1,123 @@
+/**
+ * The findings an evaluation adds to the data's own: policies without a subject, a calendar
+ * that does not cover the period or is an example, and records after `asOf` or outside every
+ * evaluated window.
+ * @module
+ */
+import { text } from "../../i18n";
+import { fromDayNumber } from "../../time/calendar-date";
+import { PolicyFindingCode, type ComplianceData, type PolicyFinding } from "../data";
+import type { Policy } from "../schema";
+
+/** The finding for a policy that matched no subject. @internal */
+export function noSubjectFinding(policy: Policy, pi: number): PolicyFinding {
+  return {
+    code: PolicyFindingCode.NO_SUBJECT,
+    count: 1,
+    ids: [policy.id],
+    path: `policies[${pi}]`,
+    message: text(
+      `政策 ${policy.id} 在该期间没有适用对象`,
+      `policy ${policy.id} applies to no subject in the period`,
+    ),
+  };
+}
+
+/** Findings about the calendar: ids of school-calendar policies it does not cover, example. @internal */
+export function calendarFindings(
+  data: ComplianceData,
+  uncovered: readonly string[],
+): PolicyFinding[] {
+  const out: PolicyFinding[] = [];
+  if (uncovered.length > 0) {
+    out.push({
+      code: PolicyFindingCode.CALENDAR_NOT_COVERING,
+      count: uncovered.length,
+      ids: uncovered,
+      path: "calendar",
+      message: text(
+        `期间超出校历范围，按校历计算的政策在校历外的日期一律视为非上学日（豁免）：${uncovered.join("、")}`,
+        `the period reaches beyond the school calendar; school-calendar policies treat those days as non-school days (exempt): ${uncovered.join(", ")}`,
+      ),
+    });
+  }
+  if (data.calendar?.example) {
+    out.push({
+      code: PolicyFindingCode.EXAMPLE_CALENDAR,
+      count: 1,
+      ids: [data.calendar.id],
+      path: "calendar",
+      message: text(
+        "使用的是示例校历，请替换为本省校历",
+        "the calendar is an example: replace it with your province's",
+      ),
+    });
+  }
+  return out;
+}
+
+/** At most this many ids are kept on a finding. */
+const MAX_IDS = 20;
+
+/** Keeps the `MAX_IDS` smallest ids (sorted) of a stream, in bounded memory. */
+class SmallestIds {
+  readonly ids: string[] = [];
+  count = 0;
+
+  add(id: string): void {
+    this.count++;
+    const ids = this.ids;
+    if (ids.length === MAX_IDS && id >= ids[MAX_IDS - 1]!) return;
+    let i = ids.length;
+    while (i > 0 && ids[i - 1]! > id) i--;
+    ids.splice(i, 0, id);
+    if (ids.length > MAX_IDS) ids.pop();
+  }
+}
+
+/**
+ * Findings about records after `asOfDay` and outside `[coverFrom, coverTo]` (every evaluated
+ * window), each with the 20 smallest ids.
+ * @internal
+ */
+export function recordFindings(
+  data: ComplianceData,
+  asOfDay: number,
+  coverFrom: number,
+  coverTo: number,
+): PolicyFinding[] {
+  const ev = data.events;
+  const after = new SmallestIds();
+  const outside = new SmallestIds();
+  for (let e = 0; e < ev.n; e++) {
+    const d = ev.day[e]!;
+    if (d > asOfDay) after.add(ev.ids[e]!);
+    if (d < coverFrom || d > coverTo) outside.add(ev.ids[e]!);
+  }
+  const out: PolicyFinding[] = [];
+  if (after.count > 0) {
+    out.push({
+      code: PolicyFindingCode.RECORD_AFTER_AS_OF,
+      count: after.count,
+      ids: after.ids,
+      path: "records",
+      message: text(
+        `${after.count} 条记录晚于评估日 ${fromDayNumber(asOfDay)}，未计入`,
+        `${after.count} records are dated after asOf ${fromDayNumber(asOfDay)} and were not counted`,
+      ),
+    });
+  }
+  if (outside.count > 0 && coverFrom <= coverTo) {
+    out.push({
+      code: PolicyFindingCode.RECORD_OUTSIDE_PERIOD,
+      count: outside.count,
+      ids: outside.ids,
+      path: "records",
+      message: text(
+        `${outside.count} 条记录不在评估期间的任何周期内（${fromDayNumber(coverFrom)} 至 ${fromDayNumber(coverTo)}），未计入`,
+        `${outside.count} records fall outside every evaluated bucket (${fromDayNumber(coverFrom)} to ${fromDayNumber(coverTo)}) and counted for nothing`,
+      ),
+    });
+  }
+  return out;
+}

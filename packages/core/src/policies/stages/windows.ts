@@ -1,0 +1,221 @@
+/**
+ * Stage 2 of a compliance evaluation, when: the count buckets of a policy (weeks, months,
+ * years, terms, fixed runs of days), the countable days in them, and for each subject the
+ * buckets or interval windows it owes, with how many of their days it is in scope.
+ * @module
+ */
+import type { SchoolDayIndex } from "../../calendar/school-days";
+import { weekdayOfDay } from "../../calendar/schema";
+import { dateParts, dayNumber, fromDayNumber } from "../../time/calendar-date";
+import { FAR_PAST, type ComplianceData } from "../data";
+import type { Policy } from "../schema";
+import { inRanges, overlaps } from "./ranges";
+import type { Subject } from "./subjects";
+
+/** A count bucket: first and last day (inclusive). @internal */
+export interface Bucket {
+  readonly from: number;
+  readonly to: number;
+}
+
+const DAY_MS = 86_400_000;
+
+function monthStartDay(day: number): number {
+  const { year, month } = dateParts(fromDayNumber(day));
+  return Math.round(Date.UTC(year, month - 1, 1) / DAY_MS);
+}
+
+function nextMonthDay(day: number): number {
+  const { year, month } = dateParts(fromDayNumber(day));
+  return Math.round(Date.UTC(year, month, 1) / DAY_MS);
+}
+
+/** The count buckets of a policy that overlap `[pFrom, pTo]` (none for an interval policy). @internal */
+export function countBuckets(
+  policy: Policy,
+  pFrom: number,
+  pTo: number,
+  calendar: ComplianceData["calendar"],
+): Bucket[] {
+  const r = policy.requirement;
+  if (r.type !== "count") return [];
+  const out: Bucket[] = [];
+  switch (r.per) {
+    case "week": {
+      for (let d = pFrom - (weekdayOfDay(pFrom) - 1); d <= pTo; d += 7)
+        out.push({ from: d, to: d + 6 });
+      break;
+    }
+    case "month": {
+      for (let d = monthStartDay(pFrom); d <= pTo;) {
+        const next = nextMonthDay(d);
+        out.push({ from: d, to: next - 1 });
+        d = next;
+      }
+      break;
+    }
+    case "year": {
+      for (let y = dateParts(fromDayNumber(pFrom)).year; ; y++) {
+        const from = Math.round(Date.UTC(y, 0, 1) / DAY_MS);
+        if (from > pTo) break;
+        out.push({ from, to: Math.round(Date.UTC(y + 1, 0, 1) / DAY_MS) - 1 });
+      }
+      break;
+    }
+    case "days": {
+      const len = r.days!;
+      const anchor = r.anchor
+        ? dayNumber(r.anchor)
+        : policy.effectiveFrom
+          ? dayNumber(policy.effectiveFrom)
+          : 0;
+      for (let d = anchor + Math.floor((pFrom - anchor) / len) * len; d <= pTo; d += len)
+        out.push({ from: d, to: d + len - 1 });
+      break;
+    }
+    case "term": {
+      for (const t of calendar!.terms) {
+        const from = dayNumber(t.start);
+        const to = dayNumber(t.end);
+        if (to >= pFrom && from <= pTo) out.push({ from, to });
+      }
+      out.sort((a, b) => a.from - b.from);
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Prefix sums of a policy's countable days (school days when it follows the calendar, minus
+ * its exemptions) and nominal days (Monday–Friday for school-calendar policies) over
+ * `[first, first + span)`: any range is then counted in constant time.
+ * @internal
+ */
+export class DayCounts {
+  private readonly countable: Int32Array;
+  private readonly nominal: Int32Array;
+
+  constructor(
+    policy: Policy,
+    private readonly first: number,
+    span: number,
+    schoolDays: SchoolDayIndex | undefined,
+  ) {
+    const school = policy.calendar === "school";
+    const exempt = policy.exemptions.map((e) => [dayNumber(e.from), dayNumber(e.to)] as const);
+    this.countable = new Int32Array(span + 1);
+    this.nominal = new Int32Array(span + 1);
+    for (let i = 0; i < span; i++) {
+      const d = first + i;
+      let c = school ? schoolDays!.mask[i]! : 1;
+      if (c) for (const [a, b] of exempt) if (d >= a && d <= b) c = 0;
+      this.countable[i + 1] = this.countable[i]! + c;
+      this.nominal[i + 1] = this.nominal[i]! + (school ? (weekdayOfDay(d) <= 5 ? 1 : 0) : 1);
+    }
+  }
+
+  /** Countable days in `[a, b]`. */
+  active(a: number, b: number): number {
+    return this.countable[b - this.first + 1]! - this.countable[a - this.first]!;
+  }
+
+  /** Nominal days in `[a, b]`. */
+  nominalDays(a: number, b: number): number {
+    return this.nominal[b - this.first + 1]! - this.nominal[a - this.first]!;
+  }
+
+  /** Countable days of `[a, b]` inside `scoped`. */
+  activeIn(scoped: readonly number[], a: number, b: number): number {
+    let active = 0;
+    for (let i = 0; i < scoped.length; i += 2) {
+      const x = Math.max(scoped[i]!, a);
+      const y = Math.min(scoped[i + 1]!, b);
+      if (x <= y) active += this.active(x, y);
+    }
+    return active;
+  }
+
+  /** Sets `w.scopeDays` (days of the window in `scoped`) and `w.activeDays` (countable ones). */
+  measure(scoped: readonly number[], w: Window): void {
+    let scope = 0;
+    let active = 0;
+    for (let i = 0; i < scoped.length; i += 2) {
+      const x = Math.max(scoped[i]!, w.from);
+      const y = Math.min(scoped[i + 1]!, w.to);
+      if (x <= y) {
+        scope += y - x + 1;
+        active += this.active(x, y);
+      }
+    }
+    w.scopeDays = scope;
+    w.activeDays = active;
+  }
+}
+
+/** One window a subject owes: its days, due day, and the share of it the subject owes. @internal */
+export interface Window {
+  from: number;
+  to: number;
+  due: number;
+  /** Days of the window the subject is in scope (0: not applicable). */
+  scopeDays: number;
+  /** In-scope countable days, and the window's nominal days: `required ∝ active ÷ nominal`. */
+  activeDays: number;
+  nominalDays: number;
+}
+
+/**
+ * Calls `visit` for each window `subject` owes under `policy` in `[pFrom, pTo]`, in day
+ * order: every bucket of a count policy, or every interval window whose due day falls in the
+ * period. The window object is reused between calls.
+ * @returns Whether any window is in scope (an interval subject with none gets no rows).
+ * @internal
+ */
+export function forEachWindow(
+  policy: Policy,
+  buckets: readonly Bucket[],
+  days: DayCounts,
+  subject: Subject,
+  pFrom: number,
+  pTo: number,
+  visit: (w: Window) => void,
+): boolean {
+  const r = policy.requirement;
+  const scoped = subject.scoped;
+  const w: Window = { from: 0, to: 0, due: 0, scopeDays: 0, activeDays: 0, nominalDays: 1 };
+  if (r.type === "count") {
+    if (buckets.length === 0) return false;
+    if (!overlaps(scoped, buckets[0]!.from, buckets[buckets.length - 1]!.to)) return false;
+    for (const b of buckets) {
+      w.from = b.from;
+      w.to = w.due = b.to;
+      days.measure(scoped, w);
+      w.nominalDays = days.nominalDays(b.from, b.to);
+      visit(w);
+    }
+    return true;
+  }
+  const every = r.everyDays;
+  let anchor: number;
+  if (r.anchor) anchor = dayNumber(r.anchor);
+  else {
+    const effFrom = policy.effectiveFrom ? dayNumber(policy.effectiveFrom) : FAR_PAST;
+    const start = Math.max(subject.start, effFrom, scoped[0]!);
+    anchor = start > FAR_PAST ? start : pFrom;
+  }
+  let any = false;
+  let k = Math.max(0, Math.ceil((pFrom - anchor) / every));
+  for (let due = anchor + k * every; due <= pTo; k++, due = anchor + k * every) {
+    const dueInScope = inRanges(scoped, due);
+    any ||= dueInScope;
+    w.from = due + r.windowStart;
+    w.to = due + r.windowEnd;
+    w.due = due;
+    w.scopeDays = dueInScope ? 1 : 0;
+    w.activeDays = dueInScope && days.activeIn(scoped, w.from, w.to) > 0 ? 1 : 0;
+    w.nominalDays = 1;
+    visit(w);
+  }
+  return any;
+}
