@@ -15,6 +15,7 @@ import { repeats } from "../errors/duplicates";
 import { addIssue } from "../errors/issues";
 import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n";
+import { instantMsOrNaN } from "../time/instant-ms";
 import { isInstant } from "../time/zone";
 import {
   CalendarDateSchema,
@@ -363,23 +364,40 @@ function optional(v: unknown, check: (v: unknown) => boolean): boolean {
  * @category Model
  */
 export function quickContactRecord(raw: unknown): ContactRecord | undefined {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
+  if (Number.isNaN(plainContactRecordMs(raw))) return undefined;
   const r = raw as Record<string, unknown>;
-  for (const key in r) if (!RECORD_KEYS.has(key)) return undefined;
-  const ids = r.childIds;
-  if (!isId(r.id) || typeof r.kind !== "string" || !CONTACT_KINDS.has(r.kind)) return undefined;
-  if (!isInstant(r.at) || !Array.isArray(ids) || ids.length === 0) return undefined;
-  if (ids.length > MAX_IDS_PER_RECORD || !ids.every(isId) || new Set(ids).size !== ids.length)
-    return undefined;
-  if (!optional(r.mentorId, isId) || !optional(r.parentId, isId)) return undefined;
-  if (!optional(r.recordedAt, isInstant) || !optional(r.resourceId, isId)) return undefined;
-  if (!optional(r.initiator, (v) => typeof v === "string" && INITIATORS.has(v))) return undefined;
-  if (!optional(r.durationMinutes, (v) => Number.isInteger(v) && (v as number) > 0))
-    return undefined;
-  for (const [k, max] of TEXT_FIELDS) {
-    if (!optional(r[k], (v) => typeof v === "string" && v.length <= max)) return undefined;
-  }
   return (r.initiator === undefined ? { ...r, initiator: "mentor" } : r) as ContactRecord;
+}
+
+/** Whether an array of ids has no id twice (small arrays without a `Set`). */
+function distinct(ids: readonly unknown[]): boolean {
+  if (ids.length > 16) return new Set(ids).size === ids.length;
+  for (let i = 1; i < ids.length; i++)
+    for (let j = 0; j < i; j++) if (ids[i] === ids[j]) return false;
+  return true;
+}
+
+/**
+ * The check of {@link quickContactRecord} without building the record: the milliseconds of a
+ * plainly well-formed record's `at`, or `NaN` when it needs the full schema.
+ * @internal
+ */
+export function plainContactRecordMs(raw: unknown): number {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return NaN;
+  const r = raw as Record<string, unknown>;
+  for (const key in r) if (!RECORD_KEYS.has(key)) return NaN;
+  const ids = r.childIds;
+  if (!isId(r.id) || typeof r.kind !== "string" || !CONTACT_KINDS.has(r.kind)) return NaN;
+  if (!Array.isArray(ids) || ids.length === 0) return NaN;
+  if (ids.length > MAX_IDS_PER_RECORD || !ids.every(isId) || !distinct(ids)) return NaN;
+  if (!optional(r.mentorId, isId) || !optional(r.parentId, isId)) return NaN;
+  if (!optional(r.recordedAt, isInstant) || !optional(r.resourceId, isId)) return NaN;
+  if (!optional(r.initiator, (v) => typeof v === "string" && INITIATORS.has(v))) return NaN;
+  if (!optional(r.durationMinutes, (v) => Number.isInteger(v) && (v as number) > 0)) return NaN;
+  for (const [k, max] of TEXT_FIELDS) {
+    if (!optional(r[k], (v) => typeof v === "string" && v.length <= max)) return NaN;
+  }
+  return instantMsOrNaN(r.at);
 }
 
 /**

@@ -26,12 +26,14 @@ import {
   ActivitySchema,
   ContactKindSchema,
   ContactRecordSchema,
-  quickContactRecord,
+  plainContactRecordMs,
   InitiatorSchema,
   type Activity,
   type ContactRecord,
   type ContactRecordInput,
 } from "../model/records";
+import { IdTable } from "../_lib/id-table";
+import { IntList } from "../_lib/int-list";
 import { dayNumber } from "../time/calendar-date";
 import { DEFAULT_TIME_ZONE, type TimeZone } from "../time/types";
 import { dateInZone } from "../time/zone";
@@ -199,25 +201,21 @@ export function dayOfInstant(ms: number, zone: TimeZone): number {
   return dayNumber(dateInZone(ms, zone));
 }
 
-function csr(
-  nSubjects: number,
-  nEvents: number,
-  order: Int32Array,
-  subjectsOf: (e: number, push: (s: number) => void) => void,
-): Csr {
+/**
+ * Inverts "subjects of each event" (`start`/`list`, CSR) into "events of each subject", the
+ * events of each subject in the given `order` (by day).
+ */
+function invert(nSubjects: number, start: Int32Array, list: Int32Array, order: Int32Array): Csr {
   const counts = new Int32Array(nSubjects + 1);
-  for (let e = 0; e < nEvents; e++) subjectsOf(e, (s) => counts[s + 1]!++);
+  for (let k = 0; k < list.length; k++) counts[list[k]! + 1]!++;
   for (let s = 0; s < nSubjects; s++) counts[s + 1]! += counts[s]!;
-  const start = counts.slice();
   const fill = counts.slice(0, nSubjects);
-  const list = new Int32Array(start[nSubjects]!);
+  const out = new Int32Array(counts[nSubjects]!);
   for (let k = 0; k < order.length; k++) {
     const e = order[k]!;
-    subjectsOf(e, (s) => {
-      list[fill[s]!++] = e;
-    });
+    for (let j = start[e]!; j < start[e + 1]!; j++) out[fill[list[j]!]!++] = e;
   }
-  return { start, list };
+  return { start: counts, list: out };
 }
 
 /**
@@ -313,71 +311,74 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   }
 
   // Records are read once, one at a time (an iterable works: a county's 1.5 million records
-  // need never be held as objects), validated, and reduced to columns.
-  const idList: string[] = [];
-  const dayList: number[] = [];
-  const kindList: number[] = [];
-  const initList: number[] = [];
-  const childStartList: number[] = [0];
-  const mentorStartList: number[] = [0];
-  const childTmp: number[] = [];
-  const mentorTmp: number[] = [];
+  // need never be held as objects), checked, and reduced to typed columns.
+  const ids: string[] = [];
+  const idTable = new IdTable(ids);
+  const dayList = new IntList();
+  const kindList = new IntList();
+  const initList = new IntList();
+  const childStartList = new IntList();
+  const mentorStartList = new IntList();
+  const childTmp = new IntList();
+  const mentorTmp = new IntList();
+  childStartList.push(0);
+  mentorStartList.push(0);
   const unknownChild: string[] = [];
   let unknownChildCount = 0;
   const unknownMentor: string[] = [];
   let unknownMentorCount = 0;
   const recordIssues: FieldIssue[] = [];
   let recordIssueCount = 0;
-  const seenRecord = new Set<string>();
-  let i = 0;
+  let i = -1;
   for (const raw of input.records) {
-    let r = quickContactRecord(raw);
-    if (r === undefined) {
+    i++;
+    let ms = plainContactRecordMs(raw);
+    let r = raw as ContactRecordInput;
+    if (Number.isNaN(ms)) {
       const parsed = safeValidate(ContactRecordSchema, raw, { path: ["records", i] });
       if (!parsed.success) {
         recordIssueCount += parsed.error.issues.length;
         if (recordIssues.length < 100) recordIssues.push(...parsed.error.issues);
-        i++;
         continue;
       }
       r = parsed.data;
+      ms = Date.parse(parsed.data.at);
     }
-    if (seenRecord.has(r.id)) {
+    const id = r.id as string;
+    ids.push(id);
+    if (idTable.add(ids.length - 1) >= 0) {
       recordIssueCount++;
       if (recordIssues.length < 100) {
         recordIssues.push({
           path: `records[${i}].id`,
           code: IssueCode.DUPLICATE_ID,
-          received: JSON.stringify(r.id),
+          received: JSON.stringify(id),
           message: text(
-            `字段 records[${i}].id：编号 ${r.id} 重复`,
-            `records[${i}].id: id ${r.id} is used twice`,
+            `字段 records[${i}].id：编号 ${id} 重复`,
+            `records[${i}].id: id ${id} is used twice`,
           ),
         });
       }
     }
-    seenRecord.add(r.id);
-    idList.push(r.id);
-    dayList.push(dayOfInstant(Date.parse(r.at), zone));
+    dayList.push(dayOfInstant(ms, zone));
     kindList.push(CONTACT_KIND_CODE.get(r.kind)!);
-    initList.push(INITIATOR_CODE.get(r.initiator)!);
-    for (const cid of r.childIds) {
+    initList.push(INITIATOR_CODE.get(r.initiator ?? "mentor")!);
+    for (const cid of r.childIds as readonly string[]) {
       const ci = childById.get(cid);
       if (ci === undefined) {
-        unknownChild.push(r.id);
+        unknownChild.push(id);
         unknownChildCount++;
       } else childTmp.push(ci);
     }
     if (r.mentorId !== undefined) {
-      const mi = mentorById.get(r.mentorId);
+      const mi = mentorById.get(r.mentorId as string);
       if (mi === undefined) {
-        unknownMentor.push(r.id);
+        unknownMentor.push(id);
         unknownMentorCount++;
       } else mentorTmp.push(mi);
     }
-    childStartList.push(childTmp.length);
-    mentorStartList.push(mentorTmp.length);
-    i++;
+    childStartList.push(childTmp.n);
+    mentorStartList.push(mentorTmp.n);
   }
   if (recordIssueCount > 0) {
     throw new ValidationError(recordIssues, {
@@ -387,9 +388,9 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       ),
     });
   }
-  const nR = idList.length;
+  const nR = ids.length;
   for (const a of activities) {
-    idList.push(a.id);
+    ids.push(a.id);
     dayList.push(dayNumber(a.date));
     kindList.push(ACTIVITY_KIND_CODE.get(a.kind)!);
     initList.push(NO_INITIATOR);
@@ -401,24 +402,23 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       const mi = mentorById.get(mid);
       if (mi !== undefined) mentorTmp.push(mi);
     }
-    childStartList.push(childTmp.length);
-    mentorStartList.push(mentorTmp.length);
+    childStartList.push(childTmp.n);
+    mentorStartList.push(mentorTmp.n);
   }
-  const n = idList.length;
-  const ids = idList;
-  const day = Int32Array.from(dayList);
-  const kind = Uint8Array.from(kindList);
-  const initiator = Uint8Array.from(initList);
-  const childStart = Int32Array.from(childStartList);
-  const mentorStart = Int32Array.from(mentorStartList);
+  const n = ids.length;
+  const day = dayList.toInt32Array();
+  const kind = kindList.toUint8Array();
+  const initiator = initList.toUint8Array();
+  const childStart = childStartList.toInt32Array();
+  const mentorStart = mentorStartList.toInt32Array();
   let minDay = FAR_FUTURE;
   let maxDay = FAR_PAST;
   for (let e = 0; e < n; e++) {
     if (day[e]! < minDay) minDay = day[e]!;
     if (day[e]! > maxDay) maxDay = day[e]!;
   }
-  const childList = Int32Array.from(childTmp);
-  const mentorList = Int32Array.from(mentorTmp);
+  const childList = childTmp.toInt32Array();
+  const mentorList = mentorTmp.toInt32Array();
 
   // Schools of each event: the mentors' and children's schools (an activity's own school).
   const schoolOfChild = Int32Array.from(children, (c) =>
@@ -428,7 +428,7 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     m.schoolId ? schoolById.get(m.schoolId)! : -1,
   );
   const schoolStart = new Int32Array(n + 1);
-  const schoolTmp: number[] = [];
+  const schoolTmp = new IntList(n);
   const seenSchool = new Int32Array(schoolIds.length).fill(-1);
   const addSchool = (s: number, e: number) => {
     if (s >= 0 && seenSchool[s] !== e) {
@@ -445,9 +445,9 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       addSchool(schoolOfMentor[mentorList[k]!]!, e);
     for (let k = childStart[e]!; k < childStart[e + 1]!; k++)
       addSchool(schoolOfChild[childList[k]!]!, e);
-    schoolStart[e + 1] = schoolTmp.length;
+    schoolStart[e + 1] = schoolTmp.n;
   }
-  const schoolList = Int32Array.from(schoolTmp);
+  const schoolList = schoolTmp.toInt32Array();
 
   // Counting sort of events by day: the order is independent of the input order of days.
   const order = new Int32Array(n);
@@ -458,15 +458,9 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     for (let d = 0; d < span; d++) bucket[d + 1]! += bucket[d]!;
     for (let e = 0; e < n; e++) order[bucket[day[e]! - minDay]!++] = e;
   }
-  const byChild = csr(children.length, n, order, (e, push) => {
-    for (let k = childStart[e]!; k < childStart[e + 1]!; k++) push(childList[k]!);
-  });
-  const byMentor = csr(mentors.length, n, order, (e, push) => {
-    for (let k = mentorStart[e]!; k < mentorStart[e + 1]!; k++) push(mentorList[k]!);
-  });
-  const bySchool = csr(schoolIds.length, n, order, (e, push) => {
-    for (let k = schoolStart[e]!; k < schoolStart[e + 1]!; k++) push(schoolList[k]!);
-  });
+  const byChild = invert(children.length, childStart, childList, order);
+  const byMentor = invert(mentors.length, mentorStart, mentorList, order);
+  const bySchool = invert(schoolIds.length, schoolStart, schoolList, order);
 
   const pairingsByChild: number[][] = children.map(() => []);
   const pairingsByMentor: number[][] = mentors.map(() => []);

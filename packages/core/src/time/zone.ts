@@ -3,6 +3,7 @@ import { IssueCode } from "../errors/codes";
 import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n/locale";
 import { dateParts, makeDate } from "./calendar-date";
+import { instantMsOrNaN } from "./instant-ms";
 import type { CalendarDate, Instant, TimeZone } from "./types";
 
 const zoneCache = new Map<string, boolean>();
@@ -28,8 +29,6 @@ export function isTimeZone(zone: unknown): zone is TimeZone {
   return ok;
 }
 
-const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
 /**
  * Whether a string is an ISO 8601 instant with an explicit offset or `Z`.
  * @example
@@ -38,7 +37,7 @@ const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d
  * @category Time
  */
 export function isInstant(value: unknown): value is Instant {
-  return typeof value === "string" && INSTANT_RE.test(value) && !Number.isNaN(Date.parse(value));
+  return !Number.isNaN(instantMsOrNaN(value));
 }
 
 /**
