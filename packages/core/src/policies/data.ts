@@ -480,30 +480,10 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   });
 
   const findings: PolicyFinding[] = [];
-  if (unknownChildCount > 0) {
-    findings.push({
-      code: PolicyFindingCode.UNKNOWN_CHILD,
-      count: unknownChildCount,
-      ids: [...new Set(unknownChild)].sort().slice(0, 20),
-      path: "records[].childIds",
-      message: text(
-        `${unknownChildCount} 处记录中的儿童不在 children 中，这些记录对该儿童不计`,
-        `${unknownChildCount} record entries name a child not in children; they count for no child`,
-      ),
-    });
-  }
-  if (unknownMentorCount > 0) {
-    findings.push({
-      code: PolicyFindingCode.UNKNOWN_MENTOR,
-      count: unknownMentorCount,
-      ids: unknownMentor.sort().slice(0, 20),
-      path: "records[].mentorId",
-      message: text(
-        `${unknownMentorCount} 条记录的帮扶人不在 mentors 中，这些记录不计入帮扶人和结对要求`,
-        `${unknownMentorCount} records name a mentor not in mentors; they count for no mentor or pairing requirement`,
-      ),
-    });
-  }
+  if (unknownChildCount > 0)
+    findings.push(unknownChildFinding(unknownChildCount, [...new Set(unknownChild)]));
+  if (unknownMentorCount > 0)
+    findings.push(unknownMentorFinding(unknownMentorCount, unknownMentor));
   return Object.freeze({
     timeZone: zone,
     children,
@@ -545,4 +525,37 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     },
     findings,
   });
+}
+
+/** The 20 smallest of `ids`, sorted. @internal */
+export function smallestIds(ids: string[]): string[] {
+  return ids.sort().slice(0, 20);
+}
+
+/** The finding for `count` record entries naming unknown children (`ids`: distinct record ids). @internal */
+export function unknownChildFinding(count: number, ids: string[]): PolicyFinding {
+  return {
+    code: PolicyFindingCode.UNKNOWN_CHILD,
+    count,
+    ids: smallestIds(ids),
+    path: "records[].childIds",
+    message: text(
+      `${count} 处记录中的儿童不在 children 中，这些记录对该儿童不计`,
+      `${count} record entries name a child not in children; they count for no child`,
+    ),
+  };
+}
+
+/** The finding for `count` records naming unknown mentors. @internal */
+export function unknownMentorFinding(count: number, ids: string[]): PolicyFinding {
+  return {
+    code: PolicyFindingCode.UNKNOWN_MENTOR,
+    count,
+    ids: smallestIds(ids),
+    path: "records[].mentorId",
+    message: text(
+      `${count} 条记录的帮扶人不在 mentors 中，这些记录不计入帮扶人和结对要求`,
+      `${count} records name a mentor not in mentors; they count for no mentor or pairing requirement`,
+    ),
+  };
 }

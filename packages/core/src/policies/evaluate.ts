@@ -167,6 +167,7 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
     asOf: fromDayNumber(asOfDay),
     timeZone: data.timeZone,
     period,
+    cover: [coverFrom, coverTo],
   });
 }
 

@@ -21,6 +21,12 @@ export {
   type ComplianceSource,
 } from "./evaluate";
 export { ComplianceReport, type ComplianceRow } from "./report";
+export {
+  evaluateCompliancePartitioned,
+  type CompliancePartition,
+  type PartitionedCompliance,
+  type PartitionedComplianceInput,
+} from "./partitioned";
 export { rollUpCompliance, type RollUpBy, type RollUpRow } from "./rollup";
 export { workList, type WorkItem, type WorkList } from "./worklist";
 export { nextDue, type DueSubject, type NextDueInput } from "./next-due";

@@ -47,6 +47,8 @@ export interface ReportParts {
   asOf: CalendarDate;
   timeZone: TimeZone;
   period: { from: CalendarDate; to: CalendarDate };
+  /** First and last day of every evaluated window (day numbers; from > to when none). */
+  cover: readonly [number, number];
 }
 
 /**
@@ -68,6 +70,8 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
   readonly _table: RowTable;
   /** @internal */
   readonly _data: ComplianceData;
+  /** @internal */
+  readonly _cover: readonly [number, number];
 
   /** Day number → date string, shared by every row built (a few hundred distinct days). */
   private readonly dates = new Map<number, CalendarDate>();
@@ -81,6 +85,7 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
     this.findings = Object.freeze([...parts.findings]);
     this._table = parts.table;
     this._data = parts.data;
+    this._cover = parts.cover;
     Object.freeze(this);
   }
 

@@ -95,29 +95,41 @@ export function recordFindings(
     if (d < coverFrom || d > coverTo) outside.add(ev.ids[e]!);
   }
   const out: PolicyFinding[] = [];
-  if (after.count > 0) {
-    out.push({
-      code: PolicyFindingCode.RECORD_AFTER_AS_OF,
-      count: after.count,
-      ids: after.ids,
-      path: "records",
-      message: text(
-        `${after.count} 条记录晚于评估日 ${fromDayNumber(asOfDay)}，未计入`,
-        `${after.count} records are dated after asOf ${fromDayNumber(asOfDay)} and were not counted`,
-      ),
-    });
-  }
-  if (outside.count > 0 && coverFrom <= coverTo) {
-    out.push({
-      code: PolicyFindingCode.RECORD_OUTSIDE_PERIOD,
-      count: outside.count,
-      ids: outside.ids,
-      path: "records",
-      message: text(
-        `${outside.count} 条记录不在评估期间的任何周期内（${fromDayNumber(coverFrom)} 至 ${fromDayNumber(coverTo)}），未计入`,
-        `${outside.count} records fall outside every evaluated bucket (${fromDayNumber(coverFrom)} to ${fromDayNumber(coverTo)}) and counted for nothing`,
-      ),
-    });
-  }
+  if (after.count > 0) out.push(recordAfterFinding(after.count, after.ids, asOfDay));
+  if (outside.count > 0 && coverFrom <= coverTo)
+    out.push(recordOutsideFinding(outside.count, outside.ids, coverFrom, coverTo));
   return out;
+}
+
+/** The finding for `count` records dated after `asOfDay` (`ids`: the smallest, sorted). @internal */
+export function recordAfterFinding(count: number, ids: string[], asOfDay: number): PolicyFinding {
+  return {
+    code: PolicyFindingCode.RECORD_AFTER_AS_OF,
+    count,
+    ids,
+    path: "records",
+    message: text(
+      `${count} 条记录晚于评估日 ${fromDayNumber(asOfDay)}，未计入`,
+      `${count} records are dated after asOf ${fromDayNumber(asOfDay)} and were not counted`,
+    ),
+  };
+}
+
+/** The finding for `count` records outside every window, `[coverFrom, coverTo]`. @internal */
+export function recordOutsideFinding(
+  count: number,
+  ids: string[],
+  coverFrom: number,
+  coverTo: number,
+): PolicyFinding {
+  return {
+    code: PolicyFindingCode.RECORD_OUTSIDE_PERIOD,
+    count,
+    ids,
+    path: "records",
+    message: text(
+      `${count} 条记录不在评估期间的任何周期内（${fromDayNumber(coverFrom)} 至 ${fromDayNumber(coverTo)}），未计入`,
+      `${count} records fall outside every evaluated bucket (${fromDayNumber(coverFrom)} to ${fromDayNumber(coverTo)}) and counted for nothing`,
+    ),
+  };
 }

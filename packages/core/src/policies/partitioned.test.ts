@@ -1,0 +1,148 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { EXAMPLE_CALENDAR_2025_26 } from "../calendar";
+import { ValidationError } from "../errors/errors";
+import type { ContactRecordInput } from "../model";
+import { prepareComplianceData, type ComplianceDataInput } from "./data";
+import { evaluateCompliance } from "./evaluate";
+import { evaluateCompliancePartitioned } from "./partitioned";
+import { ALL_PRESETS } from "./presets";
+import { rollUpCompliance, type RollUpBy } from "./rollup";
+import { scenario } from "./scenario.test-helper";
+import { workList } from "./worklist";
+
+const PERIOD = { from: "2026-03-01", to: "2026-05-31" } as const;
+const AS_OF = "2026-05-20";
+const BY: RollUpBy[] = ["school", "county", "mentor", "class", "bucket"];
+const BASE_MS = Date.parse("2026-02-01T00:00:00Z");
+
+/** Rewrites every id of a value with a county prefix, and its region codes into county `k`. */
+function inCounty<T>(value: T, k: number): T {
+  const json = JSON.stringify(value)
+    .replace(/"(c|m|p|r|s|k|g)(\d+)"/g, `"${k}-$1$2"`)
+    .replace(/"4301(0[23])/g, `"43${String(10 + k)}$1`);
+  return JSON.parse(json) as T;
+}
+
+const recordArb = fc.record({
+  kind: fc.constantFrom("home-visit", "talk", "parent-call", "family-call", "video-call"),
+  minute: fc.integer({ min: 0, max: 150 * 24 * 60 }),
+  children: fc.subarray(["c1", "c2", "c3", "c9"], { minLength: 1 }),
+  mentorId: fc.option(fc.constantFrom("m1", "m2", "m3", "m9"), { nil: undefined }),
+});
+
+/** A county: the scenario with random records, every id prefixed with the county number. */
+const countyArb = fc.array(recordArb, { maxLength: 25 }).map((rs) => {
+  const s = scenario();
+  const records: ContactRecordInput[] = rs.map((r, i) => ({
+    id: `g${i}`,
+    kind: r.kind,
+    at: new Date(BASE_MS + r.minute * 60_000).toISOString(),
+    childIds: r.children,
+    ...(r.mentorId ? { mentorId: r.mentorId } : {}),
+  }));
+  return { ...s, records };
+});
+
+function concat(parts: ComplianceDataInput[]): ComplianceDataInput {
+  return {
+    children: parts.flatMap((p) => p.children),
+    mentors: parts.flatMap((p) => p.mentors),
+    pairings: parts.flatMap((p) => p.pairings),
+    records: parts.flatMap((p) => [...p.records]),
+    calendar: EXAMPLE_CALENDAR_2025_26,
+  };
+}
+
+async function* asyncly<T>(xs: readonly T[]): AsyncGenerator<T> {
+  for (const x of xs) yield await Promise.resolve(x);
+}
+
+describe("evaluateCompliancePartitioned", () => {
+  it("merges partitions into the counts, roll-ups, work list and findings of one evaluation", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(countyArb, { minLength: 1, maxLength: 4 }), async (counties) => {
+        const parts = counties.map((c, k) => ({
+          ...inCounty(c, k),
+          calendar: EXAMPLE_CALENDAR_2025_26,
+        }));
+        const single = evaluateCompliance({
+          ...concat(parts),
+          policies: ALL_PRESETS,
+          period: PERIOD,
+          asOf: AS_OF,
+        });
+        const merged = await evaluateCompliancePartitioned({
+          policies: ALL_PRESETS,
+          period: PERIOD,
+          asOf: AS_OF,
+          rollUps: BY,
+          workList: { withinDays: 10, includeMissed: true },
+          partitions: asyncly(parts.map((data, k) => ({ key: `county ${k}`, data }))),
+        });
+        expect(merged.partitions).toBe(parts.length);
+        expect(merged.rows).toBe(single.length);
+        expect(merged.counts).toEqual(single.counts());
+        for (const p of ALL_PRESETS)
+          expect(merged.countsByPolicy[p.id]).toEqual(single.counts(p.id));
+        for (const by of BY) expect(merged.rollUps[by]).toEqual(rollUpCompliance(single, { by }));
+        expect(merged.workList).toEqual(workList(single, { withinDays: 10, includeMissed: true }));
+        expect(merged.findings).toEqual(single.findings);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("takes prepared partitions and shows each partition's report once", async () => {
+    const parts = [0, 1].map((k) =>
+      prepareComplianceData({ ...inCounty(scenario(), k), calendar: EXAMPLE_CALENDAR_2025_26 }),
+    );
+    const seen: [string, number][] = [];
+    const merged = await evaluateCompliancePartitioned({
+      policies: ALL_PRESETS,
+      period: PERIOD,
+      asOf: AS_OF,
+      workList: { limit: 2 },
+      partitions: parts.map((data, k) => ({ key: `c${k}`, data })),
+      onPartition: (report, key) => void seen.push([key, report.length]),
+    });
+    expect(seen.map(([k]) => k)).toEqual(["c0", "c1"]);
+    expect(seen[0]![1] + seen[1]![1]).toBe(merged.rows);
+    expect(merged.workList.overdue.length).toBeLessThanOrEqual(2);
+    expect(Object.keys(merged.rollUps)).toEqual(["school", "county"]);
+  });
+
+  it("rejects a child in two partitions, naming the partition and field", async () => {
+    expect.assertions(3);
+    const one = { ...scenario(), calendar: EXAMPLE_CALENDAR_2025_26 };
+    try {
+      await evaluateCompliancePartitioned({
+        policies: ALL_PRESETS,
+        period: PERIOD,
+        asOf: AS_OF,
+        partitions: [
+          { key: "a", data: one },
+          { key: "b", data: one },
+        ],
+      });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      const issues = (e as ValidationError).issues;
+      expect(issues[0]!.path).toBe("partitions[1].children[0].id");
+      expect(issues[0]!.message.en).toContain("partition b");
+    }
+  });
+
+  it("rejects partitions that are not iterable, or a partition without data", async () => {
+    const base = { policies: ALL_PRESETS, period: PERIOD, asOf: AS_OF };
+    await expect(
+      evaluateCompliancePartitioned({ ...base, partitions: 3 as never }),
+    ).rejects.toThrow(/partitions/);
+    await expect(
+      evaluateCompliancePartitioned({ ...base, partitions: [{ key: "a" } as never] }),
+    ).rejects.toThrow(/partitions\[0\]\.data/);
+    await expect(
+      evaluateCompliancePartitioned({ ...base, partitions: [], rollUps: ["galaxy" as never] }),
+    ).rejects.toBeInstanceOf(ValidationError);
+  });
+});
