@@ -119,6 +119,13 @@ export interface BenchCase<S = unknown> {
   full?: boolean;
   /** Kill the child process after this many milliseconds. Default 10 minutes. */
   timeoutMs?: number;
+  /**
+   * Four (or more) sizes to measure how time grows: each side also runs at every size (in its
+   * own process, `ctx.size` set to it; the case's `size` is reused if listed) and the table
+   * shows the growth exponent, the slope of log(median time) over log(size): 1 is linear.
+   * `setup` must build its input from `ctx.size`.
+   */
+  growthSizes?: readonly number[];
 }
 
 /**
@@ -163,6 +170,10 @@ export interface SideResult {
   /** Peak RSS of the process at the end, in bytes. */
   peakRss: number;
   metrics: BenchMetrics;
+  /** Growth exponent over the case's `growthSizes`, when it has them. */
+  growth?: number;
+  /** Median time at each of the case's `growthSizes`, in milliseconds. */
+  growthMs?: Record<string, number>;
 }
 
 /** One row of the report. */
@@ -210,14 +221,19 @@ function median(xs: readonly number[]): number {
  * Runs one side of one case in this process and sends the result to the parent. Called by
  * `main.ts` when started as a child (`--child <file> <index> <side>`).
  */
-export async function runChild(file: string, index: number, side: Side): Promise<void> {
+export async function runChild(
+  file: string,
+  index: number,
+  side: Side,
+  size?: number,
+): Promise<void> {
   const send = (m: ChildMessage) =>
     new Promise<void>((resolve) => (process.send ? process.send(m, () => resolve()) : resolve()));
   try {
     const full = isFull();
     const c = (await loadCases(file, full))[index];
     if (!c) throw new Error(`no case ${index} in ${file}`);
-    const ctx: BenchContext = { size: c.size, full };
+    const ctx: BenchContext = { size: size ?? c.size, full };
     const b = c.baseline;
     if (side === "baseline" && !b) throw new Error(`case ${c.name} has no baseline`);
     const setup = side === "baseline" && b?.setup ? b.setup : c.setup;
@@ -258,9 +274,17 @@ export async function runChild(file: string, index: number, side: Side): Promise
   }
 }
 
-function runSide(entry: string, ref: CaseRef, side: Side, full: boolean): Promise<SideResult> {
+function runSide(
+  entry: string,
+  ref: CaseRef,
+  side: Side,
+  full: boolean,
+  size?: number,
+): Promise<SideResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(entry, ["--child", ref.file, String(ref.index), side], {
+    const args = ["--child", ref.file, String(ref.index), side];
+    if (size !== undefined) args.push(String(size));
+    const child = fork(entry, args, {
       execArgv: [...process.execArgv, "--expose-gc"],
       env: { ...process.env, BENCH_FULL: full ? "1" : "0" },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -333,8 +357,10 @@ export async function runBenchmarks(options: RunOptions): Promise<CaseResult[]> 
     process.stdout.write(`  ${row.file} › ${row.name} (${fmtInt(row.size)}) … `);
     try {
       row.ours = await runSide(options.entry, ref, "ours", options.full);
+      await measureGrowth(options.entry, ref, "ours", options.full, row.ours);
       if (ref.c.baseline) {
         row.baseline = await runSide(options.entry, ref, "baseline", options.full);
+        await measureGrowth(options.entry, ref, "baseline", options.full, row.baseline);
         row.ratio = row.ours.medianMs / row.baseline.medianMs;
         row.overlap = overlaps(row.ours, row.baseline);
         const disagreement = compareAnswers(ref.c, row.ours, row.baseline);
@@ -354,6 +380,45 @@ export async function runBenchmarks(options: RunOptions): Promise<CaseResult[]> 
     writeFileSync(join(options.resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
   }
   return results;
+}
+
+/** Runs a side at each of the case's `growthSizes` and sets its growth exponent. */
+async function measureGrowth(
+  entry: string,
+  ref: CaseRef,
+  side: Side,
+  full: boolean,
+  result: SideResult,
+): Promise<void> {
+  const sizes = ref.c.growthSizes;
+  if (!sizes || sizes.length < 2) return;
+  const ms: Record<string, number> = {};
+  for (const size of sizes) {
+    ms[size] =
+      size === ref.c.size
+        ? result.medianMs
+        : (await runSide(entry, ref, side, full, size)).medianMs;
+  }
+  result.growthMs = ms;
+  result.growth = growthExponent(sizes.map((size) => [size, ms[size]!]));
+}
+
+/**
+ * The least-squares slope of log(time) over log(size): 1 when time grows linearly with size,
+ * 2 when quadratically.
+ */
+export function growthExponent(points: readonly (readonly [number, number])[]): number {
+  const xs = points.map(([size]) => Math.log(size));
+  const ys = points.map(([, ms]) => Math.log(ms));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  xs.forEach((x, i) => {
+    num += (x - mx) * (ys[i]! - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
 }
 
 /** Whether two sides' min–max time ranges overlap. */
@@ -411,7 +476,8 @@ export function formatTable(results: readonly CaseResult[]): string {
       `min / median / max of ${MIN_RUNS} or more timed runs after warm-up; items/s = items ÷ median; peak RSS =`,
       "process.resourceUsage().maxRSS of the case's own process (includes the loader and setup data); Δ RSS = growth",
       'of that peak during the runs; ratio = our median ÷ the baseline\'s (below 1: ours is faster), or "no difference"',
-      "when the two min–max ranges overlap. Every case with a baseline checks that both sides give the same answer.",
+      "when the two min–max ranges overlap; growth = slope of log(median) over log(size) across the case's four",
+      "sizes (1: linear). Every case with a baseline checks that both sides give the same answer.",
     ].join("\n"),
   ].join("\n\n");
 }
@@ -437,9 +503,20 @@ function formatGroup(results: readonly CaseResult[]): string {
     "peak RSS",
     "Δ RSS",
     "ratio",
+    "growth",
     ...metricKeys,
   ];
-  const right = new Set(["size", "min", "median", "max", "items/s", "peak RSS", "Δ RSS", "ratio"]);
+  const right = new Set([
+    "size",
+    "min",
+    "median",
+    "max",
+    "items/s",
+    "peak RSS",
+    "Δ RSS",
+    "ratio",
+    "growth",
+  ]);
   const rows: string[][] = [];
   const side = (file: string, label: string, size: number, s: SideResult, ratio: string) => [
     file,
@@ -452,6 +529,7 @@ function formatGroup(results: readonly CaseResult[]): string {
     fmtBytes(s.peakRss),
     `+${fmtBytes(Math.max(0, s.peakRss - s.setupPeakRss))}`,
     ratio,
+    s.growth === undefined ? "" : s.growth.toFixed(2),
     ...metricKeys.map((k) => fmtMetric(s.metrics[k])),
   ];
   for (const r of results) {
@@ -462,6 +540,7 @@ function formatGroup(results: readonly CaseResult[]): string {
         fmtInt(r.size),
         "",
         "error",
+        "",
         "",
         "",
         "",

@@ -17,11 +17,11 @@ const self = fileURLToPath(import.meta.url);
 const args = process.argv.slice(2).filter((a) => a !== "--");
 
 if (args[0] === "--child") {
-  const [, file, index, side] = args;
+  const [, file, index, side, size] = args;
   if (!file || index === undefined || (side !== "ours" && side !== "baseline")) {
-    throw new Error("usage: main.ts --child <file> <index> <ours|baseline>");
+    throw new Error("usage: main.ts --child <file> <index> <ours|baseline> [size]");
   }
-  await runChild(file, Number(index), side);
+  await runChild(file, Number(index), side, size === undefined ? undefined : Number(size));
 } else {
   const srcDir = join(benchRoot(self), "src");
   const files = readdirSync(srcDir)

@@ -54,8 +54,8 @@ interface OursState {
 /** A full GC when the harness exposes it (`--expose-gc`). */
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-function prepared(firstRun: (data: ComplianceData) => unknown): OursState {
-  const pop = generatePopulation({ preset: PRESET, records: false });
+function prepared(firstRun: (data: ComplianceData) => unknown, children = SIZE): OursState {
+  const pop = generatePopulation({ preset: PRESET, children, records: false });
   let records = 0;
   // Collect the validation garbage as we go, so that the peak RSS reflects live data rather
   // than how lazily V8 collects (prepare time includes these collections).
@@ -192,7 +192,8 @@ export default [
     runs: 5,
     warmup: 2,
     timeoutMs: 20 * 60_000,
-    setup: () => prepared(allPresets),
+    growthSizes: [SIZE / 8, SIZE / 4, SIZE / 2, SIZE],
+    setup: ({ size }) => prepared(allPresets, size),
     run: (s: OursState) => allPresets(s.data),
     metrics: (r, s: OursState) => {
       const res = r as ReturnType<typeof allPresets>;

@@ -7,7 +7,7 @@ import {
   type DefinitionChoice,
 } from "../classification/classify";
 import { builtInVerdict } from "../classification/definitions";
-import { validate } from "../errors";
+import { invalidArgument, validate } from "../errors";
 import { regionAncestor, type AreaLevel } from "../identity/region-code";
 import { text, type LocalizedText } from "../i18n";
 import {
@@ -325,48 +325,108 @@ export function resolveScope(
 
 /** The single counting pass shared by the statistics and the table. @internal */
 export function countLeftBehind(files: unknown, options: StatisticsOptions): LeftBehindStatistics {
-  const opts = validate(CountOptionsSchema, options, {
-    subject: text("统计选项", "statistics options"),
-  }) as Validated<StatisticsOptions>;
-  const { definition, asOf, groupBy, list, grouper, isLeftBehind } = resolveScope(
-    files,
-    opts,
-    options.definition,
-  );
-  const convention = opts.convention ?? "boarding-overlaps";
-  const separate = convention === "boarding-separate";
-  const groups = new Map<string, Acc>();
-  const total = newAcc("all");
-  for (const file of list) {
-    const key = grouper.keyOf(file);
-    let acc = groups.get(key);
-    if (!acc) groups.set(key, (acc = newAcc(key)));
-    acc.total++;
-    total.total++;
-    if (!isLeftBehind(file)) continue;
-    acc.left++;
-    total.left++;
-    const boards = file.child.boarding;
-    if (boards) {
-      acc.boarding++;
-      total.boarding++;
-    }
-    if (!(separate && boards)) {
-      acc.arr[file.livingArrangement]++;
-      total.arr[file.livingArrangement]++;
+  const counter = new LeftBehindCounter(options);
+  counter.add(files);
+  return counter.result();
+}
+
+/**
+ * Counts left-behind children batch by batch (a county at a time): `add` each batch of files,
+ * then `result()` gives what one count of all the files would.
+ * @internal
+ */
+export class LeftBehindCounter {
+  private readonly opts: Validated<StatisticsOptions>;
+  private readonly definitionChoice: DefinitionChoice | undefined;
+  private readonly groups = new Map<string, Acc>();
+  private readonly total = newAcc("all");
+  private scope: ReturnType<typeof resolveScope> | undefined;
+
+  constructor(options: StatisticsOptions) {
+    this.opts = validate(CountOptionsSchema, options, {
+      subject: text("统计选项", "statistics options"),
+    }) as Validated<StatisticsOptions>;
+    this.definitionChoice = options.definition;
+  }
+
+  /** Counts one batch of files (validated as `files` would be). */
+  add(files: unknown): void {
+    const scope = resolveScope(files, this.opts, this.definitionChoice);
+    this.scope = scope;
+    const separate = (this.opts.convention ?? "boarding-overlaps") === "boarding-separate";
+    const { groups, total } = this;
+    for (const file of scope.list) {
+      const key = scope.grouper.keyOf(file);
+      let acc = groups.get(key);
+      if (!acc) groups.set(key, (acc = newAcc(key)));
+      acc.total++;
+      total.total++;
+      if (!scope.isLeftBehind(file)) continue;
+      acc.left++;
+      total.left++;
+      const boards = file.child.boarding;
+      if (boards) {
+        acc.boarding++;
+        total.boarding++;
+      }
+      if (!(separate && boards)) {
+        acc.arr[file.livingArrangement]++;
+        total.arr[file.livingArrangement]++;
+      }
     }
   }
-  const rows = [...groups.values()]
-    .sort((a, b) => grouper.compare(a.key, b.key))
-    .map((a) => toRow(a, grouper.label(a.key)));
-  return {
-    convention,
-    definition: definition.id,
-    asOf,
-    groupBy,
-    rows,
-    total: toRow(total, text("合计", "total")),
-  };
+
+  /** The statistics of every file added. */
+  result(): LeftBehindStatistics {
+    const scope = this.scope ?? resolveScope([], this.opts, this.definitionChoice);
+    const { grouper } = scope;
+    const rows = [...this.groups.values()]
+      .sort((a, b) => grouper.compare(a.key, b.key))
+      .map((a) => toRow(a, grouper.label(a.key)));
+    return {
+      convention: this.opts.convention ?? "boarding-overlaps",
+      definition: scope.definition.id,
+      asOf: scope.asOf,
+      groupBy: scope.groupBy,
+      rows,
+      total: toRow(this.total, text("合计", "total")),
+    };
+  }
+}
+
+/**
+ * {@link leftBehindStatistics} over files read in batches (a county at a time, from storage):
+ * one batch is held at a time, and the result equals that of all the files at once.
+ * @param batches - Arrays of files, as an iterable or async iterable.
+ * @param options - As for {@link leftBehindStatistics}.
+ * @returns Rows per group and a total.
+ * @throws ValidationError naming `files[i]…` (the index within its batch) or the option at fault.
+ * @example
+ * const s = await leftBehindStatisticsPartitioned(filesByCounty(), { asOf: "2026-09-01", groupBy: "county" });
+ * s.total.leftBehind //=> 880000
+ * @category Statistics
+ */
+export async function leftBehindStatisticsPartitioned(
+  batches:
+    | AsyncIterable<readonly (ChildFile | ChildFileInput)[]>
+    | Iterable<readonly (ChildFile | ChildFileInput)[]>,
+  options: StatisticsOptions,
+): Promise<LeftBehindStatistics> {
+  const counter = new LeftBehindCounter(options);
+  if (
+    typeof batches !== "object" ||
+    batches === null ||
+    !(Symbol.asyncIterator in batches || Symbol.iterator in batches)
+  ) {
+    throw invalidArgument(
+      "batches",
+      "invalid_type",
+      text("应为儿童档案批次的（异步）可迭代对象", "expected an iterable or async iterable of file batches"),
+      batches,
+    );
+  }
+  for await (const batch of batches) counter.add(batch);
+  return counter.result();
 }
 
 /**

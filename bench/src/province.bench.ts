@@ -1,0 +1,176 @@
+/**
+ * Loading and streamed evaluation at county and province scale.
+ *
+ * - "load contact records": `prepareComplianceData` (validate every record, check ids are
+ *   unique, turn instants into Beijing days, index by child, mentor and school) against DuckDB
+ *   (`@duckdb/node-api`, in memory) appending the same records into a table with the record id
+ *   as primary key and one row per (record, child). Both read the records from the fixtures
+ *   generator, one at a time; both answer how many records and child links they hold. Growth
+ *   over four sizes.
+ * - "province, streamed" (`--full`): every preset over a province (25 counties of 40,000
+ *   children, about 38 million records), one county at a time through
+ *   `evaluateCompliancePartitioned`, each county generated, loaded, evaluated and dropped.
+ *   Time and peak memory. `LIUSHOU_BENCH_COUNTIES=4` runs fewer counties.
+ * @module
+ */
+import {
+  ALL_PRESETS,
+  EXAMPLE_CALENDAR_2025_26,
+  evaluateCompliancePartitioned,
+  prepareComplianceData,
+  type CompliancePartition,
+  type ContactRecord,
+} from "@liushou/core";
+import { DuckDBInstance } from "@duckdb/node-api";
+import {
+  PRESETS,
+  generatePopulation,
+  streamContactRecords,
+  type Population,
+  type PopulationPreset,
+} from "@liushou/fixtures";
+import { defineCase } from "./harness";
+
+const PRESET = (process.env.LIUSHOU_BENCH_PRESET ?? "county") as PopulationPreset;
+const SIZE = PRESETS[PRESET].children;
+const COUNTIES = Number(process.env.LIUSHOU_BENCH_COUNTIES ?? 25);
+const PERIOD = { from: "2025-07-01", to: "2026-06-30" } as const;
+const AS_OF = "2026-06-30" as const;
+const DAY_MS = 86_400_000;
+
+/** Records and child links loaded: what both sides must agree on. */
+interface Loaded {
+  records: number;
+  links: number;
+}
+
+function population(children: number): Population {
+  return generatePopulation({ preset: PRESET, children, records: false });
+}
+
+function loadOurs(pop: Population): Loaded {
+  const data = prepareComplianceData({
+    children: pop.files,
+    mentors: pop.mentors,
+    pairings: pop.pairings,
+    schools: pop.schools,
+    records: streamContactRecords(pop),
+    calendar: EXAMPLE_CALENDAR_2025_26,
+  });
+  return { records: data.events.recordCount, links: data.events.childList.length };
+}
+
+async function loadDuckDb(pop: Population): Promise<Loaded> {
+  const db = await DuckDBInstance.create(":memory:", { threads: "1" });
+  const con = await db.connect();
+  try {
+    await con.run(`
+      CREATE TABLE records (id VARCHAR PRIMARY KEY, day INTEGER NOT NULL, kind VARCHAR NOT NULL,
+                            initiator VARCHAR NOT NULL, mentor_id VARCHAR);
+      CREATE TABLE record_children (record_id VARCHAR NOT NULL, child_id VARCHAR NOT NULL);`);
+    const records = await con.createAppender("records");
+    const links = await con.createAppender("record_children");
+    for (const r of streamContactRecords(pop)) {
+      records.appendVarchar(r.id);
+      // The Beijing calendar day of the instant (UTC+8, no daylight saving since 1991).
+      records.appendInteger(Math.floor((Date.parse(r.at) + 8 * 3_600_000) / DAY_MS));
+      records.appendVarchar(r.kind);
+      records.appendVarchar(r.initiator);
+      if (r.mentorId === undefined) records.appendNull();
+      else records.appendVarchar(r.mentorId);
+      records.endRow();
+      for (const c of r.childIds) {
+        links.appendVarchar(r.id);
+        links.appendVarchar(c);
+        links.endRow();
+      }
+    }
+    records.closeSync();
+    links.closeSync();
+    const counts = await con.runAndReadAll(
+      "SELECT (SELECT count(*) FROM records)::INTEGER, (SELECT count(*) FROM record_children)::INTEGER",
+    );
+    const [n, l] = counts.getRows()[0] as [number, number];
+    return { records: n, links: l };
+  } finally {
+    con.closeSync();
+    db.closeSync();
+  }
+}
+
+/** County `k` of the province: a county population whose ids carry the county's prefix. */
+function county(k: number): CompliancePartition {
+  const pop = generatePopulation({ preset: "county", seed: k + 1, records: false });
+  const p = `k${String(k).padStart(2, "0")}-`;
+  const records = (function* () {
+    for (const r of streamContactRecords(pop)) {
+      const out: ContactRecord = { ...r, id: p + r.id, childIds: r.childIds.map((c) => p + c) };
+      if (r.mentorId !== undefined) out.mentorId = p + r.mentorId;
+      yield out;
+    }
+  })();
+  return {
+    key: p,
+    data: {
+      children: pop.files.map((f) => ({ ...f, id: p + f.id })),
+      mentors: pop.mentors.map((m) => ({ ...m, id: p + m.id })),
+      pairings: pop.pairings.map((x) => ({
+        ...x,
+        id: p + x.id,
+        childId: p + x.childId,
+        mentorId: p + x.mentorId,
+      })),
+      schools: pop.schools,
+      records,
+      calendar: EXAMPLE_CALENDAR_2025_26,
+    },
+  };
+}
+
+async function province(counties: number) {
+  let records = 0;
+  const merged = await evaluateCompliancePartitioned({
+    policies: ALL_PRESETS,
+    period: PERIOD,
+    asOf: AS_OF,
+    partitions: (function* () {
+      for (let k = 0; k < counties; k++) yield county(k);
+    })(),
+    workList: { withinDays: 7, limit: 1000 },
+    onPartition: (report) => {
+      records += report._data.events.recordCount;
+    },
+  });
+  return { rows: merged.rows, records, counties: merged.partitions };
+}
+
+export default [
+  defineCase({
+    name: `load contact records (${PRESET}, 1 year)`,
+    size: SIZE,
+    runs: 5,
+    timeoutMs: 30 * 60_000,
+    growthSizes: [SIZE / 8, SIZE / 4, SIZE / 2, SIZE],
+    setup: ({ size }) => population(size),
+    run: (pop: Population) => loadOurs(pop),
+    answer: (r) => r,
+    metrics: (r) => ({ records: (r as Loaded).records }),
+    baseline: {
+      name: "DuckDB appender, in memory, id primary key (1 thread)",
+      run: (pop: Population) => loadDuckDb(pop),
+    },
+  }),
+  defineCase({
+    name: `province, all presets streamed county by county (${COUNTIES} × 40,000 children)`,
+    size: COUNTIES * PRESETS.county.children,
+    full: true,
+    runs: 5,
+    warmup: 0,
+    timeoutMs: 24 * 60 * 60_000,
+    run: () => province(COUNTIES),
+    metrics: (r) => {
+      const res = r as Awaited<ReturnType<typeof province>>;
+      return { records: res.records, rows: res.rows };
+    },
+  }),
+];
