@@ -8,6 +8,7 @@ export {
   StatisticsGroupBySchema,
   STAGE_TEXT,
   leftBehindStatistics,
+  leftBehindStatisticsPartitioned,
   type BoardingConvention,
   type StageKey,
   type StatisticsGroupBy,

@@ -421,7 +421,10 @@ export async function leftBehindStatisticsPartitioned(
     throw invalidArgument(
       "batches",
       "invalid_type",
-      text("应为儿童档案批次的（异步）可迭代对象", "expected an iterable or async iterable of file batches"),
+      text(
+        "应为儿童档案批次的（异步）可迭代对象",
+        "expected an iterable or async iterable of file batches",
+      ),
       batches,
     );
   }
