@@ -7,6 +7,7 @@ export * from "./fields";
 export {
   fileCompleteness,
   completenessReport,
+  completenessReportPartitioned,
   type MissingField,
   type FileCompleteness,
   type FileOpenedBy,

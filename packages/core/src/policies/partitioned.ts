@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { requireIterable } from "../_lib/iterable";
 import { ValidationError } from "../errors/errors";
 import type { FieldIssue } from "../errors/issues";
 import { IssueCode } from "../errors/codes";
@@ -134,19 +135,7 @@ export async function evaluateCompliancePartitioned(
     path: ["rollUps"],
     subject: text("汇总方式", "roll-ups"),
   });
-  const source = input.partitions as unknown;
-  if (
-    typeof source !== "object" ||
-    source === null ||
-    !(Symbol.asyncIterator in source || Symbol.iterator in source)
-  ) {
-    throw invalidArgument(
-      "partitions",
-      "invalid_type",
-      text("应为分区的（异步）可迭代对象", "expected an iterable or async iterable of partitions"),
-      source,
-    );
-  }
+  requireIterable(input.partitions, "partitions", text("分区", "partitions"));
   const seen = {
     children: new Set<string>(),
     mentors: new Set<string>(),

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { requireIterable } from "../_lib/iterable";
 import {
   classifyValidated,
   DefinitionChoiceSchema,
@@ -7,7 +8,7 @@ import {
   type DefinitionChoice,
 } from "../classification/classify";
 import { builtInVerdict } from "../classification/definitions";
-import { invalidArgument, validate } from "../errors";
+import { validate } from "../errors";
 import { regionAncestor, type AreaLevel } from "../identity/region-code";
 import { text, type LocalizedText } from "../i18n";
 import {
@@ -413,21 +414,7 @@ export async function leftBehindStatisticsPartitioned(
   options: StatisticsOptions,
 ): Promise<LeftBehindStatistics> {
   const counter = new LeftBehindCounter(options);
-  if (
-    typeof batches !== "object" ||
-    batches === null ||
-    !(Symbol.asyncIterator in batches || Symbol.iterator in batches)
-  ) {
-    throw invalidArgument(
-      "batches",
-      "invalid_type",
-      text(
-        "应为儿童档案批次的（异步）可迭代对象",
-        "expected an iterable or async iterable of file batches",
-      ),
-      batches,
-    );
-  }
+  requireIterable(batches, "batches", text("儿童档案批次", "file batches"));
   for await (const batch of batches) counter.add(batch);
   return counter.result();
 }
