@@ -348,7 +348,7 @@ export function completenessReport(
  * r.total.archiveRate //=> 0.97
  * @category Completeness
  */
-export async function completenessReportPartitioned(
+export function completenessReportPartitioned(
   batches:
     | AsyncIterable<readonly (ChildFile | ChildFileInput)[]>
     | Iterable<readonly (ChildFile | ChildFileInput)[]>,
@@ -356,8 +356,7 @@ export async function completenessReportPartitioned(
 ): Promise<CompletenessReport> {
   const counter = new CompletenessCounter(options);
   requireIterable(batches, "batches", text("儿童档案批次", "file batches"));
-  for await (const batch of batches) counter.add(batch);
-  return counter.result();
+  return countBatches(counter, batches);
 }
 
 /** Completeness counted batch by batch: `add` each batch, then `result()`. */
@@ -435,4 +434,13 @@ class CompletenessCounter {
       children: this.children,
     };
   }
+}
+
+/** Adds every batch to the counter, then gives its result (the checks ran before, at the call). */
+async function countBatches<R>(
+  counter: { add(files: unknown): void; result(): R },
+  batches: AsyncIterable<unknown> | Iterable<unknown>,
+): Promise<R> {
+  for await (const batch of batches) counter.add(batch);
+  return counter.result();
 }

@@ -31,9 +31,9 @@ describe("completenessReportPartitioned", () => {
   });
 
   it("rejects what is not batches of files", async () => {
-    await expect(
-      completenessReportPartitioned(null as never, { asOf: "2026-09-01" }),
-    ).rejects.toThrow(/batches/);
+    expect(() => completenessReportPartitioned(null as never, { asOf: "2026-09-01" })).toThrow(
+      /batches/,
+    );
     await expect(
       completenessReportPartitioned([[{ id: "x" } as never]], { asOf: "2026-09-01" }),
     ).rejects.toBeInstanceOf(ValidationError);

@@ -364,7 +364,7 @@ function optional(v: unknown, check: (v: unknown) => boolean): boolean {
  * @category Model
  */
 export function quickContactRecord(raw: unknown): ContactRecord | undefined {
-  if (Number.isNaN(plainContactRecordMs(raw))) return undefined;
+  if (plainContactRecordMs(raw) === undefined) return undefined;
   const r = raw as Record<string, unknown>;
   return (r.initiator === undefined ? { ...r, initiator: "mentor" } : r) as ContactRecord;
 }
@@ -379,25 +379,27 @@ function distinct(ids: readonly unknown[]): boolean {
 
 /**
  * The check of {@link quickContactRecord} without building the record: the milliseconds of a
- * plainly well-formed record's `at`, or `NaN` when it needs the full schema.
+ * plainly well-formed record's `at`, or `undefined` when it needs the full schema.
  * @internal
  */
-export function plainContactRecordMs(raw: unknown): number {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return NaN;
+export function plainContactRecordMs(raw: unknown): number | undefined {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
   const r = raw as Record<string, unknown>;
-  for (const key in r) if (!RECORD_KEYS.has(key)) return NaN;
+  for (const key in r) if (!RECORD_KEYS.has(key)) return undefined;
   const ids = r.childIds;
-  if (!isId(r.id) || typeof r.kind !== "string" || !CONTACT_KINDS.has(r.kind)) return NaN;
-  if (!Array.isArray(ids) || ids.length === 0) return NaN;
-  if (ids.length > MAX_IDS_PER_RECORD || !ids.every(isId) || !distinct(ids)) return NaN;
-  if (!optional(r.mentorId, isId) || !optional(r.parentId, isId)) return NaN;
-  if (!optional(r.recordedAt, isInstant) || !optional(r.resourceId, isId)) return NaN;
-  if (!optional(r.initiator, (v) => typeof v === "string" && INITIATORS.has(v))) return NaN;
-  if (!optional(r.durationMinutes, (v) => Number.isInteger(v) && (v as number) > 0)) return NaN;
+  if (!isId(r.id) || typeof r.kind !== "string" || !CONTACT_KINDS.has(r.kind)) return undefined;
+  if (!Array.isArray(ids) || ids.length === 0) return undefined;
+  if (ids.length > MAX_IDS_PER_RECORD || !ids.every(isId) || !distinct(ids)) return undefined;
+  if (!optional(r.mentorId, isId) || !optional(r.parentId, isId)) return undefined;
+  if (!optional(r.recordedAt, isInstant) || !optional(r.resourceId, isId)) return undefined;
+  if (!optional(r.initiator, (v) => typeof v === "string" && INITIATORS.has(v))) return undefined;
+  if (!optional(r.durationMinutes, (v) => Number.isInteger(v) && (v as number) > 0))
+    return undefined;
   for (const [k, max] of TEXT_FIELDS) {
-    if (!optional(r[k], (v) => typeof v === "string" && v.length <= max)) return NaN;
+    if (!optional(r[k], (v) => typeof v === "string" && v.length <= max)) return undefined;
   }
-  return instantMsOrNaN(r.at);
+  const ms = instantMsOrNaN(r.at);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /**

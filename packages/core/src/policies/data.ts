@@ -334,7 +334,7 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     i++;
     let ms = plainContactRecordMs(raw);
     let r = raw as ContactRecordInput;
-    if (Number.isNaN(ms)) {
+    if (ms === undefined) {
       const parsed = safeValidate(ContactRecordSchema, raw, { path: ["records", i] });
       if (!parsed.success) {
         recordIssueCount += parsed.error.issues.length;

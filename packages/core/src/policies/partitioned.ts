@@ -127,7 +127,7 @@ interface Ranked {
  * merged.rollUps.county //=> [{ by: "county", key: "130100", met: 9120, … }, …]
  * @category Policies
  */
-export async function evaluateCompliancePartitioned(
+export function evaluateCompliancePartitioned(
   input: PartitionedComplianceInput,
 ): Promise<PartitionedCompliance> {
   requireObject(input, "input");
@@ -136,6 +136,14 @@ export async function evaluateCompliancePartitioned(
     subject: text("汇总方式", "roll-ups"),
   });
   requireIterable(input.partitions, "partitions", text("分区", "partitions"));
+  return mergePartitions(input, rollUpsBy);
+}
+
+/** Evaluates and merges the partitions (the input's shape was checked at the call). */
+async function mergePartitions(
+  input: PartitionedComplianceInput,
+  rollUpsBy: readonly RollUpBy[],
+): Promise<PartitionedCompliance> {
   const seen = {
     children: new Set<string>(),
     mentors: new Set<string>(),

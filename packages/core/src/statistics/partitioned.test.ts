@@ -41,9 +41,9 @@ describe("leftBehindStatisticsPartitioned", () => {
   it("counts nothing from no batch, and rejects what is not batches of files", async () => {
     const none = await leftBehindStatisticsPartitioned([], { asOf: "2026-09-01" });
     expect(none.total.totalPupils).toBe(0);
-    await expect(
-      leftBehindStatisticsPartitioned(5 as never, { asOf: "2026-09-01" }),
-    ).rejects.toThrow(/batches/);
+    expect(() => leftBehindStatisticsPartitioned(5 as never, { asOf: "2026-09-01" })).toThrow(
+      /batches/,
+    );
     await expect(
       leftBehindStatisticsPartitioned([[{ id: 1 } as never]], { asOf: "2026-09-01" }),
     ).rejects.toBeInstanceOf(ValidationError);

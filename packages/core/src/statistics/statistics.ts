@@ -407,7 +407,7 @@ export class LeftBehindCounter {
  * s.total.leftBehind //=> 880000
  * @category Statistics
  */
-export async function leftBehindStatisticsPartitioned(
+export function leftBehindStatisticsPartitioned(
   batches:
     | AsyncIterable<readonly (ChildFile | ChildFileInput)[]>
     | Iterable<readonly (ChildFile | ChildFileInput)[]>,
@@ -415,8 +415,7 @@ export async function leftBehindStatisticsPartitioned(
 ): Promise<LeftBehindStatistics> {
   const counter = new LeftBehindCounter(options);
   requireIterable(batches, "batches", text("儿童档案批次", "file batches"));
-  for await (const batch of batches) counter.add(batch);
-  return counter.result();
+  return countBatches(counter, batches);
 }
 
 /**
@@ -437,4 +436,13 @@ export function leftBehindStatistics(
   options: StatisticsOptions,
 ): LeftBehindStatistics {
   return countLeftBehind(files, options);
+}
+
+/** Adds every batch to the counter, then gives its result (the checks ran before, at the call). */
+async function countBatches<R>(
+  counter: { add(files: unknown): void; result(): R },
+  batches: AsyncIterable<unknown> | Iterable<unknown>,
+): Promise<R> {
+  for await (const batch of batches) counter.add(batch);
+  return counter.result();
 }
