@@ -26,10 +26,11 @@ const DEFINITION = "state-council-2016" as const;
 async function planInput(
   storage: StorageAdapter,
   plan: PairingPlan,
-): Promise<PlanPairingsInput & { mentors: Mentor[] }> {
-  return {
+): Promise<{ input: PlanPairingsInput; mentors: Mentor[] }> {
+  const mentors = await storedValues(storage.mentors.stream({}));
+  const input: PlanPairingsInput = {
     children: await storedValues(storage.files.stream({})),
-    mentors: await storedValues(storage.mentors.stream({})),
+    mentors,
     existing: await storedValues(storage.pairings.stream({})),
     classes: await storedValues(storage.classes.stream({})),
     rules: TEACHER_PAIRING_PRESET,
@@ -37,6 +38,7 @@ async function planInput(
     onMissing: "end",
     asOf: plan.asOf,
   };
+  return { input, mentors };
 }
 
 /**
@@ -64,8 +66,8 @@ export async function pairMentors(app: Liushou, say: Say): Promise<PairingStep> 
     );
     for (const term of pair.breakdown)
       say.line(`  - ${term.rule}: ${term.points} (${say.l(term.explanation)})`);
-    const input = await planInput(app.storage, plan);
-    const other = input.mentors.find(
+    const { input, mentors } = await planInput(app.storage, plan);
+    const other = mentors.find(
       (m) => m.kind === "class-teacher" && m.id !== pair.pairing.mentorId,
     );
     if (other) {
