@@ -2,20 +2,22 @@ import { generatePopulation, PRESETS, type Population, type PopulationSize } fro
 import type { CalendarDate, Instant } from "liushou";
 
 /**
- * The sizes of county the demo runs: `tiny` for its test, `small` by default (a minute at most
- * on a busy two-core machine), `full` the county of the work summaries (40,000 children).
+ * The sizes of county the demo runs: `tiny` for its test, `small` by default, `full` the county
+ * of the work summaries (40,000 children in 300 schools). Each has a mentor for every three
+ * pupils, so that every left-behind child can be paired (the fixtures' county preset has one for
+ * eight, and most children would wait for a mentor).
  */
 export const COUNTY_SIZES = {
-  tiny: { children: 90, schools: 2, mentors: 24, counties: 1, townships: 1, villagesPerTownship: 3 },
+  tiny: { children: 90, schools: 2, mentors: 30, counties: 1, townships: 1, villagesPerTownship: 3 },
   small: {
-    children: 1_200,
-    schools: 8,
-    mentors: 150,
+    children: 800,
+    schools: 6,
+    mentors: 270,
     counties: 1,
     townships: 2,
     villagesPerTownship: 6,
   },
-  full: PRESETS.county,
+  full: { ...PRESETS.county, mentors: 13_000 },
 } as const satisfies Record<string, PopulationSize>;
 
 /** A size of {@link COUNTY_SIZES}. */

@@ -2,6 +2,7 @@ import { createRandom, streamContactRecords, type Random } from "@liushou/fixtur
 import {
   addDays,
   builtinChecklistRegistry,
+  daysInMonth,
   type Activity,
   type Aid,
   type Answer,
@@ -29,11 +30,10 @@ export interface SemesterStep {
   readonly assessments: number;
 }
 
-const lastDay = (month: string): CalendarDate =>
-  addDays(`${month === "2026-12" ? "2027-01" : nextMonth(month)}-01` as CalendarDate, -1);
-function nextMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+/** The last day of a month `YYYY-MM`. */
+function lastDay(month: string): CalendarDate {
+  const [year, mon] = month.split("-").map(Number) as [number, number];
+  return `${month}-${String(daysInMonth(year, mon)).padStart(2, "0")}` as CalendarDate;
 }
 
 /**
