@@ -30,7 +30,9 @@ function census(files: readonly ChildFile[], say: Say): void {
   const asOf = SEMESTER.asOf;
   say.heading("谁是留守儿童", "Who is left behind");
   const official = files.filter((f) => classifyLeftBehind(f, { asOf }).leftBehind);
-  const school = files.filter((f) => classifyLeftBehind(f, { asOf, definition: "school" }).leftBehind);
+  const school = files.filter(
+    (f) => classifyLeftBehind(f, { asOf, definition: "school" }).leftBehind,
+  );
   say.line(
     say.t(
       `国发〔2016〕13号口径：${official.length} 名；学校口径（父母一方外出即计）：${school.length} 名（共 ${files.length} 名学生）。`,
@@ -43,7 +45,11 @@ function census(files: readonly ChildFile[], say: Say): void {
       say.line(`  - ${say.l(reason.message)}`);
 
   say.heading("统计表", "Statistics table");
-  const table = statisticsTable(files, { asOf, definition: "school", convention: "boarding-overlaps" });
+  const table = statisticsTable(files, {
+    asOf,
+    definition: "school",
+    convention: "boarding-overlaps",
+  });
   say.table(
     [say.l(table.rowHeader), ...table.columns.map((c) => say.l(c.header))],
     [...table.rows, table.total].map((r) => [say.l(r.label), ...r.values.map(String)]),
@@ -61,7 +67,11 @@ function census(files: readonly ChildFile[], say: Say): void {
 }
 
 /** The legal duties of every left-behind child, and the risk levels that follow. */
-function legalChecks(files: readonly ChildFile[], records: readonly ContactRecord[], say: Say): void {
+function legalChecks(
+  files: readonly ChildFile[],
+  records: readonly ContactRecord[],
+  say: Say,
+): void {
   const asOf = SEMESTER.asOf;
   say.heading("法律义务检查与风险等级", "Legal checks and risk");
   const levels = { low: 0, medium: 0, high: 0, critical: 0 };
@@ -103,11 +113,23 @@ export async function reviewTerm(app: Liushou, say: Say): Promise<ComplianceStep
 
   say.heading("走访频次考核（2026 年 3–6 月）", "Visit compliance (March–June 2026)");
   const visits = await app.compliance({ period: SEMESTER.period, asOf: SEMESTER.asOf });
-  const names = new Map((await storedValues(app.storage.schools.stream({}))).map((s) => [s.id, s.name]));
+  const names = new Map(
+    (await storedValues(app.storage.schools.stream({}))).map((s) => [s.id, s.name]),
+  );
   const bySchool = rollUpCompliance(visits, { by: "school" });
-  const rows = [...bySchool.slice(0, MAX_SCHOOL_ROWS), ...rollUpCompliance(visits, { by: "county" })];
+  const rows = [
+    ...bySchool.slice(0, MAX_SCHOOL_ROWS),
+    ...rollUpCompliance(visits, { by: "county" }),
+  ];
   say.table(
-    ["", say.t("达标", "met"), say.t("未达标", "missed"), say.t("逾期", "overdue"), say.t("达标率", "rate"), say.t("走访完成率", "contacts done")],
+    [
+      "",
+      say.t("达标", "met"),
+      say.t("未达标", "missed"),
+      say.t("逾期", "overdue"),
+      say.t("达标率", "rate"),
+      say.t("走访完成率", "contacts done"),
+    ],
     rows.map((r) => [
       r.by === "county" ? say.t("全县", "county") : (names.get(r.key) ?? r.key),
       String(r.met),
@@ -118,7 +140,12 @@ export async function reviewTerm(app: Liushou, say: Say): Promise<ComplianceStep
     ]),
   );
   if (bySchool.length > MAX_SCHOOL_ROWS)
-    say.line(say.t(`（另有 ${bySchool.length - MAX_SCHOOL_ROWS} 所学校未列出）`, `(${bySchool.length - MAX_SCHOOL_ROWS} more schools not shown)`));
+    say.line(
+      say.t(
+        `（另有 ${bySchool.length - MAX_SCHOOL_ROWS} 所学校未列出）`,
+        `(${bySchool.length - MAX_SCHOOL_ROWS} more schools not shown)`,
+      ),
+    );
   const due = await app.listDue({ withinDays: 7, includeMissed: true, limit: 5 });
   say.line(say.t("最需要跟进的五项：", "Five items to follow up first:"));
   for (const item of due.overdue.slice(0, 5))

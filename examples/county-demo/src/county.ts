@@ -1,4 +1,9 @@
-import { generatePopulation, PRESETS, type Population, type PopulationSize } from "@liushou/fixtures";
+import {
+  generatePopulation,
+  PRESETS,
+  type Population,
+  type PopulationSize,
+} from "@liushou/fixtures";
 import type { CalendarDate, Instant } from "liushou";
 
 /**
@@ -8,7 +13,14 @@ import type { CalendarDate, Instant } from "liushou";
  * eight, and most children would wait for a mentor).
  */
 export const COUNTY_SIZES = {
-  tiny: { children: 90, schools: 2, mentors: 30, counties: 1, townships: 1, villagesPerTownship: 3 },
+  tiny: {
+    children: 90,
+    schools: 2,
+    mentors: 30,
+    counties: 1,
+    townships: 1,
+    villagesPerTownship: 3,
+  },
   small: {
     children: 800,
     schools: 6,

@@ -33,6 +33,8 @@ export async function keepFileHistory(app: Liushou, say: Say): Promise<void> {
   );
   const asItWas = await app.fileAsOf(childId, "2026-06-29");
   const now = await app.getFile(childId);
-  say.line(`${say.t("修改前（按日期还原）：", "As it was the day before:")} ${asItWas?.child.interests ?? "—"}`);
+  say.line(
+    `${say.t("修改前（按日期还原）：", "As it was the day before:")} ${asItWas?.child.interests ?? "—"}`,
+  );
   say.line(`${say.t("修改后：", "After:")} ${now?.value.child.interests ?? "—"}`);
 }

@@ -62,21 +62,25 @@ export async function pairMentors(app: Liushou, say: Say): Promise<PairingStep> 
   const pair = plan.pairs[0];
   if (pair) {
     say.line(
-      say.t(`第一对的得分构成（共 ${pair.score} 分）：`, `Score of the first pair (${pair.score} points):`),
+      say.t(
+        `第一对的得分构成（共 ${pair.score} 分）：`,
+        `Score of the first pair (${pair.score} points):`,
+      ),
     );
     for (const term of pair.breakdown)
       say.line(`  - ${term.rule}: ${term.points} (${say.l(term.explanation)})`);
     const { input, mentors } = await planInput(app.storage, plan);
-    const other = mentors.find(
-      (m) => m.kind === "class-teacher" && m.id !== pair.pairing.mentorId,
-    );
+    const other = mentors.find((m) => m.kind === "class-teacher" && m.id !== pair.pairing.mentorId);
     if (other) {
       const why = explainWhyNot(input, plan, pair.pairing.childId, other.id);
-      say.line(`${say.t(`为什么不与 ${other.name} 结对：`, `Why not ${other.name}:`)} ${say.l(why.message)}`);
+      say.line(
+        `${say.t(`为什么不与 ${other.name} 结对：`, `Why not ${other.name}:`)} ${say.l(why.message)}`,
+      );
     }
   }
   const unmatched = plan.unmatched[0];
-  if (unmatched) say.line(`${say.t("未结对原因：", "Why a child got nobody:")} ${say.l(unmatched.message)}`);
+  if (unmatched)
+    say.line(`${say.t("未结对原因：", "Why a child got nobody:")} ${say.l(unmatched.message)}`);
   const applied = await app.applyPairingPlan(plan, {
     reason: say.t("本学期结对帮扶方案", "this term's pairing plan"),
   });

@@ -105,7 +105,11 @@ export function reportBuilders(areas: readonly Area[]): Record<ReportKind, Repor
   const countyScope = { level: "county", code: county.code } as const;
   return {
     "work-summary": async (ctx, o) =>
-      workSummaryReport({ ...(await careData(ctx.storage, areas)), ...common(ctx, o), scope: countyScope }),
+      workSummaryReport({
+        ...(await careData(ctx.storage, areas)),
+        ...common(ctx, o),
+        scope: countyScope,
+      }),
     statistics: async (ctx, o) =>
       statisticsReport({
         ...common(ctx, o),
@@ -160,7 +164,12 @@ export function reportBuilders(areas: readonly Area[]): Record<ReportKind, Repor
       });
     },
     "work-list": async (ctx, o) =>
-      workListReport({ ...(await careData(ctx.storage, areas)), ...common(ctx, o), scope: countyScope, withinDays: 7 }),
+      workListReport({
+        ...(await careData(ctx.storage, areas)),
+        ...common(ctx, o),
+        scope: countyScope,
+        withinDays: 7,
+      }),
     "wish-aid-ledger": async (ctx, o) =>
       wishAidLedgerReport({
         ...common(ctx, o),
@@ -189,7 +198,11 @@ export interface WrittenReport {
  * @param say - Where the story goes.
  * @returns The files written.
  */
-export async function renderEveryReport(app: Liushou, outDir: string, say: Say): Promise<WrittenReport[]> {
+export async function renderEveryReport(
+  app: Liushou,
+  outDir: string,
+  say: Say,
+): Promise<WrittenReport[]> {
   const dir = join(outDir, "reports");
   await mkdir(dir, { recursive: true });
   const written: WrittenReport[] = [];
@@ -200,9 +213,16 @@ export async function renderEveryReport(app: Liushou, outDir: string, say: Say):
       const output = await renderReport(renderer, report);
       const path = join(dir, `${kind}.${renderer.extension}`);
       await writeFile(path, output);
-      written.push({ kind, format: renderer.id, path, bytes: typeof output === "string" ? Buffer.byteLength(output) : output.byteLength });
+      written.push({
+        kind,
+        format: renderer.id,
+        path,
+        bytes: typeof output === "string" ? Buffer.byteLength(output) : output.byteLength,
+      });
     }
-    say.line(`  ${report.title} → ${kind}.{${FORMATS.map((r) => r.extension).join(",")}} (${seconds(performance.now() - started)})`);
+    say.line(
+      `  ${report.title} → ${kind}.{${FORMATS.map((r) => r.extension).join(",")}} (${seconds(performance.now() - started)})`,
+    );
   }
   return written;
 }

@@ -13,7 +13,12 @@ const lines: string[] = [];
 let result: CountyDemoResult;
 
 beforeAll(async () => {
-  result = await runCountyDemo({ size: "tiny", locale: "en", outDir: out, write: (l) => lines.push(l) });
+  result = await runCountyDemo({
+    size: "tiny",
+    locale: "en",
+    outDir: out,
+    write: (l) => lines.push(l),
+  });
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -83,7 +88,9 @@ describe("the county demo on a tiny county", () => {
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(fileOf("statistics", "xlsx")) as unknown as ArrayBuffer);
-    const numbers = wb.worksheets[0]!.getSheetValues().flat().filter((v) => typeof v === "number");
+    const numbers = wb.worksheets[0]!.getSheetValues()
+      .flat()
+      .filter((v) => typeof v === "number");
     expect(numbers.length).toBeGreaterThan(0);
   });
 

@@ -90,39 +90,75 @@ export async function runCountyDemo(options: CountyDemoOptions = {}): Promise<Co
   const storage = await createSqliteStorage({ filename: database, region: county.areas[0]!.code });
   try {
     const clock = createClock(`${SEMESTER.period.from}T08:30:00+08:00` as Instant);
-    const base = { storage, actor: "county-office", clock: clock.now, calendar: EXAMPLE_CALENDAR_2025_26 };
-    const app = createLiushou({ ...base, policies: VISIT_POLICIES, renderers: reportBuilders(county.areas) });
+    const base = {
+      storage,
+      actor: "county-office",
+      clock: clock.now,
+      calendar: EXAMPLE_CALENDAR_2025_26,
+    };
+    const app = createLiushou({
+      ...base,
+      policies: VISIT_POLICIES,
+      renderers: reportBuilders(county.areas),
+    });
     const supervision = createLiushou({
       ...base,
-      policies: [SUPERVISION_PRESETS.recordBookCheckWeekly, SUPERVISION_PRESETS.teacherAppraisalMonthly],
+      policies: [
+        SUPERVISION_PRESETS.recordBookCheckWeekly,
+        SUPERVISION_PRESETS.teacherAppraisalMonthly,
+      ],
     });
 
     await steps.run("导入花名册", "Import the roster", async () => {
-      const imported = await importRoster(app, county, say.t("开学初导入花名册", "roster import at the term's start"));
+      const imported = await importRoster(
+        app,
+        county,
+        say.t("开学初导入花名册", "roster import at the term's start"),
+      );
       for (const [kind, r] of Object.entries(imported))
-        say.line(`  ${kind}: ${say.t(`新建 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}`, `${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`)}`);
+        say.line(
+          `  ${kind}: ${say.t(`新建 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}`, `${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`)}`,
+        );
     });
-    await steps.run("结对帮扶：规划并保存", "Pair mentors: plan and apply", () => pairMentors(app, say));
-    await steps.run("模拟一学期：走访、电话、评估", "Play a semester: visits, calls, assessments", () =>
-      playSemester(app, clock, seed, say),
+    await steps.run("结对帮扶：规划并保存", "Pair mentors: plan and apply", () =>
+      pairMentors(app, say),
     );
-    const review = await steps.run("期末：统计、考核、法律检查", "End of term: statistics, compliance, legal checks", () =>
-      reviewTerm(app, say),
+    await steps.run(
+      "模拟一学期：走访、电话、评估",
+      "Play a semester: visits, calls, assessments",
+      () => playSemester(app, clock, seed, say),
     );
-    await steps.run("学校考评", "The school's appraisal", () => appraiseFirstSchool(supervision, review.visits, say));
+    const review = await steps.run(
+      "期末：统计、考核、法律检查",
+      "End of term: statistics, compliance, legal checks",
+      () => reviewTerm(app, say),
+    );
+    await steps.run("学校考评", "The school's appraisal", () =>
+      appraiseFirstSchool(supervision, review.visits, say),
+    );
     await steps.run("动态档案", "The dynamic file", () => keepFileHistory(app, say));
     clock.set(SEMESTER.reportAt);
-    const reports = await steps.run("生成全部报告（md、csv、html、xlsx、docx）", "Render every report (md, csv, html, xlsx, docx)", () =>
-      renderEveryReport(app, outDir, say),
+    const reports = await steps.run(
+      "生成全部报告（md、csv、html、xlsx、docx）",
+      "Render every report (md, csv, html, xlsx, docx)",
+      () => renderEveryReport(app, outDir, say),
     );
 
     say.heading("完成", "Done");
     say.table(
       [say.t("步骤", "step"), say.t("用时", "time")],
-      [...steps.timings.map((s) => [s.step, seconds(s.ms)]), [say.t("合计", "total"), seconds(performance.now() - started)]],
+      [
+        ...steps.timings.map((s) => [s.step, seconds(s.ms)]),
+        [say.t("合计", "total"), seconds(performance.now() - started)],
+      ],
     );
     say.line(say.t(`数据库：${database}`, `Database: ${database}`));
-    say.line(say.t(`报告（${reports.length} 个文件）：${join(outDir, "reports")}`, `Reports (${reports.length} files): ${join(outDir, "reports")}`));
+    say.line(
+      say.t(
+        `报告（${reports.length} 个文件）：${join(outDir, "reports")}`,
+        `Reports (${reports.length} files): ${join(outDir, "reports")}`,
+      ),
+    );
     return { database, reports, steps: steps.timings, children: county.files.length };
   } finally {
     await storage.close();

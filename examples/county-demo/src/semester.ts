@@ -203,7 +203,12 @@ export async function playSemester(
       reason: say.t(`${month} 走访记录录入`, `contact records of ${month}`),
     });
     contacts += result.created + result.updated;
-    say.line(say.t(`${month}：录入走访、电话、谈心等记录 ${records.length} 条`, `${month}: ${records.length} visits, calls and talks recorded`));
+    say.line(
+      say.t(
+        `${month}：录入走访、电话、谈心等记录 ${records.length} 条`,
+        `${month}: ${records.length} visits, calls and talks recorded`,
+      ),
+    );
   }
 
   const keyCases = files.filter((f) => f.keyCase);

@@ -30,7 +30,10 @@ function censusRecords(children: readonly ChildFile[]) {
             id: `census-${f.id}`,
             childId: f.id,
             verifiedOn: `2026-03-${String(3 + (i % 20)).padStart(2, "0")}` as CalendarDate,
-            takers: i % 7 === 6 ? ["class-teacher" as const] : ["class-teacher" as const, "village-cadre" as const],
+            takers:
+              i % 7 === 6
+                ? ["class-teacher" as const]
+                : ["class-teacher" as const, "village-cadre" as const],
           },
         ],
   );
@@ -46,7 +49,11 @@ function organisationOf(schoolId: string, mentors: readonly Mentor[], classIds: 
       members: [
         { personId: "principal", role: "principal" },
         { personId: "deputy", role: "deputy-principal" },
-        ...teachers.map((m) => ({ personId: m.id, role: "class-teacher" as const, classIds: m.classIds })),
+        ...teachers.map((m) => ({
+          personId: m.id,
+          role: "class-teacher" as const,
+          classIds: m.classIds,
+        })),
       ],
     },
     classIds,
@@ -71,7 +78,9 @@ export async function appraiseFirstSchool(
   say.heading("开学初摸底与学校考评", "The census at the term's start and the school's appraisal");
   const school = (await supervision.storage.schools.query({}, { limit: 1 })).items[0]!.value;
   const files = await storedValues(supervision.storage.files.stream({ schoolId: school.id }));
-  const leftBehind = files.filter((f) => classifyLeftBehind(f, { asOf, definition: "school" }).leftBehind);
+  const leftBehind = files.filter(
+    (f) => classifyLeftBehind(f, { asOf, definition: "school" }).leftBehind,
+  );
   const census = censusStatus({
     childIds: leftBehind.map((f) => f.id),
     records: censusRecords(leftBehind),
@@ -111,7 +120,12 @@ export async function appraiseFirstSchool(
   for (const f of organisation) say.line(`  - ${say.l(f.message)}`);
   const appraisal = appraiseSchool({
     schoolId: school.id,
-    completeness: completenessReport(files, { asOf, definition: "school", groupBy: "school", details: false }),
+    completeness: completenessReport(files, {
+      asOf,
+      definition: "school",
+      groupBy: "school",
+      details: false,
+    }),
     census,
     visits,
     supervision: supervised,
@@ -125,7 +139,12 @@ export async function appraiseFirstSchool(
     ),
   );
   say.table(
-    [say.t("项目", "criterion"), say.t("权重", "weight"), say.t("实测", "measured"), say.t("得分", "points")],
+    [
+      say.t("项目", "criterion"),
+      say.t("权重", "weight"),
+      say.t("实测", "measured"),
+      say.t("得分", "points"),
+    ],
     appraisal.lines.map((line) => [
       say.l(line.name),
       String(line.weight),

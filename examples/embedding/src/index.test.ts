@@ -5,7 +5,12 @@ import { describe, expect, it } from "vitest";
 import { createSchoolDb } from "@liushou/example-custom-adapter";
 import { plainTextFormat, schoolLiushou, weeklyCallWhenAlone } from "./index";
 
-const pop = generatePopulation({ preset: "class", seed: "embedding", asOf: "2026-03-01", records: false });
+const pop = generatePopulation({
+  preset: "class",
+  seed: "embedding",
+  asOf: "2026-03-01",
+  records: false,
+});
 const clock = () => "2026-03-31T18:00:00+08:00" as const;
 
 async function app() {
@@ -36,11 +41,17 @@ describe("embedding Liushou in a school system", () => {
     });
     const period = { from: "2026-03-02", to: "2026-03-29" } as const;
     const report = await liushou.compliance({ period });
-    const weekly = rollUpCompliance(report, { by: "county", policyIds: [weeklyCallWhenAlone.id] })[0]!;
+    const weekly = rollUpCompliance(report, {
+      by: "county",
+      policyIds: [weeklyCallWhenAlone.id],
+    })[0]!;
     const alone = pop.files.filter((f) => f.livingArrangement === "alone").length + 1;
     expect(weekly).toMatchObject({ assessed: 4 * alone, met: 1 });
     expect(weekly.missed).toBeGreaterThan(0);
-    const monthly = rollUpCompliance(report, { by: "county", policyIds: ["home-visit-monthly"] })[0]!;
+    const monthly = rollUpCompliance(report, {
+      by: "county",
+      policyIds: ["home-visit-monthly"],
+    })[0]!;
     expect(monthly.assessed + monthly.due + monthly.overdue).toBeGreaterThan(0);
   });
 

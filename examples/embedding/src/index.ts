@@ -4,7 +4,11 @@
  * the storage (an adapter over its own tables), a visit policy, a checklist, a report and an
  * output format.
  */
-import { createSchoolDb, createSchoolTableStorage, type SchoolDb } from "@liushou/example-custom-adapter";
+import {
+  createSchoolDb,
+  createSchoolTableStorage,
+  type SchoolDb,
+} from "@liushou/example-custom-adapter";
 import {
   defineRenderer,
   paragraph,
@@ -45,8 +49,20 @@ export const wellbeingCheck = defineChecklist({
   title: { "zh-CN": "学期身心状况简表", en: "Term wellbeing check" },
   informants: ["teacher"],
   items: [
-    { id: "sleep", kind: "likert", min: 0, max: 3, label: { "zh-CN": "睡眠不好", en: "Sleeps badly" } },
-    { id: "meals", kind: "likert", min: 0, max: 3, label: { "zh-CN": "三餐不规律", en: "Irregular meals" } },
+    {
+      id: "sleep",
+      kind: "likert",
+      min: 0,
+      max: 3,
+      label: { "zh-CN": "睡眠不好", en: "Sleeps badly" },
+    },
+    {
+      id: "meals",
+      kind: "likert",
+      min: 0,
+      max: 3,
+      label: { "zh-CN": "三餐不规律", en: "Irregular meals" },
+    },
     { id: "mood", kind: "likert", min: 0, max: 3, label: { "zh-CN": "情绪低落", en: "Low mood" } },
   ],
   scales: [
@@ -93,7 +109,9 @@ export const boardingReport: ReportRenderer = async (ctx): Promise<Report> => {
     layout: { pageSize: "A4", orientation: "portrait" },
     body: [
       section("boarding", "住校情况", [
-        paragraph(sentence`在册学生 ${pupils} 名，其中留守儿童 ${leftBehind} 名，住校 ${boarders} 名。`),
+        paragraph(
+          sentence`在册学生 ${pupils} 名，其中留守儿童 ${leftBehind} 名，住校 ${boarders} 名。`,
+        ),
       ]),
     ],
     footnotes: [],
@@ -107,8 +125,16 @@ export const plainTextFormat: OutputFormat<object, string> = defineRenderer({
   mediaType: "text/plain; charset=utf-8",
   extension: "txt",
   render: (report) =>
-    [report.title, ...report.body.flatMap((b) => (b.type === "section" ? b.blocks : [b]))
-      .flatMap((b) => (b.type === "paragraph" ? [b.content.map((r) => ("text" in r ? r.text : "")).join("")] : []))].join("\n"),
+    [
+      report.title,
+      ...report.body
+        .flatMap((b) => (b.type === "section" ? b.blocks : [b]))
+        .flatMap((b) =>
+          b.type === "paragraph"
+            ? [b.content.map((r) => ("text" in r ? r.text : "")).join("")]
+            : [],
+        ),
+    ].join("\n"),
 });
 
 /**
@@ -117,12 +143,19 @@ export const plainTextFormat: OutputFormat<object, string> = defineRenderer({
  * @param db - The school's tables.
  * @param clock - The system's clock.
  */
-export function schoolLiushou(db: SchoolDb = createSchoolDb(), clock: () => Instant | Date = () => new Date()): Liushou {
+export function schoolLiushou(
+  db: SchoolDb = createSchoolDb(),
+  clock: () => Instant | Date = () => new Date(),
+): Liushou {
   return createLiushou({
     storage: createSchoolTableStorage(db),
     actor: "school-admin",
     clock,
-    policies: [POLICY_PRESETS.homeVisitMonthly, POLICY_PRESETS.parentCallMonthly, weeklyCallWhenAlone],
+    policies: [
+      POLICY_PRESETS.homeVisitMonthly,
+      POLICY_PRESETS.parentCallMonthly,
+      weeklyCallWhenAlone,
+    ],
     checklists: builtinChecklistRegistry().with(wellbeingCheck),
     renderers: { "boarding-note": boardingReport },
   });
