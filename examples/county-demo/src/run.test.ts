@@ -42,7 +42,9 @@ describe("the county demo on a tiny county", () => {
       "The dynamic file",
       "Render every report (md, csv, html, xlsx, docx)",
     ]);
-    expect(lines.filter((l) => /✓ \d+\.\d s/.test(l))).toHaveLength(result.steps.length);
+    expect(lines.filter((l) => /✓ \d+\.\d s \(CPU \d+\.\d s\)/.test(l))).toHaveLength(
+      result.steps.length,
+    );
     expect(lines.some((l) => l.includes(join(out, "reports")))).toBe(true);
     expect(lines.some((l) => l.includes(result.database))).toBe(true);
   });

@@ -19,7 +19,7 @@ import { renderEveryReport, reportBuilders, type WrittenReport } from "./reports
 import { importRoster } from "./roster";
 import { createSay } from "./say";
 import { playSemester } from "./semester";
-import { createStepRunner, seconds, type StepTiming } from "./steps";
+import { cpuMsSince, createStepRunner, seconds, type StepTiming } from "./steps";
 import { appraiseFirstSchool } from "./term";
 
 /** Options of {@link runCountyDemo}. */
@@ -67,6 +67,7 @@ export async function runCountyDemo(options: CountyDemoOptions = {}): Promise<Co
   const steps = createStepRunner(say);
   const database = join(outDir, "county.db");
   const started = performance.now();
+  const cpu = process.cpuUsage();
 
   say.line(
     say.t(
@@ -146,10 +147,10 @@ export async function runCountyDemo(options: CountyDemoOptions = {}): Promise<Co
 
     say.heading("完成", "Done");
     say.table(
-      [say.t("步骤", "step"), say.t("用时", "time")],
+      [say.t("步骤", "step"), say.t("用时", "time"), "CPU"],
       [
-        ...steps.timings.map((s) => [s.step, seconds(s.ms)]),
-        [say.t("合计", "total"), seconds(performance.now() - started)],
+        ...steps.timings.map((s) => [s.step, seconds(s.ms), seconds(s.cpuMs)]),
+        [say.t("合计", "total"), seconds(performance.now() - started), seconds(cpuMsSince(cpu))],
       ],
     );
     say.line(say.t(`数据库：${database}`, `Database: ${database}`));

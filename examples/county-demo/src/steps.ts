@@ -3,7 +3,16 @@ import type { Say } from "./say";
 /** How long a step of the demo took. */
 export interface StepTiming {
   readonly step: string;
+  /** Wall-clock milliseconds. */
   readonly ms: number;
+  /** Milliseconds of CPU (user and system) this process spent: on a busy machine, the wall time grows and this does not. */
+  readonly cpuMs: number;
+}
+
+/** CPU milliseconds (user and system) spent by this process since `since`. */
+export function cpuMsSince(since: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
 }
 
 /** Milliseconds as seconds with one decimal. */
@@ -32,10 +41,12 @@ export function createStepRunner(say: Say): StepRunner {
       const step = say.t(zh, en);
       say.line(`\n[${++n}] ${step}`);
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const result = await work();
       const ms = performance.now() - started;
-      timings.push({ step, ms });
-      say.line(`    ✓ ${seconds(ms)}`);
+      const cpuMs = cpuMsSince(cpu);
+      timings.push({ step, ms, cpuMs });
+      say.line(`    ✓ ${seconds(ms)} (CPU ${seconds(cpuMs)})`);
       return result;
     },
   };
