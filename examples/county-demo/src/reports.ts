@@ -79,9 +79,19 @@ async function careData(s: StorageSession, areas: readonly Area[]): Promise<Care
   };
 }
 
-/** The first school on file: the registers, cards and record book are of one school. */
+/**
+ * The first school on file with its pupils' files and its classes: the registers, cards and
+ * record book are of one school.
+ */
 async function firstSchool(s: StorageSession) {
-  return (await s.schools.query({}, { limit: 1 })).items[0]!.value;
+  const school = (await s.schools.query({}, { limit: 1 })).items[0]!.value;
+  return {
+    school,
+    files: await storedValues(s.files.stream({ schoolId: school.id })),
+    schools: [school],
+    classes: await storedValues(s.classes.stream({ schoolId: school.id })),
+    subject: { kind: "school", id: school.id, name: school.name } as const,
+  };
 }
 
 /**
@@ -120,35 +130,25 @@ export function reportBuilders(areas: readonly Area[]): Record<ReportKind, Repor
         subject: countySubject,
       }),
     registers: async (ctx, o) => {
-      const school = await firstSchool(ctx.storage);
-      return registersReport({
-        ...common(ctx, o),
-        files: await storedValues(ctx.storage.files.stream({ schoolId: school.id })),
-        schools: [school],
-        classes: await storedValues(ctx.storage.classes.stream({ schoolId: school.id })),
-        subject: { kind: "school", id: school.id, name: school.name },
-      });
+      const { school: _school, ...roster } = await firstSchool(ctx.storage);
+      return registersReport({ ...common(ctx, o), ...roster });
     },
     "child-cards": async (ctx, o) => {
-      const school = await firstSchool(ctx.storage);
-      const files = await storedValues(ctx.storage.files.stream({ schoolId: school.id }));
-      const childIds = files
+      const { school: _school, ...roster } = await firstSchool(ctx.storage);
+      const childIds = roster.files
         .filter((f) => classifyLeftBehind(f, { asOf: ctx.asOf }).leftBehind)
         .slice(0, 6)
         .map((f) => f.id);
       return childCardsReport({
         ...common(ctx, o),
-        files,
+        ...roster,
         childIds,
         mentors: await storedValues(ctx.storage.mentors.stream({})),
         pairings: await storedValues(ctx.storage.pairings.stream({})),
-        schools: [school],
-        classes: await storedValues(ctx.storage.classes.stream({ schoolId: school.id })),
-        subject: { kind: "school", id: school.id, name: school.name },
       });
     },
     "record-book": async (ctx, o) => {
-      const school = await firstSchool(ctx.storage);
+      const { school, files, schools } = await firstSchool(ctx.storage);
       const mentors = await storedValues(ctx.storage.mentors.stream({ schoolId: school.id }));
       const mentor = mentors.find((m) => m.kind === "class-teacher")!;
       const { period: _period, ...options } = common(ctx, o);
@@ -156,11 +156,11 @@ export function reportBuilders(areas: readonly Area[]): Record<ReportKind, Repor
         ...options,
         mentorId: mentor.id,
         month: SEMESTER.months.at(-1)!,
-        files: await storedValues(ctx.storage.files.stream({ schoolId: school.id })),
+        files,
         mentors,
         pairings: await storedValues(ctx.storage.pairings.stream({ mentorId: mentor.id })),
         records: await storedValues(ctx.storage.contacts.stream({ mentorId: mentor.id })),
-        schools: [school],
+        schools,
       });
     },
     "work-list": async (ctx, o) =>
