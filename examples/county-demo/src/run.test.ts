@@ -12,6 +12,7 @@ const out = mkdtempSync(join(tmpdir(), "county-demo-"));
 const lines: string[] = [];
 let result: CountyDemoResult;
 
+// A few seconds of CPU; the long limit is for a machine shared with other jobs.
 beforeAll(async () => {
   result = await runCountyDemo({
     size: "tiny",
@@ -19,7 +20,7 @@ beforeAll(async () => {
     outDir: out,
     write: (l) => lines.push(l),
   });
-});
+}, 600_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const fileOf = (kind: string, extension: string) => join(out, "reports", `${kind}.${extension}`);
