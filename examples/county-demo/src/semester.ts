@@ -156,11 +156,10 @@ function answer(item: ChecklistItem, random: Random): Answer | undefined {
   }
 }
 
-/** Answers to every item of the needs checklist, as a mentor fills it in on a home visit. */
-function needsAnswers(random: Random): Record<string, Answer> {
-  const checklist = builtinChecklistRegistry().latest("liushou.needs");
+/** Answers to every item of a checklist, as a mentor fills it in on a home visit. */
+function answers(items: readonly ChecklistItem[], random: Random): Record<string, Answer> {
   const out: Record<string, Answer> = {};
-  for (const item of checklist?.items ?? []) {
+  for (const item of items) {
     const a = answer(item, random);
     if (a !== undefined) out[item.id] = a;
   }
@@ -212,6 +211,7 @@ export async function playSemester(
   }
 
   const keyCases = files.filter((f) => f.keyCase);
+  const needs = builtinChecklistRegistry().latest("liushou.needs")?.items ?? [];
   const mentorOf = new Map<string, string>();
   for (const r of await storedValues<Pairing>(storage.pairings.stream({ activeOn: SEMESTER.asOf })))
     mentorOf.set(r.childId, r.mentorId);
@@ -232,7 +232,7 @@ export async function playSemester(
       childId: file.id,
       checklistId: "liushou.needs",
       informant: "teacher",
-      responses: needsAnswers(random),
+      responses: answers(needs, random),
       ...(mentorId === undefined ? {} : { assessorId: mentorId }),
     });
     assessments++;
