@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { StorageError, type StorageAdapter } from "@liushou/core";
+import { DEFAULT_REPORT_POLICIES } from "@liushou/report";
 import { createLiushou, type Liushou } from "liushou";
 import { UsageError } from "./exit";
 import type { Session } from "./io";
@@ -70,7 +71,14 @@ export async function openApp(session: Session, options: DbOptions): Promise<Ope
   const now = session.io.now ?? (() => new Date());
   const clock = (): string =>
     options.today ? `${options.today}T12:00:00+08:00` : now().toISOString();
-  const app = createLiushou({ storage, actor: options.actor, clock, locale: session.locale });
+  // The monthly home visit and parent call: what the reports judge by, and no school calendar needed.
+  const app = createLiushou({
+    storage,
+    actor: options.actor,
+    clock,
+    locale: session.locale,
+    policies: DEFAULT_REPORT_POLICIES,
+  });
   return { app, storage, today: options.today ?? dayOf(now()), now: clock };
 }
 

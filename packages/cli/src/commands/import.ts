@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { STORAGE_ENTITY_SCHEMAS } from "@liushou/core";
+import { STORAGE_ENTITY_SCHEMAS, type StorageAdapter } from "@liushou/core";
 import { importRoster, type RosterImportResult, type RosterMappingInput } from "@liushou/roster";
 import type { ImportableKind } from "liushou";
 import { Command } from "commander";
@@ -29,6 +29,24 @@ async function readJson(session: Session, path: string): Promise<unknown> {
   } catch {
     throw new UsageError(session.t(`${path} 不是有效的 JSON`, `${path} is not valid JSON`));
   }
+}
+
+/** Stored schools by name, so JSON rows may name a school instead of giving its id. */
+async function schoolsByName(storage: StorageAdapter): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for await (const r of storage.schools.stream({})) out.set(r.value.name, r.value.id);
+  return out;
+}
+
+/** Rows with a `schoolId` that is a stored school's name given that school's id. */
+function withSchoolIds(rows: unknown, named: ReadonlyMap<string, string>): unknown[] {
+  if (!Array.isArray(rows)) return rows as unknown[];
+  return rows.map((row: unknown) => {
+    const id = (row as { schoolId?: unknown } | null)?.schoolId;
+    return typeof id === "string" && named.has(id)
+      ? { ...(row as object), schoolId: named.get(id) }
+      : row;
+  });
 }
 
 /** The summary lines of a roster import. */
@@ -124,7 +142,7 @@ export function importCommand(session: Session): Command {
         if (!bytes) {
           const r = await app.importEntities(
             what as ImportableKind,
-            rows as unknown[],
+            withSchoolIds(rows, await schoolsByName(app.storage)),
             o.reason ? { reason: o.reason } : {},
           );
           session.result({ kind: what, ...r }, () => [
