@@ -93,6 +93,10 @@ export async function toXlsx(rows: readonly (readonly string[])[]): Promise<Uint
 /** An app over a fresh memory storage with a clock the test sets (`app.now = …`). */
 export function memoryApp(): Liushou & { now: string } {
   const clock = { now: "2026-03-02T09:00:00+08:00" };
-  const app = createLiushou({ storage: createMemoryStorage(), actor: "admin", clock: () => clock.now });
+  const app = createLiushou({
+    storage: createMemoryStorage(),
+    actor: "admin",
+    clock: () => clock.now,
+  });
   return Object.assign(clock, app);
 }
