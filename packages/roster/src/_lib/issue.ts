@@ -24,7 +24,7 @@ export interface RosterIssue {
   readonly field?: RosterField;
   /** The value received, shown safely. */
   readonly value: string;
-  /** A stable code: an {@link IssueCode} or zod's. */
+  /** A stable code: one of core's `IssueCode` values, zod's, `unknown_region` or `missing_key`. */
   readonly code: string;
   /** Why, in zh-CN and English, without row or column. */
   readonly reason: LocalizedText;
