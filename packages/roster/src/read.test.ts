@@ -1,6 +1,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { readRoster } from "./read";
+import type { RosterMappingInput } from "./columns";
 import { goodRows, toCsv, toXlsx, utf8, ZH_HEADERS } from "./_lib/roster.test-helper";
 
 describe("readRoster", () => {
@@ -80,7 +81,7 @@ describe("readRoster", () => {
       columns: { 学生名字: "name", 户口所在地代码: "regionCode" },
       values: { guardianRelation: { 干妈: "relative" } },
       ignore: ["备注"],
-    } as const;
+    } satisfies RosterMappingInput;
     const r = await readRoster(utf8(toCsv(withNote)), { mapping });
     expect(r.issues).toEqual([]);
     expect(r.children[0]!.guardian?.relation).toBe("relative");

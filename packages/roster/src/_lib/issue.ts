@@ -1,7 +1,6 @@
 import {
   describeValue,
   FieldClass,
-  IssueCode,
   ValidationError,
   text,
   type FieldIssue,
