@@ -1,4 +1,5 @@
 import { defineConfig } from "tsup";
 import { baseConfig } from "../../tsup.config.base.ts";
 
-export default defineConfig(baseConfig);
+// `import.meta.url` (to find the region data) gets tsup's shim in the CommonJS build.
+export default defineConfig({ ...baseConfig, shims: true });

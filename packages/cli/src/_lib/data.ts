@@ -15,45 +15,28 @@ async function all<K extends StorageEntityKind>(
   return out;
 }
 
+/** The storage kind behind each part of the reports' data. */
+const PARTS = {
+  files: "files",
+  mentors: "mentors",
+  pairings: "pairings",
+  records: "contacts",
+  activities: "activities",
+  wishes: "wishes",
+  aid: "aid",
+  assessments: "assessments",
+  schools: "schools",
+  classes: "classes",
+} as const satisfies Record<string, StorageEntityKind>;
+
 /** Everything the reports read, from the storage. @internal */
 export async function loadCareData(
   storage: StorageAdapter,
 ): Promise<Required<Omit<CareData, "calendar" | "areas">>> {
-  const [
-    files,
-    mentors,
-    pairings,
-    records,
-    activities,
-    wishes,
-    aid,
-    assessments,
-    schools,
-    classes,
-  ] = await Promise.all([
-    all(storage, "files"),
-    all(storage, "mentors"),
-    all(storage, "pairings"),
-    all(storage, "contacts"),
-    all(storage, "activities"),
-    all(storage, "wishes"),
-    all(storage, "aid"),
-    all(storage, "assessments"),
-    all(storage, "schools"),
-    all(storage, "classes"),
-  ]);
-  return {
-    files,
-    mentors,
-    pairings,
-    records,
-    activities,
-    wishes,
-    aid,
-    assessments,
-    schools,
-    classes,
-  };
+  const parts = await Promise.all(
+    Object.entries(PARTS).map(async ([part, kind]) => [part, await all(storage, kind)] as const),
+  );
+  return Object.fromEntries(parts) as unknown as Required<Omit<CareData, "calendar" | "areas">>;
 }
 
 /** Names of the people and regions a listing prints. @internal */

