@@ -3,5 +3,5 @@ import { packageProject } from "../../vitest.shared.ts";
 
 // Each test spawns the command; on a loaded machine a run takes a few seconds.
 export default mergeConfig(packageProject("cli"), {
-  test: { testTimeout: 300_000 },
+  test: { testTimeout: 600_000 },
 });
