@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EXIT_CODES } from "../src/_lib/exit";
@@ -95,6 +96,26 @@ describe("liushou: usage, languages and exit codes", () => {
     expect(partial.code).toBe(EXIT_CODES.OK);
     expect(partial.json()).toMatchObject({ created: 2 });
     expect(partial.json().skipped.map((i: { row: number }) => i.row)).toEqual([4]);
+  });
+
+  it("assess: exits 2 on an answers file that is not JSON, 1 for an unknown child", async () => {
+    const db = join(dir, "assess.db");
+    await writeFile(join(dir, "answers.json"), "{}");
+    await writeFile(join(dir, "broken.json"), "{");
+    const base = ["assess", "--db", db, "--checklist", "liushou.needs"];
+    expect(
+      (await inProcess(dir, [...base, "--child", "c-1", "--answers", "broken.json"])).code,
+    ).toBe(EXIT_CODES.USAGE);
+    const unknown = await inProcess(dir, [
+      ...base,
+      "--child",
+      "nobody",
+      "--answers",
+      "answers.json",
+      "--json",
+    ]);
+    expect(unknown.code).toBe(EXIT_CODES.VALIDATION);
+    expect(unknown.json().error.code).toBe("LIUSHOU_VALIDATION");
   });
 
   it("draws a progress bar on a terminal", async () => {
