@@ -7,6 +7,7 @@ import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model";
 import { AsOfSchema, TimeZoneSchema } from "../model/primitives";
 import {
   CountingScopeSchema,
+  countBatches,
   resolveScope,
   type CountingScope,
   type StatisticsGroupBy,
@@ -434,13 +435,4 @@ class CompletenessCounter {
       children: this.children,
     };
   }
-}
-
-/** Adds every batch to the counter, then gives its result (the checks ran before, at the call). */
-async function countBatches<R>(
-  counter: { add(files: unknown): void; result(): R },
-  batches: AsyncIterable<unknown> | Iterable<unknown>,
-): Promise<R> {
-  for await (const batch of batches) counter.add(batch);
-  return counter.result();
 }

@@ -438,8 +438,8 @@ export function leftBehindStatistics(
   return countLeftBehind(files, options);
 }
 
-/** Adds every batch to the counter, then gives its result (the checks ran before, at the call). */
-async function countBatches<R>(
+/** Adds every batch to the counter, then gives its result (the checks ran before, at the call). @internal */
+export async function countBatches<R>(
   counter: { add(files: unknown): void; result(): R },
   batches: AsyncIterable<unknown> | Iterable<unknown>,
 ): Promise<R> {
