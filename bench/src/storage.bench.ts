@@ -49,6 +49,7 @@ import { createSqliteStorage } from "@liushou/storage-sqlite";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import pg from "pg";
+import { cachedFile, cachedValue, cachePath, sourceKey } from "./cache";
 import { defineCase, isFull } from "./harness";
 
 const PRESET: PopulationPreset = isFull() ? "county" : "township";
@@ -63,8 +64,12 @@ const PG_URL = process.env.LIUSHOU_TEST_PG_URL;
 const IMPORT_RUNS = isFull() ? { runs: 1, warmup: 0 } : { runs: 3, warmup: 1 };
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-const population = (): Population =>
-  generatePopulation({ preset: PRESET, seed: "storage", asOf: AS_OF });
+const POPULATION = { preset: PRESET, seed: "storage", asOf: AS_OF } as const;
+/** The key of this population in the cache: its options and the generator's sources. */
+const POPULATION_KEY = sourceKey([POPULATION], ["fixtures"]);
+/** The population, generated once and then read from the bench cache (generating a county takes minutes). */
+const population = (): Promise<Population> =>
+  cachedValue(`population-${PRESET}-${POPULATION_KEY}.v8`, () => generatePopulation(POPULATION));
 /** A temporary directory for this process's database files, removed when the process exits. */
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "liushou-bench-"));
@@ -232,11 +237,8 @@ function busiest(pop: Population): { mentorId: string; schoolId: string } {
   };
 }
 
-/** A SQLite file with the population, opened with a log of the statements issued. */
-async function loadedSqlite(): Promise<QueryState> {
-  const pop = population();
-  const ids = busiest(pop);
-  const filename = join(tempDir(), "county.db");
+/** Imports the population into a new SQLite file through the port, and analyzes it. */
+async function loadSqlite(filename: string, pop: Population): Promise<void> {
   const loader = await createSqliteStorage({ filename, region: REGION });
   await importThroughPort(loader, pop);
   await loader.mentors.upsertMany(pop.mentors, { at: AT });
@@ -245,6 +247,21 @@ async function loadedSqlite(): Promise<QueryState> {
   await loader.close();
   const database = new Database(filename);
   database.exec("analyze");
+  database.close();
+}
+
+/**
+ * A SQLite file with the population (imported once, then taken from the bench cache), opened
+ * with a log of the statements issued.
+ */
+async function loadedSqlite(): Promise<QueryState> {
+  const pop = await population();
+  const ids = busiest(pop);
+  const key = sourceKey([POPULATION_KEY], ["storage-sql", "storage-sqlite"]);
+  const filename = await cachedFile(cachePath(`storage-${PRESET}-${key}.db`), (temporary) =>
+    loadSqlite(temporary, pop),
+  );
+  const database = new Database(filename);
   const statements: QueryState["statements"] = [];
   const db = new Kysely<any>({
     dialect: new SqliteDialect({ database }),
@@ -257,8 +274,8 @@ async function loadedSqlite(): Promise<QueryState> {
   return { storage, database, statements, ...ids };
 }
 
-function memoryState(): MemoryState {
-  const pop = population();
+async function memoryState(): Promise<MemoryState> {
+  const pop = await population();
   return { pop, ...busiest(pop) };
 }
 
@@ -327,7 +344,7 @@ function monthly(
 async function schoolMonthFromStorage(s: QueryState) {
   s.statements.length = 0;
   const children: string[] = [];
-  for await (const r of s.storage.files.stream({ schoolId: s.schoolId })) children.push(r.id);
+  for await (const id of s.storage.files.streamIds({ schoolId: s.schoolId })) children.push(id);
   const [visits, calls] = await Promise.all([
     s.storage.countContacts!(homeVisits(children)),
     s.storage.countContacts!(parentContacts(children)),
@@ -377,8 +394,8 @@ function evaluateAll(data: Everything): number {
 
 const inMemory = {
   name: "the same evaluation, data already in memory",
-  setup: () => {
-    const pop = population();
+  setup: async () => {
+    const pop = await population();
     return { pop, records: pop.records.length };
   },
   run: (s: { pop: Population }) =>
@@ -393,7 +410,7 @@ const inMemory = {
 async function loadedPostgres(): Promise<SqlStorage> {
   const schema = "liushou_bench_compliance";
   await dropPgSchema(schema);
-  const pop = population();
+  const pop = await population();
   const storage = await createPostgresStorage({ connectionString: PG_URL, schema, region: REGION });
   await importThroughPort(storage, pop);
   await storage.mentors.upsertMany(pop.mentors, { at: AT });
@@ -409,7 +426,7 @@ export default [
     name: `import ${SIZE.toLocaleString("en")} children and their records into SQLite`,
     size: SIZE,
     ...IMPORT_RUNS,
-    setup: () => ({ pop: population(), dir: tempDir() }),
+    setup: async () => ({ pop: await population(), dir: tempDir() }),
     run: async (s) => {
       const storage = await createSqliteStorage({
         filename: join(s.dir, `ours-${runNumber++}.db`),
@@ -441,7 +458,7 @@ export default [
           name: `import ${SIZE.toLocaleString("en")} children and their records into PostgreSQL`,
           size: SIZE,
           ...IMPORT_RUNS,
-          setup: () => ({ pop: population() }),
+          setup: async () => ({ pop: await population() }),
           run: async (s) => {
             const schema = `liushou_bench_ours_${process.pid}_${runNumber++}`;
             const storage = await createPostgresStorage({
