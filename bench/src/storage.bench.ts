@@ -11,14 +11,19 @@
  * - "import into PostgreSQL": the same through `createPostgresStorage`, against raw multi-row
  *   `INSERT`s through one `pg` client in one transaction. Needs `LIUSHOU_TEST_PG_URL`.
  * - "overdue home visits of one mentor" and "monthly compliance of one school": read from
- *   SQLite at scale through the port (`pairings`/`files` queries, `countContacts` answered by
- *   SQL `GROUP BY`), against the same answer computed in memory over every record with
- *   `countContactRecords`. The `plan` column is SQLite's `EXPLAIN QUERY PLAN` of every
+ *   SQLite at scale through the port (the mentor's active pairings; the school's children by
+ *   `files.streamIds`, which reads ids from an index and parses no file; `countContacts`
+ *   answered by SQL `GROUP BY`), against the same answer computed in memory over every record
+ *   with `countContactRecords`. The `plan` column is SQLite's `EXPLAIN QUERY PLAN` of every
  *   statement the run issued: `index` when each one reads through an index.
  * - "county compliance read from SQLite / PostgreSQL": stream every child, mentor, pairing and
  *   record out of the database, then `prepareComplianceData` and `evaluateCompliance` with all
  *   presets, against the same evaluation of the same data already in memory (time and peak
  *   memory).
+ *
+ * The population is generated once and the loaded SQLite file built once, then both are read
+ * from the bench cache (`cache.ts`) by every process that needs them: at county scale each
+ * takes minutes.
  * @module
  */
 import { mkdtempSync, rmSync } from "node:fs";
