@@ -15,8 +15,8 @@
  *   `files.streamIds`, which reads ids from an index and parses no file; `countContacts`
  *   answered by SQL `GROUP BY`), against the same answer computed in memory over every record
  *   with `countContactRecords`. The `plan` column is SQLite's `EXPLAIN QUERY PLAN` of every
- *   statement the run issued: `index` when each one reads through an index; a statement that scans a table fails
- *   the case.
+ *   statement the run issued: `index` when each one reads through an index; a statement
+ *   that scans a table fails the case.
  * - "county compliance read from SQLite / PostgreSQL": stream every child, mentor, pairing and
  *   record out of the database, then `prepareComplianceData` and `evaluateCompliance` with all
  *   presets, against the same evaluation of the same data already in memory (time and peak
