@@ -35,13 +35,13 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
- * A short hash of `parts` and of the sources of the named packages (`fixtures`,
- * `storage-sql`…): the key of a cache entry built from them.
+ * A short hash of `parts` and of the source folders named, relative to `packages/`
+ * (`fixtures/src`, `storage-sql/src/tables`…): the key of a cache entry built from them.
  */
-export function sourceKey(parts: readonly unknown[], packageNames: readonly string[]): string {
+export function sourceKey(parts: readonly unknown[], folders: readonly string[]): string {
   const hash = createHash("sha256").update(JSON.stringify(parts));
-  for (const name of packageNames) {
-    for (const file of filesUnder(join(packages, name, "src"))) hash.update(readFileSync(file));
+  for (const folder of folders) {
+    for (const file of filesUnder(join(packages, folder))) hash.update(readFileSync(file));
   }
   return hash.digest("hex").slice(0, 16);
 }

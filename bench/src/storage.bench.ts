@@ -51,7 +51,7 @@ import {
 } from "@liushou/fixtures";
 import { createPostgresStorage } from "@liushou/storage-postgres";
 import { createSqlStorage, type SqlStorage } from "@liushou/storage-sql";
-import { createSqliteStorage } from "@liushou/storage-sqlite";
+import { createSqliteStorage, openSqliteDatabase } from "@liushou/storage-sqlite";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import pg from "pg";
@@ -72,7 +72,7 @@ const IMPORT_RUNS = isFull() ? { runs: 1, warmup: 0 } : { runs: 3, warmup: 1 };
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const POPULATION = { preset: PRESET, seed: "storage", asOf: AS_OF } as const;
 /** The key of this population in the cache: its options and the generator's sources. */
-const POPULATION_KEY = sourceKey([POPULATION], ["fixtures"]);
+const POPULATION_KEY = sourceKey([POPULATION], ["fixtures/src"]);
 /** The population, generated once and then read from the bench cache (generating a county takes minutes). */
 const population = (): Promise<Population> =>
   cachedValue(`population-${PRESET}-${POPULATION_KEY}.v8`, () => generatePopulation(POPULATION));
@@ -263,11 +263,12 @@ async function loadSqlite(filename: string, pop: Population): Promise<void> {
 async function loadedSqlite(): Promise<QueryState> {
   const pop = await population();
   const ids = busiest(pop);
-  const key = sourceKey([POPULATION_KEY], ["storage-sql", "storage-sqlite"]);
+  // The file's content follows from the population, the tables and the migrations.
+  const key = sourceKey([POPULATION_KEY], ["storage-sql/src/tables", "storage-sql/src/migrations"]);
   const filename = await cachedFile(cachePath(`storage-${PRESET}-${key}.db`), (temporary) =>
     loadSqlite(temporary, pop),
   );
-  const database = new Database(filename);
+  const database = openSqliteDatabase({ filename });
   const statements: QueryState["statements"] = [];
   const db = new Kysely<any>({
     dialect: new SqliteDialect({ database }),
