@@ -76,25 +76,17 @@ export function describeValue(value: unknown, fieldClass?: FieldClass): string {
 }
 
 const INVALID: LocalizedText = { "zh-CN": "不符合要求", en: "is not valid" };
-const STRING: LocalizedText = { "zh-CN": "应为字符串", en: "expected a string" };
-const OBJECT: LocalizedText = { "zh-CN": "应为对象", en: "expected an object" };
-const ARRAY: LocalizedText = { "zh-CN": "应为数组", en: "expected an array" };
-const CONTEXT_EXPECTED: LocalizedText = {
-  "zh-CN": "应为 zod 校验上下文",
-  en: "expected a zod refinement context",
-};
-const TEXT_EXPECTED: LocalizedText = {
-  "zh-CN": "应为中英文文本",
-  en: "expected a text in zh-CN and en",
-};
-const ISSUE_EXPECTED: LocalizedText = {
-  "zh-CN": "应为 zod 问题（含 path 数组）",
-  en: "expected a zod issue with a path array",
-};
-const SOURCE_EXPECTED: LocalizedText = {
-  "zh-CN": "应为 { schema, input }",
-  en: "expected { schema, input }",
-};
+
+/** What an argument of the helpers below should have been. */
+const EXPECTED = {
+  string: { "zh-CN": "应为字符串", en: "expected a string" },
+  object: { "zh-CN": "应为对象", en: "expected an object" },
+  array: { "zh-CN": "应为数组", en: "expected an array" },
+  context: { "zh-CN": "应为 zod 校验上下文", en: "expected a zod refinement context" },
+  text: { "zh-CN": "应为中英文文本", en: "expected a text in zh-CN and en" },
+  issue: { "zh-CN": "应为 zod 问题（含 path 数组）", en: "expected a zod issue with a path array" },
+  source: { "zh-CN": "应为 { schema, input }", en: "expected { schema, input }" },
+} satisfies Record<string, LocalizedText>;
 
 /**
  * Builds one {@link FieldIssue} by hand, in the same form as the issues of a schema: the message
@@ -183,14 +175,15 @@ export function addIssue(
   extra: { path?: PropertyKey[]; expected?: string; input?: unknown } = {},
 ): void {
   if (typeof (ctx as { addIssue?: unknown } | null)?.addIssue !== "function") {
-    throw invalidArgument("ctx", "invalid_type", CONTEXT_EXPECTED, ctx);
+    throw invalidArgument("ctx", "invalid_type", EXPECTED.context, ctx);
   }
-  if (typeof code !== "string") throw invalidArgument("code", "invalid_type", STRING, code);
+  if (typeof code !== "string")
+    throw invalidArgument("code", "invalid_type", EXPECTED.string, code);
   if (!isLocalizedText(message)) {
-    throw invalidArgument("message", "invalid_type", TEXT_EXPECTED, message);
+    throw invalidArgument("message", "invalid_type", EXPECTED.text, message);
   }
   if (typeof extra !== "object" || extra === null) {
-    throw invalidArgument("extra", "invalid_type", OBJECT, extra);
+    throw invalidArgument("extra", "invalid_type", EXPECTED.object, extra);
   }
   const params: LiushouIssueParams = { liushou: code, text: message };
   if (extra.expected !== undefined) params.expected = extra.expected;
@@ -224,11 +217,12 @@ export function toFieldIssue(
   source?: IssueSource,
 ): FieldIssue {
   if (!Array.isArray((issue as { path?: unknown } | null)?.path)) {
-    throw invalidArgument("issue", "invalid_type", ISSUE_EXPECTED, issue);
+    throw invalidArgument("issue", "invalid_type", EXPECTED.issue, issue);
   }
-  if (!Array.isArray(basePath)) throw invalidArgument("basePath", "invalid_type", ARRAY, basePath);
+  if (!Array.isArray(basePath))
+    throw invalidArgument("basePath", "invalid_type", EXPECTED.array, basePath);
   if (source !== undefined && typeof (source as { schema?: unknown } | null)?.schema !== "object") {
-    throw invalidArgument("source", "invalid_type", SOURCE_EXPECTED, source);
+    throw invalidArgument("source", "invalid_type", EXPECTED.source, source);
   }
   const value = source ? valueAt(source.input, issue.path) : (issue as { input?: unknown }).input;
   // Only a value that would be shown needs its field's class.
