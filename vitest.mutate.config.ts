@@ -24,6 +24,8 @@ export default defineConfig({
     // Instrumented code on a shared machine runs several times slower than in `pnpm test`.
     testTimeout: 120_000,
     env: { LIUSHOU_MUTATE: "1" },
+    // Stryker switches mutants at run time, so one worker keeps its modules between runs.
+    isolate: false,
     setupFiles: [here("./vitest.fast-check.ts")],
     globalSetup: [here("./vitest.fast-check.global.ts")],
   },
