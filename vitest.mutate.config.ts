@@ -2,7 +2,7 @@
  * Vitest settings for mutation testing (`pnpm mutate`): core's tests for one engine only, named
  * by `LIUSHOU_MUTATE_ENGINE`, with no type checking, so each mutant runs just the tests that
  * can kill it. `LIUSHOU_MUTATE=1` makes property and county-scale tests run small
- * (`fuzzRuns`, `testSize` in `packages/core/src/_lib/fuzz.test-helper.ts`). See `scripts/mutate.mjs`.
+ * (`propertyRuns`, `fuzzRuns`, `testSize` in `packages/core/src/_lib/fuzz.test-helper.ts`). See `scripts/mutate.mjs`.
  */
 import { fileURLToPath } from "node:url";
 import { defaultServerConditions } from "vite";

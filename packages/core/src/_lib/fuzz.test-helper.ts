@@ -24,12 +24,19 @@ export const mutating = process.env["LIUSHOU_MUTATE"] === "1";
 const MUTATE_DIVISOR = 10;
 
 /**
+ * Run counts for property tests that `pnpm fuzz` leaves as they are: `n`, or `n ÷ 10` (at least 5)
+ * under `pnpm mutate`. The seed stays fixed, so the small run is the first tenth of the full one.
+ */
+export function propertyRuns(n: number): number {
+  return mutating ? Math.min(n, Math.max(5, Math.ceil(n / MUTATE_DIVISOR))) : n;
+}
+
+/**
  * Run counts for property tests: `n` under `pnpm test`, `n × LIUSHOU_FUZZ_SCALE` (default 1,000)
- * under `pnpm fuzz`, and `n ÷ 10` (at least 5) under `pnpm mutate`. The seed stays fixed, so the
- * small run is the first tenth of the full one.
+ * under `pnpm fuzz`, and as {@link propertyRuns} under `pnpm mutate`.
  */
 export function fuzzRuns(n: number): number {
-  if (mutating) return Math.min(n, Math.max(5, Math.ceil(n / MUTATE_DIVISOR)));
+  if (mutating) return propertyRuns(n);
   if (process.env["LIUSHOU_FUZZ"] !== "1") return n;
   const scale = Number(process.env["LIUSHOU_FUZZ_SCALE"] ?? "1000");
   return Math.max(n, Math.round(n * (Number.isFinite(scale) && scale > 0 ? scale : 1000)));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fuzzRuns, mutating, testSize } from "../_lib/fuzz.test-helper";
+import { propertyRuns, mutating, testSize } from "../_lib/fuzz.test-helper";
 import { classifyLeftBehind } from "../classification";
 import { ValidationError } from "../errors";
 import type { ChildFile, ChildFileInput, LivingArrangement } from "../model";
@@ -271,7 +271,7 @@ describe("properties", () => {
           expect(sep.convention).toBe("boarding-separate");
         },
       ),
-      { numRuns: fuzzRuns(80) },
+      { numRuns: propertyRuns(80) },
     );
   });
 });
