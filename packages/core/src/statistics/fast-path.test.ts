@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { ChildFileSchema, type ChildFile } from "../model";
 import { thrown } from "../_lib/throws.test-helper";
+import { hasCountedShape } from "./_files";
 import { leftBehindStatistics } from "./statistics";
 import { statisticsTable } from "./table";
 
 /**
- * The fast path of the counters takes a file in validated shape as it is and sends anything
- * else through full validation. These tests break one field at a time: a file the fast path
- * wrongly accepted would be counted instead of rejected.
+ * The fast path of the counters takes a file in validated shape as it is (`hasCountedShape`) and
+ * sends anything else through full validation. These tests break one field at a time: a file the
+ * fast path wrongly accepted would be counted instead of rejected, and one it wrongly refused
+ * would cost a full validation.
  */
 const valid: ChildFile = ChildFileSchema.parse({
   id: "k1",
@@ -98,10 +100,26 @@ describe("counting: files outside the validated shape go through full validation
     );
   });
 
+  it("takes a file in validated shape as it is, and not one that only full validation can mend", () => {
+    expect(hasCountedShape(valid)).toBe(true);
+    // full validation accepts these and fills in or converts the field; the fast path may not
+    expect(hasCountedShape(edited((f) => (f["id"] = 7)))).toBe(false);
+    expect(hasCountedShape(edited(child((c) => delete c["boarding"])))).toBe(false);
+    expect(hasCountedShape(edited(child((c) => delete c["schooling"])))).toBe(false);
+    expect(hasCountedShape(edited((f) => delete f["guardians"]))).toBe(false);
+    expect(hasCountedShape(edited((f) => delete f["parents"]))).toBe(false);
+    expect(hasCountedShape(edited(father((p) => delete p["deceased"])))).toBe(false);
+    expect(hasCountedShape(edited(father((p) => delete p["guardianshipCapacity"])))).toBe(false);
+    expect(hasCountedShape(edited(father((p) => delete p["awayPeriods"])))).toBe(false);
+    expect(hasCountedShape(edited((f) => (f["guardians"][0]["primary"] = undefined)))).toBe(false);
+    for (const x of [null, undefined, "k1", 7, []]) expect(hasCountedShape(x)).toBe(false);
+  });
+
   it.each(broken.map(([path, edit], i) => [i, path, edit] as const))(
     "rejects broken field %i (%s) with a ValidationError, in the counters and the table",
     (_, path, edit) => {
       const bad = edited(edit);
+      expect(hasCountedShape(bad)).toBe(false);
       for (const count of [
         () => leftBehindStatistics([valid, bad], { asOf }),
         () => statisticsTable([valid, bad], { asOf }),
@@ -123,9 +141,17 @@ describe("counting: files outside the validated shape go through full validation
       child((c) => (c["schoolId"] = "s".repeat(64))),
       child((c) => (c["classId"] = "c")),
       away((a) => (a["to"] = a["from"])),
+      away((a) => delete a["to"]),
+      (f) => delete f["openedOn"],
+      (f) => (f["parents"] = [f["parents"][1]]),
+      (f) => (f["guardians"] = []),
+      child((c) => delete c["grade"]),
+      child((c) => delete c["schoolId"]),
+      child((c) => delete c["schooling"]["since"]),
     ];
     for (const edit of edges) {
       const f = edited(edit);
+      expect(hasCountedShape(f)).toBe(true);
       const s = leftBehindStatistics([f], { asOf, groupBy: "grade" });
       expect(s.total.totalPupils).toBe(1);
       expect(leftBehindStatistics([f], { asOf, groupBy: "grade", validation: "full" })).toEqual(s);
