@@ -57,6 +57,7 @@ const broken: [string, Edit][] = [
   ["child.schoolId", child((c) => (c["schoolId"] = ""))],
   ["child.schoolId", child((c) => (c["schoolId"] = "s".repeat(65)))],
   ["child.classId", child((c) => (c["classId"] = "c".repeat(65)))],
+  ["child.classId", child((c) => (c["classId"] = ["c1"]))],
   ["child.regionCode", child((c) => (c["regionCode"] = "4306"))],
   ["child.boarding", child((c) => (c["boarding"] = "yes"))],
   ["child.schooling", child((c) => (c["schooling"] = null))],
@@ -132,6 +133,18 @@ describe("counting: files outside the validated shape go through full validation
     },
   );
 
+  it("names the list and the file in the error, in both languages", () => {
+    const e = thrown(() => leftBehindStatistics([valid, edited((f) => (f["id"] = ""))], { asOf }));
+    expect((e as ValidationError).messages["zh-CN"]).toMatch(/^儿童档案列表/);
+    expect((e as ValidationError).messages.en).toMatch(/^Invalid child files/);
+    const twice = thrown(() => leftBehindStatistics([valid, valid], { asOf }));
+    expect((twice as ValidationError).messages["zh-CN"]).toContain("儿童档案");
+    expect((twice as ValidationError).messages.en).toContain("child file ");
+    expect(thrown(() => statisticsTable([], null as never))).toMatchObject({
+      issues: [{ path: "options" }],
+    });
+  });
+
   it("accepts every limit itself: ids of 1 and 64 characters, grades 1 and 12, a one-day absence", () => {
     const edges: Edit[] = [
       (f) => (f["id"] = "k"),
@@ -144,6 +157,7 @@ describe("counting: files outside the validated shape go through full validation
       away((a) => delete a["to"]),
       (f) => delete f["openedOn"],
       (f) => (f["parents"] = [f["parents"][1]]),
+      (f) => (f["parents"] = []),
       (f) => (f["guardians"] = []),
       child((c) => delete c["grade"]),
       child((c) => delete c["schoolId"]),

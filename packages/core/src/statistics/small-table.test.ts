@@ -173,6 +173,19 @@ describe("statisticsTable on a school counted by hand", () => {
     expect(all.rows.map((r) => [r.key, r.label.en, r.totalPupils])).toEqual([["all", "total", 8]]);
   });
 
+  it("orders rows the same whatever the order of the input", () => {
+    const reversed = [...files].reverse();
+    for (const groupBy of ["stage", "grade", "school", "class", "township"] as const) {
+      const forward = leftBehindStatistics(files, { asOf, groupBy, schools, classes });
+      const backward = leftBehindStatistics(reversed, { asOf, groupBy, schools, classes });
+      expect(backward.rows.map((r) => r.key)).toEqual(forward.rows.map((r) => r.key));
+      expect(backward).toEqual(forward);
+    }
+    const all = leftBehindStatistics(reversed, { asOf });
+    expect(all.total.key).toBe("all");
+    expect(all.rows[0]?.label).toEqual({ "zh-CN": "合计", en: "total" });
+  });
+
   it("an empty roster gives an empty table with a total of zeros and no ratio", () => {
     const s = leftBehindStatistics([], { asOf, groupBy: "stage" });
     expect(s.rows).toEqual([]);
