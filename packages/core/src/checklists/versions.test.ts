@@ -57,12 +57,12 @@ describe("argument checks of the checklist helpers", () => {
   });
 
   it("reverseLikert names the argument that is not finite", () => {
-    for (const args of [
+    for (const [answer, min, max] of [
       [Number.NaN, 0, 4],
       [1, Number.POSITIVE_INFINITY, 4],
       [1, 0, Number.NaN],
-    ] as const) {
-      const e = thrown(() => reverseLikert(...args));
+    ]) {
+      const e = thrown(() => reverseLikert(answer!, min!, max!));
       expect(e).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).issues[0]).toMatchObject({ path: "answer" });
       expect((e as ValidationError).messages.en).toContain("must be finite numbers");
