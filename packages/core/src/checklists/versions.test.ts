@@ -25,6 +25,10 @@ describe("compareChecklistVersions, part by part", () => {
     // a number against text: text order, "1" < "x"
     expect(compareChecklistVersions("2.1", "2.x")).toBe(-1);
     expect(compareChecklistVersions("2.x", "2.1")).toBe(1);
+    // only whole runs of digits are numbers: "1e3" and "0x10" are text
+    expect(compareChecklistVersions("1e3", "2")).toBe(-1);
+    expect(compareChecklistVersions("2", "1e3")).toBe(1);
+    expect(compareChecklistVersions("0x10", "9")).toBe(-1);
   });
 
   it("puts a version before a longer one it starts with", () => {
@@ -44,6 +48,8 @@ describe("compareChecklistVersions, part by part", () => {
         code: "invalid_type",
       });
       expect((e as ValidationError).messages.en).toContain("expected a version string");
+      expect((e as ValidationError).messages["zh-CN"]).toContain("应为版本号字符串");
+      expect((e as ValidationError).issues[0]!.received).toBe(field === "a" ? "1" : "null");
     }
   });
 });
