@@ -20,7 +20,8 @@ import {
   Paragraph,
   TextRun,
 } from "docx";
-import { blocksDocx, type DocxContext } from "./blocks";
+import { chartImagesOf } from "../chart/png";
+import { blocksDocx, chartsOf, type DocxContext } from "./blocks";
 import { DOCUMENT_STYLES } from "./styles";
 
 /**
@@ -68,10 +69,14 @@ async function docxOf(report: Report, rawOptions: DocxOptions | undefined): Prom
   const margins = options.margins ?? SCHOOL_A4_MARGINS_MM;
   const landscape = report.layout.orientation === "landscape";
   const textWidthMm = (landscape ? 297 : 210) - margins.left - margins.right;
+  const textWidthPx = Math.floor((textWidthMm / 25.4) * 96);
+  const chartWidth = Math.min(640, textWidthPx);
+  const charts = chartsOf(report.body);
+  const images = chartImagesOf(charts, { width: chartWidth, height: Math.round(chartWidth / 2) });
   const ctx: DocxContext = {
     report,
     footnotes: new Map(report.footnotes.map((n, i) => [n.id, i + 1])),
-    textWidthPx: Math.floor((textWidthMm / 25.4) * 96),
+    charts: new Map(charts.map((c, i) => [c, images[i]!])),
     cards: 0,
     lists: 0,
   };
