@@ -12,6 +12,11 @@
  * - "work summary to HTML" (target under 1 s) and "to DOCX" (target under 5 s; its charts are
  *   rasterised to PNG). No baseline: no other tool writes these documents.
  *
+ * - "legal checks and risk of a work summary": what a work summary runs for every left-behind
+ *   child, `checkLegalDutiesAll` and `assessRiskAll` (files, records and options validated once)
+ *   against `checkLegalDuties` and `assessRisk` called per child with the records grouped once
+ *   (how the summary was built before). Both sides must give the same findings and levels.
+ *
  * `LIUSHOU_BENCH_PRESET=township` runs the work summary cases on 2,000 children.
  * @module
  */
@@ -25,6 +30,15 @@ import {
 import { renderDocx } from "@liushou/report-docx";
 import { renderHtml } from "@liushou/report-html";
 import { renderXlsx } from "@liushou/report-xlsx";
+import {
+  assessRisk,
+  assessRiskAll,
+  checkLegalDuties,
+  checkLegalDutiesAll,
+  groupRecordsByChild,
+  type ChildFile,
+  type ContactRecord,
+} from "@liushou/core";
 import { PRESETS, generatePopulation, type PopulationPreset } from "@liushou/fixtures";
 import ExcelJS from "exceljs";
 import { defineCase } from "./harness";
@@ -182,10 +196,48 @@ function xlsxCase(preset: PopulationPreset, full: boolean) {
   });
 }
 
+/** Findings and levels of every child, in file order, as both sides of the legal case give them. */
+function legalAnswer(result: unknown) {
+  const rows = result as readonly { findings: readonly { code: string }[]; level: string }[];
+  return rows.map((r) => `${r.level}:${r.findings.map((f) => f.code).join(",")}`);
+}
+
+/** The files and semester records of a population, for the legal checks and risk. */
+function careInput(): { files: ChildFile[]; records: ContactRecord[] } {
+  const pop = generatePopulation({ preset: PRESET, asOf: AS_OF, records: SEMESTER });
+  return { files: pop.files, records: pop.records };
+}
+
+const LEGAL_OPTIONS = { asOf: AS_OF, timeZone: "Asia/Shanghai" } as const;
+
 export default [
   // exceljs takes tens of seconds per county workbook on either side; `--full` runs the county.
   xlsxCase("township", false),
   xlsxCase("county", true),
+  defineCase({
+    name: `legal checks and risk of a work summary (${PRESET})`,
+    size: SIZE,
+    setup: careInput,
+    run: ({ files, records }) => {
+      const findings = checkLegalDutiesAll(files, { ...LEGAL_OPTIONS, records });
+      const risk = assessRiskAll(files, { ...LEGAL_OPTIONS, findings });
+      return files.map((f) => ({ findings: findings.get(f.id)!, level: risk.get(f.id)!.level }));
+    },
+    answer: legalAnswer,
+    baseline: {
+      name: "checkLegalDuties and assessRisk per child",
+      run: ({ files, records }) => {
+        const byChild = groupRecordsByChild(records);
+        return files.map((f) => {
+          const findings = checkLegalDuties(f, {
+            ...LEGAL_OPTIONS,
+            records: byChild.get(f.id) ?? [],
+          });
+          return { findings, level: assessRisk(f, { ...LEGAL_OPTIONS, findings }).level };
+        });
+      },
+    },
+  }),
   defineCase({
     name: `work summary to HTML (${PRESET}, target < 1 s)`,
     size: SIZE,
