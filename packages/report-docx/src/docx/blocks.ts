@@ -23,15 +23,15 @@ import {
   WidthType,
   type ParagraphChild,
 } from "docx";
-import type { ChartImages } from "../chart/png";
+import { chartImages } from "../chart/png";
 
 /** What the block writers share while walking one report. */
 export interface DocxContext {
   readonly report: Report;
   /** Footnote number (1-based) by id. */
   readonly footnotes: ReadonlyMap<string, number>;
-  /** The images of every chart of the report, drawn in one pass before the blocks are written. */
-  readonly charts: ReadonlyMap<Chart, ChartImages>;
+  /** Width of the text area in CSS pixels (96 per inch), for charts. */
+  readonly textWidthPx: number;
   /** Cards written so far, to start a page before every `cardsPerPage`-th. */
   cards: number;
   /** Ordered lists written so far, so each restarts at 1. */
@@ -88,13 +88,6 @@ function blockDocx(block: Block, ctx: DocxContext): (Paragraph | Table)[] {
     case "page-break":
       return [new Paragraph({ children: [new PageBreak()] })];
   }
-}
-
-/** Every chart of some blocks, depth first. */
-export function chartsOf(blocks: readonly Block[]): Chart[] {
-  return blocks.flatMap((b) =>
-    b.type === "chart" ? [b] : b.type === "section" ? chartsOf(b.blocks) : [],
-  );
 }
 
 /** Text, figures (bold) and footnote references (superscript `[n]`) of a sentence. */
@@ -190,8 +183,9 @@ function keyFiguresDocx(k: KeyFigures): Table {
 }
 
 function chartDocx(c: Chart, ctx: DocxContext): Paragraph[] {
-  const images = ctx.charts.get(c)!;
-  const { width, height } = images;
+  const width = Math.min(640, ctx.textWidthPx);
+  const height = Math.round(width / 2);
+  const images = chartImages(c, { width, height });
   return [
     new Paragraph({ style: "Caption", keepNext: true, children: [new TextRun(c.title)] }),
     new Paragraph({

@@ -20,8 +20,7 @@ import {
   Paragraph,
   TextRun,
 } from "docx";
-import { chartImagesOf } from "../chart/png";
-import { blocksDocx, chartsOf, type DocxContext } from "./blocks";
+import { blocksDocx, type DocxContext } from "./blocks";
 import { DOCUMENT_STYLES } from "./styles";
 
 /**
@@ -69,14 +68,10 @@ async function docxOf(report: Report, rawOptions: DocxOptions | undefined): Prom
   const margins = options.margins ?? SCHOOL_A4_MARGINS_MM;
   const landscape = report.layout.orientation === "landscape";
   const textWidthMm = (landscape ? 297 : 210) - margins.left - margins.right;
-  const textWidthPx = Math.floor((textWidthMm / 25.4) * 96);
-  const chartWidth = Math.min(640, textWidthPx);
-  const charts = chartsOf(report.body);
-  const images = chartImagesOf(charts, { width: chartWidth, height: Math.round(chartWidth / 2) });
   const ctx: DocxContext = {
     report,
     footnotes: new Map(report.footnotes.map((n, i) => [n.id, i + 1])),
-    charts: new Map(charts.map((c, i) => [c, images[i]!])),
+    textWidthPx: Math.floor((textWidthMm / 25.4) * 96),
     cards: 0,
     lists: 0,
   };
