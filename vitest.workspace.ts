@@ -1,2 +1,8 @@
 /** The Vitest projects, one per package. Imported by `vitest.config.ts`. */
-export const projects = ["packages/*", "examples/custom-adapter", "examples/school-portal"];
+export const projects = [
+  "packages/*",
+  "examples/custom-adapter",
+  "examples/county-demo",
+  "examples/embedding",
+  "examples/school-portal",
+];
