@@ -4,4 +4,5 @@ export const projects = [
   "examples/custom-adapter",
   "examples/county-demo",
   "examples/embedding",
+  "examples/school-portal",
 ];

@@ -12,6 +12,12 @@
  * - "work summary to HTML" (target under 1 s) and "to DOCX" (target under 5 s; its charts are
  *   rasterised to PNG). No baseline: no other tool writes these documents.
  *
+ * - "legal checks and risk per left-behind child": what a work summary runs for every left-behind
+ *   child, `checkLegalDutiesAll` and `assessRiskAll` (files, records and options validated once)
+ *   against `checkLegalDuties` and `assessRisk` called per child with the records grouped once
+ *   (how the summary was built before). Both sides must give the same findings and levels. A
+ *   township by default, the county with `--full`.
+ *
  * `LIUSHOU_BENCH_PRESET=township` runs the work summary cases on 2,000 children.
  * @module
  */
@@ -25,6 +31,15 @@ import {
 import { renderDocx } from "@liushou/report-docx";
 import { renderHtml } from "@liushou/report-html";
 import { renderXlsx } from "@liushou/report-xlsx";
+import {
+  assessRisk,
+  assessRiskAll,
+  checkLegalDuties,
+  checkLegalDutiesAll,
+  groupRecordsByChild,
+  type ChildFile,
+  type ContactRecord,
+} from "@liushou/core";
 import { PRESETS, generatePopulation, type PopulationPreset } from "@liushou/fixtures";
 import ExcelJS from "exceljs";
 import { defineCase } from "./harness";
@@ -134,6 +149,8 @@ function xlsxCase(preset: PopulationPreset, full: boolean) {
     name: `statistics tables to XLSX (${preset})`,
     size: PRESETS[preset].children,
     full,
+    // A county workbook takes long on either side: no warm-up run, only the 5 timed ones.
+    ...(full ? { warmup: 0 } : {}),
     timeoutMs: 60 * 60_000,
     setup: reports,
     run: async (rs: Report[]) => Promise.all(rs.map((r) => renderXlsx(r))),
@@ -182,13 +199,60 @@ function xlsxCase(preset: PopulationPreset, full: boolean) {
   });
 }
 
+/** Findings and levels of every child, in file order, as both sides of the legal case give them. */
+function legalAnswer(result: unknown) {
+  const rows = result as readonly { findings: readonly { code: string }[]; level: string }[];
+  return rows.map((r) => `${r.level}:${r.findings.map((f) => f.code).join(",")}`);
+}
+
+const LEGAL_OPTIONS = { asOf: AS_OF, timeZone: "Asia/Shanghai" } as const;
+
+/**
+ * The legal checks and risk of every child, at once against per child. A township by default;
+ * the county with `--full` (the per-child side takes minutes there).
+ */
+function legalCase(preset: PopulationPreset, full: boolean) {
+  return defineCase({
+    name: `legal checks and risk per left-behind child (${preset})`,
+    size: PRESETS[preset].children,
+    full,
+    ...(full ? { warmup: 0, timeoutMs: 60 * 60_000 } : {}),
+    setup: (): { files: ChildFile[]; records: ContactRecord[] } => {
+      const pop = generatePopulation({ preset, asOf: AS_OF, records: SEMESTER });
+      return { files: pop.files, records: pop.records };
+    },
+    run: ({ files, records }) => {
+      const findings = checkLegalDutiesAll(files, { ...LEGAL_OPTIONS, records });
+      const risk = assessRiskAll(files, { ...LEGAL_OPTIONS, findings });
+      return files.map((f) => ({ findings: findings.get(f.id)!, level: risk.get(f.id)!.level }));
+    },
+    answer: legalAnswer,
+    baseline: {
+      name: "checkLegalDuties and assessRisk per child",
+      run: ({ files, records }) => {
+        const byChild = groupRecordsByChild(records);
+        return files.map((f) => {
+          const findings = checkLegalDuties(f, {
+            ...LEGAL_OPTIONS,
+            records: byChild.get(f.id) ?? [],
+          });
+          return { findings, level: assessRisk(f, { ...LEGAL_OPTIONS, findings }).level };
+        });
+      },
+    },
+  });
+}
+
 export default [
   // exceljs takes tens of seconds per county workbook on either side; `--full` runs the county.
   xlsxCase("township", false),
   xlsxCase("county", true),
+  legalCase("township", false),
   defineCase({
     name: `work summary to HTML (${PRESET}, target < 1 s)`,
     size: SIZE,
+    // Building a county's summary (setup, not timed) takes minutes on a loaded machine.
+    timeoutMs: 60 * 60_000,
     runs: 5,
     warmup: 1,
     setup: workSummary,
@@ -198,10 +262,12 @@ export default [
   defineCase({
     name: `work summary to DOCX (${PRESET}, target < 5 s)`,
     size: SIZE,
+    timeoutMs: 60 * 60_000,
     runs: 3,
     warmup: 1,
     setup: workSummary,
     run: async (report: Report) => (await renderDocx(report)).byteLength,
     metrics: (bytes) => ({ "docx KB": Math.round((bytes as number) / 1024) }),
   }),
+  legalCase("county", true),
 ];

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/errors";
 import type { ChildFileInput } from "../model/child-file";
 import type { ContactRecordInput } from "../model/records";
-import { checkLegalDuties } from "./check";
+import { checkLegalDuties, checkLegalDutiesAll } from "./check";
 import { LegalCode, LEGAL_RULES } from "./rules";
 import { LEGAL_SEVERITY_RANK, type LegalRule } from "./types";
 
@@ -374,5 +374,44 @@ describe("checkLegalDuties", () => {
       ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("checkLegalDutiesAll", () => {
+  const files = [
+    file(),
+    file({ id: "c2", livingArrangement: "alone" }),
+    file({ id: "c3", consent: undefined }),
+  ];
+  const records = [...weekly, call("r5", "2026-02-11T20:00:00+08:00", { childIds: ["c2", "c3"] })];
+
+  it("gives each child what checkLegalDuties gives it, in the order of the files", () => {
+    const all = checkLegalDutiesAll(files, { asOf, records });
+    expect([...all.keys()]).toEqual(["c1", "c2", "c3"]);
+    for (const f of files)
+      expect(all.get(String(f.id))).toEqual(checkLegalDuties(f, { asOf, records }));
+    expect(all.get("c1")).toEqual([]);
+    expect(all.get("c2")!.map((x) => x.code)).toContain(LegalCode.UNDER_16_LIVING_ALONE);
+    // without records the weekly-contact rule is skipped, as for one child
+    const none = checkLegalDutiesAll(files, { asOf });
+    for (const f of files) expect(none.get(String(f.id))).toEqual(checkLegalDuties(f, { asOf }));
+  });
+
+  it("names every bad file, repeated id and record at once", () => {
+    expect.assertions(3);
+    const bad = { ...file({ id: "c4" }), child: { ...file().child, birthDate: "2016-02-30" } };
+    try {
+      checkLegalDutiesAll([...files, bad, file()], {
+        asOf,
+        records: [...records, { ...call("r9", "nonsense") }],
+      });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      const paths = (e as ValidationError).issues.map((i) => i.path);
+      expect(paths).toEqual(expect.arrayContaining(["files[3].child.birthDate", "files[4].id"]));
+      expect(() => checkLegalDutiesAll(files, { asOf, records: [call("r9", "nonsense")] })).toThrow(
+        /records\[0\]\.at/,
+      );
+    }
   });
 });

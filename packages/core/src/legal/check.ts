@@ -1,10 +1,16 @@
 import * as z from "zod";
 import { validate } from "../errors/validate";
+import { validateList } from "../errors/validate-list";
 import { text } from "../i18n";
-import { ChildFileSchema, type ChildFileInput } from "../model/child-file";
+import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
 import { AsOfSchema, TimeZoneSchema } from "../model/primitives";
 import { resolveAsOf } from "../time/convert";
-import { ContactRecordSchema, type ContactRecord, type ContactRecordInput } from "../model/records";
+import {
+  ContactRecordSchema,
+  groupRecordsByChild,
+  type ContactRecord,
+  type ContactRecordInput,
+} from "../model/records";
 import { ageOn } from "../time/calendar-date";
 import { DEFAULT_TIME_ZONE, type AsOf, type TimeZone } from "../time/types";
 import { LEGAL_RULES } from "./rules";
@@ -101,7 +107,53 @@ export function checkLegalDuties(file: ChildFileInput, options: LegalCheckOption
   const o = validate(OptionsSchema, options, {
     subject: text("法律检查选项", "legal check options"),
   });
-  const records = o.records && ownRecords(o.records, f.id);
+  return findingsOf(f, o, o.records && ownRecords(o.records, f.id));
+}
+
+/**
+ * Checks many child files against the hard lines of the law, as {@link checkLegalDuties} does
+ * for one, validating the files, the options and the records once for all of them instead of
+ * once per child (the records are grouped by child here).
+ * @param files - the child files (validated with `ChildFileSchema`; ids must be unique)
+ * @param options - as for {@link checkLegalDuties}; `records` are every child's records
+ * @returns each child's findings by file id, in the order of `files`, exactly as
+ * {@link checkLegalDuties} gives them
+ * @throws ValidationError naming every faulty file (`files[3].child.birthDate`), repeated id,
+ * record or option
+ * @example
+ * const findings = checkLegalDutiesAll(files, { asOf: "2026-03-01", records });
+ * findings.get("c1")?.map((f) => f.code) //=> ["mpl21.under-16-living-alone"]
+ * @category Legal
+ */
+export function checkLegalDutiesAll(
+  files: readonly ChildFileInput[],
+  options: LegalCheckOptions,
+): Map<string, LegalFinding[]> {
+  const valid = validateList(ChildFileSchema, files, {
+    path: ["files"],
+    subject: text("儿童档案", "child file"),
+    idNoun: text("儿童", "child"),
+  });
+  const o = validate(OptionsSchema, options, {
+    subject: text("法律检查选项", "legal check options"),
+  });
+  const byChild =
+    o.records &&
+    groupRecordsByChild(
+      validateList(ContactRecordSchema, o.records, {
+        path: ["records"],
+        subject: text("走访记录", "contact record"),
+      }),
+    );
+  return new Map(valid.map((f) => [f.id, findingsOf(f, o, byChild && (byChild.get(f.id) ?? []))]));
+}
+
+/** The findings of the rules on a validated file, most severe first. */
+function findingsOf(
+  f: ChildFile,
+  o: z.output<typeof OptionsSchema>,
+  records: ContactRecord[] | undefined,
+): LegalFinding[] {
   const asOf = resolveAsOf(o.asOf, o.timeZone);
   const ctx = {
     file: f,

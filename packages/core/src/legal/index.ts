@@ -6,4 +6,4 @@
  */
 export * from "./types";
 export { LegalCode, LEGAL_RULES, hasCapableCare } from "./rules";
-export { checkLegalDuties, type LegalCheckOptions } from "./check";
+export { checkLegalDuties, checkLegalDutiesAll, type LegalCheckOptions } from "./check";

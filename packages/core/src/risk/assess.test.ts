@@ -5,9 +5,10 @@ import { scoreChecklist } from "../checklists/engine";
 import { builtinChecklistRegistry } from "../checklists/builtin";
 import { ValidationError } from "../errors/errors";
 import { checkLegalDuties } from "../legal/check";
+import type { ChildFileInput } from "../model/child-file";
 import type { Assessment } from "../model/records";
 import type { CalendarDate } from "../time/types";
-import { assessRisk, withRiskLevel, type RiskFinding } from "./assess";
+import { assessRisk, assessRiskAll, withRiskLevel, type RiskFinding } from "./assess";
 import { riskFile, needsResponses } from "./assess.test-helper";
 import { compareRiskLevels, DEFAULT_RISK_MODEL, RISK_LEVEL_RANK, RiskModelSchema } from "./model";
 
@@ -212,5 +213,56 @@ describe("withRiskLevel and level order", () => {
     expect(bad("severe", "low")).toThrow(ValidationError);
     expect(bad("low", undefined)).toThrow(/^.*\bb\b/);
     expect(bad("toString", "low")).toThrow(ValidationError);
+  });
+});
+
+describe("assessRiskAll", () => {
+  const files: ChildFileInput[] = [
+    file,
+    { ...file, id: "c2", livingArrangement: "alone" },
+    { ...file, id: "c3" },
+  ];
+  const findings = new Map(files.map((f) => [String(f.id), checkLegalDuties(f, { asOf })]));
+  const assessments = [
+    needs({ study_grades: 3, psy_lonely: 3, safety_unsupervised: 3 }),
+    needs({}, { id: "n2", childId: "c3" }),
+    needs({}, { id: "n3", childId: "someone-else" }),
+  ];
+
+  it("gives each child what assessRisk gives it, in the order of the files", () => {
+    const compliance = new Map([["c3", { missedContacts: 2, overdueContacts: 1, overdueDays: 9 }]]);
+    const all = assessRiskAll(files, { asOf, findings, assessments, compliance });
+    expect([...all.keys()]).toEqual(["c1", "c2", "c3"]);
+    for (const f of files) {
+      const id = String(f.id);
+      expect(all.get(id)).toEqual(
+        assessRisk(f, {
+          asOf,
+          findings: findings.get(id)!,
+          assessments: assessments.filter((a) => a.childId === id),
+          ...(compliance.has(id) ? { compliance: compliance.get(id)! } : {}),
+        }),
+      );
+    }
+    expect(all.get("c2")!.level).toBe("critical");
+    expect(all.get("c3")!.factors.some((x) => x.source === "compliance")).toBe(true);
+  });
+
+  it("refuses bad files, a repeated id, an assessment without a child and findings not in a Map", () => {
+    expect.assertions(4);
+    try {
+      assessRiskAll([...files, file], { asOf });
+    } catch (e) {
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual(["files[3].id"]);
+    }
+    expect(() => assessRiskAll(files, { asOf, assessments: [{ id: "x" } as never] })).toThrow(
+      /assessments\[0\]\.childId/,
+    );
+    expect(() =>
+      assessRiskAll(files, { asOf, findings: [] as unknown as Map<string, RiskFinding[]> }),
+    ).toThrow(ValidationError);
+    expect(() => assessRiskAll(files, { asOf, model: { thresholds: "high" } as never })).toThrow(
+      /model/,
+    );
   });
 });

@@ -4,7 +4,8 @@ import { builtinChecklistRegistry } from "../checklists/builtin";
 import { scoreChecklist, type ChecklistScore, type ChecklistSource } from "../checklists/engine";
 import { LocalizedTextSchema } from "../checklists/text";
 import { ValidationError } from "../errors/errors";
-import { validate } from "../errors/validate";
+import { invalidArgument, validate } from "../errors/validate";
+import { validateList } from "../errors/validate-list";
 import { text, type LocalizedText } from "../i18n";
 import { LegalSeveritySchema, type LegalSeverity } from "../legal/types";
 import {
@@ -198,17 +199,119 @@ export function assessRisk(
   options: AssessRiskOptions,
 ): RiskAssessment {
   const f = validate(ChildFileSchema, file, { subject: text("儿童档案", "child file") });
-  const { model: modelInput, registry, ...rest } = options ?? ({} as AssessRiskOptions);
+  const { model, registry, ...rest } = options ?? ({} as AssessRiskOptions);
+  return riskOf(f, rest, modelOf(model), registry);
+}
+
+/**
+ * Inputs of {@link assessRiskAll}: those of {@link AssessRiskOptions} for many children, with
+ * the findings by child and one list of every child's assessments.
+ * @category Risk
+ */
+export interface AssessRiskAllOptions extends Omit<
+  AssessRiskOptions,
+  "assessments" | "findings" | "compliance"
+> {
+  /** Assessments of any of the children (each counts for its `childId`). */
+  assessments?: readonly (AssessmentInput | Assessment | ChecklistScore)[];
+  /** Findings by child id (such as {@link checkLegalDutiesAll} gives). */
+  findings?: ReadonlyMap<string, readonly RiskFinding[]>;
+  /** Visit and contact compliance by child id. */
+  compliance?: ReadonlyMap<string, RiskCompliance>;
+}
+
+/**
+ * Assesses the risk of many children, as {@link assessRisk} does for one, validating the files
+ * and the model once for all of them instead of once per child.
+ * @param files - the child files (ids must be unique)
+ * @param options - `asOf`, every child's assessments, findings and compliance by child, model
+ * @returns each child's assessment by file id, in the order of `files`, exactly as
+ * {@link assessRisk} gives it
+ * @throws ValidationError naming every faulty file, repeated id, assessment or option
+ * @example
+ * const findings = checkLegalDutiesAll(files, { asOf: "2026-03-01", records });
+ * assessRiskAll(files, { asOf: "2026-03-01", findings, assessments }).get("c1")?.level //=> "critical"
+ * @category Risk
+ */
+export function assessRiskAll(
+  files: readonly (ChildFileInput | ChildFile)[],
+  options: AssessRiskAllOptions,
+): Map<string, RiskAssessment> {
+  const valid = validateList(ChildFileSchema, files, {
+    path: ["files"],
+    subject: text("儿童档案", "child file"),
+    idNoun: text("儿童", "child"),
+  });
+  const { model, registry, assessments, findings, compliance, ...rest } =
+    options ?? ({} as AssessRiskAllOptions);
+  const resolved = modelOf(model);
+  if (assessments !== undefined && !Array.isArray(assessments))
+    throw invalidArgument(
+      "assessments",
+      "invalid_type",
+      text("应为评估数组", "expected an array of assessments"),
+      assessments,
+    );
+  type Input = NonNullable<AssessRiskOptions["assessments"]>[number];
+  const byChild = new Map<string, Input[]>();
+  for (const [i, a] of (assessments ?? []).entries()) {
+    const id = (a as { childId?: unknown } | null)?.childId;
+    if (typeof id !== "string")
+      throw invalidArgument(
+        `assessments[${i}].childId`,
+        "invalid_type",
+        text("应为儿童编号", "expected a child id"),
+        id,
+      );
+    const list = byChild.get(id);
+    if (list) list.push(a);
+    else byChild.set(id, [a]);
+  }
+  const mapOf = <V>(name: string, m: ReadonlyMap<string, V> | undefined) => {
+    if (m !== undefined && !(m instanceof Map))
+      throw invalidArgument(
+        name,
+        "invalid_type",
+        text("应为按儿童编号的 Map", "expected a Map by child id"),
+        m,
+      );
+    return m;
+  };
+  const findingsBy = mapOf("findings", findings);
+  const complianceBy = mapOf("compliance", compliance);
+  return new Map(
+    valid.map((f) => {
+      const c = complianceBy?.get(f.id);
+      const input = {
+        ...rest,
+        assessments: byChild.get(f.id) ?? [],
+        findings: findingsBy?.get(f.id) ?? [],
+        ...(c !== undefined ? { compliance: c } : {}),
+      };
+      return [f.id, riskOf(f, input, resolved, registry)];
+    }),
+  );
+}
+
+function modelOf(modelInput: RiskModelInput | undefined): RiskModel {
+  return modelInput === undefined
+    ? DEFAULT_RISK_MODEL
+    : validate(RiskModelSchema, modelInput, {
+        subject: text("风险模型", "risk model"),
+        path: ["model"],
+      });
+}
+
+/** The risk of a validated file, with the options other than the model checked here. */
+function riskOf(
+  f: ChildFile,
+  rest: Omit<AssessRiskOptions, "model" | "registry">,
+  model: RiskModel,
+  registry: ChecklistSource | undefined,
+): RiskAssessment {
   const subject = text("风险评估输入", "risk assessment input");
   const valid = validate(InputSchema, rest, { subject });
   const o = { ...valid, asOf: resolveAsOf(valid.asOf, valid.timeZone) };
-  const model =
-    modelInput === undefined
-      ? DEFAULT_RISK_MODEL
-      : validate(RiskModelSchema, modelInput, {
-          subject: text("风险模型", "risk model"),
-          path: ["model"],
-        });
   // A stored assessment has `responses`; anything else must be a scored one.
   const assessments = o.assessments.map((a, i) => {
     if (typeof a === "object" && a !== null && "responses" in a) {

@@ -6,12 +6,14 @@
 export * from "./model";
 export {
   assessRisk,
+  assessRiskAll,
   withRiskLevel,
   RiskFindingSchema,
   RiskComplianceSchema,
   type RiskFinding,
   type RiskCompliance,
   type AssessRiskOptions,
+  type AssessRiskAllOptions,
   type RiskFactor,
   type RiskFloor,
   type RiskAssessment,

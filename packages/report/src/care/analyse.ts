@@ -1,14 +1,12 @@
 import {
   POLICY_PRESETS,
-  assessRisk,
-  checkLegalDuties,
+  assessRiskAll,
+  checkLegalDutiesAll,
   completenessReport,
   evaluateCompliance,
-  groupRecordsByChild,
   leftBehindStatistics,
   rollUpCompliance,
   workList,
-  type Assessment,
   type BoardingConvention,
   type ChildFile,
   type CompletenessReport,
@@ -90,35 +88,21 @@ export function analyseCare(data: ScopedData, options: AnalysisOptions): CareAna
   });
   const completeness = completenessReport(data.files, counting);
   const ids = new Set(completeness.children.map((c) => c.fileId));
-  const byChild = groupRecordsByChild(data.records);
-  const findings = new Map<string, readonly LegalFinding[]>();
-  const risk = new Map<string, RiskAssessment>();
-  const leveled = new Map<string, ChildFile>();
-  const assessments = new Map<string, Assessment[]>();
-  for (const a of data.assessments) {
-    const list = assessments.get(a.childId);
-    if (list) list.push(a);
-    else assessments.set(a.childId, [a]);
-  }
-  for (const file of data.files) {
-    if (!ids.has(file.id)) continue;
-    const f = checkLegalDuties(file, {
-      asOf: o.asOf,
-      timeZone: o.timeZone,
-      records: byChild.get(file.id) ?? [],
-    });
-    const r = assessRisk(file, {
-      asOf: o.asOf,
-      timeZone: o.timeZone,
-      findings: f,
-      assessments: assessments.get(file.id) ?? [],
-    });
-    findings.set(file.id, f);
-    risk.set(file.id, r);
-    // The file is validated by the checks above; copying it with the level is what
-    // withRiskLevel does, without validating it a third time.
-    leveled.set(file.id, { ...file, riskLevel: r.level });
-  }
+  // Legal checks and risk for every left-behind child at once: core validates the files, the
+  // records and the assessments once, not once per child.
+  const leftBehindFiles = data.files.filter((f) => ids.has(f.id));
+  const checked = { asOf: o.asOf, timeZone: o.timeZone };
+  const findings = checkLegalDutiesAll(leftBehindFiles, { ...checked, records: data.records });
+  const risk = assessRiskAll(leftBehindFiles, {
+    ...checked,
+    findings,
+    assessments: data.assessments,
+  });
+  // The files are validated by the checks above; copying each with its level is what
+  // withRiskLevel does, without validating it a third time.
+  const leveled = new Map(
+    leftBehindFiles.map((file) => [file.id, { ...file, riskLevel: risk.get(file.id)!.level }]),
+  );
   const files = data.files.map((f) => leveled.get(f.id) ?? f);
   const policies = options.policies ?? DEFAULT_REPORT_POLICIES;
   const compliance = evaluateCompliance({
@@ -140,10 +124,11 @@ export function analyseCare(data: ScopedData, options: AnalysisOptions): CareAna
     rollUpCompliance(compliance, { by, ...(policyIds ? { policyIds } : {}) }).find(
       (r) => r.key === key,
     );
-  const active = (childId: string) =>
-    data.pairings.some(
-      (p) => p.childId === childId && p.start <= o.asOf && (p.end === undefined || p.end >= o.asOf),
-    );
+  const paired = new Set(
+    data.pairings
+      .filter((p) => p.start <= o.asOf && (p.end === undefined || p.end >= o.asOf))
+      .map((p) => p.childId),
+  );
   return {
     data,
     stats,
@@ -156,6 +141,6 @@ export function analyseCare(data: ScopedData, options: AnalysisOptions): CareAna
     byPolicy: policies.map((policy) => ({ policy, row: rowOf([policy.id]) })),
     overall: rowOf(),
     work: workList(compliance, { withinDays: options.withinDays ?? 14 }),
-    unpaired: files.filter((f) => ids.has(f.id) && !active(f.id)),
+    unpaired: files.filter((f) => ids.has(f.id) && !paired.has(f.id)),
   };
 }
