@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration } from "kysely";
 import { StorageError } from "@liushou/core";
 import { initialSchema } from "./001-initial";
+import { auditChain } from "./002-audit-chain";
 import type { MigrationContext } from "./ddl";
 
 /**
@@ -15,6 +16,7 @@ export const MIGRATION_TABLE = "ls_migration";
 function migrations(ctx: MigrationContext): Record<string, Migration> {
   return {
     "001-initial": { up: (db) => initialSchema(db, ctx) },
+    "002-audit-chain": { up: (db) => auditChain(db, ctx) },
   };
 }
 
