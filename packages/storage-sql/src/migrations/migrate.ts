@@ -65,7 +65,7 @@ export interface MigrateResult {
  * @returns The migrations applied now and all those recorded.
  * @throws StorageError when a migration fails (the cause is the driver's error).
  * @example
- * await migrate(db, { flavor: "sqlite", layout: "plain" }) //=> { applied: ["001-initial"], recorded: ["001-initial"] }
+ * await migrate(db, { flavor: "sqlite", layout: "plain" }) //=> { applied: ["001-initial", "002-audit-chain"], recorded: ["001-initial", "002-audit-chain"] }
  * @category Storage
  */
 export async function migrate(db: Kysely<any>, options: MigrateOptions): Promise<MigrateResult> {
