@@ -273,3 +273,34 @@ export function maskFields<T>(
   const out = walk(value, start, 0);
   return (out === LEFT_OUT ? undefined : out) as T;
 }
+
+/**
+ * Patches (of a file's history or an audit entry) with the values of classed fields not in
+ * `visible` masked, as {@link maskFields} masks them at each patch's path.
+ * @param schema - The schema of the value the patches change, such as `ChildFileSchema`.
+ * @param patches - Patches with `path` and an optional `value`.
+ * @param visible - The classes shown in full.
+ * @returns Masked copies of the patches.
+ * @throws ValidationError when `patches` or `visible` is not an array.
+ * @example
+ * maskPatches(ChildFileSchema, [{ op: "replace", path: ["child", "idNumber"], value: "110105194912310021" }], [])
+ * //=> [{ op: "replace", path: ["child", "idNumber"], value: "11**************21" }]
+ * @category Privacy
+ */
+export function maskPatches<
+  P extends { readonly path: readonly PropertyKey[]; readonly value?: unknown },
+>(schema: z.ZodType, patches: readonly P[], visible: readonly FieldClass[]): P[] {
+  if (!Array.isArray(patches)) {
+    throw invalidArgument(
+      "patches",
+      "invalid_type",
+      text("应为补丁数组", "expected an array of patches"),
+      patches,
+    );
+  }
+  return patches.map((p) =>
+    "value" in p && Array.isArray(p.path)
+      ? { ...p, value: maskFields(schema, p.value, visible, p.path) }
+      : { ...p },
+  );
+}

@@ -25,6 +25,7 @@ export function auditEntry(
     version?: number;
     patches: readonly FilePatch[];
     reason?: string;
+    fields?: readonly (readonly (string | number)[])[];
   },
 ): StorageAuditEntry {
   return {

@@ -307,3 +307,37 @@ export function matchesStorageAuditQuery(
     inStorageInstantRange(entry.at, (filter as StorageAuditQuery).at)
   );
 }
+
+const both = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a === undefined ? b : b === undefined ? a : a.filter((x) => b.includes(x));
+
+/**
+ * The scope of children in both scopes (an absent scope is every child): lists intersect, and
+ * of two region codes the longer one stays when it lies under the other (else no child does).
+ * @param a - A scope, or `undefined` for every child.
+ * @param b - Another.
+ * @returns The intersection, `undefined` when both are.
+ * @example
+ * intersectStorageScopes({ regionCode: "430102" }, { regionCode: "430102001", schoolIds: ["s1"] })
+ * //=> { regionCode: "430102001", schoolIds: ["s1"] }
+ * @category Storage
+ */
+export function intersectStorageScopes(
+  a: StorageScope | undefined,
+  b: StorageScope | undefined,
+): StorageScope | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  const out: { -readonly [K in keyof StorageScope]: StorageScope[K] } = {};
+  const [ra, rb] = [a.regionCode, b.regionCode];
+  if (ra !== undefined || rb !== undefined) {
+    if (ra === undefined || rb === undefined) out.regionCode = ra ?? rb;
+    else if (rb.startsWith(ra)) out.regionCode = rb;
+    else if (ra.startsWith(rb)) out.regionCode = ra;
+    else out.childIds = [];
+  }
+  for (const key of ["schoolIds", "classIds", "childIds"] as const) {
+    const list = both(both(a[key], b[key]), out[key]);
+    if (list !== undefined) out[key] = list;
+  }
+  return out;
+}

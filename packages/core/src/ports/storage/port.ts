@@ -406,6 +406,8 @@ export interface StorageAuditEntry {
   readonly version?: number;
   readonly patches: readonly FilePatch[];
   readonly reason?: string;
+  /** For a `reveal`: the paths of the fields shown in full (their values are not logged). */
+  readonly fields?: readonly (readonly (string | number)[])[];
 }
 
 /**
