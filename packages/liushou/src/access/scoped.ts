@@ -19,6 +19,14 @@ type AnyFilter = { ids?: readonly string[]; scope?: StorageScope };
 const ORGANISATION = new Set<StorageEntityKind>(["schools", "classes", "mentors"]);
 const BATCH = 500;
 
+/** The key under which a scoped session keeps the session it filters. @internal */
+export const UNSCOPED: unique symbol = Symbol("unscoped session");
+
+/** The session a scoped session filters (itself for any other session). @internal */
+export function unscoped(session: StorageSession): StorageSession {
+  return (session as { [UNSCOPED]?: StorageSession })[UNSCOPED] ?? session;
+}
+
 /** Every id of `ids` found by `read`, in batches. */
 async function found(
   read: (ids: string[]) => AsyncIterable<{ id: string }>,
@@ -168,7 +176,8 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
   };
 
   const repos = Object.fromEntries(STORAGE_ENTITY_KINDS.map((k) => [k, repository(k)]));
-  return {
+  const session: StorageSession & { [UNSCOPED]: StorageSession } = {
+    [UNSCOPED]: raw,
     ...(repos as unknown as Pick<StorageSession, StorageEntityKind>),
     guardians: people("guardians") as never,
     parents: people("parents"),
@@ -208,6 +217,7 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
       ? { countContacts: async (q) => raw.countContacts!(await withScope(q)) }
       : {}),
   };
+  return session;
 }
 
 /**
