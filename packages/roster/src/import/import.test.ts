@@ -1,0 +1,190 @@
+import { describe, expect, it } from "vitest";
+import { importRoster } from "./import";
+import { RosterError } from "../_lib/issue";
+import { loadRegionDirectory } from "../regions/directory";
+import { goodRows, memoryApp, toCsv, toXlsx, utf8, ZH_HEADERS } from "../_lib/roster.test-helper";
+
+const regions = await loadRegionDirectory({ codes: ["430102"] });
+const csv = (rows: string[][]) => utf8(toCsv([ZH_HEADERS, ...rows]), true);
+const asOf = "2026-03-02";
+
+describe("importRoster", () => {
+  it("creates files, schools and classes; ids hold no student or ID number", async () => {
+    const app = memoryApp();
+    const r = await importRoster(app, csv(goodRows()), { regions, asOf });
+    expect(r).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(r.schools.created).toBe(1);
+    expect(r.classes.created).toBe(2);
+    const id = r.files[0]!.id;
+    expect(id).not.toContain("S001");
+    const file = (await app.getFile(id))!.value;
+    expect(file.child).toMatchObject({ name: "王小明", studentNumber: "S001", grade: 3 });
+    expect(file.livingArrangement).toBe("grandparents");
+    expect(file.parents.map((p) => [p.role, p.awayPeriods])).toEqual([
+      ["father", [{ from: asOf, city: "广东深圳" }]],
+      ["mother", [{ from: asOf, city: "广东深圳" }]],
+    ]);
+    expect(r.read.regions?.nameOf(file.child.regionCode)).toBe(
+      "湖南省 长沙市 芙蓉区 文艺路街道 识字里社区居委会",
+    );
+  });
+
+  it("is idempotent: the same roster again changes nothing, an Excel copy neither", async () => {
+    const app = memoryApp();
+    await importRoster(app, csv(goodRows()), { regions, asOf });
+    const again = await importRoster(app, csv(goodRows()), { regions, asOf: "2026-04-01" });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(again.schools).toEqual({ created: 0, updated: 0, unchanged: 0 });
+    const xlsx = await importRoster(app, await toXlsx([ZH_HEADERS, ...goodRows()]), {
+      regions,
+      asOf,
+    });
+    expect(xlsx).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    const ids = new Set([...again.files, ...xlsx.files].map((f) => f.id));
+    expect(ids.size).toBe(2);
+  });
+
+  it("matches by ID number when the student number is new, and keeps what the roster does not hold", async () => {
+    const app = memoryApp();
+    const first = await importRoster(app, csv(goodRows()), { regions, asOf });
+    const id = first.files[0]!.id;
+    await app.updateFile(id, (d) => void (d.riskLevel = "high"), { reason: "评估" });
+    const rows = goodRows();
+    rows[0]![4] = "S001-NEW";
+    const r = await importRoster(app, csv(rows), { regions, asOf });
+    expect(r).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    expect(r.files[0]!.id).toBe(id);
+    const file = (await app.getFile(id))!.value;
+    expect(file.riskLevel).toBe("high");
+    expect(file.child.studentNumber).toBe("S001-NEW");
+  });
+
+  it("puts the changes between two imports into the file's history", async () => {
+    const app = memoryApp();
+    const first = await importRoster(app, csv(goodRows()), { regions, asOf });
+    const id = first.files[0]!.id;
+    const rows = goodRows();
+    rows[0]![11] = "上海";
+    rows[0]![14] = "13700137000";
+    app.now = "2026-05-10T09:00:00+08:00";
+    const r = await importRoster(app, csv(rows), {
+      regions,
+      asOf: "2026-05-10",
+      reason: "春季花名册",
+    });
+    expect(r).toMatchObject({ updated: 1, unchanged: 1 });
+    const history = await app.fileHistory(id);
+    expect(history).toHaveLength(1);
+    expect(history[0]!.reason).toBe("春季花名册");
+    const paths = history[0]!.patches.map((p) => p.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["guardians.0.phone"]));
+    const father = (await app.getFile(id))!.value.parents[0]!;
+    expect(father.awayPeriods).toEqual([
+      { from: asOf, to: "2026-05-09", city: "广东深圳" },
+      { from: "2026-05-10", city: "上海" },
+    ]);
+    const before = await app.fileAsOf(id, "2026-03-03");
+    expect(before?.guardians[0]?.phone).toBe("13800138000");
+  });
+
+  it("writes nothing when a row is bad, listing every bad row; partial import takes the good ones", async () => {
+    expect.assertions(6);
+    const app = memoryApp();
+    const rows = goodRows();
+    rows.push([
+      "赵一",
+      "男",
+      "2015-02-30",
+      "",
+      "S003",
+      "",
+      "",
+      "",
+      "430102001001",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+    ]);
+    rows.push([
+      "钱二",
+      "男",
+      "2015-01-01",
+      "",
+      "S004",
+      "",
+      "",
+      "",
+      "430102001001",
+      "",
+      "",
+      "",
+      "王奶奶",
+      "奶奶",
+      "12345",
+    ]);
+    rows.push([
+      "孙三",
+      "女",
+      "2015-01-01",
+      goodRows()[0]![3]!,
+      "S005",
+      "",
+      "",
+      "",
+      "430102001001",
+      "",
+      "",
+      "",
+      "王奶奶",
+      "奶奶",
+      "",
+    ]);
+    rows.push([
+      "李四",
+      "女",
+      "2015-01-01",
+      "",
+      "S006",
+      "",
+      "",
+      "",
+      "110101999999",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+    ]);
+    try {
+      await importRoster(app, csv(rows), { regions, asOf });
+    } catch (error) {
+      expect(error).toBeInstanceOf(RosterError);
+      const e = error as RosterError;
+      expect(e.rosterIssues.map((i) => [i.row, i.column])).toEqual([
+        [4, "出生日期"],
+        [5, "联系电话"],
+        [6, "身份证号"],
+        [7, "区划代码"],
+      ]);
+      expect(e.issues[0]!.path).toBe("rows[4].出生日期");
+      expect(e.messages.en).toMatch(/^Invalid roster \(4 issues\)/);
+    }
+    expect((await app.storage.files.query({})).items).toHaveLength(0);
+    const partial = await importRoster(app, csv(rows), { regions, asOf, partial: true });
+    expect([partial.created, partial.skipped.length]).toEqual([2, 4]);
+  });
+
+  it("reports a row whose living arrangement cannot be told", async () => {
+    const app = memoryApp();
+    const rows = [
+      ["周五", "女", "2015-01-01", "", "S009", "", "", "", "430102001001", "", "", "", "", "", ""],
+    ];
+    const r = await importRoster(app, csv(rows), { regions, asOf, partial: true });
+    expect(r.skipped.map((i) => i.field)).toEqual(["livingArrangement"]);
+    expect(r.created).toBe(0);
+  });
+});

@@ -1,0 +1,51 @@
+import { decodeText, type RosterEncoding } from "./decode";
+import { parseCsv } from "./csv";
+import { readXlsx } from "./xlsx";
+
+export type { RosterEncoding } from "./decode";
+
+/** The file formats a roster is read from. @category Roster */
+export type RosterFormat = "xlsx" | "csv";
+
+/**
+ * A roster as a table: the header cells and every data row with its row number in the file (the
+ * header is row 1). @internal
+ */
+export interface RosterTable {
+  readonly format: RosterFormat;
+  readonly encoding?: RosterEncoding;
+  readonly headers: readonly string[];
+  readonly rows: readonly { readonly row: number; readonly cells: readonly string[] }[];
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+/** Whether bytes are a ZIP container (an `.xlsx` is one). */
+const isZip = (bytes: Uint8Array): boolean => ZIP.every((b, i) => bytes[i] === b);
+
+/**
+ * Reads a roster file into a table: `.xlsx` by its content (a ZIP), anything else as CSV in
+ * UTF-8 (with or without BOM) or GBK. Blank rows are skipped; cells are trimmed.
+ * @internal
+ */
+export async function readTable(
+  bytes: Uint8Array,
+  options: { format?: RosterFormat; encoding?: RosterEncoding } = {},
+): Promise<RosterTable> {
+  const format = options.format ?? (isZip(bytes) ? "xlsx" : "csv");
+  let raw: string[][];
+  let encoding: RosterEncoding | undefined;
+  if (format === "xlsx") raw = await readXlsx(bytes);
+  else {
+    const decoded = decodeText(bytes, options.encoding);
+    encoding = decoded.encoding;
+    raw = parseCsv(decoded.text);
+  }
+  const trimmed = raw.map((cells) => cells.map((c) => c.replace(/^[\s\u3000]+|[\s\u3000]+$/g, "")));
+  const headerIndex = trimmed.findIndex((cells) => cells.some((c) => c !== ""));
+  const headers = headerIndex < 0 ? [] : trimmed[headerIndex]!;
+  const rows = trimmed
+    .map((cells, i) => ({ row: i + 1, cells }))
+    .filter((r, i) => i > headerIndex && r.cells.some((c) => c !== ""));
+  return { format, ...(encoding ? { encoding } : {}), headers, rows };
+}
