@@ -1,4 +1,4 @@
 import { defineConfig } from "tsup";
-import { baseConfig } from "../../tsup.config.base.ts";
+import { perModuleConfig } from "../../tsup.config.base.ts";
 
-export default defineConfig(baseConfig);
+export default defineConfig(perModuleConfig());

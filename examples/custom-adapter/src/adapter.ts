@@ -51,6 +51,9 @@ function session(db: () => SchoolDb, run: <T>(work: () => T) => Promise<T>): Sto
       async *stream(filter: object) {
         yield* await run(() => matching(filter));
       },
+      async *streamIds(filter: object) {
+        for (const r of await run(() => matching(filter))) yield r.id;
+      },
       put: (value: { id: string }, o: { expectedVersion: number | null; at: never }) =>
         run(() => {
           const current = table.read(db(), value.id)?.version ?? null;

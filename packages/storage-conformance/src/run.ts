@@ -7,6 +7,7 @@ import { concurrencySuite } from "./suites/concurrency";
 import { countSuite } from "./suites/counts";
 import { crudSuite } from "./suites/crud";
 import { historySuite } from "./suites/history";
+import { importSuite } from "./suites/import";
 import { paginationSuite } from "./suites/pagination";
 import { persistenceSuite } from "./suites/persistence";
 import { querySuite } from "./suites/queries";
@@ -38,7 +39,7 @@ export interface StorageConformanceOptions<A extends StorageAdapter = StorageAda
 /**
  * Declares the storage conformance suite for one adapter, inside a Vitest test file: CRUD
  * with versions and conflicts on every repository, every query filter, pagination, bulk
- * upsert, transactions and rollback, concurrent writers, the audit log, file histories,
+ * upsert, imports with bad rows (every one reported, nothing written), transactions and rollback, concurrent writers, the audit log, file histories,
  * round-trips of every kind of value, streaming, contact counts, access scopes (no read, count or
  * stream ever returns a child outside the scope), the audit hash chain, and (with `reopen`) persistence. Returned entities are
  * checked against the core schemas and inputs must never be mutated. Tests that need a
@@ -81,6 +82,7 @@ export function runStorageConformance<A extends StorageAdapter>(
     querySuite(harness);
     paginationSuite(harness);
     bulkSuite(harness);
+    importSuite(harness);
     transactionSuite(harness);
     concurrencySuite(harness);
     auditSuite(harness);

@@ -75,6 +75,10 @@ function repository(
       const rows = await guard(() => matching(filter));
       for (const [id, e] of rows) yield toRecord(id, e);
     },
+    async *streamIds(filter) {
+      const rows = await guard(() => matching(filter));
+      for (const [id] of rows) yield id;
+    },
     put: (value, { expectedVersion, at }) =>
       guard(() => {
         const id = (value as { id: string }).id;

@@ -9,10 +9,14 @@ if (MYSQL_URL) {
   let drop = async () => {};
   beforeAll(async () => ({ uri, drop } = await testDatabase()));
   afterAll(() => drop());
+  const open = (region: string) => createMysqlStorage({ uri, region, maxConnections: 4 });
   runStorageConformance({
     name: "mysql/mariadb server",
-    create: () =>
-      createMysqlStorage({ uri, region: String(randomInt(100_000, 1_000_000)), maxConnections: 4 }),
+    create: () => open(String(randomInt(100_000, 1_000_000))),
+    reopen: async (storage) => {
+      await storage.close();
+      return open(storage.region);
+    },
   });
 } else {
   describe("storage conformance: mysql/mariadb server", () => {

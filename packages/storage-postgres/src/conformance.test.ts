@@ -31,15 +31,15 @@ runStorageConformance({
 if (PG_URL) {
   const { schema, drop } = testSchema();
   afterAll(drop);
+  const server = (region: string) =>
+    createPostgresStorage({ connectionString: PG_URL, schema, region, maxConnections: 4 });
   runStorageConformance({
     name: "postgresql server",
-    create: () =>
-      createPostgresStorage({
-        connectionString: PG_URL,
-        schema,
-        region: randomRegion(),
-        maxConnections: 4,
-      }),
+    create: () => server(randomRegion()),
+    reopen: async (storage) => {
+      await storage.close();
+      return server(storage.region);
+    },
   });
 } else {
   describe("storage conformance: postgresql server", () => {

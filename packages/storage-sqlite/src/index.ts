@@ -3,5 +3,5 @@
  * mode, in a single file or in memory. No server.
  * @packageDocumentation
  */
-export { createSqliteStorage, type SqliteStorageOptions } from "./create";
+export { createSqliteStorage, openSqliteDatabase, type SqliteStorageOptions } from "./create";
 export type { SqlStorage } from "@liushou/storage-sql";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fuzzRuns, runSeed } from "./fuzz.test-helper";
+import { fuzzRuns, mutating, runSeed, testSize } from "./fuzz.test-helper";
 
 describe("the run's fast-check seed", () => {
   it("reaches this worker: fast-check's global seed is the one the run printed", () => {
@@ -25,6 +25,10 @@ describe("the run's fast-check seed", () => {
   it("fuzzRuns keeps n under pnpm test and scales it under pnpm fuzz", () => {
     const fuzzing = process.env["LIUSHOU_FUZZ"] === "1";
     expect(fuzzRuns(7) >= 7).toBe(true);
-    if (!fuzzing) expect(fuzzRuns(7)).toBe(7);
+    if (!fuzzing && !mutating) expect(fuzzRuns(7)).toBe(7);
+  });
+
+  it("testSize keeps the full size except under pnpm mutate", () => {
+    expect(testSize(2000, 200)).toBe(mutating ? 200 : 2000);
   });
 });

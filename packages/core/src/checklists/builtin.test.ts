@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { propertyRuns } from "../_lib/fuzz.test-helper";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/errors";
 import type { Answer, Assessment } from "../model/records";
@@ -111,7 +112,7 @@ describe("built-in checklists", () => {
           }
           expect(s.riskContribution).toBe(s.riskFactors.reduce((a, f) => a + f.weight, 0));
         }),
-        { numRuns: 60 },
+        { numRuns: propertyRuns(60) },
       );
     },
   );

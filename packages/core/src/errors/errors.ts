@@ -1,8 +1,14 @@
 import type { z } from "zod";
-import { DEFAULT_LOCALE, type Locale, type LocalizedText } from "../i18n/locale";
+import {
+  DEFAULT_LOCALE,
+  isLocalizedText,
+  LOCALES,
+  type Locale,
+  type LocalizedText,
+} from "../i18n/locale";
 import { maskLongNumbers } from "../privacy/mask";
-import { ErrorCode } from "./codes";
-import type { FieldIssue } from "./issues";
+import { ErrorCode, IssueCode } from "./codes";
+import { describeValue, fieldIssue, type FieldIssue } from "./issues";
 
 /**
  * Options common to every error.
@@ -24,6 +30,36 @@ function maskTexts<T>(value: T, depth = 0): T {
   for (const [k, v] of Object.entries(value)) out[k] = maskTexts(v, depth + 1);
   return out as T;
 }
+
+/** The options as given, or none when they are not an object; an unknown locale reads as zh-CN. */
+function optionsOf(options: unknown): { locale: Locale; cause?: unknown } {
+  if (typeof options !== "object" || options === null) return { locale: DEFAULT_LOCALE };
+  const { locale, cause } = options as LiushouErrorOptions;
+  return { locale: LOCALES.includes(locale as Locale) ? locale! : DEFAULT_LOCALE, cause };
+}
+
+/** The messages as given, a string as the text of both locales, anything else a generic text. */
+function messagesOf(messages: unknown, code: string): LocalizedText {
+  if (isLocalizedText(messages)) return messages;
+  if (typeof messages === "string") return { "zh-CN": messages, en: messages };
+  return { "zh-CN": `错误（${code}）`, en: `error (${code})` };
+}
+
+/** A string argument as given; anything else described in words. */
+const nameOf = (value: unknown): string =>
+  typeof value === "string" ? value : describeValue(value);
+
+/** The issues as given; an entry that is not a field issue is kept as an issue describing it. */
+function issuesOf(issues: unknown): FieldIssue[] {
+  if (!Array.isArray(issues)) return [];
+  return issues.map((i: unknown) =>
+    typeof (i as FieldIssue | null)?.path === "string" && isLocalizedText((i as FieldIssue).message)
+      ? (i as FieldIssue)
+      : fieldIssue("", IssueCode.OTHER, UNRECOGNISED_ISSUE, i),
+  );
+}
+
+const UNRECOGNISED_ISSUE: LocalizedText = { "zh-CN": "无法识别的问题", en: "unrecognised issue" };
 
 /**
  * The brand every Liushou error carries, shared by every copy of the package (ESM and CJS, or two
@@ -52,6 +88,9 @@ export function isLiushouError(value: unknown, code?: ErrorCode): value is Liush
  * The base of every error Liushou throws. `code` is stable; `messages` holds zh-CN and English.
  * `instanceof LiushouError` holds for errors from any copy of the package (see
  * {@link isLiushouError}); `instanceof` on a subclass checks the copy it comes from.
+ * Building an error never throws: a code that is not a string reads as `ErrorCode.ERROR`, a
+ * string message serves both locales, other malformed messages give a generic text, and options
+ * that are not an object are ignored.
  * @example
  * try { validateChildFile(raw) } catch (e) { if (e instanceof LiushouError) console.log(e.code) }
  * @category Errors
@@ -75,25 +114,26 @@ export class LiushouError extends Error {
   readonly messages: LocalizedText;
 
   constructor(code: ErrorCode, messages: LocalizedText, options: LiushouErrorOptions = {}) {
-    messages = maskTexts(messages);
-    super(
-      messages[options.locale ?? DEFAULT_LOCALE],
-      options.cause === undefined ? undefined : { cause: options.cause },
-    );
+    const { locale, cause } = optionsOf(options);
+    const stableCode = typeof code === "string" ? code : ErrorCode.ERROR;
+    const texts = maskTexts(messagesOf(messages, stableCode));
+    super(texts[locale], cause === undefined ? undefined : { cause });
     this.name = "LiushouError";
-    this.code = code;
-    this.messages = messages;
+    this.code = stableCode;
+    this.messages = texts;
   }
 
-  /** The message in another locale. */
+  /** The message in another locale (zh-CN for a locale Liushou does not have). */
   messageIn(locale: Locale): string {
-    return this.messages[locale];
+    return this.messages[LOCALES.includes(locale) ? locale : DEFAULT_LOCALE];
   }
 }
 
 /**
  * Input failed validation. `issues` name each field (`path`), what was expected and what was
- * received, in both languages; `zodIssues` keeps zod's raw issues when zod found them.
+ * received, in both languages; `zodIssues` keeps zod's raw issues when zod found them. Issues
+ * that are not an array read as none; an entry that is not a field issue is kept as an
+ * "unrecognised issue" describing it.
  * @example
  * const r = safeValidate(ChildFileSchema, raw);
  * if (!r.success) console.log(r.error.issues[0].path, r.error.issues[0].message.en);
@@ -112,21 +152,26 @@ export class ValidationError extends LiushouError {
       zodIssues?: readonly z.core.$ZodIssue[];
     } = {},
   ) {
-    const head = issues.slice(0, 5);
-    const more = issues.length - head.length;
-    const subject = options.subject;
+    const list = issuesOf(issues);
+    const head = list.slice(0, 5);
+    const more = list.length - head.length;
+    const given = (typeof options === "object" && options !== null ? options : {}) as {
+      subject?: unknown;
+      zodIssues?: unknown;
+    };
+    const subject = isLocalizedText(given.subject) ? given.subject : undefined;
     const zh =
-      `${subject ? subject["zh-CN"] : "输入"}校验失败（${issues.length} 处）：` +
+      `${subject ? subject["zh-CN"] : "输入"}校验失败（${list.length} 处）：` +
       head.map((i) => i.message["zh-CN"]).join("；") +
       (more > 0 ? `；另有 ${more} 处` : "");
     const en =
-      `Invalid ${subject ? subject.en : "input"} (${issues.length} issue${issues.length === 1 ? "" : "s"}): ` +
+      `Invalid ${subject ? subject.en : "input"} (${list.length} issue${list.length === 1 ? "" : "s"}): ` +
       head.map((i) => i.message.en).join("; ") +
       (more > 0 ? `; and ${more} more` : "");
     super(ErrorCode.VALIDATION, { "zh-CN": zh, en }, options);
     this.name = "ValidationError";
-    this.issues = maskTexts(issues);
-    this.zodIssues = maskTexts(options.zodIssues ?? []);
+    this.issues = maskTexts(list);
+    this.zodIssues = maskTexts(Array.isArray(given.zodIssues) ? given.zodIssues : []);
   }
 }
 
@@ -144,7 +189,8 @@ export class ConflictError extends LiushouError {
 }
 
 /**
- * A storage adapter failed; `adapterId` and `operation` say where.
+ * A storage adapter failed; `adapterId` and `operation` say where (an argument that is not a
+ * string is described in words).
  * @example
  * throw new StorageError("sqlite", "saveFile", { cause: driverError });
  * @category Errors
@@ -153,6 +199,8 @@ export class StorageError extends LiushouError {
   readonly adapterId: string;
   readonly operation: string;
   constructor(adapterId: string, operation: string, options: LiushouErrorOptions = {}) {
+    adapterId = nameOf(adapterId);
+    operation = nameOf(operation);
     super(
       ErrorCode.STORAGE,
       {

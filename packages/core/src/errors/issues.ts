@@ -1,10 +1,11 @@
 import type * as z from "zod";
-import type { LocalizedText } from "../i18n/locale";
+import { isLocalizedText, type LocalizedText } from "../i18n/locale";
 import { fieldClassAt, isMaskedClass, type FieldClass } from "../privacy/field-class";
 import { maskLongNumbers, maskValue } from "../privacy/mask";
 import { MAX_ISSUES } from "../model/limits";
 import { IssueCode } from "./codes";
 import { issueText } from "./zod-text";
+import { invalidArgument } from "./validate";
 
 /**
  * One problem with one field of an input.
@@ -76,10 +77,16 @@ export function describeValue(value: unknown, fieldClass?: FieldClass): string {
 
 const INVALID: LocalizedText = { "zh-CN": "不符合要求", en: "is not valid" };
 
-function isText(t: unknown): t is LocalizedText {
-  const o = t as Partial<LocalizedText> | null | undefined;
-  return typeof o?.["zh-CN"] === "string" && typeof o.en === "string";
-}
+/** What an argument of the helpers below should have been. */
+const EXPECTED = {
+  string: { "zh-CN": "应为字符串", en: "expected a string" },
+  object: { "zh-CN": "应为对象", en: "expected an object" },
+  array: { "zh-CN": "应为数组", en: "expected an array" },
+  context: { "zh-CN": "应为 zod 校验上下文", en: "expected a zod refinement context" },
+  text: { "zh-CN": "应为中英文文本", en: "expected a text in zh-CN and en" },
+  issue: { "zh-CN": "应为 zod 问题（含 path 数组）", en: "expected a zod issue with a path array" },
+  source: { "zh-CN": "应为 { schema, input }", en: "expected { schema, input }" },
+} satisfies Record<string, LocalizedText>;
 
 /**
  * Builds one {@link FieldIssue} by hand, in the same form as the issues of a schema: the message
@@ -104,7 +111,7 @@ export function fieldIssue(
   const shown = describeValue(received, fieldClass);
   // A path is built by code from keys it was given; a huge one is cut so the message stays small.
   const where = typeof path !== "string" ? "" : path.length > 200 ? `${path.slice(0, 200)}…` : path;
-  const t = isText(message) ? message : INVALID;
+  const t = isLocalizedText(message) ? message : INVALID;
   return {
     path: where,
     code: typeof code === "string" ? code : IssueCode.OTHER,
@@ -154,7 +161,9 @@ export interface LiushouIssueParams {
  * @param code - A stable {@link IssueCode}.
  * @param message - The text, without field name or received value (they are added later).
  * @param extra - Path below the refined value, expected form, and the offending value.
- * @returns Nothing; the issue is added to `ctx`.
+ * @returns Nothing; the issue is added to `ctx`. A `ValidationError` naming the argument when
+ * `ctx` has no `addIssue`, `code` is not a string, `message` is not a text in both locales or
+ * `extra` is not an object.
  * @example
  * z.string().superRefine((v, ctx) => { if (!ok(v)) addIssue(ctx, IssueCode.OTHER, text("错", "wrong")) })
  * @category Errors
@@ -165,6 +174,17 @@ export function addIssue(
   message: LocalizedText,
   extra: { path?: PropertyKey[]; expected?: string; input?: unknown } = {},
 ): void {
+  if (typeof (ctx as { addIssue?: unknown } | null)?.addIssue !== "function") {
+    throw invalidArgument("ctx", "invalid_type", EXPECTED.context, ctx);
+  }
+  if (typeof code !== "string")
+    throw invalidArgument("code", "invalid_type", EXPECTED.string, code);
+  if (!isLocalizedText(message)) {
+    throw invalidArgument("message", "invalid_type", EXPECTED.text, message);
+  }
+  if (typeof extra !== "object" || extra === null) {
+    throw invalidArgument("extra", "invalid_type", EXPECTED.object, extra);
+  }
   const params: LiushouIssueParams = { liushou: code, text: message };
   if (extra.expected !== undefined) params.expected = extra.expected;
   ctx.addIssue({
@@ -184,7 +204,8 @@ export function addIssue(
  * @param issue - An issue from `safeParse`.
  * @param basePath - Prefix for the path, when the schema was a part of a larger input.
  * @param source - The schema parsed and the input given to it.
- * @returns The field issue.
+ * @returns The field issue. A `ValidationError` naming the argument when `issue` is not an
+ * issue with a `path` array, `basePath` is not an array or `source` has no schema.
  * @example
  * const r = IdNumberSchema.safeParse("110105194912310022");
  * if (!r.success) toFieldIssue(r.error.issues[0], ["idNumber"], { schema: IdNumberSchema, input: "110105194912310022" }).received //=> '"11**************22" (18 chars)'
@@ -195,6 +216,14 @@ export function toFieldIssue(
   basePath: readonly PropertyKey[] = [],
   source?: IssueSource,
 ): FieldIssue {
+  if (!Array.isArray((issue as { path?: unknown } | null)?.path)) {
+    throw invalidArgument("issue", "invalid_type", EXPECTED.issue, issue);
+  }
+  if (!Array.isArray(basePath))
+    throw invalidArgument("basePath", "invalid_type", EXPECTED.array, basePath);
+  if (source !== undefined && typeof (source as { schema?: unknown } | null)?.schema !== "object") {
+    throw invalidArgument("source", "invalid_type", EXPECTED.source, source);
+  }
   const value = source ? valueAt(source.input, issue.path) : (issue as { input?: unknown }).input;
   // Only a value that would be shown needs its field's class.
   const shown = typeof value === "string" || typeof value === "number" || typeof value === "bigint";

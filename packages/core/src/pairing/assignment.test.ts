@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { propertyRuns, testSize } from "../_lib/fuzz.test-helper";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/errors";
 import { solveAssignment, solveAssignmentFlat } from "./assignment";
@@ -60,7 +61,7 @@ describe("solveAssignment", () => {
           if (c >= 0) expect(r.colToRow[c]).toBe(i);
         });
       }),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   }, 60_000);
 
@@ -75,7 +76,7 @@ describe("solveAssignment", () => {
       fc.property(square, (cost) => {
         expect(solveAssignment(cost).total).toBe(bruteForce(cost));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   }, 60_000);
 
@@ -88,7 +89,7 @@ describe("solveAssignment", () => {
         const total = [...cols].reduce((a, c, i) => a + cost[i]![c]!, 0);
         expect(total).toBe(solveAssignment(cost).total);
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   }, 60_000);
 
@@ -102,7 +103,8 @@ describe("solveAssignment", () => {
   it("solves a 300 × 300 random instance no worse than a greedy assignment", () => {
     let s = 7;
     const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) % 1000;
-    const cost = Array.from({ length: 300 }, () => Array.from({ length: 300 }, rnd));
+    const n = testSize(300, 60);
+    const cost = Array.from({ length: n }, () => Array.from({ length: n }, rnd));
     const r = solveAssignment(cost);
     const used = new Set<number>();
     let greedy = 0;

@@ -13,7 +13,7 @@ import {
 import { planPairings, type PairingPlan } from "./plan";
 import { TEACHER_PAIRING_PRESET } from "./rules";
 import { child, mentor, smallInstance } from "./pairing.test-helper";
-import { fuzzRuns } from "../_lib/fuzz.test-helper";
+import { fuzzRuns, propertyRuns, mutating, testSize } from "../_lib/fuzz.test-helper";
 import {
   bruteForceBest,
   oracleCapacity,
@@ -106,7 +106,7 @@ describe("planPairings: optimality", () => {
         expect(compareObjective(opt, greedy)).toBeGreaterThanOrEqual(0);
         expect(opt.priorityMatched).toBeGreaterThanOrEqual(greedy.priorityMatched);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   }, 60_000);
 
@@ -122,7 +122,7 @@ describe("planPairings: optimality", () => {
         }
         expect(Math.round(plan.score.total * SCALE)).toBe(total);
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   }, 60_000);
 });
@@ -169,7 +169,7 @@ describe("planPairings: invariants", () => {
         // Plain data.
         expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   }, 60_000);
 
@@ -181,7 +181,7 @@ describe("planPairings: invariants", () => {
         planPairings(input);
         expect(input).toEqual(before);
       }),
-      { numRuns: 30 },
+      { numRuns: propertyRuns(30) },
     );
   }, 60_000);
 });
@@ -384,7 +384,7 @@ describe("planPairings: large instances", () => {
       s = (Math.imul(s, 1103515245) + 12345) >>> 0;
       return (s >>> 8) % n;
     };
-    const children = Array.from({ length: 500 }, (_, i) =>
+    const children = Array.from({ length: testSize(500, 100) }, (_, i) =>
       child(`c${String(i).padStart(4, "0")}`, {
         school: `s${rnd(5)}`,
         cls: `k${rnd(4)}`,
@@ -394,7 +394,7 @@ describe("planPairings: large instances", () => {
         region: `4301020010${String(rnd(20)).padStart(2, "0")}`,
       }),
     );
-    const mentors = Array.from({ length: 90 }, (_, j) =>
+    const mentors = Array.from({ length: testSize(90, 18) }, (_, j) =>
       mentor(`t${String(j).padStart(3, "0")}`, {
         kind: j % 3 === 0 ? "class-teacher" : "subject-teacher",
         school: `s${j % 5}`,
@@ -410,7 +410,7 @@ describe("planPairings: large instances", () => {
       .map((c, k) => ({
         id: `old${k}`,
         childId: c.id,
-        mentorId: mentors[rnd(90)]!.id,
+        mentorId: mentors[rnd(mentors.length)]!.id,
         role: "mentor" as const,
         start: "2025-09-01" as const,
       }));
@@ -418,7 +418,7 @@ describe("planPairings: large instances", () => {
   }
 
   it("holds every invariant and is deterministic under shuffled input", () => {
-    for (const seed of [1, 2, 3]) {
+    for (const seed of mutating ? [1] : [1, 2, 3]) {
       const input = large(seed);
       const plan = planPairings(input);
       const inst = buildInstance(parseInput(input));

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { propertyRuns } from "../_lib/fuzz.test-helper";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/errors";
 import { text } from "../i18n";
@@ -236,7 +237,7 @@ describe("re-planning (结对+接力)", () => {
           if (old) expect(a.relayFrom).toBe(old.id);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { propertyRuns } from "../_lib/fuzz.test-helper";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_CALENDAR_2025_26 } from "../calendar";
 import type { ContactRecordInput } from "../model";
@@ -72,7 +73,7 @@ describe("compliance properties", () => {
           expect(run(moved).toJSON()).toEqual(run(records).toJSON());
         },
       ),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -89,7 +90,7 @@ describe("compliance properties", () => {
           expect(run(shuffled).toJSON()).toEqual(run(records).toJSON());
         },
       ),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -124,7 +125,7 @@ describe("compliance properties", () => {
           }
         }
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 });

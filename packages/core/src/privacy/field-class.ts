@@ -1,4 +1,4 @@
-import * as z from "zod";
+import type * as z from "zod";
 import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n/locale";
 import { maskValue } from "./mask";
@@ -52,8 +52,14 @@ function defOf(schema: unknown): Def | undefined {
   return zod?.def;
 }
 
+/**
+ * The class set on this schema itself. `meta()` without an argument reads zod's global registry,
+ * so this module needs no runtime import of zod (time helpers and errors stay small in a bundle).
+ */
 function ownClass(schema: z.ZodType): FieldClass | undefined {
-  const c = (z.globalRegistry.get(schema) as { fieldClass?: unknown } | undefined)?.fieldClass;
+  const meta = (schema as { meta?: unknown }).meta;
+  if (typeof meta !== "function") return undefined;
+  const c = (meta.call(schema) as { fieldClass?: unknown } | undefined)?.fieldClass;
   return CLASSES.has(c) ? (c as FieldClass) : undefined;
 }
 

@@ -5,41 +5,13 @@ import { scoreChecklist } from "../checklists/engine";
 import { builtinChecklistRegistry } from "../checklists/builtin";
 import { ValidationError } from "../errors/errors";
 import { checkLegalDuties } from "../legal/check";
-import type { ChildFileInput } from "../model/child-file";
 import type { Assessment } from "../model/records";
 import type { CalendarDate } from "../time/types";
 import { assessRisk, withRiskLevel, type RiskFinding } from "./assess";
+import { riskFile, needsResponses } from "./assess.test-helper";
 import { compareRiskLevels, DEFAULT_RISK_MODEL, RISK_LEVEL_RANK, RiskModelSchema } from "./model";
 
-const file: ChildFileInput = {
-  id: "c1",
-  child: {
-    name: "测试儿童",
-    gender: "female",
-    birthDate: "2014-09-01",
-    regionCode: "430102001001",
-  },
-  livingArrangement: "grandparents",
-  guardians: [
-    {
-      id: "g1",
-      name: "测试祖父",
-      relation: "grandfather",
-      entrusted: true,
-      birthYear: 1958,
-      writtenNoticeOn: "2025-09-01",
-    },
-  ],
-  parents: [
-    {
-      id: "p1",
-      role: "father",
-      name: "测试父亲",
-      awayPeriods: [{ from: "2024-02-20", city: "深圳" }],
-    },
-  ],
-  consent: { givenOn: "2025-09-01" },
-};
+const file = riskFile();
 const asOf: CalendarDate = "2026-03-04";
 
 const needs = (
@@ -52,32 +24,7 @@ const needs = (
   checklistVersion: "1.0.0",
   takenAt: "2026-02-20T10:00:00+08:00",
   informant: "teacher",
-  responses: {
-    boarding: false,
-    study_grades: 3,
-    study_aversion: 1,
-    study_homework: 3,
-    study_motivation: 0,
-    life_meals: 0,
-    life_selfcare: 0,
-    life_spending: 0,
-    psy_lonely: 1,
-    psy_selfesteem: 1,
-    psy_withdrawn: 0,
-    psy_temper: 0,
-    safety_unsupervised: 0,
-    safety_hazards: 0,
-    safety_awareness: 0,
-    health_illness: 0,
-    health_growth: 0,
-    health_check: true,
-    lack_care: false,
-    lack_discipline: false,
-    lack_tutoring: true,
-    lack_moral: false,
-    lack_safety: false,
-    ...over,
-  } as Assessment["responses"],
+  responses: needsResponses(over),
   ...extra,
 });
 

@@ -75,7 +75,7 @@ function wrapObject(adapterId: string, prefix: string, target: object, passed: P
     if (typeof fn !== "function") continue;
     const bound = fn.bind(target);
     out[name] =
-      name === "stream"
+      name === "stream" || name === "streamIds"
         ? wrapStream(adapterId, `${prefix}.${name}`, bound as never, passed)
         : wrapCall(adapterId, `${prefix}.${name}`, bound as never, passed);
   }

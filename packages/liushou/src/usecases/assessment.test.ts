@@ -1,39 +1,10 @@
-import {
-  assessRisk,
-  checkLegalDuties,
-  ChildFileSchema,
-  ValidationError,
-  type Assessment,
-} from "@liushou/core";
+import { assessRisk, checkLegalDuties, ChildFileSchema, ValidationError } from "@liushou/core";
 import { describe, expect, it } from "vitest";
+import { needsResponses } from "../../../core/src/risk/assess.test-helper";
 import { fileRow, testApp } from "../_lib/app.test-helper";
 
 /** Needs answers with high study needs and one of the five lacks. */
-const responses = {
-  boarding: false,
-  study_grades: 3,
-  study_aversion: 1,
-  study_homework: 3,
-  study_motivation: 0,
-  life_meals: 0,
-  life_selfcare: 0,
-  life_spending: 0,
-  psy_lonely: 1,
-  psy_selfesteem: 1,
-  psy_withdrawn: 0,
-  psy_temper: 0,
-  safety_unsupervised: 0,
-  safety_hazards: 0,
-  safety_awareness: 0,
-  health_illness: 0,
-  health_growth: 0,
-  health_check: true,
-  lack_care: false,
-  lack_discipline: false,
-  lack_tutoring: true,
-  lack_moral: false,
-  lack_safety: false,
-} as Assessment["responses"];
+const responses = needsResponses();
 
 describe("assessChild", () => {
   it("stores the assessment, reassesses the risk and records the new level in the history", async () => {

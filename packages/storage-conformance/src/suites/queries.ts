@@ -259,6 +259,8 @@ async function checkQueries<K extends StorageEntityKind>(
     }
     const streamed = await collectStream(repo.stream(filter as never));
     expect(streamed, `${label} (stream)`).toEqual(pages);
+    const ids = await collectStream(repo.streamIds(filter as never));
+    expect(ids, `${label} (streamIds)`).toEqual(expected);
   }
 }
 

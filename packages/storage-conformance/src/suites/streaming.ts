@@ -16,6 +16,8 @@ export function streamingSuite(h: Harness): void {
       expect(streamed).toEqual(
         await collectPages((p) => s.contacts.query({ childId: c }, p), 1000),
       );
+      const ids = await collectStream(s.contacts.streamIds({ childId: c }));
+      expect(ids).toEqual(sortedIds(records));
     });
 
     h.it("leaving a stream early releases it: the adapter keeps working", async (s) => {

@@ -8,7 +8,7 @@ import type {
   StorageWriteOptions,
 } from "@liushou/core";
 import { ENTITY_TABLES } from "../tables/tables";
-import { keysetReads, type Keys, type KeysetPage } from "./codec";
+import { columnText, keysetReads, type Keys, type KeysetPage } from "./codec";
 import { atomically, type SqlContext } from "./context";
 import { applyFilter } from "./filters";
 import { insertRows } from "./insert";
@@ -23,6 +23,21 @@ interface EntityRow {
 function toRecord<T>(row: EntityRow): StorageRecord<T> {
   const value = JSON.parse(row.data) as T & { id: string };
   return { id: value.id, value, version: Number(row.version), updatedAt: row.updated_at as never };
+}
+
+/** Ids are small: a page of ids holds this many times the rows of a page of entities. */
+const ID_BATCH_FACTOR = 5;
+
+/** A keyset page from `limit + 1` rows in id order: the first `limit`, and the id to go on after. */
+function idPage<R, I>(
+  rows: readonly R[],
+  limit: number,
+  item: (row: R) => I,
+  id: (item: I) => string,
+): KeysetPage<I> {
+  const items = rows.slice(0, limit).map(item);
+  const last = items[items.length - 1];
+  return { items, next: rows.length > limit && last !== undefined ? [id(last)] : null };
 }
 
 /** MySQL's duplicate-key error, which `insert` raises where the others skip the row. */
@@ -95,24 +110,42 @@ export function sqlRepository<K extends StorageEntityKind>(
   const table = ENTITY_TABLES[kind].table;
   const columns = entityColumns(kind);
 
+  /** The rows matching `filter` after the keyset `after`, in id order, one more than `limit`. */
+  function page(filter: StorageQueries[K], limit: number, after: Keys | null) {
+    let q = ctx.db.selectFrom(`${table} as t`).where("t.region", "=", ctx.region);
+    q = applyFilter(kind, q, filter, ctx.region);
+    if (after) q = q.where("t.id", ">", String(after[0]));
+    return q.orderBy("t.id").limit(limit + 1);
+  }
+
   async function read(
     filter: StorageQueries[K],
     limit: number,
     after: Keys | null,
   ): Promise<KeysetPage<StorageRecord<T>>> {
-    let q = ctx.db
-      .selectFrom(`${table} as t`)
-      .select(["t.version", "t.updated_at", "t.data"])
-      .where("t.region", "=", ctx.region);
-    q = applyFilter(kind, q, filter, ctx.region);
-    if (after) q = q.where("t.id", ">", String(after[0]));
-    const rows = (await q
-      .orderBy("t.id")
-      .limit(limit + 1)
-      .execute()) as EntityRow[];
-    const items = rows.slice(0, limit).map((r) => toRecord<T>(r));
-    const last = items[items.length - 1];
-    return { items, next: rows.length > limit && last ? [last.id] : null };
+    const q = page(filter, limit, after).select(["t.version", "t.updated_at", "t.data"]);
+    const rows = (await q.execute()) as EntityRow[];
+    return idPage(
+      rows,
+      limit,
+      (r) => toRecord<T>(r),
+      (r) => r.id,
+    );
+  }
+
+  /** Ids only: read from the filter's index, no entity body parsed. */
+  async function readIds(
+    filter: StorageQueries[K],
+    limit: number,
+    after: Keys | null,
+  ): Promise<KeysetPage<string>> {
+    const rows = await page(filter, limit, after).select("t.id").execute();
+    return idPage(
+      rows,
+      limit,
+      (r) => columnText(r.id),
+      (id) => id,
+    );
   }
 
   return {
@@ -127,6 +160,8 @@ export function sqlRepository<K extends StorageEntityKind>(
     },
 
     ...keysetReads(read, ctx.batchSize),
+
+    streamIds: keysetReads(readIds, ctx.batchSize * ID_BATCH_FACTOR).stream,
 
     put(value, options: StorageWriteOptions) {
       const id = (value as { id: string }).id;

@@ -306,6 +306,12 @@ export interface StorageRepository<T, Q> {
   /** Every entity matching `filter`, ascending by id, read in batches (never all at once). */
   stream(filter: Q): AsyncIterable<StorageRecord<T>>;
   /**
+   * The ids of every entity matching `filter`, ascending, without reading the entities
+   * themselves: what scoping and counting need (a SQL adapter reads them from an index).
+   * Must yield exactly the ids `stream(filter)` yields.
+   */
+  streamIds(filter: Q): AsyncIterable<string>;
+  /**
    * Creates or replaces one entity if `expectedVersion` is current.
    * @returns The stored record with its new version.
    * @throws ConflictError when `expectedVersion` is stale (or the id is taken, for `null`).

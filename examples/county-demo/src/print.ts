@@ -11,8 +11,12 @@ function width(s: string): number {
   return w;
 }
 
-/** Prints an aligned plain-text table. */
-export function printTable(headers: string[], rows: string[][]): void {
+/** Prints an aligned plain-text table, a line at a time, to `write`. */
+export function printTable(
+  headers: string[],
+  rows: string[][],
+  write: (line: string) => void,
+): void {
   const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
   const line = (cells: string[]) =>
     cells
@@ -20,7 +24,7 @@ export function printTable(headers: string[], rows: string[][]): void {
         i === 0 ? c + " ".repeat(widths[i]! - width(c)) : " ".repeat(widths[i]! - width(c)) + c,
       )
       .join("  ");
-  console.log(line(headers));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows) console.log(line(r));
+  write(line(headers));
+  write(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) write(line(r));
 }

@@ -1,5 +1,6 @@
 import { LiushouError } from "@liushou/core";
 
+/** Malformed values every exported function is called with. */
 const GARBAGE: unknown[] = [
   undefined,
   null,
@@ -14,12 +15,22 @@ const GARBAGE: unknown[] = [
   true,
   Symbol("s"),
 ];
-const ARGUMENT_LISTS = (a: unknown): unknown[][] => [[a], [a, a], [a, {}]];
+const ARGUMENT_LISTS = (a: unknown): unknown[][] => [[a], [a, a], [a, a, a], [a, {}]];
+
+/** The value a call gives: a promise awaited, an iterator drained. */
+async function settle(run: () => unknown): Promise<unknown> {
+  const out = run();
+  if (out && typeof (out as Promise<unknown>).then === "function") return await out;
+  if (out && typeof (out as Iterator<unknown>).next === "function")
+    return [...(out as Iterable<unknown>)];
+  return out;
+}
 
 /**
  * Calls every function a module exports with malformed arguments and lists what went wrong: a
  * throw that is not a `LiushouError`, or a string result carrying `undefined`, `NaN` or
- * `[object Object]` from its input. Shared by the format packages' robustness tests.
+ * `[object Object]` from its input. Shared by the robustness tests of `report` and the format
+ * packages (`report-html`, `report-xlsx`, `report-docx`).
  */
 export async function garbageFailures(module: Record<string, unknown>): Promise<string[]> {
   const failures: string[] = [];
@@ -28,7 +39,7 @@ export async function garbageFailures(module: Record<string, unknown>): Promise<
     for (const junk of GARBAGE) {
       for (const args of ARGUMENT_LISTS(junk)) {
         try {
-          const out = await (value as (...a: unknown[]) => unknown)(...args);
+          const out = await settle(() => (value as (...a: unknown[]) => unknown)(...args));
           if (typeof out === "string" && /undefined|NaN|\[object Object\]/.test(out)) {
             failures.push(
               `${name}(${args.map(String).join(", ")}) returned ${JSON.stringify(out)}`,
