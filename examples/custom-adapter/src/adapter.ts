@@ -1,4 +1,6 @@
 import {
+  AUDIT_GENESIS_HASH,
+  chainAuditEntries,
   matchesStorageAuditQuery,
   matchesStorageQuery,
   STORAGE_ENTITY_KINDS,
@@ -29,11 +31,13 @@ const toRecord = (s: Stored): StorageRecord<never> =>
   ({ id: s.value.id, value: s.value, version: s.version, updatedAt: s.updatedAt }) as never;
 
 function session(db: () => SchoolDb, run: <T>(work: () => T) => Promise<T>): StorageSession {
+  // Scoped reads look up the children's files in the student table.
+  const fileOf = (id: string) => mappingOf("files").read(db(), id)?.value as ChildFile | undefined;
   const repository = (kind: StorageEntityKind) => {
     const table = mappingOf(kind);
     const matching = (filter: object) =>
       [...table.all(db())]
-        .filter((s) => matchesStorageQuery(kind, s.value as never, filter as never))
+        .filter((s) => matchesStorageQuery(kind, s.value as never, filter as never, fileOf))
         .sort((a, b) => (a.value.id < b.value.id ? -1 : 1))
         .map(toRecord);
     return {
@@ -95,6 +99,7 @@ function session(db: () => SchoolDb, run: <T>(work: () => T) => Promise<T>): Sto
       },
     };
   };
+  // Each line holds an entry with its chain link (`prevHash`, `hash`).
   const audit = () =>
     db().audit.map((line, i) => ({ ...JSON.parse(line), seq: i + 1 }) as StoredAuditEntry);
   return {
@@ -116,7 +121,11 @@ function session(db: () => SchoolDb, run: <T>(work: () => T) => Promise<T>): Sto
     },
     audit: {
       append: (entries) =>
-        run(() => void db().audit.push(...entries.map((e) => JSON.stringify(e)))),
+        run(() => {
+          const last = audit().at(-1)?.hash ?? AUDIT_GENESIS_HASH;
+          const { linked } = chainAuditEntries(last, entries);
+          db().audit.push(...linked.map((e) => JSON.stringify(e)));
+        }),
       query: (filter, p) =>
         run(() =>
           page(

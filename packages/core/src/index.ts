@@ -7,6 +7,8 @@ export * from "./time";
 export * from "./i18n";
 export * from "./errors";
 export * from "./privacy";
+export * from "./access";
+export * from "./audit";
 export * from "./identity";
 export * from "./model";
 export * from "./classification";

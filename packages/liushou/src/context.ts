@@ -4,7 +4,6 @@ import {
   dateInZone,
   DEFAULT_LOCALE,
   DEFAULT_TIME_ZONE,
-  IdSchema,
   InstantSchema,
   LOCALES,
   PolicySetSchema,
@@ -24,10 +23,16 @@ import {
   type SchoolCalendarInput,
   type StorageAdapter,
   type TimeZone,
+  type ActorInput,
+  type RoleVisibility,
+  RoleVisibilitySchema,
 } from "@liushou/core";
 import * as z from "zod";
 import type { ReportRenderer } from "./usecases/reports";
 import { wrapStorage } from "./storage/wrap";
+import { ActorOptionSchema, makeAccess, type Access } from "./access/access";
+import { maskStorage } from "./access/masked";
+import { scopeStorage } from "./access/scoped";
 
 /**
  * Options of {@link createLiushou}.
@@ -36,8 +41,15 @@ import { wrapStorage } from "./storage/wrap";
 export interface LiushouOptions {
   /** The storage adapter (`createMemoryStorage()`, `createSqliteStorage(…)`, your own). */
   storage: StorageAdapter;
-  /** Who acts: the user or staff id recorded in histories and the audit log. */
-  actor: string;
+  /**
+   * Who acts: an {@link ActorInput} (an id recorded in histories and the audit log, a role that
+   * decides which field classes are shown in full, a scope that decides which children it
+   * reaches). A bare id acts as an administrator with every child in scope (scripts,
+   * single-user tools); multi-user hosts pass the signed-in user's actor.
+   */
+  actor: ActorInput | string;
+  /** Which field classes each role sees in full; roles given replace `DEFAULT_ROLE_VISIBILITY`'s. */
+  visibility?: RoleVisibility;
   /** The current time. Default the system clock. */
   clock?: () => Date | Instant;
   /** Locale of error messages (both texts stay available). Default zh-CN. */
@@ -58,8 +70,16 @@ export interface LiushouOptions {
 
 /** What every use case reads: the wrapped storage and the settings. @internal */
 export interface Context {
+  /** The adapter as the actor sees it: scoped reads, checked writes, not masked. */
   readonly storage: StorageAdapter;
+  /** The same, with reads masked for the actor's role: what leaves the library. */
+  readonly view: StorageAdapter;
+  /** The unwrapped adapter (errors wrapped only), to build another actor's context. */
+  readonly base: StorageAdapter;
+  /** The actor's id, recorded in histories and the audit log. */
   readonly actor: string;
+  readonly access: Access;
+  readonly visibility: RoleVisibility | undefined;
   readonly locale: Locale;
   readonly timeZone: TimeZone;
   readonly policies: readonly Policy[];
@@ -85,7 +105,8 @@ const OptionsSchema = z.object({
       typeof (v as StorageAdapter).files?.get === "function",
     { message: "expected a storage adapter (StorageAdapter)" },
   ),
-  actor: IdSchema,
+  actor: ActorOptionSchema,
+  visibility: RoleVisibilitySchema.optional(),
   clock: z.custom<() => Date | Instant>((v) => typeof v === "function").optional(),
   locale: z.enum(LOCALES as [Locale, ...Locale[]]).optional(),
   timeZone: TimeZoneSchema.optional(),
@@ -124,18 +145,40 @@ export function makeContext(options: LiushouOptions): Context {
     const t = check(ClockSchema, clock(), text("时钟返回的时间", "time from the clock"));
     return t instanceof Date ? (t.toISOString() as Instant) : t;
   };
+  const today = () => dateInZone(now(), timeZone);
+  return withActor(
+    {
+      storage: wrapStorage(o.storage),
+      view: wrapStorage(o.storage),
+      base: wrapStorage(o.storage),
+      actor: "",
+      access: undefined as never,
+      visibility: o.visibility,
+      locale,
+      timeZone,
+      policies: o.policies ?? ALL_PRESETS,
+      checklists: o.checklists ?? builtinChecklistRegistry(),
+      calendar: o.calendar === undefined ? undefined : createSchoolCalendar(o.calendar),
+      renderers: o.renderers ?? {},
+      now,
+      today,
+      newId: o.ids ?? (() => globalThis.crypto.randomUUID()),
+      check,
+    },
+    o.actor,
+  );
+}
+
+/** The context of another actor over the same adapter and settings. @internal */
+export function withActor(ctx: Context, actor: ActorInput | string): Context {
+  const a = ctx.check(ActorOptionSchema, actor, text("操作人", "actor"));
+  const access = makeAccess(a, ctx.visibility, ctx.today);
+  const storage = scopeStorage(ctx.base, access);
   return {
-    storage: wrapStorage(o.storage),
-    actor: o.actor,
-    locale,
-    timeZone,
-    policies: o.policies ?? ALL_PRESETS,
-    checklists: o.checklists ?? builtinChecklistRegistry(),
-    calendar: o.calendar === undefined ? undefined : createSchoolCalendar(o.calendar),
-    renderers: o.renderers ?? {},
-    now,
-    today: () => dateInZone(now(), timeZone),
-    newId: o.ids ?? (() => globalThis.crypto.randomUUID()),
-    check,
+    ...ctx,
+    storage,
+    view: maskStorage(storage, access.visible),
+    actor: access.actor.id,
+    access,
   };
 }

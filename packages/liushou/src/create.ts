@@ -15,8 +15,21 @@ import type {
   StorageRecord,
   WorkList,
 } from "@liushou/core";
-import { IdSchema, text } from "@liushou/core";
-import { makeContext, type Context, type LiushouOptions } from "./context";
+import {
+  ChildFileSchema,
+  ContactRecordSchema,
+  IdSchema,
+  maskFields,
+  text,
+  verifyAuditLog,
+  type ActorInput,
+  type AuditVerification,
+  type FieldClass,
+  type StoredAuditEntry,
+} from "@liushou/core";
+import { makeContext, withActor, type Context, type LiushouOptions } from "./context";
+import { reveal, type RevealResult } from "./usecases/reveal";
+import { maskChange } from "./access/masked";
 import { assessChild, type AssessChildInput, type AssessChildResult } from "./usecases/assessment";
 import {
   lateAssistanceItems,
@@ -50,10 +63,26 @@ import { buildReport } from "./usecases/reports";
  * @category Composition
  */
 export interface Liushou {
-  /** The adapter, every call wrapped (driver errors become `StorageError`). */
+  /**
+   * The adapter as the actor sees it: reads filtered by its scope and masked for its role,
+   * writes outside the scope refused (`ForbiddenError`), driver errors as `StorageError`.
+   */
   readonly storage: StorageAdapter;
+  /** The field classes the actor's role sees in full; other classed fields come back masked. */
+  readonly visibleClasses: readonly FieldClass[];
   /** The same use cases acting as another user (a host passes the signed-in user per request). */
-  as(actor: string): Liushou;
+  as(actor: ActorInput | string): Liushou;
+  /**
+   * Shows fields of a child's file in full (paths such as `child.idNumber`,
+   * `guardians.0.phone`) for a stated purpose, and records the reveal in the audit log.
+   * @throws ForbiddenError when the child is outside the actor's scope or not on file.
+   */
+  reveal(childId: string, fields: readonly string[], purpose: string): Promise<RevealResult>;
+  /**
+   * Checks the whole hash-chained audit log (administrators only): the first entry edited,
+   * deleted or moved, or `ok` with the last hash (keep it to detect entries cut from the end).
+   */
+  verifyAuditLog(options?: { expectedHead?: string }): Promise<AuditVerification>;
   /** Imports child files: all rows validated first (every bad row reported), then one transaction. */
   importFiles(rows: readonly unknown[], options?: { reason?: string }): Promise<ImportResult>;
   /** Imports entities of another kind (mentors, pairings, contacts, schools…) the same way. */
@@ -104,18 +133,36 @@ export interface Liushou {
 }
 
 function liushouOf(ctx: Context): Liushou {
+  const fileId = (id: string) => ctx.check(IdSchema, id, text("档案编号", "file id"));
+  const masked = <T>(schema: Parameters<typeof maskFields>[0], value: T): T =>
+    maskFields(schema, value, ctx.access.visible);
   return {
-    storage: ctx.storage,
-    as: (actor) =>
-      liushouOf({ ...ctx, actor: ctx.check(IdSchema, actor, text("操作人", "actor")) }),
+    storage: ctx.view,
+    visibleClasses: ctx.access.visible,
+    as: (actor) => liushouOf(withActor(ctx, actor)),
+    reveal: (childId, fields, purpose) => reveal(ctx, childId, fields, purpose),
+    verifyAuditLog: async (options = {}) => {
+      const entries: StoredAuditEntry[] = [];
+      for await (const e of ctx.storage.audit.stream({})) entries.push(e);
+      return verifyAuditLog(entries, options);
+    },
     importFiles: (rows, options) => importFiles(ctx, rows, options),
     importEntities: (kind, rows, options) => importEntities(ctx, kind, rows, options),
-    getFile: (id) => ctx.storage.files.get(ctx.check(IdSchema, id, text("档案编号", "file id"))),
-    updateFile: (id, recipe, options) => updateFile(ctx, id, recipe, options),
-    fileHistory: (id) =>
-      ctx.storage.fileChanges.list(ctx.check(IdSchema, id, text("档案编号", "file id"))),
-    fileAsOf: (id, asOf) => fileAsOf(ctx, id, asOf),
-    recordContact: (input) => recordContact(ctx, input),
+    getFile: (id) => ctx.view.files.get(fileId(id)),
+    updateFile: async (id, recipe, options) => {
+      const r = await updateFile(ctx, id, recipe, options);
+      const file = { ...r.file, value: masked(ChildFileSchema, r.file.value) };
+      return { file, change: maskChange(r.change, ctx.access.visible) };
+    },
+    fileHistory: (id) => ctx.view.fileChanges.list(fileId(id)),
+    fileAsOf: async (id, asOf) => {
+      const file = await fileAsOf(ctx, id, asOf);
+      return file && masked(ChildFileSchema, file);
+    },
+    recordContact: async (input) => {
+      const r = await recordContact(ctx, input);
+      return { ...r, value: masked(ContactRecordSchema, r.value) };
+    },
     contactCounts: (query) => contactCounts(ctx, query),
     planPairings: (options) => planPairings(ctx, options),
     applyPairingPlan: (plan, options) => applyPairingPlan(ctx, plan, options),

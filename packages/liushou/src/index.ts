@@ -15,6 +15,7 @@ export type { ComplianceOptions, DueOptions } from "./usecases/compliance";
 export type { LiushouScope } from "./usecases/scope";
 export type { RecordContactInput } from "./usecases/contacts";
 export type { FileUpdateResult } from "./usecases/files";
+export type { RevealResult } from "./usecases/reveal";
 export type { ImportableKind, ImportResult } from "./usecases/import";
 export type { AppliedPairingPlan, PlanPairingsOptions } from "./usecases/pairing";
 export type { ReportContext, ReportRenderer } from "./usecases/reports";

@@ -12,6 +12,7 @@ import { paginationSuite } from "./suites/pagination";
 import { persistenceSuite } from "./suites/persistence";
 import { querySuite } from "./suites/queries";
 import { roundTripSuite } from "./suites/roundtrip";
+import { scopeSuite } from "./suites/scope";
 import { streamingSuite } from "./suites/streaming";
 import { transactionSuite } from "./suites/transactions";
 
@@ -39,7 +40,8 @@ export interface StorageConformanceOptions<A extends StorageAdapter = StorageAda
  * Declares the storage conformance suite for one adapter, inside a Vitest test file: CRUD
  * with versions and conflicts on every repository, every query filter, pagination, bulk
  * upsert, imports with bad rows (every one reported, nothing written), transactions and rollback, concurrent writers, the audit log, file histories,
- * round-trips of every kind of value, streaming, contact counts, and (with `reopen`) persistence. Returned entities are
+ * round-trips of every kind of value, streaming, contact counts, access scopes (no read, count or
+ * stream ever returns a child outside the scope), the audit hash chain, and (with `reopen`) persistence. Returned entities are
  * checked against the core schemas and inputs must never be mutated. Tests that need a
  * capability the adapter does not declare are skipped, visibly.
  * @param options - `name`, `create`, and optionally `destroy`, `timeout` and `reopen`.
@@ -88,6 +90,7 @@ export function runStorageConformance<A extends StorageAdapter>(
     roundTripSuite(harness);
     streamingSuite(harness);
     countSuite(harness);
+    scopeSuite(harness);
     persistenceSuite(harness);
   });
 }

@@ -55,9 +55,10 @@ function repository(
       return e ? [[id, e] as [string, Entry]] : [];
     });
   };
+  const fileOf = (id: string) => state().read("files", id)?.value as ChildFile | undefined;
   const matching = (filter: unknown): [string, Entry][] =>
     [...candidates(filter)]
-      .filter(([, e]) => matchesStorageQuery(kind, e.value as never, filter as never))
+      .filter(([, e]) => matchesStorageQuery(kind, e.value as never, filter as never, fileOf))
       .sort(([a], [b]) => byKey(a, b));
   return {
     get: (id) =>
@@ -186,6 +187,7 @@ export function memorySession(state: () => State, guard: Guard): StorageSession 
         countContactRecords(
           [...state().all("contacts")].map(([, e]) => e.value as ContactRecord),
           query,
+          (id) => state().read("files", id)?.value as ChildFile | undefined,
         ),
       ),
   };

@@ -1,10 +1,22 @@
-import type {
-  FileChange,
-  Instant,
-  StorageAuditEntry,
-  StorageEntityKind,
-  StoredAuditEntry,
+import {
+  AUDIT_GENESIS_HASH,
+  chainAuditEntries,
+  type FileChange,
+  type Instant,
+  type StorageAuditEntry,
+  type StorageEntityKind,
+  type StoredAuditEntry,
 } from "@liushou/core";
+
+/** Entries appended after `log`, linked to its last hash and numbered after it. */
+function linkedAfter(
+  log: readonly StoredAuditEntry[],
+  entries: readonly StorageAuditEntry[],
+): StoredAuditEntry[] {
+  const last = log[log.length - 1];
+  const { linked } = chainAuditEntries(last?.hash ?? AUDIT_GENESIS_HASH, entries);
+  return linked.map((e, i) => ({ ...e, seq: (last?.seq ?? 0) + i + 1 }));
+}
 
 /** One stored entity: a private copy of the value, its version and last write. @internal */
 export interface Entry {
@@ -53,7 +65,7 @@ export class BaseState implements State {
     return this.log;
   }
   appendAudit(entries: readonly StorageAuditEntry[]): void {
-    for (const e of entries) this.log.push({ ...e, seq: this.log.length + 1 });
+    this.log.push(...linkedAfter(this.log, entries));
   }
   changes(fileId: string): readonly FileChange[] {
     return this.history.get(fileId) ?? [];
@@ -97,7 +109,7 @@ export class OverlayState implements State {
   }
   audit(): readonly StoredAuditEntry[] {
     const base = this.base.audit();
-    return [...base, ...this.log.map((e, i) => ({ ...e, seq: base.length + i + 1 }))];
+    return [...base, ...linkedAfter(base, this.log)];
   }
   appendAudit(entries: readonly StorageAuditEntry[]): void {
     this.log.push(...entries);

@@ -8,9 +8,10 @@ describe("migrate", () => {
     const database = new Database(":memory:");
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database }) });
     const first = await migrate(db, { flavor: "sqlite", layout: "plain" });
-    expect(first).toEqual({ applied: ["001-initial"], recorded: ["001-initial"] });
+    const all = ["001-initial", "002-audit-chain"];
+    expect(first).toEqual({ applied: all, recorded: all });
     const second = await migrate(db, { flavor: "sqlite", layout: "plain" });
-    expect(second).toEqual({ applied: [], recorded: ["001-initial"] });
+    expect(second).toEqual({ applied: [], recorded: all });
 
     const tables = database
       .prepare(
@@ -22,7 +23,7 @@ describe("migrate", () => {
       [...STORAGE_TABLES, MIGRATION_TABLE, `${MIGRATION_TABLE}_lock`].sort(),
     );
     const recorded = database.prepare(`select name, timestamp from ${MIGRATION_TABLE}`).all();
-    expect(recorded).toEqual([{ name: "001-initial", timestamp: expect.any(String) }]);
+    expect(recorded).toEqual(all.map((name) => ({ name, timestamp: expect.any(String) })));
     await db.destroy();
   });
 

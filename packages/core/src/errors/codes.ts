@@ -13,6 +13,8 @@ export const ErrorCode = {
   STORAGE: "LIUSHOU_STORAGE",
   /** A report could not be rendered. */
   RENDER: "LIUSHOU_RENDER",
+  /** The actor may not read or write this (outside its scope, or not allowed to its role). */
+  FORBIDDEN: "LIUSHOU_FORBIDDEN",
   /** An error built without a valid code (a host's own subclass given a malformed one). */
   ERROR: "LIUSHOU_ERROR",
 } as const;

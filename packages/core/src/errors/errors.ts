@@ -227,3 +227,17 @@ export class RenderError extends LiushouError {
     this.name = "RenderError";
   }
 }
+
+/**
+ * The actor may not do this: the child is outside its access scope, or its role may not. Nothing
+ * was read or written.
+ * @example
+ * throw new ForbiddenError(text("c9 不在访问范围内", "c9 is outside the access scope"));
+ * @category Errors
+ */
+export class ForbiddenError extends LiushouError {
+  constructor(messages: LocalizedText, options: LiushouErrorOptions = {}) {
+    super(ErrorCode.FORBIDDEN, messages, options);
+    this.name = "ForbiddenError";
+  }
+}

@@ -1,6 +1,7 @@
 import type * as z from "zod";
 import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n/locale";
+import { maskValue } from "./mask";
 
 /**
  * Classes of personal information a schema can carry (PIPL Art. 28 and 51), set in zod's
@@ -170,4 +171,142 @@ export function fieldClassAt(
  */
 export function isMaskedClass(fieldClass: FieldClass | undefined): boolean {
   return fieldClass !== undefined;
+}
+
+/** Stands for a hidden value that is left out (a number, a flag). */
+const LEFT_OUT: unique symbol = Symbol("left out");
+const MAX_MASK_DEPTH = 64;
+
+function hide(value: unknown, depth: number): unknown {
+  if (typeof value === "string") return maskValue(value);
+  if (value === null || typeof value !== "object" || depth > MAX_MASK_DEPTH) return LEFT_OUT;
+  if (Array.isArray(value)) {
+    return value.map((v) => hide(v, depth + 1)).filter((v) => v !== LEFT_OUT);
+  }
+  return copyObject(value as Record<string, unknown>, (v) => hide(v, depth + 1));
+}
+
+function copyObject(
+  value: Record<string, unknown>,
+  map: (v: unknown, key: string) => unknown,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const m = map(v, k);
+    // defineProperty: a key named `__proto__` stays a plain key.
+    if (m !== LEFT_OUT)
+      Object.defineProperty(out, k, {
+        value: m,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  return out;
+}
+
+/**
+ * A copy of a value with every field of a class not in `visible` masked: texts as
+ * {@link maskValue} shows them, other values (amounts, flags) left out. A classed object or
+ * list masks everything in it. The value is not changed.
+ * @param schema - The schema the value was parsed with, such as `ChildFileSchema`.
+ * @param value - The value (plain data).
+ * @param visible - The classes shown in full.
+ * @param path - Where `value` sits inside `schema` (default the root), as for {@link fieldClassAt}.
+ * @returns The masked copy.
+ * @throws ValidationError when `visible` or `path` is not an array.
+ * @example
+ * maskFields(ChildFileSchema, file, ["health"]).child.idNumber //=> "43**************21"
+ * maskFields(ParentSchema, parent, []).monthlyIncomeFen //=> undefined
+ * @category Privacy
+ */
+export function maskFields<T>(
+  schema: z.ZodType,
+  value: T,
+  visible: readonly FieldClass[],
+  path: readonly PropertyKey[] = [],
+): T {
+  if (!Array.isArray(visible)) {
+    throw invalidArgument(
+      "visible",
+      "invalid_type",
+      text("应为字段类别数组", "expected an array of field classes"),
+      visible,
+    );
+  }
+  if (!Array.isArray(path)) {
+    throw invalidArgument(
+      "path",
+      "invalid_type",
+      text("应为键名数组", "expected an array of keys"),
+      path,
+    );
+  }
+  const shown = new Set<unknown>(visible);
+  let start: z.ZodType[] = [schema];
+  for (const key of path)
+    start = start.flatMap((s) => (defOf(s) ? layers(s) : [])).flatMap((s) => child(s, key));
+  const walk = (v: unknown, schemas: z.ZodType[], depth: number): unknown => {
+    const all = schemas.flatMap((s) => (defOf(s) ? layers(s) : []));
+    const c = all.map(ownClass).find((x) => x !== undefined);
+    if (c !== undefined && !shown.has(c)) return hide(v, depth);
+    if (v === null || typeof v !== "object" || depth > MAX_MASK_DEPTH) return v;
+    if (Array.isArray(v)) {
+      return v
+        .map((x, i) =>
+          walk(
+            x,
+            all.flatMap((s) => child(s, i)),
+            depth + 1,
+          ),
+        )
+        .filter((x) => x !== LEFT_OUT);
+    }
+    return copyObject(v as Record<string, unknown>, (x, k) =>
+      walk(
+        x,
+        all.flatMap((s) => child(s, k)),
+        depth + 1,
+      ),
+    );
+  };
+  // A classed ancestor on the path masks the value too.
+  const above = fieldClassAt(schema, path.slice(0, -1));
+  if (path.length > 0 && above !== undefined && !shown.has(above)) {
+    const h = hide(value, 0);
+    return (h === LEFT_OUT ? undefined : h) as T;
+  }
+  const out = walk(value, start, 0);
+  return (out === LEFT_OUT ? undefined : out) as T;
+}
+
+/**
+ * Patches (of a file's history or an audit entry) with the values of classed fields not in
+ * `visible` masked, as {@link maskFields} masks them at each patch's path.
+ * @param schema - The schema of the value the patches change, such as `ChildFileSchema`.
+ * @param patches - Patches with `path` and an optional `value`.
+ * @param visible - The classes shown in full.
+ * @returns Masked copies of the patches.
+ * @throws ValidationError when `patches` or `visible` is not an array.
+ * @example
+ * maskPatches(ChildFileSchema, [{ op: "replace", path: ["child", "idNumber"], value: "110105194912310021" }], [])
+ * //=> [{ op: "replace", path: ["child", "idNumber"], value: "11**************21" }]
+ * @category Privacy
+ */
+export function maskPatches<
+  P extends { readonly path: readonly PropertyKey[]; readonly value?: unknown },
+>(schema: z.ZodType, patches: readonly P[], visible: readonly FieldClass[]): P[] {
+  if (!Array.isArray(patches)) {
+    throw invalidArgument(
+      "patches",
+      "invalid_type",
+      text("应为补丁数组", "expected an array of patches"),
+      patches,
+    );
+  }
+  return patches.map((p) =>
+    "value" in p && Array.isArray(p.path)
+      ? { ...p, value: maskFields(schema, p.value, visible, p.path) }
+      : { ...p },
+  );
 }

@@ -1,5 +1,6 @@
 import {
   IssueCode,
+  outOfScope,
   storageAuditPatches,
   text,
   ValidationError,
@@ -13,6 +14,7 @@ import {
   type StorageSession,
 } from "@liushou/core";
 import type { Context } from "../context";
+import { unscoped } from "../access/scoped";
 
 /** An audit entry for a mutation made now by the context's actor. @internal */
 export function auditEntry(
@@ -25,6 +27,7 @@ export function auditEntry(
     version?: number;
     patches: readonly FilePatch[];
     reason?: string;
+    fields?: readonly (readonly (string | number)[])[];
   },
 ): StorageAuditEntry {
   return {
@@ -82,7 +85,11 @@ export async function requireEntity<K extends StorageEntityKind>(
   const record = (await (tx[kind] as unknown as StorageSession["files"]).get(id)) as StorageRecord<
     StorageEntities[K]
   > | null;
-  if (!record) throw unknownId(ctx, kind, id, path);
+  if (!record) {
+    // On file but outside the actor's scope: a write there is forbidden, not a bad id.
+    const stored = await (unscoped(tx)[kind] as unknown as StorageSession["files"]).get(id);
+    throw stored ? outOfScope(ctx.actor, `${kind} ${id}`) : unknownId(ctx, kind, id, path);
+  }
   return record;
 }
 

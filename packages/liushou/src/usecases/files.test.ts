@@ -74,7 +74,9 @@ describe("updateFile", () => {
       { reason: "住校" },
     );
     expect(file.version).toBe(2);
-    expect(file.value.guardians[0]!.phone).toBe("13900000001");
+    // Masked for the reader; stored in full.
+    expect(file.value.guardians[0]!.phone).toBe("13*******01");
+    expect((await storage.files.get("c1"))?.value.guardians[0]!.phone).toBe("13900000001");
     expect(change).toMatchObject({
       actor: "teacher-7",
       at: "2026-09-01T08:00:00+08:00",
@@ -87,7 +89,7 @@ describe("updateFile", () => {
       version: 2,
       actor: "teacher-7",
       reason: "住校",
-      patches: change.patches,
+      patches: (await storage.fileChanges.list("c1"))[0]!.patches,
     });
     expect(await app.fileAsOf("c1", "2026-08-31")).toMatchObject({ child: { boarding: false } });
     expect((await app.getFile("c1"))?.value).toEqual(file.value);

@@ -16,7 +16,8 @@ import { validationIssue } from "../_lib/write";
 import { compliance, listDue, type ComplianceOptions, type DueOptions } from "./compliance";
 
 /**
- * What a report builder gets: the stored data (read through the wrapped storage), the day and
+ * What a report builder gets: the stored data (read through the wrapped storage, in the actor's
+ * scope and masked for its role: reveal a field with `app.reveal`), the day and
  * instant of the build from the clock, the settings, and the compliance use cases.
  * @category Composition
  */
@@ -62,7 +63,7 @@ export async function buildReport(ctx: Context, name: string, options?: unknown)
   }
   const now = ctx.now();
   const context: ReportContext = {
-    storage: ctx.storage,
+    storage: ctx.view,
     asOf: ctx.today(),
     now,
     timeZone: ctx.timeZone,

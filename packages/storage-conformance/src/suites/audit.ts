@@ -1,4 +1,9 @@
-import type { StorageAuditEntry, StorageAuditQuery } from "@liushou/core";
+import {
+  verifyAuditLog,
+  type StorageAuditEntry,
+  type StorageAuditQuery,
+  type StoredAuditEntry,
+} from "@liushou/core";
 import { describe, expect } from "vitest";
 import { collectPages, collectStream, expectUnmutated, type Harness } from "../harness";
 import { LONG_TEXT, randomId, TRICKY_STRINGS } from "../samples";
@@ -26,6 +31,19 @@ function entry(
   };
 }
 
+/** An entry as appended: without its place in the log and its chain link. */
+const content = ({ seq: _seq, prevHash: _p, hash: _h, ...e }: StoredAuditEntry) => e;
+
+/** The whole log from the first entry with one of `ids`, and the hash before it. */
+async function tailFrom(
+  stream: AsyncIterable<StoredAuditEntry>,
+  ids: ReadonlySet<string>,
+): Promise<StoredAuditEntry[]> {
+  const tail: StoredAuditEntry[] = [];
+  for await (const e of stream) if (tail.length > 0 || ids.has(e.id)) tail.push(e);
+  return tail;
+}
+
 /** The append-only audit log. @internal */
 export function auditSuite(h: Harness): void {
   describe("audit log", () => {
@@ -35,7 +53,7 @@ export function auditSuite(h: Harness): void {
       await expectUnmutated(entries.slice(0, 5), (e) => s.audit.append(e));
       await s.audit.append(entries.slice(5));
       const got = await collectPages((p) => s.audit.query({ entityId: id }, p), 5);
-      expect(got.map(({ seq: _seq, ...e }) => e)).toEqual(entries);
+      expect(got.map(content)).toEqual(entries);
       for (let i = 1; i < got.length; i++) expect(got[i]!.seq).toBeGreaterThan(got[i - 1]!.seq);
       expect(await collectStream(s.audit.stream({ entityId: id }))).toEqual(got);
     });
@@ -61,11 +79,53 @@ export function auditSuite(h: Harness): void {
               (Date.parse(e.at) >= Date.parse(filter.at.from!) &&
                 Date.parse(e.at) < Date.parse(filter.at.to!))),
         );
-        expect(
-          got.map(({ seq: _seq, ...e }) => e),
-          JSON.stringify(filter),
-        ).toEqual(expected);
+        expect(got.map(content), JSON.stringify(filter)).toEqual(expected);
       }
+    });
+
+    h.it("entries are hash-chained, in every append and transaction", async (s) => {
+      const id = randomId("c");
+      const entries = Array.from({ length: 9 }, (_, n) => entry(id, n));
+      await s.audit.append(entries.slice(0, 3));
+      await s.audit.append(entries.slice(3, 4));
+      if (s.capabilities.transactions) {
+        await s.transaction(async (tx) => {
+          await tx.audit.append(entries.slice(4, 6));
+          await tx.audit.append(entries.slice(6, 7));
+        });
+        await expect(
+          s.transaction(async (tx) => {
+            await tx.audit.append([entry(id, 20)]);
+            throw new Error("rolled back");
+          }),
+        ).rejects.toThrow("rolled back");
+      } else {
+        await s.audit.append(entries.slice(4, 7));
+      }
+      await s.audit.append(entries.slice(7));
+      const mine = new Set(entries.map((e) => e.id));
+      const tail = await tailFrom(s.audit.stream({}), mine);
+      expect(tail.length).toBeGreaterThanOrEqual(entries.length);
+      const r = verifyAuditLog(tail, { from: tail[0]!.prevHash });
+      expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+      const own = tail.filter((e) => mine.has(e.id));
+      expect(own.map(content)).toEqual(entries);
+      for (const e of own) expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    h.it("an edit, a deletion or a reordering of what the log returns is detected", async (s) => {
+      const id = randomId("c");
+      const entries = Array.from({ length: 5 }, (_, n) => entry(id, n));
+      await s.audit.append(entries);
+      const tail = await tailFrom(s.audit.stream({}), new Set(entries.map((e) => e.id)));
+      const from = tail[0]!.prevHash;
+      expect(verifyAuditLog(tail, { from }).ok).toBe(true);
+      const edited = tail.map((e, i) => (i === 2 ? { ...e, reason: "改过" } : e));
+      expect(verifyAuditLog(edited, { from })).toMatchObject({ ok: false, index: 2 });
+      const deleted = tail.filter((_, i) => i !== 1);
+      expect(verifyAuditLog(deleted, { from })).toMatchObject({ ok: false, index: 1 });
+      const swapped = [tail[1]!, tail[0]!, ...tail.slice(2)];
+      expect(verifyAuditLog(swapped, { from })).toMatchObject({ ok: false, index: 0 });
     });
 
     h.it("the log offers no way to change or delete an entry", async (s) => {

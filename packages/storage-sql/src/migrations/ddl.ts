@@ -24,7 +24,7 @@ export interface MigrationContext {
 }
 
 /** Column types beyond those of indexed entity fields. */
-type AnyColumnType = ColumnType | "region" | "json" | "instantText";
+type AnyColumnType = ColumnType | "region" | "json" | "instantText" | "hash";
 
 // Text keys compare by code point in every dialect, as the port orders results: PostgreSQL
 // columns use the "C" collation, MySQL ids are bytes (no trailing-space padding) and the rest
@@ -39,6 +39,7 @@ const TYPES: Record<SqlFlavor, Record<AnyColumnType, string>> = {
     region: "text",
     json: "text",
     instantText: "text",
+    hash: "text",
   },
   postgres: {
     id: 'varchar(64) collate "C"',
@@ -49,6 +50,7 @@ const TYPES: Record<SqlFlavor, Record<AnyColumnType, string>> = {
     region: 'varchar(12) collate "C"',
     json: "text",
     instantText: "varchar(40)",
+    hash: 'char(64) collate "C"',
   },
   mysql: {
     id: "varbinary(256)",
@@ -59,6 +61,7 @@ const TYPES: Record<SqlFlavor, Record<AnyColumnType, string>> = {
     region: "varchar(12)",
     json: "longtext",
     instantText: "varchar(40)",
+    hash: "char(64)",
   },
 };
 

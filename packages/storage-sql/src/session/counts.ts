@@ -1,8 +1,8 @@
 import type { StorageContactCount, StorageContactCountQuery } from "@liushou/core";
-import type { SelectQueryBuilder } from "kysely";
+import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
 import { columnText } from "./codec";
 import type { SqlContext } from "./context";
-import { instantRange } from "./filters";
+import { instantRange, scopedFileIds, scopedLinkIds } from "./filters";
 
 /**
  * Contact counts answered by the database: `GROUP BY` the child (over the link table, which
@@ -21,6 +21,16 @@ export async function countContacts(
     .where("t.region", "=", ctx.region);
   if (!byChild) q = q.where("t.mentor_id", "is not", null);
   q = instantRange(q, "t.at_ms", query.at);
+  const scope = query.scope;
+  if (scope !== undefined) {
+    q = byChild
+      ? q.where("t.child_id", "in", (eb: ExpressionBuilder<any, any>) =>
+          scopedFileIds(eb, ctx.region, scope),
+        )
+      : q.where("t.id", "in", (eb: ExpressionBuilder<any, any>) =>
+          scopedLinkIds(eb, "contacts", ctx.region, scope),
+        );
+  }
   for (const [column, list] of [
     ["t.kind", query.kinds],
     ["t.initiator", query.initiators],

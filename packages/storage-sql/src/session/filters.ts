@@ -4,6 +4,7 @@ import type {
   StorageEntityKind,
   StorageInstantRange,
   StorageQueries,
+  StorageScope,
 } from "@liushou/core";
 import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
 import { ENTITY_TABLES } from "../tables/tables";
@@ -47,6 +48,64 @@ export function instantRange(
   if (range?.from !== undefined) q = q.where(column, ">=", instantMs(range.from));
   if (range?.to !== undefined) q = q.where(column, "<", instantMs(range.to));
   return q;
+}
+
+/** Files (alias `f`) in an access scope: conditions on their indexed columns. */
+export function fileInScope(q: Query, f: string, scope: StorageScope): Query {
+  q = underPrefix(q, `${f}.area_code`, scope.regionCode);
+  q = oneOf(oneOf(q, `${f}.school_id`, scope.schoolIds), `${f}.class_id`, scope.classIds);
+  return oneOf(q, `${f}.id`, scope.childIds);
+}
+
+/** The ids of the files in an access scope, as a subquery. */
+export function scopedFileIds(
+  eb: ExpressionBuilder<any, any>,
+  region: string,
+  scope: StorageScope,
+) {
+  const files = ENTITY_TABLES.files.table;
+  return fileInScope(
+    eb.selectFrom(`${files} as sf`).select("sf.id").where("sf.region", "=", region),
+    "sf",
+    scope,
+  );
+}
+
+/** The ids of entities naming at least one child in scope, through the link table. */
+export function scopedLinkIds(
+  eb: ExpressionBuilder<any, any>,
+  kind: StorageEntityKind,
+  region: string,
+  scope: StorageScope,
+) {
+  const link = ENTITY_TABLES[kind].link!;
+  return eb
+    .selectFrom(`${link.table} as sl`)
+    .select("sl.entity_id")
+    .where("sl.region", "=", region)
+    .where("sl.child_id", "in", (e: ExpressionBuilder<any, any>) =>
+      scopedFileIds(e, region, scope),
+    );
+}
+
+/** Entities of a kind in an access scope: the file itself, its child's file, or any linked child's. */
+function inScope(
+  q: Query,
+  kind: StorageEntityKind,
+  region: string,
+  scope: StorageScope | undefined,
+) {
+  if (scope === undefined) return q;
+  if (kind === "files") return fileInScope(q, "t", scope);
+  if (kind === "schools" || kind === "classes" || kind === "mentors") return q;
+  if (kind === "contacts" || kind === "activities" || kind === "aid") {
+    return q.where("t.id", "in", (eb: ExpressionBuilder<any, any>) =>
+      scopedLinkIds(eb, kind, region, scope),
+    );
+  }
+  return q.where("t.child_id", "in", (eb: ExpressionBuilder<any, any>) =>
+    scopedFileIds(eb, region, scope),
+  );
 }
 
 /** Entities whose list field (children, classes) holds `value`: a lookup in the link table. */
@@ -120,9 +179,9 @@ export function applyFilter<K extends StorageEntityKind>(
   filter: StorageQueries[K],
   region: string,
 ): Query {
-  const ids = (filter as { ids?: readonly string[] }).ids;
+  const { ids, scope } = filter as { ids?: readonly string[]; scope?: StorageScope };
   return (FILTERS[kind] as (q: Query, f: StorageQueries[K], region: string) => Query)(
-    oneOf(q, "t.id", ids),
+    inScope(oneOf(q, "t.id", ids), kind, region, scope),
     filter,
     region,
   );

@@ -1,6 +1,7 @@
 import type { StoragePeopleView, StoragePersonQuery, StoragePersonRecord } from "@liushou/core";
 import { columnText, keysetReads, type Keys, type KeysetPage } from "./codec";
 import type { SqlContext } from "./context";
+import { fileInScope } from "./filters";
 
 /**
  * The guardians or parents of every stored file, read from the people table that each file
@@ -26,6 +27,7 @@ export function sqlPeopleView<P>(
     if (filter.fileId !== undefined) q = q.where("p.file_id", "=", filter.fileId);
     if (filter.personId !== undefined) q = q.where("p.person_id", "=", filter.personId);
     if (filter.phone !== undefined) q = q.where("p.phone", "=", filter.phone);
+    if (filter.scope !== undefined) q = fileInScope(q, "f", filter.scope);
     if (after) {
       const [fileId, personId] = after.map(String);
       q = q.where((eb) =>

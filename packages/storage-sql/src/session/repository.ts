@@ -41,7 +41,7 @@ function idPage<R, I>(
 }
 
 /** MySQL's duplicate-key error, which `insert` raises where the others skip the row. */
-function isDuplicateKey(error: unknown): boolean {
+export function isDuplicateKey(error: unknown): boolean {
   return (error as { errno?: number } | null)?.errno === 1062;
 }
 

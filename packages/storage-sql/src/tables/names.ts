@@ -15,4 +15,5 @@ export const STORAGE_TABLES: readonly string[] = Object.freeze([
   "ls_person",
   "ls_file_change",
   "ls_audit",
+  "ls_audit_head",
 ]);

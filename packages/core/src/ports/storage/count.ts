@@ -1,7 +1,7 @@
 import type { ContactRecord } from "../../model/records";
 import type { Instant } from "../../time/types";
 import { invalidArgument, requireObject } from "../../errors/validate";
-import { inStorageInstantRange } from "./match";
+import { storageChildrenInScope, inStorageInstantRange, type StorageFileLookup } from "./match";
 import type { StorageContactCount, StorageContactCountQuery } from "./port";
 
 /**
@@ -9,7 +9,9 @@ import type { StorageContactCount, StorageContactCountQuery } from "./port";
  * `countContacts` (which must return exactly the same rows). A record naming several children
  * counts once for each; subjects with no record are left out; rows ascend by `subjectId`.
  * @param records - Contact records (an array or any iterable).
- * @param query - Grouping and filters.
+ * @param query - Grouping and filters. With a `scope`, a per-child count keeps the children in
+ * scope, a per-mentor count the records naming at least one child in scope.
+ * @param fileOf - Reads a stored file by id; needed with a `scope`.
  * @returns One row per subject with at least one record.
  * @example
  * countContactRecords(records, { groupBy: "child", kinds: ["home-visit"] })
@@ -19,6 +21,7 @@ import type { StorageContactCount, StorageContactCountQuery } from "./port";
 export function countContactRecords(
   records: Iterable<ContactRecord>,
   query: StorageContactCountQuery,
+  fileOf?: StorageFileLookup,
 ): StorageContactCount[] {
   requireObject(query as unknown, "query");
   if (
@@ -52,8 +55,14 @@ export function countContactRecords(
     if (kinds && !kinds.has(r.kind)) continue;
     if (initiators && !initiators.has(r.initiator)) continue;
     if (!inStorageInstantRange(r.at as Instant, query.at)) continue;
-    if (query.groupBy === "child") for (const id of r.childIds) add(id);
-    else if (r.mentorId !== undefined) add(r.mentorId);
+    if (query.groupBy === "child") {
+      for (const id of r.childIds) if (storageChildrenInScope([id], query.scope, fileOf)) add(id);
+    } else if (
+      r.mentorId !== undefined &&
+      storageChildrenInScope(r.childIds, query.scope, fileOf)
+    ) {
+      add(r.mentorId);
+    }
   }
   return [...counts]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -9,6 +9,7 @@ import type {
   StorageInstantRange,
   StoragePersonQuery,
   StorageQueries,
+  StorageScope,
   StoredAuditEntry,
 } from "./port";
 
@@ -108,20 +109,89 @@ const MATCHERS: Matchers = {
 };
 
 /**
+ * Whether a child's file lies in an access scope: the reference of the `scope` filter every
+ * adapter applies (every given condition holds; a list matches any of its values).
+ * @param file - A stored file.
+ * @param scope - The scope; `undefined` lets every file in.
+ * @returns `true` in scope.
+ * @example
+ * inStorageScope(file, { schoolIds: ["s1"] }) //=> true when file.child.schoolId is "s1"
+ * @category Storage
+ */
+export function inStorageScope(file: ChildFile, scope: StorageScope | undefined): boolean {
+  if (scope === undefined) return true;
+  requireObject(file as unknown, "file");
+  requireObject(scope as unknown, "scope");
+  return (
+    under(scope.regionCode, file.child?.regionCode) &&
+    within(scope.schoolIds, file.child?.schoolId) &&
+    within(scope.classIds, file.child?.classId) &&
+    within(scope.childIds, file.id)
+  );
+}
+
+type ChildLinked = Exclude<StorageEntityKind, "schools" | "classes" | "mentors">;
+
+const CHILDREN: { readonly [K in ChildLinked]: (v: StorageEntities[K]) => readonly string[] } = {
+  files: (f) => [f.id],
+  pairings: (p) => [p.childId],
+  contacts: (r) => r.childIds,
+  assessments: (a) => [a.childId],
+  assistancePlans: (p) => [p.childId],
+  wishes: (w) => [w.childId],
+  activities: (a) => a.childIds,
+  aid: (a) => a.childIds,
+};
+
+/**
+ * The children an entity is about, which decide whether it is in an access scope; `undefined`
+ * for schools, classes and mentors, which are not children's data.
+ * @param kind - The repository.
+ * @param value - An entity of that kind.
+ * @returns The child ids, or `undefined`.
+ * @example
+ * storageChildIdsOf("contacts", record) //=> ["c1", "c2"]
+ * storageChildIdsOf("schools", school) //=> undefined
+ * @category Storage
+ */
+export function storageChildIdsOf<K extends StorageEntityKind>(
+  kind: K,
+  value: StorageEntities[K],
+): readonly string[] | undefined {
+  const get = (CHILDREN as Partial<Record<StorageEntityKind, (v: unknown) => readonly string[]>>)[
+    kind
+  ];
+  return get ? get(value) : undefined;
+}
+
+/**
+ * Reads a stored file by id (`undefined` when there is none), for scope checks.
+ * @example
+ * const fileOf: StorageFileLookup = (id) => byId.get(id);
+ * @category Storage
+ */
+export type StorageFileLookup = (id: string) => ChildFile | undefined;
+
+/**
  * The meaning of a repository query, as a pure predicate: the reference every adapter's
  * `query` and `stream` must agree with (the conformance suite checks them against it).
  * @param kind - The repository.
  * @param value - A stored entity.
  * @param filter - The query filter.
+ * @param fileOf - Reads a stored file by id: needed when the filter has a `scope` and the entity
+ * is about children other than itself (a pairing, a contact record…).
  * @returns Whether the entity matches.
+ * @throws ValidationError when a scope needs `fileOf` and none is given.
  * @example
  * matchesStorageQuery("files", file, { schoolId: "s1" }) //=> true
+ * matchesStorageQuery("pairings", pairing, { scope: { classIds: ["k1"] } }, (id) => files.get(id))
  * @category Storage
  */
 export function matchesStorageQuery<K extends StorageEntityKind>(
   kind: K,
   value: StorageEntities[K],
   filter: StorageQueries[K],
+  fileOf?: StorageFileLookup,
 ): boolean {
   if (typeof kind !== "string" || !Object.hasOwn(MATCHERS, kind)) {
     throw invalidArgument(
@@ -135,10 +205,49 @@ export function matchesStorageQuery<K extends StorageEntityKind>(
   requireObject(filter as unknown, "filter");
   const ids = (filter as { ids?: readonly string[] }).ids;
   if (ids !== undefined && !ids.includes((value as { id: string }).id)) return false;
-  return (MATCHERS[kind] as (v: StorageEntities[K], q: StorageQueries[K]) => boolean)(
+  const matches = (MATCHERS[kind] as (v: StorageEntities[K], q: StorageQueries[K]) => boolean)(
     value,
     filter,
   );
+  const scope = (filter as { scope?: StorageScope }).scope;
+  if (!matches || scope === undefined) return matches;
+  if (kind === "files") return inStorageScope(value as ChildFile, scope);
+  return storageChildrenInScope(storageChildIdsOf(kind, value), scope, fileOf);
+}
+
+/**
+ * Whether an entity about these children is in scope: at least one of them is on file and in
+ * scope (`undefined` children, as for a school, or no scope: always).
+ * @param childIds - From {@link storageChildIdsOf}.
+ * @param scope - The access scope.
+ * @param fileOf - Reads a stored file by id.
+ * @returns `true` in scope.
+ * @throws ValidationError when a scope is given without `fileOf`.
+ * @example
+ * storageChildrenInScope(["c1", "c9"], { classIds: ["k1"] }, (id) => files.get(id)) //=> true if c1 is in k1
+ * @category Storage
+ */
+export function storageChildrenInScope(
+  childIds: readonly string[] | undefined,
+  scope: StorageScope | undefined,
+  fileOf: StorageFileLookup | undefined,
+): boolean {
+  if (childIds === undefined || scope === undefined) return true;
+  if (typeof fileOf !== "function") {
+    throw invalidArgument(
+      "fileOf",
+      "invalid_type",
+      {
+        "zh-CN": "按范围筛选时需要读取档案的函数",
+        en: "a scope needs a function that reads files",
+      },
+      fileOf,
+    );
+  }
+  return childIds.some((id) => {
+    const file = fileOf(id);
+    return file !== undefined && inStorageScope(file, scope);
+  });
 }
 
 /**
@@ -169,6 +278,7 @@ export function storagePeopleOf<R extends "guardians" | "parents">(
   }
   if (!Array.isArray(file[register])) return [] as ChildFile[R];
   if (filter.fileId !== undefined && filter.fileId !== file.id) return [] as ChildFile[R];
+  if (!inStorageScope(file, filter.scope)) return [] as ChildFile[R];
   const people = (file[register] as ChildFile[R]).filter(
     (p) => equals(filter.personId, p.id) && equals(filter.phone, p.phone),
   );
@@ -196,4 +306,38 @@ export function matchesStorageAuditQuery(
     equals(filter.actor, entry.actor) &&
     inStorageInstantRange(entry.at, (filter as StorageAuditQuery).at)
   );
+}
+
+const both = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a === undefined ? b : b === undefined ? a : a.filter((x) => b.includes(x));
+
+/**
+ * The scope of children in both scopes (an absent scope is every child): lists intersect, and
+ * of two region codes the longer one stays when it lies under the other (else no child does).
+ * @param a - A scope, or `undefined` for every child.
+ * @param b - Another.
+ * @returns The intersection, `undefined` when both are.
+ * @example
+ * intersectStorageScopes({ regionCode: "430102" }, { regionCode: "430102001", schoolIds: ["s1"] })
+ * //=> { regionCode: "430102001", schoolIds: ["s1"] }
+ * @category Storage
+ */
+export function intersectStorageScopes(
+  a: StorageScope | undefined,
+  b: StorageScope | undefined,
+): StorageScope | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  const out: { -readonly [K in keyof StorageScope]: StorageScope[K] } = {};
+  const [ra, rb] = [a.regionCode, b.regionCode];
+  if (ra !== undefined || rb !== undefined) {
+    if (ra === undefined || rb === undefined) out.regionCode = ra ?? rb;
+    else if (rb.startsWith(ra)) out.regionCode = rb;
+    else if (ra.startsWith(rb)) out.regionCode = ra;
+    else out.childIds = [];
+  }
+  for (const key of ["schoolIds", "classIds", "childIds"] as const) {
+    const list = both(both(a[key], b[key]), out[key]);
+    if (list !== undefined) out[key] = list;
+  }
+  return out;
 }

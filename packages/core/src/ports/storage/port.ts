@@ -70,6 +70,24 @@ export interface StorageInstantRange {
 }
 
 /**
+ * Which children a read may return: the access scope of the actor, as a filter every adapter
+ * applies itself (in SQL, in memory). A child is in scope when every given condition holds: its
+ * home region code starts with `regionCode`, its school is one of `schoolIds`, its class one of
+ * `classIds`, its id one of `childIds` (an empty list matches no child). An entity about children
+ * (a pairing, a contact record, an assessment…) is in scope when at least one child it names is.
+ * Schools, classes and mentors are not children's data and are not filtered.
+ * @example
+ * await storage.files.query({ riskLevels: ["high"], scope: { schoolIds: ["s1"] } })
+ * @category Storage
+ */
+export interface StorageScope {
+  readonly regionCode?: string;
+  readonly schoolIds?: readonly string[];
+  readonly classIds?: readonly string[];
+  readonly childIds?: readonly string[];
+}
+
+/**
  * Filters of child files. Every given condition must hold. `regionCode` matches the code and
  * every area under it (a county code finds its villages' children).
  * @example
@@ -86,6 +104,8 @@ export interface StorageFileQuery {
   readonly riskLevels?: readonly RiskLevel[];
   /** Schooling status (`child.schooling.status`). */
   readonly schooling?: readonly SchoolingStatus[];
+  /** Only children in this access scope ({@link StorageScope}). */
+  readonly scope?: StorageScope;
 }
 
 /**
@@ -137,6 +157,8 @@ export interface StoragePairingQuery {
   readonly mentorId?: string;
   readonly activeOn?: CalendarDate;
   readonly ended?: boolean;
+  /** Only children in this access scope ({@link StorageScope}). */
+  readonly scope?: StorageScope;
 }
 
 /**
@@ -152,6 +174,8 @@ export interface StorageContactQuery {
   readonly mentorId?: string;
   readonly kinds?: readonly ContactKind[];
   readonly at?: StorageInstantRange;
+  /** Only children in this access scope ({@link StorageScope}). */
+  readonly scope?: StorageScope;
 }
 
 /**
@@ -165,6 +189,8 @@ export interface StorageAssessmentQuery {
   readonly childId?: string;
   readonly checklistId?: string;
   readonly takenAt?: StorageInstantRange;
+  /** Only children in this access scope ({@link StorageScope}). */
+  readonly scope?: StorageScope;
 }
 
 /**
@@ -177,6 +203,8 @@ export interface StorageAssistancePlanQuery {
   readonly ids?: readonly string[];
   readonly childId?: string;
   readonly createdOn?: StorageDateRange;
+  /** Only children in this access scope ({@link StorageScope}). */
+  readonly scope?: StorageScope;
 }
 
 /**
@@ -189,6 +217,8 @@ export interface StorageWishQuery {
   readonly ids?: readonly string[];
   readonly childId?: string;
   readonly statuses?: readonly WishStatus[];
+  /** Only children in this access scope ({@link StorageScope}). */
+  readonly scope?: StorageScope;
 }
 
 /**
@@ -203,6 +233,8 @@ export interface StorageActivityQuery {
   readonly regionCode?: string;
   readonly childId?: string;
   readonly date?: StorageDateRange;
+  /** Only children in this access scope ({@link StorageScope}). */
+  readonly scope?: StorageScope;
 }
 
 /**
@@ -217,6 +249,8 @@ export interface StorageAidQuery {
   readonly childId?: string;
   readonly kinds?: readonly StorageEntities["aid"]["kind"][];
   readonly date?: StorageDateRange;
+  /** Only children in this access scope ({@link StorageScope}). */
+  readonly scope?: StorageScope;
 }
 
 /**
@@ -318,6 +352,8 @@ export interface StoragePersonQuery {
   readonly fileId?: string;
   readonly personId?: string;
   readonly phone?: string;
+  /** Only children in this access scope ({@link StorageScope}). */
+  readonly scope?: StorageScope;
 }
 
 /**
@@ -350,13 +386,13 @@ export interface StorageFileChangeLog {
 }
 
 /**
- * What a mutation did: `create`, `update` and `delete` for single writes, `import` for a row
- * of a bulk upsert.
+ * What an entry records: `create`, `update` and `delete` for single writes, `import` for a row
+ * of a bulk upsert, `reveal` for masked fields shown in full (its `reason` is the purpose).
  * @example
  * const op: StorageAuditOperation = "update";
  * @category Storage
  */
-export type StorageAuditOperation = "create" | "update" | "delete" | "import";
+export type StorageAuditOperation = "create" | "update" | "delete" | "import" | "reveal";
 
 /**
  * One entry of the audit log: who changed which entity, when, how (the immer patches that
@@ -376,16 +412,22 @@ export interface StorageAuditEntry {
   readonly version?: number;
   readonly patches: readonly FilePatch[];
   readonly reason?: string;
+  /** For a `reveal`: the paths of the fields shown in full (their values are not logged). */
+  readonly fields?: readonly (readonly (string | number)[])[];
 }
 
 /**
- * An audit entry as stored: with `seq`, its position in the log (strictly increasing).
+ * An audit entry as stored: with `seq`, its position in the log (strictly increasing), and its
+ * link in the hash chain: `prevHash` is the `hash` of the entry before it (`AUDIT_GENESIS_HASH`
+ * for the first), `hash` the SHA-256 of the entry and `prevHash` (see `chainAuditEntries`).
  * @example
  * (await storage.audit.query({ entityId: "c1" })).items[0].seq //=> 1
  * @category Storage
  */
 export interface StoredAuditEntry extends StorageAuditEntry {
   readonly seq: number;
+  readonly prevHash: string;
+  readonly hash: string;
 }
 
 /**
@@ -402,7 +444,9 @@ export interface StorageAuditQuery {
 }
 
 /**
- * The append-only audit log of every mutation: no update, no delete. Read in `seq` order.
+ * The append-only, hash-chained audit log of every mutation and reveal: no update, no delete.
+ * `append` links each entry to the last one stored (`chainAuditEntries`), atomically, so the
+ * chain never forks. Read in `seq` order; `verifyAuditLog` checks what `stream({})` returns.
  * @example
  * await storage.audit.append([entry]);
  * @category Storage
@@ -432,6 +476,8 @@ export interface StorageContactCountQuery {
   readonly initiators?: readonly Initiator[];
   /** Only these children or mentors. */
   readonly subjectIds?: readonly string[];
+  /** Only children in this access scope ({@link StorageScope}). */
+  readonly scope?: StorageScope;
 }
 
 /**

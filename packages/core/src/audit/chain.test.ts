@@ -1,0 +1,111 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fuzzRuns } from "../_lib/fuzz.test-helper";
+import type { StorageAuditEntry, StoredAuditEntry } from "../ports/storage/port";
+import { AUDIT_GENESIS_HASH, canonicalJson, chainAuditEntries, verifyAuditLog } from "./chain";
+import { sha256Hex } from "./sha256";
+
+const entry = (i: number, patch: Partial<StorageAuditEntry> = {}): StorageAuditEntry => ({
+  id: `a${i}`,
+  actor: "t7",
+  at: "2026-03-01T09:00:00+08:00",
+  entity: "files",
+  entityId: `c${i}`,
+  operation: "update",
+  version: i + 1,
+  patches: [{ op: "replace", path: ["child", "name"], value: `王${i}` }],
+  ...patch,
+});
+
+const stored = (n: number): StoredAuditEntry[] =>
+  chainAuditEntries(
+    AUDIT_GENESIS_HASH,
+    Array.from({ length: n }, (_, i) => entry(i)),
+  ).linked.map((e, i) => ({ ...e, seq: i + 1 }));
+
+describe("sha256Hex", () => {
+  it("agrees with node:crypto on any text, including every padding length", () => {
+    for (let n = 0; n < 130; n++) {
+      const s = "x".repeat(n);
+      expect(sha256Hex(s)).toBe(createHash("sha256").update(s).digest("hex"));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (s) => {
+        expect(sha256Hex(s)).toBe(createHash("sha256").update(s, "utf8").digest("hex"));
+      }),
+      { numRuns: fuzzRuns(200) },
+    );
+  });
+});
+
+describe("canonicalJson", () => {
+  it("sorts keys and leaves out undefined", () => {
+    expect(canonicalJson({ b: 1, a: [true, null], c: undefined })).toBe('{"a":[true,null],"b":1}');
+    expect(canonicalJson({ a: { y: 1, x: 2 } })).toBe(canonicalJson({ a: { x: 2, y: 1 } }));
+  });
+  it("refuses what JSON cannot hold", () => {
+    expect.assertions(2);
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow(/JSON/);
+    expect(() => canonicalJson(() => 1)).toThrow(/JSON/);
+  });
+});
+
+describe("verifyAuditLog", () => {
+  it("accepts an intact chain and returns its head", () => {
+    const log = stored(5);
+    expect(verifyAuditLog(log)).toEqual({ ok: true, count: 5, head: log[4]!.hash });
+    expect(verifyAuditLog([])).toEqual({ ok: true, count: 0, head: AUDIT_GENESIS_HASH });
+  });
+
+  it("finds an edit, a deletion, a reordering and a cut end", () => {
+    const log = stored(5);
+    const edited = log.map((e, i) => (i === 2 ? { ...e, actor: "someone-else" } : e));
+    expect(verifyAuditLog(edited)).toMatchObject({ ok: false, index: 2, reason: "edited" });
+    const deleted = log.filter((_, i) => i !== 1);
+    expect(verifyAuditLog(deleted)).toMatchObject({ ok: false, index: 1, reason: "broken-link" });
+    const swapped = [log[0]!, log[2]!, log[1]!, log[3]!, log[4]!];
+    expect(verifyAuditLog(swapped)).toMatchObject({ ok: false, index: 1 });
+    const renumbered = log.map((e, i) => (i === 3 ? { ...e, seq: 1 } : e));
+    expect(verifyAuditLog(renumbered)).toMatchObject({
+      ok: false,
+      index: 3,
+      reason: "out-of-order",
+    });
+    const cut = log.slice(0, 4);
+    expect(verifyAuditLog(cut, { expectedHead: log[4]!.hash })).toMatchObject({
+      ok: false,
+      index: 4,
+      reason: "head-mismatch",
+    });
+    expect(verifyAuditLog(log.slice(2), { from: log[1]!.hash }).ok).toBe(true);
+  });
+
+  it("any change to any field of any entry is found", () => {
+    const log = stored(4);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom("actor", "at", "entityId", "reason", "version", "hash", "prevHash"),
+        fc.string({ minLength: 1, maxLength: 5 }),
+        (i, key, junk) => {
+          const bad = log.map((e, j) =>
+            j === i
+              ? { ...e, [key]: `${String(e[key as keyof StoredAuditEntry] ?? "")}${junk}` }
+              : e,
+          );
+          const r = verifyAuditLog(bad);
+          expect(r.ok).toBe(false);
+          if (!r.ok) expect(r.index).toBe(i);
+        },
+      ),
+      { numRuns: fuzzRuns(100) },
+    );
+  });
+
+  it("answers garbage with a ValidationError, and bad entries as a failure", () => {
+    expect.assertions(2);
+    expect(() => verifyAuditLog(42 as never)).toThrow(/audit entries|审计记录/);
+    expect(verifyAuditLog([null as never]).ok).toBe(false);
+  });
+});

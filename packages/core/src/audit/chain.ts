@@ -1,0 +1,222 @@
+import { invalidArgument } from "../errors/validate";
+import { text } from "../i18n/locale";
+import type { StorageAuditEntry, StoredAuditEntry } from "../ports/storage/port";
+import { sha256Hex } from "./sha256";
+
+/**
+ * The `prevHash` of the first entry of an audit log: 64 zeros.
+ * @example
+ * AUDIT_GENESIS_HASH.length //=> 64
+ * @category Audit
+ */
+export const AUDIT_GENESIS_HASH = "0".repeat(64);
+
+const MAX_CANONICAL_DEPTH = 64;
+
+/**
+ * The canonical text of plain data: JSON with object keys sorted by code point, no spaces,
+ * `undefined` fields left out; equal data gives equal text whatever the key order a database
+ * returns.
+ * @param value - Plain data (objects, arrays, texts, finite numbers, booleans, null).
+ * @returns The canonical JSON.
+ * @throws ValidationError for a value JSON cannot hold (a function, a non-finite number, a cycle).
+ * @example
+ * canonicalJson({ b: 1, a: [true, null] }) //=> '{"a":[true,null],"b":1}'
+ * @category Audit
+ */
+export function canonicalJson(value: unknown): string {
+  const walk = (v: unknown, depth: number): string => {
+    if (depth > MAX_CANONICAL_DEPTH) throw notJson(v);
+    if (v === null || typeof v === "boolean" || typeof v === "string") return JSON.stringify(v);
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) throw notJson(v);
+      return JSON.stringify(v);
+    }
+    if (Array.isArray(v)) {
+      return `[${v.map((x) => (x === undefined ? "null" : walk(x, depth + 1))).join(",")}]`;
+    }
+    if (typeof v === "object") {
+      const keys = Object.keys(v as object)
+        .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${walk((v as Record<string, unknown>)[k], depth + 1)}`).join(",")}}`;
+    }
+    throw notJson(v);
+  };
+  return walk(value, 0);
+}
+
+function notJson(value: unknown) {
+  return invalidArgument(
+    "value",
+    "invalid_type",
+    text("应为可写成 JSON 的数据", "expected data JSON can hold"),
+    value,
+  );
+}
+
+/** The fields of an entry the hash covers: all but `seq`, `prevHash` and `hash`. */
+function content(entry: StorageAuditEntry): StorageAuditEntry {
+  const { seq: _seq, prevHash: _prev, hash: _hash, ...rest } = entry as StoredAuditEntry;
+  return rest;
+}
+
+/**
+ * The hash of an audit entry in the chain: SHA-256 (hex) of `prevHash` and the canonical JSON
+ * of the entry without `seq`, `prevHash` and `hash`.
+ * @param entry - The entry.
+ * @param prevHash - The hash of the entry before it, or {@link AUDIT_GENESIS_HASH}.
+ * @returns 64 hex digits.
+ * @example
+ * auditEntryHash(entry, AUDIT_GENESIS_HASH) //=> "9f2c…"
+ * @category Audit
+ */
+export function auditEntryHash(entry: StorageAuditEntry, prevHash: string): string {
+  if (typeof entry !== "object" || entry === null) {
+    throw invalidArgument(
+      "entry",
+      "invalid_type",
+      text("应为审计记录", "expected an audit entry"),
+      entry,
+    );
+  }
+  return sha256Hex(`${String(prevHash)}\n${canonicalJson(content(entry))}`);
+}
+
+/**
+ * Links new audit entries to the end of a log: each gets the `prevHash` of the one before and
+ * its own `hash`. What an adapter's `audit.append` does, atomically, with the `hash` of the last
+ * entry it stores.
+ * @param previous - The `hash` of the last stored entry, or {@link AUDIT_GENESIS_HASH} for an empty log.
+ * @param entries - The entries to append, in order.
+ * @returns The entries with `prevHash` and `hash`, and the new last hash (`head`).
+ * @example
+ * const { linked, head } = chainAuditEntries(AUDIT_GENESIS_HASH, [entry]);
+ * linked[0].prevHash === AUDIT_GENESIS_HASH //=> true
+ * @category Audit
+ */
+export function chainAuditEntries(
+  previous: string,
+  entries: readonly StorageAuditEntry[],
+): { linked: (StorageAuditEntry & { prevHash: string; hash: string })[]; head: string } {
+  if (!Array.isArray(entries)) {
+    throw invalidArgument(
+      "entries",
+      "invalid_type",
+      text("应为审计记录列表", "expected a list of audit entries"),
+      entries,
+    );
+  }
+  let head = previous;
+  const linked = entries.map((e) => {
+    const hash = auditEntryHash(e, head);
+    const out = { ...content(e), prevHash: head, hash };
+    head = hash;
+    return out;
+  });
+  return { linked, head };
+}
+
+/**
+ * What {@link verifyAuditLog} found: every entry in order and linked, or the first bad one.
+ * - `edited`: the entry's `hash` does not match its content (it was changed);
+ * - `broken-link`: its `prevHash` is not the `hash` of the entry before (one was deleted,
+ *   inserted or moved);
+ * - `out-of-order`: its `seq` does not follow the one before;
+ * - `head-mismatch`: the last hash is not the `expectedHead` the host kept (entries were cut
+ *   from the end).
+ * @example
+ * const r: AuditVerification = { ok: false, index: 3, reason: "edited", message };
+ * @category Audit
+ */
+export type AuditVerification =
+  | { readonly ok: true; readonly count: number; readonly head: string }
+  | {
+      readonly ok: false;
+      readonly index: number;
+      readonly reason: "edited" | "broken-link" | "out-of-order" | "head-mismatch";
+      readonly message: { readonly "zh-CN": string; readonly en: string };
+    };
+
+/**
+ * Checks a hash-chained audit log, as read with `audit.stream({})` (the whole log, in `seq`
+ * order): any edit, deletion, insertion or reordering of entries breaks it at the first entry
+ * affected. Deleting entries from the end is detected when the host keeps the last `head` it
+ * saw and passes it as `expectedHead`.
+ * @param entries - The stored entries (an array or any iterable).
+ * @param options - `from`: the `prevHash` the first entry must have (default
+ * {@link AUDIT_GENESIS_HASH}; give the hash before when checking a tail); `expectedHead`.
+ * @returns `{ ok: true, count, head }`, or the first bad `index` and the `reason`.
+ * @throws ValidationError when `entries` is not a list.
+ * @example
+ * verifyAuditLog(await drain(storage.audit.stream({}))) //=> { ok: true, count: 42, head: "…" }
+ * @category Audit
+ */
+export function verifyAuditLog(
+  entries: Iterable<StoredAuditEntry>,
+  options: { from?: string; expectedHead?: string } = {},
+): AuditVerification {
+  if (
+    typeof (entries as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function"
+  ) {
+    throw invalidArgument(
+      "entries",
+      "invalid_type",
+      text("应为审计记录列表", "expected a list of audit entries"),
+      entries,
+    );
+  }
+  const fail = (
+    index: number,
+    reason: Exclude<AuditVerification, { ok: true }>["reason"],
+    zh: string,
+    en: string,
+  ): AuditVerification => ({
+    ok: false,
+    index,
+    reason,
+    message: text(`第 ${index} 条审计记录：${zh}`, `audit entry ${index}: ${en}`),
+  });
+  let head = options.from ?? AUDIT_GENESIS_HASH;
+  let seq = -Infinity;
+  let index = 0;
+  for (const e of entries) {
+    if (typeof e !== "object" || e === null || typeof e.seq !== "number" || !(e.seq > seq)) {
+      return fail(index, "out-of-order", "序号未递增", "its seq does not follow the one before");
+    }
+    if (e.prevHash !== head) {
+      return fail(
+        index,
+        "broken-link",
+        "与前一条的哈希不相连（有记录被删除、插入或移动）",
+        "its prevHash is not the hash of the entry before (one was deleted, inserted or moved)",
+      );
+    }
+    let hash: string;
+    try {
+      hash = auditEntryHash(e, head);
+    } catch {
+      hash = "";
+    }
+    if (hash !== e.hash) {
+      return fail(
+        index,
+        "edited",
+        "内容与哈希不符（已被修改）",
+        "its content does not match its hash (it was changed)",
+      );
+    }
+    head = e.hash;
+    seq = e.seq;
+    index++;
+  }
+  if (options.expectedHead !== undefined && options.expectedHead !== head) {
+    return fail(
+      index,
+      "head-mismatch",
+      "末尾的哈希与保存的不符（末尾有记录被删除）",
+      "the last hash is not the one kept (entries were cut from the end)",
+    );
+  }
+  return { ok: true, count: index, head };
+}
