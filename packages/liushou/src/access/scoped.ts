@@ -136,6 +136,13 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
           },
         };
       },
+      streamIds(filter) {
+        return {
+          async *[Symbol.asyncIterator]() {
+            yield* repo.streamIds(scoped ? await withScope(filter) : filter);
+          },
+        };
+      },
       async put(value, options) {
         await checkWrite(kind, [value]);
         return repo.put(value, options);

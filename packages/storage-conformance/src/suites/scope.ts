@@ -83,7 +83,7 @@ function scopes(w: World): [string, StorageScope][] {
 /** An actor's scope filters every read: an adapter never returns a child outside it. @internal */
 export function scopeSuite(h: Harness): void {
   describe("access scope", () => {
-    h.it("query and stream of every kind return exactly the entities in scope", async (s) => {
+    h.it("query, stream and streamIds of every kind return exactly the entities in scope", async (s) => {
       const w = await world(s);
       const byId = new Map(w.files.map((f) => [f.id, f]));
       const fileOf = (id: string) => byId.get(id);
@@ -105,6 +105,8 @@ export function scopeSuite(h: Harness): void {
             streamed.map((r) => r.id),
             `${kind} stream, ${name}`,
           ).toEqual(expected);
+          const ids = await collectStream(repo.streamIds(filter as never));
+          expect(ids, `${kind} streamIds, ${name}`).toEqual(expected);
         }
       }
     });
