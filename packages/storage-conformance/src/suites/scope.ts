@@ -83,33 +83,36 @@ function scopes(w: World): [string, StorageScope][] {
 /** An actor's scope filters every read: an adapter never returns a child outside it. @internal */
 export function scopeSuite(h: Harness): void {
   describe("access scope", () => {
-    h.it("query, stream and streamIds of every kind return exactly the entities in scope", async (s) => {
-      const w = await world(s);
-      const byId = new Map(w.files.map((f) => [f.id, f]));
-      const fileOf = (id: string) => byId.get(id);
-      for (const [name, scope] of scopes(w)) {
-        for (const kind of ["files", ...CHILD_KINDS] as const) {
-          const all = w.entities[kind]! as StorageEntities[typeof kind][];
-          const filter = { ids: all.map((e) => e.id), scope };
-          const expected = sortedIds(
-            all.filter((e) => matchesStorageQuery(kind, e as never, filter as never, fileOf)),
-          );
-          const repo = s[kind] as unknown as StorageSession["files"];
-          const paged = await collectPages((p) => repo.query(filter as never, p), 2);
-          expect(
-            paged.map((r) => r.id),
-            `${kind} query, ${name}`,
-          ).toEqual(expected);
-          const streamed = await collectStream(repo.stream(filter as never));
-          expect(
-            streamed.map((r) => r.id),
-            `${kind} stream, ${name}`,
-          ).toEqual(expected);
-          const ids = await collectStream(repo.streamIds(filter as never));
-          expect(ids, `${kind} streamIds, ${name}`).toEqual(expected);
+    h.it(
+      "query, stream and streamIds of every kind return exactly the entities in scope",
+      async (s) => {
+        const w = await world(s);
+        const byId = new Map(w.files.map((f) => [f.id, f]));
+        const fileOf = (id: string) => byId.get(id);
+        for (const [name, scope] of scopes(w)) {
+          for (const kind of ["files", ...CHILD_KINDS] as const) {
+            const all = w.entities[kind]! as StorageEntities[typeof kind][];
+            const filter = { ids: all.map((e) => e.id), scope };
+            const expected = sortedIds(
+              all.filter((e) => matchesStorageQuery(kind, e as never, filter as never, fileOf)),
+            );
+            const repo = s[kind] as unknown as StorageSession["files"];
+            const paged = await collectPages((p) => repo.query(filter as never, p), 2);
+            expect(
+              paged.map((r) => r.id),
+              `${kind} query, ${name}`,
+            ).toEqual(expected);
+            const streamed = await collectStream(repo.stream(filter as never));
+            expect(
+              streamed.map((r) => r.id),
+              `${kind} stream, ${name}`,
+            ).toEqual(expected);
+            const ids = await collectStream(repo.streamIds(filter as never));
+            expect(ids, `${kind} streamIds, ${name}`).toEqual(expected);
+          }
         }
-      }
-    });
+      },
+    );
 
     h.it("a scope alone finds the children of its neighbourhood, and no other", async (s) => {
       const w = await world(s);
