@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import { invalidArgument } from "../errors/validate";
+import { invalidArgument, requireObject } from "../errors/validate";
 import { text } from "../i18n/locale";
 import { maskValue } from "./mask";
 
@@ -304,9 +304,10 @@ export function maskPatches<
       patches,
     );
   }
-  return patches.map((p) =>
-    "value" in p && Array.isArray(p.path)
+  return patches.map((p, i) => {
+    requireObject(p, `patches[${i}]`);
+    return "value" in p && Array.isArray(p.path)
       ? { ...p, value: maskFields(schema, p.value, visible, p.path) }
-      : { ...p },
-  );
+      : { ...p };
+  });
 }

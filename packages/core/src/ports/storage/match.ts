@@ -326,6 +326,8 @@ export function intersectStorageScopes(
   a: StorageScope | undefined,
   b: StorageScope | undefined,
 ): StorageScope | undefined {
+  requireScope(a, "a");
+  requireScope(b, "b");
   if (a === undefined || b === undefined) return a ?? b;
   const out: { -readonly [K in keyof StorageScope]: StorageScope[K] } = {};
   const [ra, rb] = [a.regionCode, b.regionCode];
@@ -340,4 +342,30 @@ export function intersectStorageScopes(
     if (list !== undefined) out[key] = list;
   }
   return out;
+}
+
+/** Checks that a scope argument is absent or an object whose fields have the scope's types. */
+function requireScope(scope: unknown, path: string): void {
+  if (scope === undefined) return;
+  requireObject(scope, path);
+  const region = scope["regionCode"];
+  if (region !== undefined && typeof region !== "string") {
+    throw invalidArgument(
+      `${path}.regionCode`,
+      "invalid_type",
+      { "zh-CN": "应为行政区划代码文本", en: "expected a region code as text" },
+      region,
+    );
+  }
+  for (const key of ["schoolIds", "classIds", "childIds"]) {
+    const list = scope[key];
+    if (list !== undefined && !(Array.isArray(list) && list.every((x) => typeof x === "string"))) {
+      throw invalidArgument(
+        `${path}.${key}`,
+        "invalid_type",
+        { "zh-CN": "应为编号列表", en: "expected a list of ids" },
+        list,
+      );
+    }
+  }
 }
