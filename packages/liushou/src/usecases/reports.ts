@@ -17,8 +17,9 @@ import { compliance, listDue, type ComplianceOptions, type DueOptions } from "./
 
 /**
  * What a report builder gets: the stored data (read through the wrapped storage, in the actor's
- * scope and masked for its role: reveal a field with `app.reveal`), the day and
- * instant of the build from the clock, the settings, and the compliance use cases.
+ * scope and unmasked, so core's checks accept it: the builder masks what it outputs, as the
+ * built-in reports of `@liushou/report` do by default), the day and instant of the build from the
+ * clock, the settings, and the compliance use cases.
  * @category Composition
  */
 export interface ReportContext {
@@ -63,7 +64,7 @@ export async function buildReport(ctx: Context, name: string, options?: unknown)
   }
   const now = ctx.now();
   const context: ReportContext = {
-    storage: ctx.view,
+    storage: ctx.storage,
     asOf: ctx.today(),
     now,
     timeZone: ctx.timeZone,
