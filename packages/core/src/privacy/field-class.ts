@@ -304,8 +304,8 @@ export function maskPatches<
       patches,
     );
   }
-  return patches.map((p, i) => {
-    requireObject(p, `patches[${i}]`);
+  return patches.map((p: P, i): P => {
+    requireObject(p as unknown, `patches[${i}]`);
     return "value" in p && Array.isArray(p.path)
       ? { ...p, value: maskFields(schema, p.value, visible, p.path) }
       : { ...p };
