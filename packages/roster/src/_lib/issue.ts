@@ -94,7 +94,17 @@ export class RosterError extends ValidationError {
   }
 }
 
-/** Code of a region code that is well formed but names no division. @category Roster */
+/**
+ * Code of a region code that is well formed but names no division.
+ * @example
+ * e.rosterIssues.filter((i) => i.code === UNKNOWN_REGION) // rows whose region does not exist
+ * @category Roster
+ */
 export const UNKNOWN_REGION = "unknown_region" as const;
-/** Code of a row without a student number or ID number (it could not be matched again). @category Roster */
+/**
+ * Code of a row without a student number or ID number (it could not be matched again).
+ * @example
+ * e.rosterIssues.some((i) => i.code === MISSING_KEY) // some row has neither number
+ * @category Roster
+ */
 export const MISSING_KEY = "missing_key" as const;

@@ -3,6 +3,8 @@ import * as z from "zod";
 /**
  * The roster fields a column can hold. Every field has a Chinese and an English header that is
  * recognised without a mapping file (see {@link ROSTER_HEADERS}).
+ * @example
+ * RosterFieldSchema.parse("birthDate") //=> "birthDate"
  * @category Roster
  */
 export const RosterFieldSchema = z.enum([
@@ -37,6 +39,8 @@ export type RosterField = z.infer<typeof RosterFieldSchema>;
 /**
  * The headers recognised for each field, Chinese first. Matching ignores case, spaces, `_`,
  * `-` and full-width forms, so `Birth date`, `birth_date` and `birthDate` are one header.
+ * @example
+ * ROSTER_HEADERS.name[0] //=> "姓名"
  * @category Roster
  */
 export const ROSTER_HEADERS: { readonly [F in RosterField]: readonly string[] } = {
