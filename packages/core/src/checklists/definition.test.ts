@@ -23,6 +23,8 @@ function issuesOf(input: ChecklistInput): [string, string, string, string][] {
     defineChecklist(input);
   } catch (e) {
     expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).messages["zh-CN"]).toMatch(/^检查表校验失败/);
+    expect((e as ValidationError).messages.en).toMatch(/^Invalid checklist \(/);
     const issues = (e as ValidationError).issues;
     expect(issues.length).toBeGreaterThan(0);
     return issues.map((i) => [i.path, i.code, i.message["zh-CN"], i.message.en]);
