@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/errors";
 import { PolicyFindingCode } from "./data";
 import { evaluateCompliance } from "./evaluate";
+import { evaluateCompliancePartitioned } from "./partitioned";
 import { definePolicy } from "./presets";
 import { PAIRING_HOME_VISIT, scenario } from "./scenario.test-helper";
 
@@ -47,6 +48,18 @@ describe("evaluateCompliance: the days it covers", () => {
     });
     // r2 is at 01:00 on 1 April, Beijing time
     expect(outside(report)).toEqual([finding(["r2"], "2026-02-01", "2026-03-31")]);
+  });
+
+  it("merges the covered days of partitions into the records-outside finding", async () => {
+    const merged = await evaluateCompliancePartitioned({
+      policies: [PAIRING_HOME_VISIT],
+      period: { from: "2026-02-01", to: "2026-03-31" },
+      asOf: "2026-04-10",
+      partitions: [{ key: "a", data: scenario() }],
+    });
+    expect(
+      merged.findings.filter((f) => f.code === PolicyFindingCode.RECORD_OUTSIDE_PERIOD),
+    ).toEqual([finding(["r2"], "2026-02-01", "2026-03-31")]);
   });
 
   it("covers a count policy's buckets even when it has no subject", () => {
