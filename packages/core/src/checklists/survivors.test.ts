@@ -68,6 +68,39 @@ describe("checklist engine: cases found by mutation testing", () => {
     ]);
   });
 
+  it("scores each chosen option of a multiple choice by its own score", () => {
+    const c = defineChecklist({
+      id: "multi",
+      version: "1",
+      title: t("multi"),
+      items: [
+        {
+          id: "m",
+          kind: "multiple-choice",
+          options: ["a", "b", "c"].map((v, i) => ({ value: v, label: t(v), score: i * 10 })),
+          label: t("m"),
+        },
+      ],
+      scales: [{ id: "s", label: t("s"), items: ["m"] }],
+    });
+    expect(scoreChecklist(c, taken("multi", { m: ["b"] })).scales["s"]!.value).toBe(10);
+    expect(scoreChecklist(c, taken("multi", { m: ["a", "c"] })).scales["s"]!.value).toBe(20);
+  });
+
+  it("a total of subscales may be prorated: minAnswered is checked against items only", () => {
+    const c = defineChecklist({
+      id: "total",
+      version: "1",
+      title: t("total"),
+      items: [likert("a", 0, 2)],
+      scales: [
+        { id: "s", label: t("s"), items: ["a"] },
+        { id: "all", label: t("all"), scales: ["s"], prorate: { minAnswered: 3 } },
+      ],
+    });
+    expect(c.scales[1]!.prorate).toEqual({ minAnswered: 3 });
+  });
+
   it("a prorated scale's range counts every always-shown item at its lowest or highest", () => {
     const c = defineChecklist({
       id: "ranges",
