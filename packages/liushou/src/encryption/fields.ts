@@ -9,7 +9,13 @@ import { ENVELOPE_PREFIX, envelopeKeyId, TOKEN_PREFIX, type Keyring } from "./ke
 export const SEALED_KEY = "$sealed";
 
 /** Fields found by value: they keep a keyed hash in place, so an adapter can index them. */
-export const INDEXED_FIELDS: ReadonlySet<string> = new Set(["idNumber", "phone"]);
+export const INDEXED_FIELDS: ReadonlySet<string> = new Set(["idNumber", "phone", "studentNumber"]);
+
+/**
+ * Fields sealed besides the `identifying` ones: a national student number (学籍号) is `G`
+ * followed by the child's resident ID number.
+ */
+const ALSO_SEALED: ReadonlySet<string> = new Set(["studentNumber"]);
 
 const MAX_DEPTH = 64;
 type Path = readonly (string | number)[];
@@ -17,7 +23,7 @@ type Plain = Record<string, unknown>;
 
 const sealedPaths = new WeakMap<z.ZodType, Map<string, boolean>>();
 
-/** Whether the string at `path` of a value of `schema` is sealed: every `identifying` field is. */
+/** Whether the string at `path` of a value of `schema` is sealed: every `identifying` field and the student number. */
 export function isSealedPath(schema: z.ZodType, path: Path): boolean {
   let memo = sealedPaths.get(schema);
   if (!memo) sealedPaths.set(schema, (memo = new Map()));
@@ -25,7 +31,10 @@ export function isSealedPath(schema: z.ZodType, path: Path): boolean {
   let sealed = memo.get(key);
   if (sealed === undefined) {
     const shape = path.map((k) => (typeof k === "number" ? 0 : k));
-    sealed = fieldClassAt(schema, shape) === FieldClass.IDENTIFYING;
+    const last = path[path.length - 1];
+    sealed =
+      (typeof last === "string" && ALSO_SEALED.has(last)) ||
+      fieldClassAt(schema, shape) === FieldClass.IDENTIFYING;
     memo.set(key, sealed);
   }
   return sealed;
