@@ -116,8 +116,9 @@ describe("encryptFields: tampering and wrong keys", () => {
     const sealed = (r.value.child as unknown as { $sealed: Record<string, string> }).$sealed;
     const flipped =
       sealed.idNumber!.slice(0, -2) +
-      (sealed.idNumber!.endsWith("A") ? "B" : "A") +
+      (sealed.idNumber!.at(-2) === "A" ? "B" : "A") +
       sealed.idNumber!.slice(-1);
+    expect(flipped).not.toBe(sealed.idNumber);
     for (const $sealed of [
       { ...sealed, idNumber: flipped },
       { ...sealed, address: sealed.idNumber! },
