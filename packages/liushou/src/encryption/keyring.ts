@@ -226,7 +226,8 @@ export function createKeyring(options: FieldEncryptionOptions, adapterId: string
       const sealed = await subtle().encrypt(
         { name: "AES-GCM", iv: nonce, additionalData: encoder.encode(field) },
         (await aes(current))!,
-        encoder.encode(clear),
+        // As JSON text: a lone surrogate is escaped, so every string round-trips exactly.
+        encoder.encode(JSON.stringify(clear)),
       );
       const out = new Uint8Array(NONCE_BYTES + sealed.byteLength);
       out.set(nonce);
@@ -262,7 +263,14 @@ export function createKeyring(options: FieldEncryptionOptions, adapterId: string
           ),
         });
       }
-      return decoder.decode(clear);
+      let value: unknown;
+      try {
+        value = JSON.parse(decoder.decode(clear));
+      } catch (e) {
+        throw new StorageError(adapterId, "decrypt", { cause: e });
+      }
+      if (typeof value !== "string") throw broken(`a sealed ${field} is not a text`);
+      return value;
     },
     async token(field, value) {
       const mac = await subtle().sign(
