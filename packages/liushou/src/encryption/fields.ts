@@ -128,21 +128,26 @@ export async function openValue(ring: Keyring, value: unknown): Promise<unknown>
   return out;
 }
 
+/** Patches with each carried value mapped (the patches without one copied). */
+function mapPatchValues(
+  patches: readonly FilePatch[],
+  f: (value: unknown, path: Path) => Promise<unknown>,
+): Promise<FilePatch[]> {
+  return Promise.all(
+    patches.map(async (p) => ("value" in p ? { ...p, value: await f(p.value, p.path) } : { ...p })),
+  );
+}
+
 /** Patches with the identifying values they carry sealed (a text in place, as an envelope). */
 export function sealPatches(
   ring: Keyring,
   schema: z.ZodType,
   patches: readonly FilePatch[],
 ): Promise<FilePatch[]> {
-  return Promise.all(
-    patches.map(async (p) => {
-      if (!("value" in p)) return { ...p };
-      const value =
-        typeof p.value === "string" && isSealedPath(schema, p.path)
-          ? await ring.seal(p.value, fieldOf(p.path))
-          : await sealValue(ring, schema, p.value, p.path);
-      return { ...p, value };
-    }),
+  return mapPatchValues(patches, (value, path) =>
+    typeof value === "string" && isSealedPath(schema, path)
+      ? ring.seal(value, fieldOf(path))
+      : sealValue(ring, schema, value, path),
   );
 }
 
@@ -152,17 +157,10 @@ export function openPatches(
   schema: z.ZodType,
   patches: readonly FilePatch[],
 ): Promise<FilePatch[]> {
-  return Promise.all(
-    patches.map(async (p) => {
-      if (!("value" in p)) return { ...p };
-      const value =
-        typeof p.value === "string" &&
-        p.value.startsWith(ENVELOPE_PREFIX) &&
-        isSealedPath(schema, p.path)
-          ? await ring.open(p.value, fieldOf(p.path))
-          : await openValue(ring, p.value);
-      return { ...p, value };
-    }),
+  return mapPatchValues(patches, (value, path) =>
+    typeof value === "string" && value.startsWith(ENVELOPE_PREFIX) && isSealedPath(schema, path)
+      ? ring.open(value, fieldOf(path))
+      : openValue(ring, value),
   );
 }
 

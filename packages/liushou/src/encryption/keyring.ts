@@ -1,4 +1,4 @@
-import { invalidArgument, normalizeMobile, StorageError, text } from "@liushou/core";
+import { invalidArgument, normalizeMobile, requireObject, StorageError, text } from "@liushou/core";
 
 /**
  * A Web Crypto `CryptoKey` (from `crypto.subtle.importKey` or `generateKey`), described by the
@@ -153,14 +153,7 @@ function normalise(field: string, value: string): string {
  * @throws ValidationError for missing, malformed or duplicate keys.
  */
 export function createKeyring(options: FieldEncryptionOptions, adapterId: string): Keyring {
-  if (typeof options !== "object" || options === null) {
-    throw invalidArgument(
-      "options",
-      "invalid_type",
-      text("应为对象", "expected an object"),
-      options,
-    );
-  }
+  requireObject(options, "options");
   if (!Array.isArray(options.keys) || options.keys.length === 0) {
     throw bad("keys", "应为至少一个密钥", "expected at least one key", options.keys);
   }

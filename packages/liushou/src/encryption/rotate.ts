@@ -1,5 +1,6 @@
 import {
   invalidArgument,
+  requireObject,
   InstantSchema,
   STORAGE_ENTITY_KINDS,
   STORAGE_ENTITY_SCHEMAS,
@@ -61,14 +62,7 @@ export async function rotateKeys(
   ring: Keyring,
   options: RotationOptions,
 ): Promise<RotationResult> {
-  if (typeof options !== "object" || options === null) {
-    throw invalidArgument(
-      "options",
-      "invalid_type",
-      text("应为对象", "expected an object"),
-      options,
-    );
-  }
+  requireObject(options, "options");
   const at = validate(InstantSchema, options.at, { path: ["at"] }) as Instant;
   const batchSize = batchSizeOf(options.batchSize);
   const byKind: Partial<Record<StorageEntityKind, number>> = {};
