@@ -146,6 +146,9 @@ describe("encryptFields: tampering and wrong keys", () => {
     for (const options of cases) {
       expect(() => encryptFields(raw, options as never)).toThrow(ValidationError);
     }
+    expect(() =>
+      encryptFields(undefined as never, { keys: [testKey("k1")], indexKey: INDEX_KEY }),
+    ).toThrow(ValidationError);
   });
 
   it("accepts Web Crypto keys and refuses one of the wrong kind", async () => {
@@ -214,6 +217,7 @@ describe("encryptFields: rotation and lookups", () => {
     const found = await onlyNew.findFilesByIdNumber(` ${withId.child.idNumber!.toLowerCase()} `);
     expect(found.map((r) => r.value)).toEqual([withId]);
     expect(await onlyNew.findFilesByIdNumber("110105194912310021")).toEqual([]);
+    await expect(onlyNew.findFilesByIdNumber(42 as never)).rejects.toBeInstanceOf(ValidationError);
     const withPhone = files.find(phoneOf)!;
     const people = await onlyNew.guardians.query({ phone: phoneOf(withPhone)! });
     expect(people.items.map((p) => p.fileId)).toContain(withPhone.id);

@@ -1,5 +1,8 @@
 import {
   ChildFileSchema,
+  invalidArgument,
+  requireObject,
+  text,
   STORAGE_ENTITY_KINDS,
   STORAGE_ENTITY_SCHEMAS,
   type ChildFile,
@@ -174,6 +177,7 @@ export function encryptFields(
   adapter: StorageAdapter,
   options: FieldEncryptionOptions,
 ): EncryptedStorage {
+  requireObject(adapter, "adapter");
   const ring = createKeyring(options, adapter.id);
   return {
     ...encryptedSession(adapter, ring),
@@ -183,6 +187,14 @@ export function encryptFields(
     transaction: (work) => adapter.transaction((tx) => work(encryptedSession(tx, ring))),
     rotate: (o) => rotateKeys(adapter, ring, o),
     findFilesByIdNumber: async (idNumber, filter = {}) => {
+      if (typeof idNumber !== "string") {
+        throw invalidArgument(
+          "idNumber",
+          "invalid_type",
+          text("应为文本", "expected text"),
+          idNumber,
+        );
+      }
       const token = await ring.token("idNumber", idNumber);
       const found: StorageRecord<ChildFile>[] = [];
       for await (const r of adapter.files.stream(filter)) {
