@@ -30,6 +30,19 @@ async function populated(storage?: StorageAdapter) {
   return t;
 }
 
+/** The pure evaluation of the whole population, every preset, judged on 2026-03-20. */
+function pureReport(period: { from: string; to: string }) {
+  const data = prepareComplianceData({
+    children: pop.files,
+    mentors: pop.mentors,
+    pairings: pop.pairings,
+    records: pop.records,
+    schools: pop.schools,
+    calendar: EXAMPLE_CALENDAR_2025_26,
+  });
+  return evaluateCompliance({ policies: ALL_PRESETS, data, period, asOf: "2026-03-20" });
+}
+
 const key = (r: ComplianceRow) => `${r.policyId}|${r.subjectId}|${r.from}`;
 
 describe("listDue and compliance", () => {
@@ -38,20 +51,7 @@ describe("listDue and compliance", () => {
 
   it("list what is due exactly as the pure evaluation of the same data", async () => {
     const due = await app.listDue({ withinDays: 10 });
-    const data = prepareComplianceData({
-      children: pop.files,
-      mentors: pop.mentors,
-      pairings: pop.pairings,
-      records: pop.records,
-      schools: pop.schools,
-      calendar: EXAMPLE_CALENDAR_2025_26,
-    });
-    const report = evaluateCompliance({
-      policies: ALL_PRESETS,
-      data,
-      period: { from: "2026-02-17", to: "2026-03-30" },
-      asOf: "2026-03-20",
-    });
+    const report = pureReport({ from: "2026-02-17", to: "2026-03-30" });
     const expected = workList(report, { withinDays: 10 });
     expect(due.overdue.length + due.dueSoon.length).toBeGreaterThan(0);
     expect(due.overdue.map(key)).toEqual(expected.overdue.map(key));
@@ -95,19 +95,7 @@ describe("listDue and compliance", () => {
     expect(filters).toHaveLength(1);
     expect(new Set(filters[0]!.childIds)).toEqual(new Set(children));
 
-    const pure = evaluateCompliance({
-      policies: ALL_PRESETS,
-      data: prepareComplianceData({
-        children: pop.files,
-        mentors: pop.mentors,
-        pairings: pop.pairings,
-        records: pop.records,
-        schools: pop.schools,
-        calendar: EXAMPLE_CALENDAR_2025_26,
-      }),
-      period,
-      asOf: "2026-03-20",
-    });
+    const pure = pureReport(period);
     const inSchool = new Set(children);
     const childRows = (rows: Iterable<ComplianceRow>) =>
       [...rows]
