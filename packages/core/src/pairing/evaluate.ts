@@ -417,8 +417,7 @@ export function isPairEligible(
 /** Whether a pair passes every hard rule (no allocation; same logic as {@link hardViolations}). */
 export function isEligible(ctx: EvalContext, child: ChildFile, mentor: Mentor): boolean {
   return (
-    isMentorEligible(ctx, mentor) &&
-    isPairEligible(ctx, child, mentor, needsSameGender(ctx, child))
+    isMentorEligible(ctx, mentor) && isPairEligible(ctx, child, mentor, needsSameGender(ctx, child))
   );
 }
 

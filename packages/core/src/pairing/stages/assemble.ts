@@ -10,13 +10,7 @@ import { text, type LocalizedText } from "../../i18n";
 import type { Pairing, PairingEndReason } from "../../model/mentor";
 import type { CalendarDate } from "../../time/types";
 import { hardViolations, SCALE, softEval, softTerms, workloadTerm } from "../evaluate";
-import type {
-  EndedPairing,
-  PairingPlan,
-  PairingStats,
-  PlannedPair,
-  UnmatchedChild,
-} from "../plan";
+import type { EndedPairing, PairingPlan, PairingStats, PlannedPair, UnmatchedChild } from "../plan";
 import type { CandidateGraph } from "./graph";
 import { isReplanned, type OutOfScope } from "./input";
 import type { EdgeChoice } from "./solve";
@@ -112,7 +106,10 @@ function whyNotKept(
     return { reason: "mentor-left", explanation };
   }
   if (v.length > 0) {
-    const explanation = text(`该结对已违反硬性规则：${zh}`, `the pair now breaks a hard rule: ${en}`);
+    const explanation = text(
+      `该结对已违反硬性规则：${zh}`,
+      `the pair now breaks a hard rule: ${en}`,
+    );
     return { reason: "rule-changed", explanation };
   }
   const j = graph.mentorIndex.get(p.mentorId);

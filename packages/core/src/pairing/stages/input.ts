@@ -41,11 +41,7 @@ import type { SchoolClassInput } from "../../model/area";
 import { resolveAsOf } from "../../time/convert";
 import { DEFAULT_TIME_ZONE, type AsOf, type CalendarDate, type TimeZone } from "../../time/types";
 import { BUILTIN_SOFT } from "../evaluate";
-import {
-  PairingRuleSetSchema,
-  type CustomPairingRule,
-  type PairingRuleSetInput,
-} from "../rules";
+import { PairingRuleSetSchema, type CustomPairingRule, type PairingRuleSetInput } from "../rules";
 
 /**
  * The fields of a child file that pairing reads, validated; the other fields of each file are

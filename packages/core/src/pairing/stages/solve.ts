@@ -50,11 +50,7 @@ export interface ComponentSolution {
 }
 
 /** Objective of a choice inside a component. */
-export function objectiveOf(
-  graph: CandidateGraph,
-  comp: Component,
-  edgeOf: EdgeChoice,
-): Objective {
+export function objectiveOf(graph: CandidateGraph, comp: Component, edgeOf: EdgeChoice): Objective {
   const load = new Map<number, number>();
   const o: Objective = { priorityMatched: 0, matched: 0, minimumMet: 0, score: 0 };
   for (const i of comp.children) {

@@ -6,6 +6,9 @@
 import { text } from "../../i18n";
 import { cachedText, hardViolations, type PairingViolation } from "../evaluate";
 import type { UnmatchedChild } from "../plan";
+import type { ChildFile } from "../../model/child-file";
+import type { Mentor } from "../../model/mentor";
+import type { EvalContext } from "../evaluate";
 import type { CandidateGraph } from "./graph";
 
 /** The children each mentor holds (ascending), by mentor index. */
@@ -33,55 +36,14 @@ export function explainUnmatched(
   const eligible: number[] = [];
   for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++)
     eligible.push(graph.edgeMentor[e]!);
-  if (graph.mentors.length === 0) {
-    return {
-      childId: child.id,
-      priority,
-      reason: "no-mentors",
-      message: text(
-        `没有 ${graph.rules.mentorKinds.join("、")} 类型的导师`,
-        `there is no mentor of kind ${graph.rules.mentorKinds.join(", ")}`,
-      ),
-      excludedBy: [],
-      excluded: [],
-      takenBy: [],
-    };
-  }
-  if (eligible.length === 0) {
-    const counts = new Map<string, number>();
-    const near: { mentorId: string; violations: PairingViolation[] }[] = [];
-    const rest: { mentorId: string; violations: PairingViolation[] }[] = [];
-    for (const m of graph.mentors) {
-      const v = hardViolations(graph.ctx, child, m);
-      for (const x of v) counts.set(x.rule, (counts.get(x.rule) ?? 0) + 1);
-      const close =
-        (m.schoolId !== undefined && m.schoolId === child.child.schoolId) ||
-        (m.regionCode !== undefined &&
-          m.regionCode.slice(0, 9) === child.child.regionCode.slice(0, 9));
-      (close ? near : rest).push({ mentorId: m.id, violations: v });
-    }
-    const excludedBy = [...counts]
-      .map(([rule, count]) => ({ rule, count }))
-      .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1));
-    const summaryZh = excludedBy.map((x) => `${x.rule} 排除 ${x.count} 名`).join("，");
-    const summaryEn = excludedBy.map((x) => `${x.rule} excludes ${x.count}`).join(", ");
-    return {
-      childId: child.id,
-      priority,
-      reason: "no-eligible-mentor",
-      message: text(
-        `没有符合硬性规则的导师（共 ${graph.mentors.length} 名：${summaryZh}）`,
-        `no mentor passes the hard rules (${graph.mentors.length} in all: ${summaryEn})`,
-      ),
-      excludedBy,
-      excluded: [...near, ...rest].slice(0, 20),
-      takenBy: [],
-    };
-  }
+  if (eligible.length === 0) return explainNoEligible(graph.ctx, child, priority, graph.mentors);
   const takenBy = eligible.map((j) => {
     let h = holderIds.get(j);
     if (!h) {
-      h = { mentorId: graph.mentors[j]!.id, childIds: holders[j]!.map((x) => graph.children[x]!.id) };
+      h = {
+        mentorId: graph.mentors[j]!.id,
+        childIds: holders[j]!.map((x) => graph.children[x]!.id),
+      };
       holderIds.set(j, h);
     }
     return h;
@@ -105,3 +67,59 @@ export function explainUnmatched(
   };
 }
 
+/**
+ * Why a child with no eligible mentor got nobody: no mentor of the rule set's kinds at all, or,
+ * for each hard rule, how many of `mentors` (in scope, sorted by id) it excluded, the excluded
+ * mentors of the child's school or township first (at most 20).
+ */
+export function explainNoEligible(
+  ctx: EvalContext,
+  child: ChildFile,
+  priority: boolean,
+  mentors: readonly Mentor[],
+): UnmatchedChild {
+  const kinds = ctx.rules.mentorKinds;
+  if (mentors.length === 0) {
+    return {
+      childId: child.id,
+      priority,
+      reason: "no-mentors",
+      message: text(
+        `没有 ${kinds.join("、")} 类型的导师`,
+        `there is no mentor of kind ${kinds.join(", ")}`,
+      ),
+      excludedBy: [],
+      excluded: [],
+      takenBy: [],
+    };
+  }
+  const counts = new Map<string, number>();
+  const near: { mentorId: string; violations: PairingViolation[] }[] = [];
+  const rest: { mentorId: string; violations: PairingViolation[] }[] = [];
+  for (const m of mentors) {
+    const v = hardViolations(ctx, child, m);
+    for (const x of v) counts.set(x.rule, (counts.get(x.rule) ?? 0) + 1);
+    const close =
+      (m.schoolId !== undefined && m.schoolId === child.child.schoolId) ||
+      (m.regionCode !== undefined &&
+        m.regionCode.slice(0, 9) === child.child.regionCode.slice(0, 9));
+    (close ? near : rest).push({ mentorId: m.id, violations: v });
+  }
+  const excludedBy = [...counts]
+    .map(([rule, count]) => ({ rule, count }))
+    .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1));
+  const summaryZh = excludedBy.map((x) => `${x.rule} 排除 ${x.count} 名`).join("，");
+  const summaryEn = excludedBy.map((x) => `${x.rule} excludes ${x.count}`).join(", ");
+  return {
+    childId: child.id,
+    priority,
+    reason: "no-eligible-mentor",
+    message: text(
+      `没有符合硬性规则的导师（共 ${mentors.length} 名：${summaryZh}）`,
+      `no mentor passes the hard rules (${mentors.length} in all: ${summaryEn})`,
+    ),
+    excludedBy,
+    excluded: [...near, ...rest].slice(0, 20),
+    takenBy: [],
+  };
+}
