@@ -66,8 +66,9 @@ export class ScipyDense {
       ref(): void;
       unref(): void;
     }[];
-    for (const h of handles) if (on) h.ref();
-    else h.unref();
+    for (const h of handles)
+      if (on) h.ref();
+      else h.unref();
   }
 
   /** Solves once (timed by the harness, including the pipe). */
