@@ -3,7 +3,13 @@ import { createRequire } from "node:module";
 import { text as localized, validate } from "@liushou/core";
 import { z } from "zod";
 
-const FontFileSchema = z.string().refine((f) => existsSync(f), "no such file");
+const SubsetArgsSchema = z.tuple([
+  z.string(),
+  z
+    .string()
+    .refine((f) => existsSync(f), "no such file")
+    .optional(),
+]);
 
 /**
  * Where Linux distributions install Noto Sans CJK (Regular), the font the chart labels are
@@ -144,8 +150,7 @@ function loadFont(path: string): LoadedFont | null {
  * @category Charts
  */
 export function cjkFontSubset(text: string, path?: string): Uint8Array | undefined {
-  if (path !== undefined)
-    validate(FontFileSchema, path, { subject: localized("字体文件", "font file") });
+  validate(SubsetArgsSchema, [text, path], { subject: localized("字体子集", "font subset") });
   const file = path ?? CJK_FONT_FILES.find((f) => existsSync(f));
   if (file === undefined) return undefined;
   const font = loadFont(file);
