@@ -59,10 +59,7 @@ export interface ChartImages {
  * png.subarray(1, 4).toString() //=> "PNG"
  * @category Charts
  */
-export function chartImages(
-  chart: ChartData,
-  options: ChartImagesOptions = {},
-): ChartImages {
+export function chartImages(chart: ChartData, options: ChartImagesOptions = {}): ChartImages {
   validate(PngOptionsSchema, options ?? {}, { subject: text("图表选项", "chart options") });
   const { scale = 2, fontFile, ...svgOptions } = options ?? {};
   const width = svgOptions.width ?? 640;
