@@ -26,7 +26,11 @@ export const CJK_FONT_FILES: readonly string[] = Object.freeze([
   "/usr/share/fonts/opentype/noto-cjk/NotoSansCJK-Regular.ttc",
 ]);
 
-/** The family the labels are drawn in, as the font's name table spells it. */
+/**
+ * The family the labels are drawn in, as the font's name table spells it.
+ * @example
+ * new Resvg(svg, { font: { fontFiles: [file], defaultFontFamily: CJK_FONT_FAMILY } });
+ */
 export const CJK_FONT_FAMILY = "Noto Sans CJK SC";
 
 /** A font file loaded once into HarfBuzz's memory, with the face of the wanted family. */
