@@ -1,3 +1,4 @@
+import { invalidArgument, text } from "@liushou/core";
 import type { Report } from "./types";
 
 /**
@@ -33,6 +34,8 @@ export function xmlSafeText(value: string): string {
  * @category Renderers
  */
 export function mapReportText(report: Report, map: (value: string) => string): Report {
+  if (typeof map !== "function")
+    throw invalidArgument("map", "invalid_type", text("应为函数", "expected a function"), map);
   const copy = (value: unknown): unknown => {
     if (typeof value === "string") return map(value);
     if (Array.isArray(value)) return value.map(copy);

@@ -60,3 +60,12 @@ describe("BUILT_IN_REPORTS", () => {
     expect(isBuiltInReportKind("")).toBe(false);
   });
 });
+
+describe("buildBuiltInReport", () => {
+  it("refuses an unknown kind with a ValidationError", async () => {
+    const { ValidationError } = await import("@liushou/core");
+    expect(() => buildBuiltInReport("toString" as "work-list", {} as never)).toThrow(
+      ValidationError,
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { text, type LocalizedText } from "@liushou/core";
+import { invalidArgument, text, type LocalizedText } from "@liushou/core";
 import type { Report } from "../model/types";
 import { childCardsReport, type ChildCardsInput } from "./child-cards";
 import { wishAidLedgerReport, type LedgerInput } from "./ledger";
@@ -125,7 +125,7 @@ export function isBuiltInReportKind(kind: string): kind is BuiltInReportKind {
  * @param kind - A key of {@link BUILT_IN_REPORTS}.
  * @param input - What that report's builder takes.
  * @returns The report.
- * @throws ValidationError naming the field at fault in the input.
+ * @throws ValidationError for an unknown kind, or naming the field at fault in the input.
  * @example
  * const report = buildBuiltInReport("work-list", { ...data, scope: { level: "school", id: "s1" }, asOf: "2026-06-30", generatedAt: "2026-07-01T09:00:00+08:00" });
  * report.kind //=> "work-list"
@@ -135,5 +135,15 @@ export function buildBuiltInReport<K extends BuiltInReportKind>(
   kind: K,
   input: BuiltInReportInput<K>,
 ): Report {
+  if (typeof kind !== "string" || !isBuiltInReportKind(kind))
+    throw invalidArgument(
+      "kind",
+      "invalid_value",
+      text(
+        `应为内置报告之一：${BUILT_IN_REPORT_KINDS.join("、")}`,
+        `expected one of the built-in reports: ${BUILT_IN_REPORT_KINDS.join(", ")}`,
+      ),
+      kind,
+    );
   return (BUILT_IN_REPORTS[kind] as BuiltInReport<BuiltInReportInput<K>>).build(input);
 }
