@@ -1,16 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
-  childCardsReport,
+  BUILT_IN_REPORTS,
+  BUILT_IN_REPORT_KINDS,
   csvRenderer,
   markdownRenderer,
-  recordBookReport,
-  registersReport,
   renderReport,
-  statisticsReport,
-  wishAidLedgerReport,
-  workListReport,
-  workSummaryReport,
+  type BuiltInReportKind,
   type CareData,
   type Report,
   type ReportRenderer as FormatRenderer,
@@ -34,18 +30,10 @@ import { seconds } from "./steps";
 import { storedValues } from "./stored";
 
 /** The built-in reports of `@liushou/report`, by kind, in the order the demo renders them. */
-export const REPORT_KINDS = [
-  "work-summary",
-  "statistics",
-  "registers",
-  "child-cards",
-  "record-book",
-  "work-list",
-  "wish-aid-ledger",
-] as const;
+export const REPORT_KINDS = BUILT_IN_REPORT_KINDS;
 
 /** A kind of {@link REPORT_KINDS}. */
-export type ReportKind = (typeof REPORT_KINDS)[number];
+export type ReportKind = BuiltInReportKind;
 
 /** Every format the report packages render: Markdown, CSV, HTML, Excel, Word. */
 export const FORMATS: readonly FormatRenderer<object>[] = [
@@ -115,13 +103,13 @@ export function reportBuilders(areas: readonly Area[]): Record<ReportKind, Repor
   const countyScope = { level: "county", code: county.code } as const;
   return {
     "work-summary": async (ctx, o) =>
-      workSummaryReport({
+      BUILT_IN_REPORTS["work-summary"].build({
         ...(await careData(ctx.storage, areas)),
         ...common(ctx, o),
         scope: countyScope,
       }),
     statistics: async (ctx, o) =>
-      statisticsReport({
+      BUILT_IN_REPORTS.statistics.build({
         ...common(ctx, o),
         files: await storedValues(ctx.storage.files.stream({})),
         schools: await storedValues(ctx.storage.schools.stream({})),
@@ -131,7 +119,7 @@ export function reportBuilders(areas: readonly Area[]): Record<ReportKind, Repor
       }),
     registers: async (ctx, o) => {
       const { school: _school, ...roster } = await firstSchool(ctx.storage);
-      return registersReport({ ...common(ctx, o), ...roster });
+      return BUILT_IN_REPORTS.registers.build({ ...common(ctx, o), ...roster });
     },
     "child-cards": async (ctx, o) => {
       const { school: _school, ...roster } = await firstSchool(ctx.storage);
@@ -139,7 +127,7 @@ export function reportBuilders(areas: readonly Area[]): Record<ReportKind, Repor
         .filter((f) => classifyLeftBehind(f, { asOf: ctx.asOf }).leftBehind)
         .slice(0, 6)
         .map((f) => f.id);
-      return childCardsReport({
+      return BUILT_IN_REPORTS["child-cards"].build({
         ...common(ctx, o),
         ...roster,
         childIds,
@@ -152,7 +140,7 @@ export function reportBuilders(areas: readonly Area[]): Record<ReportKind, Repor
       const mentors = await storedValues(ctx.storage.mentors.stream({ schoolId: school.id }));
       const mentor = mentors.find((m) => m.kind === "class-teacher")!;
       const { period: _period, ...options } = common(ctx, o);
-      return recordBookReport({
+      return BUILT_IN_REPORTS["record-book"].build({
         ...options,
         mentorId: mentor.id,
         month: SEMESTER.months.at(-1)!,
@@ -164,14 +152,14 @@ export function reportBuilders(areas: readonly Area[]): Record<ReportKind, Repor
       });
     },
     "work-list": async (ctx, o) =>
-      workListReport({
+      BUILT_IN_REPORTS["work-list"].build({
         ...(await careData(ctx.storage, areas)),
         ...common(ctx, o),
         scope: countyScope,
         withinDays: 7,
       }),
     "wish-aid-ledger": async (ctx, o) =>
-      wishAidLedgerReport({
+      BUILT_IN_REPORTS["wish-aid-ledger"].build({
         ...common(ctx, o),
         files: await storedValues(ctx.storage.files.stream({})),
         wishes: await storedValues(ctx.storage.wishes.stream({})),

@@ -2,17 +2,15 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Area } from "@liushou/core";
 import {
-  childCardsReport,
+  BUILT_IN_REPORT_KINDS,
+  buildBuiltInReport,
   csvRenderer,
+  isBuiltInReportKind,
   markdownRenderer,
-  recordBookReport,
-  registersReport,
   renderReport,
-  statisticsReport,
-  wishAidLedgerReport,
-  workListReport,
-  workSummaryReport,
   SENSITIVE_FIELDS,
+  type BuiltInReportInput,
+  type BuiltInReportKind,
   type Report,
   type ReportScope,
   type SensitiveField,
@@ -25,16 +23,6 @@ import { loadCareData, namesOf, type Names } from "../_lib/data";
 import { progress } from "../_lib/progress";
 import { examples } from "./help";
 
-/** The report kinds of `liushou report`. @internal */
-export const REPORT_KINDS = [
-  "work-summary",
-  "work-list",
-  "statistics",
-  "registers",
-  "child-cards",
-  "record-book",
-  "wish-aid-ledger",
-] as const;
 const FORMATS = ["md", "html", "csv", "xlsx", "docx"] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -120,7 +108,7 @@ export function reportCommand(session: Session): Command {
         "build a report and write it (md, html, csv, xlsx, docx)",
       ),
     )
-    .argument("<kind>", REPORT_KINDS.join(" | "))
+    .argument("<kind>", BUILT_IN_REPORT_KINDS.join(" | "))
     .option("--format <format>", FORMATS.join(" | "), "md")
     .option(
       "--out <file>",
@@ -166,11 +154,11 @@ export function reportCommand(session: Session): Command {
     )
     .action(async (kind: string, _o, cmd: Command) => {
       const o = cmd.optsWithGlobals<ReportCliOptions>();
-      if (!(REPORT_KINDS as readonly string[]).includes(kind))
+      if (!isBuiltInReportKind(kind))
         throw new UsageError(
           t(
-            `未知报告：${kind}（可用：${REPORT_KINDS.join("、")}）`,
-            `unknown report: ${kind} (known: ${REPORT_KINDS.join(", ")})`,
+            `未知报告：${kind}（可用：${BUILT_IN_REPORT_KINDS.join("、")}）`,
+            `unknown report: ${kind} (known: ${BUILT_IN_REPORT_KINDS.join(", ")})`,
           ),
         );
       if (!(FORMATS as readonly string[]).includes(o.format))
@@ -219,39 +207,23 @@ export function reportCommand(session: Session): Command {
           areas,
           scope: scopeOf(session, o.scope, counties),
         });
-        const report: Report =
-          kind === "work-summary"
-            ? workSummaryReport(care())
-            : kind === "work-list"
-              ? workListReport(care())
-              : kind === "statistics"
-                ? statisticsReport({
-                    ...base,
-                    files: data.files,
-                    schools: data.schools,
-                    classes: data.classes,
-                    areas,
-                    rowsBy: "township",
-                  })
-                : kind === "registers"
-                  ? registersReport({
-                      ...base,
-                      files: data.files,
-                      schools: data.schools,
-                      classes: data.classes,
-                    })
-                  : kind === "child-cards"
-                    ? childCardsReport({ ...base, ...data })
-                    : kind === "record-book"
-                      ? recordBookReport({ ...base, ...data, mentorId: o.mentor!, month: o.month! })
-                      : wishAidLedgerReport({
-                          ...base,
-                          files: data.files,
-                          wishes: data.wishes,
-                          aid: data.aid,
-                          schools: data.schools,
-                          classes: data.classes,
-                        });
+        const roster = {
+          ...base,
+          files: data.files,
+          schools: data.schools,
+          classes: data.classes,
+        };
+        // What each kind's builder takes, built only for the kind asked for.
+        const inputs: { [K in BuiltInReportKind]: () => BuiltInReportInput<K> } = {
+          "work-summary": care,
+          "work-list": care,
+          statistics: () => ({ ...roster, areas, rowsBy: "township" }),
+          registers: () => roster,
+          "child-cards": () => ({ ...base, ...data }),
+          "record-book": () => ({ ...base, ...data, mentorId: o.mentor!, month: o.month! }),
+          "wish-aid-ledger": () => ({ ...roster, wishes: data.wishes, aid: data.aid }),
+        };
+        const report: Report = buildBuiltInReport(kind, inputs[kind]());
         bar.update(step, 2, 3);
         const body = await render(o.format as Format, report);
         await mkdir(dirname(out), { recursive: true });

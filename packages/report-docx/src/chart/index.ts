@@ -1,1 +1,2 @@
 export * from "./png";
+export { CJK_FONT_FILES, cjkFontSubset } from "./font";

@@ -25,7 +25,11 @@ import {
 } from "docx";
 import { chartImages } from "../chart/png";
 
-/** What the block writers share while walking one report. */
+/**
+ * What the block writers share while walking one report.
+ * @example
+ * const ctx: DocxContext = { report, footnotes: new Map([["n1", 1]]), textWidthPx: 590, cards: 0, lists: 0 };
+ */
 export interface DocxContext {
   readonly report: Report;
   /** Footnote number (1-based) by id. */
@@ -47,7 +51,11 @@ const HEADINGS = [
   HeadingLevel.HEADING_6,
 ] as const;
 
-/** Writes blocks as Word paragraphs and tables, depth first. */
+/**
+ * Writes blocks as Word paragraphs and tables, depth first.
+ * @example
+ * new Document({ sections: [{ children: blocksDocx(report.body, ctx) }] });
+ */
 export function blocksDocx(blocks: readonly Block[], ctx: DocxContext): (Paragraph | Table)[] {
   return blocks.flatMap((b) => blockDocx(b, ctx));
 }
@@ -90,7 +98,11 @@ function blockDocx(block: Block, ctx: DocxContext): (Paragraph | Table)[] {
   }
 }
 
-/** Text, figures (bold) and footnote references (superscript `[n]`) of a sentence. */
+/**
+ * Text, figures (bold) and footnote references (superscript `[n]`) of a sentence.
+ * @example
+ * new Paragraph({ children: inlineRuns([{ type: "text", text: "共 " }, { type: "figure", value: 54, valueType: "integer", text: "54" }], ctx) });
+ */
 export function inlineRuns(runs: readonly Inline[], ctx: DocxContext): ParagraphChild[] {
   return runs.flatMap((r): ParagraphChild[] => {
     if (r.type === "text") return [new TextRun(r.text)];

@@ -1,9 +1,11 @@
 import { text, validate } from "@liushou/core";
 import {
   defineRenderer,
+  mapReportText,
   metaLines,
   parseReport,
   privacyStatement,
+  xmlSafeText,
   type Report,
 } from "@liushou/report";
 import { PageMarginsSchema, SCHOOL_A4_MARGINS_MM, type PageMargins } from "@liushou/report-html";
@@ -61,7 +63,9 @@ export async function renderDocx(report: Report, options: DocxOptions = {}): Pro
 const DocxOptionsSchema = z.object({ margins: PageMarginsSchema.optional() }).optional();
 
 /** The document of a report already checked; the options are checked here. */
-async function docxOf(report: Report, rawOptions: DocxOptions | undefined): Promise<Uint8Array> {
+async function docxOf(checked: Report, rawOptions: DocxOptions | undefined): Promise<Uint8Array> {
+  // XML 1.0 cannot carry control characters: they become U+FFFD rather than break the file.
+  const report = mapReportText(checked, xmlSafeText);
   const options =
     validate(DocxOptionsSchema, rawOptions, { subject: text("DOCX 选项", "DOCX options") }) ?? {};
   const zh = report.locale === "zh-CN";

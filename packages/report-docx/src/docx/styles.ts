@@ -14,7 +14,11 @@ const heading = (id: string, level: number, halfPoints: number) => ({
   paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, outlineLevel: level - 1 },
 });
 
-/** The styles of every document: 小四 (12 pt) body with a two-character first-line indent. */
+/**
+ * The styles of every document: 小四 (12 pt) body with a two-character first-line indent.
+ * @example
+ * new Document({ styles: DOCUMENT_STYLES, sections: [] });
+ */
 export const DOCUMENT_STYLES: IStylesOptions = {
   default: {
     document: { run: { font: BODY_FONT, size: 24 }, paragraph: { spacing: { line: 360 } } },

@@ -2,6 +2,7 @@ import { RenderError, text, validate } from "@liushou/core";
 import { formatValue, ValueTypeSchema, type Chart } from "@liushou/report";
 import * as echarts from "echarts";
 import { z } from "zod";
+import { printableText } from "../_lib/escape";
 import { CJK_FONT_STACK } from "../_lib/fonts";
 
 /**
@@ -59,7 +60,7 @@ export function chartToSvg(chart: ChartData, options: ChartSvgOptions = {}): str
   const height = options?.height ?? 320;
   const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
-    instance.setOption(chartOption(chart, options?.fontFamily ?? CJK_FONT_STACK));
+    instance.setOption(chartOption(printableLabels(chart), options?.fontFamily ?? CJK_FONT_STACK));
     return renameClasses(instance.renderToSVGString(), id);
   } finally {
     instance.dispose();
@@ -106,6 +107,17 @@ function renameClasses(svg: string, prefix: string): string {
       return renamed;
     })
     .replace(/\bzr\d+-/g, `${prefix}-`);
+}
+
+/** The chart with characters an SVG in HTML may not carry replaced in every label. */
+function printableLabels(chart: ChartData): ChartData {
+  return {
+    ...chart,
+    categories: chart.categories.map(printableText),
+    series: chart.series.map((s) => ({ ...s, name: printableText(s.name) })),
+    ...(chart.xLabel !== undefined ? { xLabel: printableText(chart.xLabel) } : {}),
+    ...(chart.yLabel !== undefined ? { yLabel: printableText(chart.yLabel) } : {}),
+  };
 }
 
 function checkChart(chart: ChartData): void {

@@ -11,7 +11,11 @@ import {
 import { escapeHtml as esc } from "../_lib/escape";
 import { chartToSvg, type ChartSvgOptions } from "../chart/svg";
 
-/** What the block writers share while walking one report. */
+/**
+ * What the block writers share while walking one report.
+ * @example
+ * const ctx: HtmlContext = { report, footnotes: new Map([["n1", 1]]), chart: {}, cards: 0, charts: 0 };
+ */
 export interface HtmlContext {
   readonly report: Report;
   /** Footnote number (1-based) by id. */
@@ -23,7 +27,11 @@ export interface HtmlContext {
   charts: number;
 }
 
-/** Writes blocks as HTML, depth first. */
+/**
+ * Writes blocks as HTML, depth first.
+ * @example
+ * blocksHtml([{ type: "paragraph", content: [{ type: "text", text: "<b>王</b>" }] }], ctx) //=> "<p>&lt;b&gt;王&lt;/b&gt;</p>"
+ */
 export function blocksHtml(blocks: readonly Block[], ctx: HtmlContext): string {
   return blocks.map((b) => blockHtml(b, ctx)).join("\n");
 }
@@ -53,7 +61,11 @@ function blockHtml(block: Block, ctx: HtmlContext): string {
   }
 }
 
-/** Text, figures (bold, with their source) and footnote references of a sentence. */
+/**
+ * Text, figures (bold, with their source) and footnote references of a sentence.
+ * @example
+ * inlineHtml([{ type: "figure", value: 54, valueType: "integer", text: "54" }], ctx) // "<strong …>54</strong>"
+ */
 export function inlineHtml(runs: readonly Inline[], ctx: HtmlContext): string {
   return runs
     .map((r) => {

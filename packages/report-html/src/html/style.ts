@@ -5,6 +5,8 @@ import { A4_MM, type PageMargins } from "../page/margins";
 /**
  * The page's only stylesheet: A4 with the given margins, a Chinese font stack, tables whose
  * header repeats on every printed page, and cards sized so `cardsPerPage` fill one page.
+ * @example
+ * printCss(report, SCHOOL_A4_MARGINS_MM).includes("@page") //=> true
  */
 export function printCss(report: Report, margins: PageMargins): string {
   const landscape = report.layout.orientation === "landscape";

@@ -28,7 +28,11 @@ export const SCHOOL_A4_MARGINS_MM: PageMargins = Object.freeze({
   left: 28,
 });
 
-/** A4 in millimetres, portrait. */
+/**
+ * A4 in millimetres, portrait.
+ * @example
+ * A4_MM.width - SCHOOL_A4_MARGINS_MM.left - SCHOOL_A4_MARGINS_MM.right //=> 156
+ */
 export const A4_MM = Object.freeze({ width: 210, height: 297 });
 
 /** Margins as options take them: each a finite number of millimetres, 0 to 100. @internal */

@@ -1,6 +1,8 @@
 /**
  * The printed width of a text in spreadsheet character units: CJK and full-width characters
  * count two, others one.
+ * @example
+ * displayWidth("王小明 A1") //=> 9
  */
 export function displayWidth(value: string): number {
   let w = 0;

@@ -1,6 +1,10 @@
 import type { CellValue, TableColumn } from "@liushou/report";
 
-/** The Excel number format of a column: counts grouped, ratios as percents, fen as yuan. */
+/**
+ * The Excel number format of a column: counts grouped, ratios as percents, fen as yuan.
+ * @example
+ * numberFormat({ key: "aid", header: "金额", type: "money-fen" }) //=> '"¥"#,##0.00'
+ */
 export function numberFormat(column: TableColumn): string {
   const digits = (n: number) => (n > 0 ? `.${"0".repeat(n)}` : "");
   switch (column.type) {
@@ -22,6 +26,8 @@ export function numberFormat(column: TableColumn): string {
 /**
  * A model cell as the spreadsheet stores it: money in yuan (the model counts fen), dates as
  * Excel dates (UTC midnight, so the serial never depends on the machine's zone), text as text.
+ * @example
+ * sheetValue(12345, { key: "aid", header: "金额", type: "money-fen" }) //=> 123.45
  */
 export function sheetValue(value: CellValue, column: TableColumn): string | number | Date | null {
   if (value === null || typeof value === "string") {

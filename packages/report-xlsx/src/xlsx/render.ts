@@ -2,9 +2,11 @@ import { text, validate } from "@liushou/core";
 import {
   defineRenderer,
   formatValue,
+  mapReportText,
   metaLines,
   parseReport,
   privacyStatement,
+  xmlSafeText,
   type Block,
   type Card,
   type Chart,
@@ -58,8 +60,10 @@ export async function renderXlsx(report: Report, options: XlsxOptions = {}): Pro
 const XlsxOptionsSchema = z.object({}).strict().optional();
 
 /** The workbook of a report already checked; the options are checked here. */
-async function xlsxOf(report: Report, options: XlsxOptions | undefined): Promise<Uint8Array> {
+async function xlsxOf(checked: Report, options: XlsxOptions | undefined): Promise<Uint8Array> {
   validate(XlsxOptionsSchema, options, { subject: text("XLSX 选项", "XLSX options") });
+  // XML 1.0 cannot carry control characters: they become U+FFFD rather than break the file.
+  const report = mapReportText(checked, xmlSafeText);
   const l = (t: { "zh-CN": string; en: string }) => t[report.locale];
   const wb = new ExcelJS.Workbook();
   const at = new Date(report.meta.generatedAt);

@@ -5,7 +5,11 @@ import { sheetName } from "../_lib/sheet-name";
 import { displayWidth } from "../_lib/width";
 import { numberFormat, sheetValue } from "./cells";
 
-/** What every sheet of one workbook shares. */
+/**
+ * What every sheet of one workbook shares.
+ * @example
+ * const ctx: SheetContext = { names: new Set(), subtitle: "青山小学 · 2026-02-20 — 2026-06-30", landscape: false };
+ */
 export interface SheetContext {
   /** Names already given (lower case), to keep them unique. */
   readonly names: Set<string>;
@@ -14,7 +18,11 @@ export interface SheetContext {
   readonly landscape: boolean;
 }
 
-/** Rows above the data: the title, the subtitle, the column headers. */
+/**
+ * Rows above the data: the title, the subtitle, the column headers.
+ * @example
+ * ws.getRow(HEADER_ROWS + 1) // the first data row
+ */
 export const HEADER_ROWS = 3;
 
 /** Column widths are measured on the header and this many rows (enough for any register's shape). */
@@ -28,6 +36,9 @@ const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: T
  * the first column and repeated on every printed page, typed cells with number formats, a totals
  * row whose summed columns are `SUM` formulas (with the model's figure as cached result), and
  * the notes under it. Text is always a text cell: a value like `=1+1` is never a formula.
+ * @example
+ * const ws = writeTableSheet(new ExcelJS.Workbook(), table, ctx);
+ * ws.getCell(HEADER_ROWS, 1).value //=> table.columns[0].header
  */
 export function writeTableSheet(wb: Workbook, table: Table, ctx: SheetContext): Worksheet {
   const n = table.columns.length;

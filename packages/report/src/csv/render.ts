@@ -59,17 +59,25 @@ export function quoteCsv(value: string): string {
 function numberCell(value: number, type: ValueType, decimals: number | undefined): string {
   switch (type) {
     case "percent":
-      return `${(value * 100).toFixed(decimals ?? 1)}%`;
+      return `${unsignedZero((value * 100).toFixed(decimals ?? 1))}%`;
     case "money-fen": {
       const fen = Math.round(value);
       const abs = Math.abs(fen);
       return `${fen < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
     }
     case "decimal":
-      return value.toFixed(decimals ?? 2);
+      return unsignedZero(value.toFixed(decimals ?? 2));
+    case "integer":
+      // As every renderer prints an integer column: rounded, never in exponent notation.
+      return unsignedZero(value.toFixed(0));
     default:
       return String(value);
   }
+}
+
+/** A tiny negative number rounds to zero, which prints without a sign ("0.00", not "-0.00"). */
+function unsignedZero(fixed: string): string {
+  return /^-0(\.0*)?$/.test(fixed) ? fixed.slice(1) : fixed;
 }
 
 function field(value: CellValue, type: ValueType = "text", decimals?: number): string {

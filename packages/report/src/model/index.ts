@@ -10,3 +10,4 @@ export * from "./build";
 export { parseReport } from "./parse";
 export { metaLines, privacyStatement } from "./describe";
 export { walkReport } from "./walk";
+export { mapReportText, xmlSafeText } from "./xml-text";

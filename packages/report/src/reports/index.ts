@@ -13,3 +13,12 @@ export { childCardsReport, type ChildCardsInput } from "./child-cards";
 export { recordBookReport, type RecordBookInput } from "./record-book";
 export { workListReport, type WorkListInput } from "./work-list";
 export { wishAidLedgerReport, type LedgerInput } from "./ledger";
+export {
+  BUILT_IN_REPORTS,
+  BUILT_IN_REPORT_KINDS,
+  buildBuiltInReport,
+  isBuiltInReportKind,
+  type BuiltInReport,
+  type BuiltInReportInput,
+  type BuiltInReportKind,
+} from "./built-in";

@@ -1,0 +1,49 @@
+/**
+ * Hostile text in every text field of a report comes out inert in XLSX: read back with exceljs
+ * and with SheetJS, the only formulas are the totals' `SUM`s, every text that a spreadsheet would
+ * take for a formula is a text cell formatted `@`, and every text is there verbatim.
+ */
+import { describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
+import {
+  CONTROL_STRING,
+  HOSTILE_STRINGS,
+  hostileReport,
+} from "../../../report/src/_lib/hostile.test-helper";
+import { readBack } from "../_lib/read-back.test-helper";
+import { renderXlsx } from "./render";
+
+describe.each(HOSTILE_STRINGS.map((s) => [JSON.stringify(s.slice(0, 40)), s] as const))(
+  "hostile text %s",
+  (_, s) => {
+    it("no formula from data, formula-looking text formatted as text, text verbatim", async () => {
+      const bytes = await renderXlsx(hostileReport(s));
+      const book = await readBack(bytes);
+      expect(book.formulas.every((f) => /^SUM\([A-Z]+\d+:[A-Z]+\d+\)$/.test(f))).toBe(true);
+      expect(book.formulas.length).toBeGreaterThan(0);
+      for (const cell of book.texts)
+        if (/^[=+\-@\t\r]/.test(cell.value)) expect(cell.numFmt).toBe("@");
+      // XML readers read a carriage return as a line feed.
+      const expected = s.replace(/\r\n?/g, "\n");
+      expect(book.texts.map((t) => t.value)).toContain(expected);
+      // An independent reader opens the file and sees the same text, not a formula.
+      const sheets = XLSX.read(bytes, { type: "buffer", cellFormula: true });
+      const cells = sheets.SheetNames.flatMap((n) => Object.values(sheets.Sheets[n]!));
+      const formulas = cells.flatMap((c) => (c && typeof c === "object" && "f" in c ? [c.f] : []));
+      expect(formulas.every((f) => /^SUM\(/.test(String(f)))).toBe(true);
+      const values = cells.flatMap((c) => (c && typeof c === "object" && "v" in c ? [c.v] : []));
+      expect(values.includes(s) || values.includes(expected)).toBe(true);
+    });
+  },
+);
+
+describe("control characters", () => {
+  it("become U+FFFD (XML 1.0 cannot carry them) and the file opens", async () => {
+    const bytes = await renderXlsx(hostileReport(CONTROL_STRING));
+    const book = await readBack(bytes);
+    expect(book.texts.map((t) => t.value)).toContain(
+      "a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\uFFFDh",
+    );
+    expect(() => XLSX.read(bytes, { type: "buffer" })).not.toThrow();
+  });
+});

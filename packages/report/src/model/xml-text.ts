@@ -1,0 +1,47 @@
+import { invalidArgument, text } from "@liushou/core";
+import type { Report } from "./types";
+
+/**
+ * Code points XML 1.0 cannot carry (C0 controls other than tab, line feed and carriage return,
+ * U+FFFE, U+FFFF, lone surrogates): an Office file holding one does not open.
+ */
+const NOT_IN_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Replaces the code points XML 1.0 cannot carry with U+FFFD, as a reader would show them, so
+ * that any text from data can go into an Office file (DOCX, XLSX).
+ * @param value - Any text.
+ * @returns The text, every other character unchanged.
+ * @example
+ * xmlSafeText("王\u0000小明") //=> "王\uFFFD小明"
+ * xmlSafeText("</w:t>") //=> "</w:t>" (escaping markup is the XML writer's job)
+ * @category Renderers
+ */
+export function xmlSafeText(value: string): string {
+  return typeof value === "string" ? value.replace(NOT_IN_XML, "\uFFFD") : value;
+}
+
+/**
+ * A copy of a report with every string in it (titles, text, cells, labels, notes, metadata)
+ * passed through `map`; numbers, booleans and the tree's shape are kept.
+ * @param report - A report (already checked).
+ * @param map - What to do with each string, e.g. {@link xmlSafeText}.
+ * @returns The mapped copy; the report itself is not changed.
+ * @example
+ * const safe = mapReportText(report, xmlSafeText);
+ * @category Renderers
+ */
+export function mapReportText(report: Report, map: (value: string) => string): Report {
+  if (typeof map !== "function")
+    throw invalidArgument("map", "invalid_type", text("应为函数", "expected a function"), map);
+  const copy = (value: unknown): unknown => {
+    if (typeof value === "string") return map(value);
+    if (Array.isArray(value)) return value.map(copy);
+    if (value !== null && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)]));
+    return value;
+  };
+  return copy(report) as Report;
+}
