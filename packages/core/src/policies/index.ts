@@ -20,6 +20,13 @@ export {
   type ComplianceInput,
   type ComplianceSource,
 } from "./evaluate";
+export {
+  complianceCountRequests,
+  complianceCounts,
+  type ComplianceCountOptions,
+  type ComplianceCountRequest,
+  type ComplianceCounts,
+} from "./pushed-counts";
 export { ComplianceReport, type ComplianceRow } from "./report";
 export {
   evaluateCompliancePartitioned,
