@@ -134,7 +134,10 @@ describe("pushed-down counts", () => {
     expect(() => evaluateCompliance({ ...options, asOf: "2026-05-21", data, counts })).toThrow(
       /asOf/,
     );
-    const other = { ...POLICY_PRESETS.homeVisitMonthly, counts: { contactKinds: ["talk"] } };
+    const other = {
+      ...POLICY_PRESETS.homeVisitMonthly,
+      counts: { ...POLICY_PRESETS.homeVisitMonthly.counts, contactKinds: ["talk" as const] },
+    };
     expect(() => evaluateCompliance({ ...options, policies: [other], data, counts })).toThrow(
       /home-visit-monthly/,
     );
