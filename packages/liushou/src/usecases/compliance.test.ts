@@ -67,6 +67,19 @@ describe("listDue and compliance", () => {
     for (const r of rows) if (r.childId !== undefined) expect(children.has(r.childId)).toBe(true);
   });
 
+  it("takes the adapter's counts where it counts, with the rows of counting the records", async () => {
+    const period = { from: "2026-01-01", to: "2026-03-31" };
+    const pushed = [...(await app.compliance({ period }))];
+    const counted = [...(await app.compliance({ period, recordIds: true }))];
+    const withoutIds = (rows: ComplianceRow[]) => rows.map(({ recordIds: _ids, ...r }) => r);
+    expect(withoutIds(pushed)).toEqual(withoutIds(counted));
+    // Rows counted by the adapter list no records; counting the records lists them.
+    const byStorage = pushed.filter((r) => r.done > 0 && r.recordIds.length === 0);
+    expect(byStorage.length).toBeGreaterThan(0);
+    for (const r of counted)
+      if (r.policyId === "home-visit-monthly") expect(r.recordIds).toHaveLength(r.done);
+  });
+
   it("validates its options", async () => {
     await expect(app.listDue({ withinDays: -1 })).rejects.toMatchObject({
       name: "ValidationError",
