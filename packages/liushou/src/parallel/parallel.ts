@@ -51,8 +51,8 @@ function workerModule(): { filename: string; execArgv: string[] } {
       execArgv: ["--conditions=@liushou/source"],
     };
   }
-  const extension = here.endsWith(".cjs") ? ".cjs" : ".js";
-  return { filename: new URL(`./compliance-worker${extension}`, here).href, execArgv: [] };
+  // The ES module build of the worker serves both builds: workers import it.
+  return { filename: new URL("./compliance-worker.js", here).href, execArgv: [] };
 }
 
 /** The loader as a URL a worker can import. */
