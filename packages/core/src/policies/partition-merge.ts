@@ -142,6 +142,33 @@ export function summarizeReport(
   };
 }
 
+const StatusCountsSchema = z.object(
+  Object.fromEntries(
+    COMPLIANCE_STATUSES.map((st) => [st, z.number().int().nonnegative()]),
+  ) as Record<ComplianceStatus, z.ZodNumber>,
+);
+
+/** The shape of a summary handed back (from a worker, a queue): checked before merging. */
+const SummarySchema = z.object({
+  key: z.string(),
+  ids: z.object({
+    children: z.array(z.string()),
+    mentors: z.array(z.string()),
+    pairings: z.array(z.string()),
+  }),
+  policies: z.array(z.looseObject({ id: z.string() })),
+  asOfDay: z.number().int(),
+  rows: z.number().int().nonnegative(),
+  countsByPolicy: z.record(z.string(), StatusCountsSchema),
+  rollUps: z.record(z.string(), z.array(z.looseObject({ key: z.string() }))),
+  workList: z.object({
+    overdue: z.array(z.looseObject({ policyId: z.string() })),
+    dueSoon: z.array(z.looseObject({ policyId: z.string() })),
+  }),
+  findings: z.array(z.looseObject({ code: z.string(), count: z.number() })),
+  cover: z.tuple([z.number(), z.number()]),
+});
+
 /**
  * Merges partition summaries, in the order given, into what one evaluation of all the data
  * gives ({@link evaluateCompliancePartitioned}'s result).
@@ -160,7 +187,12 @@ export function mergeCompliancePartitions(
   requireIterable(summaries, "summaries", text("分区汇总", "partition summaries"));
   const merge = new PartitionMerge(options.workList?.limit);
   let p = 0;
-  for (const s of summaries) {
+  for (const raw of summaries) {
+    validate(SummarySchema, raw, {
+      path: ["summaries", p],
+      subject: text("分区汇总", "partition summary"),
+    });
+    const s = raw;
     merge.checkDisjoint(s.ids, p, s.key);
     merge.add(s, p++);
   }
@@ -248,7 +280,7 @@ export class PartitionMerge {
     for (const policy of s.policies) {
       let c = this.byPolicy.get(policy.id);
       if (!c) this.byPolicy.set(policy.id, (c = zeroCounts()));
-      const pc = s.countsByPolicy[policy.id]!;
+      const pc = s.countsByPolicy[policy.id] ?? zeroCounts();
       for (const st of COMPLIANCE_STATUSES) {
         c[st] += pc[st];
         this.counts[st] += pc[st];
