@@ -13,6 +13,11 @@ export type { AssessChildInput, AssessChildResult } from "./usecases/assessment"
 export type { LatePlanItem, ProposePlanInput } from "./usecases/assistance";
 export type { ComplianceOptions, DueOptions } from "./usecases/compliance";
 export type { LiushouScope } from "./usecases/scope";
+export {
+  evaluateCompliancePartitionedParallel,
+  type ParallelComplianceInput,
+} from "./parallel/parallel";
+export type { PartitionLoaderModule } from "./parallel/task";
 export type { RecordContactInput } from "./usecases/contacts";
 export type { FileUpdateResult } from "./usecases/files";
 export type { RevealResult } from "./usecases/reveal";

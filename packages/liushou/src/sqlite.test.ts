@@ -2,6 +2,7 @@ import {
   EXAMPLE_CALENDAR_2025_26,
   StorageError,
   ValidationError,
+  type ComplianceRow,
   type WorkList,
 } from "@liushou/core";
 import { generatePopulation } from "@liushou/fixtures";
@@ -57,6 +58,14 @@ describe("createLiushou on SQLite", () => {
     const due = await onSqlite.listDue({ withinDays: 10 });
     expect(key(due).length).toBeGreaterThan(0);
     expect(key(due)).toEqual(key(await onMemory.listDue({ withinDays: 10 })));
+    // Compliance takes SQLite's GROUP BY counts: the same rows as counting the records.
+    const period = { from: "2026-01-01", to: "2026-03-20" };
+    const rows = (r: Iterable<ComplianceRow>) => [...r].map(({ recordIds: _ids, ...row }) => row);
+    const onSqliteRows = [...(await onSqlite.compliance({ period }))];
+    expect(onSqliteRows.some((r) => r.done > 0 && r.recordIds.length === 0)).toBe(true);
+    expect(rows(onSqliteRows)).toEqual(
+      rows(await onMemory.compliance({ period, recordIds: true })),
+    );
     expect(await onSqlite.contactCounts({ groupBy: "child" })).toEqual(
       await onMemory.contactCounts({ groupBy: "child" }),
     );

@@ -20,7 +20,8 @@ import {
 } from "./data";
 import { ComplianceReport } from "./report";
 import { PolicySetSchema, type Policy, type PolicyInput } from "./schema";
-import { countRule, RecordCounter } from "./stages/counting";
+import { pushedCountsOf, type ComplianceCounts } from "./pushed-counts";
+import { countRule, pushedCount, RecordCounter } from "./stages/counting";
 import { calendarFindings, noSubjectFinding, recordFindings } from "./stages/findings";
 import { requiredContacts, windowStatus } from "./stages/status";
 import { countSubjects, forEachSubject } from "./stages/subjects";
@@ -41,6 +42,12 @@ export type ComplianceInput = {
   period: { from: CalendarDate; to: CalendarDate };
   /** The day the report is made: later records are not counted; statuses are judged on it. */
   asOf: AsOf;
+  /**
+   * Contact counts answered by storage ({@link complianceCounts}): a qualifying policy's
+   * count of a child in scope for a whole bucket is taken from them (the row then has no
+   * `recordIds`); everything else is counted from the records.
+   */
+  counts?: ComplianceCounts;
 } & ComplianceSource;
 
 /**
@@ -130,6 +137,7 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
       if (pFrom < cs.first || pTo > cs.last) uncovered.push(policy.id);
     }
     const rule = countRule(policy);
+    const pushed = pushedCountsOf(input.counts, policy, asOfDay, data.timeZone);
     const min = policy.requirement.type === "count" ? policy.requirement.min : 1;
     const grace = policy.graceDays;
     const rowsBefore = table.n;
@@ -141,7 +149,7 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
       const any = forEachWindow(policy, buckets, days, subject, pFrom, pTo, (w) => {
         coverFrom = Math.min(coverFrom, w.from);
         coverTo = Math.max(coverTo, w.to);
-        let done = counter.count(rule, subject, w);
+        let done = pushedCount(pushed, data, subject, w) ?? counter.count(rule, subject, w);
         let required = 0;
         if (w.scopeDays === 0) {
           table.discardRecords();

@@ -20,6 +20,13 @@ export {
   type ComplianceInput,
   type ComplianceSource,
 } from "./evaluate";
+export {
+  complianceCountRequests,
+  complianceCounts,
+  type ComplianceCountOptions,
+  type ComplianceCountRequest,
+  type ComplianceCounts,
+} from "./pushed-counts";
 export { ComplianceReport, type ComplianceRow } from "./report";
 export {
   evaluateCompliancePartitioned,
@@ -27,6 +34,12 @@ export {
   type PartitionedCompliance,
   type PartitionedComplianceInput,
 } from "./partitioned";
+export {
+  mergeCompliancePartitions,
+  summarizeCompliancePartition,
+  type CompliancePartitionInput,
+  type CompliancePartitionSummary,
+} from "./partition-merge";
 export { rollUpCompliance, type RollUpBy, type RollUpRow } from "./rollup";
 export { workList, type WorkItem, type WorkList } from "./worklist";
 export { nextDue, type DueSubject, type NextDueInput } from "./next-due";

@@ -5,6 +5,7 @@ import { ValidationError } from "../errors/errors";
 import type { ContactRecordInput } from "../model";
 import { prepareComplianceData, type ComplianceDataInput } from "./data";
 import { evaluateCompliance } from "./evaluate";
+import { mergeCompliancePartitions, summarizeCompliancePartition } from "./partition-merge";
 import { evaluateCompliancePartitioned } from "./partitioned";
 import { ALL_PRESETS } from "./presets";
 import { rollUpCompliance, type RollUpBy } from "./rollup";
@@ -91,6 +92,37 @@ describe("evaluateCompliancePartitioned", () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it("merges summaries made apart (structured-cloned, as from worker threads) into the same result", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(countyArb, { minLength: 1, maxLength: 3 }), async (counties) => {
+        const parts = counties.map((c, k) => ({
+          ...inCounty(c, k),
+          calendar: EXAMPLE_CALENDAR_2025_26,
+        }));
+        const options = {
+          policies: ALL_PRESETS,
+          period: PERIOD,
+          asOf: AS_OF,
+          rollUps: BY,
+          workList: { withinDays: 10, limit: 5 },
+        };
+        const inOneThread = await evaluateCompliancePartitioned({
+          ...options,
+          partitions: parts.map((data, k) => ({ key: `county ${k}`, data })),
+        });
+        const summaries = parts.map((data, k) =>
+          structuredClone(summarizeCompliancePartition({ ...options, key: `county ${k}`, data })),
+        );
+        expect(mergeCompliancePartitions(summaries, options)).toEqual(inOneThread);
+      }),
+      { numRuns: 15 },
+    );
+    const one = { ...scenario(), calendar: EXAMPLE_CALENDAR_2025_26 };
+    const base = { policies: ALL_PRESETS, period: PERIOD, asOf: AS_OF, data: one };
+    const twice = [0, 1].map((k) => summarizeCompliancePartition({ ...base, key: `c${k}` }));
+    expect(() => mergeCompliancePartitions(twice)).toThrow(/partitions\[1\]\.children\[0\]\.id/);
   });
 
   it("takes prepared partitions and shows each partition's report once", async () => {

@@ -72,6 +72,19 @@ describe("listDue and compliance", () => {
     for (const r of rows) if (r.childId !== undefined) expect(children.has(r.childId)).toBe(true);
   });
 
+  it("takes the adapter's counts where it counts, with the rows of counting the records", async () => {
+    const period = { from: "2026-01-01", to: "2026-03-31" };
+    const pushed = [...(await app.compliance({ period }))];
+    const counted = [...(await app.compliance({ period, recordIds: true }))];
+    const withoutIds = (rows: ComplianceRow[]) => rows.map(({ recordIds: _ids, ...r }) => r);
+    expect(withoutIds(pushed)).toEqual(withoutIds(counted));
+    // Rows counted by the adapter list no records; counting the records lists them.
+    const byStorage = pushed.filter((r) => r.done > 0 && r.recordIds.length === 0);
+    expect(byStorage.length).toBeGreaterThan(0);
+    for (const r of counted)
+      if (r.policyId === "home-visit-monthly") expect(r.recordIds).toHaveLength(r.done);
+  });
+
   it("a school's compliance asks the adapter for its children's records only, same answers", async () => {
     // A memory adapter whose transactions note every filter of a contacts stream.
     const memory = createMemoryStorage();
@@ -91,7 +104,12 @@ describe("listDue and compliance", () => {
     const children = pop.files.filter((f) => f.child.schoolId === schoolId).map((f) => f.id);
     filters.length = 0;
     const period = { from: "2026-02-01", to: "2026-02-28" } as const;
-    const report = await t.app.compliance({ period, asOf: "2026-03-20", scope: { schoolId } });
+    const report = await t.app.compliance({
+      period,
+      asOf: "2026-03-20",
+      scope: { schoolId },
+      recordIds: true,
+    });
     expect(filters).toHaveLength(1);
     expect(new Set(filters[0]!.childIds)).toEqual(new Set(children));
 

@@ -1,6 +1,8 @@
 import {
   addDays,
   CalendarDateSchema,
+  complianceCountRequests,
+  complianceCounts,
   ContactKindSchema,
   countContactRecords,
   evaluateCompliance,
@@ -14,6 +16,8 @@ import {
   type Activity,
   type CalendarDate,
   type ChildFile,
+  type ComplianceCountOptions,
+  type ComplianceCounts,
   type ComplianceData,
   type ComplianceReport,
   type ContactRecord,
@@ -78,6 +82,7 @@ const ComplianceOptionsSchema = z.object({
   period: z.object({ from: CalendarDateSchema, to: CalendarDateSchema }),
   asOf: CalendarDateSchema.optional(),
   scope: ScopeSchema.optional(),
+  recordIds: z.boolean().default(false),
 });
 
 /**
@@ -89,6 +94,54 @@ export interface ComplianceOptions {
   period: { from: CalendarDate; to: CalendarDate };
   asOf?: CalendarDate;
   scope?: LiushouScope;
+  /**
+   * Count every row from the records, so each row lists its `recordIds`. Default `false`:
+   * when the adapter counts (`capabilities.contactCounts`), rows of policies that only need
+   * a count per child and bucket take the adapter's counts and list no record ids.
+   */
+  recordIds?: boolean;
+}
+
+/**
+ * The adapter's contact counts for an evaluation (`complianceCountRequests`, asked in the
+ * same transaction as the data is read), or `undefined` when it does not count. @internal
+ */
+export async function loadPushedCounts(
+  s: StorageSession,
+  canCount: boolean,
+  options: ComplianceCountOptions,
+): Promise<ComplianceCounts | undefined> {
+  if (!canCount || !s.countContacts) return undefined;
+  const requests = complianceCountRequests(options);
+  if (requests.length === 0) return undefined;
+  const answers: (readonly StorageContactCount[])[] = [];
+  for (const r of requests) answers.push(await s.countContacts(r.query));
+  return complianceCounts(options, requests, answers);
+}
+
+/** Reads the data (and the adapter's counts, unless `recordIds`) and evaluates it. */
+async function evaluateStored(
+  ctx: Context,
+  o: {
+    period: { from: CalendarDate; to: CalendarDate };
+    asOf: CalendarDate;
+    scope?: LiushouScope | undefined;
+    recordIds: boolean;
+  },
+): Promise<ComplianceReport> {
+  const options = {
+    policies: ctx.policies,
+    period: o.period,
+    asOf: o.asOf,
+    timeZone: ctx.timeZone,
+  };
+  const canCount = !o.recordIds && ctx.storage.capabilities.contactCounts;
+  // One transaction: every list and count is read from the same state of the storage.
+  const { data, counts } = await ctx.storage.transaction(async (tx) => ({
+    data: await loadComplianceData(ctx, tx, o.scope ?? {}, o.period.from),
+    counts: await loadPushedCounts(tx, canCount, options),
+  }));
+  return evaluateCompliance({ ...options, data, ...(counts ? { counts } : {}) });
 }
 
 /** Visit compliance of the stored data under the configured policies. @internal */
@@ -97,16 +150,7 @@ export async function compliance(
   options: ComplianceOptions,
 ): Promise<ComplianceReport> {
   const o = ctx.check(ComplianceOptionsSchema, options, text("合规评估选项", "compliance options"));
-  // One transaction: every list is read from the same state of the storage.
-  const data = await ctx.storage.transaction((tx) =>
-    loadComplianceData(ctx, tx, o.scope ?? {}, o.period.from),
-  );
-  return evaluateCompliance({
-    policies: ctx.policies,
-    data,
-    period: o.period,
-    asOf: o.asOf ?? ctx.today(),
-  });
+  return evaluateStored(ctx, { ...o, asOf: o.asOf ?? ctx.today() });
 }
 
 const DueOptionsSchema = z.object({
@@ -139,10 +183,7 @@ export async function listDue(ctx: Context, options: DueOptions = {}): Promise<W
   const o = ctx.check(DueOptionsSchema, options, text("待办选项", "due-list options"));
   const asOf = o.asOf ?? ctx.today();
   const period = { from: addDays(asOf, -31), to: addDays(asOf, o.withinDays) };
-  const data = await ctx.storage.transaction((tx) =>
-    loadComplianceData(ctx, tx, o.scope ?? {}, period.from),
-  );
-  const report = evaluateCompliance({ policies: ctx.policies, data, period, asOf });
+  const report = await evaluateStored(ctx, { period, asOf, scope: o.scope, recordIds: false });
   return workList(report, {
     withinDays: o.withinDays,
     includeMissed: o.includeMissed,

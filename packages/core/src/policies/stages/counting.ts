@@ -12,6 +12,7 @@ import {
   NO_INITIATOR,
   type ComplianceData,
 } from "../data";
+import type { PushedPolicyCounts } from "../pushed-counts";
 import type { Policy } from "../schema";
 import type { RowTable } from "../table";
 import { coversWhole, inRanges } from "./ranges";
@@ -126,4 +127,21 @@ export class RecordCounter {
     }
     return false;
   }
+}
+
+/**
+ * A window's count taken from pushed-down counts: when the policy's bucket was counted by
+ * storage and the subject (a child) is in scope for the whole window; else `undefined`, and
+ * the records are counted.
+ * @internal
+ */
+export function pushedCount(
+  pushed: PushedPolicyCounts | undefined,
+  data: ComplianceData,
+  subject: Subject,
+  w: Window,
+): number | undefined {
+  const bucket = pushed?.byBucket.get(w.from);
+  if (bucket === undefined || !coversWhole(subject.scoped, w.from, w.to)) return undefined;
+  return bucket.get(data.children[subject.child]!.id) ?? 0;
 }
