@@ -9,6 +9,7 @@ export * from "./errors";
 export * from "./privacy";
 export * from "./access";
 export * from "./audit";
+export * from "./consent";
 export * from "./identity";
 export * from "./model";
 export * from "./classification";
