@@ -74,7 +74,8 @@ const PURPOSE_LABELS: Record<BuiltinConsentPurpose, LocalizedText> = {
  */
 export function consentPurposeLabel(purpose: ConsentPurpose): LocalizedText {
   if (typeof purpose !== "string") return text(describeValue(purpose), describeValue(purpose));
-  if (Object.hasOwn(PURPOSE_LABELS, purpose)) return PURPOSE_LABELS[purpose as BuiltinConsentPurpose];
+  if (Object.hasOwn(PURPOSE_LABELS, purpose))
+    return PURPOSE_LABELS[purpose as BuiltinConsentPurpose];
   const name = purpose.replace(/^custom:/, "");
   return text(name, name);
 }
@@ -143,3 +144,29 @@ export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;
  * @category Consent
  */
 export type ConsentRecordInput = z.input<typeof ConsentRecordSchema>;
+
+const PURPOSE_OF_CLASS: Record<FieldClass, BuiltinConsentPurpose> = {
+  identifying: "sensitive",
+  sensitive: "sensitive",
+  health: "health",
+  financial: "financial",
+};
+
+/**
+ * The consent purposes that processing data of these field classes needs: `identifying` and
+ * `sensitive` data need `sensitive`, `health` needs `health`, `financial` needs `financial`.
+ * @param classes - Field classes (unknown values are ignored).
+ * @returns Each purpose once.
+ * @example
+ * consentPurposesOfClasses(["identifying", "health"]) //=> ["sensitive", "health"]
+ * @category Consent
+ */
+export function consentPurposesOfClasses(classes: readonly FieldClass[]): BuiltinConsentPurpose[] {
+  const list = Array.isArray(classes) ? classes : [];
+  const out = new Set<BuiltinConsentPurpose>();
+  for (const c of list) {
+    if (typeof c === "string" && Object.hasOwn(PURPOSE_OF_CLASS, c))
+      out.add(PURPOSE_OF_CLASS[c as FieldClass]);
+  }
+  return [...out];
+}
