@@ -68,7 +68,9 @@ describe("consentStatus", () => {
     expect(consentStatus(child, "health", [r], "2026-05-31").record).toEqual(r);
     expect(consentStatus(child, "health", [r], "2026-06-01").state).toBe("withdrawn");
     expect(consentStatus(child, "health", [r], "2026-06-01T09:59:59+08:00").state).toBe("granted");
-    expect(consentStatus(child, "health", [r], "2026-06-01T10:00:00+08:00").state).toBe("withdrawn");
+    expect(consentStatus(child, "health", [r], "2026-06-01T10:00:00+08:00").state).toBe(
+      "withdrawn",
+    );
   });
 
   it("reads a calendar day in the time zone given", () => {

@@ -118,7 +118,9 @@ export function consentStatus(
     }
     if (withdrawn === undefined || later(r.withdrawnAt, withdrawn.withdrawnAt!)) withdrawn = r;
   }
-  return withdrawn ? { ...base, state: "withdrawn", record: withdrawn } : { ...base, state: "missing" };
+  return withdrawn
+    ? { ...base, state: "withdrawn", record: withdrawn }
+    : { ...base, state: "missing" };
 }
 
 /**
