@@ -19,4 +19,11 @@ export { readRoster, type ReadRosterOptions, type RosterReadResult } from "./rea
 export { importRoster, type ImportRosterOptions, type RosterImportResult } from "./import/import";
 export type { RosterChild, RosterParent } from "./rows/parse";
 export type { RosterEncoding, RosterFormat } from "./table";
+export {
+  MAX_ROSTER_BYTES,
+  MAX_ROSTER_COLUMNS,
+  MAX_ROSTER_ROWS,
+  MAX_ROSTER_UNPACKED_BYTES,
+  UNREADABLE_FILE,
+} from "./table/limits";
 export { loadRegionDirectory, type Region, type RegionDirectory } from "./regions/directory";

@@ -2,7 +2,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { readRoster } from "./read";
 import type { RosterMappingInput } from "./columns";
-import { goodRows, toCsv, toXlsx, utf8, ZH_HEADERS } from "./_lib/roster.test-helper";
+import { goodRows, pupil, toCsv, toXlsx, utf8, ZH_HEADERS } from "./_lib/roster.test-helper";
 
 describe("readRoster", () => {
   const csv = toCsv([ZH_HEADERS, ...goodRows()]);
@@ -101,29 +101,21 @@ describe("readRoster", () => {
 
   it("reports every bad row at once, with row, column, value and reason", async () => {
     const rows = goodRows();
+    const born = { 出生日期: "2015-01-01", 区划代码: "430102001001" };
     const bad = [
-      ["赵一", "男", "2015-02-30", "", "S003", "", "", "", "430102001001", "", "", "", "", "", ""],
-      [
-        "钱二",
-        "未知",
-        "2015-01-01",
-        "",
-        "S004",
-        "",
-        "",
-        "",
-        "430102001001",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-      ],
-      ["孙三", "女", "2015-01-01", "", "", "", "", "", "430102001001", "", "", "", "", "", ""],
-      ["周四", "女", "2015-01-01", "", "S005", "", "", "", "430102999999", "", "", "", "", "", ""],
-      ["吴五", "女", "2015-01-01", "", "S001", "", "", "", "430102001001", "", "", "", "", "", ""],
-      ["郑六", "女", "2015-01-01", "", "S006", "", "十三年级", "", "4301", "", "", "", "", "", ""],
+      pupil({ ...born, 姓名: "赵一", 性别: "男", 出生日期: "2015-02-30", 学籍号: "S003" }),
+      pupil({ ...born, 姓名: "钱二", 性别: "未知", 学籍号: "S004" }),
+      pupil({ ...born, 姓名: "孙三", 性别: "女" }),
+      pupil({ ...born, 姓名: "周四", 性别: "女", 学籍号: "S005", 区划代码: "430102999999" }),
+      pupil({ ...born, 姓名: "吴五", 性别: "女", 学籍号: "S001" }),
+      pupil({
+        ...born,
+        姓名: "郑六",
+        性别: "女",
+        学籍号: "S006",
+        年级: "十三年级",
+        区划代码: "4301",
+      }),
     ];
     const r = await readRoster(utf8(toCsv([ZH_HEADERS, ...rows, ...bad])));
     const found = r.issues.map((i) => [i.row, i.column, i.code]);

@@ -131,7 +131,9 @@ function regionIssues(
  * @param bytes - The file's content.
  * @param options - Mapping, format, encoding, zone and region directory.
  * @returns The children of the good rows and the issues of the bad ones.
- * @throws ValidationError for an invalid mapping.
+ * @throws ValidationError for an invalid mapping, a file over the size limits (`MAX_ROSTER_BYTES`,
+ * `MAX_ROSTER_UNPACKED_BYTES`, `MAX_ROSTER_ROWS`, `MAX_ROSTER_COLUMNS`: code `too_big`) or a
+ * damaged workbook (`UNREADABLE_FILE`). Problems in rows are never thrown: they are `issues`.
  * @example
  * const read = await readRoster(await readFile("名单.csv"));
  * read.issues[0]?.message["zh-CN"] //=> "第 5 行，列“出生日期”：不是有效的日期（收到：\"2015-02-30\"）"

@@ -262,8 +262,10 @@ export function changedEntity<K extends StorageEntityKind>(
 }
 
 /**
- * Strings that break naive storage: CJK, emoji with modifiers, quotes and backslashes,
- * SQL-looking text, `LIKE` wildcards, JSON-looking text, line breaks.
+ * Strings that break naive storage or naive output: CJK, emoji with modifiers, quotes and
+ * backslashes, SQL-looking text, `LIKE` wildcards, JSON-looking text, line breaks, script- and
+ * formula-looking text, bidi and zero-width marks, NUL, a lone surrogate. Each must come back
+ * exactly as written.
  * @example
  * TRICKY_STRINGS.includes("Robert'); DROP TABLE files;--") //=> true
  * @category Conformance
@@ -278,6 +280,13 @@ export const TRICKY_STRINGS: readonly string[] = [
   '{"json": "looking", "n": [1, 2]}',
   "第一行\n第二行\r\n\t缩进",
   "𠀀𪚥 (CJK Extension B)",
+  '<script>alert("x")</script><img src=x onerror=alert(1)>',
+  "=cmd|' /C calc'!A0",
+  "+1+1",
+  "@SUM(A1)",
+  "\u202e反向\u200b零宽\ufeff",
+  "NUL\u0000在中间",
+  "孤立代理\ud800项",
 ];
 
 const LONG_UNIT = "留守儿童关爱记录😀 abc ";

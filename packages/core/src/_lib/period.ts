@@ -2,7 +2,11 @@ import * as z from "zod";
 import { CalendarDateSchema } from "../model/primitives";
 import { dayNumber } from "../time/calendar-date";
 
-/** A reporting period: first and last day (inclusive), in order, at most ten years long. */
+/**
+ * A reporting period: first and last day (inclusive), in order, at most ten years long.
+ * @example
+ * PeriodSchema.safeParse({ from: "2026-03-01", to: "2026-02-01" }).success //=> false
+ */
 export const PeriodSchema = z
   .object({ from: CalendarDateSchema, to: CalendarDateSchema })
   .refine((p) => p.from <= p.to, {

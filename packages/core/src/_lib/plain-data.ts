@@ -4,7 +4,11 @@ import { fieldIssue, formatPath } from "../errors/issues";
 import { text, type LocalizedText } from "../i18n/locale";
 import { MAX_DEPTH } from "../model/limits";
 
-/** Keys that reach `Object.prototype` when written through: never copied from outside data. */
+/**
+ * Keys that reach `Object.prototype` when written through: never copied from outside data.
+ * @example
+ * RESERVED_KEYS.has("__proto__") //=> true
+ */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set([
   "__proto__",
   "constructor",

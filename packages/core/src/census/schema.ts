@@ -7,6 +7,8 @@ import { SeedCitationSchema } from "../sources/cite";
 /**
  * Who took part in a census visit: the class teacher (班主任), a village cadre (村委干部), the
  * community (社区), another teacher, or someone else.
+ * @example
+ * CensusTakerSchema.parse("village-cadre") //=> "village-cadre"
  * @category Census
  */
 export const CensusTakerSchema = z.enum([

@@ -1,5 +1,7 @@
 /**
  * Stable error codes. Hosts switch on these; the wording of messages may change, codes do not.
+ * @example
+ * if (error.code === ErrorCode.FORBIDDEN) res.status(403)
  * @category Errors
  */
 export const ErrorCode = {
@@ -32,6 +34,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /**
  * Codes of single validation issues (a field's problem), beyond zod's own issue codes.
+ * @example
+ * error.issues.some((i) => i.code === IssueCode.ID_NUMBER_CHECK_DIGIT) // a mistyped ID number
  * @category Errors
  */
 export const IssueCode = {

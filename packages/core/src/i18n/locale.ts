@@ -12,12 +12,16 @@ export type Locale = "zh-CN" | "en";
 
 /**
  * The locale used when none is given.
+ * @example
+ * DEFAULT_LOCALE //=> "zh-CN"
  * @category I18n
  */
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
 /**
  * All supported locales.
+ * @example
+ * LOCALES //=> ["zh-CN", "en"]
  * @category I18n
  */
 export const LOCALES: readonly Locale[] = ["zh-CN", "en"];

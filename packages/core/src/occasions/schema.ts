@@ -12,6 +12,8 @@ import { SeedCitationSchema } from "../sources/cite";
  * - `birthday`: each birthday of the child, from `daysBefore` to `daysAfter`;
  * - `holidays`: each public holiday and vacation the calendar lists;
  * - `term-start` / `term-end`: the first or last `days` days of each term.
+ * @example
+ * OccasionWindowSchema.parse({ type: "month" }) //=> { type: "month" }
  * @category Occasions
  */
 export const OccasionWindowSchema = z.discriminatedUnion("type", [

@@ -12,6 +12,8 @@ import type { OrganisationFinding } from "./organisation";
 /**
  * What a school is appraised on: files (建档率), the census, visits and calls, the school's
  * own supervision, enrolment, retention, and its organisation.
+ * @example
+ * AppraisalCriterionIdSchema.safeParse("visits").success //=> true
  * @category Organisation
  */
 export const AppraisalCriterionIdSchema = z.enum([
@@ -100,6 +102,8 @@ export const SCHOOL_APPRAISAL_CRITERIA: readonly AppraisalCriterion[] = Object.f
 
 /**
  * The bands of the appraisal, highest first (a library default: 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60).
+ * @example
+ * SCHOOL_APPRAISAL_BANDS.find((b) => 85 >= b.min)?.id //=> "good"
  * @category Organisation
  */
 export const SCHOOL_APPRAISAL_BANDS: readonly { id: string; label: LocalizedText; min: number }[] =

@@ -6,6 +6,8 @@ import { cite, type SeedCitation } from "../sources/cite";
  * Responsibility roles in a school's care of left-behind children: the principal (校长), the
  * deputy in charge (分管副校长), the chief Young Pioneers counsellor (总辅导员), the grade head
  * (年级主任), the class teacher (班主任) and the subject teacher (科任教师).
+ * @example
+ * ResponsibilityRoleSchema.options.includes("class-teacher") //=> true
  * @category Organisation
  */
 export const ResponsibilityRoleSchema = z.enum([
@@ -23,6 +25,8 @@ export type ResponsibilityRole = z.infer<typeof ResponsibilityRoleSchema>;
  * The duties a role holds, as stable keys: leading the group, safety and law education (安全法制
  * 教育), moral education (思想教育), study and daily-life education (学习教育及生活教育), and the
  * direct help of the children (具体抓).
+ * @example
+ * DutySchema.parse("safety-law-education") //=> "safety-law-education"
  * @category Organisation
  */
 export const DutySchema = z.enum([

@@ -5,6 +5,8 @@ import { text, type LocalizedText } from "../i18n";
  * The seed document every built-in citation points into: about twenty work summaries of
  * schools, class teachers, a community, a street office, a township school district, county
  * offices, a city meeting and a city work unit, one after the other.
+ * @example
+ * SUMMARIES_FILE //=> "work-summaries.zh.txt"
  * @category Sources
  */
 export const SUMMARIES_FILE = "work-summaries.zh.txt";
@@ -14,6 +16,8 @@ export const SUMMARIES_FILE = "work-summaries.zh.txt";
  * street office (街道), a township school district (学区), a county office (县), a city
  * meeting (市) or a city work unit (机关单位). A citation names it, so a reader knows whose
  * practice a rule follows.
+ * @example
+ * SummaryKindSchema.parse("township") //=> "township"
  * @category Sources
  */
 export const SummaryKindSchema = z.enum([

@@ -37,6 +37,8 @@ export type TimeZone = string;
 
 /**
  * The zone used when none is given: China Standard Time.
+ * @example
+ * DEFAULT_TIME_ZONE //=> "Asia/Shanghai"
  * @category Time
  */
 export const DEFAULT_TIME_ZONE: TimeZone = "Asia/Shanghai";

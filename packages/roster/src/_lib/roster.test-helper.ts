@@ -68,9 +68,14 @@ export function goodRows(): string[][] {
   ];
 }
 
+/** A row in the order of {@link ZH_HEADERS}: the cells named by header, the others blank. */
+export function pupil(cells: Readonly<Record<string, string>>): string[] {
+  return ZH_HEADERS.map((header) => cells[header] ?? "");
+}
+
 /** CSV text with quoting where needed. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  const quote = (c: string) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
+  const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
   return rows.map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
 }
 

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { importRoster } from "./import";
 import { RosterError } from "../_lib/issue";
 import { loadRegionDirectory } from "../regions/directory";
-import { goodRows, memoryApp, toCsv, toXlsx, utf8, ZH_HEADERS } from "../_lib/roster.test-helper";
+import {
+  goodRows,
+  memoryApp,
+  pupil,
+  toCsv,
+  toXlsx,
+  utf8,
+  ZH_HEADERS,
+} from "../_lib/roster.test-helper";
 
 const regions = await loadRegionDirectory({ codes: ["430102"] });
 const csv = (rows: string[][]) => utf8(toCsv([ZH_HEADERS, ...rows]), true);
@@ -91,74 +99,21 @@ describe("importRoster", () => {
     expect.assertions(6);
     const app = memoryApp();
     const rows = goodRows();
-    rows.push([
-      "赵一",
-      "男",
-      "2015-02-30",
-      "",
-      "S003",
-      "",
-      "",
-      "",
-      "430102001001",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-    ]);
-    rows.push([
-      "钱二",
-      "男",
-      "2015-01-01",
-      "",
-      "S004",
-      "",
-      "",
-      "",
-      "430102001001",
-      "",
-      "",
-      "",
-      "王奶奶",
-      "奶奶",
-      "12345",
-    ]);
-    rows.push([
-      "孙三",
-      "女",
-      "2015-01-01",
-      goodRows()[0]![3]!,
-      "S005",
-      "",
-      "",
-      "",
-      "430102001001",
-      "",
-      "",
-      "",
-      "王奶奶",
-      "奶奶",
-      "",
-    ]);
-    rows.push([
-      "李四",
-      "女",
-      "2015-01-01",
-      "",
-      "S006",
-      "",
-      "",
-      "",
-      "110101999999",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-    ]);
+    const area = { 出生日期: "2015-01-01", 区划代码: "430102001001" };
+    const grandma = { 监护人: "王奶奶", 与儿童关系: "奶奶" };
+    rows.push(
+      pupil({ ...area, 姓名: "赵一", 性别: "男", 出生日期: "2015-02-30", 学籍号: "S003" }),
+      pupil({ ...area, ...grandma, 姓名: "钱二", 性别: "男", 学籍号: "S004", 联系电话: "12345" }),
+      pupil({
+        ...area,
+        ...grandma,
+        姓名: "孙三",
+        性别: "女",
+        学籍号: "S005",
+        身份证号: goodRows()[0]![3]!,
+      }),
+      pupil({ ...area, 姓名: "李四", 性别: "女", 学籍号: "S006", 区划代码: "110101999999" }),
+    );
     try {
       await importRoster(app, csv(rows), { regions, asOf });
     } catch (error) {
@@ -181,7 +136,13 @@ describe("importRoster", () => {
   it("reports a row whose living arrangement cannot be told", async () => {
     const app = memoryApp();
     const rows = [
-      ["周五", "女", "2015-01-01", "", "S009", "", "", "", "430102001001", "", "", "", "", "", ""],
+      pupil({
+        姓名: "周五",
+        性别: "女",
+        出生日期: "2015-01-01",
+        学籍号: "S009",
+        区划代码: "430102001001",
+      }),
     ];
     const r = await importRoster(app, csv(rows), { regions, asOf, partial: true });
     expect(r.skipped.map((i) => i.field)).toEqual(["livingArrangement"]);

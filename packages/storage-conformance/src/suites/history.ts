@@ -25,7 +25,7 @@ export function historySuite(h: Harness): void {
             },
             {
               actor: "teacher-7",
-              at: `2026-03-0${1 + (i % 9)}T08:00:00+08:00` as Instant,
+              at: `2026-03-${String(1 + i).padStart(2, "0")}T08:00:00+08:00` as Instant,
               reason: note,
               id: randomId("ch"),
             },
