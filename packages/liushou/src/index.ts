@@ -20,3 +20,10 @@ export type { ConsentOption, RecordConsentInput } from "./usecases/consent";
 export type { ImportableKind, ImportResult } from "./usecases/import";
 export type { AppliedPairingPlan, PlanPairingsOptions } from "./usecases/pairing";
 export type { ReportContext, ReportRenderer } from "./usecases/reports";
+export { encryptFields, type EncryptedStorage } from "./encryption/storage";
+export type {
+  FieldEncryptionKey,
+  FieldEncryptionOptions,
+  WebCryptoKey,
+} from "./encryption/keyring";
+export type { RotationOptions, RotationResult } from "./encryption/rotate";

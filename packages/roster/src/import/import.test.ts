@@ -1,3 +1,5 @@
+import { createMemoryStorage } from "@liushou/storage-memory";
+import { createLiushou, encryptFields } from "liushou";
 import { describe, expect, it } from "vitest";
 import { importRoster } from "./import";
 import { RosterError } from "../_lib/issue";
@@ -65,6 +67,34 @@ describe("importRoster", () => {
     const file = (await app.getFile(id))!.value;
     expect(file.riskLevel).toBe("high");
     expect(file.child.studentNumber).toBe("S001-NEW");
+  });
+
+  it("matches by student and ID number over encrypted storage, which holds neither in clear", async () => {
+    const raw = createMemoryStorage();
+    const key = (seed: number) => Uint8Array.from({ length: 32 }, (_, i) => (i * 13 + seed) & 255);
+    const storage = encryptFields(raw, { keys: [{ id: "k1", key: key(1) }], indexKey: key(2) });
+    const app = createLiushou({
+      storage,
+      actor: "admin",
+      clock: () => "2026-03-02T09:00:00+08:00",
+    });
+    const first = await importRoster(app, csv(goodRows()), { regions, asOf });
+    expect(await importRoster(app, csv(goodRows()), { regions, asOf })).toMatchObject({
+      unchanged: 2,
+    });
+    const rows = goodRows();
+    rows[0]![4] = "S001-NEW";
+    const r = await importRoster(app, csv(rows), { regions, asOf });
+    expect(r).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    expect(r.files[0]!.id).toBe(first.files[0]!.id);
+    const stored: unknown[] = [];
+    for await (const f of raw.files.stream({})) stored.push(f.value);
+    const json = JSON.stringify(stored);
+    for (const row of rows) {
+      expect(json).not.toContain(row[3]!);
+      expect(json).not.toContain(row[4]!);
+      expect(json).not.toContain(row[14]!);
+    }
   });
 
   it("puts the changes between two imports into the file's history", async () => {
