@@ -18,7 +18,12 @@ type Def = {
 const defOf = (s: unknown) => (s as { _zod?: { def?: Def } })._zod?.def;
 
 /** Every leaf field (text or number) of a schema, as `a.b.*.c` paths with a sample path. */
-function leaves(schema: z.ZodType, path: (string | number)[] = [], out = new Map<string, (string | number)[]>(), depth = 0) {
+function leaves(
+  schema: z.ZodType,
+  path: (string | number)[] = [],
+  out = new Map<string, (string | number)[]>(),
+  depth = 0,
+) {
   const def = defOf(schema);
   if (!def || depth > 24) return out;
   const key = path.map((k) => (typeof k === "number" ? "*" : k)).join(".");
@@ -59,7 +64,8 @@ function leaves(schema: z.ZodType, path: (string | number)[] = [], out = new Map
   return out;
 }
 
-const PERSONAL = /name|phone|mobile|address|idnumber|studentnumber|note|summary|followup|health|income|amount|cost|place|evidence|personality|employer|workplace|answer|responses/i;
+const PERSONAL =
+  /name|phone|mobile|address|idnumber|studentnumber|note|summary|followup|health|income|amount|cost|place|evidence|personality|employer|workplace|answer|responses/i;
 
 /**
  * Personal-looking fields left without a class, each with the decision. Names stay unclassed:
@@ -84,7 +90,8 @@ const NOT_PERSONAL: Record<string, string> = {
   "assessments.responses.key": "checklist answers, scored by the rules of core",
   "assessments.responses.key.*": "checklist answers (several choices), scored by the rules of core",
   "assistancePlans.items.*.progress.*.note": "the plan's progress, read by the helpers in scope",
-  "assistancePlans.items.*.progress.*.note.zh-CN": "the plan's progress, read by the helpers in scope",
+  "assistancePlans.items.*.progress.*.note.zh-CN":
+    "the plan's progress, read by the helpers in scope",
   "assistancePlans.items.*.progress.*.note.en": "the plan's progress, read by the helpers in scope",
   "wishes.donor.name": "a donor (a person or a company), not a child's data",
   "wishes.history.*.note": "the wish's status note",
