@@ -39,7 +39,10 @@ export default {
   },
   jsonReporter: { fileName: `reports/mutation/${engine}.json` },
   thresholds: { high: 90, low: 85, break: null },
-  timeoutMS: 10_000,
+  // Generous: on a loaded machine a rerun after a worker restart (cold imports) easily takes
+  // 10 s, and each time-out restarts the worker, whose next rerun is cold again. Real endless
+  // loops are caught sooner by Stryker's hit limit.
+  timeoutMS: Number(process.env["LIUSHOU_MUTATE_TIMEOUT_MS"] ?? "60000"),
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
 };

@@ -10,6 +10,10 @@
  *    score and pair every child, and prints the time ratio. `planPairings` solves the instance
  *    itself; `solveAssignment` solves the slot matrix. n = 500 by default; n = 1,000 and 2,000
  *    only with `--full` (munkres-js takes about 35 s a run at 1,000 and ~13.5 min at 2,000).
+ * 3. The same dense instances against SciPy's `linear_sum_assignment` (C++) on the slot matrix,
+ *    the native baseline, at n = 500, 1,000 and 2,000, where `python3` with SciPy is present
+ *    (`scripts/scipy_server.py`, one Python process per side kept between runs; its own solve
+ *    time is the `pyMs` column). Without SciPy the run prints why and leaves these cases out.
  * @module
  */
 import { createRequire } from "node:module";
@@ -25,7 +29,8 @@ import {
   type PlanPairingsInput,
 } from "@liushou/core";
 import { generatePopulation } from "@liushou/fixtures";
-import { defineCase, isFull, type BenchCase } from "./harness";
+import { defineCase, isFull, type BenchBaseline, type BenchCase } from "./harness";
+import { ScipyDense, scipyStatus, type ScipyAnswer } from "./scipy";
 
 const munkres = createRequire(import.meta.url)("munkres-js") as (
   cost: number[][],
@@ -189,6 +194,55 @@ function denseCases(n: number, full: boolean): BenchCase<any>[] {
   ];
 }
 
+/** The dense cases against SciPy: `planPairings` and `solveAssignment` on the same instance. */
+function scipyCases(n: number): BenchCase<any>[] {
+  // The baseline's state is its own (a Python process), not the case's instance.
+  const baseline: BenchBaseline<any> = {
+    name: "SciPy linear_sum_assignment (slot matrix)",
+    setup: ({ size }) => ScipyDense.start(size),
+    run: (s: ScipyDense) => s.solve(),
+    metrics: (r: unknown) => ({ pyMs: Number((r as ScipyAnswer).ms.toFixed(1)) }),
+    answer: (r: unknown): DenseAnswer => ({
+      score: (r as ScipyAnswer).score,
+      matched: (r as ScipyAnswer).matched,
+    }),
+  };
+  return [
+    defineCase({
+      name: `dense n=${n}: planPairings vs SciPy`,
+      size: n,
+      setup: () => dense(n),
+      run: (d: Dense) => planPairings(d.input),
+      answer: (r: unknown): DenseAnswer => {
+        const plan = r as PairingPlan;
+        return { score: Math.round(plan.score.total * 1000), matched: plan.stats.matched };
+      },
+      baseline,
+    }),
+    defineCase({
+      name: `dense n=${n}: solveAssignment vs SciPy`,
+      size: n,
+      setup: () => dense(n),
+      run: (d: Dense) => solveAssignment(d.slots),
+      answer: (r: unknown, d: Dense): DenseAnswer => {
+        const a = r as AssignmentResult;
+        return { score: d.n * 999 - a.total, matched: a.rowToCol.filter((c) => c >= 0).length };
+      },
+      baseline,
+    }),
+  ];
+}
+
+/** The SciPy cases, or none (with the reason printed once) where SciPy is missing. */
+function scipyDenseCases(): BenchCase<any>[] {
+  const status = scipyStatus();
+  if (status !== "ok") {
+    if (process.send === undefined) console.log(`SciPy cases skipped: ${status}`);
+    return [];
+  }
+  return [500, 1000, 2000].flatMap(scipyCases);
+}
+
 /** What a plan achieves, level by level: priority children, children, then points. */
 interface PlanAnswer {
   priorityMatched: number;
@@ -247,4 +301,5 @@ export default ({ full }: { full: boolean }): BenchCase<any>[] => [
   ...denseCases(500, full),
   ...denseCases(1000, full),
   ...(full || isFull() ? denseCases(2000, true) : []),
+  ...scipyDenseCases(),
 ];

@@ -17,6 +17,11 @@
  *   with `countContactRecords`. The `plan` column is SQLite's `EXPLAIN QUERY PLAN` of every
  *   statement the run issued: `index` when each one reads through an index; a statement
  *   that scans a table fails the case.
+ * - "one school's compliance read from SQLite by its children": what `liushou`'s `compliance`
+ *   reads for one school (its children, their pairings by `scope`, their records by
+ *   `contacts.stream({ childIds, at })`), then every preset over a month, against the same with
+ *   every record since the look-back streamed and filtered in JS (what it did before). The plan
+ *   column checks that every statement reads through an index.
  * - "county compliance read from SQLite / PostgreSQL": stream every child, mentor, pairing and
  *   record out of the database, then `prepareComplianceData` and `evaluateCompliance` with all
  *   presets, against the same evaluation of the same data already in memory (time and peak
@@ -399,6 +404,71 @@ function schoolMonthInMemory(s: MemoryState) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// One school's compliance, every preset, over a month: what `createLiushou`'s `compliance`
+// reads for `scope: { schoolId }`
+
+const SCHOOL_LOOK_BACK = "2025-05-01T00:00:00+08:00";
+
+/**
+ * Reads a school's compliance data: its children, their pairings and mentors, and the records
+ * `records` returns (each kept only for the school's children), then evaluates the month.
+ */
+async function schoolCompliance(
+  s: QueryState,
+  read: (children: Set<string>) => {
+    pairings: AsyncIterable<{ value: Pairing }>;
+    records: AsyncIterable<{ value: ContactRecord }>;
+  },
+): Promise<{ rows: number; done: number; records: number }> {
+  s.statements.length = 0;
+  const children: ChildFile[] = [];
+  for await (const r of s.storage.files.stream({ schoolId: s.schoolId })) children.push(r.value);
+  const inSchool = new Set(children.map((c) => c.id));
+  const { pairings: pairingRows, records: recordRows } = read(inSchool);
+  const pairings: Pairing[] = [];
+  for await (const r of pairingRows) if (inSchool.has(r.value.childId)) pairings.push(r.value);
+  const mentors: Mentor[] = [];
+  const mentorIds = [...new Set(pairings.map((p) => p.mentorId))];
+  for await (const r of s.storage.mentors.stream({ ids: mentorIds })) mentors.push(r.value);
+  const records: ContactRecord[] = [];
+  for await (const { value: r } of recordRows) {
+    const ids = r.childIds.filter((id) => inSchool.has(id));
+    if (ids.length > 0)
+      records.push(ids.length === r.childIds.length ? r : { ...r, childIds: ids });
+  }
+  const prepared = prepareComplianceData({
+    children,
+    mentors,
+    pairings,
+    records,
+    calendar: EXAMPLE_CALENDAR_2025_26,
+  });
+  const report = evaluateCompliance({
+    data: prepared,
+    policies: ALL_PRESETS,
+    period: { from: "2026-06-01", to: "2026-06-30" },
+    asOf: AS_OF,
+  });
+  let done = 0;
+  for (const row of report) done += row.done;
+  return { rows: report.length, done, records: records.length };
+}
+
+/** The adapter is asked for the school's children's records and pairings only. */
+const schoolComplianceByChildren = (s: QueryState) =>
+  schoolCompliance(s, (children) => ({
+    pairings: s.storage.pairings.stream({ scope: { schoolIds: [s.schoolId] } }),
+    records: s.storage.contacts.stream({ childIds: [...children], at: { from: SCHOOL_LOOK_BACK } }),
+  }));
+
+/** Every record and pairing of the storage read and filtered in JS (what was done before). */
+const schoolComplianceFilteredInJs = (s: QueryState) =>
+  schoolCompliance(s, () => ({
+    pairings: s.storage.pairings.stream({}),
+    records: s.storage.contacts.stream({ at: { from: SCHOOL_LOOK_BACK } }),
+  }));
+
+// ---------------------------------------------------------------------------------------------
 // A county's full compliance
 
 interface Everything {
@@ -595,4 +665,25 @@ export default [
         }),
       ]
     : []),
+  defineCase<any>({
+    name: "one school's compliance (all presets, a month) read from SQLite by its children",
+    size: SIZE,
+    items: 1,
+    runs: 10,
+    setup: loadedSqlite,
+    run: withCpu(schoolComplianceByChildren),
+    metrics: (r, s) => ({
+      ...(r as { rows: number; records: number }),
+      plan: planOf(s),
+      ...cpuMetric(s),
+    }),
+    answer: (r) => r,
+    baseline: {
+      name: "every record since the look-back read and filtered in JS",
+      setup: loadedSqlite,
+      run: withCpu(schoolComplianceFilteredInJs),
+      metrics: (r, s) => ({ ...(r as { rows: number; records: number }), ...cpuMetric(s) }),
+    },
+    timeoutMs: 30 * 60_000,
+  }),
 ];

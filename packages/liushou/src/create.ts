@@ -25,11 +25,10 @@ import {
   IdSchema,
   maskFields,
   text,
-  verifyAuditLog,
+  createAuditVerifier,
   type ActorInput,
   type AuditVerification,
   type FieldClass,
-  type StoredAuditEntry,
 } from "@liushou/core";
 import { makeContext, withActor, type Context, type LiushouOptions } from "./context";
 import { reveal, type RevealResult } from "./usecases/reveal";
@@ -91,6 +90,7 @@ export interface Liushou {
   /**
    * Checks the whole hash-chained audit log (administrators only): the first entry edited,
    * deleted or moved, or `ok` with the last hash (keep it to detect entries cut from the end).
+   * The log is streamed from storage entry by entry: memory does not grow with its length.
    */
   verifyAuditLog(options?: { expectedHead?: string }): Promise<AuditVerification>;
   /**
@@ -165,9 +165,10 @@ function liushouOf(ctx: Context): Liushou {
     as: (actor) => liushouOf(withActor(ctx, actor)),
     reveal: (childId, fields, purpose) => reveal(ctx, childId, fields, purpose),
     verifyAuditLog: async (options = {}) => {
-      const entries: StoredAuditEntry[] = [];
-      for await (const e of ctx.storage.audit.stream({})) entries.push(e);
-      return verifyAuditLog(entries, options);
+      // Streamed through the verifier: one entry in memory at a time, whatever the log's length.
+      const verifier = createAuditVerifier(options);
+      for await (const e of ctx.storage.audit.stream({})) if (verifier.push(e)) break;
+      return verifier.finish();
     },
     recordConsent: async (input) => {
       const r = await recordConsent(ctx, input);

@@ -3,7 +3,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fuzzRuns } from "../_lib/fuzz.test-helper";
 import type { StorageAuditEntry, StoredAuditEntry } from "../ports/storage/port";
-import { AUDIT_GENESIS_HASH, canonicalJson, chainAuditEntries, verifyAuditLog } from "./chain";
+import {
+  AUDIT_GENESIS_HASH,
+  canonicalJson,
+  chainAuditEntries,
+  createAuditVerifier,
+  verifyAuditLog,
+} from "./chain";
 import { sha256Hex } from "./sha256";
 
 const entry = (i: number, patch: Partial<StorageAuditEntry> = {}): StorageAuditEntry => ({
@@ -107,5 +113,66 @@ describe("verifyAuditLog", () => {
     expect.assertions(2);
     expect(() => verifyAuditLog(42 as never)).toThrow(/audit entries|审计记录/);
     expect(verifyAuditLog([null as never]).ok).toBe(false);
+  });
+});
+
+describe("createAuditVerifier", () => {
+  const pushAll = (log: readonly StoredAuditEntry[], options = {}) => {
+    const v = createAuditVerifier(options);
+    let pushed = 0;
+    for (const e of log) {
+      pushed++;
+      if (v.push(e)) break;
+    }
+    return { result: v.finish(), pushed };
+  };
+
+  it("gives verifyAuditLog's verdict entry by entry, stopping at the first bad one", () => {
+    const log = stored(6);
+    const cases: [StoredAuditEntry[], number | null][] = [
+      [log, null],
+      [log.map((e, i) => (i === 3 ? { ...e, entityId: "x" } : e)), 3],
+      [log.filter((_, i) => i !== 2), 2],
+      [[log[0]!, log[1]!, log[3]!, log[2]!, log[4]!, log[5]!], 2],
+    ];
+    for (const [entries, bad] of cases) {
+      const { result, pushed } = pushAll(entries);
+      expect(result).toEqual(verifyAuditLog(entries));
+      expect(result.ok).toBe(bad === null);
+      // Nothing after the first bad entry is read.
+      expect(pushed).toBe(bad === null ? entries.length : bad + 1);
+    }
+    expect(pushAll(log.slice(0, 5), { expectedHead: log[5]!.hash }).result).toMatchObject({
+      ok: false,
+      reason: "head-mismatch",
+      index: 5,
+    });
+  });
+
+  it("keeps its first failure: later entries, good or bad, do not change the verdict", () => {
+    const log = stored(4);
+    const v = createAuditVerifier();
+    v.push(log[0]!);
+    const failed = v.push(log[2]!);
+    expect(failed).toMatchObject({ ok: false, index: 1, reason: "broken-link" });
+    expect(v.push(log[1]!)).toEqual(failed);
+    expect(v.push(null as never)).toEqual(failed);
+    expect(v.finish()).toEqual(failed);
+  });
+
+  it("checks a log generated one entry at a time, never held whole", () => {
+    // The verifier keeps only the last hash and seq between entries.
+    const n = 2_000;
+    function* log(): Generator<StoredAuditEntry> {
+      let head = AUDIT_GENESIS_HASH;
+      for (let i = 0; i < n; i++) {
+        const [linked] = chainAuditEntries(head, [entry(i)]).linked;
+        head = linked!.hash;
+        yield { ...linked!, seq: i + 1 };
+      }
+    }
+    const v = createAuditVerifier();
+    for (const e of log()) expect(v.push(e)).toBeNull();
+    expect(v.finish()).toMatchObject({ ok: true, count: n });
   });
 });

@@ -138,11 +138,117 @@ export type AuditVerification =
       readonly message: { readonly "zh-CN": string; readonly en: string };
     };
 
+type AuditFailure = Exclude<AuditVerification, { ok: true }>;
+
+function failure(
+  index: number,
+  reason: AuditFailure["reason"],
+  zh: string,
+  en: string,
+): AuditFailure {
+  return {
+    ok: false,
+    index,
+    reason,
+    message: text(`第 ${index} 条审计记录：${zh}`, `audit entry ${index}: ${en}`),
+  };
+}
+
+/**
+ * An audit log checked one entry at a time (see {@link createAuditVerifier}).
+ * @example
+ * const v: AuditVerifier = createAuditVerifier();
+ * @category Audit
+ */
+export interface AuditVerifier {
+  /**
+   * Checks the next entry of the log.
+   * @returns The failure at the first bad entry (and again on every later call), or `null`.
+   */
+  push(entry: StoredAuditEntry): AuditFailure | null;
+  /** The verdict on the entries pushed so far: the first failure, or `ok` (checked against `expectedHead`). */
+  finish(): AuditVerification;
+}
+
+/**
+ * Checks a hash-chained audit log entry by entry, as it is streamed from storage: it keeps
+ * only the last hash and `seq`, so memory stays flat however long the log. The same checks as
+ * {@link verifyAuditLog}, which runs it over a list.
+ * @param options - `from`: the `prevHash` the first entry must have (default
+ * {@link AUDIT_GENESIS_HASH}); `expectedHead`: the last hash the host kept.
+ * @returns A verifier: `push` each entry in `seq` order, then `finish`.
+ * @example
+ * const verifier = createAuditVerifier({ expectedHead });
+ * for await (const e of storage.audit.stream({})) if (verifier.push(e)) break;
+ * verifier.finish() //=> { ok: true, count: 42, head: "…" }
+ * @category Audit
+ */
+export function createAuditVerifier(
+  options: { from?: string; expectedHead?: string } = {},
+): AuditVerifier {
+  let head = options.from ?? AUDIT_GENESIS_HASH;
+  let seq = -Infinity;
+  let index = 0;
+  let failed: AuditFailure | null = null;
+  const check = (e: StoredAuditEntry): AuditFailure | null => {
+    if (typeof e !== "object" || e === null || typeof e.seq !== "number" || !(e.seq > seq)) {
+      return failure(index, "out-of-order", "序号未递增", "its seq does not follow the one before");
+    }
+    if (e.prevHash !== head) {
+      return failure(
+        index,
+        "broken-link",
+        "与前一条的哈希不相连（有记录被删除、插入或移动）",
+        "its prevHash is not the hash of the entry before (one was deleted, inserted or moved)",
+      );
+    }
+    let hash: string;
+    try {
+      hash = auditEntryHash(e, head);
+    } catch {
+      hash = "";
+    }
+    if (hash !== e.hash) {
+      return failure(
+        index,
+        "edited",
+        "内容与哈希不符（已被修改）",
+        "its content does not match its hash (it was changed)",
+      );
+    }
+    return null;
+  };
+  return {
+    push(entry) {
+      if (failed) return failed;
+      failed = check(entry);
+      if (failed) return failed;
+      head = entry.hash;
+      seq = entry.seq;
+      index++;
+      return null;
+    },
+    finish() {
+      if (failed) return failed;
+      if (options.expectedHead !== undefined && options.expectedHead !== head) {
+        return failure(
+          index,
+          "head-mismatch",
+          "末尾的哈希与保存的不符（末尾有记录被删除）",
+          "the last hash is not the one kept (entries were cut from the end)",
+        );
+      }
+      return { ok: true, count: index, head };
+    },
+  };
+}
+
 /**
  * Checks a hash-chained audit log, as read with `audit.stream({})` (the whole log, in `seq`
  * order): any edit, deletion, insertion or reordering of entries breaks it at the first entry
  * affected. Deleting entries from the end is detected when the host keeps the last `head` it
- * saw and passes it as `expectedHead`.
+ * saw and passes it as `expectedHead`. For a log streamed from storage, {@link createAuditVerifier}
+ * checks it without holding it.
  * @param entries - The stored entries (an array or any iterable).
  * @param options - `from`: the `prevHash` the first entry must have (default
  * {@link AUDIT_GENESIS_HASH}; give the hash before when checking a tail); `expectedHead`.
@@ -166,57 +272,7 @@ export function verifyAuditLog(
       entries,
     );
   }
-  const fail = (
-    index: number,
-    reason: Exclude<AuditVerification, { ok: true }>["reason"],
-    zh: string,
-    en: string,
-  ): AuditVerification => ({
-    ok: false,
-    index,
-    reason,
-    message: text(`第 ${index} 条审计记录：${zh}`, `audit entry ${index}: ${en}`),
-  });
-  let head = options.from ?? AUDIT_GENESIS_HASH;
-  let seq = -Infinity;
-  let index = 0;
-  for (const e of entries) {
-    if (typeof e !== "object" || e === null || typeof e.seq !== "number" || !(e.seq > seq)) {
-      return fail(index, "out-of-order", "序号未递增", "its seq does not follow the one before");
-    }
-    if (e.prevHash !== head) {
-      return fail(
-        index,
-        "broken-link",
-        "与前一条的哈希不相连（有记录被删除、插入或移动）",
-        "its prevHash is not the hash of the entry before (one was deleted, inserted or moved)",
-      );
-    }
-    let hash: string;
-    try {
-      hash = auditEntryHash(e, head);
-    } catch {
-      hash = "";
-    }
-    if (hash !== e.hash) {
-      return fail(
-        index,
-        "edited",
-        "内容与哈希不符（已被修改）",
-        "its content does not match its hash (it was changed)",
-      );
-    }
-    head = e.hash;
-    seq = e.seq;
-    index++;
-  }
-  if (options.expectedHead !== undefined && options.expectedHead !== head) {
-    return fail(
-      index,
-      "head-mismatch",
-      "末尾的哈希与保存的不符（末尾有记录被删除）",
-      "the last hash is not the one kept (entries were cut from the end)",
-    );
-  }
-  return { ok: true, count: index, head };
+  const verifier = createAuditVerifier(options);
+  for (const e of entries) if (verifier.push(e)) break;
+  return verifier.finish();
 }

@@ -143,13 +143,22 @@ function solveFlat(nr: number, nc: number, cost: Float64Array): Int32Array {
   return col4row;
 }
 
-/** Checks shape with zod, then every cell in one tight loop (zod per cell costs more than solving). */
-function checkMatrix(cost: readonly (readonly number[])[]): void {
+/**
+ * Checks a cost matrix and copies it into a flat row-major array with `nr ≤ nc` (transposed when
+ * there are more rows than columns), in one pass over the cells. Anything but an array of arrays
+ * goes to zod for its message; a ragged row or a cell that is not a finite number is reported
+ * by position (at most 20 problems, the first bad cell of a row).
+ */
+function readMatrix(cost: readonly (readonly number[])[], transpose: boolean): Float64Array {
   const subject = text("代价矩阵", "cost matrix");
-  validate(z.array(z.array(z.unknown())), cost, { subject });
+  let arrays = Array.isArray(cost);
+  for (let i = 0; arrays && i < cost.length; i++) arrays = Array.isArray(cost[i]);
+  if (!arrays) validate(z.array(z.array(z.unknown())), cost, { subject });
+  const n = cost.length;
   const width = cost[0]?.length ?? 0;
+  const flat = new Float64Array(n * width);
   const issues: FieldIssue[] = [];
-  for (let i = 0; i < cost.length && issues.length < 20; i++) {
+  for (let i = 0; i < n && issues.length < 20; i++) {
     const row = cost[i]!;
     if (row.length !== width) {
       issues.push({
@@ -164,7 +173,8 @@ function checkMatrix(cost: readonly (readonly number[])[]): void {
     }
     for (let j = 0; j < width; j++) {
       const v = row[j];
-      if (typeof v !== "number" || !Number.isFinite(v)) {
+      // typeof + finite in one test: NaN, ±Infinity and non-numbers all fail `v - v === 0`.
+      if (typeof v !== "number" || v - v !== 0) {
         issues.push({
           path: `[${i}][${j}]`,
           code: "invalid_type",
@@ -176,9 +186,11 @@ function checkMatrix(cost: readonly (readonly number[])[]): void {
         });
         break;
       }
+      flat[transpose ? j * n + i : i * width + j] = v;
     }
   }
   if (issues.length > 0) throw new ValidationError(issues, { subject });
+  return flat;
 }
 
 /**
@@ -193,23 +205,15 @@ function checkMatrix(cost: readonly (readonly number[])[]): void {
  * @category Pairing
  */
 export function solveAssignment(cost: readonly (readonly number[])[]): AssignmentResult {
-  checkMatrix(cost);
-  const n = cost.length;
-  const m = cost[0]?.length ?? 0;
+  const n = Array.isArray(cost) ? cost.length : 0;
+  const m = Array.isArray(cost) && Array.isArray(cost[0]) ? cost[0].length : 0;
+  const transpose = n > m;
+  const flat = readMatrix(cost, transpose);
   if (n === 0 || m === 0) {
     return { rowToCol: Array(n).fill(-1), colToRow: Array(m).fill(-1), total: 0 };
   }
-  const transpose = n > m;
   const nr = transpose ? m : n;
   const nc = transpose ? n : m;
-  const flat = new Float64Array(nr * nc);
-  for (let i = 0; i < n; i++) {
-    const row = cost[i]!;
-    for (let j = 0; j < m; j++) {
-      if (transpose) flat[j * nc + i] = row[j]!;
-      else flat[i * nc + j] = row[j]!;
-    }
-  }
   const col4row = solveFlat(nr, nc, flat);
   const rowToCol: number[] = Array(n).fill(-1);
   const colToRow: number[] = Array(m).fill(-1);
@@ -220,7 +224,7 @@ export function solveAssignment(cost: readonly (readonly number[])[]): Assignmen
     const j = transpose ? r : c;
     rowToCol[i] = j;
     colToRow[j] = i;
-    total += cost[i]![j]!;
+    total += flat[r * nc + c]!;
   }
   return { rowToCol, colToRow, total };
 }

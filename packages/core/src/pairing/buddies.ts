@@ -5,7 +5,7 @@ import { duplicateIdIssues } from "../errors/duplicates";
 import type { FieldIssue } from "../errors/issues";
 import { text, type LocalizedText } from "../i18n";
 import type { ChildFile, ChildFileInput } from "../model/child-file";
-import { PairingChildSchema } from "./instance";
+import { PairingChildSchema } from "./stages/input";
 import { GenderSchema, IdSchema } from "../model/primitives";
 import { solveFlow } from "./flow";
 

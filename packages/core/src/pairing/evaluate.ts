@@ -61,8 +61,13 @@ export interface EvalContext {
   readonly ruleContext: PairingRuleContext;
   /** Soft-rule weights in evaluation order (built-in, stability, custom). */
   readonly weights: readonly number[];
+  /** Working array of soft-rule values, reused pair after pair within one plan. */
+  readonly scratch: number[];
+  /** Explanations shared between the pairs of one plan (a county plan has tens of thousands of lines). */
+  readonly texts: Map<string, LocalizedText>;
 }
 
+/** Builds the evaluation context of one plan (nothing in it outlives the call). */
 export function makeEvalContext(args: {
   rules: PairingRuleSet;
   custom: readonly CustomPairingRule[];
@@ -101,6 +106,8 @@ export function makeEvalContext(args: {
       args.rules.stability,
       ...softCustom.map((c) => c.rule.weight),
     ],
+    scratch: [],
+    texts: new Map(),
   };
 }
 
@@ -365,30 +372,53 @@ export function hardViolations(
   return out;
 }
 
-/** Whether a pair passes every hard rule (no allocation; same logic as {@link hardViolations}). */
-export function isEligible(ctx: EvalContext, child: ChildFile, mentor: Mentor): boolean {
+/**
+ * Whether a mentor can take any child at all: of the rule set's kinds, available on the plan
+ * date, with room for one. The rules of {@link hardViolations} that read the mentor alone.
+ */
+export function isMentorEligible(ctx: EvalContext, mentor: Mentor): boolean {
   const { rules, asOf } = ctx;
   if (!rules.mentorKinds.includes(mentor.kind)) return false;
   if (rules.hard.availability) {
     if (mentor.availableFrom !== undefined && asOf < mentor.availableFrom) return false;
     if (mentor.availableTo !== undefined && asOf > mentor.availableTo) return false;
   }
-  if (capacityOf(mentor, rules).max === 0) return false;
+  return capacityOf(mentor, rules).max > 0;
+}
+
+/** Whether the same-gender rule applies to a child (old enough on the plan date). */
+export function needsSameGender(ctx: EvalContext, child: ChildFile): boolean {
+  const fromAge = ctx.rules.hard.sameGenderFromAge;
+  return fromAge !== null && ageOn(child.child.birthDate, ctx.asOf) >= fromAge;
+}
+
+/**
+ * Whether a pair passes the hard rules that read both sides, for a mentor that passes
+ * {@link isMentorEligible}; `sameGender` is {@link needsSameGender} of the child.
+ */
+export function isPairEligible(
+  ctx: EvalContext,
+  child: ChildFile,
+  mentor: Mentor,
+  sameGender: boolean,
+): boolean {
+  const { rules } = ctx;
   if (rules.hard.sameSchoolKinds.includes(mentor.kind)) {
     const cs = child.child.schoolId;
     if (cs === undefined || cs !== mentor.schoolId) return false;
   }
   if (ctx.exclusions.size > 0 && ctx.exclusions.has(`${child.id}\u0000${mentor.id}`)) return false;
-  const fromAge = rules.hard.sameGenderFromAge;
-  if (
-    fromAge !== null &&
-    mentor.gender !== child.child.gender &&
-    ageOn(child.child.birthDate, asOf) >= fromAge
-  )
-    return false;
+  if (sameGender && mentor.gender !== child.child.gender) return false;
   if (rules.hard.maxDistance !== null || ctx.hardCustom.length > 0)
     return hardViolations(ctx, child, mentor, false).length === 0;
   return true;
+}
+
+/** Whether a pair passes every hard rule (no allocation; same logic as {@link hardViolations}). */
+export function isEligible(ctx: EvalContext, child: ChildFile, mentor: Mentor): boolean {
+  return (
+    isMentorEligible(ctx, mentor) && isPairEligible(ctx, child, mentor, needsSameGender(ctx, child))
+  );
 }
 
 /** Whether the mentor is the child's class teacher. */
@@ -449,8 +479,6 @@ export function softGain(
   return softInto(ctx, child, mentor, existing, priority, undefined);
 }
 
-const scratch: number[] = [];
-
 function softInto(
   ctx: EvalContext,
   child: ChildFile,
@@ -462,7 +490,7 @@ function softInto(
   const { rules } = ctx;
   const w = rules.soft;
   const weights = ctx.weights;
-  const v = scratch;
+  const v = ctx.scratch;
   let k = 0;
   v[k++] = w.classTeacher > 0 && isClassTeacher(ctx, child, mentor) ? Y : N;
   const cid = child.child.classId;
@@ -482,12 +510,8 @@ function softInto(
       : N;
   let village = N;
   if (w.sameVillage > 0 && mentor.regionCode !== undefined) {
-    const cv = areaOf(child.child.regionCode, "village");
-    if (cv !== undefined && cv === areaOf(mentor.regionCode, "village")) village = 1;
-    else {
-      const ct = areaOf(child.child.regionCode, "township");
-      if (ct !== undefined && ct === areaOf(mentor.regionCode, "township")) village = 0.5;
-    }
+    const shared = sharedPrefix(child.child.regionCode, mentor.regionCode, 12);
+    village = shared >= 12 ? 1 : shared >= 9 ? 0.5 : N;
   }
   v[k++] = village;
   v[k++] =
@@ -519,6 +543,14 @@ function softInto(
     if (wi > 0 && vi > 0) gain += Math.round(wi * vi * SCALE);
   }
   return gain;
+}
+
+/** How many leading characters two codes share, counting at most `max` (no allocation). */
+function sharedPrefix(a: string, b: string, max: number): number {
+  const n = Math.min(a.length, b.length, max);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
 }
 
 /** Weights in the order of {@link softEval}'s values. */
@@ -563,19 +595,21 @@ const SOFT_TEXT: Record<string, (v: number) => LocalizedText> = {
       : text("新的结对", "a new pair"),
 };
 
-/** Explanations are shared between pairs (a county plan has tens of thousands of lines). */
-const textCache = new Map<string, LocalizedText>();
-/** A text built once per key and shared. */
-export function cachedText(key: string, make: () => LocalizedText): LocalizedText {
-  let t = textCache.get(key);
+/** A text built once per key and plan, and shared by the pairs of that plan. */
+export function cachedText(
+  ctx: EvalContext,
+  key: string,
+  make: () => LocalizedText,
+): LocalizedText {
+  let t = ctx.texts.get(key);
   if (t === undefined) {
     t = make();
-    if (textCache.size < 10_000) textCache.set(key, t);
+    if (ctx.texts.size < 10_000) ctx.texts.set(key, t);
   }
   return t;
 }
-function softText(name: string, value: number): LocalizedText {
-  return cachedText(`${name}\u0000${value}`, () => SOFT_TEXT[name]!(value));
+function softText(ctx: EvalContext, name: string, value: number): LocalizedText {
+  return cachedText(ctx, `${name}\u0000${value}`, () => SOFT_TEXT[name]!(value));
 }
 
 /** The score breakdown of a pair (soft rules with a weight > 0). */
@@ -595,7 +629,7 @@ export function softTerms(ctx: EvalContext, values: readonly number[]): ScoreTer
           `${custom.explanation["zh-CN"]}：得分 ${value.toFixed(2)}`,
           `${custom.explanation.en}: value ${value.toFixed(2)}`,
         )
-      : softText(name, value);
+      : softText(ctx, name, value);
     terms.push({
       rule: name,
       weight,
@@ -615,7 +649,8 @@ export function workloadPenalty(rules: PairingRuleSet, k: number, cap: number): 
 }
 
 /** The workload line of a pair that holds a mentor's k-th slot. */
-export function workloadTerm(rules: PairingRuleSet, k: number, cap: number): ScoreTerm | undefined {
+export function workloadTerm(ctx: EvalContext, k: number, cap: number): ScoreTerm | undefined {
+  const rules = ctx.rules;
   const w = rules.soft.workload;
   if (w <= 0) return undefined;
   const pen = workloadPenalty(rules, k, cap);
@@ -624,7 +659,7 @@ export function workloadTerm(rules: PairingRuleSet, k: number, cap: number): Sco
     weight: w,
     value: k,
     points: pen === 0 ? 0 : -pen / SCALE,
-    explanation: cachedText(`workload\u0000${k}\u0000${cap}`, () =>
+    explanation: cachedText(ctx, `workload\u0000${k}\u0000${cap}`, () =>
       text(
         `导师的第 ${k} 名结对儿童（容量 ${cap}），负担均衡扣分`,
         `the mentor's child no. ${k} (capacity ${cap}): workload balance cost`,

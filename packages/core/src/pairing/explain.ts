@@ -6,15 +6,11 @@ import { ValidationError } from "../errors/errors";
 import type { FieldIssue } from "../errors/issues";
 import { text, type LocalizedText } from "../i18n";
 import { hardViolations, SCALE, workloadPenalty, type PairingViolation } from "./evaluate";
-import {
-  buildInstance,
-  compareObjective,
-  parseInput,
-  solveComponent,
-  type Objective,
-  type PlanPairingsInput,
-} from "./instance";
-import { assemble, type PairingPlan } from "./plan";
+import type { PairingPlan } from "./plan";
+import { assemblePlan } from "./stages/assemble";
+import { buildCandidateGraph } from "./stages/graph";
+import { parseInput, type PlanPairingsInput } from "./stages/input";
+import { compareObjective, noChoice, solveComponent, type Objective } from "./stages/solve";
 
 /**
  * Why a pair was not made: `paired` (it was), `hard-rule` (see `violations`), `priority`
@@ -76,7 +72,7 @@ export function explainWhyNot(
     { childId, mentorId, pairs: plan?.pairs },
     { subject: text("结对解释请求", "why-not request") },
   );
-  const inst = buildInstance(parseInput(input));
+  const inst = buildCandidateGraph(parseInput(input));
   const ci = inst.childIndex.get(childId);
   const mentor = inst.allMentors.get(mentorId);
   const issues: FieldIssue[] = [];
@@ -140,7 +136,7 @@ export function explainWhyNot(
   const displaced: string[] = [];
   for (const i of comp.children) {
     if (i === ci) continue;
-    if (best.edgeOf.get(i) !== forced.edgeOf.get(i)) displaced.push(inst.children[i]!.id);
+    if (best.edgeOf[i] !== forced.edgeOf[i]) displaced.push(inst.children[i]!.id);
   }
   const f: Objective = forced.objective;
   const b: Objective = best.objective;
@@ -217,12 +213,12 @@ export function explainWhyNot(
  * @category Pairing
  */
 export function planPairingsGreedy(input: PlanPairingsInput): PairingPlan {
-  const inst = buildInstance(parseInput(input));
+  const inst = buildCandidateGraph(parseInput(input));
   const order = inst.children
     .map((_, i) => i)
     .sort((a, b) => inst.priority[b]! - inst.priority[a]! || a - b);
   const load = new Int32Array(inst.mentors.length);
-  const edgeOf = new Map<number, number>();
+  const edgeOf = noChoice(inst);
   for (const i of order) {
     let bestE = -1;
     let bestV = -Infinity;
@@ -237,9 +233,9 @@ export function planPairingsGreedy(input: PlanPairingsInput): PairingPlan {
       }
     }
     if (bestE >= 0) {
-      edgeOf.set(i, bestE);
+      edgeOf[i] = bestE;
       load[inst.edgeMentor[bestE]!]!++;
     }
   }
-  return assemble(inst, edgeOf);
+  return assemblePlan(inst, edgeOf);
 }

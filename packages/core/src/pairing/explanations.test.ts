@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { text } from "../i18n";
 import { explainWhyNot } from "./explain";
-import type { PlanPairingsInput } from "./instance";
+import type { PlanPairingsInput } from "./stages/input";
 import { child, mentor } from "./pairing.test-helper";
 import { planPairings } from "./plan";
 

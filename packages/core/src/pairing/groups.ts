@@ -3,7 +3,7 @@ import { validate } from "../errors/validate";
 import { text } from "../i18n";
 import type { ChildFile, ChildFileInput } from "../model/child-file";
 import { MentorSchema, type Mentor, type MentorInput } from "../model/mentor";
-import { PairingChildSchema } from "./instance";
+import { PairingChildSchema } from "./stages/input";
 
 /**
  * A mentoring group (帮扶小组): a few children with one teacher.

@@ -29,9 +29,15 @@ export type {
   CustomPairingRule,
 } from "./rules";
 export type { PairingViolation, ScoreTerm } from "./evaluate";
-export { PairingChildSchema, PairingExclusionSchema, PlanPairingsInputSchema } from "./instance";
-export type { PairingExclusion, PairingExclusionInput, PlanPairingsInput } from "./instance";
+export {
+  PairingChildSchema,
+  PairingExclusionSchema,
+  PlanPairingsInputSchema,
+} from "./stages/input";
+export type { PairingExclusion, PairingExclusionInput, PlanPairingsInput } from "./stages/input";
 export { planPairings } from "./plan";
+export { planPairingsPartitioned } from "./partitioned";
+export type { PairingPartition, PartitionedPairingOptions } from "./partitioned";
 export type {
   EndedPairing,
   PairingDiff,

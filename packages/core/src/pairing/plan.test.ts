@@ -3,13 +3,9 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/errors";
 import { SCALE } from "./evaluate";
 import { planPairingsGreedy } from "./explain";
-import {
-  buildInstance,
-  compareObjective,
-  parseInput,
-  type Objective,
-  type PlanPairingsInput,
-} from "./instance";
+import { buildCandidateGraph } from "./stages/graph";
+import { parseInput, type PlanPairingsInput } from "./stages/input";
+import { compareObjective, type Objective } from "./stages/solve";
 import { planPairings, type PairingPlan } from "./plan";
 import { TEACHER_PAIRING_PRESET } from "./rules";
 import { child, mentor, smallInstance } from "./pairing.test-helper";
@@ -30,7 +26,7 @@ const asOf = "2026-09-01";
 
 /** The objective of a plan, read from its public result. */
 function planObjective(input: PlanPairingsInput, plan: PairingPlan): Objective {
-  const inst = buildInstance(parseInput(input));
+  const inst = buildCandidateGraph(parseInput(input));
   const load = new Map<string, number>();
   for (const p of plan.pairs) load.set(p.pairing.mentorId, (load.get(p.pairing.mentorId) ?? 0) + 1);
   let minimumMet = 0;
@@ -133,7 +129,7 @@ describe("planPairings: invariants", () => {
       fc.property(smallInstance(12, 6), fc.integer(), (x, seed) => {
         const input: PlanPairingsInput = { ...x, asOf };
         const plan = planPairings(input);
-        const inst = buildInstance(parseInput(input));
+        const inst = buildCandidateGraph(parseInput(input));
         // Hard rules and capacities, checked by the oracle from the raw input.
         planObjectiveByOracle(
           {
@@ -421,7 +417,7 @@ describe("planPairings: large instances", () => {
     for (const seed of mutating ? [1] : [1, 2, 3]) {
       const input = large(seed);
       const plan = planPairings(input);
-      const inst = buildInstance(parseInput(input));
+      const inst = buildCandidateGraph(parseInput(input));
       const load = new Map<string, number>();
       for (const p of plan.pairs)
         load.set(p.pairing.mentorId, (load.get(p.pairing.mentorId) ?? 0) + 1);

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { validate } from "../errors/validate";
 import { text } from "../i18n";
 import type { ChildFile, ChildFileInput, RiskLevel } from "../model/child-file";
-import { PairingChildSchema } from "./instance";
+import { PairingChildSchema } from "./stages/input";
 import { PairingCapacitySchema, type PairingRuleSetInput } from "./rules";
 
 const RISK_RANK: Record<RiskLevel, number> = { critical: 4, high: 3, medium: 2, low: 1 };

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/errors";
 import { text } from "../i18n";
 import { explainWhyNot } from "./explain";
-import type { PlanPairingsInput } from "./instance";
+import type { PlanPairingsInput } from "./stages/input";
 import { planPairings } from "./plan";
 import { child, mentor, smallInstance } from "./pairing.test-helper";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { text } from "../i18n";
-import type { PlanPairingsInput } from "./instance";
+import type { PlanPairingsInput } from "./stages/input";
 import { planPairings } from "./plan";
 import {
   CARING_MOTHER_PRESET,

@@ -1,5 +1,10 @@
 import { createMemoryStorage } from "@liushou/storage-memory";
-import type { ActorInput, ChildFileInput } from "@liushou/core";
+import type {
+  ActorInput,
+  ChildFileInput,
+  StorageAuditQuery,
+  StoredAuditEntry,
+} from "@liushou/core";
 import { describe, expect, it } from "vitest";
 import { createLiushou } from "../create";
 import { fileRow } from "../_lib/app.test-helper";
@@ -125,6 +130,78 @@ describe("access scope through the app", () => {
   });
 });
 
+describe("write checks", () => {
+  it("read what a write replaces by id only, twice, and accept in-scope writes", async () => {
+    const { storage } = await world();
+    const reads = { stream: 0, streamIds: 0 };
+    const contacts = {
+      ...storage.contacts,
+      stream: (filter: never) => (reads.stream++, storage.contacts.stream(filter)),
+      streamIds: (filter: never) => (reads.streamIds++, storage.contacts.streamIds(filter)),
+    };
+    const counted = { ...storage, contacts } as typeof storage;
+    const app = createLiushou({ storage: counted, actor: teacher, clock: () => AT });
+    const r1 = (await storage.contacts.get("r1"))!;
+    const changed = { ...r1.value, note: "补记" };
+    const written = await app.storage.contacts.put(changed, { expectedVersion: 1, at: AT });
+    expect(written.version).toBe(2);
+    // One unscoped and one scoped read of the ids, no stored value read.
+    expect(reads).toEqual({ stream: 0, streamIds: 2 });
+    expect((await storage.contacts.get("r1"))!.value).toMatchObject({ note: "补记" });
+
+    // Replacing a record about a child outside the scope is refused, even naming c1 now.
+    const r2 = (await storage.contacts.get("r2"))!;
+    await expect(
+      app.storage.contacts.put({ ...r2.value, childIds: ["c1"] }, { expectedVersion: 1, at: AT }),
+    ).rejects.toMatchObject({ name: "ForbiddenError" });
+    await expect(
+      app.storage.contacts.upsertMany([changed, { ...r2.value, note: "x" }], { at: AT }),
+    ).rejects.toMatchObject({ name: "ForbiddenError" });
+    expect((await storage.contacts.get("r2"))!.value).toEqual(r2.value);
+    expect((await storage.contacts.get("r1"))!.version).toBe(2);
+
+    // A new record in scope lands; one naming a child outside is refused whole.
+    const fresh = { ...r1.value, id: "r9" };
+    await app.storage.contacts.upsertMany([fresh], { at: AT });
+    expect((await storage.contacts.get("r9"))!.value).toEqual(fresh);
+    await expect(
+      app.storage.contacts.upsertMany(
+        [
+          { ...fresh, id: "r10" },
+          { ...fresh, id: "r11", childIds: ["c1", "c3"] },
+        ],
+        { at: AT },
+      ),
+    ).rejects.toMatchObject({ name: "ForbiddenError", message: expect.stringContaining("c3") });
+    expect(await storage.contacts.get("r10")).toBeNull();
+  });
+
+  it("files and organisation entities: in scope accepted, out of scope refused", async () => {
+    const { as, storage } = await world();
+    const app = as(principal);
+    const c1 = (await storage.files.get("c1"))!;
+    await app.storage.files.put({ ...c1.value, keyCase: true }, { expectedVersion: 1, at: AT });
+    expect((await storage.files.get("c1"))!.value.keyCase).toBe(true);
+    const c3 = (await storage.files.get("c3"))!;
+    await expect(
+      app.storage.files.put(
+        { ...c3.value, child: { ...c3.value.child, schoolId: "s1" } },
+        { expectedVersion: 1, at: AT },
+      ),
+    ).rejects.toMatchObject({ name: "ForbiddenError" });
+    const m1 = (await storage.mentors.get("m1"))!;
+    await app.storage.mentors.put({ ...m1.value, name: "王老师" }, { expectedVersion: 1, at: AT });
+    expect((await storage.mentors.get("m1"))!.value.name).toBe("王老师");
+    await expect(
+      app.storage.mentors.put(
+        { ...m1.value, id: "m2", schoolId: "s2" },
+        { expectedVersion: null, at: AT },
+      ),
+    ).rejects.toMatchObject({ name: "ForbiddenError" });
+    expect(await storage.mentors.get("m2")).toBeNull();
+  });
+});
+
 describe("masking and reveal", () => {
   it("classed fields come back masked for the role, in reads, histories and app.storage", async () => {
     const { as, storage } = await world();
@@ -205,6 +282,41 @@ describe("the audit log through the app", () => {
     expect(r).toMatchObject({ ok: true });
     expect(r.ok && r.count).toBeGreaterThan(3);
     await expect(as(teacher).verifyAuditLog()).rejects.toMatchObject({ name: "ForbiddenError" });
+  });
+
+  it("the streamed check still finds an edited, a deleted and a reordered entry", async () => {
+    const { storage, admin } = await world();
+    const intact = await admin.verifyAuditLog();
+    expect(intact).toMatchObject({ ok: true });
+    const count = intact.ok ? intact.count : 0;
+    expect(count).toBeGreaterThan(3);
+    // The same storage, its audit log read back tampered with.
+    type Entry = StoredAuditEntry;
+    const tampered = (change: (log: Entry[]) => Entry[]) => {
+      const audit = {
+        ...storage.audit,
+        stream: (filter: StorageAuditQuery) => ({
+          async *[Symbol.asyncIterator]() {
+            const log: Entry[] = [];
+            for await (const e of storage.audit.stream(filter)) log.push(e);
+            yield* change(log);
+          },
+        }),
+      };
+      return createLiushou({ storage: { ...storage, audit }, actor: "admin", clock: () => AT });
+    };
+    const edit = tampered((log) => log.map((e, i) => (i === 1 ? { ...e, actor: "x" } : e)));
+    expect(await edit.verifyAuditLog()).toMatchObject({ ok: false, index: 1, reason: "edited" });
+    const drop = tampered((log) => log.filter((_, i) => i !== 2));
+    expect(await drop.verifyAuditLog()).toMatchObject({ ok: false, index: 2 });
+    const swap = tampered((log) => [log[1]!, log[0]!, ...log.slice(2)]);
+    expect(await swap.verifyAuditLog()).toMatchObject({ ok: false, index: 0 });
+    const cut = tampered((log) => log.slice(0, -1));
+    expect(await cut.verifyAuditLog()).toMatchObject({ ok: true, count: count - 1 });
+    expect(await cut.verifyAuditLog({ expectedHead: intact.ok ? intact.head : "" })).toMatchObject({
+      ok: false,
+      reason: "head-mismatch",
+    });
   });
 
   it("an actor is validated: a bad role or scope is a ValidationError", () => {

@@ -27,17 +27,32 @@ export function unscoped(session: StorageSession): StorageSession {
   return (session as { [UNSCOPED]?: StorageSession })[UNSCOPED] ?? session;
 }
 
-/** Every id of `ids` found by `read`, in batches. */
+/** Every id of `ids` found by `read`, in batches (with the records found, when asked). */
 async function found(
-  read: (ids: string[]) => AsyncIterable<{ id: string }>,
+  read: (ids: string[]) => AsyncIterable<{ id: string; value?: unknown }>,
   ids: readonly string[],
+): Promise<Set<string>>;
+async function found(
+  read: (ids: string[]) => AsyncIterable<{ id: string; value?: unknown }>,
+  ids: readonly string[],
+  values: true,
+): Promise<Map<string, { id: string }>>;
+async function found(
+  read: (ids: string[]) => AsyncIterable<{ id: string; value?: unknown }>,
+  ids: readonly string[],
+  values?: true,
 ) {
-  const out = new Set<string>();
+  const out = new Map<string, { id: string }>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += BATCH) {
-    for await (const r of read(unique.slice(i, i + BATCH))) out.add(r.id);
+    for await (const r of read(unique.slice(i, i + BATCH))) out.set(r.id, r.value as never);
   }
-  return out;
+  return values ? out : new Set(out.keys());
+}
+
+/** Ids as the records `found` reads. */
+async function* idRecords(ids: AsyncIterable<string>): AsyncIterable<{ id: string }> {
+  for await (const id of ids) yield { id };
 }
 
 /**
@@ -57,13 +72,6 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
     throw outOfScope(actorId, `${kind} ${id}`);
   };
 
-  /** The children named by values that are on file but outside the scope. */
-  async function childrenOutside(s: StorageScope, childIds: readonly string[]) {
-    const onFile = await found((ids) => raw.files.stream({ ids }), childIds);
-    const inside = await found((ids) => raw.files.stream({ ids, scope: s }), [...onFile]);
-    return [...onFile].filter((id) => !inside.has(id));
-  }
-
   /** Whether an organisation entity (school, class, mentor) lies in the scope. */
   async function organisationInScope(kind: StorageEntityKind, value: unknown, s: StorageScope) {
     if (s.childIds !== undefined || s.classIds !== undefined) return false;
@@ -80,41 +88,45 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
     return inSchools && inRegion;
   }
 
+  /** Ids of `ids` that are stored but that the scope hides: one unscoped and one scoped id read. */
+  async function hiddenIds(repo: Repo, s: StorageScope, ids: readonly string[]) {
+    const stored = await found((batch) => idRecords(repo.streamIds({ ids: batch })), ids);
+    const visible = await found(
+      (batch) => idRecords(repo.streamIds({ ids: batch, scope: s })),
+      [...stored],
+    );
+    return [...stored].filter((id) => !visible.has(id));
+  }
+
   /** Throws a ForbiddenError unless every value, and what it replaces, lies in the scope. */
   async function checkWrite(kind: StorageEntityKind, values: readonly { id: string }[]) {
     const s = await scope();
     if (s === undefined || values.length === 0) return;
     const repo = raw[kind] as unknown as Repo;
     const ids = values.map((v) => v.id);
-    const stored = new Map<string, unknown>();
-    for (let i = 0; i < ids.length; i += BATCH) {
-      for await (const r of repo.stream({ ids: ids.slice(i, i + BATCH) }))
-        stored.set(r.id, r.value);
-    }
-    const all = [...values, ...stored.values()] as { id: string }[];
     if (ORGANISATION.has(kind)) {
-      for (const v of all) if (!(await organisationInScope(kind, v, s))) forbid(kind, v.id);
+      // Not filtered by scope: the stored values themselves are judged, read once.
+      const stored = await found((batch) => repo.stream({ ids: batch }), ids, true);
+      for (const v of [...values, ...stored.values()]) {
+        if (!(await organisationInScope(kind, v, s))) forbid(kind, v.id);
+      }
       return;
     }
     if (kind === "files") {
       for (const v of values) if (!inStorageScope(v as unknown as ChildFile, s)) forbid(kind, v.id);
-      const visible = await found(
-        (batch) => raw.files.stream({ ids: batch, scope: s }),
-        [...stored.keys()],
-      );
-      for (const id of stored.keys()) if (!visible.has(id)) forbid(kind, id);
-      return;
+    } else {
+      // Every child a new value names that is on file must be in scope.
+      const named = new Map<string, string>();
+      for (const v of values) {
+        for (const c of storageChildIdsOf(kind, v as never) ?? []) named.set(c, v.id);
+      }
+      const outside = await hiddenIds(raw.files as unknown as Repo, s, [...named.keys()]);
+      if (outside.length > 0)
+        forbid(kind, `${named.get(outside[0]!)} (files ${outside.join(", ")})`);
     }
-    // Every child a new value names must be in scope; a stored one must be visible.
-    for (const v of values) {
-      const outside = await childrenOutside(s, storageChildIdsOf(kind, v as never) ?? []);
-      if (outside.length > 0) forbid(kind, `${v.id} (files ${outside.join(", ")})`);
-    }
-    const visible = await found(
-      (batch) => repo.stream({ ids: batch, scope: s }),
-      [...stored.keys()],
-    );
-    for (const id of stored.keys()) if (!visible.has(id)) forbid(kind, id);
+    // What a value replaces must be visible in the scope.
+    const [hidden] = await hiddenIds(repo, s, ids);
+    if (hidden !== undefined) forbid(kind, hidden);
   }
 
   function repository(kind: StorageEntityKind): Repo {

@@ -32,8 +32,8 @@ import { drain, loadScopePeople, ScopeSchema, type LiushouScope } from "./scope"
 const LOOK_BACK_DAYS = 400;
 
 /**
- * Reads what compliance needs for a scope, streaming contact records (each kept only for the
- * children in scope) straight into `prepareComplianceData`. @internal
+ * Reads what compliance needs for a scope, streaming the contact records of the children in
+ * scope (asked of the adapter by `childIds`) straight into `prepareComplianceData`. @internal
  */
 export async function loadComplianceData(
   ctx: Context,
@@ -44,8 +44,12 @@ export async function loadComplianceData(
   const { children, pairings, mentors } = await loadScopePeople(s, scope);
   const inScope = new Set(children.map((c) => c.id));
   const since = startOfDateInZone(addDays(from, -LOOK_BACK_DAYS), ctx.timeZone);
+  // A scope reads only its children's records (through the adapter's child index); a record
+  // naming children outside the scope as well keeps only those inside.
+  const everyChild = scope.schoolId === undefined && scope.regionCode === undefined;
+  const childFilter = everyChild ? {} : { childIds: [...inScope] };
   const records = await drain(
-    s.contacts.stream({ at: { from: since } }),
+    s.contacts.stream({ at: { from: since }, ...childFilter }),
     (r): ContactRecord | undefined => {
       const ids = r.value.childIds.filter((id) => inScope.has(id));
       if (ids.length === 0) return undefined;

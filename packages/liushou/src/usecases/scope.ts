@@ -62,7 +62,13 @@ export async function loadScopePeople(
 ): Promise<ScopePeople> {
   const children = await drain(s.files.stream(scope), (r) => r.value);
   const ids = new Set(children.map((c) => c.id));
-  const pairings = await drain(s.pairings.stream({}), (r) =>
+  // The pairings of the scope's children: the adapter filters by the same conditions as files.
+  const everyChild = scope.schoolId === undefined && scope.regionCode === undefined;
+  const pairingScope = {
+    ...(scope.regionCode === undefined ? {} : { regionCode: scope.regionCode }),
+    ...(scope.schoolId === undefined ? {} : { schoolIds: [scope.schoolId] }),
+  };
+  const pairings = await drain(s.pairings.stream(everyChild ? {} : { scope: pairingScope }), (r) =>
     ids.has(r.value.childId) ? r.value : undefined,
   );
   const mentors = new Map<string, Mentor>();

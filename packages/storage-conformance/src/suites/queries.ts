@@ -153,6 +153,12 @@ const CASES: QueryCases = {
         { mentorId: m, at: { to: "2026-03-31T16:00:00Z" } },
         { childId: c, at: { to: "2026-03-01T12:00:00+08:00" } },
         { childId: c2, mentorId: m, kinds: ["parent-call"] },
+        { childIds: [c] },
+        { childIds: [c2, randomId("c")] },
+        { childIds: [] },
+        { childIds: [c, c2], kinds: ["talk"] },
+        { childIds: [c2], at: { from: "2026-03-01T00:00:00+08:00" } },
+        { childIds: [c], mentorId: m, at: { to: "2026-03-31T16:00:00Z" } },
       ],
     };
   },
@@ -281,6 +287,59 @@ async function checkQueries<K extends StorageEntityKind>(
   }
 }
 
+/** Children listed in the long-list test: more than an adapter is likely to bind in one query. */
+const LONG_LIST = 2_500;
+
+/**
+ * A `childIds` list of thousands of children, most with no record: records naming two listed
+ * children far apart in the list (an adapter reading it in chunks meets them twice), one listed
+ * and one not, or none listed; read by pages of every size, streamed, and by id.
+ */
+async function checkLongChildList(storage: StorageAdapter, scope: SampleScope): Promise<void> {
+  const listed = Array.from({ length: LONG_LIST }, () => randomId("c"));
+  const [first, middle, last] = [listed[3]!, listed[1_200]!, listed[LONG_LIST - 1]!];
+  const outside = randomId("c");
+  const patches: Raw[] = [
+    { childIds: [first, last] },
+    { childIds: [last, first], kind: "talk" },
+    { childIds: [outside, middle] },
+    { childIds: [middle] },
+    { childIds: [outside] },
+    { childIds: [randomId("c")] },
+    ...listed.slice(0, 40).map((c, i) => ({ childIds: i % 2 ? [c, outside] : [c] })),
+  ];
+  const written = patches.map((p) => sampleEntity("contacts", scope, p));
+  await storage.contacts.upsertMany(written, { at: WRITE_AT });
+  for (const filter of [
+    { childIds: listed },
+    { childIds: [...listed].reverse(), kinds: ["talk" as const] },
+    { childIds: [...listed, ...listed] },
+  ]) {
+    const expected = sortedIds(written.filter((v) => matchesStorageQuery("contacts", v, filter)));
+    const label = `contacts childIds × ${filter.childIds.length}`;
+    expect(expected.length, label).toBeGreaterThan(0);
+    for (const limit of [7, 1000]) {
+      const pages = await collectPages((p) => storage.contacts.query(filter, p), limit);
+      expect(
+        pages.map((r) => r.id),
+        `${label}, pages of ${limit}`,
+      ).toEqual(expected);
+    }
+    const streamed = await collectStream(storage.contacts.stream(filter));
+    expect(
+      streamed.map((r) => r.id),
+      `${label} (stream)`,
+    ).toEqual(expected);
+    for (const r of streamed) {
+      expect(r.value).toEqual(written.find((w) => w.id === r.id));
+    }
+    expect(await collectStream(storage.contacts.streamIds(filter)), `${label} (ids)`).toEqual(
+      expected,
+    );
+  }
+  expect(await collectStream(storage.contacts.streamIds({ childIds: [] }))).toEqual([]);
+}
+
 /** Every filter of every repository against the pure reference `matchesStorageQuery`. @internal */
 export function querySuite(h: Harness): void {
   describe("queries", () => {
@@ -289,6 +348,10 @@ export function querySuite(h: Harness): void {
         checkQueries(s, kind, newSampleScope()),
       );
     }
+
+    h.it("contacts: a long childIds list (thousands of children) returns each record once", (s) =>
+      checkLongChildList(s, newSampleScope()),
+    );
 
     h.it("guardians and parents are found through their files", async (s) => {
       const scope = newSampleScope();

@@ -121,6 +121,58 @@ function linked(q: Query, kind: StorageEntityKind, region: string, value: string
   );
 }
 
+/**
+ * Contact records naming one of `childIds`, through the link table's `(child_id, at_ms)` index
+ * (the range of instants is applied there too). The list is one chunk: see
+ * {@link splitChildIds}.
+ */
+function namingAnyChild(
+  q: Query,
+  region: string,
+  childIds: readonly string[] | undefined,
+  at: StorageInstantRange | undefined,
+): Query {
+  if (childIds === undefined) return q;
+  if (childIds.length === 0) return q.where((eb) => eb.lit(false));
+  const link = ENTITY_TABLES.contacts.link!;
+  return q.where("t.id", "in", (eb: ExpressionBuilder<any, any>) =>
+    instantRange(
+      eb
+        .selectFrom(`${link.table} as cl`)
+        .select("cl.entity_id")
+        .where("cl.region", "=", region)
+        .where("cl.child_id", "in", childIds),
+      "cl.at_ms",
+      at,
+    ),
+  );
+}
+
+/** The most children one query lists: longer lists are read in chunks and merged. */
+export const CHILD_ID_CHUNK = 1000;
+
+/**
+ * A filter split so that no query lists more than {@link CHILD_ID_CHUNK} children (bound
+ * parameters are limited, and a short `IN` list keeps the index plan): one filter per chunk of
+ * the contact query's `childIds`, or the filter itself. The union of the parts' results is the
+ * filter's result (a record naming children of two chunks is found by both).
+ */
+export function splitChildIds<K extends StorageEntityKind>(
+  kind: K,
+  filter: StorageQueries[K],
+): StorageQueries[K][] {
+  const childIds = (filter as { childIds?: readonly string[] }).childIds;
+  if (kind !== "contacts" || childIds === undefined || childIds.length <= CHILD_ID_CHUNK) {
+    return [filter];
+  }
+  const unique = [...new Set(childIds)];
+  const parts: StorageQueries[K][] = [];
+  for (let i = 0; i < unique.length; i += CHILD_ID_CHUNK) {
+    parts.push({ ...filter, childIds: unique.slice(i, i + CHILD_ID_CHUNK) });
+  }
+  return parts;
+}
+
 type Filters = {
   readonly [K in StorageEntityKind]: (q: Query, f: StorageQueries[K], region: string) => Query;
 };
@@ -150,6 +202,7 @@ const FILTERS: Filters = {
   },
   contacts: (q, f, region) => {
     q = equal(linked(q, "contacts", region, f.childId), "t.mentor_id", f.mentorId);
+    q = namingAnyChild(q, region, f.childIds, f.at);
     return instantRange(oneOf(q, "t.kind", f.kinds), "t.at_ms", f.at);
   },
   assessments: (q, f) => {

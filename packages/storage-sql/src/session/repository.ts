@@ -10,7 +10,8 @@ import type {
 import { ENTITY_TABLES } from "../tables/tables";
 import { columnText, keysetReads, type Keys, type KeysetPage } from "./codec";
 import { atomically, type SqlContext } from "./context";
-import { applyFilter } from "./filters";
+import { applyFilter, splitChildIds } from "./filters";
+import { mergeAscending, mergePages } from "./merge";
 import { insertRows } from "./insert";
 import { entityColumns, entityValues, sideRows, sideTables } from "./rows";
 
@@ -38,6 +39,40 @@ function idPage<R, I>(
   const items = rows.slice(0, limit).map(item);
   const last = items[items.length - 1];
   return { items, next: rows.length > limit && last !== undefined ? [id(last)] : null };
+}
+
+type PartRead<F, I> = (filter: F, limit: number, after: Keys | null) => Promise<KeysetPage<I>>;
+
+/**
+ * `query` and `stream` over a keyset read, for filters {@link splitChildIds} may split: a page
+ * merges the parts' pages, a stream merges the parts' streams (each row read once).
+ */
+function chunkedReads<K extends StorageEntityKind, I>(
+  kind: K,
+  readPart: PartRead<StorageQueries[K], I>,
+  key: (item: I) => string,
+  batchSize: number,
+) {
+  const read: PartRead<StorageQueries[K], I> = async (filter, limit, after) => {
+    const parts = splitChildIds(kind, filter);
+    if (parts.length === 1) return readPart(filter, limit, after);
+    const pages: KeysetPage<I>[] = [];
+    for (const part of parts) pages.push(await readPart(part, limit, after));
+    return mergePages(pages, limit, key);
+  };
+  const reads = keysetReads(read, batchSize);
+  return {
+    query: reads.query,
+    stream(filter: StorageQueries[K]): AsyncIterable<I> {
+      const parts = splitChildIds(kind, filter);
+      if (parts.length === 1) return reads.stream(filter);
+      const partReads = keysetReads(readPart, batchSize);
+      return mergeAscending(
+        parts.map((part) => partReads.stream(part)),
+        key,
+      );
+    },
+  };
 }
 
 /** MySQL's duplicate-key error, which `insert` raises where the others skip the row. */
@@ -118,7 +153,7 @@ export function sqlRepository<K extends StorageEntityKind>(
     return q.orderBy("t.id").limit(limit + 1);
   }
 
-  async function read(
+  async function readPart(
     filter: StorageQueries[K],
     limit: number,
     after: Keys | null,
@@ -134,7 +169,7 @@ export function sqlRepository<K extends StorageEntityKind>(
   }
 
   /** Ids only: read from the filter's index, no entity body parsed. */
-  async function readIds(
+  async function readIdsPart(
     filter: StorageQueries[K],
     limit: number,
     after: Keys | null,
@@ -159,9 +194,9 @@ export function sqlRepository<K extends StorageEntityKind>(
       return row ? toRecord<T>(row) : null;
     },
 
-    ...keysetReads(read, ctx.batchSize),
+    ...chunkedReads(kind, readPart, (r) => r.id, ctx.batchSize),
 
-    streamIds: keysetReads(readIds, ctx.batchSize * ID_BATCH_FACTOR).stream,
+    streamIds: chunkedReads(kind, readIdsPart, (id) => id, ctx.batchSize * ID_BATCH_FACTOR).stream,
 
     put(value, options: StorageWriteOptions) {
       const id = (value as { id: string }).id;

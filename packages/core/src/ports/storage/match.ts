@@ -59,6 +59,20 @@ const equals = <V>(wanted: V | undefined, value: V | undefined): boolean =>
 const under = (prefix: string | undefined, code: string | undefined): boolean =>
   prefix === undefined || (code !== undefined && code.startsWith(prefix));
 
+/** Lists of children asked for, as sets, so a long list is looked up, not scanned per record. */
+const CHILD_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** Whether `childIds` names one of `wanted` (any list when `wanted` is absent). */
+function namesAny(childIds: readonly string[], wanted: readonly string[] | undefined): boolean {
+  if (wanted === undefined) return true;
+  let set = CHILD_SETS.get(wanted);
+  if (set === undefined) {
+    set = new Set(wanted);
+    CHILD_SETS.set(wanted, set);
+  }
+  return childIds.some((id) => set.has(id));
+}
+
 type Matchers = {
   readonly [K in StorageEntityKind]: (value: StorageEntities[K], q: StorageQueries[K]) => boolean;
 };
@@ -86,6 +100,7 @@ const MATCHERS: Matchers = {
       (p.start <= q.activeOn && (p.end === undefined || p.end >= q.activeOn))),
   contacts: (r, q) =>
     (q.childId === undefined || r.childIds.includes(q.childId)) &&
+    namesAny(r.childIds, q.childIds) &&
     equals(q.mentorId, r.mentorId) &&
     within(q.kinds, r.kind) &&
     inStorageInstantRange(r.at as Instant, q.at),

@@ -164,14 +164,22 @@ export interface StoragePairingQuery {
 
 /**
  * Filters of contact records. `childId` matches records naming the child among `childIds`;
- * `at` is a range of instants.
+ * `childIds` matches records naming at least one of the listed children (an empty list matches
+ * nothing; a record naming two children, one listed, is returned whole); `at` is a range of
+ * instants.
  * @example
  * await storage.contacts.query({ childId: "c1", at: { from: "2026-03-01T00:00:00+08:00" } })
+ * await storage.contacts.query({ childIds: ["c1", "c2"] })
  * @category Storage
  */
 export interface StorageContactQuery {
   readonly ids?: readonly string[];
   readonly childId?: string;
+  /**
+   * Records naming any of these children: what reading one school's or class's records needs
+   * (a SQL adapter reads them through the child index, a long list in chunks).
+   */
+  readonly childIds?: readonly string[];
   readonly mentorId?: string;
   readonly kinds?: readonly ContactKind[];
   readonly at?: StorageInstantRange;

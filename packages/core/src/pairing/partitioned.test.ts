@@ -1,0 +1,230 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { propertyRuns } from "../_lib/fuzz.test-helper";
+import { ValidationError } from "../errors/errors";
+import type { ChildFileInput } from "../model/child-file";
+import type { MentorInput, PairingInput } from "../model/mentor";
+import { planPairingsPartitioned, type PairingPartition } from "./partitioned";
+import { planPairings } from "./plan";
+import { TEACHER_PAIRING_PRESET, type PairingRuleSetInput } from "./rules";
+import { child, mentor } from "./pairing.test-helper";
+
+const asOf = "2026-09-01";
+
+/** A county of the random instances: schools of its own, so teacher pairs never cross it. */
+const countyArb = fc.record({
+  children: fc.array(
+    fc.record({
+      school: fc.integer({ min: 0, max: 2 }), // school 2 has no teacher: nobody is eligible
+      cls: fc.constantFrom("k1", "k2"),
+      key: fc.boolean(),
+      village: fc.constantFrom("001", "002"),
+      noSchool: fc.boolean(),
+    }),
+    { maxLength: 7 },
+  ),
+  mentors: fc.array(
+    fc.record({
+      school: fc.integer({ min: 0, max: 1 }),
+      kind: fc.constantFrom("class-teacher", "subject-teacher") as fc.Arbitrary<
+        "class-teacher" | "subject-teacher"
+      >,
+      classes: fc.subarray(["k1", "k2"]),
+      max: fc.integer({ min: 1, max: 3 }),
+      exp: fc.integer({ min: 0, max: 8 }),
+      to: fc.constantFrom(undefined, "2026-06-30"),
+    }),
+    { maxLength: 4 },
+  ),
+  existing: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean()), { maxLength: 4 }),
+});
+
+type CountyShape = typeof countyArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** Builds county `c` of an instance: ids, schools and region codes are the county's own. */
+function county(c: number, x: CountyShape): PairingPartition {
+  const code = `4301${String(c + 10)}`;
+  const children: ChildFileInput[] = x.children.map((k, i) =>
+    child(`c${c}-${i}`, {
+      ...(k.noSchool ? {} : { school: `s${c}-${k.school}` }),
+      cls: `${c}${k.cls}`,
+      key: k.key,
+      region: `${code}001${k.village}`,
+    }),
+  );
+  const mentors: MentorInput[] = x.mentors.map((m, j) =>
+    mentor(`m${c}-${j}`, {
+      kind: m.kind,
+      school: `s${c}-${m.school}`,
+      classes: m.classes.map((k) => `${c}${k}`),
+      max: m.max,
+      exp: m.exp,
+      region: `${code}001001`,
+      ...(m.to ? { to: m.to } : {}),
+    }),
+  );
+  const existing: PairingInput[] = [];
+  const paired = new Set<string>();
+  x.existing.forEach(([i, j, ended], k) => {
+    if (children.length === 0 || mentors.length === 0) return;
+    const childId = String(children[i % children.length]!.id);
+    if (paired.has(childId)) return;
+    paired.add(childId);
+    existing.push({
+      id: `p${c}-${k}`,
+      childId,
+      mentorId: mentors[j % mentors.length]!.id,
+      role: "mentor",
+      start: "2025-09-01",
+      ...(ended ? { end: "2026-01-31" } : {}),
+    });
+  });
+  return { name: code, children, mentors, existing };
+}
+
+/** The union of partitions as one input of {@link planPairings}. */
+function union(parts: readonly PairingPartition[], rules: PairingRuleSetInput) {
+  return {
+    children: parts.flatMap((p) => p.children),
+    mentors: parts.flatMap((p) => p.mentors),
+    existing: parts.flatMap((p) => p.existing ?? []),
+    rules,
+    asOf,
+  };
+}
+
+async function* streamed(parts: readonly PairingPartition[]): AsyncGenerator<PairingPartition> {
+  for (const p of parts) yield await Promise.resolve(p);
+}
+
+describe("planPairingsPartitioned", () => {
+  it("merges county plans into the single plan of their union", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(countyArb, { minLength: 1, maxLength: 4 }), async (xs) => {
+        const parts = xs.map((x, c) => county(c, x));
+        const single = planPairings(union(parts, TEACHER_PAIRING_PRESET));
+        const merged = await planPairingsPartitioned(streamed(parts), {
+          rules: TEACHER_PAIRING_PRESET,
+          asOf,
+        });
+        expect(merged).toEqual(single);
+        expect(JSON.stringify(merged)).toBe(JSON.stringify(single));
+      }),
+      { numRuns: propertyRuns(60) },
+    );
+  });
+
+  it("explains a child with nobody eligible against the mentors of every partition", async () => {
+    const a: PairingPartition = {
+      name: "430110",
+      children: [child("c1", { school: "s-none" })],
+      mentors: [mentor("m1", { school: "s-a" })],
+    };
+    const b: PairingPartition = {
+      name: "430111",
+      children: [child("c2", { school: "s-b" })],
+      mentors: [mentor("m2", { school: "s-b" }), mentor("m3", { school: "s-b" })],
+    };
+    const plan = await planPairingsPartitioned([a, b], { rules: TEACHER_PAIRING_PRESET, asOf });
+    const u = plan.unmatched.find((x) => x.childId === "c1")!;
+    expect(u.reason).toBe("no-eligible-mentor");
+    expect(u.excludedBy).toEqual([{ rule: "same-school", count: 3 }]);
+    expect(u.message.en).toContain("3 in all");
+    expect(plan.stats).toMatchObject({ children: 2, mentors: 3, matched: 1, unmatched: 1 });
+  });
+
+  it("plans an empty stream as an empty input", async () => {
+    const plan = await planPairingsPartitioned([], { rules: TEACHER_PAIRING_PRESET, asOf });
+    expect(plan).toEqual(
+      planPairings({ children: [], mentors: [], rules: TEACHER_PAIRING_PRESET, asOf }),
+    );
+  });
+
+  it("rejects a mentor given in two partitions, naming both", async () => {
+    const parts: PairingPartition[] = [
+      { name: "430110", children: [], mentors: [mentor("m1", { school: "s1" })] },
+      { name: "430111", children: [], mentors: [mentor("m1", { school: "s1" })] },
+    ];
+    const err = await planPairingsPartitioned(parts, { rules: TEACHER_PAIRING_PRESET, asOf }).then(
+      () => expect.unreachable(),
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ValidationError);
+    const issue = (err as ValidationError).issues[0]!;
+    expect(issue.code).toBe("duplicate_id");
+    expect(issue.message.en).toBe(
+      "mentor m1 appears in partitions 430110 and 430111: partitions must not overlap",
+    );
+  });
+
+  it("rejects an existing pairing whose mentor is in another partition, even with onMissing: end", async () => {
+    const parts: PairingPartition[] = [
+      {
+        name: "430110",
+        children: [child("c1", { school: "s1" })],
+        mentors: [],
+        existing: [
+          { id: "p1", childId: "c1", mentorId: "m9", role: "mentor", start: "2025-09-01" },
+        ],
+      },
+      { name: "430111", children: [], mentors: [mentor("m9", { school: "s1" })] },
+    ];
+    const err = await planPairingsPartitioned(parts, {
+      rules: TEACHER_PAIRING_PRESET,
+      asOf,
+      onMissing: "end",
+    }).then(
+      () => expect.unreachable(),
+      (e: unknown) => e as ValidationError,
+    );
+    expect(err.issues.map((x) => [x.path, x.code])).toEqual([
+      ["430110.existing", "crosses_partition"],
+    ]);
+    expect(err.issues[0]!.message.en).toContain("mentor m9 of partition 430111");
+  });
+
+  it("rejects a child left with nobody who could take a mentor of another partition", async () => {
+    const volunteers: PairingRuleSetInput = {
+      name: "volunteers",
+      role: "mentor",
+      mentorKinds: ["other"],
+      hard: { sameSchoolKinds: [], sameGenderFromAge: null, maxDistance: null, availability: true },
+    };
+    const parts: PairingPartition[] = [
+      { name: "430110", children: [child("c1")], mentors: [] },
+      { name: "430111", children: [], mentors: [mentor("v1", { kind: "other" })] },
+    ];
+    const err = await planPairingsPartitioned(parts, { rules: volunteers, asOf }).then(
+      () => expect.unreachable(),
+      (e: unknown) => e as ValidationError,
+    );
+    expect(err.issues[0]!.code).toBe("crosses_partition");
+    expect(err.issues[0]!.message.en).toContain(
+      "child c1 of partition 430110 could be paired with mentor v1 of partition 430111",
+    );
+  });
+
+  it("names the partition in the issues of a malformed one", async () => {
+    const parts = [
+      { name: "430110", children: [{ id: "c1" }], mentors: [] },
+    ] as unknown as PairingPartition[];
+    const err = await planPairingsPartitioned(parts, { rules: TEACHER_PAIRING_PRESET, asOf }).then(
+      () => expect.unreachable(),
+      (e: unknown) => e as ValidationError,
+    );
+    expect(err.issues.length).toBeGreaterThan(0);
+    expect(err.issues.every((x) => x.path.startsWith("430110.children[0]"))).toBe(true);
+    expect(err.issues[0]!.message["zh-CN"].startsWith("分区 430110：")).toBe(true);
+  });
+
+  it("rejects what is not an iterable of partitions", async () => {
+    for (const bad of [null, 42, { name: "x" }]) {
+      await expect(
+        planPairingsPartitioned(bad as never, { rules: TEACHER_PAIRING_PRESET, asOf }),
+      ).rejects.toBeInstanceOf(ValidationError);
+    }
+    await expect(
+      planPairingsPartitioned([null as never], { rules: TEACHER_PAIRING_PRESET, asOf }),
+    ).rejects.toBeInstanceOf(ValidationError);
+  });
+});

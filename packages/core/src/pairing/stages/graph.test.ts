@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { propertyRuns } from "../../_lib/fuzz.test-helper";
+import { isEligible, softGain } from "../evaluate";
+import { smallInstance } from "../pairing.test-helper";
+import { buildCandidateGraph } from "./graph";
+import { parseInput } from "./input";
+
+describe("buildCandidateGraph", () => {
+  it("has exactly the eligible pairs, each with its own gain, when children share rows", () => {
+    fc.assert(
+      fc.property(smallInstance(12, 5), fc.boolean(), (x, sameRegion) => {
+        // Many children with the same school, class and village: rows are shared between them.
+        const children = sameRegion
+          ? x.children.map((c) => ({ ...c, child: { ...c.child, regionCode: "430102001001" } }))
+          : x.children;
+        const graph = buildCandidateGraph(parseInput({ ...x, children, asOf: "2026-09-01" }));
+        const { ctx, mentors, priority } = graph;
+        graph.children.forEach((c, i) => {
+          const kept = graph.activeByChild.get(i)?.mentorId;
+          const expected = mentors.flatMap((m, j) =>
+            isEligible(ctx, c, m)
+              ? [[j, softGain(ctx, c, m, kept === m.id, priority[i] === 1)]]
+              : [],
+          );
+          const actual: number[][] = [];
+          for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++)
+            actual.push([graph.edgeMentor[e]!, graph.edgeGain[e]!]);
+          expect(actual).toEqual(expected);
+        });
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+
+  it("puts every child and mentor with an edge in exactly one component", () => {
+    fc.assert(
+      fc.property(smallInstance(12, 5), (x) => {
+        const graph = buildCandidateGraph(parseInput({ ...x, asOf: "2026-09-01" }));
+        const childComp = new Map<number, number>();
+        const mentorComp = new Map<number, number>();
+        graph.components.forEach((comp, k) => {
+          for (const i of comp.children) childComp.set(i, k);
+          for (const j of comp.mentors) mentorComp.set(j, k);
+        });
+        for (let i = 0; i < graph.children.length; i++) {
+          const deg = graph.edgeStart[i + 1]! - graph.edgeStart[i]!;
+          expect(childComp.has(i)).toBe(deg > 0);
+          for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++)
+            expect(mentorComp.get(graph.edgeMentor[e]!)).toBe(childComp.get(i));
+        }
+        const withEdge = new Set(graph.edgeMentor);
+        expect([...mentorComp.keys()].sort((a, b) => a - b)).toEqual(
+          [...withEdge].sort((a, b) => a - b),
+        );
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+});

@@ -1,0 +1,229 @@
+/**
+ * Stage 2 of planning, the candidate graph: which (child, mentor) pairs pass every hard rule and
+ * what each is worth. Mentors are bucketed by school and area so a child meets only those it
+ * could be paired with; children whose rule inputs are the same (school, class, grade, region,
+ * gender where it matters, priority) share one evaluated row when no rule reads the pair itself
+ * (custom rules, exclusions, distances in km). Edges are stored in compressed-row form in typed
+ * arrays. Private to the pairing module.
+ * @module
+ */
+import type { ChildFile } from "../../model/child-file";
+import type { Mentor, Pairing } from "../../model/mentor";
+import {
+  areaOf,
+  isMentorEligible,
+  isPairEligible,
+  isPriority,
+  makeEvalContext,
+  needsSameGender,
+  SCALE,
+  softGain,
+  type EvalContext,
+} from "../evaluate";
+import { capacityOf, type PairingCapacity, type PairingRuleSet } from "../rules";
+import { findComponents, type Component } from "./components";
+import { isReplanned, type ParsedInput } from "./input";
+
+/** The candidate graph: children and mentors sorted by id, edges in compressed-row form. */
+export interface CandidateGraph {
+  readonly input: ParsedInput;
+  readonly ctx: EvalContext;
+  readonly rules: PairingRuleSet;
+  readonly children: readonly ChildFile[];
+  /** Mentors of the rule set's kinds, sorted by id. */
+  readonly mentors: readonly Mentor[];
+  /** Every mentor given, by id (also those out of scope). */
+  readonly allMentors: ReadonlyMap<string, Mentor>;
+  readonly childIndex: ReadonlyMap<string, number>;
+  readonly mentorIndex: ReadonlyMap<string, number>;
+  readonly priority: Uint8Array;
+  readonly caps: readonly PairingCapacity[];
+  /** The existing pairing the plan re-plans, by child index (see {@link isReplanned}). */
+  readonly activeByChild: ReadonlyMap<number, Pairing>;
+  /** Kind of every mentor given, by id. */
+  readonly kindOf: ReadonlyMap<string, string>;
+  /** Edges of child `i` are `edgeStart[i] .. edgeStart[i + 1] - 1`. */
+  readonly edgeStart: Int32Array;
+  readonly edgeMentor: Int32Array;
+  /** Integer gain (points × SCALE) of each edge. */
+  readonly edgeGain: Float64Array;
+  readonly components: readonly Component[];
+}
+
+const byId = <T extends { id: string }>(a: T, b: T): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** Growable compressed-row edge lists. */
+class EdgeBuffer {
+  mentor = new Int32Array(1024);
+  gain = new Float64Array(1024);
+  length = 0;
+  push(j: number, g: number): void {
+    if (this.length === this.mentor.length) this.grow(this.length * 2);
+    this.mentor[this.length] = j;
+    this.gain[this.length++] = g;
+  }
+  /** Appends a copy of edges `from .. to - 1`. */
+  copy(from: number, to: number): void {
+    const n = to - from;
+    if (this.length + n > this.mentor.length) this.grow(Math.max(this.length * 2, this.length + n));
+    this.mentor.copyWithin(this.length, from, to);
+    this.gain.copyWithin(this.length, from, to);
+    this.length += n;
+  }
+  private grow(size: number): void {
+    const mentor = new Int32Array(size);
+    const gain = new Float64Array(size);
+    mentor.set(this.mentor);
+    gain.set(this.gain);
+    this.mentor = mentor;
+    this.gain = gain;
+  }
+}
+
+/** Mentor indexes by school, by area, and the rest: the only mentors a child can meet. */
+interface MentorBuckets {
+  readonly bySchool: ReadonlyMap<string, readonly number[]>;
+  readonly byArea: ReadonlyMap<string, readonly number[]>;
+  readonly global: readonly number[];
+}
+
+function bucketMentors(ctx: EvalContext, mentors: readonly Mentor[]): MentorBuckets {
+  const { hard } = ctx.rules;
+  const md = hard.maxDistance;
+  const bySchool = new Map<string, number[]>();
+  const byArea = new Map<string, number[]>();
+  const global: number[] = [];
+  const add = (map: Map<string, number[]>, key: string, j: number) => {
+    const list = map.get(key);
+    if (list) list.push(j);
+    else map.set(key, [j]);
+  };
+  mentors.forEach((m, j) => {
+    if (!isMentorEligible(ctx, m)) return; // unavailable or full: no edge at all
+    if (hard.sameSchoolKinds.includes(m.kind)) {
+      if (m.schoolId !== undefined) add(bySchool, m.schoolId, j); // else never same-school
+    } else if (md?.area !== undefined && (md.kinds === undefined || md.kinds.includes(m.kind))) {
+      const a = areaOf(m.regionCode, md.area);
+      if (a !== undefined) add(byArea, a, j); // else never within the area
+    } else global.push(j);
+  });
+  return { bySchool, byArea, global };
+}
+
+/** The mentors a child can meet, ascending. */
+function candidatesOf(ctx: EvalContext, b: MentorBuckets, c: ChildFile): readonly number[] {
+  const md = ctx.rules.hard.maxDistance;
+  const lists: (readonly number[])[] = [];
+  if (c.child.schoolId !== undefined) lists.push(b.bySchool.get(c.child.schoolId) ?? []);
+  if (md?.area !== undefined) {
+    const a = areaOf(c.child.regionCode, md.area);
+    if (a !== undefined) lists.push(b.byArea.get(a) ?? []);
+  }
+  lists.push(b.global);
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  return nonEmpty.flat().sort((x, y) => x - y);
+}
+
+/**
+ * The key of the rule inputs of a child, when its row of the graph depends on nothing else;
+ * `undefined` when a rule reads the pair itself (custom rules, exclusions, distances in km).
+ */
+function rowKeyOf(
+  ctx: EvalContext,
+  c: ChildFile,
+  sameGender: boolean,
+  priority: boolean,
+): string | undefined {
+  const md = ctx.rules.hard.maxDistance;
+  if (ctx.hardCustom.length > 0 || ctx.softCustom.length > 0 || ctx.exclusions.size > 0)
+    return undefined;
+  if (md?.km !== undefined) return undefined;
+  const x = c.child;
+  return `${x.schoolId ?? ""}\u0000${x.classId ?? ""}\u0000${x.grade ?? ""}\u0000${x.regionCode}\u0000${sameGender ? x.gender : ""}\u0000${priority ? 1 : 0}`;
+}
+
+/**
+ * Builds the candidate graph of a validated input: hard rules applied, soft gains computed,
+ * connected components found.
+ */
+export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
+  const rules = input.rules;
+  const ctx = makeEvalContext({
+    rules,
+    custom: input.customRules,
+    asOf: input.asOf,
+    timeZone: input.timeZone,
+    classes: input.classes,
+    exclusions: input.exclusions,
+    childLocations: input.childLocations,
+  });
+  const children = [...input.children].sort(byId);
+  const allMentors = new Map(input.mentors.map((m) => [m.id, m] as const));
+  const mentors = input.mentors.filter((m) => rules.mentorKinds.includes(m.kind)).sort(byId);
+  const childIndex = new Map(children.map((c, i) => [c.id, i] as const));
+  const mentorIndex = new Map(mentors.map((m, i) => [m.id, i] as const));
+  const priority = Uint8Array.from(children, (c) => (isPriority(c, rules) ? 1 : 0));
+  const caps = mentors.map((m) => capacityOf(m, rules));
+  const kindOf = new Map(input.mentors.map((m) => [m.id, m.kind] as const));
+  const activeByChild = new Map<number, Pairing>();
+  for (const p of input.existing) {
+    if (!isReplanned(p, rules, input.asOf, kindOf)) continue;
+    const ci = childIndex.get(p.childId);
+    if (ci !== undefined) activeByChild.set(ci, p);
+  }
+
+  const buckets = bucketMentors(ctx, mentors);
+  const stabilityGain = rules.stability > 0 ? Math.round(rules.stability * SCALE) : 0;
+  const sharedRows = new Map<string, { from: number; to: number }>();
+  const edgeStart = new Int32Array(children.length + 1);
+  const edges = new EdgeBuffer();
+  children.forEach((c, i) => {
+    const start = edges.length;
+    edgeStart[i] = start;
+    const pri = priority[i] === 1;
+    const sameGender = needsSameGender(ctx, c);
+    // Stability is the one gain that depends on the child alone: it is added to the kept pair,
+    // and that row is then the child's own.
+    const existing = activeByChild.get(i);
+    const kept =
+      stabilityGain > 0 && existing !== undefined ? mentorIndex.get(existing.mentorId) : undefined;
+    const key = rowKeyOf(ctx, c, sameGender, pri);
+    const shared = key === undefined ? undefined : sharedRows.get(key);
+    if (shared) edges.copy(shared.from, shared.to);
+    else {
+      for (const j of candidatesOf(ctx, buckets, c)) {
+        const m = mentors[j]!;
+        if (isPairEligible(ctx, c, m, sameGender)) edges.push(j, softGain(ctx, c, m, false, pri));
+      }
+      if (key !== undefined && kept === undefined)
+        sharedRows.set(key, { from: start, to: edges.length });
+    }
+    if (kept !== undefined) {
+      for (let e = start; e < edges.length; e++)
+        if (edges.mentor[e] === kept) edges.gain[e] = edges.gain[e]! + stabilityGain;
+    }
+  });
+  edgeStart[children.length] = edges.length;
+  const edgeMentor = edges.mentor.slice(0, edges.length);
+  const edgeGain = edges.gain.slice(0, edges.length);
+  return {
+    input,
+    ctx,
+    rules,
+    children,
+    mentors,
+    allMentors,
+    childIndex,
+    mentorIndex,
+    priority,
+    caps,
+    activeByChild,
+    kindOf,
+    edgeStart,
+    edgeMentor,
+    edgeGain,
+    components: findComponents(edgeStart, edgeMentor, mentors.length),
+  };
+}

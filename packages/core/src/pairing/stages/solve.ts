@@ -1,0 +1,201 @@
+/**
+ * Stage 3 of planning, the solve: each connected component of the candidate graph is solved
+ * exactly by the min-cost flow of `flow.ts`, one after the other, and the choices are written
+ * into one array (the chosen edge of each child, or -1). Private to the pairing module.
+ * @module
+ */
+import { ValidationError } from "../../errors/errors";
+import { text } from "../../i18n";
+import { workloadPenalty } from "../evaluate";
+import { solveFlow } from "../flow";
+import type { Component } from "./components";
+import type { CandidateGraph } from "./graph";
+import { issue } from "./input";
+
+/** The lexicographic objective of an assignment, level by level. */
+export interface Objective {
+  priorityMatched: number;
+  matched: number;
+  minimumMet: number;
+  /** Total points × SCALE (soft rules, stability, minus workload). */
+  score: number;
+}
+
+/** Compares objectives lexicographically: > 0 when `a` is better. */
+export function compareObjective(a: Objective, b: Objective): number {
+  return (
+    a.priorityMatched - b.priorityMatched ||
+    a.matched - b.matched ||
+    a.minimumMet - b.minimumMet ||
+    a.score - b.score
+  );
+}
+
+/**
+ * The chosen edge of every child of a graph, by child index: an index into `edgeMentor`, or -1
+ * when the child stays unmatched.
+ */
+export type EdgeChoice = Int32Array;
+
+/** A choice with every child unmatched. */
+export function noChoice(graph: CandidateGraph): EdgeChoice {
+  return new Int32Array(graph.children.length).fill(-1);
+}
+
+/** Solution of a component: the choice for its children, and what it achieves. */
+export interface ComponentSolution {
+  readonly edgeOf: EdgeChoice;
+  readonly objective: Objective;
+  readonly searches: number;
+}
+
+/** Objective of a choice inside a component. */
+export function objectiveOf(graph: CandidateGraph, comp: Component, edgeOf: EdgeChoice): Objective {
+  const load = new Map<number, number>();
+  const o: Objective = { priorityMatched: 0, matched: 0, minimumMet: 0, score: 0 };
+  for (const i of comp.children) {
+    const e = edgeOf[i]!;
+    if (e < 0) continue;
+    o.matched++;
+    if (graph.priority[i]) o.priorityMatched++;
+    o.score += graph.edgeGain[e]!;
+    const j = graph.edgeMentor[e]!;
+    load.set(j, (load.get(j) ?? 0) + 1);
+  }
+  for (const j of comp.mentors) {
+    const l = load.get(j) ?? 0;
+    const cap = graph.caps[j]!;
+    o.minimumMet += Math.min(l, cap.min);
+    for (let k = 1; k <= l; k++) o.score -= workloadPenalty(graph.rules, k, cap.max);
+  }
+  return o;
+}
+
+function tooLarge(): ValidationError {
+  return new ValidationError(
+    [
+      issue(
+        "rules.soft",
+        "too_large",
+        text(
+          "实例过大，整数精度不足：请降低权重或拆分计划",
+          "instance too large for exact integer arithmetic: lower the weights or split the plan",
+        ),
+      ),
+    ],
+    { subject: text("结对计划输入", "pairing plan input") },
+  );
+}
+
+/** A pair that must be made: that child may only take that mentor, and must be matched. */
+export interface ForcedPair {
+  readonly child: number;
+  readonly mentor: number;
+}
+
+/**
+ * Solves one component exactly and writes its children's choices into `out`. With `forced`,
+ * that child may only take that mentor and must be matched (used to price a pair not made).
+ * `colOf` is a work array of one slot per mentor of the graph.
+ */
+function solveInto(
+  graph: CandidateGraph,
+  comp: Component,
+  out: EdgeChoice,
+  colOf: Int32Array,
+  forced?: ForcedPair,
+): number {
+  const { rules, caps } = graph;
+  const R = comp.children.length;
+  const C = comp.mentors.length;
+  for (let c = 0; c < C; c++) colOf[comp.mentors[c]!] = c;
+  let E = 0;
+  for (const i of comp.children) E += graph.edgeStart[i + 1]! - graph.edgeStart[i]!;
+  const rowHi = new Float64Array(R);
+  const edgeStart = new Int32Array(R + 1);
+  const edgeCol = new Int32Array(E);
+  const edgeGain = new Float64Array(E);
+  const edgeGlobal = new Int32Array(E);
+  const deg = new Int32Array(C);
+  let k = 0;
+  let maxGainSum = 0;
+  let maxEdge = 0;
+  const bigHi = R * (R + 2) + 1;
+  for (let r = 0; r < R; r++) {
+    const i = comp.children[r]!;
+    edgeStart[r] = k;
+    const isForced = forced !== undefined && forced.child === i;
+    rowHi[r] = isForced ? bigHi : graph.priority[i] ? R + 2 : 1;
+    let best = 0;
+    for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++) {
+      const j = graph.edgeMentor[e]!;
+      if (isForced && forced.mentor !== j) continue;
+      const g = graph.edgeGain[e]!;
+      const c = colOf[j]!;
+      edgeCol[k] = c;
+      edgeGain[k] = g;
+      edgeGlobal[k++] = e;
+      deg[c]!++;
+      if (g > best) best = g;
+    }
+    maxGainSum += best;
+    if (best > maxEdge) maxEdge = best;
+  }
+  edgeStart[R] = k;
+  // A mentor never takes more children than it has candidates.
+  const cap = new Int32Array(C);
+  const slotStart = new Int32Array(C + 1);
+  let penaltySum = 0;
+  for (let c = 0; c < C; c++) {
+    const { max } = caps[comp.mentors[c]!]!;
+    cap[c] = Math.min(max, deg[c]!);
+    slotStart[c + 1] = slotStart[c]! + cap[c]!;
+    for (let s = 1; s <= cap[c]!; s++) penaltySum += workloadPenalty(rules, s, max);
+  }
+  const M = maxGainSum + penaltySum + 1;
+  const slotGain = new Float64Array(slotStart[C]!);
+  for (let c = 0; c < C; c++) {
+    const { min, max } = caps[comp.mentors[c]!]!;
+    for (let s = 0; s < cap[c]!; s++)
+      slotGain[slotStart[c]! + s] = (s < min ? M : 0) - workloadPenalty(rules, s + 1, max);
+  }
+  if (!((2 * (R + C) + 2) * (M + maxEdge + M) < 2 ** 52)) throw tooLarge();
+  const res = solveFlow({
+    rows: R,
+    cols: C,
+    rowHi,
+    edgeStart: edgeStart.subarray(0, R + 1),
+    edgeCol: edgeCol.subarray(0, k),
+    edgeGain: edgeGain.subarray(0, k),
+    cap,
+    slotStart,
+    slotGain,
+  });
+  for (let r = 0; r < R; r++) {
+    const e = res.rowEdge[r]!;
+    out[comp.children[r]!] = e >= 0 ? edgeGlobal[e]! : -1;
+  }
+  return res.searches;
+}
+
+/**
+ * Solves one component exactly. With `forced`, that child may only take that mentor and must
+ * be matched (used to price a pair that was not made).
+ */
+export function solveComponent(
+  graph: CandidateGraph,
+  comp: Component,
+  forced?: ForcedPair,
+): ComponentSolution {
+  const edgeOf = noChoice(graph);
+  const searches = solveInto(graph, comp, edgeOf, new Int32Array(graph.mentors.length), forced);
+  return { edgeOf, objective: objectiveOf(graph, comp, edgeOf), searches };
+}
+
+/** Solves every component of the graph; returns the chosen edge of each child (or -1). */
+export function solveGraph(graph: CandidateGraph): EdgeChoice {
+  const edgeOf = noChoice(graph);
+  const colOf = new Int32Array(graph.mentors.length);
+  for (const comp of graph.components) solveInto(graph, comp, edgeOf, colOf);
+  return edgeOf;
+}
