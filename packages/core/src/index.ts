@@ -9,6 +9,8 @@ export * from "./errors";
 export * from "./privacy";
 export * from "./access";
 export * from "./audit";
+export * from "./consent";
+export * from "./retention";
 export * from "./identity";
 export * from "./model";
 export * from "./classification";

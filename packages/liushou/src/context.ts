@@ -26,9 +26,11 @@ import {
   type ActorInput,
   type RoleVisibility,
   RoleVisibilitySchema,
+  type ConsentPurpose,
 } from "@liushou/core";
 import * as z from "zod";
 import type { ReportRenderer } from "./usecases/reports";
+import { ConsentOptionSchema, type ConsentOption } from "./usecases/consent";
 import { wrapStorage } from "./storage/wrap";
 import { ActorOptionSchema, makeAccess, type Access } from "./access/access";
 import { maskStorage } from "./access/masked";
@@ -66,6 +68,12 @@ export interface LiushouOptions {
   renderers?: Readonly<Record<string, ReportRenderer>>;
   /** New ids (of changes, audit entries, records). Default random UUIDs. */
   ids?: () => string;
+  /**
+   * Guardian consent checked before processing a child under 14 (PIPL Art. 31): the purposes
+   * required (`{ required: ["file", "sensitive", "health", "financial", "assessment"] }`), or
+   * `false`, the default, to check none. See the access guide for which use cases check what.
+   */
+  consent?: ConsentOption;
 }
 
 /** What every use case reads: the wrapped storage and the settings. @internal */
@@ -86,6 +94,8 @@ export interface Context {
   readonly checklists: ChecklistSource;
   readonly calendar: SchoolCalendar | undefined;
   readonly renderers: Readonly<Record<string, ReportRenderer>>;
+  /** The consent purposes checked before processing (empty: none). */
+  readonly consent: readonly ConsentPurpose[];
   /** The clock's current instant. */
   now(): Instant;
   /** Today in `timeZone`. */
@@ -126,6 +136,7 @@ const OptionsSchema = z.object({
     )
     .optional(),
   ids: z.custom<() => string>((v) => typeof v === "function").optional(),
+  consent: ConsentOptionSchema.optional(),
 });
 
 const ClockSchema = z.union([z.date().refine((d) => !Number.isNaN(d.getTime())), InstantSchema]);
@@ -160,6 +171,7 @@ export function makeContext(options: LiushouOptions): Context {
       checklists: o.checklists ?? builtinChecklistRegistry(),
       calendar: o.calendar === undefined ? undefined : createSchoolCalendar(o.calendar),
       renderers: o.renderers ?? {},
+      consent: o.consent ? (o.consent.required as ConsentPurpose[]) : [],
       now,
       today,
       newId: o.ids ?? (() => globalThis.crypto.randomUUID()),

@@ -3,6 +3,9 @@ import type {
   CalendarDate,
   ChildFile,
   ComplianceReport,
+  ConsentPurpose,
+  ConsentRecord,
+  ConsentStatus,
   ContactRecord,
   FileChange,
   FileRecipe,
@@ -17,6 +20,7 @@ import type {
 } from "@liushou/core";
 import {
   ChildFileSchema,
+  ConsentRecordSchema,
   ContactRecordSchema,
   IdSchema,
   maskFields,
@@ -28,6 +32,12 @@ import {
 } from "@liushou/core";
 import { makeContext, withActor, type Context, type LiushouOptions } from "./context";
 import { reveal, type RevealResult } from "./usecases/reveal";
+import {
+  consentStatusNow,
+  recordConsent,
+  withdrawConsent,
+  type RecordConsentInput,
+} from "./usecases/consent";
 import { maskChange } from "./access/masked";
 import { assessChild, type AssessChildInput, type AssessChildResult } from "./usecases/assessment";
 import {
@@ -83,6 +93,19 @@ export interface Liushou {
    * The log is streamed from storage entry by entry: memory does not grow with its length.
    */
   verifyAuditLog(options?: { expectedHead?: string }): Promise<AuditVerification>;
+  /**
+   * Records a guardian's consent (PIPL Art. 31) for a child on file in the actor's scope; the
+   * guardian or parent must be one of the file's. Audited.
+   * @throws ForbiddenError when the child is outside the actor's scope.
+   */
+  recordConsent(input: RecordConsentInput): Promise<StorageRecord<ConsentRecord>>;
+  /** Withdraws a consent now (or at `at`): the record keeps `withdrawnAt`. Audited. */
+  withdrawConsent(
+    id: string,
+    options?: { at?: string; reason?: string },
+  ): Promise<StorageRecord<ConsentRecord>>;
+  /** Whether consent for a purpose is in force now for a child in the actor's scope. */
+  consentStatus(childId: string, purpose: ConsentPurpose): Promise<ConsentStatus>;
   /** Imports child files: all rows validated first (every bad row reported), then one transaction. */
   importFiles(rows: readonly unknown[], options?: { reason?: string }): Promise<ImportResult>;
   /** Imports entities of another kind (mentors, pairings, contacts, schools…) the same way. */
@@ -146,6 +169,18 @@ function liushouOf(ctx: Context): Liushou {
       const verifier = createAuditVerifier(options);
       for await (const e of ctx.storage.audit.stream({})) if (verifier.push(e)) break;
       return verifier.finish();
+    },
+    recordConsent: async (input) => {
+      const r = await recordConsent(ctx, input);
+      return { ...r, value: masked(ConsentRecordSchema, r.value) };
+    },
+    withdrawConsent: async (id, options) => {
+      const r = await withdrawConsent(ctx, id, options);
+      return { ...r, value: masked(ConsentRecordSchema, r.value) };
+    },
+    consentStatus: async (childId, purpose) => {
+      const s = await consentStatusNow(ctx, childId, purpose);
+      return s.record ? { ...s, record: masked(ConsentRecordSchema, s.record) } : s;
     },
     importFiles: (rows, options) => importFiles(ctx, rows, options),
     importEntities: (kind, rows, options) => importEntities(ctx, kind, rows, options),

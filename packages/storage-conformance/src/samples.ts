@@ -169,6 +169,17 @@ const RAW: { readonly [K in StorageEntityKind]: (scope: SampleScope, id: string)
     schoolId: s.schoolId,
     childIds: [randomId("c")],
   }),
+  consents: (_s, id) => ({
+    id,
+    childId: randomId("c"),
+    purpose: "health",
+    guardianId: randomId("g"),
+    relation: "grandmother",
+    givenAt: AT,
+    method: "written",
+    evidence: "同意书 2026-017",
+    dataClasses: ["health"],
+  }),
 };
 
 const ID_PREFIX: { readonly [K in StorageEntityKind]: string } = {
@@ -183,6 +194,7 @@ const ID_PREFIX: { readonly [K in StorageEntityKind]: string } = {
   wishes: "w",
   activities: "act",
   aid: "aid",
+  consents: "cs",
 };
 
 /**
@@ -239,6 +251,9 @@ export function changedEntity<K extends StorageEntityKind>(
       break;
     case "aid":
       v.notes = "改：补发";
+      break;
+    case "consents":
+      v.withdrawnAt = "2026-06-01T08:00:00+08:00";
       break;
     default:
       v[kind === "wishes" || kind === "activities" ? "title" : "name"] = "已修改";

@@ -70,7 +70,8 @@ describe("the audit chain in the database", () => {
       alter table ls_audit drop column prev_hash;
       alter table ls_audit drop column hash;
       drop table ls_audit_head;
-      delete from ls_migration where name = '002-audit-chain';
+      drop table ls_consent;
+      delete from ls_migration where name in ('002-audit-chain', '003-consent');
     `);
     db.close();
     await writeLog(filename, 2);

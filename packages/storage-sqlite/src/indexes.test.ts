@@ -60,6 +60,11 @@ const queries = ({
     { kinds: ["subsidy"] },
     { date: { from: "2026-06-01" } },
   ],
+  consents: [
+    { childId: child },
+    { childId: child, purposes: ["health"] },
+    { purposes: ["export"] },
+  ],
 });
 
 /** The plan lines that read a whole table without an index. */

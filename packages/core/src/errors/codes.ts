@@ -17,6 +17,11 @@ export const ErrorCode = {
   RENDER: "LIUSHOU_RENDER",
   /** The actor may not read or write this (outside its scope, or not allowed to its role). */
   FORBIDDEN: "LIUSHOU_FORBIDDEN",
+  /**
+   * Processing a child's data needs a guardian's consent that is missing or withdrawn
+   * (PIPL Art. 31): see `requireConsent`.
+   */
+  CONSENT_REQUIRED: "LIUSHOU_CONSENT_REQUIRED",
   /** An error built without a valid code (a host's own subclass given a malformed one). */
   ERROR: "LIUSHOU_ERROR",
 } as const;

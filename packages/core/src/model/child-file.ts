@@ -74,7 +74,7 @@ export const ChildRegisterSchema = z.object({
   birthDate: CalendarDateSchema,
   idNumber: IdNumberSchema.optional(),
   /** Student number (学籍号). */
-  studentNumber: z.string().min(1).max(32).optional(),
+  studentNumber: z.string().min(1).max(32).meta({ fieldClass: FieldClass.IDENTIFYING }).optional(),
   schoolId: IdSchema.optional(),
   classId: IdSchema.optional(),
   grade: GradeSchema.optional(),

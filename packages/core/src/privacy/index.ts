@@ -5,3 +5,4 @@
  */
 export * from "./field-class";
 export * from "./mask";
+export * from "./classed-paths";

@@ -13,6 +13,7 @@ import {
   type StorageRecord,
   type StorageSession,
 } from "@liushou/core";
+import { checkConsent } from "./consent";
 import type { Context } from "../context";
 import { requireEntity, saveEntity, validationIssue } from "../_lib/write";
 import { drain } from "./scope";
@@ -90,6 +91,7 @@ export async function assessChild(
   const score = scoreChecklist(ctx.checklists, assessment);
   return ctx.storage.transaction(async (tx) => {
     const before = await requireEntity(ctx, tx, "files", assessment.childId, "childId");
+    await checkConsent(ctx, tx, before.value, ["assessment"]);
     const stored = await saveEntity(ctx, tx, "assessments", assessment, { at });
     const assessments = await drain(
       tx.assessments.stream({ childId: assessment.childId }),

@@ -19,6 +19,7 @@ import * as z from "zod";
 import type { Context } from "../context";
 import { auditEntry, requireEntity, saveEntity } from "../_lib/write";
 import { storedById, validateRows, type ImportResult } from "./import";
+import { checkConsent, purposesOfFileChange } from "./consent";
 
 const ReasonSchema = z.object({ reason: z.string().min(1).max(2000) });
 const ImportOptionsSchema = z.object({ reason: z.string().min(1).max(2000).default("import") });
@@ -75,6 +76,7 @@ export async function importFiles(
         id: ctx.newId(),
       });
       if (change.patches.length === 0) continue;
+      await checkConsent(ctx, tx, before.value, purposesOfFileChange(before.value, next));
       updated++;
       await saveEntity(ctx, tx, "files", next, {
         at,
@@ -124,6 +126,9 @@ export async function updateFile(
       reason: o.reason,
       id: ctx.newId(),
     });
+    if (change.patches.length > 0) {
+      await checkConsent(ctx, tx, before.value, purposesOfFileChange(before.value, file));
+    }
     const record = await saveEntity(ctx, tx, "files", file, {
       at,
       before,

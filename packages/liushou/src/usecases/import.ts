@@ -49,6 +49,7 @@ const NOUNS: { readonly [K in StorageEntityKind]: LocalizedText } = {
   wishes: text("微心愿", "wish"),
   activities: text("活动", "activity"),
   aid: text("资助", "aid"),
+  consents: text("监护人同意记录", "consent record"),
 };
 
 /**

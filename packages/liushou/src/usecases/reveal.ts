@@ -1,7 +1,16 @@
-import { ForbiddenError, IdSchema, text, type StorageRecord, type ChildFile } from "@liushou/core";
+import {
+  ChildFileSchema,
+  fieldClassAt,
+  ForbiddenError,
+  IdSchema,
+  text,
+  type StorageRecord,
+  type ChildFile,
+} from "@liushou/core";
 import * as z from "zod";
 import type { Context } from "../context";
 import { auditEntry } from "../_lib/write";
+import { checkConsent, purposesOfReveal } from "./consent";
 
 /**
  * What `app.reveal` returns: the child's file version read, and each asked-for field in full
@@ -64,6 +73,8 @@ export async function reveal(
         ),
       );
     }
+    const classes = paths.map((p) => fieldClassAt(ChildFileSchema, p));
+    await checkConsent(ctx, tx, record.value, purposesOfReveal(classes));
     await tx.audit.append([
       auditEntry(ctx, at, {
         entity: "files",

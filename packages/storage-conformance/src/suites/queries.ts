@@ -238,6 +238,23 @@ const CASES: QueryCases = {
       ],
     };
   },
+  consents: () => {
+    const c = randomId("c");
+    return {
+      entities: [
+        { childId: c },
+        { childId: c, purpose: "custom:summer-camp", dataClasses: ["identifying"] },
+        { childId: c, purpose: "financial", withdrawnAt: "2026-04-01T08:00:00+08:00" },
+        { purpose: "financial" },
+      ],
+      filters: [
+        { childId: c },
+        { childId: c, purposes: ["health"] },
+        { childId: c, purposes: ["custom:summer-camp", "financial"] },
+        { childId: c, purposes: ["export"] },
+      ],
+    };
+  },
 };
 
 async function checkQueries<K extends StorageEntityKind>(

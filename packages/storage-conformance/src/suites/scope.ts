@@ -22,9 +22,16 @@ const CHILD_KINDS = [
   "wishes",
   "activities",
   "aid",
+  "consents",
 ] as const;
 
-const SINGLE = new Set<StorageEntityKind>(["pairings", "assessments", "assistancePlans", "wishes"]);
+const SINGLE = new Set<StorageEntityKind>([
+  "pairings",
+  "assessments",
+  "assistancePlans",
+  "wishes",
+  "consents",
+]);
 
 interface World {
   readonly here: SampleScope;

@@ -2,6 +2,21 @@ import { sql, type Kysely } from "kysely";
 import { ENTITY_TABLES } from "../tables/tables";
 import { columnType, createEntityTable, createTable, type MigrationContext } from "./ddl";
 
+/** The entity kinds of the first schema; later kinds come with their own migration. */
+const INITIAL_KINDS = [
+  "files",
+  "schools",
+  "classes",
+  "mentors",
+  "pairings",
+  "contacts",
+  "assessments",
+  "assistancePlans",
+  "wishes",
+  "activities",
+  "aid",
+] as const;
+
 /**
  * The first schema: one table per entity kind (with its link table), the guardians and
  * parents of every file, the change history of files, and the append-only audit log. Every
@@ -10,7 +25,7 @@ import { columnType, createEntityTable, createTable, type MigrationContext } fro
 export async function initialSchema(db: Kysely<any>, ctx: MigrationContext): Promise<void> {
   const { flavor } = ctx;
   const t = (type: Parameters<typeof columnType>[0]) => columnType(type, flavor);
-  for (const spec of Object.values(ENTITY_TABLES)) await createEntityTable(db, spec, ctx);
+  for (const kind of INITIAL_KINDS) await createEntityTable(db, ENTITY_TABLES[kind], ctx);
 
   const people = db.schema
     .createTable("ls_person")

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration } from "kysely";
 import { StorageError } from "@liushou/core";
 import { initialSchema } from "./001-initial";
 import { auditChain } from "./002-audit-chain";
+import { consentTable } from "./003-consent";
 import type { MigrationContext } from "./ddl";
 
 /**
@@ -17,6 +18,7 @@ function migrations(ctx: MigrationContext): Record<string, Migration> {
   return {
     "001-initial": { up: (db) => initialSchema(db, ctx) },
     "002-audit-chain": { up: (db) => auditChain(db, ctx) },
+    "003-consent": { up: (db) => consentTable(db, ctx) },
   };
 }
 
@@ -65,7 +67,7 @@ export interface MigrateResult {
  * @returns The migrations applied now and all those recorded.
  * @throws StorageError when a migration fails (the cause is the driver's error).
  * @example
- * await migrate(db, { flavor: "sqlite", layout: "plain" }) //=> { applied: ["001-initial", "002-audit-chain"], recorded: ["001-initial", "002-audit-chain"] }
+ * await migrate(db, { flavor: "sqlite", layout: "plain" }) //=> { applied: ["001-initial", "002-audit-chain", "003-consent"], recorded: ["001-initial", "002-audit-chain", "003-consent"] }
  * @category Storage
  */
 export async function migrate(db: Kysely<any>, options: MigrateOptions): Promise<MigrateResult> {

@@ -220,6 +220,7 @@ const FILTERS: Filters = {
     q = equal(linked(q, "aid", region, f.childId), "t.school_id", f.schoolId);
     return dateRange(oneOf(q, "t.kind", f.kinds), "t.on_date", f.date);
   },
+  consents: (q, f) => oneOf(equal(q, "t.child_id", f.childId), "t.purpose", f.purposes),
 };
 
 /**

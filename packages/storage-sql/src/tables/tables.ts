@@ -4,6 +4,7 @@ import type {
   Assessment,
   AssistancePlan,
   ChildFile,
+  ConsentRecord,
   ContactRecord,
   Mentor,
   MicroWish,
@@ -159,6 +160,12 @@ const aid: EntityTableSpec<Aid> = {
   },
 };
 
+const consents: EntityTableSpec<ConsentRecord> = {
+  table: "ls_consent",
+  columns: [col("child_id", "id", (c) => c.childId), col("purpose", "id", (c) => c.purpose)],
+  indexes: [["child_id", "purpose"], ["purpose"]],
+};
+
 /**
  * Every entity table: one row per entity with the full validated entity as JSON in `data`,
  * the county `region`, `id`, `version`, `updated_at`, and one indexed column per field the
@@ -176,4 +183,5 @@ export const ENTITY_TABLES: { readonly [K in StorageEntityKind]: EntityTableSpec
   wishes,
   activities,
   aid,
+  consents,
 };

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AssistancePlanSchema, type AssistancePlan } from "../../assistance/schema";
+import { ConsentRecordSchema, type ConsentRecord } from "../../consent/schema";
 import { SchoolClassSchema, SchoolSchema } from "../../model/area";
 import type { School, SchoolClass } from "../../model/area";
 import { ChildFileSchema, type ChildFile } from "../../model/child-file";
@@ -36,6 +37,7 @@ export const STORAGE_ENTITY_KINDS = [
   "wishes",
   "activities",
   "aid",
+  "consents",
 ] as const;
 
 /**
@@ -64,6 +66,7 @@ export interface StorageEntities {
   wishes: MicroWish;
   activities: Activity;
   aid: Aid;
+  consents: ConsentRecord;
 }
 
 /**
@@ -87,4 +90,5 @@ export const STORAGE_ENTITY_SCHEMAS: {
   wishes: MicroWishSchema as z.ZodType<MicroWish, unknown>,
   activities: ActivitySchema as z.ZodType<Activity, unknown>,
   aid: AidSchema as z.ZodType<Aid, unknown>,
+  consents: ConsentRecordSchema as z.ZodType<ConsentRecord, unknown>,
 };

@@ -121,6 +121,7 @@ const MATCHERS: Matchers = {
     (q.childId === undefined || a.childIds.includes(q.childId)) &&
     within(q.kinds, a.kind) &&
     inStorageDateRange(a.date, q.date),
+  consents: (c, q) => equals(q.childId, c.childId) && within(q.purposes, c.purpose),
 };
 
 /**
@@ -156,6 +157,7 @@ const CHILDREN: { readonly [K in ChildLinked]: (v: StorageEntities[K]) => readon
   wishes: (w) => [w.childId],
   activities: (a) => a.childIds,
   aid: (a) => a.childIds,
+  consents: (c) => [c.childId],
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { ConsentPurpose } from "../../consent/schema";
 import type { FileChange, FilePatch } from "../../file/change";
 import type { RiskLevel, SchoolingStatus } from "../../model/child-file";
 import type { MentorKind } from "../../model/mentor";
@@ -262,6 +263,20 @@ export interface StorageAidQuery {
 }
 
 /**
+ * Filters of guardian consent records.
+ * @example
+ * await storage.consents.query({ childId: "c1", purposes: ["health"] })
+ * @category Storage
+ */
+export interface StorageConsentQuery {
+  readonly ids?: readonly string[];
+  readonly childId?: string;
+  readonly purposes?: readonly ConsentPurpose[];
+  /** Only children in this access scope ({@link StorageScope}). */
+  readonly scope?: StorageScope;
+}
+
+/**
  * The query filter of each repository.
  * @example
  * const q: StorageQueries["files"] = { schoolId: "s1" };
@@ -279,6 +294,7 @@ export interface StorageQueries {
   wishes: StorageWishQuery;
   activities: StorageActivityQuery;
   aid: StorageAidQuery;
+  consents: StorageConsentQuery;
 }
 
 /**

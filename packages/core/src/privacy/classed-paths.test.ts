@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { ChildFileSchema } from "../model/child-file";
+import { changedFieldClasses, classedPaths } from "./classed-paths";
+
+const file = ChildFileSchema.parse({
+  id: "c1",
+  child: {
+    name: "王小明",
+    gender: "male",
+    birthDate: "2015-03-02",
+    regionCode: "430102001001",
+    address: "某村 3 组",
+    health: "哮喘",
+  },
+  livingArrangement: "grandparents",
+  guardians: [{ id: "g1", name: "王奶奶", relation: "grandmother", phone: "13912345678" }],
+  parents: [{ id: "p1", role: "father", name: "王大山", monthlyIncomeFen: 500_000 }],
+});
+
+describe("classedPaths", () => {
+  it("finds every classed value of a file by its schema", () => {
+    const found = classedPaths(ChildFileSchema, file).map(
+      (p) => `${p.path.join(".")}:${p.fieldClass}`,
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "child.address:identifying",
+        "child.health:health",
+        "guardians.0.phone:identifying",
+        "parents.0.monthlyIncomeFen:financial",
+      ]),
+    );
+    expect(found.some((p) => p.startsWith("child.birthDate"))).toBe(false);
+  });
+});
+
+describe("changedFieldClasses", () => {
+  it("names the classes a change touches, and nothing for an unclassed change", () => {
+    const health = { ...file, child: { ...file.child, health: "已康复" } };
+    expect(changedFieldClasses(ChildFileSchema, file, health)).toEqual(["health"]);
+    const name = { ...file, child: { ...file.child, interests: "画画" } };
+    expect(changedFieldClasses(ChildFileSchema, file, name)).toEqual([]);
+    const { address: _gone, ...child } = file.child;
+    expect(changedFieldClasses(ChildFileSchema, file, { ...file, child })).toEqual(["identifying"]);
+  });
+  it("names every class present in a new entity", () => {
+    expect(changedFieldClasses(ChildFileSchema, undefined, file)).toEqual([
+      "identifying",
+      "health",
+      "financial",
+    ]);
+  });
+});

@@ -1,0 +1,187 @@
+import {
+  ChildFileSchema,
+  changedFieldClasses,
+  consentPurposesOfClasses,
+  ConsentPurposeSchema,
+  ConsentRecordSchema,
+  consentStatus,
+  IdSchema,
+  InstantSchema,
+  requireConsent,
+  text,
+  type ChildFile,
+  type ConsentPurpose,
+  type ConsentRecord,
+  type ConsentRecordInput,
+  type ConsentStatus,
+  type FieldClass,
+  type StorageRecord,
+  type StorageSession,
+} from "@liushou/core";
+import * as z from "zod";
+import type { Context } from "../context";
+import { requireEntity, saveEntity, validationIssue } from "../_lib/write";
+
+/**
+ * The `consent` option of `createLiushou`: the purposes whose consent the use cases check
+ * before processing a child under 14 (`{ required: ["health", "financial", …] }`), or `false`
+ * (the default) to check none.
+ * @category Composition
+ */
+export type ConsentOption = false | { readonly required: readonly ConsentPurpose[] };
+
+/** The schema of the `consent` option. @internal */
+export const ConsentOptionSchema = z.union([
+  z.literal(false),
+  z.object({ required: z.array(ConsentPurposeSchema).max(100) }),
+]);
+
+/**
+ * Input of `recordConsent`: a consent record; `id` may be left out (a new one is made) and
+ * `givenAt` too (now).
+ * @category Composition
+ */
+export type RecordConsentInput = Omit<ConsentRecordInput, "id" | "givenAt"> & {
+  id?: string;
+  givenAt?: ConsentRecordInput["givenAt"];
+};
+
+const SUBJECT = text("监护人同意记录", "consent record");
+
+/** The purposes of `wanted` the host requires consent for. */
+function required(ctx: Context, wanted: readonly ConsentPurpose[]): ConsentPurpose[] {
+  return [...new Set(wanted)].filter((p) => ctx.consent.includes(p));
+}
+
+/** Every consent record of a child visible in the session. */
+async function consentsOf(tx: StorageSession, childId: string): Promise<ConsentRecord[]> {
+  const out: ConsentRecord[] = [];
+  for await (const r of tx.consents.stream({ childId })) out.push(r.value);
+  return out;
+}
+
+/**
+ * Throws a `ConsentRequiredError` unless a guardian's consent is in force now for each of the
+ * purposes the host requires among `purposes` (a child of 14 or more needs none). @internal
+ */
+export async function checkConsent(
+  ctx: Context,
+  tx: StorageSession,
+  file: ChildFile,
+  purposes: readonly ConsentPurpose[],
+): Promise<void> {
+  const needed = required(ctx, purposes);
+  if (needed.length === 0) return;
+  const records = await consentsOf(tx, file.id);
+  for (const p of needed) requireConsent(file, p, records, ctx.now(), ctx.timeZone);
+}
+
+/**
+ * The purposes a change of a child's file is processing for: `file` for any change, and the
+ * purposes of the field classes it touches (`consentPurposesOfClasses`). @internal
+ */
+export function purposesOfFileChange(before: ChildFile, after: ChildFile): ConsentPurpose[] {
+  return ["file", ...consentPurposesOfClasses(changedFieldClasses(ChildFileSchema, before, after))];
+}
+
+/** The purposes of showing fields of these classes in full. @internal */
+export function purposesOfReveal(classes: readonly (FieldClass | undefined)[]): ConsentPurpose[] {
+  return consentPurposesOfClasses(classes.filter((c): c is FieldClass => c !== undefined));
+}
+
+/**
+ * Records a guardian's consent for a child on file in the actor's scope: the consenting
+ * guardian or parent must be one of the file's, stored with its audit entry. @internal
+ */
+export async function recordConsent(
+  ctx: Context,
+  input: RecordConsentInput,
+): Promise<StorageRecord<ConsentRecord>> {
+  const at = ctx.now();
+  const raw =
+    typeof input === "object" && input !== null
+      ? { id: ctx.newId(), givenAt: at, ...input }
+      : input;
+  const record = ctx.check(ConsentRecordSchema, raw, SUBJECT);
+  return ctx.storage.transaction(async (tx) => {
+    const file = await requireEntity(ctx, tx, "files", record.childId, "childId");
+    const people = [...file.value.guardians, ...file.value.parents].map((p) => p.id);
+    if (!people.includes(record.guardianId)) {
+      throw validationIssue(
+        ctx,
+        "guardianId",
+        "unknown_id",
+        JSON.stringify(record.guardianId),
+        `档案 ${record.childId} 中没有这位监护人或父母`,
+        `no guardian or parent of file ${record.childId} has this id`,
+      );
+    }
+    const before = await tx.consents.get(record.id);
+    return saveEntity(ctx, tx, "consents", record, { at, before, reason: "consent given" });
+  });
+}
+
+const WithdrawSchema = z.object({
+  id: IdSchema,
+  at: InstantSchema.optional(),
+  reason: z.string().trim().min(1).max(2000).default("consent withdrawn"),
+});
+
+/**
+ * Withdraws a consent (now, or at `at`): the record stays, with `withdrawnAt`; audited.
+ * A record already withdrawn is refused. @internal
+ */
+export async function withdrawConsent(
+  ctx: Context,
+  id: string,
+  options: { at?: string; reason?: string } = {},
+): Promise<StorageRecord<ConsentRecord>> {
+  const o = ctx.check(
+    WithdrawSchema,
+    { ...(typeof options === "object" && options !== null ? options : {}), id },
+    text("撤回同意", "consent withdrawal"),
+  );
+  const at = ctx.now();
+  return ctx.storage.transaction(async (tx) => {
+    const before = await requireEntity(ctx, tx, "consents", o.id, "id");
+    if (before.value.withdrawnAt !== undefined) {
+      throw validationIssue(
+        ctx,
+        "id",
+        "invalid_transition",
+        JSON.stringify(o.id),
+        "该同意已撤回",
+        "this consent was withdrawn already",
+      );
+    }
+    const next = ctx.check(
+      ConsentRecordSchema,
+      { ...before.value, withdrawnAt: o.at ?? at },
+      SUBJECT,
+    );
+    return saveEntity(ctx, tx, "consents", next, { at, before, reason: o.reason });
+  });
+}
+
+/**
+ * Whether consent for `purpose` is in force now for a child on file in the actor's scope.
+ * @internal
+ */
+export async function consentStatusNow(
+  ctx: Context,
+  childId: string,
+  purpose: ConsentPurpose,
+): Promise<ConsentStatus> {
+  const id = ctx.check(IdSchema, childId, text("档案编号", "file id"));
+  const p = ctx.check(ConsentPurposeSchema, purpose, text("同意用途", "consent purpose"));
+  return ctx.storage.transaction(async (tx) => {
+    const file = await requireEntity(ctx, tx, "files", id, "childId");
+    return consentStatus(
+      file.value,
+      p as ConsentPurpose,
+      await consentsOf(tx, id),
+      ctx.now(),
+      ctx.timeZone,
+    );
+  });
+}
