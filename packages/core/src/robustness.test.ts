@@ -92,25 +92,55 @@ function unsound(
   return undefined;
 }
 
-function check(name: string, call: () => unknown, args: readonly unknown[], failures: string[]) {
+/** A failure text for what a call threw or rejected with, unless it is a LiushouError. */
+function thrownBadly(name: string, args: readonly unknown[], e: unknown): string | undefined {
+  if (e instanceof LiushouError) return undefined;
+  return `${name}(${show(args)}): threw ${(e as Error)?.name}: ${String((e as Error)?.message).slice(0, 80)}`;
+}
+
+/**
+ * Calls an export with garbage: it may throw only a LiushouError and must return sound values.
+ * A promise (the async exports) is followed: it may reject only with a LiushouError and must
+ * resolve to sound values; the check of it is added to `pending`.
+ */
+function check(
+  name: string,
+  call: () => unknown,
+  args: readonly unknown[],
+  failures: string[],
+  pending: Promise<void>[],
+) {
   let result: unknown;
   try {
     result = call();
   } catch (e) {
-    if (!(e instanceof LiushouError)) {
-      failures.push(
-        `${name}(${show(args)}): threw ${(e as Error)?.name}: ${String((e as Error)?.message).slice(0, 80)}`,
-      );
-    }
+    const bad = thrownBadly(name, args, e);
+    if (bad !== undefined) failures.push(bad);
+    return;
+  }
+  if (result instanceof Promise) {
+    pending.push(
+      result.then(
+        (value) => {
+          const bad = unsound(name, value);
+          if (bad !== undefined) failures.push(`${name}(${show(args)}): resolved, ${bad}`);
+        },
+        (e: unknown) => {
+          const bad = thrownBadly(name, args, e);
+          if (bad !== undefined) failures.push(`${bad} (rejected)`);
+        },
+      ),
+    );
     return;
   }
   const bad = unsound(name, result);
   if (bad !== undefined) failures.push(`${name}(${show(args)}): ${bad}`);
 }
 
-test("every export, called with garbage, throws only a LiushouError and returns sound values", () => {
+test("every export, called with garbage, throws only a LiushouError and returns sound values", async () => {
   let calls = 0;
   const failures: string[] = [];
+  const pending: Promise<void>[] = [];
   for (const [name, value] of Object.entries(core)) {
     if (typeof value !== "function" || INTERNAL_CONSTRUCTORS.has(name)) continue;
     const isClass = /^[A-Z]/.test(name);
@@ -120,10 +150,11 @@ test("every export, called with garbage, throws only a LiushouError and returns 
         const call = isClass
           ? () => new (value as new (...x: unknown[]) => unknown)(...args)
           : () => (value as (...x: unknown[]) => unknown)(...args);
-        check(name, call, args, failures);
+        check(name, call, args, failures, pending);
       }
     }
   }
+  await Promise.all(pending);
   expect(calls).toBeGreaterThan(1500);
   expect(failures).toEqual([]);
 }, 120_000);
@@ -134,22 +165,24 @@ test("the internal constructors name real exports", () => {
   }
 });
 
-test("the checker itself catches what it is meant to", () => {
+test("the checker itself catches what it is meant to", async () => {
   const failures: string[] = [];
-  check("makeDate", () => "00-1--1--1", [-1], failures);
-  check("daysInMonth", () => Number.NaN, ["x"], failures);
-  check("f", () => ({ a: [{ n: Infinity }] }), [], failures);
-  check("g", () => "total: NaN", [], failures);
-  check("s", () => "\uD800x", [], failures);
-  check(
-    "h",
-    () => {
-      throw new TypeError("boom");
-    },
-    [],
-    failures,
-  );
-  check("ok", () => ({ s: "fine", n: 1 }), [], failures);
+  const pending: Promise<void>[] = [];
+  const run = (name: string, call: () => unknown, args: readonly unknown[] = []) =>
+    check(name, call, args, failures, pending);
+  run("makeDate", () => "00-1--1--1", [-1]);
+  run("daysInMonth", () => Number.NaN, ["x"]);
+  run("f", () => ({ a: [{ n: Infinity }] }));
+  run("g", () => "total: NaN");
+  run("s", () => "\uD800x");
+  run("h", () => {
+    throw new TypeError("boom");
+  });
+  run("ok", () => ({ s: "fine", n: 1 }));
+  run("rejects", () => Promise.reject(new TypeError("boom")));
+  run("resolves", () => Promise.resolve(Number.NaN));
+  run("asyncOk", () => Promise.resolve({ n: 1 }));
+  await Promise.all(pending);
   expect(failures.map((f) => f.slice(0, f.indexOf("(")))).toEqual([
     "makeDate",
     "daysInMonth",
@@ -157,5 +190,7 @@ test("the checker itself catches what it is meant to", () => {
     "g",
     "s",
     "h",
+    "rejects",
+    "resolves",
   ]);
 });

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors/validate";
+import { invalidArgument, requireObject } from "../errors/validate";
 import { text } from "../i18n/locale";
 import type { StorageAuditEntry, StoredAuditEntry } from "../ports/storage/port";
 import { sha256Hex } from "./sha256";
@@ -186,6 +186,7 @@ export interface AuditVerifier {
 export function createAuditVerifier(
   options: { from?: string; expectedHead?: string } = {},
 ): AuditVerifier {
+  requireObject(options, "options");
   let head = options.from ?? AUDIT_GENESIS_HASH;
   let seq = -Infinity;
   let index = 0;
