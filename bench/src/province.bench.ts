@@ -19,12 +19,13 @@ import {
   evaluateCompliancePartitioned,
   prepareComplianceData,
   type CompliancePartition,
-  type ContactRecord,
 } from "@liushou/core";
 import { DuckDBInstance } from "@duckdb/node-api";
 import {
   PRESETS,
   generatePopulation,
+  prefixPeople,
+  prefixRecord,
   streamContactRecords,
   type Population,
   type PopulationPreset,
@@ -103,23 +104,15 @@ function county(k: number): CompliancePartition {
   const pop = generatePopulation({ preset: "county", seed: k + 1, records: false });
   const p = `k${String(k).padStart(2, "0")}-`;
   const records = (function* () {
-    for (const r of streamContactRecords(pop)) {
-      const out: ContactRecord = { ...r, id: p + r.id, childIds: r.childIds.map((c) => p + c) };
-      if (r.mentorId !== undefined) out.mentorId = p + r.mentorId;
-      yield out;
-    }
+    for (const r of streamContactRecords(pop)) yield prefixRecord(r, p);
   })();
+  const people = prefixPeople(pop, p);
   return {
     key: p,
     data: {
-      children: pop.files.map((f) => ({ ...f, id: p + f.id })),
-      mentors: pop.mentors.map((m) => ({ ...m, id: p + m.id })),
-      pairings: pop.pairings.map((x) => ({
-        ...x,
-        id: p + x.id,
-        childId: p + x.childId,
-        mentorId: p + x.mentorId,
-      })),
+      children: people.files,
+      mentors: people.mentors,
+      pairings: people.pairings,
       schools: pop.schools,
       records,
       calendar: EXAMPLE_CALENDAR_2025_26,
