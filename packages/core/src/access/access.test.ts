@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ChildFileSchema, ParentSchema } from "../model";
 import { maskFields } from "../privacy/field-class";
 import { intersectStorageScopes } from "../ports/storage/match";
-import { inScope, pairedChildIds, storageScopeOf } from "./scope";
+import { inScope, outOfScope, pairedChildIds, storageScopeOf } from "./scope";
 import { visibleClasses } from "./visibility";
 
 const file = ChildFileSchema.parse({
@@ -96,5 +96,18 @@ describe("masking by role", () => {
     expect(visibleClasses("principal", { principal: ["health"] })).toEqual(["health"]);
     expect(visibleClasses("teacher", { principal: ["health"] })).toEqual(["health"]);
     expect(() => visibleClasses("teacher", { teacher: ["everything"] } as never)).toThrow();
+  });
+});
+
+describe("outOfScope", () => {
+  it("names the actor and what it reached, and describes values that are not strings", () => {
+    expect(outOfScope("t7", "files c9").messages.en).toBe(
+      "t7 may not reach files c9: it is outside the access scope",
+    );
+    const bare = Object.create(null) as never;
+    const e = outOfScope(bare, bare);
+    expect(e.code).toBe("LIUSHOU_FORBIDDEN");
+    expect(e.messages.en).toMatch(/may not reach/);
+    expect(outOfScope("x".repeat(500) as never, "w").messages.en.indexOf(" may")).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import { ForbiddenError } from "../errors/errors";
+import { describeValue } from "../errors/issues";
 import { invalidArgument } from "../errors/validate";
 import { validate } from "../errors/validate";
 import { text } from "../i18n/locale";
@@ -113,7 +114,10 @@ export function inScope(
  * @category Access
  */
 export function outOfScope(actorId: string, what: string): ForbiddenError {
-  const [a, w] = [actorId, what].map((v) => String(v).slice(0, 200));
+  // Strings as they are; anything else (a null-prototype object has no String()) described.
+  const [a, w] = [actorId, what].map((v) =>
+    (typeof v === "string" ? v : describeValue(v)).slice(0, 200),
+  );
   return new ForbiddenError(
     text(
       `${a} 无权访问 ${w}：不在其访问范围内`,
