@@ -33,13 +33,28 @@ const FUNCTIONS = Object.entries(core)
 
 const stats = { cases: 0, ms: 0, slowest: "", slowestMs: 0 };
 
+/** The promises of async exports, each checked when it settles; awaited after the property. */
+const pending: Promise<void>[] = [];
+/** What a settled promise did wrong: rejected with something other than a LiushouError. */
+const asyncFailures: string[] = [];
+
 /** Runs one call and checks every property; a failure names the call and what went wrong. */
 function check(name: string, run: () => unknown): void {
   const before = prototypeSnapshot();
   const t0 = performance.now();
   let error: unknown;
   try {
-    run();
+    const result = run();
+    if (result instanceof Promise) {
+      pending.push(
+        result.then(
+          () => undefined,
+          (e: unknown) => {
+            if (!core.isLiushouError(e)) asyncFailures.push(`${name} rejected with ${String(e)}`);
+          },
+        ),
+      );
+    }
   } catch (e) {
     error = e;
   }
@@ -175,7 +190,7 @@ const timeout = FUZZING ? 0 : 60_000;
 describe("hostile input", () => {
   it(
     "every exported function: only LiushouErrors, prototypes untouched, personal data masked",
-    () => {
+    async () => {
       fc.assert(
         fc.property(
           fc.constantFrom(...FUNCTIONS),
@@ -184,6 +199,8 @@ describe("hostile input", () => {
         ),
         { numRuns: fuzzRuns(700) },
       );
+      await Promise.all(pending.splice(0));
+      expect(asyncFailures).toEqual([]);
     },
     timeout,
   );
