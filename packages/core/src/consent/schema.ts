@@ -83,6 +83,8 @@ export function consentPurposeLabel(purpose: ConsentPurpose): LocalizedText {
 /**
  * How consent was given: a signed form (书面), an electronic confirmation, or an oral consent
  * that was recorded.
+ * @example
+ * ConsentMethodSchema.safeParse("oral-recorded").success //=> true
  * @category Consent
  */
 export const ConsentMethodSchema = z.enum(["written", "electronic", "oral-recorded"]);
