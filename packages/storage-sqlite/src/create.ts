@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import { invalidArgument, text } from "@liushou/core";
 import { createSqlStorage, type SqlStorage } from "@liushou/storage-sql";
+import { reusingStatements } from "./statements";
 
 /**
  * Options of {@link createSqliteStorage}.
@@ -86,7 +87,9 @@ export async function createSqliteStorage(options: SqliteStorageOptions = {}): P
   const database = openSqliteDatabase(options);
   try {
     const storage = createSqlStorage({
-      db: new Kysely<any>({ dialect: new SqliteDialect({ database }) }),
+      db: new Kysely<any>({
+        dialect: new SqliteDialect({ database: reusingStatements(database) }),
+      }),
       flavor: "sqlite",
       id: "sqlite",
       persistent: filename !== ":memory:",

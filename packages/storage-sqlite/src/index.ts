@@ -4,4 +4,5 @@
  * @packageDocumentation
  */
 export { createSqliteStorage, openSqliteDatabase, type SqliteStorageOptions } from "./create";
+export { reusingStatements } from "./statements";
 export type { SqlStorage } from "@liushou/storage-sql";

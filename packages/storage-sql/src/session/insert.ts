@@ -25,7 +25,13 @@ const MAX_ROWS = 1000;
  */
 export type StatementCache = Map<string, string>;
 
-function compileInsert(ctx: SqlContext, t: TableRows, mode: InsertMode, count: number): string {
+function compileInsert(
+  ctx: SqlContext,
+  t: TableRows,
+  mode: InsertMode,
+  count: number,
+  returning: boolean,
+): string {
   const row = Object.fromEntries(t.columns.map((c) => [c, null]));
   let q = ctx.db.insertInto(t.table).values(Array.from({ length: count }, () => row));
   if (mode === "ignore" && ctx.flavor !== "mysql") {
@@ -46,7 +52,34 @@ function compileInsert(ctx: SqlContext, t: TableRows, mode: InsertMode, count: n
       );
     }
   }
-  return q.compile().sql;
+  return (returning ? q.returning(["id", "version"]) : q).compile().sql;
+}
+
+/** Rows of one statement of a batch write, at most as many as the parameter limit allows. */
+function rowsPerStatement(ctx: SqlContext, t: TableRows): number {
+  return Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS[ctx.flavor] / t.columns.length)));
+}
+
+/** Runs the cached statement for `count` rows of this shape with the given values. */
+function runInsert(
+  ctx: SqlContext,
+  cache: StatementCache,
+  t: TableRows,
+  mode: InsertMode,
+  rows: readonly (readonly (string | number | null)[])[],
+  returning: boolean,
+) {
+  const key = `${t.table}|${t.columns.join(",")}|${mode}|${rows.length}|${returning}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = compileInsert(ctx, t, mode, rows.length, returning);
+    cache.set(key, text);
+  }
+  const values: (string | number | null)[] = [];
+  for (const row of rows) for (const value of row) values.push(value);
+  return ctx.db.executeQuery<{ id: unknown; version: number | string }>(
+    CompiledQuery.raw(text, values),
+  );
 }
 
 /**
@@ -59,21 +92,37 @@ export async function insertRows(
   t: TableRows,
   mode: InsertMode,
 ): Promise<number> {
-  const perStatement = Math.max(
-    1,
-    Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS[ctx.flavor] / t.columns.length)),
-  );
+  const per = rowsPerStatement(ctx, t);
   let written = 0;
-  for (let start = 0; start < t.rows.length; start += perStatement) {
-    const batch = t.rows.slice(start, start + perStatement);
-    const key = `${t.table}|${t.columns.join(",")}|${mode}|${batch.length}`;
-    let text = cache.get(key);
-    if (text === undefined) {
-      text = compileInsert(ctx, t, mode, batch.length);
-      cache.set(key, text);
-    }
-    const result = await ctx.db.executeQuery(CompiledQuery.raw(text, batch.flat()));
+  for (let start = 0; start < t.rows.length; start += per) {
+    const result = await runInsert(ctx, cache, t, mode, t.rows.slice(start, start + per), false);
     written += Number(result.numAffectedRows ?? 0n);
   }
   return written;
+}
+
+/**
+ * Upserts entity rows (mode `upsert`, see {@link InsertMode}) and tells which of them replaced a
+ * stored row: those whose version grew past 1 (`RETURNING`). An import of new rows then has no
+ * derived rows to delete.
+ * @returns The ids of the replaced rows, or `null` on MySQL, which cannot tell (take every row
+ *   as replaced).
+ */
+export async function upsertRows(
+  ctx: SqlContext,
+  cache: StatementCache,
+  t: TableRows,
+): Promise<Set<string> | null> {
+  if (ctx.flavor === "mysql") {
+    await insertRows(ctx, cache, t, "upsert");
+    return null;
+  }
+  const per = rowsPerStatement(ctx, t);
+  const replaced = new Set<string>();
+  for (let start = 0; start < t.rows.length; start += per) {
+    const batch = t.rows.slice(start, start + per);
+    const result = await runInsert(ctx, cache, t, "upsert", batch, true);
+    for (const row of result.rows) if (Number(row.version) > 1) replaced.add(String(row.id));
+  }
+  return replaced;
 }

@@ -21,37 +21,9 @@ export function mergePages<I>(
   return { items, next: more && last !== undefined ? [key(last)] : null };
 }
 
-/**
- * Merges streams that each yield items in ascending key order into one ascending stream with
- * each key once. Holds one item (and its stream's current page) per stream; reads the streams
- * one after another, never two queries at once on one connection.
- */
-export async function* mergeAscending<I>(
-  streams: readonly AsyncIterable<I>[],
-  key: (item: I) => string,
-): AsyncIterable<I> {
-  const iterators = streams.map((s) => s[Symbol.asyncIterator]());
-  const heads: ({ item: I; key: string } | null)[] = [];
-  const advance = async (i: number) => {
-    const r = await iterators[i]!.next();
-    heads[i] = r.done ? null : { item: r.value, key: key(r.value) };
-  };
-  try {
-    for (let i = 0; i < iterators.length; i++) await advance(i);
-    let last: string | undefined;
-    for (;;) {
-      let min = -1;
-      for (let i = 0; i < heads.length; i++) {
-        const h = heads[i];
-        if (h && (min < 0 || h.key < heads[min]!.key)) min = i;
-      }
-      if (min < 0) return;
-      const head = heads[min]!;
-      if (head.key !== last) yield head.item;
-      last = head.key;
-      await advance(min);
-    }
-  } finally {
-    await Promise.all(iterators.map((it) => it.return?.()));
-  }
+/** The ids of several lists once each, in ascending order. */
+export function sortedUnion(lists: readonly (readonly string[])[]): string[] {
+  const ids = new Set<string>();
+  for (const list of lists) for (const id of list) ids.add(id);
+  return [...ids].sort(byKey);
 }

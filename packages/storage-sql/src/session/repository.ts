@@ -11,8 +11,9 @@ import { ENTITY_TABLES } from "../tables/tables";
 import { columnText, keysetReads, type Keys, type KeysetPage } from "./codec";
 import { atomically, type SqlContext } from "./context";
 import { applyFilter, splitChildIds } from "./filters";
-import { mergeAscending, mergePages } from "./merge";
-import { insertRows } from "./insert";
+import { mergePages, sortedUnion } from "./merge";
+import { filterHasSubquery } from "./resolved";
+import { insertRows, upsertRows } from "./insert";
 import { entityColumns, entityValues, sideRows, sideTables } from "./rows";
 
 interface EntityRow {
@@ -44,36 +45,24 @@ function idPage<R, I>(
 type PartRead<F, I> = (filter: F, limit: number, after: Keys | null) => Promise<KeysetPage<I>>;
 
 /**
- * `query` and `stream` over a keyset read, for filters {@link splitChildIds} may split: a page
- * merges the parts' pages, a stream merges the parts' streams (each row read once).
+ * A keyset read over a filter {@link splitChildIds} may split: a page merges the parts' pages.
  */
-function chunkedReads<K extends StorageEntityKind, I>(
+function chunked<K extends StorageEntityKind, I>(
   kind: K,
   readPart: PartRead<StorageQueries[K], I>,
   key: (item: I) => string,
-  batchSize: number,
-) {
-  const read: PartRead<StorageQueries[K], I> = async (filter, limit, after) => {
+): PartRead<StorageQueries[K], I> {
+  return async (filter, limit, after) => {
     const parts = splitChildIds(kind, filter);
     if (parts.length === 1) return readPart(filter, limit, after);
     const pages: KeysetPage<I>[] = [];
     for (const part of parts) pages.push(await readPart(part, limit, after));
     return mergePages(pages, limit, key);
   };
-  const reads = keysetReads(read, batchSize);
-  return {
-    query: reads.query,
-    stream(filter: StorageQueries[K]): AsyncIterable<I> {
-      const parts = splitChildIds(kind, filter);
-      if (parts.length === 1) return reads.stream(filter);
-      const partReads = keysetReads(readPart, batchSize);
-      return mergeAscending(
-        parts.map((part) => partReads.stream(part)),
-        key,
-      );
-    },
-  };
 }
+
+/** The most ids one primary-key read of a resolved stream lists. */
+const MAX_IDS_PER_READ = 2000;
 
 /** MySQL's duplicate-key error, which `insert` raises where the others skip the row. */
 export function isDuplicateKey(error: unknown): boolean {
@@ -145,12 +134,16 @@ export function sqlRepository<K extends StorageEntityKind>(
   const table = ENTITY_TABLES[kind].table;
   const columns = entityColumns(kind);
 
+  /** The rows matching `filter`, in id order. */
+  function matching(filter: StorageQueries[K]) {
+    const q = ctx.db.selectFrom(`${table} as t`).where("t.region", "=", ctx.region);
+    return applyFilter(kind, q, filter, ctx.region).orderBy("t.id");
+  }
+
   /** The rows matching `filter` after the keyset `after`, in id order, one more than `limit`. */
   function page(filter: StorageQueries[K], limit: number, after: Keys | null) {
-    let q = ctx.db.selectFrom(`${table} as t`).where("t.region", "=", ctx.region);
-    q = applyFilter(kind, q, filter, ctx.region);
-    if (after) q = q.where("t.id", ">", String(after[0]));
-    return q.orderBy("t.id").limit(limit + 1);
+    const q = matching(filter);
+    return (after ? q.where("t.id", ">", String(after[0])) : q).limit(limit + 1);
   }
 
   async function readPart(
@@ -183,6 +176,57 @@ export function sqlRepository<K extends StorageEntityKind>(
     );
   }
 
+  /**
+   * The ids matching `filter`, in id order, each evaluating the filter once: one statement
+   * per part of {@link splitChildIds} (their union in key order, as pages merge them).
+   */
+  async function resolveIds(filter: StorageQueries[K]): Promise<string[]> {
+    const read = async (part: StorageQueries[K]) =>
+      (await matching(part).select("t.id").execute()).map((r) => columnText(r.id));
+    const parts = splitChildIds(kind, filter);
+    if (parts.length === 1) return read(filter);
+    const lists: string[][] = [];
+    for (const part of parts) lists.push(await read(part));
+    return sortedUnion(lists);
+  }
+
+  /** The rows of the given ids, in their order, read by primary key batch after batch. */
+  async function* byIds(ids: readonly string[]): AsyncIterable<StorageRecord<T>> {
+    const size = Math.min(ctx.batchSize, MAX_IDS_PER_READ);
+    for (let i = 0; i < ids.length; i += size) {
+      const batch = ids.slice(i, i + size);
+      const rows = (await ctx.db
+        .selectFrom(table)
+        .select(["id", "version", "updated_at", "data"])
+        .where("region", "=", ctx.region)
+        .where("id", "in", batch)
+        .execute()) as (EntityRow & { id: unknown })[];
+      const byId = new Map(rows.map((r) => [columnText(r.id), r]));
+      for (const id of batch) {
+        const row = byId.get(id);
+        // A row removed since the ids were read is left out.
+        if (row) yield toRecord<T>(row);
+      }
+    }
+  }
+
+  async function* resolvedIds(filter: StorageQueries[K]): AsyncIterable<string> {
+    yield* await resolveIds(filter);
+  }
+
+  async function* resolvedRecords(filter: StorageQueries[K]): AsyncIterable<StorageRecord<T>> {
+    yield* byIds(await resolveIds(filter));
+  }
+
+  const records = keysetReads(
+    chunked(kind, readPart, (r) => r.id),
+    ctx.batchSize,
+  );
+  const ids = keysetReads(
+    chunked(kind, readIdsPart, (id) => id),
+    ctx.batchSize * ID_BATCH_FACTOR,
+  );
+
   return {
     async get(id) {
       const row = (await ctx.db
@@ -194,9 +238,15 @@ export function sqlRepository<K extends StorageEntityKind>(
       return row ? toRecord<T>(row) : null;
     },
 
-    ...chunkedReads(kind, readPart, (r) => r.id, ctx.batchSize),
+    query: records.query,
 
-    streamIds: chunkedReads(kind, readIdsPart, (id) => id, ctx.batchSize * ID_BATCH_FACTOR).stream,
+    // A filter with a subquery is evaluated once per stream (see `filterHasSubquery`); the
+    // others page through their indexes, holding one page.
+    stream: (filter) =>
+      filterHasSubquery(kind, filter) ? resolvedRecords(filter) : records.stream(filter),
+
+    streamIds: (filter) =>
+      filterHasSubquery(kind, filter) ? resolvedIds(filter) : ids.stream(filter),
 
     put(value, options: StorageWriteOptions) {
       const id = (value as { id: string }).id;
@@ -243,15 +293,16 @@ export function sqlRepository<K extends StorageEntityKind>(
       await atomically(ctx, async (c) => {
         for (const batch of importChunks(values as readonly (T & { id: string })[])) {
           const rows = batch.map((v) => entityValues(kind, c.region, v, 1, options.at));
-          await insertRows(c, c.statements, { table, columns, rows }, "upsert");
-          if (sideTables(kind).length > 0) {
-            await deleteSideRows(
-              c,
-              kind,
-              batch.map((v) => v.id),
-            );
-            await writeSideRows(c, kind, batch);
+          const t = { table, columns, rows };
+          if (sideTables(kind).length === 0) {
+            await insertRows(c, c.statements, t, "upsert");
+            continue;
           }
+          // Only a replaced entity has derived rows to delete first.
+          const replaced = await upsertRows(c, c.statements, t);
+          const stale = batch.map((v) => v.id).filter((id) => replaced?.has(id) ?? true);
+          if (stale.length > 0) await deleteSideRows(c, kind, stale);
+          await writeSideRows(c, kind, batch);
         }
       });
     },
