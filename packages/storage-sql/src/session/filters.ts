@@ -88,6 +88,19 @@ export function scopedLinkIds(
     );
 }
 
+/** Kinds whose access scope is no subquery: files filter their own columns, the others are not scoped. */
+const SCOPE_WITHOUT_SUBQUERY: ReadonlySet<StorageEntityKind> = new Set<StorageEntityKind>([
+  "files",
+  "schools",
+  "classes",
+  "mentors",
+]);
+
+/** Whether an access scope reads through a subquery for this kind (the files in scope). */
+export function scopeBySubquery(kind: StorageEntityKind): boolean {
+  return !SCOPE_WITHOUT_SUBQUERY.has(kind);
+}
+
 /** Entities of a kind in an access scope: the file itself, its child's file, or any linked child's. */
 function inScope(
   q: Query,
@@ -97,7 +110,7 @@ function inScope(
 ) {
   if (scope === undefined) return q;
   if (kind === "files") return fileInScope(q, "t", scope);
-  if (kind === "schools" || kind === "classes" || kind === "mentors") return q;
+  if (!scopeBySubquery(kind)) return q;
   if (kind === "contacts" || kind === "activities" || kind === "aid") {
     return q.where("t.id", "in", (eb: ExpressionBuilder<any, any>) =>
       scopedLinkIds(eb, kind, region, scope),

@@ -1,16 +1,5 @@
 import type { StorageEntityKind, StorageQueries } from "@liushou/core";
-
-/** The kinds whose access scope is a subquery (the others' scope is their own columns or none). */
-const SCOPE_BY_SUBQUERY: ReadonlySet<StorageEntityKind> = new Set<StorageEntityKind>([
-  "pairings",
-  "contacts",
-  "assessments",
-  "assistancePlans",
-  "wishes",
-  "activities",
-  "aid",
-  "consents",
-]);
+import { scopeBySubquery } from "./filters";
 
 /** The filter fields read through a link table, by kind: `IN (select … from the link table)`. */
 const LINKED_FIELDS: Partial<Record<StorageEntityKind, readonly string[]>> = {
@@ -31,6 +20,6 @@ export function filterHasSubquery<K extends StorageEntityKind>(
   filter: StorageQueries[K],
 ): boolean {
   const f = filter as Record<string, unknown>;
-  if (f.scope !== undefined && SCOPE_BY_SUBQUERY.has(kind)) return true;
+  if (f.scope !== undefined && scopeBySubquery(kind)) return true;
   return (LINKED_FIELDS[kind] ?? []).some((field) => f[field] !== undefined);
 }
