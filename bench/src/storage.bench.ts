@@ -62,7 +62,7 @@ import {
   reusingStatements,
 } from "@liushou/storage-sqlite";
 import Database from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { cachedFile, cachedValue, cachePath, sourceKey } from "./cache";
 import { defineCase, isFull } from "./harness";
@@ -531,6 +531,9 @@ async function loadedPostgres(): Promise<SqlStorage> {
   await importThroughPort(storage, pop);
   await storage.mentors.upsertMany(pop.mentors, { at: AT });
   await storage.pairings.upsertMany(pop.pairings, { at: AT });
+  // Statistics, as for SQLite: without them PostgreSQL plans each keyset page of a stream as a
+  // bitmap scan of every row after the cursor and a sort, so a county's stream is quadratic.
+  await sql`analyze`.execute(storage.db);
   gc();
   return storage;
 }
