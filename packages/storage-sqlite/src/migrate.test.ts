@@ -8,7 +8,7 @@ describe("migrate", () => {
     const database = new Database(":memory:");
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database }) });
     const first = await migrate(db, { flavor: "sqlite", layout: "plain" });
-    const all = ["001-initial", "002-audit-chain", "003-consent"];
+    const all = ["001-initial", "002-audit-chain", "003-consent", "004-audit-digest"];
     expect(first).toEqual({ applied: all, recorded: all });
     const second = await migrate(db, { flavor: "sqlite", layout: "plain" });
     expect(second).toEqual({ applied: [], recorded: all });

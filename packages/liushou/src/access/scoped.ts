@@ -183,6 +183,7 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
     } as StorageSession["parents"];
   };
 
+  /** Reading the audit log, or redacting it, is for administrators only. */
   const auditReader = (): void => {
     if (access.actor.role !== "administrator") {
       throw new ForbiddenError(
@@ -195,6 +196,14 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
   };
 
   const repos = Object.fromEntries(STORAGE_ENTITY_KINDS.map((k) => [k, repository(k)]));
+  /** Throws a ForbiddenError unless every file of `ids` is on file in the scope. */
+  async function checkFiles(ids: readonly string[]) {
+    const s = await scope();
+    if (s === undefined) return;
+    const visible = await found((batch) => raw.files.stream({ ids: batch, scope: s }), ids);
+    for (const id of ids) if (!visible.has(id)) forbid("files", id);
+  }
+
   const session: StorageSession & { [UNSCOPED]: StorageSession } = {
     [UNSCOPED]: raw,
     ...(repos as unknown as Pick<StorageSession, StorageEntityKind>),
@@ -202,13 +211,12 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
     parents: people("parents"),
     fileChanges: {
       async append(changes) {
-        const s = await scope();
-        if (s !== undefined) {
-          const ids = changes.map((c) => c.fileId);
-          const visible = await found((batch) => raw.files.stream({ ids: batch, scope: s }), ids);
-          for (const id of ids) if (!visible.has(id)) forbid("files", id);
-        }
+        await checkFiles(changes.map((c) => c.fileId));
         return raw.fileChanges.append(changes);
+      },
+      async redact(fileId, changes) {
+        await checkFiles([fileId]);
+        return raw.fileChanges.redact(fileId, changes);
       },
       async list(fileId) {
         const s = await scope();
@@ -221,6 +229,10 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
     },
     audit: {
       append: (entries) => raw.audit.append(entries),
+      async redact(redactions) {
+        auditReader();
+        return raw.audit.redact(redactions);
+      },
       async query(filter, page) {
         auditReader();
         return raw.audit.query(filter, page);
@@ -242,7 +254,7 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
 /**
  * An adapter seen by one actor: every read filtered by the actor's scope (the adapter applies
  * the filter), every write refused with a `ForbiddenError` when it touches a child outside it,
- * the audit log readable by administrators only. @internal
+ * the audit log readable (and redactable) by administrators only. @internal
  */
 export function scopeStorage(adapter: StorageAdapter, access: Access): StorageAdapter {
   return {
