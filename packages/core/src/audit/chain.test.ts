@@ -216,9 +216,7 @@ describe("redacted audit entries", () => {
   it("commits each new entry to the digest of its patches", () => {
     const [e] = stored(1);
     expect(e!.patchesDigest).toBe(auditPatchesDigest(entry(0).patches));
-    expect(auditPatchesDigest([])).toBe(
-      createHash("sha256").update("[]").digest("hex"),
-    );
+    expect(auditPatchesDigest([])).toBe(createHash("sha256").update("[]").digest("hex"));
   });
 
   it("verifies a log whose patches were redacted and recorded, and counts them", () => {
@@ -272,9 +270,7 @@ describe("redacted audit entries", () => {
     expect(verifyAuditLog(edited)).toMatchObject({ ok: false, index: 2, reason: "edited" });
     const marked = log.map((e, i) => (i === 2 ? { ...e, redactedBy: "x" } : e));
     expect(verifyAuditLog(marked)).toMatchObject({ ok: false, index: 2, reason: "edited" });
-    const error = thrown(() =>
-      redactAuditEntry(log[2]!, { seq: 3, patches: [], redactedBy: "x" }),
-    );
+    const error = thrown(() => redactAuditEntry(log[2]!, { seq: 3, patches: [], redactedBy: "x" }));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toMatch(/补丁摘要之前/);
     // A log continued after the upgrade: old entries verify the old way, new ones the new way.

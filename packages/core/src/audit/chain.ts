@@ -188,11 +188,7 @@ export type AuditVerification =
       readonly ok: false;
       readonly index: number;
       readonly reason:
-        | "edited"
-        | "broken-link"
-        | "out-of-order"
-        | "head-mismatch"
-        | "unrecorded-redaction";
+        "edited" | "broken-link" | "out-of-order" | "head-mismatch" | "unrecorded-redaction";
       readonly message: { readonly "zh-CN": string; readonly en: string };
     };
 

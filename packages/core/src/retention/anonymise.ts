@@ -68,15 +68,18 @@ function scrub(value: unknown, path: Key[], depth = 0): unknown {
   }
   if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return value;
   if (Array.isArray(value)) {
-    return value
-      .map((v, i) => scrub(v, [...path, i], depth + 1))
-      .filter((v) => v !== LEFT_OUT);
+    return value.map((v, i) => scrub(v, [...path, i], depth + 1)).filter((v) => v !== LEFT_OUT);
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     const s = scrub(v, [...path, k], depth + 1);
     if (s !== LEFT_OUT) {
-      Object.defineProperty(out, k, { value: s, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k, {
+        value: s,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return out;

@@ -128,10 +128,7 @@ function encryptedSession(raw: StorageSession, ring: Keyring): StorageSession {
       list: async (fileId) =>
         mapInTurn(await raw.fileChanges.list(fileId), (c) => change(c, openPatches)),
       redact: async (fileId, changes) =>
-        raw.fileChanges.redact(
-          fileId,
-          await mapInTurn(changes, (c) => change(c, sealPatches)),
-        ),
+        raw.fileChanges.redact(fileId, await mapInTurn(changes, (c) => change(c, sealPatches))),
     },
     audit: {
       append: async (entries) =>

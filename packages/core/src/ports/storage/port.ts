@@ -427,13 +427,7 @@ export interface StorageFileChangeLog {
  * @category Storage
  */
 export type StorageAuditOperation =
-  | "create"
-  | "update"
-  | "delete"
-  | "import"
-  | "reveal"
-  | "anonymise"
-  | "erase";
+  "create" | "update" | "delete" | "import" | "reveal" | "anonymise" | "erase";
 
 /**
  * One entry of the audit log: who changed which entity, when, how (the immer patches that
