@@ -1,5 +1,4 @@
-import { validate } from "../errors/validate";
-import { invalidArgument } from "../errors/validate";
+import { invalidArgument, validate } from "../errors/validate";
 import type { FileChange, FilePatch } from "../file/change";
 import { text } from "../i18n/locale";
 import { ChildFileSchema, type ChildFile } from "../model/child-file";
@@ -125,7 +124,7 @@ export function isAnonymisedChildFile(file: ChildFile): boolean {
 }
 
 function requirePatches(patches: unknown, path: string): readonly FilePatch[] {
-  if (!Array.isArray(patches)) {
+  if (!Array.isArray(patches) || patches.some((p) => typeof p !== "object" || p === null)) {
     throw invalidArgument(
       path,
       "invalid_type",
