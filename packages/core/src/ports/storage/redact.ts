@@ -70,6 +70,17 @@ export function checkFileHistoryRedaction(
   stored: number,
   changes: readonly FileChange[],
 ): FileChange[] {
+  if (typeof fileId !== "string") {
+    throw invalidArgument("fileId", "invalid_type", text("应为文本", "expected text"), fileId);
+  }
+  if (!Number.isSafeInteger(stored) || stored < 0) {
+    throw invalidArgument(
+      "stored",
+      "invalid_type",
+      text("应为非负整数", "expected a non-negative integer"),
+      stored,
+    );
+  }
   const list = plainData(changes, ["changes"], text("档案变更", "file changes")) as FileChange[];
   if (!Array.isArray(list) || (list.length !== 0 && list.length !== stored)) {
     throw invalidArgument(
