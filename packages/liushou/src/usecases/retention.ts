@@ -10,10 +10,12 @@ import {
   RetentionPolicySchema,
   storageAuditPatches,
   storageChildIdsOf,
+  STORAGE_ENTITY_KINDS,
   text,
   type CalendarDate,
   type ChildFile,
   type FilePatch,
+  type Instant,
   type RetentionItem,
   type RetentionPolicy,
   type StorageAuditRedaction,
@@ -24,7 +26,7 @@ import {
 } from "@liushou/core";
 import * as z from "zod";
 import type { Context } from "../context";
-import { auditEntry } from "../_lib/write";
+import { auditEntry, saveEntity } from "../_lib/write";
 
 /**
  * Options of `app.applyRetention`: the policy, the day it is applied on (default today), and
@@ -99,16 +101,12 @@ const BATCH = 1000;
  * contact records, aid and activities; a record naming the child alone is removed, except an
  * activity (the school's), which is only detached.
  */
-const RELATED: readonly StorageEntityKind[] = [
-  "pairings",
-  "contacts",
-  "assessments",
-  "assistancePlans",
-  "wishes",
-  "activities",
-  "aid",
-  "consents",
-];
+const RELATED: readonly StorageEntityKind[] = STORAGE_ENTITY_KINDS.filter(
+  (k) => !["files", "schools", "classes", "mentors"].includes(k),
+);
+
+/** The reason of the audit entries of records changed or removed with an erased file. */
+const ERASED = "retention: a child's file erased";
 
 type Repo = StorageSession["files"];
 type Tx = StorageSession;
@@ -127,6 +125,23 @@ async function redactionsOf(
     out.push({ seq: e.seq, patches: redact(e.patches), redactedBy });
   }
   return out;
+}
+
+/**
+ * Redacts the audit entries and appends the one `anonymise` or `erase` entry that records it,
+ * listing the redacted `seq`s (what `verifyAuditLog` requires of a redaction).
+ */
+async function recordRetention(
+  ctx: Context,
+  tx: Tx,
+  entry: Parameters<typeof auditEntry>[2] & { at: Instant; id: string },
+  redactions: readonly StorageAuditRedaction[],
+): Promise<void> {
+  const { at, id, ...rest } = entry;
+  await tx.audit.redact(redactions);
+  await tx.audit.append([
+    { ...auditEntry(ctx, at, rest), id, redacts: redactions.map((r) => r.seq) },
+  ]);
 }
 
 /** The value without the child's id in its list of children. */
@@ -159,23 +174,23 @@ async function anonymiseOne(
   if (write) {
     const saved = await tx.files.put(next, { expectedVersion: record.version, at });
     await tx.fileChanges.redact(item.childId, history.map(anonymiseFileChange));
-    await tx.audit.redact(redactions);
-    await tx.audit.append([
+    await recordRetention(
+      ctx,
+      tx,
       {
-        ...auditEntry(ctx, at, {
-          entity: "files",
-          entityId: item.childId,
-          operation: "anonymise",
-          version: saved.version,
-          patches: [],
-          // Which fields were anonymised, never their values.
-          fields: storageAuditPatches(record.value, next).map((p) => p.path),
-          reason: `retention: expired on ${item.expiredOn}`,
-        }),
+        at,
         id: by,
-        redacts: redactions.map((r) => r.seq),
+        entity: "files",
+        entityId: item.childId,
+        operation: "anonymise",
+        version: saved.version,
+        patches: [],
+        // Which fields were anonymised, never their values.
+        fields: storageAuditPatches(record.value, next).map((p) => p.path),
+        reason: `retention: expired on ${item.expiredOn}`,
       },
-    ]);
+      redactions,
+    );
   }
   return {
     ...item,
@@ -210,18 +225,11 @@ async function eraseOne(
       if (kind === "activities" || children.some((c) => c !== id)) {
         detachedCount++;
         if (!write) continue;
-        const after = detached(kind, r.value, id);
-        const saved = await repo.put(after as never, { expectedVersion: r.version, at });
-        await tx.audit.append([
-          auditEntry(ctx, at, {
-            entity: kind,
-            entityId: r.id,
-            operation: "update",
-            version: saved.version,
-            patches: storageAuditPatches(r.value, after),
-            reason: "retention: a child's file erased",
-          }),
-        ]);
+        await saveEntity(ctx, tx, kind, detached(kind, r.value, id), {
+          at,
+          before: r,
+          reason: ERASED,
+        });
         continue;
       }
       removed++;
@@ -235,7 +243,7 @@ async function eraseOne(
           operation: "delete",
           version: 0,
           patches: [{ op: "remove", path: [] }],
-          reason: "retention: a child's file erased",
+          reason: ERASED,
         }),
       ]);
     }
@@ -244,21 +252,21 @@ async function eraseOne(
   if (write) {
     await tx.fileChanges.redact(id, []);
     await tx.files.remove(id, { expectedVersion: record.version });
-    await tx.audit.redact(redactions);
-    await tx.audit.append([
+    await recordRetention(
+      ctx,
+      tx,
       {
-        ...auditEntry(ctx, at, {
-          entity: "files",
-          entityId: id,
-          operation: "erase",
-          version: 0,
-          patches: [],
-          reason: `retention: expired on ${item.expiredOn}`,
-        }),
+        at,
         id: by,
-        redacts: redactions.map((r) => r.seq),
+        entity: "files",
+        entityId: id,
+        operation: "erase",
+        version: 0,
+        patches: [],
+        reason: `retention: expired on ${item.expiredOn}`,
       },
-    ]);
+      redactions,
+    );
   }
   return {
     ...item,
