@@ -203,6 +203,33 @@ describe("applyRetention", () => {
     expect(await storage.files.get("c1")).not.toBeNull();
   });
 
+  it("the port's redactions are refused outside the actor's scope, and to non-administrators", async () => {
+    const { app, storage } = await seeded();
+    const history = await storage.fileChanges.list("c1");
+    const [first] = (await storage.audit.query({ entityId: "c1" })).items;
+    const teacher = app.as({
+      id: "t-2",
+      role: "teacher",
+      scope: { level: "class", classIds: ["k2"] },
+    });
+    await expect(teacher.storage.fileChanges.redact("c1", [])).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(
+      teacher.storage.audit.redact([{ seq: first!.seq, patches: [], redactedBy: "x" }]),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    const elsewhere = app.as({
+      id: "a-3",
+      role: "administrator",
+      scope: { level: "school", schoolIds: ["s9"] },
+    });
+    await expect(elsewhere.storage.fileChanges.redact("c1", [])).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    expect(await storage.fileChanges.list("c1")).toEqual(history);
+    expect((await storage.audit.query({ entityId: "c1" })).items[0]).toEqual(first);
+  });
+
   it("lists a file out of scope without a date as skipped, and refuses a bad policy", async () => {
     const { app } = testApp();
     await app.importFiles([
