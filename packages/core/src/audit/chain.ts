@@ -226,7 +226,9 @@ export interface AuditVerifier {
 
 /**
  * Checks a hash-chained audit log entry by entry, as it is streamed from storage: it keeps
- * only the last hash and `seq`, so memory stays flat however long the log. The same checks as
+ * only the last hash and `seq` (and the `seq`s of redacted entries until the entry recording
+ * their redaction, which follows them in the same transaction), so memory stays flat however
+ * long the log. The same checks as
  * {@link verifyAuditLog}, which runs it over a list.
  * @param options - `from`: the `prevHash` the first entry must have (default
  * {@link AUDIT_GENESIS_HASH}); `expectedHead`: the last hash the host kept.
