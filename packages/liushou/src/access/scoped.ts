@@ -183,7 +183,6 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
     } as StorageSession["parents"];
   };
 
-  /** Reading the audit log, or redacting it, is for administrators only. */
   const auditReader = (): void => {
     if (access.actor.role !== "administrator") {
       throw new ForbiddenError(
@@ -196,12 +195,12 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
   };
 
   const repos = Object.fromEntries(STORAGE_ENTITY_KINDS.map((k) => [k, repository(k)]));
-  /** Throws a ForbiddenError unless every file of `ids` is on file in the scope. */
-  async function checkFiles(ids: readonly string[]) {
+  /** Throws a ForbiddenError unless the file is on file in the scope. */
+  async function checkFile(id: string) {
     const s = await scope();
     if (s === undefined) return;
-    const visible = await found((batch) => raw.files.stream({ ids: batch, scope: s }), ids);
-    for (const id of ids) if (!visible.has(id)) forbid("files", id);
+    const { items } = await raw.files.query({ ids: [id], scope: s }, { limit: 1 });
+    if (items.length === 0) forbid("files", id);
   }
 
   const session: StorageSession & { [UNSCOPED]: StorageSession } = {
@@ -211,11 +210,16 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
     parents: people("parents"),
     fileChanges: {
       async append(changes) {
-        await checkFiles(changes.map((c) => c.fileId));
+        const s = await scope();
+        if (s !== undefined) {
+          const ids = changes.map((c) => c.fileId);
+          const visible = await found((batch) => raw.files.stream({ ids: batch, scope: s }), ids);
+          for (const id of ids) if (!visible.has(id)) forbid("files", id);
+        }
         return raw.fileChanges.append(changes);
       },
       async redact(fileId, changes) {
-        await checkFiles([fileId]);
+        await checkFile(fileId);
         return raw.fileChanges.redact(fileId, changes);
       },
       async list(fileId) {
@@ -230,7 +234,7 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
     audit: {
       append: (entries) => raw.audit.append(entries),
       async redact(redactions) {
-        auditReader();
+        auditReader(); // redacting, like reading, is for administrators only
         return raw.audit.redact(redactions);
       },
       async query(filter, page) {
