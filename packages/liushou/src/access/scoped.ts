@@ -195,8 +195,16 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
   };
 
   const repos = Object.fromEntries(STORAGE_ENTITY_KINDS.map((k) => [k, repository(k)]));
-  /** Throws a ForbiddenError unless the file is on file in the scope. */
-  async function checkFile(id: string) {
+  /** Throws a ForbiddenError unless an administrator acts on a file on file in the scope. */
+  async function checkRedaction(id: string) {
+    if (access.actor.role !== "administrator") {
+      throw new ForbiddenError(
+        text(
+          `${actorId} 无权删改档案历史（仅限管理员）`,
+          `${actorId} may not redact a file's history (administrators only)`,
+        ),
+      );
+    }
     const s = await scope();
     if (s === undefined) return;
     const { items } = await raw.files.query({ ids: [id], scope: s }, { limit: 1 });
@@ -219,7 +227,7 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
         return raw.fileChanges.append(changes);
       },
       async redact(fileId, changes) {
-        await checkFile(fileId);
+        await checkRedaction(fileId);
         return raw.fileChanges.redact(fileId, changes);
       },
       async list(fileId) {

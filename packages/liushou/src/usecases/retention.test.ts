@@ -210,8 +210,10 @@ describe("applyRetention", () => {
     const teacher = app.as({
       id: "t-2",
       role: "teacher",
-      scope: { level: "class", classIds: ["k2"] },
+      scope: { level: "class", classIds: ["k1"] },
     });
+    // c1 is in the teacher's class, but redaction is for administrators.
+    expect(await teacher.storage.files.get("c1")).not.toBeNull();
     await expect(teacher.storage.fileChanges.redact("c1", [])).rejects.toBeInstanceOf(
       ForbiddenError,
     );
