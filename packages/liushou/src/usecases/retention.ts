@@ -128,20 +128,33 @@ async function redactionsOf(
 }
 
 /**
- * Redacts the audit entries and appends the one `anonymise` or `erase` entry that records it,
- * listing the redacted `seq`s (what `verifyAuditLog` requires of a redaction).
+ * Redacts the audit entries and appends the one `anonymise` or `erase` entry that records it:
+ * the file, the expiry as reason, the redacted `seq`s listed (what `verifyAuditLog` requires of
+ * a redaction), never a value.
  */
 async function recordRetention(
   ctx: Context,
   tx: Tx,
-  entry: Parameters<typeof auditEntry>[2] & { at: Instant; id: string },
+  item: RetentionItem,
+  entry: {
+    at: Instant;
+    id: string;
+    operation: "anonymise" | "erase";
+    version: number;
+    fields?: readonly (readonly (string | number)[])[];
+  },
   redactions: readonly StorageAuditRedaction[],
 ): Promise<void> {
   const { at, id, ...rest } = entry;
   await tx.audit.redact(redactions);
-  await tx.audit.append([
-    { ...auditEntry(ctx, at, rest), id, redacts: redactions.map((r) => r.seq) },
-  ]);
+  const logged = auditEntry(ctx, at, {
+    ...rest,
+    entity: "files",
+    entityId: item.childId,
+    patches: [],
+    reason: `retention: expired on ${item.expiredOn}`,
+  });
+  await tx.audit.append([{ ...logged, id, redacts: redactions.map((r) => r.seq) }]);
 }
 
 /** The value without the child's id in its list of children. */
@@ -177,17 +190,14 @@ async function anonymiseOne(
     await recordRetention(
       ctx,
       tx,
+      item,
       {
         at,
         id: by,
-        entity: "files",
-        entityId: item.childId,
         operation: "anonymise",
         version: saved.version,
-        patches: [],
         // Which fields were anonymised, never their values.
         fields: storageAuditPatches(record.value, next).map((p) => p.path),
-        reason: `retention: expired on ${item.expiredOn}`,
       },
       redactions,
     );
@@ -255,16 +265,8 @@ async function eraseOne(
     await recordRetention(
       ctx,
       tx,
-      {
-        at,
-        id: by,
-        entity: "files",
-        entityId: id,
-        operation: "erase",
-        version: 0,
-        patches: [],
-        reason: `retention: expired on ${item.expiredOn}`,
-      },
+      item,
+      { at, id: by, operation: "erase", version: 0 },
       redactions,
     );
   }
