@@ -31,6 +31,8 @@ import { auditEntry, saveEntity } from "../_lib/write";
 /**
  * Options of `app.applyRetention`: the policy, the day it is applied on (default today), and
  * `dryRun` to write nothing and report what would be done.
+ * @example
+ * const options: ApplyRetentionOptions = { policy: { years: 3, action: "delete" }, dryRun: true };
  * @category Composition
  */
 export interface ApplyRetentionOptions {
@@ -68,6 +70,9 @@ export interface RetentionSkip {
 /**
  * What `app.applyRetention` did, or would do (`dryRun`): the files anonymised and erased, the
  * files skipped and why, and the counts. The same report either way; no personal data in it.
+ * @example
+ * const report = await admin.applyRetention({ policy: { years: 3, action: "anonymise" } });
+ * report.anonymised.map((o) => o.childId) //=> ["c1"]
  * @category Composition
  */
 export interface RetentionReport {
