@@ -5,11 +5,13 @@ import { fuzzRuns } from "../_lib/fuzz.test-helper";
 import type { StorageAuditEntry, StoredAuditEntry } from "../ports/storage/port";
 import {
   AUDIT_GENESIS_HASH,
+  auditEntryHash,
   canonicalJson,
   chainAuditEntries,
   createAuditVerifier,
   verifyAuditLog,
 } from "./chain";
+import { ValidationError } from "../errors/errors";
 import { sha256Hex } from "./sha256";
 
 const entry = (i: number, patch: Partial<StorageAuditEntry> = {}): StorageAuditEntry => ({
@@ -113,6 +115,14 @@ describe("verifyAuditLog", () => {
     expect.assertions(2);
     expect(() => verifyAuditLog(42 as never)).toThrow(/audit entries|审计记录/);
     expect(verifyAuditLog([null as never]).ok).toBe(false);
+  });
+});
+
+describe("auditEntryHash", () => {
+  it("refuses a previous hash that is not a string, whatever it is", () => {
+    expect.assertions(3);
+    for (const prev of [Object.create(null), null, 7])
+      expect(() => auditEntryHash(entry(0), prev as never)).toThrow(ValidationError);
   });
 });
 
