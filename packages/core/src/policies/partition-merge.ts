@@ -201,6 +201,7 @@ export function mergeCompliancePartitions(
   options: { workList?: { limit?: number } } = {},
 ): PartitionedCompliance {
   requireIterable(summaries, "summaries", text("分区汇总", "partition summaries"));
+  requireObject(options, "options");
   const merge = new PartitionMerge(options.workList?.limit);
   let p = 0;
   for (const raw of summaries) {

@@ -176,6 +176,7 @@ describe("evaluateCompliancePartitioned", () => {
     expect(() =>
       evaluateCompliancePartitioned({ ...base, partitions: [], rollUps: ["galaxy" as never] }),
     ).toThrow(ValidationError);
+    expect(() => mergeCompliancePartitions([], null as never)).toThrow(ValidationError);
     for (const key of [Object.create(null), undefined, Number.NaN]) {
       await expect(
         evaluateCompliancePartitioned({ ...base, partitions: [{ key, data: {} } as never] }),
