@@ -7,6 +7,7 @@ import {
   inStorageDateRange,
   inStorageInstantRange,
   storageChildIdsOf,
+  storageChildrenInScope,
   matchesStorageQuery,
   storagePeopleOf,
 } from "./match";
@@ -119,6 +120,18 @@ describe("storageAuditPatches", () => {
       ValidationError,
     );
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+});
+
+describe("storageChildrenInScope", () => {
+  it("refuses child ids that are not a list, and a scope that is not an object", () => {
+    expect.assertions(3);
+    const fileOf = () => file;
+    expect(() => storageChildrenInScope({ length: 1 } as never, {}, fileOf)).toThrow(
+      ValidationError,
+    );
+    expect(() => storageChildrenInScope("c1" as never, {}, fileOf)).toThrow(ValidationError);
+    expect(() => storageChildrenInScope(["c1"], 5 as never, fileOf)).toThrow(ValidationError);
   });
 });
 

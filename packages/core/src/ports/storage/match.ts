@@ -257,6 +257,15 @@ export function storageChildrenInScope(
   fileOf: StorageFileLookup | undefined,
 ): boolean {
   if (childIds === undefined || scope === undefined) return true;
+  if (!Array.isArray(childIds)) {
+    throw invalidArgument(
+      "childIds",
+      "invalid_type",
+      { "zh-CN": "应为儿童编号列表", en: "expected a list of child ids" },
+      childIds,
+    );
+  }
+  requireObject(scope as unknown, "scope");
   if (typeof fileOf !== "function") {
     throw invalidArgument(
       "fileOf",
