@@ -17,7 +17,7 @@ export {
   evaluateCompliancePartitionedParallel,
   type ParallelComplianceInput,
 } from "./parallel/parallel";
-export type { PartitionLoaderModule } from "./parallel/task";
+export type { PartitionLoaderModule, PartitionTask } from "./parallel/task";
 export type { RecordContactInput } from "./usecases/contacts";
 export type { FileUpdateResult } from "./usecases/files";
 export type { RevealResult } from "./usecases/reveal";

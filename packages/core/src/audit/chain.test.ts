@@ -126,6 +126,14 @@ describe("verifyAuditLog", () => {
   });
 });
 
+describe("auditEntryHash", () => {
+  it("refuses a previous hash that is not a string, whatever it is", () => {
+    expect.assertions(3);
+    for (const prev of [Object.create(null), null, 7])
+      expect(() => auditEntryHash(entry(0), prev as never)).toThrow(ValidationError);
+  });
+});
+
 describe("createAuditVerifier", () => {
   const pushAll = (log: readonly StoredAuditEntry[], options = {}) => {
     const v = createAuditVerifier(options);

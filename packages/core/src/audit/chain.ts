@@ -118,7 +118,15 @@ export function auditEntryHash(entry: StorageAuditEntry, prevHash: string): stri
       entry,
     );
   }
-  return sha256Hex(`${String(prevHash)}\n${canonicalJson(hashed(entry))}`);
+  if (typeof prevHash !== "string") {
+    throw invalidArgument(
+      "prevHash",
+      "invalid_type",
+      text("应为前一条记录的哈希（字符串）", "expected the previous entry's hash (a string)"),
+      prevHash,
+    );
+  }
+  return sha256Hex(`${prevHash}\n${canonicalJson(hashed(entry))}`);
 }
 
 /**
