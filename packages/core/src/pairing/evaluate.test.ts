@@ -1,0 +1,249 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "../errors/errors";
+import { text } from "../i18n";
+import type { PlanPairingsInput } from "./stages/input";
+import { child, mentor } from "./pairing.test-helper";
+import { planPairings } from "./plan";
+import type { CustomPairingRule } from "./rules";
+
+/**
+ * The rules of one pair through the public planner: the km limit at and beside it, the points
+ * of village, township, experience and workload, and the errors of a host's rule that throws or
+ * returns something else than it must.
+ */
+const asOf = "2026-09-01";
+const open = {
+  name: "open",
+  role: "mentor",
+  mentorKinds: ["subject-teacher"],
+  capacity: { default: { min: 0, max: 3 }, byKind: {} },
+  hard: { sameSchoolKinds: [], sameGenderFromAge: null, maxDistance: null, availability: true },
+} as const;
+
+const plan = (input: Partial<PlanPairingsInput>) =>
+  planPairings({ children: [child("a")], mentors: [mentor("m")], rules: open, asOf, ...input });
+
+function thrown(f: () => unknown): ValidationError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return e as ValidationError;
+  }
+  expect.unreachable("no error thrown");
+}
+
+/** One degree of latitude on the mean earth radius (6,371.0088 km): 111.195 km. */
+const DEGREE_KM = (6371.0088 * Math.PI) / 180;
+
+describe("the km limit", () => {
+  const at = (km: number, childAt = { lat: 29, lng: 112 }) =>
+    plan({
+      rules: { ...open, hard: { ...open.hard, maxDistance: { km } } },
+      mentors: [{ ...mentor("m"), location: { lat: 28, lng: 112 } }],
+      childLocations: { a: childAt },
+    });
+
+  it("pairs at the limit and under it, not beyond it, and says by how much", () => {
+    expect(at(DEGREE_KM + 0.001).pairs).toHaveLength(1);
+    expect(at(DEGREE_KM - 0.001).unmatched[0]!.excluded[0]!.violations).toEqual([
+      {
+        rule: "max-distance",
+        explanation: {
+          "zh-CN": `距离 111.2 公里，超过上限 ${DEGREE_KM - 0.001} 公里`,
+          en: `111.2 km apart, more than the ${DEGREE_KM - 0.001} km limit`,
+        },
+      },
+    ]);
+    // the same distance along a parallel is shorter away from the equator
+    expect(at(DEGREE_KM - 0.001, { lat: 28, lng: 113 }).pairs).toHaveLength(1);
+    expect(at(0.001, { lat: 28, lng: 112 }).pairs).toHaveLength(1);
+  });
+
+  it("refuses a pair when either side has no coordinates", () => {
+    const p = plan({
+      rules: { ...open, hard: { ...open.hard, maxDistance: { km: 5 } } },
+      mentors: [mentor("m")],
+      childLocations: { a: { lat: 28, lng: 112 } },
+    });
+    expect(p.unmatched[0]!.excluded[0]!.violations).toEqual([
+      {
+        rule: "max-distance",
+        explanation: {
+          "zh-CN": "缺少儿童或导师的坐标，无法核对距离",
+          en: "the child's or the mentor's coordinates are missing, the distance cannot be checked",
+        },
+      },
+    ]);
+  });
+});
+
+describe("soft rules", () => {
+  const term = (p: ReturnType<typeof plan>, rule: string) =>
+    p.pairs[0]!.breakdown.find((t) => t.rule === rule);
+
+  it("same village: 1 for the same 12 digits, ½ for the same township, 0 beyond", () => {
+    const village = (region: string) =>
+      term(
+        plan({
+          rules: { ...open, soft: { sameVillage: 4 } },
+          children: [child("a", { region: "430102001001" })],
+          mentors: [mentor("m", { region })],
+        }),
+        "sameVillage",
+      );
+    expect(village("430102001001")).toEqual({
+      rule: "sameVillage",
+      weight: 4,
+      value: 1,
+      points: 4,
+      explanation: { "zh-CN": "导师与儿童同村", en: "the mentor lives in the child's village" },
+    });
+    expect(village("430102001002")).toMatchObject({
+      value: 0.5,
+      points: 2,
+      explanation: { "zh-CN": "导师与儿童同乡镇", en: "the mentor lives in the child's township" },
+    });
+    // 11, 9 (the township's last digit) and 8 digits in common
+    expect(village("430102001101")).toMatchObject({ value: 0.5, points: 2 });
+    expect(village("430102001")).toMatchObject({ value: 0.5, points: 2 });
+    expect(village("430102002001")).toMatchObject({
+      value: 0,
+      points: 0,
+      explanation: { "zh-CN": "导师与儿童不同村镇", en: "the mentor lives in another township" },
+    });
+    expect(village("430102")).toMatchObject({ value: 0 });
+  });
+
+  it("experience: years ÷ experienceYears, at most 1, for priority children only", () => {
+    const experience = (exp: number, key: boolean) =>
+      term(
+        plan({
+          rules: { ...open, soft: { experience: 5 }, experienceYears: 4 },
+          children: [child("a", { key })],
+          mentors: [mentor("m", { exp })],
+        }),
+        "experience",
+      );
+    expect(experience(1, true)).toEqual({
+      rule: "experience",
+      weight: 5,
+      value: 0.25,
+      points: 1.25,
+      explanation: {
+        "zh-CN": "重点对象或高风险儿童配有经验的导师：得分 0.25",
+        en: "key case or high-risk child matched to an experienced mentor: value 0.25",
+      },
+    });
+    expect(experience(4, true)).toMatchObject({ value: 1, points: 5 });
+    expect(experience(9, true)).toMatchObject({ value: 1, points: 5 });
+    expect(experience(9, false)).toMatchObject({ value: 0, points: 0 });
+  });
+
+  it("workload: the k-th child of a mentor with capacity c costs weight × (k − 1) ÷ (c − 1)", () => {
+    const children = ["a", "b", "c"].map((id) => child(id));
+    const p = plan({ rules: { ...open, soft: { workload: 2 } }, children });
+    const lines = p.pairs.map((x) => x.breakdown.find((t) => t.rule === "workload"));
+    expect(lines.map((t) => [t!.value, t!.points])).toEqual([
+      [1, 0],
+      [2, -1],
+      [3, -2],
+    ]);
+    expect(lines[1]!.explanation).toEqual({
+      "zh-CN": "导师的第 2 名结对儿童（容量 3），负担均衡扣分",
+      en: "the mentor's child no. 2 (capacity 3): workload balance cost",
+    });
+    expect(p.score.total).toBe(-3);
+    const single = plan({
+      rules: { ...open, soft: { workload: 2 } },
+      mentors: [mentor("m", { max: 1 })],
+    });
+    expect(single.pairs[0]!.breakdown).toContainEqual(
+      expect.objectContaining({ rule: "workload", value: 1, points: 0 }),
+    );
+  });
+});
+
+describe("a host's rules that fail", () => {
+  const withRule = (rule: CustomPairingRule) =>
+    thrown(() =>
+      plan({
+        customRules: [
+          {
+            kind: "soft",
+            name: "fine",
+            weight: 1,
+            explanation: text("好", "fine"),
+            score: () => 1,
+          },
+          rule,
+        ],
+      }),
+    );
+
+  it("a hard rule that throws names the rule, its index and the pair, and keeps the cause", () => {
+    const cause = new Error("boom");
+    const e = withRule({
+      kind: "hard",
+      name: "explodes",
+      explanation: text("炸", "explodes"),
+      test: () => {
+        throw cause;
+      },
+    });
+    expect(e.issues).toEqual([
+      {
+        path: "customRules[1]",
+        code: "custom_rule",
+        message: {
+          "zh-CN": "字段 customRules[1]（explodes）：规则抛出异常（儿童 a，导师 m）",
+          en: "customRules[1] (explodes): the rule threw (child a, mentor m)",
+        },
+      },
+    ]);
+    expect(e.cause).toBe(cause);
+  });
+
+  it("a hard rule must return a boolean", () => {
+    const e = withRule({
+      kind: "hard",
+      name: "truthy",
+      explanation: text("真", "truthy"),
+      test: () => 1 as unknown as boolean,
+    });
+    expect(e.issues[0]!.message.en).toBe(
+      "customRules[1] (truthy): expected a boolean (child a, mentor m)",
+    );
+    expect(e.issues[0]!.message["zh-CN"]).toBe(
+      "字段 customRules[1]（truthy）：应返回布尔值（儿童 a，导师 m）",
+    );
+  });
+
+  it("a soft rule must return a number from 0 to 1, both ends included", () => {
+    const soft = (value: unknown): CustomPairingRule => ({
+      kind: "soft",
+      name: "score",
+      weight: 2,
+      explanation: text("分", "score"),
+      score: () => value as number,
+    });
+    for (const bad of [-0.001, 1.001, Number.NaN, "1", undefined]) {
+      expect(withRule(soft(bad)).issues[0]!.message.en).toBe(
+        `customRules[1] (score): expected a number in [0, 1] (child a, mentor m, received ${String(bad)})`,
+      );
+    }
+    expect(withRule(soft(2)).issues[0]!.message["zh-CN"]).toBe(
+      "字段 customRules[1]（score）：应返回 0 到 1 之间的数（儿童 a，导师 m，收到 2）",
+    );
+    for (const ok of [0, 1]) {
+      const p = plan({ customRules: [soft(ok)] });
+      expect(p.pairs[0]!.breakdown.find((t) => t.rule === "score")).toEqual({
+        rule: "score",
+        weight: 2,
+        value: ok,
+        points: 2 * ok,
+        explanation: { "zh-CN": `分：得分 ${ok.toFixed(2)}`, en: `score: value ${ok.toFixed(2)}` },
+      });
+    }
+  });
+});
