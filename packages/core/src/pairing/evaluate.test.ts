@@ -164,6 +164,161 @@ describe("soft rules", () => {
   });
 });
 
+describe("the school and class rules", () => {
+  const ALL = {
+    classTeacher: 10,
+    sameClass: 5,
+    sameGrade: 2,
+    sameSchool: 1,
+  };
+  const classes = [
+    { id: "k1", schoolId: "s1", grade: 4, name: "四年级一班", classTeacherId: "t" },
+    { id: "k2", schoolId: "s1", grade: 4, name: "四年级二班" },
+    { id: "k3", schoolId: "s1", grade: 5, name: "五年级一班" },
+  ];
+  /** The values of the four rules for one pair, and the explanations of the first two. */
+  function values(c: ReturnType<typeof child>, m: ReturnType<typeof mentor>, withClasses = true) {
+    const p = plan({
+      rules: { ...open, mentorKinds: ["class-teacher", "subject-teacher"], soft: ALL },
+      children: [c],
+      mentors: [m],
+      ...(withClasses ? { classes } : {}),
+    });
+    const b = p.pairs[0]!.breakdown;
+    return Object.fromEntries(b.map((t) => [t.rule, t.value]));
+  }
+
+  it("the class teacher is the one the class names, else a class teacher whose first class it is", () => {
+    const pupil = child("a", { school: "s1", cls: "k1" });
+    expect(values(pupil, mentor("t", { school: "s1", classes: ["k3"] }))).toEqual({
+      classTeacher: 1,
+      sameClass: 0,
+      sameGrade: 0,
+      sameSchool: 1,
+      stability: 0,
+    });
+    // k1 names t: another class teacher of k1 is not the class teacher
+    expect(
+      values(pupil, mentor("u", { kind: "class-teacher", school: "s1", classes: ["k1"] })),
+    ).toMatchObject({ classTeacher: 0, sameClass: 1, sameGrade: 1 });
+    // k2 names nobody: its class teacher is the class teacher whose first class is k2
+    const k2 = child("a", { school: "s1", cls: "k2" });
+    expect(
+      values(k2, mentor("u", { kind: "class-teacher", school: "s1", classes: ["k2"] })),
+    ).toMatchObject({ classTeacher: 1, sameClass: 1 });
+    expect(
+      values(k2, mentor("u", { kind: "class-teacher", school: "s1", classes: ["k3", "k2"] })),
+    ).toMatchObject({ classTeacher: 0, sameClass: 1, sameGrade: 1 });
+    expect(
+      values(k2, mentor("u", { kind: "subject-teacher", school: "s1", classes: ["k2"] })),
+    ).toMatchObject({ classTeacher: 0 });
+    expect(values(child("a", { school: "s1" }), mentor("t", { school: "s1" }))).toMatchObject({
+      classTeacher: 0,
+      sameClass: 0,
+    });
+  });
+
+  it("the grade is the child's own, else its class's; the school must be recorded and equal", () => {
+    const teachesK3 = mentor("m", { school: "s2", classes: ["k3"] });
+    expect(values(child("a", { cls: "k2", grade: 5 }), teachesK3)).toMatchObject({
+      sameGrade: 1,
+      sameSchool: 0,
+    });
+    expect(values(child("a", { cls: "k3" }), teachesK3)).toMatchObject({ sameGrade: 1 });
+    expect(values(child("a", { cls: "k2" }), teachesK3)).toMatchObject({ sameGrade: 0 });
+    expect(values(child("a", { cls: "k9" }), teachesK3)).toMatchObject({ sameGrade: 0 });
+    expect(values(child("a", {}), teachesK3)).toMatchObject({ sameGrade: 0 });
+    expect(values(child("a", { cls: "k3" }), teachesK3, false)).toMatchObject({ sameGrade: 0 });
+    expect(values(child("a", {}), mentor("m"))).toMatchObject({ sameSchool: 0 });
+    expect(values(child("a", { school: "s2" }), teachesK3)).toMatchObject({ sameSchool: 1 });
+  });
+
+  it("explains each rule, met or not, and leaves out rules of weight 0", () => {
+    const p = plan({
+      rules: { ...open, soft: { ...ALL, sameVillage: 0 }, stability: 0 },
+      children: [child("a", { school: "s1", cls: "k1" })],
+      mentors: [mentor("m", { school: "s2", classes: ["k1"] })],
+      classes,
+    });
+    expect(p.pairs[0]!.breakdown.map((t) => [t.rule, t.points, t.explanation.en])).toEqual([
+      ["classTeacher", 0, "the mentor is not the child's class teacher"],
+      ["sameClass", 5, "the mentor teaches the child's class"],
+      ["sameGrade", 2, "the mentor teaches the child's grade"],
+      ["sameSchool", 0, "the mentor is not of the child's school"],
+    ]);
+    const q = plan({
+      rules: { ...open, soft: ALL },
+      children: [child("a", { school: "s1", cls: "k3" })],
+      mentors: [mentor("t", { school: "s1" })],
+      classes,
+      existing: [{ id: "old", childId: "a", mentorId: "t", role: "mentor", start: "2026-01-01" }],
+    });
+    expect(q.pairs[0]!.breakdown.map((t) => [t.rule, t.points, t.explanation])).toEqual([
+      [
+        "classTeacher",
+        0,
+        { "zh-CN": "导师不是儿童的班主任", en: "the mentor is not the child's class teacher" },
+      ],
+      [
+        "sameClass",
+        0,
+        { "zh-CN": "导师不任教儿童所在班级", en: "the mentor does not teach the child's class" },
+      ],
+      [
+        "sameGrade",
+        0,
+        {
+          "zh-CN": "导师不任教儿童所在年级（或未知）",
+          en: "the mentor does not teach the child's grade (or it is unknown)",
+        },
+      ],
+      [
+        "sameSchool",
+        1,
+        { "zh-CN": "导师与儿童同校", en: "the mentor belongs to the child's school" },
+      ],
+      [
+        "stability",
+        5,
+        { "zh-CN": "保留原有结对（稳定性）", en: "keeps the existing pair (stability)" },
+      ],
+    ]);
+    const r = plan({
+      rules: { ...open, soft: ALL },
+      children: [child("a", { school: "s1", cls: "k1" })],
+      mentors: [mentor("t", { school: "s1", classes: ["k1"] })],
+      classes,
+    });
+    expect(r.pairs[0]!.breakdown.map((t) => t.explanation["zh-CN"])).toEqual([
+      "导师是儿童的班主任",
+      "导师任教儿童所在班级",
+      "导师任教儿童所在年级",
+      "导师与儿童同校",
+      "新的结对",
+    ]);
+  });
+
+  it("a host's rule sees the plan date, time zone and classes", () => {
+    const seen: unknown[] = [];
+    plan({
+      classes,
+      timeZone: "Asia/Urumqi",
+      customRules: [
+        {
+          kind: "hard",
+          name: "look",
+          explanation: text("看", "look"),
+          test: (c, m, ctx) => {
+            seen.push([c.id, m.id, ctx.asOf, ctx.timeZone, [...ctx.classes.keys()]]);
+            return true;
+          },
+        },
+      ],
+    });
+    expect(seen[0]).toEqual(["a", "m", asOf, "Asia/Urumqi", ["k1", "k2", "k3"]]);
+  });
+});
+
 describe("a host's rules that fail", () => {
   const withRule = (rule: CustomPairingRule) =>
     thrown(() =>
