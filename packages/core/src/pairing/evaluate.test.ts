@@ -46,6 +46,7 @@ describe("the km limit", () => {
 
   it("pairs at the limit and under it, not beyond it, and says by how much", () => {
     expect(at(DEGREE_KM + 0.001).pairs).toHaveLength(1);
+    expect(at(DEGREE_KM).pairs).toHaveLength(1);
     expect(at(DEGREE_KM - 0.001).unmatched[0]!.excluded[0]!.violations).toEqual([
       {
         rule: "max-distance",
@@ -58,6 +59,15 @@ describe("the km limit", () => {
     // the same distance along a parallel is shorter away from the equator
     expect(at(DEGREE_KM - 0.001, { lat: 28, lng: 113 }).pairs).toHaveLength(1);
     expect(at(0.001, { lat: 28, lng: 112 }).pairs).toHaveLength(1);
+  });
+
+  it("measures great-circle distances along a parallel and across both axes", () => {
+    // 98.179, 148.031 and 204.512 km by the spherical law of cosines
+    const km = (childAt: { lat: number; lng: number }) =>
+      at(1, childAt).unmatched[0]!.excluded[0]!.violations[0]!.explanation.en;
+    expect(km({ lat: 28, lng: 113 })).toBe("98.2 km apart, more than the 1 km limit");
+    expect(km({ lat: 29, lng: 113 })).toBe("148.0 km apart, more than the 1 km limit");
+    expect(km({ lat: 27.5, lng: 114 })).toBe("204.5 km apart, more than the 1 km limit");
   });
 
   it("refuses a pair when either side has no coordinates", () => {
@@ -75,6 +85,56 @@ describe("the km limit", () => {
         },
       },
     ]);
+  });
+});
+
+describe("the same-area and same-school rules", () => {
+  const area = (level: "village" | "township" | "county", region: string) =>
+    plan({
+      rules: { ...open, hard: { ...open.hard, maxDistance: { area: level } } },
+      children: [child("a", { region: "430102001001" })],
+      mentors: [mentor("m", { region })],
+    }).pairs.length;
+
+  it("compares 12 digits for a village, 9 for a township and 6 for a county", () => {
+    expect(
+      ["village", "township", "county"].map((l) => area(l as "village", "430102001002")),
+    ).toEqual([0, 1, 1]);
+    expect(
+      ["village", "township", "county"].map((l) => area(l as "village", "430102002001")),
+    ).toEqual([0, 0, 1]);
+    expect(
+      ["village", "township", "county"].map((l) => area(l as "village", "430103001001")),
+    ).toEqual([0, 0, 0]);
+    expect(area("township", "430102001")).toBe(1);
+    expect(area("township", "430102")).toBe(0);
+  });
+
+  it("a teacher needs a child whose school is recorded", () => {
+    const p = plan({
+      rules: { ...open, hard: { ...open.hard, sameSchoolKinds: ["subject-teacher"] } },
+      children: [child("a")],
+      mentors: [mentor("m", { school: "s1" })],
+    });
+    expect(p.unmatched[0]!.excluded[0]!.violations).toEqual([
+      {
+        rule: "same-school",
+        explanation: {
+          "zh-CN": "儿童档案未登记学校，帮扶教师须同校",
+          en: "the child's school is not recorded; teacher mentors must be of the same school",
+        },
+      },
+    ]);
+  });
+
+  it("a host's hard rule excludes a pair without any distance rule", () => {
+    const p = plan({
+      customRules: [
+        { kind: "hard", name: "never", explanation: text("不", "never"), test: () => false },
+      ],
+    });
+    expect(p.pairs).toEqual([]);
+    expect(p.unmatched[0]!.excludedBy).toEqual([{ rule: "never", count: 1 }]);
   });
 });
 
@@ -216,6 +276,10 @@ describe("the school and class rules", () => {
       classTeacher: 0,
       sameClass: 0,
     });
+    // a class teacher with no class is nobody's class teacher, not that of a child with none
+    expect(
+      values(child("a", { school: "s1" }), mentor("u", { kind: "class-teacher", school: "s1" })),
+    ).toMatchObject({ classTeacher: 0 });
   });
 
   it("the grade is the child's own, else its class's; the school must be recorded and equal", () => {
@@ -228,6 +292,10 @@ describe("the school and class rules", () => {
     expect(values(child("a", { cls: "k2" }), teachesK3)).toMatchObject({ sameGrade: 0 });
     expect(values(child("a", { cls: "k9" }), teachesK3)).toMatchObject({ sameGrade: 0 });
     expect(values(child("a", {}), teachesK3)).toMatchObject({ sameGrade: 0 });
+    // a class the plan does not know has no grade
+    expect(values(child("a", { grade: 5 }), mentor("m", { classes: ["k9", "k3"] }))).toMatchObject({
+      sameGrade: 1,
+    });
     expect(values(child("a", { cls: "k3" }), teachesK3, false)).toMatchObject({ sameGrade: 0 });
     expect(values(child("a", {}), mentor("m"))).toMatchObject({ sameSchool: 0 });
     expect(values(child("a", { school: "s2" }), teachesK3)).toMatchObject({ sameSchool: 1 });
@@ -357,6 +425,8 @@ describe("a host's rules that fail", () => {
       },
     ]);
     expect(e.cause).toBe(cause);
+    expect(e.messages.en).toMatch(/^Invalid custom pairing rule \(1 issue\): /);
+    expect(e.messages["zh-CN"]).toMatch(/^自定义结对规则校验失败（1 处）：/);
   });
 
   it("a hard rule must return a boolean", () => {
