@@ -96,6 +96,51 @@ describe("the days a subject is in scope", () => {
       },
     );
     expect(gone).toEqual([]);
+    // one day of the month in scope: a window, owing nothing; none: no window at all
+    const oneDay = evaluate(
+      monthly({ level: "mentor", selector: { mentorKinds: ["counsellor"] } }),
+      (s) => {
+        s.mentors[1] = { ...s.mentors[1]!, availableTo: "2026-03-01" };
+      },
+    );
+    expect(oneDay.map((r) => [r.subjectId, r.required, r.status])).toEqual([["m2", 0, "exempt"]]);
+  });
+
+  it("exempt days from the first listed to the last", () => {
+    // 16 of 31 days exempt leaves 15: round(15 ÷ 31) = 0; one exempt day less would owe 1
+    const owed = (from: string, to: string) =>
+      evaluate(monthly({ exemptions: [{ from, to }] }))
+        .filter((r) => r.subjectId === "c3")
+        .map((r) => [r.required, r.status]);
+    expect(owed("2026-03-01", "2026-03-16")).toEqual([[0, "exempt"]]);
+    expect(owed("2026-03-16", "2026-03-31")).toEqual([[0, "exempt"]]);
+    expect(owed("2026-03-02", "2026-03-16")).toEqual([[1, "missed"]]);
+  });
+
+  it("a pairing's records only from its first day", () => {
+    // p2 (c2 with m1) starts on 20 March
+    const rows = evaluate(
+      monthly({ level: "pairing", counts: { contactKinds: ["talk"], by: "paired-mentor" } }),
+      (s) => {
+        s.records = [
+          {
+            id: "before",
+            kind: "talk",
+            at: "2026-03-19T10:00:00+08:00",
+            childIds: ["c2"],
+            mentorId: "m1",
+          },
+          {
+            id: "on",
+            kind: "talk",
+            at: "2026-03-20T10:00:00+08:00",
+            childIds: ["c2"],
+            mentorId: "m1",
+          },
+        ];
+      },
+    );
+    expect(rows.find((r) => r.subjectId === "p2")!.recordIds).toEqual(["on"]);
   });
 
   it("an interval policy is due from the day a child's file was opened", () => {
@@ -169,5 +214,17 @@ describe("what a policy counts", () => {
       },
     );
     expect(rows.find((r) => r.subjectId === "c2")!.recordIds).toEqual(["on"]);
+    // p3 (c1 with m2) ending on 10 March: m2's contacts count up to that day
+    const ended = evaluate(
+      monthly({ counts: { contactKinds: ["talk"], by: "paired-mentor" } }),
+      (s) => {
+        s.pairings[2] = { ...s.pairings[2]!, end: "2026-03-10" };
+        s.records = [
+          talk("last", "10", { mentorId: "m2" }),
+          talk("after", "11", { mentorId: "m2" }),
+        ];
+      },
+    );
+    expect(ended.find((r) => r.subjectId === "c1")!.recordIds).toEqual(["last"]);
   });
 });
