@@ -4,7 +4,7 @@ import { text } from "../i18n";
 import type { PlanPairingsInput } from "./stages/input";
 import { child, mentor } from "./pairing.test-helper";
 import { planPairings } from "./plan";
-import type { CustomPairingRule } from "./rules";
+import type { CustomPairingRule, PairingRuleSetInput } from "./rules";
 
 /**
  * The rules of one pair through the public planner: the km limit at and beside it, the points
@@ -12,13 +12,19 @@ import type { CustomPairingRule } from "./rules";
  * returns something else than it must.
  */
 const asOf = "2026-09-01";
-const open = {
+const HARD: NonNullable<PairingRuleSetInput["hard"]> = {
+  sameSchoolKinds: [],
+  sameGenderFromAge: null,
+  maxDistance: null,
+  availability: true,
+};
+const open: PairingRuleSetInput = {
   name: "open",
   role: "mentor",
   mentorKinds: ["subject-teacher"],
   capacity: { default: { min: 0, max: 3 }, byKind: {} },
-  hard: { sameSchoolKinds: [], sameGenderFromAge: null, maxDistance: null, availability: true },
-} as const;
+  hard: HARD,
+};
 
 const plan = (input: Partial<PlanPairingsInput>) =>
   planPairings({ children: [child("a")], mentors: [mentor("m")], rules: open, asOf, ...input });
@@ -39,7 +45,7 @@ const DEGREE_KM = (6371.0088 * Math.PI) / 180;
 describe("the km limit", () => {
   const at = (km: number, childAt = { lat: 29, lng: 112 }) =>
     plan({
-      rules: { ...open, hard: { ...open.hard, maxDistance: { km } } },
+      rules: { ...open, hard: { ...HARD, maxDistance: { km } } },
       mentors: [{ ...mentor("m"), location: { lat: 28, lng: 112 } }],
       childLocations: { a: childAt },
     });
@@ -72,7 +78,7 @@ describe("the km limit", () => {
 
   it("refuses a pair when either side has no coordinates", () => {
     const p = plan({
-      rules: { ...open, hard: { ...open.hard, maxDistance: { km: 5 } } },
+      rules: { ...open, hard: { ...HARD, maxDistance: { km: 5 } } },
       mentors: [mentor("m")],
       childLocations: { a: { lat: 28, lng: 112 } },
     });
@@ -91,7 +97,7 @@ describe("the km limit", () => {
 describe("the same-area and same-school rules", () => {
   const area = (level: "village" | "township" | "county", region: string) =>
     plan({
-      rules: { ...open, hard: { ...open.hard, maxDistance: { area: level } } },
+      rules: { ...open, hard: { ...HARD, maxDistance: { area: level } } },
       children: [child("a", { region: "430102001001" })],
       mentors: [mentor("m", { region })],
     }).pairs.length;
@@ -112,7 +118,7 @@ describe("the same-area and same-school rules", () => {
 
   it("a teacher needs a child whose school is recorded", () => {
     const p = plan({
-      rules: { ...open, hard: { ...open.hard, sameSchoolKinds: ["subject-teacher"] } },
+      rules: { ...open, hard: { ...HARD, sameSchoolKinds: ["subject-teacher"] } },
       children: [child("a")],
       mentors: [mentor("m", { school: "s1" })],
     });

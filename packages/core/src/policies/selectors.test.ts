@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ContactRecordInput } from "../model";
 import { evaluateCompliance } from "./evaluate";
-import { definePolicy, type PolicyInput } from "./presets";
+import { definePolicy } from "./presets";
+import type { PolicyInput } from "./schema";
 import { scenario } from "./scenario.test-helper";
 
 /**

@@ -3,7 +3,8 @@ import { EXAMPLE_CALENDAR_2025_26 } from "../calendar";
 import { dayNumber, fromDayNumber } from "../time/calendar-date";
 import type { CalendarDate } from "../time/types";
 import { evaluateCompliance } from "./evaluate";
-import { definePolicy, type PolicyInput } from "./presets";
+import { definePolicy } from "./presets";
+import type { PolicyInput } from "./schema";
 import { PAIRING_HOME_VISIT, scenario } from "./scenario.test-helper";
 import { countBuckets } from "./stages/windows";
 
