@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_CALENDAR_2025_26 } from "../calendar";
 import type { ContactRecordInput } from "../model";
 import { evaluateCompliance } from "./evaluate";
 import { definePolicy } from "./presets";
@@ -142,6 +143,36 @@ describe("the days a subject is in scope", () => {
       },
     );
     expect(rows.find((r) => r.subjectId === "p2")!.recordIds).toEqual(["on"]);
+  });
+
+  it("a policy until its effectiveTo, a pairing until its end, a term policy only in terms", () => {
+    // in force for 15 of March's 31 days: round(15 ÷ 31) = 0 owed
+    const until = evaluate(monthly({ effectiveTo: "2026-03-15" })).map((r) => [
+      r.subjectId,
+      r.required,
+    ]);
+    expect(until).toEqual([
+      ["c1", 0],
+      ["c2", 0],
+      ["c3", 0],
+    ]);
+    // p3 ended in February: no window in March
+    const ended = evaluate(monthly({ level: "pairing" }), (s) => {
+      s.pairings[2] = { ...s.pairings[2]!, start: "2026-01-01", end: "2026-02-10" };
+    });
+    expect(ended.map((r) => r.subjectId)).toEqual(["p1", "p2"]);
+    // the winter vacation of the example calendar: no term, no window
+    const s = scenario();
+    const vacation = evaluateCompliance({
+      ...s,
+      calendar: EXAMPLE_CALENDAR_2025_26,
+      policies: [
+        monthly({ calendar: "school", requirement: { type: "count", min: 1, per: "term" } }),
+      ],
+      period: { from: "2026-01-24", to: "2026-03-01" },
+      asOf: "2026-03-01",
+    });
+    expect([...vacation]).toEqual([]);
   });
 
   it("an interval policy is due from the day a child's file was opened", () => {
