@@ -77,6 +77,11 @@ describe("the km limit", () => {
   });
 
   it("refuses a pair when either side has no coordinates", () => {
+    const noChild = plan({
+      rules: { ...open, hard: { ...HARD, maxDistance: { km: 5 } } },
+      mentors: [{ ...mentor("m"), location: { lat: 28, lng: 112 } }],
+    });
+    expect(noChild.unmatched[0]!.excludedBy).toEqual([{ rule: "max-distance", count: 1 }]);
     const p = plan({
       rules: { ...open, hard: { ...HARD, maxDistance: { km: 5 } } },
       mentors: [mentor("m")],
@@ -114,23 +119,33 @@ describe("the same-area and same-school rules", () => {
     ).toEqual([0, 0, 0]);
     expect(area("township", "430102001")).toBe(1);
     expect(area("township", "430102")).toBe(0);
+    // neither code reaches the village: refused, though both are "undefined" there
+    const short = plan({
+      rules: { ...open, hard: { ...HARD, maxDistance: { area: "village" } } },
+      children: [child("a", { region: "430102" })],
+      mentors: [mentor("m", { region: "430102" })],
+    });
+    expect(short.pairs).toEqual([]);
   });
 
   it("a teacher needs a child whose school is recorded", () => {
-    const p = plan({
-      rules: { ...open, hard: { ...HARD, sameSchoolKinds: ["subject-teacher"] } },
-      children: [child("a")],
-      mentors: [mentor("m", { school: "s1" })],
-    });
-    expect(p.unmatched[0]!.excluded[0]!.violations).toEqual([
-      {
-        rule: "same-school",
-        explanation: {
-          "zh-CN": "儿童档案未登记学校，帮扶教师须同校",
-          en: "the child's school is not recorded; teacher mentors must be of the same school",
+    // a teacher with no school either is refused all the same
+    for (const m of [mentor("m", { school: "s1" }), mentor("m")]) {
+      const p = plan({
+        rules: { ...open, hard: { ...HARD, sameSchoolKinds: ["subject-teacher"] } },
+        children: [child("a")],
+        mentors: [m],
+      });
+      expect(p.unmatched[0]!.excluded[0]!.violations).toEqual([
+        {
+          rule: "same-school",
+          explanation: {
+            "zh-CN": "儿童档案未登记学校，帮扶教师须同校",
+            en: "the child's school is not recorded; teacher mentors must be of the same school",
+          },
         },
-      },
-    ]);
+      ]);
+    }
   });
 
   it("a host's hard rule excludes a pair without any distance rule", () => {
@@ -314,6 +329,9 @@ describe("the school and class rules", () => {
       mentors: [mentor("m", { school: "s2", classes: ["k1"] })],
       classes,
     });
+    expect(p.pairs[0]!.breakdown.find((t) => t.rule === "sameSchool")!.explanation["zh-CN"]).toBe(
+      "导师与儿童不同校",
+    );
     expect(p.pairs[0]!.breakdown.map((t) => [t.rule, t.points, t.explanation.en])).toEqual([
       ["classTeacher", 0, "the mentor is not the child's class teacher"],
       ["sameClass", 5, "the mentor teaches the child's class"],
@@ -370,6 +388,7 @@ describe("the school and class rules", () => {
       "导师与儿童同校",
       "新的结对",
     ]);
+    expect(r.pairs[0]!.breakdown.at(-1)!.explanation.en).toBe("a new pair");
   });
 
   it("a host's rule sees the plan date, time zone and classes", () => {
