@@ -106,6 +106,13 @@ describe("the days a subject is in scope", () => {
       },
     );
     expect(oneDay.map((r) => [r.subjectId, r.required, r.status])).toEqual([["m2", 0, "exempt"]]);
+    const twoDays = evaluate(
+      monthly({ level: "mentor", selector: { mentorKinds: ["counsellor"] } }),
+      (s) => {
+        s.mentors[1] = { ...s.mentors[1]!, availableTo: "2026-03-02" };
+      },
+    );
+    expect(twoDays.map((r) => [r.subjectId, r.required, r.status])).toEqual([["m2", 0, "exempt"]]);
   });
 
   it("exempt days from the first listed to the last", () => {

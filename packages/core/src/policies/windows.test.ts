@@ -91,6 +91,15 @@ describe("countBuckets", () => {
     expect(buckets(term, "2026-01-24", "2026-03-01", { calendar: "school" })).toEqual([]);
     expect(buckets(term, "2025-08-01", "2025-09-01", { calendar: "school" })).toEqual([autumn]);
     expect(buckets(term, "2026-07-03", "2026-08-01", { calendar: "school" })).toEqual([spring]);
+    // a calendar that lists its terms out of order
+    const policy = definePolicy({ ...PAIRING_HOME_VISIT, calendar: "school", requirement: term });
+    const reversed = {
+      ...EXAMPLE_CALENDAR_2025_26,
+      terms: [...EXAMPLE_CALENDAR_2025_26.terms].reverse(),
+    };
+    expect(
+      countBuckets(policy, d("2025-10-01"), d("2026-04-01"), reversed).map((b) => b.from),
+    ).toEqual([d("2025-09-01"), d("2026-03-02")]);
   });
 
   it("an interval policy has no buckets", () => {
