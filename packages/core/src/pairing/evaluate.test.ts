@@ -126,6 +126,7 @@ describe("the same-area and same-school rules", () => {
       mentors: [mentor("m", { region: "430102" })],
     });
     expect(short.pairs).toEqual([]);
+    expect(short.unmatched[0]!.excludedBy).toEqual([{ rule: "max-distance", count: 1 }]);
   });
 
   it("a teacher needs a child whose school is recorded", () => {
