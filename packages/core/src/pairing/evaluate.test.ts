@@ -478,9 +478,15 @@ describe("a host's rules that fail", () => {
       explanation: text("分", "score"),
       score: () => value as number,
     });
-    for (const bad of [-0.001, 1.001, Number.NaN, "1", undefined]) {
+    for (const [bad, shown] of [
+      [-0.001, "-0.001"],
+      [1.001, "1.001"],
+      [Number.NaN, "NaN"],
+      ["1", '"1"'],
+      [undefined, "undefined"],
+    ] as const) {
       expect(withRule(soft(bad)).issues[0]!.message.en).toBe(
-        `customRules[1] (score): expected a number in [0, 1] (child a, mentor m, received ${String(bad)})`,
+        `customRules[1] (score): expected a number in [0, 1] (child a, mentor m, received ${shown})`,
       );
     }
     expect(withRule(soft(2)).issues[0]!.message["zh-CN"]).toBe(
