@@ -16,6 +16,7 @@ import type {
   StorageContactCount,
   StorageContactCountQuery,
   StorageRecord,
+  WhyNot,
   WorkList,
 } from "@liushou/core";
 import {
@@ -31,6 +32,7 @@ import {
   type ActorInput,
   type AuditVerification,
   type CompletenessReport,
+  type EnrolmentStatistics,
   type FieldClass,
   type LeftBehindStatistics,
 } from "@liushou/core";
@@ -63,6 +65,7 @@ import { fileAsOf, importFiles, updateFile, type FileUpdateResult } from "./usec
 import { importEntities, type ImportableKind, type ImportResult } from "./usecases/import";
 import {
   applyPairingPlan,
+  explainWhyNot,
   planPairings,
   type AppliedPairingPlan,
   type PlanPairingsOptions,
@@ -71,7 +74,9 @@ import { buildReport } from "./usecases/reports";
 import {
   assessRisks,
   completeness,
+  enrolment,
   statistics,
+  type EnrolmentOptions,
   type AnalysisCompletenessOptions,
   type AnalysisStatisticsOptions,
   type AssessRisksOptions,
@@ -145,6 +150,19 @@ export interface Liushou {
   contactCounts(query: StorageContactCountQuery): Promise<readonly StorageContactCount[]>;
   /** Plans pairings for a scope from the stored data (reads only). */
   planPairings(options: PlanPairingsOptions): Promise<PairingPlan>;
+  /**
+   * Why a child was not paired with a mentor in a plan made with the same options (core's
+   * `explainWhyNot` on the stored data, read inside the library).
+   * @example
+   * const plan = await app.planPairings(options);
+   * (await app.explainWhyNot(plan, "c7", "t2", options)).message.en //=> "forcing this pair would lower…"
+   */
+  explainWhyNot(
+    plan: PairingPlan,
+    childId: string,
+    mentorId: string,
+    options: PlanPairingsOptions,
+  ): Promise<WhyNot>;
   /** Stores a plan's history (new and ended pairings), refusing pairings changed since. */
   applyPairingPlan(plan: PairingPlan, options?: { reason?: string }): Promise<AppliedPairingPlan>;
   /** Visit compliance over a period under the configured policies. */
@@ -167,6 +185,13 @@ export interface Liushou {
    * (await teacher.completeness({ details: false })).total.completeRate //=> 0.82
    */
   completeness(options?: AnalysisCompletenessOptions): Promise<CompletenessReport>;
+  /**
+   * Enrolment and retention of the left-behind children in scope (core's
+   * `enrolmentStatistics`), counted inside the library: counts, rates and dropouts by id.
+   * @example
+   * (await principal.enrolment({ from: "2025-09-01" })).retentionRate //=> 0.98
+   */
+  enrolment(options: EnrolmentOptions): Promise<EnrolmentStatistics>;
   /**
    * Every child in scope classified (left behind or not, and why), checked against the legal
    * duties (with its stored contact records) and assessed for risk (with its stored
@@ -239,11 +264,14 @@ function liushouOf(ctx: Context): Liushou {
     },
     contactCounts: (query) => contactCounts(ctx, query),
     planPairings: (options) => planPairings(ctx, options),
+    explainWhyNot: (plan, childId, mentorId, options) =>
+      explainWhyNot(ctx, plan, childId, mentorId, options),
     applyPairingPlan: (plan, options) => applyPairingPlan(ctx, plan, options),
     compliance: async (options) => maskReport(await compliance(ctx, options), ctx.access.visible),
     listDue: (options) => listDue(ctx, options),
     statistics: (options) => statistics(ctx, options),
     completeness: (options) => completeness(ctx, options),
+    enrolment: (options) => enrolment(ctx, options),
     assessRisks: (options) => assessRisks(ctx, options),
     assessChild: async (input) => {
       const r = await assessChild(ctx, input);

@@ -17,6 +17,7 @@ export type {
   AnalysisStatisticsOptions,
   AssessRisksOptions,
   ChildRisk,
+  EnrolmentOptions,
 } from "./usecases/analysis";
 export type { LiushouScope } from "./usecases/scope";
 export {

@@ -5,6 +5,7 @@ import {
   checkLegalDutiesAll,
   classifyLeftBehind,
   completenessReportPartitioned,
+  enrolmentStatistics,
   DefinitionChoiceSchema,
   leftBehindStatisticsPartitioned,
   startOfDateInZone,
@@ -14,6 +15,7 @@ import {
   type CompletenessReport,
   type CompletenessReportOptions,
   type DefinitionChoice,
+  type EnrolmentStatistics,
   type LeftBehindClassification,
   type LeftBehindStatistics,
   type LegalFinding,
@@ -130,6 +132,44 @@ export async function completeness(
       ...names,
       ...rest,
     });
+  });
+}
+
+const EnrolmentOptionsSchema = z.object({
+  from: CalendarDateSchema,
+  asOf: CalendarDateSchema.optional(),
+  scope: ScopeSchema.optional(),
+  schoolAge: z.object({ from: z.number(), to: z.number() }).optional(),
+});
+
+/**
+ * Options of `enrolment`: those of core's `enrolmentStatistics` (`asOf` defaults to today), and
+ * which children.
+ * @category Composition
+ */
+export interface EnrolmentOptions {
+  /** The start of the period (the school year's first day, say). */
+  from: CalendarDate;
+  asOf?: CalendarDate;
+  scope?: LiushouScope;
+  /** Ages of compulsory schooling. Default 6–15. */
+  schoolAge?: { from: number; to: number };
+}
+
+/** Enrolment and retention of the left-behind children in scope, counted inside the library. @internal */
+export async function enrolment(
+  ctx: Context,
+  options: EnrolmentOptions,
+): Promise<EnrolmentStatistics> {
+  const o = ctx.check(EnrolmentOptionsSchema, options, text("入学统计选项", "enrolment options"));
+  const files = await ctx.storage.transaction((tx) =>
+    drain(tx.files.stream(o.scope ?? {}), (r) => r.value),
+  );
+  return enrolmentStatistics({
+    files,
+    from: o.from,
+    asOf: o.asOf ?? ctx.today(),
+    ...(o.schoolAge ? { schoolAge: o.schoolAge } : {}),
   });
 }
 
