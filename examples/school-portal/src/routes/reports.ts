@@ -1,12 +1,10 @@
 import { html } from "hono/html";
-import { loadCareData } from "../care-data";
 import { termOf, type Routes } from "../context";
 import { tr } from "../i18n";
 import {
   REPORT_FORMATS,
   REPORT_KINDS,
-  buildSchoolReport,
-  renderSchoolReport,
+  type RenderedFile,
   type ReportFormat,
   type ReportKind,
 } from "../reports";
@@ -57,15 +55,15 @@ export const reportRoutes: Routes = (web, portal) => {
     const [kind = "", format = ""] = c.req.param("file").split(".");
     if (!isKind(kind) || !isFormat(format)) return c.notFound();
     const asOf = portal.today();
-    const report = buildSchoolReport(kind, {
-      data: await loadCareData(portal.storage),
+    const file = (await portal.app.buildReport("school", {
+      kind,
+      format,
       schoolId: portal.school.schoolId,
       asOf,
       period: termOf(asOf),
       generatedAt: portal.now(),
       locale: c.get("locale"),
-    });
-    const file = await renderSchoolReport(kind, format, report);
+    })) as RenderedFile;
     return c.body(typeof file.body === "string" ? file.body : new Uint8Array(file.body), 200, {
       "Content-Type": file.mediaType,
       "Content-Disposition": `attachment; filename="${file.fileName}"`,
