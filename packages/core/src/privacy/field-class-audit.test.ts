@@ -27,8 +27,6 @@ const NOT_PERSONAL: Record<string, string> = {
   "contacts.place": "where a visit took place: the home or activity room, as text",
   "contacts.summary": "the visit's record, read by every mentor in scope",
   "contacts.followUp": "the visit's record, read by every mentor in scope",
-  "assessments.responses.key": "checklist answers, scored by the rules of core",
-  "assessments.responses.key.*": "checklist answers (several choices), scored by the rules of core",
   "assistancePlans.items.*.progress.*.note": "the plan's progress, read by the helpers in scope",
   "assistancePlans.items.*.progress.*.note.zh-CN":
     "the plan's progress, read by the helpers in scope",
