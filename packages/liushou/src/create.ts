@@ -82,6 +82,11 @@ import {
   type AssessRisksOptions,
   type ChildRisk,
 } from "./usecases/analysis";
+import {
+  applyRetention,
+  type ApplyRetentionOptions,
+  type RetentionReport,
+} from "./usecases/retention";
 
 /**
  * The use cases of Liushou over one storage adapter. Each validates its input, runs in one
@@ -124,6 +129,18 @@ export interface Liushou {
   ): Promise<StorageRecord<ConsentRecord>>;
   /** Whether consent for a purpose is in force now for a child in the actor's scope. */
   consentStatus(childId: string, purpose: ConsentPurpose): Promise<ConsentStatus>;
+  /**
+   * Applies a retention policy (administrators only) to the files in the actor's scope: each
+   * file kept `policy.years` after its child left scope is anonymised (`anonymiseChildFile`)
+   * or erased with the records about the child alone, its history and the values in its audit
+   * entries redacted, one transaction per file and one `anonymise` or `erase` audit entry each.
+   * The audit log still verifies. `dryRun: true` writes nothing and returns the same report.
+   * @example
+   * const preview = await admin.applyRetention({ policy: { years: 3, action: "anonymise" }, dryRun: true });
+   * preview.counts //=> { anonymised: 12, erased: 0, skipped: 1, kept: 4310 }
+   * @throws ForbiddenError for an actor who is not an administrator.
+   */
+  applyRetention(options: ApplyRetentionOptions): Promise<RetentionReport>;
   /** Imports child files: all rows validated first (every bad row reported), then one transaction. */
   importFiles(rows: readonly unknown[], options?: { reason?: string }): Promise<ImportResult>;
   /** Imports entities of another kind (mentors, pairings, contacts, schools…) the same way. */
@@ -245,6 +262,7 @@ function liushouOf(ctx: Context): Liushou {
       const s = await consentStatusNow(ctx, childId, purpose);
       return s.record ? { ...s, record: masked(ConsentRecordSchema, s.record) } : s;
     },
+    applyRetention: (options) => applyRetention(ctx, options),
     importFiles: (rows, options) => importFiles(ctx, rows, options),
     importEntities: (kind, rows, options) => importEntities(ctx, kind, rows, options),
     getFile: (id) => ctx.view.files.get(fileId(id)),

@@ -24,10 +24,16 @@ export {
   evaluateCompliancePartitionedParallel,
   type ParallelComplianceInput,
 } from "./parallel/parallel";
-export type { PartitionLoaderModule } from "./parallel/task";
+export type { PartitionLoaderModule, PartitionTask } from "./parallel/task";
 export type { RecordContactInput } from "./usecases/contacts";
 export type { FileUpdateResult } from "./usecases/files";
 export type { RevealResult } from "./usecases/reveal";
+export type {
+  ApplyRetentionOptions,
+  RetentionOutcome,
+  RetentionReport,
+  RetentionSkip,
+} from "./usecases/retention";
 export type { ConsentOption, RecordConsentInput } from "./usecases/consent";
 export type { ImportableKind, ImportResult } from "./usecases/import";
 export type { AppliedPairingPlan, PlanPairingsOptions } from "./usecases/pairing";

@@ -176,5 +176,14 @@ describe("evaluateCompliancePartitioned", () => {
     expect(() =>
       evaluateCompliancePartitioned({ ...base, partitions: [], rollUps: ["galaxy" as never] }),
     ).toThrow(ValidationError);
+    expect(() => mergeCompliancePartitions([], null as never)).toThrow(ValidationError);
+    for (const key of [Object.create(null), undefined, Number.NaN]) {
+      await expect(
+        evaluateCompliancePartitioned({ ...base, partitions: [{ key, data: {} } as never] }),
+      ).rejects.toThrow(/partitions\[0\]\.key/);
+      expect(() => summarizeCompliancePartition({ ...base, key, data: {} } as never)).toThrow(
+        /分区键|partition key/,
+      );
+    }
   });
 });

@@ -128,9 +128,11 @@ function maskedSession(raw: StorageSession, visible: readonly FieldClass[]): Sto
       append: (changes) => raw.fileChanges.append(changes),
       list: async (fileId) =>
         (await raw.fileChanges.list(fileId)).map((c) => maskChange(c, visible)),
+      redact: (fileId, changes) => raw.fileChanges.redact(fileId, changes),
     },
     audit: {
       append: (entries) => raw.audit.append(entries),
+      redact: (redactions) => raw.audit.redact(redactions),
       query: async (filter, p) => page(await raw.audit.query(filter, p), entry),
       stream: (filter) => mapped(raw.audit.stream(filter), entry),
     },
