@@ -12,8 +12,8 @@ import {
 import { docxRenderer } from "@liushou/report-docx";
 import { htmlRenderer } from "@liushou/report-html";
 import { xlsxRenderer } from "@liushou/report-xlsx";
-import type { CalendarDate, Instant, Locale } from "liushou";
-import type { loadCareData } from "./care-data";
+import type { CalendarDate, Instant, Locale, ReportRenderer as ReportBuilder } from "liushou";
+import { loadCareData } from "./care-data";
 
 /**
  * The reports the portal offers, by URL name: every built-in report of `@liushou/report`
@@ -93,3 +93,21 @@ export async function renderSchoolReport(
     fileName: `${kind}-${report.meta.asOf}.${renderer.extension}`,
   };
 }
+
+/** What the portal asks `app.buildReport("school", …)` for: a report, a format and its dates. */
+export interface SchoolReportOptions extends Omit<ReportRequest, "data"> {
+  kind: ReportKind;
+  format: ReportFormat;
+}
+
+/**
+ * The portal's report builder for `createLiushou({ renderers })`: reads the school's data in
+ * the library (in the actor's scope and unmasked, so core's checks accept it), builds the
+ * report with `@liushou/report` (which masks classed fields) and renders it. The portal itself
+ * only ever reads masked data.
+ */
+export const schoolReportBuilder: ReportBuilder = async (ctx, options) => {
+  const { kind, format, ...request } = options as SchoolReportOptions;
+  const report = buildSchoolReport(kind, { ...request, data: await loadCareData(ctx.storage) });
+  return renderSchoolReport(kind, format, report);
+};

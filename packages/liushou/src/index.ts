@@ -12,6 +12,13 @@ export { wrapStorage } from "./storage/wrap";
 export type { AssessChildInput, AssessChildResult } from "./usecases/assessment";
 export type { LatePlanItem, ProposePlanInput } from "./usecases/assistance";
 export type { ComplianceOptions, DueOptions } from "./usecases/compliance";
+export type {
+  AnalysisCompletenessOptions,
+  AnalysisStatisticsOptions,
+  AssessRisksOptions,
+  ChildRisk,
+  EnrolmentOptions,
+} from "./usecases/analysis";
 export type { LiushouScope } from "./usecases/scope";
 export {
   evaluateCompliancePartitionedParallel,

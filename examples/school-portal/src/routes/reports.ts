@@ -1,13 +1,11 @@
 import { BUILT_IN_REPORTS } from "@liushou/report";
 import { html } from "hono/html";
-import { loadCareData } from "../care-data";
 import { termOf, type PortalContext, type Routes } from "../context";
 import { tr } from "../i18n";
 import {
   REPORT_FORMATS,
   REPORT_KINDS,
-  buildSchoolReport,
-  renderSchoolReport,
+  type RenderedFile,
   type ReportFormat,
   type ReportKind,
 } from "../reports";
@@ -77,16 +75,16 @@ export const reportRoutes: Routes = (web, portal) => {
     if (kind === "record-book" && !(mentorId && (await mentorsOf(portal)).has(mentorId)))
       return c.notFound();
     const asOf = portal.today();
-    const report = buildSchoolReport(kind, {
-      data: await loadCareData(portal.storage),
+    const file = (await portal.app.buildReport("school", {
+      kind,
+      format,
       schoolId: portal.school.schoolId,
       asOf,
       period: termOf(asOf),
       generatedAt: portal.now(),
       locale: c.get("locale"),
       ...(mentorId ? { mentorId } : {}),
-    });
-    const file = await renderSchoolReport(kind, format, report);
+    })) as RenderedFile;
     return c.body(typeof file.body === "string" ? file.body : new Uint8Array(file.body), 200, {
       "Content-Type": file.mediaType,
       "Content-Disposition": `attachment; filename="${file.fileName}"`,
