@@ -14,9 +14,16 @@
  *    the native baseline, at n = 500, 1,000 and 2,000, where `python3` with SciPy is present
  *    (`scripts/scipy_server.py`, one Python process per side kept between runs; its own solve
  *    time is the `pyMs` column). Without SciPy the run prints why and leaves these cases out.
+ * 4. The county plan against SciPy's sparse matching (`min_weight_full_bipartite_matching`) of
+ *    the same candidate graph, mentors expanded into places (`pairing-graph.ts`,
+ *    `scripts/scipy_sparse_server.py`): both sides must reach the same priority children,
+ *    children and points.
  * @module
  */
+import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   planPairings,
   planPairingsGreedy,
@@ -30,7 +37,8 @@ import {
 } from "@liushou/core";
 import { generatePopulation } from "@liushou/fixtures";
 import { defineCase, isFull, type BenchBaseline, type BenchCase } from "./harness";
-import { ScipyDense, scipyStatus, type ScipyAnswer } from "./scipy";
+import { writeSlotGraph } from "./pairing-graph";
+import { ScipyServer, scipyStatus, type ScipyAnswer, type ScipySparseAnswer } from "./scipy";
 
 const munkres = createRequire(import.meta.url)("munkres-js") as (
   cost: number[][],
@@ -195,12 +203,12 @@ function denseCases(n: number, full: boolean): BenchCase<any>[] {
 }
 
 /** The dense cases against SciPy: `planPairings` and `solveAssignment` on the same instance. */
-function scipyCases(n: number): BenchCase<any>[] {
+function scipyDenseCases(n: number): BenchCase<any>[] {
   // The baseline's state is its own (a Python process), not the case's instance.
   const baseline: BenchBaseline<any> = {
     name: "SciPy linear_sum_assignment (slot matrix)",
-    setup: ({ size }) => ScipyDense.start(size),
-    run: (s: ScipyDense) => s.solve(),
+    setup: ({ size }) => ScipyServer.dense(size),
+    run: (s: ScipyServer<ScipyAnswer>) => s.solve(),
     metrics: (r: unknown) => ({ pyMs: Number((r as ScipyAnswer).ms.toFixed(1)) }),
     answer: (r: unknown): DenseAnswer => ({
       score: (r as ScipyAnswer).score,
@@ -233,14 +241,46 @@ function scipyCases(n: number): BenchCase<any>[] {
   ];
 }
 
+/**
+ * The whole county `planPairings` against SciPy's sparse matching of the same candidate graph
+ * (built by core's own stages, mentors expanded into places; `pairing-graph.ts`). Target: 5×.
+ */
+function scipyCountyCase(): BenchCase<any> {
+  // The baseline's state is its own (a Python process holding the graph), not the input.
+  const baseline: BenchBaseline<any> = {
+    name: "SciPy min_weight_full_bipartite_matching (same graph, places as columns)",
+    setup: () => {
+      const dir = mkdtempSync(join(tmpdir(), "liushou-graph-"));
+      writeSlotGraph(countyInput(), dir);
+      return ScipyServer.sparse(dir);
+    },
+    run: (s: ScipyServer<ScipySparseAnswer>) => s.solve(),
+    metrics: (r: unknown) => ({ pyMs: Number((r as ScipySparseAnswer).ms.toFixed(1)) }),
+    answer: (r: unknown): PlanAnswer => {
+      const a = r as ScipySparseAnswer;
+      return { priorityMatched: a.priorityMatched, matched: a.matched, score: a.score };
+    },
+  };
+  return defineCase({
+    name: "county plan (teacher preset) vs SciPy sparse matching",
+    size: 40_000,
+    warmup: 1,
+    setup: countyInput,
+    run: (input: PlanPairingsInput) => planPairings(input),
+    metrics: (r: unknown) => planMetrics(r as PairingPlan),
+    answer: planAnswer,
+    baseline,
+  });
+}
+
 /** The SciPy cases, or none (with the reason printed once) where SciPy is missing. */
-function scipyDenseCases(): BenchCase<any>[] {
+function scipyCases(): BenchCase<any>[] {
   const status = scipyStatus();
   if (status !== "ok") {
     if (process.send === undefined) console.log(`SciPy cases skipped: ${status}`);
     return [];
   }
-  return [500, 1000, 2000].flatMap(scipyCases);
+  return [scipyCountyCase(), ...[500, 1000, 2000].flatMap(scipyDenseCases)];
 }
 
 /** What a plan achieves, level by level: priority children, children, then points. */
@@ -301,5 +341,5 @@ export default ({ full }: { full: boolean }): BenchCase<any>[] => [
   ...denseCases(500, full),
   ...denseCases(1000, full),
   ...(full || isFull() ? denseCases(2000, true) : []),
-  ...scipyDenseCases(),
+  ...scipyCases(),
 ];

@@ -1,8 +1,9 @@
 /**
- * SciPy as a native baseline: a long-lived `python3` process (`scripts/scipy_server.py`) that
- * holds the dense slot matrix and solves it with `scipy.optimize.linear_sum_assignment` each
- * time a run asks, so a timed run costs the solve and one line over a pipe, not the start of
- * Python. Where `python3` with SciPy is missing, {@link scipyStatus} says why and the SciPy cases
+ * SciPy as a native baseline: a long-lived `python3` process that holds its problem and solves
+ * it each time a run asks, so a timed run costs the solve and one line over a pipe, not the
+ * start of Python: `scripts/scipy_server.py` (the dense slot matrix,
+ * `scipy.optimize.linear_sum_assignment`) and `scripts/scipy_sparse_server.py` (the county's
+ * candidate graph, `scipy.sparse.csgraph.min_weight_full_bipartite_matching`). Where `python3` with SciPy is missing, {@link scipyStatus} says why and the SciPy cases
  * are left out of the run with a note.
  * @module
  */
@@ -10,7 +11,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:chil
 import { fileURLToPath } from "node:url";
 import { createInterface, type Interface } from "node:readline";
 
-const SERVER = fileURLToPath(new URL("../scripts/scipy_server.py", import.meta.url));
+const script = (name: string) => fileURLToPath(new URL(`../scripts/${name}`, import.meta.url));
 
 let status: string | undefined;
 
@@ -37,25 +38,40 @@ export interface ScipyAnswer {
   matched: number;
 }
 
-/** A running SciPy solver for the dense instance of size `n`. */
-export class ScipyDense {
+/** What one sparse solve reports: {@link ScipyAnswer} and the priority children paired. */
+export interface ScipySparseAnswer extends ScipyAnswer {
+  priorityMatched: number;
+}
+
+/** A running SciPy solver process answering `A` for each run. */
+export class ScipyServer<A> {
   private constructor(
     private readonly proc: ChildProcessWithoutNullStreams,
     private readonly lines: AsyncIterator<string>,
   ) {}
 
-  /** Starts Python and waits until it has built the matrix. */
-  static async start(n: number): Promise<ScipyDense> {
-    const proc = spawn("python3", [SERVER, String(n)], { stdio: ["pipe", "pipe", "pipe"] });
+  /** The solver of the dense instance of size `n`. */
+  static dense(n: number): Promise<ScipyServer<ScipyAnswer>> {
+    return ScipyServer.start("scipy_server.py", [String(n)]);
+  }
+
+  /** The solver of the slot graph written into `dir` (`pairing-graph.ts`). */
+  static sparse(dir: string): Promise<ScipyServer<ScipySparseAnswer>> {
+    return ScipyServer.start("scipy_sparse_server.py", [dir]);
+  }
+
+  /** Starts Python and waits until it has built its problem. */
+  private static async start<A>(name: string, args: string[]): Promise<ScipyServer<A>> {
+    const proc = spawn("python3", [script(name), ...args], { stdio: ["pipe", "pipe", "pipe"] });
     const rl: Interface = createInterface({ input: proc.stdout });
     const lines = rl[Symbol.asyncIterator]();
     proc.stderr.on("data", (d: Buffer) => process.stderr.write(d));
     const first = await lines.next();
     if (first.done || first.value !== "ready") {
       proc.kill();
-      throw new Error(`scipy_server.py did not start: ${first.done ? "no output" : first.value}`);
+      throw new Error(`${name} did not start: ${first.done ? "no output" : first.value}`);
     }
-    const solver = new ScipyDense(proc, lines);
+    const solver = new ScipyServer<A>(proc, lines);
     solver.hold(false); // Python must not keep the benchmark process alive
     return solver;
   }
@@ -72,13 +88,13 @@ export class ScipyDense {
   }
 
   /** Solves once (timed by the harness, including the pipe). */
-  async solve(): Promise<ScipyAnswer> {
+  async solve(): Promise<A> {
     this.hold(true);
     try {
       this.proc.stdin.write("run\n");
       const line = await this.lines.next();
-      if (line.done) throw new Error("scipy_server.py ended");
-      return JSON.parse(line.value) as ScipyAnswer;
+      if (line.done) throw new Error("the SciPy process ended");
+      return JSON.parse(line.value) as A;
     } finally {
       this.hold(false);
     }

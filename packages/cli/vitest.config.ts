@@ -1,7 +1,4 @@
-import { mergeConfig } from "vitest/config";
 import { packageProject } from "../../vitest.shared.ts";
 
 // Each test spawns the command; on a loaded machine a run takes a few seconds.
-export default mergeConfig(packageProject("cli"), {
-  test: { testTimeout: 600_000 },
-});
+export default packageProject("cli", { testTimeout: 600_000 });

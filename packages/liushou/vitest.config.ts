@@ -1,5 +1,4 @@
-import { mergeConfig } from "vitest/config";
 import { packageProject } from "../../vitest.shared.ts";
 
 // The end-to-end tests import a synthetic school (files, mentors, a year of records).
-export default mergeConfig(packageProject("liushou"), { test: { testTimeout: 60_000 } });
+export default packageProject("liushou");

@@ -1,7 +1,4 @@
-import { mergeConfig } from "vitest/config";
 import { packageProject } from "../../vitest.shared.ts";
 
 // Starting LibreOffice on a loaded machine takes a while.
-export default mergeConfig(packageProject("report-xlsx"), {
-  test: { testTimeout: 60_000, hookTimeout: 60_000 },
-});
+export default packageProject("report-xlsx", { hookTimeout: 60_000 });

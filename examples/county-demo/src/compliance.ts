@@ -1,55 +1,52 @@
 import {
-  assessRisk,
-  checkLegalDuties,
-  classifyLeftBehind,
-  completenessReport,
-  groupRecordsByChild,
   rollUpCompliance,
-  statisticsTable,
-  type ChildFile,
+  statisticsTableOf,
+  type ChildRisk,
   type ComplianceReport,
-  type ContactRecord,
   type Liushou,
 } from "liushou";
 import { SEMESTER } from "./county";
 import { pct, type Say } from "./say";
 import { storedValues } from "./stored";
 
-/** What the end of term found: the visit compliance, and the left-behind children on file. */
+/**
+ * What the end of term found: the visit compliance, and the review of every child left behind
+ * (official definition): classification, legal findings and risk.
+ */
 export interface ComplianceStep {
   readonly visits: ComplianceReport;
-  readonly files: readonly ChildFile[];
-  readonly records: readonly ContactRecord[];
+  readonly leftBehind: readonly ChildRisk[];
 }
 
 /** Schools printed one by one; the county line follows. */
 const MAX_SCHOOL_ROWS = 10;
 
-/** Who is left behind under both definitions, the county table and the file completeness. */
-function census(files: readonly ChildFile[], say: Say): void {
+/**
+ * Who is left behind under both definitions, the county table and the file completeness: each
+ * counted by the library on the stored files (`app.statistics`, `app.completeness`), which the
+ * app reads only masked.
+ */
+async function census(app: Liushou, leftBehind: readonly ChildRisk[], say: Say): Promise<void> {
   const asOf = SEMESTER.asOf;
   say.heading("谁是留守儿童", "Who is left behind");
-  const official = files.filter((f) => classifyLeftBehind(f, { asOf }).leftBehind);
-  const school = files.filter(
-    (f) => classifyLeftBehind(f, { asOf, definition: "school" }).leftBehind,
-  );
-  say.line(
-    say.t(
-      `国发〔2016〕13号口径：${official.length} 名；学校口径（父母一方外出即计）：${school.length} 名（共 ${files.length} 名学生）。`,
-      `State Council 2016 definition: ${official.length}; the schools' definition (one parent away suffices): ${school.length} (of ${files.length} pupils).`,
-    ),
-  );
-  const example = official[0];
-  if (example)
-    for (const reason of classifyLeftBehind(example, { asOf }).reasons)
-      say.line(`  - ${say.l(reason.message)}`);
-
-  say.heading("统计表", "Statistics table");
-  const table = statisticsTable(files, {
+  const official = await app.statistics({ asOf });
+  const school = await app.statistics({
     asOf,
     definition: "school",
     convention: "boarding-overlaps",
+    groupBy: "stage",
   });
+  say.line(
+    say.t(
+      `国发〔2016〕13号口径：${official.total.leftBehind} 名；学校口径（父母一方外出即计）：${school.total.leftBehind} 名（共 ${official.total.totalPupils} 名学生）。`,
+      `State Council 2016 definition: ${official.total.leftBehind}; the schools' definition (one parent away suffices): ${school.total.leftBehind} (of ${official.total.totalPupils} pupils).`,
+    ),
+  );
+  for (const reason of leftBehind[0]?.classification.reasons ?? [])
+    say.line(`  - ${say.l(reason.message)}`);
+
+  say.heading("统计表", "Statistics table");
+  const table = statisticsTableOf(school);
   say.table(
     [say.l(table.rowHeader), ...table.columns.map((c) => say.l(c.header))],
     [...table.rows, table.total].map((r) => [say.l(r.label), ...r.values.map(String)]),
@@ -57,7 +54,7 @@ function census(files: readonly ChildFile[], say: Say): void {
   say.line(say.l(table.note));
 
   say.heading("建档率", "File completeness");
-  const all = completenessReport(files, { asOf, definition: "school", details: false }).total;
+  const all = (await app.completeness({ asOf, definition: "school", details: false })).total;
   say.line(
     say.t(
       `建档率 ${pct(all.archiveRate)}，档案完整率 ${pct(all.completeRate)}，字段填写率 ${pct(all.fieldRate)}。`,
@@ -67,23 +64,15 @@ function census(files: readonly ChildFile[], say: Say): void {
 }
 
 /** The legal duties of every left-behind child, and the risk levels that follow. */
-function legalChecks(
-  files: readonly ChildFile[],
-  records: readonly ContactRecord[],
-  say: Say,
-): void {
-  const asOf = SEMESTER.asOf;
+function legalChecks(leftBehind: readonly ChildRisk[], say: Say): void {
   say.heading("法律义务检查与风险等级", "Legal checks and risk");
   const levels = { low: 0, medium: 0, high: 0, critical: 0 };
   const byCode = new Map<string, number>();
   let mandatory = 0;
-  const byChild = groupRecordsByChild(records);
-  for (const file of files) {
-    if (!classifyLeftBehind(file, { asOf }).leftBehind) continue;
-    const findings = checkLegalDuties(file, { asOf, records: byChild.get(file.id) ?? [] });
+  for (const { findings, risk } of leftBehind) {
     for (const f of findings) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
     mandatory += findings.some((f) => f.mandatoryReport) ? 1 : 0;
-    levels[assessRisk(file, { asOf, findings }).level] += 1;
+    levels[risk.level] += 1;
   }
   for (const [code, n] of [...byCode].sort((a, b) => b[1] - a[1])) say.line(`  - ${code}: ${n}`);
   say.line(
@@ -102,14 +91,15 @@ function legalChecks(
 /**
  * The end of term, from what is stored: who is left behind, the county table, file
  * completeness, the visit compliance of the term by school with the work list
- * (`app.compliance`, `app.listDue`), the legal checks and the risk levels.
+ * (`app.compliance`, `app.listDue`), the legal checks and the risk levels (`app.assessRisks`).
+ * Every figure is computed by the library on the stored data; what the app reads is masked.
  * @param app - The use cases (configured with the visit policies).
  * @param say - Where the story goes.
  */
 export async function reviewTerm(app: Liushou, say: Say): Promise<ComplianceStep> {
-  const files = await storedValues(app.storage.files.stream({}));
-  const records = await storedValues(app.storage.contacts.stream({}));
-  census(files, say);
+  // Classified, checked and assessed inside the library, on the stored (unmasked) files.
+  const leftBehind = await app.assessRisks({ asOf: SEMESTER.asOf, leftBehindOnly: true });
+  await census(app, leftBehind, say);
 
   say.heading("走访频次考核（2026 年 3–6 月）", "Visit compliance (March–June 2026)");
   const visits = await app.compliance({ period: SEMESTER.period, asOf: SEMESTER.asOf });
@@ -152,6 +142,6 @@ export async function reviewTerm(app: Liushou, say: Say): Promise<ComplianceStep
     say.line(
       `  - ${item.policyId} · ${item.subjectId} · ${item.risk ?? "—"} · ${say.t("缺", "short by")} ${item.shortBy}`,
     );
-  legalChecks(files, records, say);
-  return { visits, files, records };
+  legalChecks(leftBehind, say);
+  return { visits, leftBehind };
 }

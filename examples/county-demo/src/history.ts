@@ -1,5 +1,4 @@
-import { classifyLeftBehind, type Liushou } from "liushou";
-import { SEMESTER } from "./county";
+import type { Liushou } from "liushou";
 import type { Say } from "./say";
 
 /**
@@ -7,16 +6,14 @@ import type { Say } from "./say";
  * a home visit; the file as it was the day before is rebuilt from the history.
  * @param app - The use cases.
  * @param say - Where the story goes.
+ * @param childId - A left-behind child (from the end-of-term review), if there is one.
  */
-export async function keepFileHistory(app: Liushou, say: Say): Promise<void> {
+export async function keepFileHistory(
+  app: Liushou,
+  say: Say,
+  childId: string | undefined,
+): Promise<void> {
   say.heading("动态档案", "The dynamic file");
-  let childId: string | undefined;
-  for await (const r of app.storage.files.stream({})) {
-    if (classifyLeftBehind(r.value, { asOf: SEMESTER.asOf }).leftBehind) {
-      childId = r.id;
-      break;
-    }
-  }
   if (childId === undefined) return;
   const before = (await app.fileHistory(childId)).length;
   const { change } = await app.updateFile(

@@ -1,12 +1,8 @@
 import {
-  explainWhyNot,
   TEACHER_PAIRING_PRESET,
   type AppliedPairingPlan,
   type Liushou,
   type PairingPlan,
-  type Mentor,
-  type PlanPairingsInput,
-  type StorageAdapter,
 } from "liushou";
 import type { Say } from "./say";
 import { storedValues } from "./stored";
@@ -20,28 +16,6 @@ export interface PairingStep {
 const DEFINITION = "state-council-2016" as const;
 
 /**
- * The input the plan was made from, read back from storage, so that core's `explainWhyNot`
- * can say why a child did not get a given mentor.
- */
-async function planInput(
-  storage: StorageAdapter,
-  plan: PairingPlan,
-): Promise<{ input: PlanPairingsInput; mentors: Mentor[] }> {
-  const mentors = await storedValues(storage.mentors.stream({}));
-  const input: PlanPairingsInput = {
-    children: await storedValues(storage.files.stream({})),
-    mentors,
-    existing: await storedValues(storage.pairings.stream({})),
-    classes: await storedValues(storage.classes.stream({})),
-    rules: TEACHER_PAIRING_PRESET,
-    definition: DEFINITION,
-    onMissing: "end",
-    asOf: plan.asOf,
-  };
-  return { input, mentors };
-}
-
-/**
  * Pairs the county's left-behind children with their teachers (结对帮扶): plans from what is
  * stored (only children left behind under the State Council's 2016 definition are paired,
  * the others' pairs end), explains the first pair and a refusal, then applies the plan.
@@ -50,7 +24,8 @@ async function planInput(
  * @returns The plan and what was stored.
  */
 export async function pairMentors(app: Liushou, say: Say): Promise<PairingStep> {
-  const plan = await app.planPairings({ rules: TEACHER_PAIRING_PRESET, definition: DEFINITION });
+  const options = { rules: TEACHER_PAIRING_PRESET, definition: DEFINITION };
+  const plan = await app.planPairings(options);
   const { diff, stats } = plan;
   const noLonger = diff.ended.filter((e) => e.pairing.endReason === "no-longer-left-behind").length;
   say.line(
@@ -69,10 +44,11 @@ export async function pairMentors(app: Liushou, say: Say): Promise<PairingStep> 
     );
     for (const term of pair.breakdown)
       say.line(`  - ${term.rule}: ${term.points} (${say.l(term.explanation)})`);
-    const { input, mentors } = await planInput(app.storage, plan);
+    const mentors = await storedValues(app.storage.mentors.stream({}));
     const other = mentors.find((m) => m.kind === "class-teacher" && m.id !== pair.pairing.mentorId);
     if (other) {
-      const why = explainWhyNot(input, plan, pair.pairing.childId, other.id);
+      // Explained by the library on the stored input the plan was made from.
+      const why = await app.explainWhyNot(plan, pair.pairing.childId, other.id, options);
       say.line(
         `${say.t(`为什么不与 ${other.name} 结对：`, `Why not ${other.name}:`)} ${say.l(why.message)}`,
       );

@@ -137,7 +137,9 @@ export async function runCountyDemo(options: CountyDemoOptions = {}): Promise<Co
     await steps.run("学校考评", "The school's appraisal", () =>
       appraiseFirstSchool(supervision, review.visits, say),
     );
-    await steps.run("动态档案", "The dynamic file", () => keepFileHistory(app, say));
+    await steps.run("动态档案", "The dynamic file", () =>
+      keepFileHistory(app, say, review.leftBehind[0]?.childId),
+    );
     clock.set(SEMESTER.reportAt);
     const reports = await steps.run(
       "生成全部报告（md、csv、html、xlsx、docx）",

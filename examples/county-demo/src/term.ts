@@ -2,13 +2,9 @@ import {
   appraiseSchool,
   censusStatus,
   checkOrganisation,
-  classifyLeftBehind,
-  completenessReport,
-  enrolmentStatistics,
   CENSUS_PRESETS,
   EXAMPLE_CALENDAR_2025_26,
   type CalendarDate,
-  type ChildFile,
   type ComplianceReport,
   type Liushou,
   type Mentor,
@@ -21,14 +17,14 @@ import { storedValues } from "./stored";
  * The census at the term's start (开学初摸底), synthetic: most children verified in the first
  * weeks with a village cadre, a few without one, one in nine not at all.
  */
-function censusRecords(children: readonly ChildFile[]) {
-  return children.flatMap((f, i) =>
+function censusRecords(childIds: readonly string[]) {
+  return childIds.flatMap((id, i) =>
     i % 9 === 8
       ? []
       : [
           {
-            id: `census-${f.id}`,
-            childId: f.id,
+            id: `census-${id}`,
+            childId: id,
             verifiedOn: `2026-03-${String(3 + (i % 20)).padStart(2, "0")}` as CalendarDate,
             takers:
               i % 7 === 6
@@ -77,12 +73,13 @@ export async function appraiseFirstSchool(
   const asOf = SEMESTER.asOf;
   say.heading("开学初摸底与学校考评", "The census at the term's start and the school's appraisal");
   const school = (await supervision.storage.schools.query({}, { limit: 1 })).items[0]!.value;
-  const files = await storedValues(supervision.storage.files.stream({ schoolId: school.id }));
-  const leftBehind = files.filter(
-    (f) => classifyLeftBehind(f, { asOf, definition: "school" }).leftBehind,
-  );
+  const scope = { schoolId: school.id };
+  // Classified by the library on the stored files; the app reads them only masked.
+  const leftBehind = (
+    await supervision.assessRisks({ asOf, scope, definition: "school", leftBehindOnly: true })
+  ).map((r) => r.childId);
   const census = censusStatus({
-    childIds: leftBehind.map((f) => f.id),
+    childIds: leftBehind,
     records: censusRecords(leftBehind),
     policy: CENSUS_PRESETS.termStart,
     calendar: EXAMPLE_CALENDAR_2025_26,
@@ -102,7 +99,7 @@ export async function appraiseFirstSchool(
         `  e.g. ${late.childId} last verified ${late.lastVerifiedOn ?? "never"}`,
       ),
     );
-  const enrolment = enrolmentStatistics({ files, from: "2025-09-01", asOf });
+  const enrolment = await supervision.enrolment({ from: "2025-09-01", asOf, scope });
   say.line(
     say.t(
       `入学率 ${pct(enrolment.enrolmentRate)}，巩固率 ${pct(enrolment.retentionRate)}，本学年辍学 ${enrolment.dropouts.length} 人`,
@@ -114,14 +111,16 @@ export async function appraiseFirstSchool(
     asOf,
     scope: { schoolId: school.id },
   });
+  const files = await storedValues(supervision.storage.files.stream(scope));
   const classIds = [...new Set(files.map((f) => f.child.classId).filter((k) => k !== undefined))];
   const mentors = await storedValues(supervision.storage.mentors.stream({ schoolId: school.id }));
   const organisation = organisationOf(school.id, mentors, classIds);
   for (const f of organisation) say.line(`  - ${say.l(f.message)}`);
   const appraisal = appraiseSchool({
     schoolId: school.id,
-    completeness: completenessReport(files, {
+    completeness: await supervision.completeness({
       asOf,
+      scope,
       definition: "school",
       groupBy: "school",
       details: false,

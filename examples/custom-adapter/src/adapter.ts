@@ -1,6 +1,8 @@
 import {
   AUDIT_GENESIS_HASH,
   chainAuditEntries,
+  checkFileHistoryRedaction,
+  redactAuditEntry,
   matchesStorageAuditQuery,
   matchesStorageQuery,
   STORAGE_ENTITY_KINDS,
@@ -118,6 +120,15 @@ function session(db: () => SchoolDb, run: <T>(work: () => T) => Promise<T>): Sto
             .fileChanges.map((l) => JSON.parse(l) as FileChange)
             .filter((c) => c.fileId === fileId),
         ),
+      // Retention only: the file's history replaced by its redacted copy, or erased.
+      redact: (fileId, changes) =>
+        run(() => {
+          const lines = db().fileChanges;
+          const mine = lines.filter((l) => (JSON.parse(l) as FileChange).fileId === fileId);
+          const list = checkFileHistoryRedaction(fileId, mine.length, changes);
+          const others = lines.filter((l) => (JSON.parse(l) as FileChange).fileId !== fileId);
+          lines.splice(0, lines.length, ...others, ...list.map((c) => JSON.stringify(c)));
+        }),
     },
     audit: {
       append: (entries) =>
@@ -137,6 +148,16 @@ function session(db: () => SchoolDb, run: <T>(work: () => T) => Promise<T>): Sto
       async *stream(filter) {
         yield* await run(() => audit().filter((e) => matchesStorageAuditQuery(e, filter)));
       },
+      // Retention only: patches replaced, the chain link kept (`redactAuditEntry` checks it).
+      redact: (redactions) =>
+        run(() => {
+          const log = audit();
+          const next = redactions.map((r) => {
+            const e = log[(r as { seq?: number } | null)?.seq! - 1];
+            return redactAuditEntry(e ?? ({ seq: Number.NaN } as StoredAuditEntry), r);
+          });
+          for (const { seq, ...e } of next) db().audit[seq - 1] = JSON.stringify(e);
+        }),
     },
   };
 }

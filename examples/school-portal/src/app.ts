@@ -17,6 +17,7 @@ import { reportRoutes } from "./routes/reports";
 import { visitRoutes } from "./routes/visit";
 import { wishRoutes } from "./routes/wishes";
 import { workRoutes } from "./routes/work";
+import { schoolReportBuilder } from "./reports";
 import { seedSchool } from "./seed";
 
 /** Options of {@link createPortal}. */
@@ -49,6 +50,7 @@ export async function createPortal(options: PortalOptions = {}): Promise<Portal>
     actor: "school-portal",
     clock: clock as () => Date,
     policies: DEFAULT_REPORT_POLICIES,
+    renderers: { school: schoolReportBuilder },
   });
   // The school's zone: today and the current instant as wall time there.
   const zone = "Asia/Shanghai";

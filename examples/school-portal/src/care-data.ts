@@ -1,5 +1,5 @@
 import type { CareData } from "@liushou/report";
-import type { StorageAdapter, StorageEntities, StorageEntityKind, StorageSession } from "liushou";
+import type { StorageEntities, StorageEntityKind, StorageSession } from "liushou";
 
 /** Every stored entity of one kind (a school's data is small enough to hold at once). */
 async function all<K extends StorageEntityKind>(
@@ -13,24 +13,25 @@ async function all<K extends StorageEntityKind>(
 }
 
 /**
- * Reads the stored data the reports take (`CareData`), in one transaction so every list comes
- * from the same state.
- * @param storage - The portal's storage (Liushou's wrapped adapter).
+ * Reads the stored data the reports take (`CareData`). A report renderer reads it from its
+ * context (in the actor's scope, unmasked, inside the library); the reports of
+ * `@liushou/report` mask what they output.
+ * @param storage - The renderer's `ReportContext.storage`.
  * @returns Files, mentors, pairings, records, wishes, aid, activities, assessments, schools, classes.
  */
 export async function loadCareData(
-  storage: StorageAdapter,
+  storage: StorageSession,
 ): Promise<Required<Omit<CareData, "calendar" | "areas">>> {
-  return storage.transaction(async (tx) => ({
-    files: await all(tx, "files"),
-    mentors: await all(tx, "mentors"),
-    pairings: await all(tx, "pairings"),
-    records: await all(tx, "contacts"),
-    activities: await all(tx, "activities"),
-    wishes: await all(tx, "wishes"),
-    aid: await all(tx, "aid"),
-    assessments: await all(tx, "assessments"),
-    schools: await all(tx, "schools"),
-    classes: await all(tx, "classes"),
-  }));
+  return {
+    files: await all(storage, "files"),
+    mentors: await all(storage, "mentors"),
+    pairings: await all(storage, "pairings"),
+    records: await all(storage, "contacts"),
+    activities: await all(storage, "activities"),
+    wishes: await all(storage, "wishes"),
+    aid: await all(storage, "aid"),
+    assessments: await all(storage, "assessments"),
+    schools: await all(storage, "schools"),
+    classes: await all(storage, "classes"),
+  };
 }

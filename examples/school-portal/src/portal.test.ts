@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
+import { BUILT_IN_REPORTS, BUILT_IN_REPORT_KINDS } from "@liushou/report";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, CHROMIUM_ARGS, needs } from "../../../vitest.programs";
@@ -91,6 +92,24 @@ describe.skipIf(!CHROMIUM)(needs("the portal in headless Chromium", CHROMIUM, "c
     const csv = readFileSync((await download.path())!, "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain(`Overdue,${after},`);
+
+    // Every built-in report is offered under its title; the record book once per mentor, for
+    // this month, and only for a mentor of the school.
+    for (const kind of BUILT_IN_REPORT_KINDS)
+      expect(await page.locator(`tr[data-kind="${kind}"]`).count(), kind).toBeGreaterThan(0);
+    expect(await page.locator('tr[data-kind="statistics"] td').first().innerText()).toBe(
+      BUILT_IN_REPORTS.statistics.title.en,
+    );
+    const book = page.locator('tr[data-kind="record-book"]').first();
+    const mentorName = (await book.locator("td").first().innerText()).split(" · ").at(-1)!;
+    const href = (await book.locator('a[href^="/reports/record-book.md?"]').getAttribute("href"))!;
+    const md = await page.request.get(`${base}${href}`);
+    expect(md.status()).toBe(200);
+    expect(await md.text()).toContain(`Visit record book · ${mentorName} · 2026-07`);
+    expect((await page.request.get(`${base}/reports/record-book.md`)).status()).toBe(404);
+    expect((await page.request.get(`${base}/reports/record-book.md?mentor=nobody`)).status()).toBe(
+      404,
+    );
     await page.close();
   });
 

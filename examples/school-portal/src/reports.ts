@@ -1,33 +1,28 @@
 import {
+  BUILT_IN_REPORT_KINDS,
+  buildBuiltInReport,
   csvRenderer,
   markdownRenderer,
   renderReport,
-  statisticsReport,
-  registersReport,
-  childCardsReport,
-  wishAidLedgerReport,
-  workListReport,
-  workSummaryReport,
+  type BuiltInReportInput,
+  type BuiltInReportKind,
   type Report,
   type ReportRenderer,
 } from "@liushou/report";
 import { docxRenderer } from "@liushou/report-docx";
 import { htmlRenderer } from "@liushou/report-html";
 import { xlsxRenderer } from "@liushou/report-xlsx";
-import type { CalendarDate, Instant, Locale } from "liushou";
-import type { loadCareData } from "./care-data";
+import type { CalendarDate, Instant, Locale, ReportRenderer as ReportBuilder } from "liushou";
+import { loadCareData } from "./care-data";
 
-/** The reports the portal offers, by URL name. */
-export const REPORT_KINDS = [
-  "work-summary",
-  "work-list",
-  "statistics",
-  "registers",
-  "child-cards",
-  "wish-aid-ledger",
-] as const;
+/**
+ * The reports the portal offers, by URL name: every built-in report of `@liushou/report`
+ * (`BUILT_IN_REPORTS`), in its order. The record book is one mentor's month: the portal offers
+ * one per mentor of the school.
+ */
+export const REPORT_KINDS = BUILT_IN_REPORT_KINDS;
 /** One of {@link REPORT_KINDS}. */
-export type ReportKind = (typeof REPORT_KINDS)[number];
+export type ReportKind = BuiltInReportKind;
 
 /** The formats, by file extension, each through its renderer. */
 export const REPORT_FORMATS = {
@@ -48,30 +43,33 @@ export interface ReportRequest {
   period: { from: CalendarDate; to: CalendarDate };
   generatedAt: Instant;
   locale: Locale;
+  /** The mentor of a record book (its month is that of `asOf`). */
+  mentorId?: string;
 }
 
 /**
- * Builds one of the built-in reports of the school from the stored data. Every figure comes from
- * `@liushou/report`'s builders (which call core); sensitive fields stay masked (no `reveal`).
+ * Builds one of the built-in reports of the school from the stored data with
+ * `buildBuiltInReport`. Every figure comes from `@liushou/report`'s builders (which call core);
+ * sensitive fields stay masked (no `reveal`).
+ * @throws ValidationError from the builder, e.g. a record book without a mentor of the data.
  */
 export function buildSchoolReport(kind: ReportKind, r: ReportRequest): Report {
   const { data, asOf, period, generatedAt, locale } = r;
   const options = { asOf, period, generatedAt, locale, preparedBy: "school-portal" };
   const scope = { level: "school" as const, id: r.schoolId };
-  switch (kind) {
-    case "work-summary":
-      return workSummaryReport({ ...data, ...options, scope });
-    case "work-list":
-      return workListReport({ ...data, ...options, scope });
-    case "statistics":
-      return statisticsReport({ ...data, ...options, rowsBy: "class" });
-    case "registers":
-      return registersReport({ ...data, ...options });
-    case "child-cards":
-      return childCardsReport({ ...data, ...options });
-    case "wish-aid-ledger":
-      return wishAidLedgerReport({ ...data, ...options });
-  }
+  const inputs: { [K in ReportKind]: () => BuiltInReportInput<K> } = {
+    "work-summary": () => ({ ...data, ...options, scope }),
+    statistics: () => ({ ...data, ...options, rowsBy: "class" }),
+    registers: () => ({ ...data, ...options }),
+    "child-cards": () => ({ ...data, ...options }),
+    "record-book": () => {
+      const { period: _period, ...monthOptions } = options;
+      return { ...data, ...monthOptions, mentorId: r.mentorId ?? "", month: asOf.slice(0, 7) };
+    },
+    "work-list": () => ({ ...data, ...options, scope }),
+    "wish-aid-ledger": () => ({ ...data, ...options }),
+  };
+  return buildBuiltInReport(kind, inputs[kind]());
 }
 
 /** A rendered file: its bytes or text, media type and file name. */
@@ -95,3 +93,21 @@ export async function renderSchoolReport(
     fileName: `${kind}-${report.meta.asOf}.${renderer.extension}`,
   };
 }
+
+/** What the portal asks `app.buildReport("school", …)` for: a report, a format and its dates. */
+export interface SchoolReportOptions extends Omit<ReportRequest, "data"> {
+  kind: ReportKind;
+  format: ReportFormat;
+}
+
+/**
+ * The portal's report builder for `createLiushou({ renderers })`: reads the school's data in
+ * the library (in the actor's scope and unmasked, so core's checks accept it), builds the
+ * report with `@liushou/report` (which masks classed fields) and renders it. The portal itself
+ * only ever reads masked data.
+ */
+export const schoolReportBuilder: ReportBuilder = async (ctx, options) => {
+  const { kind, format, ...request } = options as SchoolReportOptions;
+  const report = buildSchoolReport(kind, { ...request, data: await loadCareData(ctx.storage) });
+  return renderSchoolReport(kind, format, report);
+};

@@ -16,9 +16,12 @@ import type {
   StorageContactCount,
   StorageContactCountQuery,
   StorageRecord,
+  WhyNot,
   WorkList,
 } from "@liushou/core";
 import {
+  AssessmentSchema,
+  AssistancePlanSchema,
   ChildFileSchema,
   ConsentRecordSchema,
   ContactRecordSchema,
@@ -28,7 +31,10 @@ import {
   createAuditVerifier,
   type ActorInput,
   type AuditVerification,
+  type CompletenessReport,
+  type EnrolmentStatistics,
   type FieldClass,
+  type LeftBehindStatistics,
 } from "@liushou/core";
 import { makeContext, withActor, type Context, type LiushouOptions } from "./context";
 import { reveal, type RevealResult } from "./usecases/reveal";
@@ -38,7 +44,7 @@ import {
   withdrawConsent,
   type RecordConsentInput,
 } from "./usecases/consent";
-import { maskChange } from "./access/masked";
+import { maskChange, maskReport } from "./access/masked";
 import { assessChild, type AssessChildInput, type AssessChildResult } from "./usecases/assessment";
 import {
   lateAssistanceItems,
@@ -59,11 +65,28 @@ import { fileAsOf, importFiles, updateFile, type FileUpdateResult } from "./usec
 import { importEntities, type ImportableKind, type ImportResult } from "./usecases/import";
 import {
   applyPairingPlan,
+  explainWhyNot,
   planPairings,
   type AppliedPairingPlan,
   type PlanPairingsOptions,
 } from "./usecases/pairing";
 import { buildReport } from "./usecases/reports";
+import {
+  assessRisks,
+  completeness,
+  enrolment,
+  statistics,
+  type EnrolmentOptions,
+  type AnalysisCompletenessOptions,
+  type AnalysisStatisticsOptions,
+  type AssessRisksOptions,
+  type ChildRisk,
+} from "./usecases/analysis";
+import {
+  applyRetention,
+  type ApplyRetentionOptions,
+  type RetentionReport,
+} from "./usecases/retention";
 
 /**
  * The use cases of Liushou over one storage adapter. Each validates its input, runs in one
@@ -106,6 +129,18 @@ export interface Liushou {
   ): Promise<StorageRecord<ConsentRecord>>;
   /** Whether consent for a purpose is in force now for a child in the actor's scope. */
   consentStatus(childId: string, purpose: ConsentPurpose): Promise<ConsentStatus>;
+  /**
+   * Applies a retention policy (administrators only) to the files in the actor's scope: each
+   * file kept `policy.years` after its child left scope is anonymised (`anonymiseChildFile`)
+   * or erased with the records about the child alone, its history and the values in its audit
+   * entries redacted, one transaction per file and one `anonymise` or `erase` audit entry each.
+   * The audit log still verifies. `dryRun: true` writes nothing and returns the same report.
+   * @example
+   * const preview = await admin.applyRetention({ policy: { years: 3, action: "anonymise" }, dryRun: true });
+   * preview.counts //=> { anonymised: 12, erased: 0, skipped: 1, kept: 4310 }
+   * @throws ForbiddenError for an actor who is not an administrator.
+   */
+  applyRetention(options: ApplyRetentionOptions): Promise<RetentionReport>;
   /** Imports child files: all rows validated first (every bad row reported), then one transaction. */
   importFiles(rows: readonly unknown[], options?: { reason?: string }): Promise<ImportResult>;
   /** Imports entities of another kind (mentors, pairings, contacts, schools…) the same way. */
@@ -132,12 +167,57 @@ export interface Liushou {
   contactCounts(query: StorageContactCountQuery): Promise<readonly StorageContactCount[]>;
   /** Plans pairings for a scope from the stored data (reads only). */
   planPairings(options: PlanPairingsOptions): Promise<PairingPlan>;
+  /**
+   * Why a child was not paired with a mentor in a plan made with the same options (core's
+   * `explainWhyNot` on the stored data, read inside the library).
+   * @example
+   * const plan = await app.planPairings(options);
+   * (await app.explainWhyNot(plan, "c7", "t2", options)).message.en //=> "forcing this pair would lower…"
+   */
+  explainWhyNot(
+    plan: PairingPlan,
+    childId: string,
+    mentorId: string,
+    options: PlanPairingsOptions,
+  ): Promise<WhyNot>;
   /** Stores a plan's history (new and ended pairings), refusing pairings changed since. */
   applyPairingPlan(plan: PairingPlan, options?: { reason?: string }): Promise<AppliedPairingPlan>;
   /** Visit compliance over a period under the configured policies. */
   compliance(options: ComplianceOptions): Promise<ComplianceReport>;
   /** What is overdue and what falls due soon, highest risk first. */
   listDue(options?: DueOptions): Promise<WorkList>;
+  /**
+   * Left-behind counts of the children in scope (core's `leftBehindStatistics`), counted inside
+   * the library on the stored data, whatever the role may see; `statisticsTableOf` makes the
+   * county table of them.
+   * @example
+   * const s = await teacher.statistics({ groupBy: "class", definition: "school" });
+   * statisticsTableOf(s).total.values[1] //=> left-behind children of the teacher's classes
+   */
+  statistics(options?: AnalysisStatisticsOptions): Promise<LeftBehindStatistics>;
+  /**
+   * File completeness of the children in scope (core's `completenessReport`), counted inside
+   * the library; `details` lists missing fields by path, never a value.
+   * @example
+   * (await teacher.completeness({ details: false })).total.completeRate //=> 0.82
+   */
+  completeness(options?: AnalysisCompletenessOptions): Promise<CompletenessReport>;
+  /**
+   * Enrolment and retention of the left-behind children in scope (core's
+   * `enrolmentStatistics`), counted inside the library: counts, rates and dropouts by id.
+   * @example
+   * (await principal.enrolment({ from: "2025-09-01" })).retentionRate //=> 0.98
+   */
+  enrolment(options: EnrolmentOptions): Promise<EnrolmentStatistics>;
+  /**
+   * Every child in scope classified (left behind or not, and why), checked against the legal
+   * duties (with its stored contact records) and assessed for risk (with its stored
+   * assessments), inside the library: ids, codes, levels and dates come out, no field value.
+   * @example
+   * const reviews = await teacher.assessRisks({ leftBehindOnly: true });
+   * reviews.filter((r) => r.risk.level === "critical").map((r) => r.childId) //=> ["c7"]
+   */
+  assessRisks(options?: AssessRisksOptions): Promise<ChildRisk[]>;
   /** Scores and stores an assessment, reassesses the child's risk and records a change of level. */
   assessChild(input: AssessChildInput): Promise<AssessChildResult>;
   /** Proposes and stores an assistance plan from the latest needs assessment and the legal findings. */
@@ -182,6 +262,7 @@ function liushouOf(ctx: Context): Liushou {
       const s = await consentStatusNow(ctx, childId, purpose);
       return s.record ? { ...s, record: masked(ConsentRecordSchema, s.record) } : s;
     },
+    applyRetention: (options) => applyRetention(ctx, options),
     importFiles: (rows, options) => importFiles(ctx, rows, options),
     importEntities: (kind, rows, options) => importEntities(ctx, kind, rows, options),
     getFile: (id) => ctx.view.files.get(fileId(id)),
@@ -201,13 +282,31 @@ function liushouOf(ctx: Context): Liushou {
     },
     contactCounts: (query) => contactCounts(ctx, query),
     planPairings: (options) => planPairings(ctx, options),
+    explainWhyNot: (plan, childId, mentorId, options) =>
+      explainWhyNot(ctx, plan, childId, mentorId, options),
     applyPairingPlan: (plan, options) => applyPairingPlan(ctx, plan, options),
-    compliance: (options) => compliance(ctx, options),
+    compliance: async (options) => maskReport(await compliance(ctx, options), ctx.access.visible),
     listDue: (options) => listDue(ctx, options),
-    assessChild: (input) => assessChild(ctx, input),
-    proposeAssistancePlan: (input) => proposeAssistancePlan(ctx, input),
-    trackAssistancePlan: (planId, itemId, entry, options) =>
-      trackAssistancePlan(ctx, planId, itemId, entry, options),
+    statistics: (options) => statistics(ctx, options),
+    completeness: (options) => completeness(ctx, options),
+    enrolment: (options) => enrolment(ctx, options),
+    assessRisks: (options) => assessRisks(ctx, options),
+    assessChild: async (input) => {
+      const r = await assessChild(ctx, input);
+      return {
+        ...r,
+        assessment: { ...r.assessment, value: masked(AssessmentSchema, r.assessment.value) },
+        file: { ...r.file, value: masked(ChildFileSchema, r.file.value) },
+      };
+    },
+    proposeAssistancePlan: async (input) => {
+      const r = await proposeAssistancePlan(ctx, input);
+      return { ...r, value: masked(AssistancePlanSchema, r.value) };
+    },
+    trackAssistancePlan: async (planId, itemId, entry, options) => {
+      const r = await trackAssistancePlan(ctx, planId, itemId, entry, options);
+      return { ...r, value: masked(AssistancePlanSchema, r.value) };
+    },
     lateAssistanceItems: (options) => lateAssistanceItems(ctx, options),
     buildReport: (name, options) => buildReport(ctx, name, options),
   };

@@ -12,15 +12,28 @@ export { wrapStorage } from "./storage/wrap";
 export type { AssessChildInput, AssessChildResult } from "./usecases/assessment";
 export type { LatePlanItem, ProposePlanInput } from "./usecases/assistance";
 export type { ComplianceOptions, DueOptions } from "./usecases/compliance";
+export type {
+  AnalysisCompletenessOptions,
+  AnalysisStatisticsOptions,
+  AssessRisksOptions,
+  ChildRisk,
+  EnrolmentOptions,
+} from "./usecases/analysis";
 export type { LiushouScope } from "./usecases/scope";
 export {
   evaluateCompliancePartitionedParallel,
   type ParallelComplianceInput,
 } from "./parallel/parallel";
-export type { PartitionLoaderModule } from "./parallel/task";
+export type { PartitionLoaderModule, PartitionTask } from "./parallel/task";
 export type { RecordContactInput } from "./usecases/contacts";
 export type { FileUpdateResult } from "./usecases/files";
 export type { RevealResult } from "./usecases/reveal";
+export type {
+  ApplyRetentionOptions,
+  RetentionOutcome,
+  RetentionReport,
+  RetentionSkip,
+} from "./usecases/retention";
 export type { ConsentOption, RecordConsentInput } from "./usecases/consent";
 export type { ImportableKind, ImportResult } from "./usecases/import";
 export type { AppliedPairingPlan, PlanPairingsOptions } from "./usecases/pairing";

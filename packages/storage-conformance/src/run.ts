@@ -11,6 +11,7 @@ import { importSuite } from "./suites/import";
 import { paginationSuite } from "./suites/pagination";
 import { persistenceSuite } from "./suites/persistence";
 import { querySuite } from "./suites/queries";
+import { redactionSuite } from "./suites/redaction";
 import { roundTripSuite } from "./suites/roundtrip";
 import { scopeSuite } from "./suites/scope";
 import { streamingSuite } from "./suites/streaming";
@@ -41,7 +42,8 @@ export interface StorageConformanceOptions<A extends StorageAdapter = StorageAda
  * with versions and conflicts on every repository, every query filter, pagination, bulk
  * upsert, imports with bad rows (every one reported, nothing written), transactions and rollback, concurrent writers, the audit log, file histories,
  * round-trips of every kind of value, streaming, contact counts, access scopes (no read, count or
- * stream ever returns a child outside the scope), the audit hash chain, and (with `reopen`) persistence. Returned entities are
+ * stream ever returns a child outside the scope), the audit hash chain, retention's redaction of
+ * file histories and audit patches (the chain still verifies, a rollback leaves nothing), and (with `reopen`) persistence. Returned entities are
  * checked against the core schemas and inputs must never be mutated. Tests that need a
  * capability the adapter does not declare are skipped, visibly.
  * @param options - `name`, `create`, and optionally `destroy`, `timeout` and `reopen`.
@@ -87,6 +89,7 @@ export function runStorageConformance<A extends StorageAdapter>(
     concurrencySuite(harness);
     auditSuite(harness);
     historySuite(harness);
+    redactionSuite(harness);
     roundTripSuite(harness);
     streamingSuite(harness);
     countSuite(harness);

@@ -1,4 +1,5 @@
 import {
+  checkFileHistoryRedaction,
   countContactRecords,
   matchesStorageAuditQuery,
   matchesStorageQuery,
@@ -153,6 +154,7 @@ function auditLog(state: () => State, guard: Guard): StorageAuditLog {
       .map(copy);
   return {
     append: (entries) => guard(() => state().appendAudit(copy(entries))),
+    redact: (redactions) => guard(() => state().redactAudit(copy(redactions))),
     query: (filter, page) =>
       guard(() => {
         const list = matching(filter);
@@ -180,6 +182,14 @@ export function memorySession(state: () => State, guard: Guard): StorageSession 
     fileChanges: {
       append: (changes) => guard(() => state().appendChanges(copy(changes))),
       list: (fileId) => guard(() => copy(state().changes(fileId))),
+      redact: (fileId, changes) =>
+        guard(() => {
+          const s = state();
+          s.replaceChanges(
+            fileId,
+            checkFileHistoryRedaction(fileId, s.changes(fileId).length, changes),
+          );
+        }),
     },
     audit: auditLog(state, guard),
     countContacts: (query) =>

@@ -1,8 +1,10 @@
 import {
   AUDIT_GENESIS_HASH,
   chainAuditEntries,
+  redactAuditEntry,
   type FileChange,
   type Instant,
+  type StorageAuditRedaction,
   type StorageAuditEntry,
   type StorageEntityKind,
   type StoredAuditEntry,
@@ -38,6 +40,36 @@ export interface State {
   appendAudit(entries: readonly StorageAuditEntry[]): void;
   changes(fileId: string): readonly FileChange[];
   appendChanges(changes: readonly FileChange[]): void;
+  /** Replaces the patches of logged entries (checked by `redactAuditEntry`). */
+  redactAudit(redactions: readonly StorageAuditRedaction[]): void;
+  /** Replaces the whole history of one file. */
+  replaceChanges(fileId: string, changes: readonly FileChange[]): void;
+}
+
+/** The log with the redactions applied, each checked against the entry it replaces. */
+function redacted(
+  log: readonly StoredAuditEntry[],
+  redactions: ReadonlyMap<number, StorageAuditRedaction>,
+): StoredAuditEntry[] {
+  return log.map((e) => {
+    const r = redactions.get(e.seq);
+    return r ? redactAuditEntry(e, r) : e;
+  });
+}
+
+/** The redactions by seq, every seq checked to name an entry of `log` before any is applied. */
+function bySeq(
+  log: readonly StoredAuditEntry[],
+  redactions: readonly StorageAuditRedaction[],
+): Map<number, StorageAuditRedaction> {
+  const out = new Map<number, StorageAuditRedaction>();
+  const first = log[0]?.seq ?? 1;
+  for (const r of redactions) {
+    const e = log[(r as { seq?: number } | null)?.seq! - first];
+    redactAuditEntry(e ?? ({ seq: Number.NaN } as StoredAuditEntry), r);
+    out.set(r.seq, r);
+  }
+  return out;
 }
 
 /** The committed state of one memory adapter. @internal */
@@ -77,6 +109,14 @@ export class BaseState implements State {
       else this.history.set(c.fileId, [c]);
     }
   }
+  redactAudit(redactions: readonly StorageAuditRedaction[]): void {
+    const next = redacted(this.log, bySeq(this.log, redactions));
+    this.log.splice(0, this.log.length, ...next);
+  }
+  replaceChanges(fileId: string, changes: readonly FileChange[]): void {
+    if (changes.length === 0) this.history.delete(fileId);
+    else this.history.set(fileId, [...changes]);
+  }
 }
 
 /**
@@ -88,6 +128,8 @@ export class OverlayState implements State {
   private readonly tables = new Map<StorageEntityKind, Map<string, Entry | undefined>>();
   private readonly log: StorageAuditEntry[] = [];
   private readonly history: FileChange[] = [];
+  private readonly redactions = new Map<number, StorageAuditRedaction>();
+  private readonly replaced = new Map<string, readonly FileChange[]>();
 
   constructor(private readonly base: State) {}
 
@@ -109,21 +151,34 @@ export class OverlayState implements State {
   }
   audit(): readonly StoredAuditEntry[] {
     const base = this.base.audit();
-    return [...base, ...linkedAfter(base, this.log)];
+    return redacted([...base, ...linkedAfter(base, this.log)], this.redactions);
   }
   appendAudit(entries: readonly StorageAuditEntry[]): void {
     this.log.push(...entries);
   }
   changes(fileId: string): readonly FileChange[] {
-    return [...this.base.changes(fileId), ...this.history.filter((c) => c.fileId === fileId)];
+    const added = this.history.filter((c) => c.fileId === fileId);
+    return [...(this.replaced.get(fileId) ?? this.base.changes(fileId)), ...added];
   }
   appendChanges(changes: readonly FileChange[]): void {
     this.history.push(...changes);
   }
+  redactAudit(redactions: readonly StorageAuditRedaction[]): void {
+    for (const [seq, r] of bySeq(this.audit(), redactions)) this.redactions.set(seq, r);
+  }
+  replaceChanges(fileId: string, changes: readonly FileChange[]): void {
+    // Changes appended earlier in the transaction are part of the history replaced.
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      if (this.history[i]!.fileId === fileId) this.history.splice(i, 1);
+    }
+    this.replaced.set(fileId, [...changes]);
+  }
   /** Applies every write of the transaction to the committed state. */
   commit(): void {
     for (const [kind, t] of this.tables) for (const [id, e] of t) this.base.write(kind, id, e);
+    for (const [fileId, changes] of this.replaced) this.base.replaceChanges(fileId, changes);
     this.base.appendAudit(this.log);
+    this.base.redactAudit([...this.redactions.values()]);
     this.base.appendChanges(this.history);
   }
 }

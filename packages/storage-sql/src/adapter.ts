@@ -41,7 +41,7 @@ export interface SqlStorageOptions {
  * A storage adapter over SQL, with what the dialect packages need beyond the port.
  * @example
  * const storage: SqlStorage = await createSqliteStorage();
- * await storage.migrate() //=> { applied: [], recorded: ["001-initial", "002-audit-chain", "003-consent"] }
+ * await storage.migrate() //=> { applied: [], recorded: ["001-initial", "002-audit-chain", "003-consent", "004-audit-digest"] }
  * @category Storage
  */
 export type SqlStorage = StorageAdapter & {

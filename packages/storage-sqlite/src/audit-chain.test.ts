@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { verifyAuditLog, type StorageAuditEntry, type StoredAuditEntry } from "@liushou/core";
+import { createHash } from "node:crypto";
+import {
+  AUDIT_GENESIS_HASH,
+  canonicalJson,
+  StorageError,
+  verifyAuditLog,
+  type StorageAuditEntry,
+  type StoredAuditEntry,
+} from "@liushou/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSqliteStorage } from "./index";
 
@@ -71,11 +79,75 @@ describe("the audit chain in the database", () => {
       alter table ls_audit drop column hash;
       drop table ls_audit_head;
       drop table ls_consent;
-      delete from ls_migration where name in ('002-audit-chain', '003-consent');
+      delete from ls_migration where name in ('002-audit-chain', '003-consent', '004-audit-digest');
     `);
     db.close();
     await writeLog(filename, 2);
     const log = await readLog(filename);
     expect(verifyAuditLog(log)).toMatchObject({ ok: true, count: 6 });
+  });
+});
+
+/** Rewrites a stored log the way it was chained before patch digests. */
+function toLegacy(filename: string): void {
+  const db = new Database(filename);
+  const rows = db.prepare("select seq, data from ls_audit order by seq").all() as {
+    seq: number;
+    data: string;
+  }[];
+  let head = AUDIT_GENESIS_HASH;
+  for (const row of rows) {
+    const { patchesDigest: _d, ...entry } = JSON.parse(row.data) as StoredAuditEntry;
+    const hash = createHash("sha256")
+      .update(`${head}\n${canonicalJson(entry)}`)
+      .digest("hex");
+    db.prepare("update ls_audit set data = ?, prev_hash = ?, hash = ? where seq = ?").run(
+      JSON.stringify(entry),
+      head,
+      hash,
+      row.seq,
+    );
+    head = hash;
+  }
+  db.prepare("update ls_audit_head set hash = ?").run(head);
+  db.prepare("delete from ls_migration where name = '004-audit-digest'").run();
+  db.close();
+}
+
+describe("the patch digests migration", () => {
+  it("links a log chained before digests again, so its entries can be redacted", async () => {
+    const filename = join(dir, "legacy.db");
+    await writeLog(filename, 3);
+    toLegacy(filename);
+    await writeLog(filename, 1);
+    const log = await readLog(filename);
+    expect(log.every((e) => typeof e.patchesDigest === "string")).toBe(true);
+    expect(verifyAuditLog(log)).toMatchObject({ ok: true, count: 4 });
+    const storage = await createSqliteStorage({ filename, region: "430102" });
+    await storage.audit.redact([{ seq: 2, patches: [], redactedBy: "x1" }]);
+    await storage.audit.append([
+      { ...entry(9), id: "x1", operation: "erase", patches: [], redacts: [2] },
+    ]);
+    await storage.close();
+    expect(verifyAuditLog(await readLog(filename))).toMatchObject({ ok: true, redacted: 1 });
+  });
+
+  it("refuses a log that does not verify, and changes nothing", async () => {
+    expect.assertions(2);
+    const filename = join(dir, "legacy-bad.db");
+    await writeLog(filename, 3);
+    toLegacy(filename);
+    const db = new Database(filename);
+    db.prepare("update ls_audit set data = replace(data, '王1', '李1') where seq = 2").run();
+    db.close();
+    await expect(createSqliteStorage({ filename, region: "430102" })).rejects.toBeInstanceOf(
+      StorageError,
+    );
+    const check = new Database(filename);
+    const pending = check
+      .prepare("select count(*) as n from ls_migration where name = '004-audit-digest'")
+      .get() as { n: number };
+    check.close();
+    expect(pending.n).toBe(0);
   });
 });

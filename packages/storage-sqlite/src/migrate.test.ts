@@ -8,7 +8,7 @@ describe("migrate", () => {
     const database = new Database(":memory:");
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database }) });
     const first = await migrate(db, { flavor: "sqlite", layout: "plain" });
-    const all = ["001-initial", "002-audit-chain", "003-consent"];
+    const all = ["001-initial", "002-audit-chain", "003-consent", "004-audit-digest"];
     expect(first).toEqual({ applied: all, recorded: all });
     const second = await migrate(db, { flavor: "sqlite", layout: "plain" });
     expect(second).toEqual({ applied: [], recorded: all });
@@ -31,12 +31,14 @@ describe("migrate", () => {
     const database = new Database(":memory:");
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database }) });
     await migrate(db, { flavor: "sqlite", layout: "plain" });
-    database.exec("drop table ls_consent; delete from ls_migration where name = '003-consent';");
+    database.exec(
+      "drop table ls_consent; delete from ls_migration where name in ('003-consent', '004-audit-digest');",
+    );
     database.exec(
       "insert into ls_school (region, id, version, updated_at, data, area_code) values ('430102', 's1', 1, '2026-03-01T09:00:00+08:00', '{}', '430102')",
     );
     const upgrade = await migrate(db, { flavor: "sqlite", layout: "plain" });
-    expect(upgrade.applied).toEqual(["003-consent"]);
+    expect(upgrade.applied).toEqual(["003-consent", "004-audit-digest"]);
     const rows = database.prepare("select count(*) as n from ls_consent").get() as { n: number };
     expect(rows.n).toBe(0);
     expect(database.prepare("select id from ls_school").all()).toEqual([{ id: "s1" }]);

@@ -1,7 +1,6 @@
 import { chartToSvg } from "@liushou/report-html";
 import { html, raw } from "hono/html";
-import { leftBehindStatistics, rollUpCompliance } from "liushou";
-import { loadCareData } from "../care-data";
+import { rollUpCompliance } from "liushou";
 import { termOf, type Routes } from "../context";
 import { tr } from "../i18n";
 import { layout } from "../views";
@@ -11,12 +10,8 @@ export const dashboardRoutes: Routes = (web, portal) => {
   web.get("/", async (c) => {
     const l = c.get("locale");
     const asOf = portal.today();
-    const data = await loadCareData(portal.storage);
-    const stats = leftBehindStatistics(data.files, {
-      asOf,
-      schools: data.schools,
-      classes: data.classes,
-    });
+    // Counted by the library on the stored files: what the portal reads is masked.
+    const stats = await portal.app.statistics({ asOf });
     const due = await portal.app.listDue({ withinDays: 14 });
     const report = await portal.app.compliance({ period: termOf(asOf) });
     const policies = report.policies.map((p) => [p.id, p.name] as const);
@@ -32,11 +27,9 @@ export const dashboardRoutes: Routes = (web, portal) => {
       },
       { width: 640, height: 300, id: "compliance" },
     );
-    const paired = new Set(
-      data.pairings
-        .filter((p) => p.start <= asOf && (p.end === undefined || p.end >= asOf))
-        .map((p) => p.childId),
-    );
+    const paired = new Set<string>();
+    for await (const { value: p } of portal.storage.pairings.stream({ activeOn: asOf }))
+      paired.add(p.childId);
     const figures: [string, number, string][] = [
       [tr(l, "在校学生", "Pupils"), stats.total.totalPupils, "pupils"],
       [tr(l, "留守儿童", "Left-behind children"), stats.total.leftBehind, "left-behind"],

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { StorageError, type StorageAdapter } from "@liushou/core";
 import { DEFAULT_REPORT_POLICIES } from "@liushou/report";
-import { createLiushou, type Liushou } from "liushou";
+import { createLiushou, FieldClassSchema, type Liushou } from "liushou";
 import { UsageError } from "./exit";
 import type { Session } from "./io";
 
@@ -72,9 +72,12 @@ export async function openApp(session: Session, options: DbOptions): Promise<Ope
   const clock = (): string =>
     options.today ? `${options.today}T12:00:00+08:00` : now().toISOString();
   // The monthly home visit and parent call: what the reports judge by, and no school calendar needed.
+  // A local, single-user tool on the user's own database: its actor (an administrator) sees
+  // every field class, which importing a roster (matching and merging stored files) needs.
   const app = createLiushou({
     storage,
     actor: options.actor,
+    visibility: { administrator: FieldClassSchema.options },
     clock,
     locale: session.locale,
     policies: DEFAULT_REPORT_POLICIES,

@@ -3,8 +3,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fuzzRuns } from "../_lib/fuzz.test-helper";
 import type { StorageAuditEntry, StoredAuditEntry } from "../ports/storage/port";
+import { redactAuditEntry } from "../ports/storage/redact";
+import { thrown } from "../_lib/throws.test-helper";
+import { ValidationError } from "../errors/errors";
 import {
   AUDIT_GENESIS_HASH,
+  auditEntryHash,
+  auditPatchesDigest,
   canonicalJson,
   chainAuditEntries,
   createAuditVerifier,
@@ -60,8 +65,13 @@ describe("canonicalJson", () => {
 describe("verifyAuditLog", () => {
   it("accepts an intact chain and returns its head", () => {
     const log = stored(5);
-    expect(verifyAuditLog(log)).toEqual({ ok: true, count: 5, head: log[4]!.hash });
-    expect(verifyAuditLog([])).toEqual({ ok: true, count: 0, head: AUDIT_GENESIS_HASH });
+    expect(verifyAuditLog(log)).toEqual({ ok: true, count: 5, head: log[4]!.hash, redacted: 0 });
+    expect(verifyAuditLog([])).toEqual({
+      ok: true,
+      count: 0,
+      head: AUDIT_GENESIS_HASH,
+      redacted: 0,
+    });
   });
 
   it("finds an edit, a deletion, a reordering and a cut end", () => {
@@ -113,6 +123,14 @@ describe("verifyAuditLog", () => {
     expect.assertions(2);
     expect(() => verifyAuditLog(42 as never)).toThrow(/audit entries|审计记录/);
     expect(verifyAuditLog([null as never]).ok).toBe(false);
+  });
+});
+
+describe("auditEntryHash", () => {
+  it("refuses a previous hash that is not a string, whatever it is", () => {
+    expect.assertions(3);
+    for (const prev of [Object.create(null), null, 7])
+      expect(() => auditEntryHash(entry(0), prev as never)).toThrow(ValidationError);
   });
 });
 
@@ -174,5 +192,109 @@ describe("createAuditVerifier", () => {
     const v = createAuditVerifier();
     for (const e of log()) expect(v.push(e)).toBeNull();
     expect(v.finish()).toMatchObject({ ok: true, count: n });
+  });
+});
+
+/** A log of `n` entries chained the way logs were before patch digests. */
+const legacy = (n: number): StoredAuditEntry[] => {
+  let head = AUDIT_GENESIS_HASH;
+  return Array.from({ length: n }, (_, i) => {
+    const e = entry(i);
+    const hash = sha256Hex(`${head}\n${canonicalJson(e)}`);
+    const out = { ...e, seq: i + 1, prevHash: head, hash };
+    head = hash;
+    return out;
+  });
+};
+
+describe("redacted audit entries", () => {
+  /** Entries 1 and 3 redacted by an `erase` entry appended after them, listing their seqs. */
+  const redactedLog = (redacts: readonly number[] = [2, 4]) => {
+    const log = stored(5).map((e) =>
+      e.seq === 2 || e.seq === 4
+        ? redactAuditEntry(e, { seq: e.seq, patches: [], redactedBy: "x1" })
+        : e,
+    );
+    const [erase] = chainAuditEntries(log[4]!.hash, [
+      entry(9, { id: "x1", operation: "erase", patches: [], version: 0, redacts }),
+    ]).linked;
+    return [...log, { ...erase!, seq: 6 }];
+  };
+
+  it("commits each new entry to the digest of its patches", () => {
+    const [e] = stored(1);
+    expect(e!.patchesDigest).toBe(auditPatchesDigest(entry(0).patches));
+    expect(auditPatchesDigest([])).toBe(createHash("sha256").update("[]").digest("hex"));
+  });
+
+  it("verifies a log whose patches were redacted and recorded, and counts them", () => {
+    const log = redactedLog();
+    expect(log[1]!.patches).toEqual([]);
+    expect(log[1]!.hash).toBe(stored(5)[1]!.hash);
+    expect(verifyAuditLog(log)).toEqual({
+      ok: true,
+      count: 6,
+      head: log[5]!.hash,
+      redacted: 2,
+    });
+  });
+
+  it("finds patches changed without redaction, and a redaction no entry records", () => {
+    const log = stored(3);
+    const changed = log.map((e, i) => (i === 1 ? { ...e, patches: [] } : e));
+    expect(verifyAuditLog(changed)).toMatchObject({ ok: false, index: 1, reason: "edited" });
+    const marked = log.map((e, i) => (i === 1 ? { ...e, patches: [], redactedBy: "nobody" } : e));
+    expect(verifyAuditLog(marked)).toMatchObject({
+      ok: false,
+      index: 1,
+      reason: "unrecorded-redaction",
+    });
+    // The recording entry must list the redacted entry's seq.
+    expect(verifyAuditLog(redactedLog([2]))).toMatchObject({
+      ok: false,
+      index: 1,
+      reason: "unrecorded-redaction",
+    });
+    // A redactedBy that is not text is an edit.
+    const odd = log.map((e, i) => (i === 1 ? { ...e, redactedBy: 7 as never } : e));
+    expect(verifyAuditLog(odd)).toMatchObject({ ok: false, index: 1, reason: "edited" });
+  });
+
+  it("finds an edit of a redacted entry's other fields, and of the recording entry", () => {
+    const log = redactedLog();
+    const actor = log.map((e, i) => (i === 1 ? { ...e, actor: "someone-else" } : e));
+    expect(verifyAuditLog(actor)).toMatchObject({ ok: false, index: 1, reason: "edited" });
+    const digest = log.map((e, i) => (i === 1 ? { ...e, patchesDigest: "0".repeat(64) } : e));
+    expect(verifyAuditLog(digest)).toMatchObject({ ok: false, index: 1, reason: "edited" });
+    const list = log.map((e, i) => (i === 5 ? { ...e, redacts: [2, 4, 5] } : e));
+    expect(verifyAuditLog(list)).toMatchObject({ ok: false, index: 5, reason: "edited" });
+  });
+
+  it("still verifies a log chained before digests, whose entries cannot be redacted", () => {
+    const log = legacy(4);
+    expect(verifyAuditLog(log)).toEqual({ ok: true, count: 4, head: log[3]!.hash, redacted: 0 });
+    expect(auditEntryHash(log[2]!, log[2]!.prevHash)).toBe(log[2]!.hash);
+    const edited = log.map((e, i) => (i === 2 ? { ...e, patches: [] } : e));
+    expect(verifyAuditLog(edited)).toMatchObject({ ok: false, index: 2, reason: "edited" });
+    const marked = log.map((e, i) => (i === 2 ? { ...e, redactedBy: "x" } : e));
+    expect(verifyAuditLog(marked)).toMatchObject({ ok: false, index: 2, reason: "edited" });
+    const error = thrown(() => redactAuditEntry(log[2]!, { seq: 3, patches: [], redactedBy: "x" }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toMatch(/补丁摘要之前/);
+    // A log continued after the upgrade: old entries verify the old way, new ones the new way.
+    const more = chainAuditEntries(log[3]!.hash, [entry(7)]).linked.map((e) => ({ ...e, seq: 5 }));
+    expect(verifyAuditLog([...log, ...more])).toMatchObject({ ok: true, count: 5 });
+  });
+
+  it("refuses a redaction of another seq, or a malformed one", () => {
+    const [e] = stored(1);
+    for (const bad of [
+      { seq: 2, patches: [], redactedBy: "x" },
+      { seq: 1, patches: "no", redactedBy: "x" },
+      { seq: 1, patches: [], redactedBy: "" },
+      null,
+    ]) {
+      expect(thrown(() => redactAuditEntry(e!, bad as never))).toBeInstanceOf(ValidationError);
+    }
   });
 });

@@ -55,15 +55,53 @@ function notJson(value: unknown) {
   );
 }
 
-/** The fields of an entry the hash covers: all but `seq`, `prevHash` and `hash`. */
+/** The fields of an entry as appended: all but `seq`, `prevHash`, `hash` and the redaction fields. */
 function content(entry: StorageAuditEntry): StorageAuditEntry {
-  const { seq: _seq, prevHash: _prev, hash: _hash, ...rest } = entry as StoredAuditEntry;
+  const {
+    seq: _seq,
+    prevHash: _prev,
+    hash: _hash,
+    patchesDigest: _digest,
+    redactedBy: _by,
+    ...rest
+  } = entry as StoredAuditEntry;
   return rest;
 }
 
 /**
+ * What the hash covers: an entry with a `patchesDigest` commits to the digest instead of its
+ * patches (and not to `redactedBy`); an entry chained before digests, to everything but `seq`,
+ * `prevHash` and `hash` (a `redactedBy` added to it breaks its hash).
+ */
+function hashed(entry: StorageAuditEntry): object {
+  const e = entry as StoredAuditEntry;
+  if (e.patchesDigest === undefined) {
+    const { seq: _seq, prevHash: _prev, hash: _hash, ...rest } = e;
+    return rest;
+  }
+  const { patches: _patches, ...rest } = content(e);
+  return { ...rest, patchesDigest: e.patchesDigest };
+}
+
+/**
+ * The digest an audit entry's hash commits to in place of its patches: SHA-256 (hex) of their
+ * canonical JSON.
+ * @param patches - The patches as appended.
+ * @returns 64 hex digits.
+ * @throws ValidationError for patches JSON cannot hold.
+ * @example
+ * auditPatchesDigest([]) //=> "4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945"
+ * @category Audit
+ */
+export function auditPatchesDigest(patches: StorageAuditEntry["patches"]): string {
+  return sha256Hex(canonicalJson(patches));
+}
+
+/**
  * The hash of an audit entry in the chain: SHA-256 (hex) of `prevHash` and the canonical JSON
- * of the entry without `seq`, `prevHash` and `hash`.
+ * of the entry without `seq`, `prevHash` and `hash`; when the entry has a `patchesDigest`
+ * (every entry chained by {@link chainAuditEntries}), with the digest in place of its patches
+ * and without `redactedBy`, so redacting the patches leaves the hash as it was.
  * @param entry - The entry.
  * @param prevHash - The hash of the entry before it, or {@link AUDIT_GENESIS_HASH}.
  * @returns 64 hex digits.
@@ -80,13 +118,21 @@ export function auditEntryHash(entry: StorageAuditEntry, prevHash: string): stri
       entry,
     );
   }
-  return sha256Hex(`${String(prevHash)}\n${canonicalJson(content(entry))}`);
+  if (typeof prevHash !== "string") {
+    throw invalidArgument(
+      "prevHash",
+      "invalid_type",
+      text("应为前一条记录的哈希（字符串）", "expected the previous entry's hash (a string)"),
+      prevHash,
+    );
+  }
+  return sha256Hex(`${prevHash}\n${canonicalJson(hashed(entry))}`);
 }
 
 /**
- * Links new audit entries to the end of a log: each gets the `prevHash` of the one before and
- * its own `hash`. What an adapter's `audit.append` does, atomically, with the `hash` of the last
- * entry it stores.
+ * Links new audit entries to the end of a log: each gets the `patchesDigest` of its patches
+ * ({@link auditPatchesDigest}), the `prevHash` of the one before and its own `hash`. What an
+ * adapter's `audit.append` does, atomically, with the `hash` of the last entry it stores.
  * @param previous - The `hash` of the last stored entry, or {@link AUDIT_GENESIS_HASH} for an empty log.
  * @param entries - The entries to append, in order.
  * @returns The entries with `prevHash` and `hash`, and the new last hash (`head`).
@@ -98,7 +144,10 @@ export function auditEntryHash(entry: StorageAuditEntry, prevHash: string): stri
 export function chainAuditEntries(
   previous: string,
   entries: readonly StorageAuditEntry[],
-): { linked: (StorageAuditEntry & { prevHash: string; hash: string })[]; head: string } {
+): {
+  linked: (StorageAuditEntry & { patchesDigest: string; prevHash: string; hash: string })[];
+  head: string;
+} {
   if (!Array.isArray(entries)) {
     throw invalidArgument(
       "entries",
@@ -109,8 +158,10 @@ export function chainAuditEntries(
   }
   let head = previous;
   const linked = entries.map((e) => {
-    const hash = auditEntryHash(e, head);
-    const out = { ...content(e), prevHash: head, hash };
+    const own = content(e);
+    const withDigest = { ...own, patchesDigest: auditPatchesDigest(own.patches) };
+    const hash = auditEntryHash(withDigest, head);
+    const out = { ...withDigest, prevHash: head, hash };
     head = hash;
     return out;
   });
@@ -124,17 +175,28 @@ export function chainAuditEntries(
  *   inserted or moved);
  * - `out-of-order`: its `seq` does not follow the one before;
  * - `head-mismatch`: the last hash is not the `expectedHead` the host kept (entries were cut
- *   from the end).
+ *   from the end);
+ * - `unrecorded-redaction`: the entry's patches were redacted (`redactedBy`) but no later
+ *   `anonymise` or `erase` entry with that id lists its `seq` in `redacts`.
+ *
+ * `redacted` counts the entries whose patches were redacted: their hash, and everything but
+ * the patches, still verify; the patches themselves are no longer checked.
  * @example
  * const r: AuditVerification = { ok: false, index: 3, reason: "edited", message };
  * @category Audit
  */
 export type AuditVerification =
-  | { readonly ok: true; readonly count: number; readonly head: string }
+  | {
+      readonly ok: true;
+      readonly count: number;
+      readonly head: string;
+      readonly redacted: number;
+    }
   | {
       readonly ok: false;
       readonly index: number;
-      readonly reason: "edited" | "broken-link" | "out-of-order" | "head-mismatch";
+      readonly reason:
+        "edited" | "broken-link" | "out-of-order" | "head-mismatch" | "unrecorded-redaction";
       readonly message: { readonly "zh-CN": string; readonly en: string };
     };
 
@@ -172,7 +234,9 @@ export interface AuditVerifier {
 
 /**
  * Checks a hash-chained audit log entry by entry, as it is streamed from storage: it keeps
- * only the last hash and `seq`, so memory stays flat however long the log. The same checks as
+ * only the last hash and `seq` (and the `seq`s of redacted entries until the entry recording
+ * their redaction, which follows them in the same transaction), so memory stays flat however
+ * long the log. The same checks as
  * {@link verifyAuditLog}, which runs it over a list.
  * @param options - `from`: the `prevHash` the first entry must have (default
  * {@link AUDIT_GENESIS_HASH}); `expectedHead`: the last hash the host kept.
@@ -180,7 +244,7 @@ export interface AuditVerifier {
  * @example
  * const verifier = createAuditVerifier({ expectedHead });
  * for await (const e of storage.audit.stream({})) if (verifier.push(e)) break;
- * verifier.finish() //=> { ok: true, count: 42, head: "…" }
+ * verifier.finish() //=> { ok: true, count: 42, head: "…", redacted: 0 }
  * @category Audit
  */
 export function createAuditVerifier(
@@ -190,7 +254,10 @@ export function createAuditVerifier(
   let head = options.from ?? AUDIT_GENESIS_HASH;
   let seq = -Infinity;
   let index = 0;
+  let redacted = 0;
   let failed: AuditFailure | null = null;
+  /** Recording entry id → the entries it must list, until it is met. */
+  const pending = new Map<string, { index: number; seqs: number[] }>();
   const check = (e: StoredAuditEntry): AuditFailure | null => {
     if (typeof e !== "object" || e === null || typeof e.seq !== "number" || !(e.seq > seq)) {
       return failure(index, "out-of-order", "序号未递增", "its seq does not follow the one before");
@@ -209,7 +276,7 @@ export function createAuditVerifier(
     } catch {
       hash = "";
     }
-    if (hash !== e.hash) {
+    if (hash !== e.hash || !patchesMatch(e)) {
       return failure(
         index,
         "edited",
@@ -219,11 +286,44 @@ export function createAuditVerifier(
     }
     return null;
   };
+  const unrecorded = (at: number) =>
+    failure(
+      at,
+      "unrecorded-redaction",
+      "补丁已被删改，但其后没有记录这次删改的匿名化或删除记录",
+      "its patches were redacted but no later anonymise or erase entry lists it",
+    );
+  const patchesMatch = (e: StoredAuditEntry): boolean => {
+    if (e.patchesDigest === undefined) return true;
+    if (typeof e.redactedBy === "string") return true;
+    if (e.redactedBy !== undefined) return false;
+    try {
+      return auditPatchesDigest(e.patches) === e.patchesDigest;
+    } catch {
+      return false;
+    }
+  };
   return {
     push(entry) {
       if (failed) return failed;
       failed = check(entry);
       if (failed) return failed;
+      const owed = pending.get(entry.id);
+      if (owed) {
+        pending.delete(entry.id);
+        const listed = new Set(Array.isArray(entry.redacts) ? entry.redacts : []);
+        const recorder = entry.operation === "anonymise" || entry.operation === "erase";
+        if (!recorder || !owed.seqs.every((s) => listed.has(s))) {
+          failed = unrecorded(owed.index);
+          return failed;
+        }
+      }
+      if (entry.patchesDigest !== undefined && typeof entry.redactedBy === "string") {
+        redacted++;
+        const p = pending.get(entry.redactedBy);
+        if (p) p.seqs.push(entry.seq);
+        else pending.set(entry.redactedBy, { index, seqs: [entry.seq] });
+      }
       head = entry.hash;
       seq = entry.seq;
       index++;
@@ -231,6 +331,8 @@ export function createAuditVerifier(
     },
     finish() {
       if (failed) return failed;
+      const [first] = [...pending.values()].map((p) => p.index).sort((a, b) => a - b);
+      if (first !== undefined) return unrecorded(first);
       if (options.expectedHead !== undefined && options.expectedHead !== head) {
         return failure(
           index,
@@ -239,7 +341,7 @@ export function createAuditVerifier(
           "the last hash is not the one kept (entries were cut from the end)",
         );
       }
-      return { ok: true, count: index, head };
+      return { ok: true, count: index, head, redacted };
     },
   };
 }
@@ -256,7 +358,7 @@ export function createAuditVerifier(
  * @returns `{ ok: true, count, head }`, or the first bad `index` and the `reason`.
  * @throws ValidationError when `entries` is not a list.
  * @example
- * verifyAuditLog(await drain(storage.audit.stream({}))) //=> { ok: true, count: 42, head: "…" }
+ * verifyAuditLog(await drain(storage.audit.stream({}))) //=> { ok: true, count: 42, head: "…", redacted: 0 }
  * @category Audit
  */
 export function verifyAuditLog(

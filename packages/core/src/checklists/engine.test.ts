@@ -171,6 +171,13 @@ describe("validateResponses", () => {
 });
 
 describe("scoreChecklist", () => {
+  it("refuses options that are not an object", () => {
+    expect.assertions(2);
+    for (const options of [null, 3])
+      expect(() => scoreChecklist(instrument, assessment(full), options as never)).toThrow(
+        ValidationError,
+      );
+  });
   it("scores sums, reverse items, weights, means, totals, bands and flags", () => {
     const s = scoreChecklist(instrument, assessment(full));
     // e3 reversed: 0 → 2; emotion = 2 + 1 + 2 + 1 + 0

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { ValidationError } from "../errors/errors";
 import { IssueCode } from "../errors/codes";
 import { addIssue, describeValue, type FieldIssue } from "../errors/issues";
-import { validate } from "../errors/validate";
+import { requireObject, validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import {
   AssessmentSchema,
@@ -634,6 +634,7 @@ export function scoreChecklist(
   assessment: AssessmentInput | Assessment,
   options: ScoreOptions = {},
 ): ChecklistScore {
+  requireObject(options, "options");
   const a = parseAssessment(assessment);
   let checklist: Checklist;
   if (isSource(source)) {

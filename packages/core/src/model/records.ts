@@ -136,19 +136,23 @@ export const AssessmentSchema = z.object({
   takenAt: InstantSchema,
   informant: InformantSchema,
   assessorId: IdSchema.optional(),
-  responses: z.record(z.string().max(MAX_ID_LENGTH), AnswerSchema).superRefine((r, ctx) => {
-    const n = Object.keys(r).length;
-    if (n > MAX_RESPONSES) {
-      addIssue(
-        ctx,
-        "too_big",
-        text(
-          `答案不能超过 ${MAX_RESPONSES} 项（上限 ${MAX_RESPONSES}，收到 ${n} 项）`,
-          `must have at most ${MAX_RESPONSES} answers (limit ${MAX_RESPONSES}, got ${n})`,
-        ),
-      );
-    }
-  }),
+  responses: z
+    .record(z.string().max(MAX_ID_LENGTH), AnswerSchema)
+    .superRefine((r, ctx) => {
+      const n = Object.keys(r).length;
+      if (n > MAX_RESPONSES) {
+        addIssue(
+          ctx,
+          "too_big",
+          text(
+            `答案不能超过 ${MAX_RESPONSES} 项（上限 ${MAX_RESPONSES}，收到 ${n} 项）`,
+            `must have at most ${MAX_RESPONSES} answers (limit ${MAX_RESPONSES}, got ${n})`,
+          ),
+        );
+      }
+    })
+    // Answers about the child's mind, health, family and safety: sensitive as a whole.
+    .meta({ fieldClass: FieldClass.SENSITIVE }),
 });
 /** @category Model */
 export type Assessment = z.infer<typeof AssessmentSchema>;

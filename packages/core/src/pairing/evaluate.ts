@@ -3,6 +3,7 @@
  * @module
  */
 import { ValidationError } from "../errors/errors";
+import { describeValue } from "../errors/issues";
 import { text, type LocalizedText } from "../i18n";
 import type { SchoolClass } from "../model/area";
 import type { ChildFile } from "../model/child-file";
@@ -528,8 +529,8 @@ function softInto(
         index,
         rule.name,
         text(
-          `应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${String(r)}）`,
-          `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${String(r)})`,
+          `应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${describeValue(r)}）`,
+          `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${describeValue(r)})`,
         ),
       );
     }

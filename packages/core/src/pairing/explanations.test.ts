@@ -95,6 +95,17 @@ describe("explanations of every hard rule", () => {
     expect(why).toMatchSnapshot();
   });
 
+  it("names every violation of every mentor word for word", () => {
+    const plan = planPairings(input);
+    const why = Object.fromEntries(
+      Object.keys(EXPECTED_VIOLATIONS).map((m) => [
+        m,
+        explainWhyNot(input, plan, "c", m).violations,
+      ]),
+    );
+    expect(why).toEqual(EXPECTED_VIOLATIONS);
+  });
+
   it("the same-gender rule starts on the birthday of the named age", () => {
     const at = (birth: string) =>
       planPairings({
@@ -129,3 +140,145 @@ describe("explanations of every hard rule", () => {
     ).toBe(1);
   });
 });
+
+/** The violations of each mentor of `input`, as `explainWhyNot` gives them (and the snapshots show). */
+const EXPECTED_VIOLATIONS = {
+  kind: [
+    {
+      rule: "mentor-kind",
+      explanation: {
+        "zh-CN": "导师类型 peer-buddy 不在本规则集（subject-teacher、caring-mother）内",
+        en: "mentor kind peer-buddy is not paired by this rule set (subject-teacher, caring-mother)",
+      },
+    },
+  ],
+  later: [
+    {
+      rule: "availability",
+      explanation: {
+        "zh-CN": "导师自 2026-09-02 起才可结对（计划日期 2026-09-01）",
+        en: "the mentor is available only from 2026-09-02 (plan date 2026-09-01)",
+      },
+    },
+  ],
+  ended: [
+    {
+      rule: "availability",
+      explanation: {
+        "zh-CN": "导师的可结对期限已于 2026-08-31 结束",
+        en: "the mentor's availability ended on 2026-08-31",
+      },
+    },
+  ],
+  full: [
+    {
+      rule: "capacity",
+      explanation: {
+        "zh-CN": "导师的结对容量为 0",
+        en: "the mentor's capacity is 0",
+      },
+    },
+  ],
+  school: [
+    {
+      rule: "same-school",
+      explanation: {
+        "zh-CN": "帮扶教师须与儿童同校（儿童 s1，教师 s2）",
+        en: "teacher mentors must be of the child's school (child s1, mentor s2)",
+      },
+    },
+  ],
+  noschool: [
+    {
+      rule: "same-school",
+      explanation: {
+        "zh-CN": "帮扶教师须与儿童同校（儿童 s1，教师 未登记）",
+        en: "teacher mentors must be of the child's school (child s1, mentor none)",
+      },
+    },
+  ],
+  excluded: [
+    {
+      rule: "exclusion",
+      explanation: {
+        "zh-CN": "该结对已被明确排除",
+        en: "this pair is explicitly excluded",
+      },
+    },
+  ],
+  because: [
+    {
+      rule: "exclusion",
+      explanation: {
+        "zh-CN": "已明确排除：家长要求",
+        en: "explicitly excluded: the parents asked",
+      },
+    },
+  ],
+  male: [
+    {
+      rule: "same-gender",
+      explanation: {
+        "zh-CN": "儿童已满 12 岁须同性别结对",
+        en: "the child is 12 or older and needs a mentor of the same gender",
+      },
+    },
+  ],
+  unknown: [
+    {
+      rule: "same-gender",
+      explanation: {
+        "zh-CN": "儿童已满 12 岁须同性别结对，导师性别未登记",
+        en: "the child is 12 or older and needs a mentor of the same gender; the mentor's gender is not recorded",
+      },
+    },
+  ],
+  far: [
+    {
+      rule: "max-distance",
+      explanation: {
+        "zh-CN": "导师与儿童不在同一村",
+        en: "the mentor is not in the child's village",
+      },
+    },
+  ],
+  nocode: [
+    {
+      rule: "max-distance",
+      explanation: {
+        "zh-CN": "导师未登记到村一级的区划代码",
+        en: "the mentor's region code does not reach the village",
+      },
+    },
+  ],
+  several: [
+    {
+      rule: "availability",
+      explanation: {
+        "zh-CN": "导师的可结对期限已于 2026-08-31 结束",
+        en: "the mentor's availability ended on 2026-08-31",
+      },
+    },
+    {
+      rule: "capacity",
+      explanation: {
+        "zh-CN": "导师的结对容量为 0",
+        en: "the mentor's capacity is 0",
+      },
+    },
+    {
+      rule: "same-school",
+      explanation: {
+        "zh-CN": "帮扶教师须与儿童同校（儿童 s1，教师 s2）",
+        en: "teacher mentors must be of the child's school (child s1, mentor s2)",
+      },
+    },
+    {
+      rule: "same-gender",
+      explanation: {
+        "zh-CN": "儿童已满 12 岁须同性别结对",
+        en: "the child is 12 or older and needs a mentor of the same gender",
+      },
+    },
+  ],
+};

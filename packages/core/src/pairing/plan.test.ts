@@ -361,6 +361,32 @@ describe("planPairings: bad input", () => {
       }),
     ).toThrow(/customRules\[0\]/);
   });
+  it("names what a host's soft rule returned, even a value with no text form", () => {
+    expect.assertions(2);
+    for (const value of [
+      Object.create(null),
+      {
+        toString: () => {
+          throw new Error("no");
+        },
+      },
+    ]) {
+      const run = () =>
+        planPairings({
+          ...base,
+          customRules: [
+            {
+              kind: "soft",
+              name: "odd",
+              weight: 1,
+              explanation: { "zh-CN": "怪", en: "odd" },
+              score: () => value as never,
+            },
+          ],
+        });
+      expect(run).toThrow(ValidationError);
+    }
+  });
   it("explains a rule set that cannot be satisfied as unmatched reasons", () => {
     const plan = planPairings({ ...base, mentors: [mentor("t", { school: "s2" })] });
     expect(plan.unmatched[0]).toMatchObject({

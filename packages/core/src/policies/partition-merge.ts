@@ -9,7 +9,7 @@ import { requireIterable } from "../_lib/iterable";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
 import type { FieldIssue } from "../errors/issues";
-import { requireObject, validate } from "../errors/validate";
+import { invalidArgument, requireObject, validate } from "../errors/validate";
 import { text } from "../i18n";
 import { dayNumber } from "../time/calendar-date";
 import type { AsOf, CalendarDate, TimeZone } from "../time/types";
@@ -84,6 +84,21 @@ export const RollUpsSchema = z
   .array(z.enum(["mentor", "class", "school", "township", "county", "bucket"]))
   .default(["school", "county"]);
 
+/** A partition's key as text: a string, or a finite number written out; anything else is refused. */
+export function partitionKey(value: unknown, path: string): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  throw invalidArgument(
+    path,
+    "invalid_type",
+    text(
+      "分区键应为字符串（如县级区划代码）",
+      "a partition key must be a string (a county code, say)",
+    ),
+    value,
+  );
+}
+
 /**
  * Evaluates one partition and keeps what {@link mergeCompliancePartitions} needs: the step
  * a worker thread runs for {@link evaluateCompliancePartitioned}'s parallel form.
@@ -99,6 +114,7 @@ export function summarizeCompliancePartition(
   input: CompliancePartitionInput,
 ): CompliancePartitionSummary {
   requireObject(input, "input");
+  const key = partitionKey(input.key, "key");
   const rollUpsBy = validate(RollUpsSchema, input.rollUps, {
     path: ["rollUps"],
     subject: text("汇总方式", "roll-ups"),
@@ -113,7 +129,7 @@ export function summarizeCompliancePartition(
     data,
     ...(input.counts ? { counts: input.counts } : {}),
   });
-  return summarizeReport(report, String(input.key), rollUpsBy, input.workList ?? {});
+  return summarizeReport(report, key, rollUpsBy, input.workList ?? {});
 }
 
 /** The summary of a partition's report. @internal */
@@ -185,6 +201,7 @@ export function mergeCompliancePartitions(
   options: { workList?: { limit?: number } } = {},
 ): PartitionedCompliance {
   requireIterable(summaries, "summaries", text("分区汇总", "partition summaries"));
+  requireObject(options, "options");
   const merge = new PartitionMerge(options.workList?.limit);
   let p = 0;
   for (const raw of summaries) {

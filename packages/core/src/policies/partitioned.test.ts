@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../_lib/fuzz.test-helper";
 import { EXAMPLE_CALENDAR_2025_26 } from "../calendar";
 import { ValidationError } from "../errors/errors";
 import type { ContactRecordInput } from "../model";
@@ -90,7 +91,7 @@ describe("evaluateCompliancePartitioned", () => {
         expect(merged.workList).toEqual(workList(single, { withinDays: 10, includeMissed: true }));
         expect(merged.findings).toEqual(single.findings);
       }),
-      { numRuns: 25 },
+      { numRuns: propertyRuns(25) },
     );
   });
 
@@ -117,7 +118,7 @@ describe("evaluateCompliancePartitioned", () => {
         );
         expect(mergeCompliancePartitions(summaries, options)).toEqual(inOneThread);
       }),
-      { numRuns: 15 },
+      { numRuns: propertyRuns(15) },
     );
     const one = { ...scenario(), calendar: EXAMPLE_CALENDAR_2025_26 };
     const base = { policies: ALL_PRESETS, period: PERIOD, asOf: AS_OF, data: one };
@@ -176,5 +177,14 @@ describe("evaluateCompliancePartitioned", () => {
     expect(() =>
       evaluateCompliancePartitioned({ ...base, partitions: [], rollUps: ["galaxy" as never] }),
     ).toThrow(ValidationError);
+    expect(() => mergeCompliancePartitions([], null as never)).toThrow(ValidationError);
+    for (const key of [Object.create(null), undefined, Number.NaN]) {
+      await expect(
+        evaluateCompliancePartitioned({ ...base, partitions: [{ key, data: {} } as never] }),
+      ).rejects.toThrow(/partitions\[0\]\.key/);
+      expect(() => summarizeCompliancePartition({ ...base, key, data: {} } as never)).toThrow(
+        /分区键|partition key/,
+      );
+    }
   });
 });

@@ -9,7 +9,13 @@ import {
   type PolicyFinding,
 } from "./data";
 import { evaluateCompliance } from "./evaluate";
-import { isPrepared, PartitionMerge, RollUpsSchema, summarizeReport } from "./partition-merge";
+import {
+  isPrepared,
+  PartitionMerge,
+  partitionKey,
+  RollUpsSchema,
+  summarizeReport,
+} from "./partition-merge";
 import type { ComplianceReport } from "./report";
 import type { RollUpBy, RollUpRow } from "./rollup";
 import type { Policy, PolicyInput } from "./schema";
@@ -137,5 +143,5 @@ function checkPartition(partition: CompliancePartition, p: number): string {
       partition,
     );
   }
-  return String(partition.key);
+  return partitionKey(partition.key, `partitions[${p}].key`);
 }

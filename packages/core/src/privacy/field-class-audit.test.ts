@@ -2,67 +2,7 @@ import type * as z from "zod";
 import { describe, expect, it } from "vitest";
 import { STORAGE_ENTITY_SCHEMAS } from "../ports/storage/entities";
 import { fieldClassAt } from "./field-class";
-
-type Def = {
-  type: string;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  options?: readonly z.ZodType[];
-  left?: z.ZodType;
-  right?: z.ZodType;
-  valueType?: z.ZodType;
-};
-const defOf = (s: unknown) => (s as { _zod?: { def?: Def } })._zod?.def;
-
-/** Every leaf field (text or number) of a schema, as `a.b.*.c` paths with a sample path. */
-function leaves(
-  schema: z.ZodType,
-  path: (string | number)[] = [],
-  out = new Map<string, (string | number)[]>(),
-  depth = 0,
-) {
-  const def = defOf(schema);
-  if (!def || depth > 24) return out;
-  const key = path.map((k) => (typeof k === "number" ? "*" : k)).join(".");
-  switch (def.type) {
-    case "object":
-      for (const [k, s] of Object.entries(def.shape ?? {})) leaves(s, [...path, k], out, depth + 1);
-      break;
-    case "array":
-      if (def.element) leaves(def.element, [...path, 0], out, depth + 1);
-      break;
-    case "record":
-      if (def.valueType) leaves(def.valueType, [...path, "key"], out, depth + 1);
-      break;
-    case "union":
-      for (const o of def.options ?? []) leaves(o, path, out, depth + 1);
-      break;
-    case "intersection":
-      if (def.left) leaves(def.left, path, out, depth + 1);
-      if (def.right) leaves(def.right, path, out, depth + 1);
-      break;
-    case "pipe":
-      if (def.in) leaves(def.in, path, out, depth + 1);
-      break;
-    case "optional":
-    case "default":
-    case "nullable":
-    case "prefault":
-    case "readonly":
-    case "catch":
-      if (def.innerType) leaves(def.innerType, path, out, depth + 1);
-      break;
-    case "string":
-    case "number":
-    case "custom":
-      if (path.length > 0) out.set(key, path);
-      break;
-  }
-  return out;
-}
+import { schemaLeaves } from "./schema-walk";
 
 const PERSONAL =
   /name|phone|mobile|address|idnumber|studentnumber|note|summary|followup|health|income|amount|cost|place|evidence|personality|employer|workplace|answer|responses/i;
@@ -87,8 +27,6 @@ const NOT_PERSONAL: Record<string, string> = {
   "contacts.place": "where a visit took place: the home or activity room, as text",
   "contacts.summary": "the visit's record, read by every mentor in scope",
   "contacts.followUp": "the visit's record, read by every mentor in scope",
-  "assessments.responses.key": "checklist answers, scored by the rules of core",
-  "assessments.responses.key.*": "checklist answers (several choices), scored by the rules of core",
   "assistancePlans.items.*.progress.*.note": "the plan's progress, read by the helpers in scope",
   "assistancePlans.items.*.progress.*.note.zh-CN":
     "the plan's progress, read by the helpers in scope",
@@ -104,7 +42,7 @@ const NOT_PERSONAL: Record<string, string> = {
 describe("field classes of the entity schemas", () => {
   const found: string[] = [];
   for (const [kind, schema] of Object.entries(STORAGE_ENTITY_SCHEMAS)) {
-    for (const [key, path] of leaves(schema as z.ZodType)) {
+    for (const [key, path] of schemaLeaves(schema as z.ZodType)) {
       const name = `${kind}.${key}`;
       if (!PERSONAL.test(key.split(".").at(-1) ?? "") && !PERSONAL.test(key)) continue;
       found.push(name);

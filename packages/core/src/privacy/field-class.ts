@@ -2,6 +2,7 @@ import type * as z from "zod";
 import { invalidArgument, requireObject } from "../errors/validate";
 import { text } from "../i18n/locale";
 import { maskValue } from "./mask";
+import { child, defOf, layers } from "./schema-walk";
 
 /**
  * Classes of personal information a schema can carry (PIPL Art. 28 and 51), set in zod's
@@ -31,27 +32,6 @@ export type FieldClass = (typeof FieldClass)[keyof typeof FieldClass];
 
 const CLASSES: ReadonlySet<unknown> = new Set(Object.values(FieldClass));
 
-type Def = {
-  type: string;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  options?: readonly z.ZodType[];
-  left?: z.ZodType;
-  right?: z.ZodType;
-  valueType?: z.ZodType;
-  items?: readonly z.ZodType[];
-  rest?: z.ZodType | null;
-  getter?: () => z.ZodType;
-};
-
-function defOf(schema: unknown): Def | undefined {
-  const zod = (schema as { _zod?: { def?: Def } } | null | undefined)?._zod;
-  return zod?.def;
-}
-
 /**
  * The class set on this schema itself. `meta()` without an argument reads zod's global registry,
  * so this module needs no runtime import of zod (time helpers and errors stay small in a bundle).
@@ -61,26 +41,6 @@ function ownClass(schema: z.ZodType): FieldClass | undefined {
   if (typeof meta !== "function") return undefined;
   const c = (meta.call(schema) as { fieldClass?: unknown } | undefined)?.fieldClass;
   return CLASSES.has(c) ? (c as FieldClass) : undefined;
-}
-
-/** The schema and the schemas it wraps without changing the value's shape. */
-function layers(schema: z.ZodType, out: z.ZodType[] = [], depth = 0): z.ZodType[] {
-  if (depth > 32) return out;
-  out.push(schema);
-  const def = defOf(schema);
-  if (!def) return out;
-  if (def.innerType) layers(def.innerType, out, depth + 1);
-  if (def.type === "pipe") {
-    if (def.in) layers(def.in, out, depth + 1);
-    if (def.out) layers(def.out, out, depth + 1);
-  }
-  if (def.type === "union") for (const o of def.options ?? []) layers(o, out, depth + 1);
-  if (def.type === "intersection") {
-    if (def.left) layers(def.left, out, depth + 1);
-    if (def.right) layers(def.right, out, depth + 1);
-  }
-  if (def.type === "lazy" && def.getter) layers(def.getter(), out, depth + 1);
-  return out;
 }
 
 /**
@@ -100,27 +60,6 @@ export function fieldClassOf(schema: z.ZodType): FieldClass | undefined {
     if (c !== undefined) return c;
   }
   return undefined;
-}
-
-function child(schema: z.ZodType, key: PropertyKey): z.ZodType[] {
-  const def = defOf(schema);
-  if (!def) return [];
-  switch (def.type) {
-    case "object": {
-      const s = typeof key === "string" ? def.shape?.[key] : undefined;
-      return s && Object.hasOwn(def.shape!, key) ? [s] : [];
-    }
-    case "array":
-      return def.element ? [def.element] : [];
-    case "record":
-      return def.valueType ? [def.valueType] : [];
-    case "tuple": {
-      const item = typeof key === "number" ? def.items?.[key] : undefined;
-      return item ? [item] : def.rest ? [def.rest] : [];
-    }
-    default:
-      return [];
-  }
 }
 
 /**

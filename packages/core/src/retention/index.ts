@@ -3,3 +3,4 @@
  * @module
  */
 export * from "./plan";
+export * from "./anonymise";

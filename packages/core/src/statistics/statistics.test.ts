@@ -7,7 +7,7 @@ import type { ChildFile, ChildFileInput, LivingArrangement } from "../model";
 import { addDays, type CalendarDate } from "../time";
 import { syntheticFiles } from "./synthetic.test-helper";
 import { leftBehindStatistics, type StatisticsRow } from "./statistics";
-import { statisticsTable } from "./table";
+import { statisticsTable, statisticsTableOf } from "./table";
 
 let seq = 0;
 /** One pupil, in validated shape. */
@@ -306,5 +306,31 @@ describe("leftBehindStatistics: the 16th birthday (State Council definition)", (
     const leap = born("2012-02-29");
     expect(counted(leap, "2028-02-28")).toBe(1);
     expect(counted(leap, "2028-02-29")).toBe(0);
+  });
+});
+
+describe("statisticsTableOf", () => {
+  const files = [
+    pupil({ grade: 3, away: 2, living: "grandparents" }),
+    pupil({ grade: 8, away: 1, living: "parent", boarding: true }),
+    pupil({ grade: 8, away: 0 }),
+  ];
+  const opts = { asOf: "2026-09-01" as CalendarDate, definition: "school" as const };
+
+  it("tables counts already made exactly as statisticsTable tables the files", () => {
+    const counts = leftBehindStatistics(files, { ...opts, groupBy: "stage" });
+    expect(statisticsTableOf(counts)).toEqual(statisticsTable(files, opts));
+    const title = { "zh-CN": "表一", en: "Table 1" };
+    expect(statisticsTableOf(counts, title).title).toEqual(title);
+    expect(statisticsTableOf(counts).total.values.slice(0, 2)).toEqual([3, 2]);
+  });
+
+  it("refuses what is not a result of the counting with a ValidationError", () => {
+    const counts = leftBehindStatistics(files, opts);
+    expect(() => statisticsTableOf({ ...counts, rows: "x" } as never)).toThrow(ValidationError);
+    expect(() =>
+      statisticsTableOf({ ...counts, total: { ...counts.total, leftBehind: -1 } }),
+    ).toThrow(ValidationError);
+    expect(() => statisticsTableOf(counts, { en: "x" } as never)).toThrow(ValidationError);
   });
 });

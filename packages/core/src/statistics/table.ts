@@ -1,10 +1,19 @@
-import { requireObject } from "../errors/validate";
+import * as z from "zod";
+import { requireObject, validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
-import type { ChildFile, ChildFileInput } from "../model";
+import {
+  CalendarDateSchema,
+  LivingArrangementSchema,
+  type ChildFile,
+  type ChildFileInput,
+} from "../model";
 import type { CalendarDate } from "../time";
 import {
+  BoardingConventionSchema,
   countLeftBehind,
+  StatisticsGroupBySchema,
   type BoardingConvention,
+  type LeftBehindStatistics,
   type StatisticsGroupBy,
   type StatisticsOptions,
   type StatisticsRow,
@@ -152,8 +161,28 @@ export function statisticsTable(
 ): StatisticsTable {
   requireObject(options, "options");
   const { rowsBy, title, ...rest } = options;
-  const groupBy = rowsBy ?? "stage";
-  const s = countLeftBehind(files, { ...rest, groupBy });
+  return tableOf(countLeftBehind(files, { ...rest, groupBy: rowsBy ?? "stage" }), title);
+}
+
+const count = z.number().int().min(0);
+const RowSchema = z.object({
+  key: z.string(),
+  label: z.object({ "zh-CN": z.string(), en: z.string() }),
+  totalPupils: count,
+  leftBehind: count,
+  boarding: count,
+  byArrangement: z.record(LivingArrangementSchema, count),
+});
+const StatisticsSchema = z.object({
+  convention: BoardingConventionSchema,
+  definition: z.string(),
+  asOf: CalendarDateSchema,
+  groupBy: StatisticsGroupBySchema,
+  rows: z.array(RowSchema),
+  total: RowSchema,
+});
+
+function tableOf(s: LeftBehindStatistics, title: LocalizedText | undefined): StatisticsTable {
   return {
     title: title ?? text(`留守儿童统计表（${s.asOf}）`, `Left-behind children (${s.asOf})`),
     convention: s.convention,
@@ -166,4 +195,31 @@ export function statisticsTable(
     rows: s.rows.map((r) => ({ key: r.key, label: r.label, values: values(r) })),
     total: { key: "total", label: s.total.label, values: values(s.total) },
   };
+}
+
+/**
+ * The statistics table of counts already made: {@link statisticsTable} for the result of
+ * {@link leftBehindStatistics} (or of `app.statistics`, which counts the files in an actor's
+ * scope inside the library), rows by the counts' `groupBy`.
+ * @param statistics - The counts.
+ * @param title - The title (default "留守儿童统计表（asOf）").
+ * @returns Headers and numeric rows, with a total row.
+ * @throws ValidationError when `statistics` is not a result of the counting.
+ * @example
+ * const s = leftBehindStatistics(files, { asOf: "2026-09-01", groupBy: "school" });
+ * statisticsTableOf(s).rows[0].values //=> [412, 163, 40, …]
+ * @category Statistics
+ */
+export function statisticsTableOf(
+  statistics: LeftBehindStatistics,
+  title?: LocalizedText,
+): StatisticsTable {
+  const s = validate(StatisticsSchema, statistics, {
+    subject: text("留守儿童统计结果", "left-behind statistics"),
+  }) as unknown as LeftBehindStatistics;
+  const t =
+    title === undefined
+      ? undefined
+      : validate(RowSchema.shape.label, title, { subject: text("标题", "title") });
+  return tableOf(s, t);
 }

@@ -1,6 +1,5 @@
 import {
   ActorSchema,
-  FieldClassSchema,
   IdSchema,
   storageScopeOf,
   visibleClasses,
@@ -24,9 +23,8 @@ export interface Access {
 
 /**
  * The schema of `createLiushou`'s `actor` option: an actor, or a bare id (the form of earlier
- * versions), which acts as an administrator with every child in scope and every field class
- * visible (nothing masked in reads, so what it reads passes core's checks again), for scripts
- * and single-user tools; reports still mask by default. @internal
+ * versions), shorthand for an administrator with every child in scope, for scripts and
+ * single-user tools. It is masked like any administrator. @internal
  */
 export const ActorOptionSchema = z.union([ActorSchema, IdSchema]);
 
@@ -40,8 +38,7 @@ export function makeAccess(
     typeof actor === "string"
       ? { id: actor, role: "administrator", scope: { level: "all" } }
       : actor;
-  const visible =
-    typeof actor === "string" ? FieldClassSchema.options : visibleClasses(a.role, visibility);
+  const visible = visibleClasses(a.role, visibility);
   return {
     actor: a,
     visible,

@@ -1,5 +1,8 @@
 import {
   ChildFileSchema,
+  ComplianceReport,
+  MentorSchema,
+  SchoolSchema,
   GuardianSchema,
   maskFields,
   maskPatches,
@@ -26,6 +29,35 @@ export function maskChange(change: FileChange, visible: readonly FieldClass[]): 
     patches: maskPatches(ChildFileSchema, change.patches, visible),
     inversePatches: maskPatches(ChildFileSchema, change.inversePatches, visible),
   };
+}
+
+/**
+ * A compliance report whose data (the children, mentors and schools it was evaluated on, kept
+ * for its rows and roll-ups) is masked for the visible classes: its rows and figures are
+ * unchanged. @internal
+ */
+export function maskReport(
+  report: ComplianceReport,
+  visible: readonly FieldClass[],
+): ComplianceReport {
+  const d = report._data;
+  const each = <T>(schema: z.ZodType, items: readonly T[]) =>
+    items.map((v) => maskFields(schema, v, visible));
+  return new ComplianceReport({
+    policies: report.policies,
+    data: {
+      ...d,
+      children: each(ChildFileSchema, d.children),
+      mentors: each(MentorSchema, d.mentors),
+      schools: each(SchoolSchema, d.schools),
+    },
+    table: report._table,
+    findings: report.findings,
+    asOf: report.asOf,
+    timeZone: report.timeZone,
+    period: report.period,
+    cover: report._cover,
+  });
 }
 
 const page = <I>(p: StoragePage<I>, f: (item: I) => I): StoragePage<I> => ({
@@ -96,9 +128,11 @@ function maskedSession(raw: StorageSession, visible: readonly FieldClass[]): Sto
       append: (changes) => raw.fileChanges.append(changes),
       list: async (fileId) =>
         (await raw.fileChanges.list(fileId)).map((c) => maskChange(c, visible)),
+      redact: (fileId, changes) => raw.fileChanges.redact(fileId, changes),
     },
     audit: {
       append: (entries) => raw.audit.append(entries),
+      redact: (redactions) => raw.audit.redact(redactions),
       query: async (filter, p) => page(await raw.audit.query(filter, p), entry),
       stream: (filter) => mapped(raw.audit.stream(filter), entry),
     },

@@ -195,6 +195,22 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
   };
 
   const repos = Object.fromEntries(STORAGE_ENTITY_KINDS.map((k) => [k, repository(k)]));
+  /** Throws a ForbiddenError unless an administrator acts on a file on file in the scope. */
+  async function checkRedaction(id: string) {
+    if (access.actor.role !== "administrator") {
+      throw new ForbiddenError(
+        text(
+          `${actorId} 无权删改档案历史（仅限管理员）`,
+          `${actorId} may not redact a file's history (administrators only)`,
+        ),
+      );
+    }
+    const s = await scope();
+    if (s === undefined) return;
+    const { items } = await raw.files.query({ ids: [id], scope: s }, { limit: 1 });
+    if (items.length === 0) forbid("files", id);
+  }
+
   const session: StorageSession & { [UNSCOPED]: StorageSession } = {
     [UNSCOPED]: raw,
     ...(repos as unknown as Pick<StorageSession, StorageEntityKind>),
@@ -210,6 +226,10 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
         }
         return raw.fileChanges.append(changes);
       },
+      async redact(fileId, changes) {
+        await checkRedaction(fileId);
+        return raw.fileChanges.redact(fileId, changes);
+      },
       async list(fileId) {
         const s = await scope();
         if (s !== undefined) {
@@ -221,6 +241,10 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
     },
     audit: {
       append: (entries) => raw.audit.append(entries),
+      async redact(redactions) {
+        auditReader(); // redacting, like reading, is for administrators only
+        return raw.audit.redact(redactions);
+      },
       async query(filter, page) {
         auditReader();
         return raw.audit.query(filter, page);
@@ -242,7 +266,7 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
 /**
  * An adapter seen by one actor: every read filtered by the actor's scope (the adapter applies
  * the filter), every write refused with a `ForbiddenError` when it touches a child outside it,
- * the audit log readable by administrators only. @internal
+ * the audit log readable (and redactable) by administrators only. @internal
  */
 export function scopeStorage(adapter: StorageAdapter, access: Access): StorageAdapter {
   return {

@@ -53,10 +53,10 @@ describe("encryptFields on a SQLite file", () => {
     await app.updateFile(target.id, (d) => void (d.child.address = newAddress), {
       reason: "搬家",
     });
-    // What the host reads is in clear and equal to what it wrote.
-    expect((await app.getFile(target.id))!.value.child.address).toBe(newAddress);
-    expect((await app.getFile(target.id))!.value.child.idNumber).toBe(target.child.idNumber);
-    const history = await app.fileHistory(target.id);
+    // What the host reads from the adapter is in clear and equal to what it wrote.
+    expect((await storage.files.get(target.id))!.value.child.address).toBe(newAddress);
+    expect((await storage.files.get(target.id))!.value.child.idNumber).toBe(target.child.idNumber);
+    const history = await storage.fileChanges.list(target.id);
     expect(history.at(-1)!.patches).toContainEqual(
       expect.objectContaining({ path: ["child", "address"], value: newAddress }),
     );
@@ -256,7 +256,7 @@ describe("encryptFields with createLiushou", () => {
     await admin.updateFile(withId.id, (d) => void (d.child.idNumber = newId), {
       reason: "更正身份证号",
     });
-    const [last] = (await admin.fileHistory(withId.id)).slice(-1);
+    const [last] = (await storage.fileChanges.list(withId.id)).slice(-1);
     expect(last!.patches).toContainEqual({
       op: "replace",
       path: ["child", "idNumber"],

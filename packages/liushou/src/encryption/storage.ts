@@ -127,6 +127,8 @@ function encryptedSession(raw: StorageSession, ring: Keyring): StorageSession {
         raw.fileChanges.append(await mapInTurn(changes, (c) => change(c, sealPatches))),
       list: async (fileId) =>
         mapInTurn(await raw.fileChanges.list(fileId), (c) => change(c, openPatches)),
+      redact: async (fileId, changes) =>
+        raw.fileChanges.redact(fileId, await mapInTurn(changes, (c) => change(c, sealPatches))),
     },
     audit: {
       append: async (entries) =>
@@ -140,6 +142,9 @@ function encryptedSession(raw: StorageSession, ring: Keyring): StorageSession {
             ),
           })),
         ),
+      // Redacted patches are redacted from the sealed ones as stored (retention removes
+      // classed values by path, sealed or not), so they pass as they are.
+      redact: (redactions) => raw.audit.redact(redactions),
       query: (filter, page) => raw.audit.query(filter, page),
       stream: (filter) => raw.audit.stream(filter),
     },

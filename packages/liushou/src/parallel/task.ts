@@ -15,7 +15,11 @@ export interface PartitionLoaderModule {
 
 /**
  * What the main thread sends a worker for one partition: its key, the loader's URL and the
- * evaluation's options (plain data, structured-cloned). @internal
+ * evaluation's options (plain data, structured-cloned). The default export of
+ * `liushou/compliance-worker` takes one; a host that runs its own pool sends it.
+ * @example
+ * const task: PartitionTask = { key: "440923", loader: loaderUrl, options: { policies, period, asOf } };
+ * @category Composition
  */
 export interface PartitionTask {
   readonly key: string;

@@ -22,11 +22,15 @@ describe("assessChild", () => {
       takenAt: "2026-03-04T10:00:00+08:00",
     });
     expect(r.score.scales.study?.band?.id).toBe("high");
+    // The answers are sensitive: the returned record leaves them out (numbers and flags).
+    expect(r.assessment.value.responses).toEqual({});
+    const stored = (await storage.assessments.get(r.assessment.id))!.value;
+    expect(stored.responses).toEqual(responses);
     const file = ChildFileSchema.parse(fileRow("c1"));
     const findings = checkLegalDuties(file, { asOf: "2026-03-04", records: [] });
     const expected = assessRisk(file, {
       asOf: "2026-03-04",
-      assessments: [r.assessment.value],
+      assessments: [stored],
       findings,
     });
     expect(r.risk).toEqual(expected);

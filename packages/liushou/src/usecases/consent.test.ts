@@ -83,10 +83,10 @@ describe("consent use cases", () => {
 
 describe("the consent check", () => {
   it("is off by default", async () => {
-    const { app } = testApp();
+    const { app, storage } = testApp();
     await app.importFiles([fileRow("c1")]);
     await app.updateFile("c1", (d) => void (d.child.health = "哮喘"), { reason: "体检" });
-    expect((await app.getFile("c1"))?.value.child.health).toBe("哮喘");
+    expect((await storage.files.get("c1"))?.value.child.health).toBe("哮喘");
   });
 
   it("refuses a change of health data without consent, writing nothing", async () => {

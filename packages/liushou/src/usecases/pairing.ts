@@ -1,5 +1,6 @@
 import {
   CalendarDateSchema,
+  explainWhyNot as explainWhyNotPure,
   planPairings as planPairingsPure,
   storageAuditPatches,
   text,
@@ -7,6 +8,7 @@ import {
   type PairingPlan,
   type PairingRuleSetInput,
   type PlanPairingsInput,
+  type WhyNot,
   type StorageRecord,
   type Pairing,
   type SchoolClass,
@@ -31,14 +33,14 @@ export type PlanPairingsOptions = {
 >;
 
 /**
- * Plans pairings for the children in scope from what is stored: their files, the mentors of the
- * scope (and every mentor already paired with them), their pairings and the classes. Reads
- * only; apply the plan with `applyPairingPlan`. @internal
+ * The input of core's `planPairings` for the children in scope, from what is stored: their
+ * files, the mentors of the scope (and every mentor already paired with them), their pairings
+ * and the classes, read in one transaction.
  */
-export async function planPairings(
+async function pairingInput(
   ctx: Context,
   options: PlanPairingsOptions,
-): Promise<PairingPlan> {
+): Promise<PlanPairingsInput> {
   const { rules, asOf, scope: rawScope, ...rest } = options ?? ({} as PlanPairingsOptions);
   const scope = checkScope(ctx, rawScope);
   const day =
@@ -56,7 +58,7 @@ export async function planPairings(
       classes.push(...(await drain(tx.classes.stream({ schoolId }), (r) => r.value)));
     return { ...people, existing: people.pairings, classes };
   });
-  return planPairingsPure({
+  return {
     onMissing: "end",
     ...rest,
     children,
@@ -66,7 +68,32 @@ export async function planPairings(
     asOf: day,
     classes,
     timeZone: ctx.timeZone,
-  });
+  };
+}
+
+/**
+ * Plans pairings for the children in scope from what is stored (see `pairingInput`). Reads
+ * only; apply the plan with `applyPairingPlan`. @internal
+ */
+export async function planPairings(
+  ctx: Context,
+  options: PlanPairingsOptions,
+): Promise<PairingPlan> {
+  return planPairingsPure(await pairingInput(ctx, options));
+}
+
+/**
+ * Why a child was not paired with a mentor in a plan made by `planPairings` with the same
+ * options: core's `explainWhyNot` on the stored input, read inside the library. @internal
+ */
+export async function explainWhyNot(
+  ctx: Context,
+  plan: PairingPlan,
+  childId: string,
+  mentorId: string,
+  options: PlanPairingsOptions,
+): Promise<WhyNot> {
+  return explainWhyNotPure(await pairingInput(ctx, options), plan, childId, mentorId);
 }
 
 /**

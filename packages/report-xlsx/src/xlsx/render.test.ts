@@ -9,7 +9,7 @@ import {
   sampleReports,
 } from "../../../report-html/src/_lib/sample.test-helper";
 import { looksLikeFormula } from "../_lib/guard";
-import { HEADER_ROWS } from "./table-sheet";
+import { HEADER_ROWS, writeTableSheet } from "./table-sheet";
 import { renderXlsx, xlsxRenderer } from "./render";
 
 /** The tables of a report in document order (charts as their data are checked by the golden file). */
@@ -208,6 +208,36 @@ describe("renderXlsx", () => {
       "卡片",
       "说明",
     ]);
+  });
+});
+
+describe("writeTableSheet", () => {
+  it("gives the data cells of a column one shared style object, and guarded text another", () => {
+    const table = tables(kitchenSinkReport()).find((t) =>
+      t.rows.some((r) => r.cells.some((v) => typeof v === "string" && looksLikeFormula(v))),
+    )!;
+    const ws = writeTableSheet(new ExcelJS.Workbook(), table, {
+      names: new Set(),
+      subtitle: "",
+      landscape: false,
+    });
+    const rowOf = (i: number) => ws.getRow(HEADER_ROWS + 1 + i);
+    expect(table.rows.length).toBeGreaterThan(1);
+    table.columns.forEach((c, col) => {
+      const plain = table.rows
+        .map((r, i) => ({ v: r.cells[col], cell: rowOf(i).getCell(col + 1) }))
+        .filter(({ v }) => !(typeof v === "string" && looksLikeFormula(v)));
+      // exceljs caches a style's format record by object: one object per column, one render.
+      expect(new Set(plain.map(({ cell }) => cell.style)).size, c.key).toBeLessThanOrEqual(1);
+    });
+    const guarded = table.rows.flatMap((r, i) =>
+      r.cells.flatMap((v, col) =>
+        typeof v === "string" && looksLikeFormula(v) ? [rowOf(i).getCell(col + 1)] : [],
+      ),
+    );
+    expect(guarded.length).toBeGreaterThan(0);
+    expect(new Set(guarded.map((cell) => cell.style)).size).toBe(1);
+    expect(guarded[0]!.numFmt).toBe("@");
   });
 });
 

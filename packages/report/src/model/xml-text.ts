@@ -24,13 +24,16 @@ export function xmlSafeText(value: string): string {
 }
 
 /**
- * A copy of a report with every string in it (titles, text, cells, labels, notes, metadata)
- * passed through `map`; numbers, booleans and the tree's shape are kept.
+ * A report with every string in it (titles, text, cells, labels, notes, metadata) passed through
+ * `map`; numbers, booleans and the tree's shape are kept. Only the objects and arrays holding a
+ * string that `map` changed are copied; the rest is shared with the input (a county register
+ * whose text needs no change is not copied at all).
  * @param report - A report (already checked).
  * @param map - What to do with each string, e.g. {@link xmlSafeText}.
- * @returns The mapped copy; the report itself is not changed.
+ * @returns The mapped report; the report itself is not changed.
  * @example
  * const safe = mapReportText(report, xmlSafeText);
+ * mapReportText(report, (s) => s) === report //=> true
  * @category Renderers
  */
 export function mapReportText(report: Report, map: (value: string) => string): Report {
@@ -38,9 +41,29 @@ export function mapReportText(report: Report, map: (value: string) => string): R
     throw invalidArgument("map", "invalid_type", text("应为函数", "expected a function"), map);
   const copy = (value: unknown): unknown => {
     if (typeof value === "string") return map(value);
-    if (Array.isArray(value)) return value.map(copy);
-    if (value !== null && typeof value === "object")
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)]));
+    if (Array.isArray(value)) {
+      let out: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        const mapped = copy(v);
+        if (mapped !== v && !out) out = value.slice(0, i);
+        out?.push(mapped);
+      }
+      return out ?? value;
+    }
+    if (value !== null && typeof value === "object") {
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
+      let out: [string, unknown][] | undefined;
+      for (let i = 0; i < keys.length; i++) {
+        const v = record[keys[i]!];
+        const mapped = copy(v);
+        if (mapped !== v && !out) out = keys.slice(0, i).map((k) => [k, record[k]]);
+        out?.push([keys[i]!, mapped]);
+      }
+      // `fromEntries` defines each key, so even one named `__proto__` stays a plain field.
+      return out ? Object.fromEntries(out) : value;
+    }
     return value;
   };
   return copy(report) as Report;

@@ -1,7 +1,7 @@
 import { idCheckDigit } from "@liushou/core";
 import { createMemoryStorage } from "@liushou/storage-memory";
 import ExcelJS from "exceljs";
-import { createLiushou, type Liushou } from "liushou";
+import { createLiushou, FieldClassSchema, type Liushou } from "liushou";
 
 /** Synthetic ID number (fake sequence) that passes the check digit. */
 export function idNumber(birthDate: string, male: boolean, seq = 1): string {
@@ -101,6 +101,8 @@ export function memoryApp(): Liushou & { now: string } {
   const app = createLiushou({
     storage: createMemoryStorage(),
     actor: "admin",
+    // Matching and merging a roster read the stored files in full.
+    visibility: { administrator: FieldClassSchema.options },
     clock: () => clock.now,
   });
   return Object.assign(clock, app);

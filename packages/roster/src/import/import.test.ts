@@ -1,5 +1,5 @@
 import { createMemoryStorage } from "@liushou/storage-memory";
-import { createLiushou, encryptFields } from "liushou";
+import { createLiushou, encryptFields, FieldClassSchema } from "liushou";
 import { describe, expect, it } from "vitest";
 import { importRoster } from "./import";
 import { RosterError } from "../_lib/issue";
@@ -19,6 +19,21 @@ const csv = (rows: string[][]) => utf8(toCsv([ZH_HEADERS, ...rows]), true);
 const asOf = "2026-03-02";
 
 describe("importRoster", () => {
+  it("refuses an actor who does not see every field class, writing nothing", async () => {
+    expect.assertions(2);
+    const storage = createMemoryStorage();
+    const app = createLiushou({
+      storage,
+      actor: "admin",
+      clock: () => "2026-03-02T09:00:00+08:00",
+    });
+    await expect(importRoster(app, csv(goodRows()), { regions, asOf })).rejects.toMatchObject({
+      name: "ForbiddenError",
+      message: expect.stringMatching(/identifying/),
+    });
+    expect((await storage.files.query({})).items).toEqual([]);
+  });
+
   it("creates files, schools and classes; ids hold no student or ID number", async () => {
     const app = memoryApp();
     const r = await importRoster(app, csv(goodRows()), { regions, asOf });
@@ -76,6 +91,7 @@ describe("importRoster", () => {
     const app = createLiushou({
       storage,
       actor: "admin",
+      visibility: { administrator: FieldClassSchema.options },
       clock: () => "2026-03-02T09:00:00+08:00",
     });
     const first = await importRoster(app, csv(goodRows()), { regions, asOf });

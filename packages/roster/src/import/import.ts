@@ -3,6 +3,8 @@ import {
   ChildFileSchema,
   dateInZone,
   DEFAULT_TIME_ZONE,
+  FieldClassSchema,
+  ForbiddenError,
   safeValidate,
   text,
   type CalendarDate,
@@ -85,6 +87,21 @@ function stageOf(name: string, grades: readonly number[]): SchoolStage {
   return Math.max(0, ...grades) > 6 ? "middle" : "primary";
 }
 
+/**
+ * Refuses an app whose actor does not see every field class: the stored files are matched by
+ * student and ID number and merged with the roster, so they must be read unmasked.
+ */
+function requireFullView(app: Liushou): void {
+  const hidden = FieldClassSchema.options.filter((c) => !app.visibleClasses.includes(c));
+  if (hidden.length === 0) return;
+  throw new ForbiddenError(
+    text(
+      `导入花名册需要能看到全部字段类别的操作人（缺少：${hidden.join("、")}）：请为其角色在 createLiushou 的 visibility 中列出全部类别`,
+      `importing a roster needs an actor who sees every field class (hidden: ${hidden.join(", ")}): list them all for its role in createLiushou's visibility`,
+    ),
+  );
+}
+
 /** What is stored already: files by student and ID number, schools by id and name. */
 async function storedIndex(app: Liushou) {
   const byKey = new Map<string, ChildFile>();
@@ -108,13 +125,16 @@ async function storedIndex(app: Liushou) {
  * same roster again changes nothing, and a changed row becomes a change in that file's history
  * (`importFiles`). Fields the roster does not hold are kept. Unknown schools and classes are
  * added (a school's stage guessed from its name, its region the county of its first pupil).
- * @param app - The Liushou use cases (`createLiushou`).
+ * Matching and merging read the stored files in full, so the app's actor must see every field
+ * class: `createLiushou({ actor: "admin", visibility: { administrator: FieldClassSchema.options } })`.
+ * @param app - The Liushou use cases (`createLiushou`), its actor seeing every field class.
  * @param bytes - The roster file's content.
  * @param options - Reading options, `partial`, `asOf`, `reason`, progress.
  * @returns Counts of created, updated and unchanged files, schools and classes.
- * @throws RosterError when a row is bad and `partial` is not set; ValidationError for bad options.
+ * @throws RosterError when a row is bad and `partial` is not set; ValidationError for bad options;
+ * ForbiddenError when the actor does not see every field class.
  * @example
- * const app = createLiushou({ storage, actor: "admin" });
+ * const app = createLiushou({ storage, actor: "admin", visibility: { administrator: FieldClassSchema.options } });
  * await importRoster(app, await readFile("花名册.xlsx"))  //=> { created: 120, updated: 0, unchanged: 0, … }
  * await importRoster(app, await readFile("花名册.xlsx"))  //=> { created: 0, updated: 0, unchanged: 120, … }
  * @category Roster
@@ -124,6 +144,7 @@ export async function importRoster(
   bytes: Uint8Array,
   options: ImportRosterOptions = {},
 ): Promise<RosterImportResult> {
+  requireFullView(app);
   const step = options.onStep ?? (() => {});
   const read = await readRoster(bytes, { ...options, onProgress: (d, t) => step("read", d, t) });
   const zone = options.zone ?? DEFAULT_TIME_ZONE;

@@ -40,7 +40,9 @@ export function persistenceSuite(h: Harness): void {
         expect(stored).toHaveLength(20);
         expect(await again.fileChanges.list(file.id)).toEqual([change]);
         const audit = (await again.audit.query({ entityId: file.id })).items;
-        expect(audit.map(({ seq: _seq, prevHash: _p, hash: _h, ...e }) => e)).toEqual([entry]);
+        expect(
+          audit.map(({ seq: _seq, prevHash: _p, hash: _h, patchesDigest: _d, ...e }) => e),
+        ).toEqual([entry]);
       },
     );
   });

@@ -3,6 +3,7 @@ import { StorageError } from "@liushou/core";
 import { initialSchema } from "./001-initial";
 import { auditChain } from "./002-audit-chain";
 import { consentTable } from "./003-consent";
+import { auditDigest } from "./004-audit-digest";
 import type { MigrationContext } from "./ddl";
 
 /**
@@ -19,6 +20,7 @@ function migrations(ctx: MigrationContext): Record<string, Migration> {
     "001-initial": { up: (db) => initialSchema(db, ctx) },
     "002-audit-chain": { up: (db) => auditChain(db, ctx) },
     "003-consent": { up: (db) => consentTable(db, ctx) },
+    "004-audit-digest": { up: (db) => auditDigest(db, ctx) },
   };
 }
 
@@ -67,7 +69,7 @@ export interface MigrateResult {
  * @returns The migrations applied now and all those recorded.
  * @throws StorageError when a migration fails (the cause is the driver's error).
  * @example
- * await migrate(db, { flavor: "sqlite", layout: "plain" }) //=> { applied: ["001-initial", "002-audit-chain", "003-consent"], recorded: ["001-initial", "002-audit-chain", "003-consent"] }
+ * await migrate(db, { flavor: "sqlite", layout: "plain" }) //=> { applied: ["001-initial", "002-audit-chain", "003-consent", "004-audit-digest"], recorded: […] }
  * @category Storage
  */
 export async function migrate(db: Kysely<any>, options: MigrateOptions): Promise<MigrateResult> {

@@ -1,4 +1,10 @@
-import { AUDIT_GENESIS_HASH, chainAuditEntries, instantMs } from "@liushou/core";
+import {
+  AUDIT_GENESIS_HASH,
+  chainAuditEntries,
+  instantMs,
+  redactAuditEntry,
+  type StoredAuditEntry as Stored,
+} from "@liushou/core";
 import type { StorageAuditLog, StorageAuditQuery, StoredAuditEntry } from "@liushou/core";
 import { keysetReads, type Keys, type KeysetPage } from "./codec";
 import { atomically, type SqlContext } from "./context";
@@ -94,6 +100,33 @@ export function sqlAuditLog(ctx: SqlContext): StorageAuditLog {
           .set({ hash: head })
           .where("region", "=", c.region)
           .execute();
+      });
+    },
+    redact(redactions) {
+      if (redactions.length === 0) return Promise.resolve();
+      return atomically(ctx, async (c) => {
+        for (const r of redactions) {
+          const seq = (r as { seq?: unknown } | null)?.seq;
+          const row =
+            typeof seq === "number" && Number.isSafeInteger(seq)
+              ? await c.db
+                  .selectFrom("ls_audit")
+                  .select(["seq", "data", "prev_hash", "hash"])
+                  .where("region", "=", c.region)
+                  .where("seq", "=", seq)
+                  .executeTakeFirst()
+              : undefined;
+          const stored = row
+            ? ({ ...JSON.parse(String(row.data)), seq: Number(row.seq) } as Stored)
+            : ({ seq: Number.NaN } as Stored);
+          const { seq: _seq, prevHash: _p, hash: _h, ...data } = redactAuditEntry(stored, r);
+          await c.db
+            .updateTable("ls_audit")
+            .set({ data: JSON.stringify(data) })
+            .where("region", "=", c.region)
+            .where("seq", "=", seq as number)
+            .execute();
+        }
       });
     },
     ...keysetReads(read, ctx.batchSize),

@@ -1,3 +1,4 @@
+import { checkFileHistoryRedaction } from "@liushou/core";
 import type { FileChange, StorageFileChangeLog } from "@liushou/core";
 import { columnText } from "./codec";
 import { atomically, type SqlContext } from "./context";
@@ -24,6 +25,27 @@ export function sqlFileChangeLog(ctx: SqlContext): StorageFileChangeLog {
           next.set(ch.fileId, seq);
           return [c.region, ch.fileId, seq, JSON.stringify(ch)];
         });
+        const columns = ["region", "file_id", "seq", "data"];
+        await insertRows(c, c.statements, { table: "ls_file_change", columns, rows }, "insert");
+      });
+    },
+
+    async redact(fileId, changes) {
+      await atomically(ctx, async (c) => {
+        const count = await c.db
+          .selectFrom("ls_file_change")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("region", "=", c.region)
+          .where("file_id", "=", fileId)
+          .executeTakeFirst();
+        const list = checkFileHistoryRedaction(fileId, Number(count?.n ?? 0), changes);
+        await c.db
+          .deleteFrom("ls_file_change")
+          .where("region", "=", c.region)
+          .where("file_id", "=", fileId)
+          .execute();
+        if (list.length === 0) return;
+        const rows = list.map((ch, i) => [c.region, fileId, i + 1, JSON.stringify(ch)]);
         const columns = ["region", "file_id", "seq", "data"];
         await insertRows(c, c.statements, { table: "ls_file_change", columns, rows }, "insert");
       });

@@ -9,3 +9,4 @@ export * from "./conflict";
 export * from "./count";
 export * from "./match";
 export * from "./patches";
+export * from "./redact";

@@ -6,6 +6,8 @@ import { storageAuditPatches } from "./patches";
 import {
   inStorageDateRange,
   inStorageInstantRange,
+  storageChildIdsOf,
+  storageChildrenInScope,
   matchesStorageQuery,
   storagePeopleOf,
 } from "./match";
@@ -118,5 +120,31 @@ describe("storageAuditPatches", () => {
       ValidationError,
     );
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+});
+
+describe("storageChildrenInScope", () => {
+  it("refuses child ids that are not a list, and a scope that is not an object", () => {
+    expect.assertions(3);
+    const fileOf = () => file;
+    expect(() => storageChildrenInScope({ length: 1 } as never, {}, fileOf)).toThrow(
+      ValidationError,
+    );
+    expect(() => storageChildrenInScope("c1" as never, {}, fileOf)).toThrow(ValidationError);
+    expect(() => storageChildrenInScope(["c1"], 5 as never, fileOf)).toThrow(ValidationError);
+  });
+});
+
+describe("storageChildIdsOf", () => {
+  it("reads the children of a child-linked entity, and none of a school", () => {
+    expect(storageChildIdsOf("files", file)).toEqual(["c1"]);
+    expect(storageChildIdsOf("schools", { id: "s1" } as never)).toBeUndefined();
+  });
+
+  it("refuses a kind it does not know, inherited names included, and a value that is no entity", () => {
+    expect.assertions(5);
+    for (const kind of [Object.create(null), "constructor", "__proto__", 7])
+      expect(() => storageChildIdsOf(kind as never, file as never)).toThrow(ValidationError);
+    expect(() => storageChildIdsOf("contacts", null as never)).toThrow(ValidationError);
   });
 });

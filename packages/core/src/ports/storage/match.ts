@@ -175,10 +175,24 @@ export function storageChildIdsOf<K extends StorageEntityKind>(
   kind: K,
   value: StorageEntities[K],
 ): readonly string[] | undefined {
-  const get = (CHILDREN as Partial<Record<StorageEntityKind, (v: unknown) => readonly string[]>>)[
-    kind
-  ];
-  return get ? get(value) : undefined;
+  requireKind(kind);
+  if (!Object.hasOwn(CHILDREN, kind)) return undefined;
+  requireObject(value as unknown, "value");
+  return (CHILDREN as Record<ChildLinked, (v: unknown) => readonly string[]>)[kind as ChildLinked](
+    value,
+  );
+}
+
+/** Throws a ValidationError unless `kind` names a repository of the port. */
+function requireKind(kind: unknown): asserts kind is StorageEntityKind {
+  if (typeof kind !== "string" || !Object.hasOwn(MATCHERS, kind)) {
+    throw invalidArgument(
+      "kind",
+      "invalid_value",
+      { "zh-CN": "不是已知的实体种类", en: "not a known entity kind" },
+      kind,
+    );
+  }
 }
 
 /**
@@ -210,14 +224,7 @@ export function matchesStorageQuery<K extends StorageEntityKind>(
   filter: StorageQueries[K],
   fileOf?: StorageFileLookup,
 ): boolean {
-  if (typeof kind !== "string" || !Object.hasOwn(MATCHERS, kind)) {
-    throw invalidArgument(
-      "kind",
-      "invalid_value",
-      { "zh-CN": "不是已知的实体种类", en: "not a known entity kind" },
-      kind,
-    );
-  }
+  requireKind(kind);
   requireObject(value as unknown, "value");
   requireObject(filter as unknown, "filter");
   const ids = (filter as { ids?: readonly string[] }).ids;
@@ -250,6 +257,15 @@ export function storageChildrenInScope(
   fileOf: StorageFileLookup | undefined,
 ): boolean {
   if (childIds === undefined || scope === undefined) return true;
+  if (!Array.isArray(childIds)) {
+    throw invalidArgument(
+      "childIds",
+      "invalid_type",
+      { "zh-CN": "应为儿童编号列表", en: "expected a list of child ids" },
+      childIds,
+    );
+  }
+  requireObject(scope as unknown, "scope");
   if (typeof fileOf !== "function") {
     throw invalidArgument(
       "fileOf",

@@ -407,16 +407,27 @@ export interface StorageFileChangeLog {
   append(changes: readonly FileChange[]): Promise<void>;
   /** Every change of one file, oldest first (in the order appended). */
   list(fileId: string): Promise<readonly FileChange[]>;
+  /**
+   * Replaces the history of one file, for retention only: `changes` is its redacted copy (the
+   * same number of changes, in the same order, each naming `fileId`), or empty to erase it.
+   * Nothing else is ever rewritten; see `redactFileChange`.
+   * @throws ValidationError when `changes` is neither empty nor as long as the history, or
+   * names another file; nothing is written then.
+   */
+  redact(fileId: string, changes: readonly FileChange[]): Promise<void>;
 }
 
 /**
  * What an entry records: `create`, `update` and `delete` for single writes, `import` for a row
- * of a bulk upsert, `reveal` for masked fields shown in full (its `reason` is the purpose).
+ * of a bulk upsert, `reveal` for masked fields shown in full (its `reason` is the purpose),
+ * `anonymise` and `erase` for a child's file anonymised or erased under a retention policy
+ * (the entries whose patches that redacted name it in `redactedBy`).
  * @example
  * const op: StorageAuditOperation = "update";
  * @category Storage
  */
-export type StorageAuditOperation = "create" | "update" | "delete" | "import" | "reveal";
+export type StorageAuditOperation =
+  "create" | "update" | "delete" | "import" | "reveal" | "anonymise" | "erase";
 
 /**
  * One entry of the audit log: who changed which entity, when, how (the immer patches that
@@ -438,6 +449,11 @@ export interface StorageAuditEntry {
   readonly reason?: string;
   /** For a `reveal`: the paths of the fields shown in full (their values are not logged). */
   readonly fields?: readonly (readonly (string | number)[])[];
+  /**
+   * For an `anonymise` or `erase`: the `seq`s of the entries whose patches it redacted (each
+   * names this entry's id in `redactedBy`); the chain commits to the list.
+   */
+  readonly redacts?: readonly number[];
 }
 
 /**
@@ -452,6 +468,31 @@ export interface StoredAuditEntry extends StorageAuditEntry {
   readonly seq: number;
   readonly prevHash: string;
   readonly hash: string;
+  /**
+   * SHA-256 of the canonical JSON of `patches` as appended (`auditPatchesDigest`): the chain
+   * commits to it instead of the patches, so they can be redacted later. Absent on entries
+   * chained before digests (they commit to their patches and cannot be redacted).
+   */
+  readonly patchesDigest?: string;
+  /**
+   * Set when the patches were redacted under a retention policy: the id of the `anonymise` or
+   * `erase` entry, later in the log, that records it. `patches` then no longer match
+   * `patchesDigest`.
+   */
+  readonly redactedBy?: string;
+}
+
+/**
+ * One audit entry's patches redacted: the entry's `seq`, its redacted `patches` (no value of
+ * the child's left in them) and the id of the entry that records the redaction.
+ * @example
+ * const r: StorageAuditRedaction = { seq: 12, patches: [{ op: "replace", path: ["child", "health"] }], redactedBy: "a-99" };
+ * @category Storage
+ */
+export interface StorageAuditRedaction {
+  readonly seq: number;
+  readonly patches: readonly FilePatch[];
+  readonly redactedBy: string;
 }
 
 /**
@@ -468,9 +509,10 @@ export interface StorageAuditQuery {
 }
 
 /**
- * The append-only, hash-chained audit log of every mutation and reveal: no update, no delete.
- * `append` links each entry to the last one stored (`chainAuditEntries`), atomically, so the
- * chain never forks. Read in `seq` order; `verifyAuditLog` checks what `stream({})` returns.
+ * The append-only, hash-chained audit log of every mutation and reveal: no update, no delete,
+ * except `redact` under a retention policy. `append` links each entry to the last one stored
+ * (`chainAuditEntries`), atomically, so the chain never forks. Read in `seq` order;
+ * `verifyAuditLog` checks what `stream({})` returns.
  * @example
  * await storage.audit.append([entry]);
  * @category Storage
@@ -482,6 +524,14 @@ export interface StorageAuditLog {
     page?: StoragePageRequest,
   ): Promise<StoragePage<StoredAuditEntry>>;
   stream(filter: StorageAuditQuery): AsyncIterable<StoredAuditEntry>;
+  /**
+   * Replaces the patches of stored entries and sets their `redactedBy`, keeping everything
+   * else (`seq`, `hash`, `prevHash`, `patchesDigest`), so the chain still verifies: what
+   * `redactAuditEntry` does to each entry. All or none are redacted.
+   * @throws ValidationError when a `seq` names no entry, or an entry chained before digests
+   * (which cannot be redacted without breaking the chain).
+   */
+  redact(redactions: readonly StorageAuditRedaction[]): Promise<void>;
 }
 
 /**
