@@ -172,7 +172,7 @@ function detached<K extends StorageEntityKind>(
   return { ...v, childIds: v.childIds.filter((id) => id !== childId) } as never;
 }
 
-/** Anonymises one file with its history and audit patches; `null` when skipped. */
+/** Anonymises one file with its history and audit patches, or says why it was skipped. */
 async function anonymiseOne(
   ctx: Context,
   tx: Tx,
