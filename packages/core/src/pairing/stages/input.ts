@@ -41,6 +41,7 @@ import type { SchoolClassInput } from "../../model/area";
 import { resolveAsOf } from "../../time/convert";
 import { DEFAULT_TIME_ZONE, type AsOf, type CalendarDate, type TimeZone } from "../../time/types";
 import { BUILTIN_SOFT } from "../evaluate";
+import { pairingChildInShape } from "./child-shape";
 import { PairingRuleSetSchema, type CustomPairingRule, type PairingRuleSetInput } from "../rules";
 
 /**
@@ -234,7 +235,8 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
   requireObject(input, "input");
   const { customRules = [], children, definition, ...data } = input;
   // Children are checked one by one against the fields pairing reads (a shallow copy with ids
-  // and dates normalised, not a full parse of 40,000 files); the rest is parsed whole.
+  // and dates normalised, not a full parse of 40,000 files): a file already in that shape is
+  // copied without zod, any other goes through `PairingChildSchema`. The rest is parsed whole.
   const rest = safeValidate(PlanPairingsInputSchema.omit({ children: true }), data, { subject });
   const first: FieldIssue[] = rest.success ? [] : [...rest.error.issues];
   const checked: ChildFile[] = [];
@@ -247,7 +249,13 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
       ),
     );
   } else {
+    const validRegions = new Set<string>();
     for (let i = 0; i < children.length && first.length < 100; i++) {
+      const fast = pairingChildInShape(children[i], validRegions);
+      if (fast !== undefined) {
+        checked.push(fast);
+        continue;
+      }
       const source = { schema: PairingChildSchema, input: children[i] };
       const r = PairingChildSchema.safeParse(source.input);
       if (!r.success)
