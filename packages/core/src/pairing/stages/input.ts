@@ -42,6 +42,7 @@ import { resolveAsOf } from "../../time/convert";
 import { DEFAULT_TIME_ZONE, type AsOf, type CalendarDate, type TimeZone } from "../../time/types";
 import { BUILTIN_SOFT } from "../evaluate";
 import { pairingChildInShape } from "./child-shape";
+import { listInShape, mentorInShape, pairingInShape } from "./record-shape";
 import { PairingRuleSetSchema, type CustomPairingRule, type PairingRuleSetInput } from "../rules";
 
 /**
@@ -229,6 +230,28 @@ export function isReplanned(
   return kind === undefined || rules.mentorKinds.includes(kind);
 }
 
+/**
+ * Parses the input apart from the children. Mentors and existing pairings already in validated
+ * shape skip zod; when one of them is not, everything goes through zod (so do the errors).
+ */
+function parseRest(
+  data: Omit<PlanPairingsInput, "children" | "customRules" | "definition">,
+  subject: LocalizedText,
+) {
+  const mentors = listInShape(data.mentors, mentorInShape);
+  const existing = data.existing === undefined ? [] : listInShape(data.existing, pairingInShape);
+  if (mentors === undefined || existing === undefined)
+    return safeValidate(PlanPairingsInputSchema.omit({ children: true }), data, { subject });
+  const others = safeValidate(
+    PlanPairingsInputSchema.omit({ children: true, mentors: true, existing: true }),
+    data,
+    { subject },
+  );
+  return others.success
+    ? { success: true as const, data: { ...others.data, mentors, existing } }
+    : others;
+}
+
 /** Validates the input and checks ids; throws ValidationError listing every problem. */
 export function parseInput(input: PlanPairingsInput): ParsedInput {
   const subject = text("结对计划输入", "pairing plan input");
@@ -237,7 +260,7 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
   // Children are checked one by one against the fields pairing reads (a shallow copy with ids
   // and dates normalised, not a full parse of 40,000 files): a file already in that shape is
   // copied without zod, any other goes through `PairingChildSchema`. The rest is parsed whole.
-  const rest = safeValidate(PlanPairingsInputSchema.omit({ children: true }), data, { subject });
+  const rest = parseRest(data, subject);
   const first: FieldIssue[] = rest.success ? [] : [...rest.error.issues];
   const checked: ChildFile[] = [];
   if (!Array.isArray(children)) {
