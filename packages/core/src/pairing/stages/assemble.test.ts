@@ -10,27 +10,31 @@ const rules = {
 };
 
 describe("assemblePlan", () => {
-  const plan = planPairings({
-    children: [
-      child("a", { school: "s1", cls: "k1", key: true }),
-      child("b", { school: "s1", cls: "k1" }),
-      child("c", { school: "s2", cls: "k9" }),
-      child("d", { school: "s3" }),
-    ],
-    mentors: [
-      mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"], min: 1, max: 1 }),
-      mentor("t2", { school: "s2", min: 2, max: 2 }),
-      mentor("v1", { kind: "caring-mother" }),
-    ],
-    rules: { ...rules, soft: { classTeacher: 3 } },
-    existing: [
-      { id: "o1", childId: "b", mentorId: "t1", role: "mentor", start: "2025-09-01" },
-      { id: "o2", childId: "c", mentorId: "v1", role: "surrogate-parent", start: "2025-09-01" },
-    ],
-    asOf,
-  });
+  // Planned inside each test (not when the file is collected), so that a mutation run counts
+  // these tests as covering the plan's code.
+  const planned = () =>
+    planPairings({
+      children: [
+        child("a", { school: "s1", cls: "k1", key: true }),
+        child("b", { school: "s1", cls: "k1" }),
+        child("c", { school: "s2", cls: "k9" }),
+        child("d", { school: "s3" }),
+      ],
+      mentors: [
+        mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"], min: 1, max: 1 }),
+        mentor("t2", { school: "s2", min: 2, max: 2 }),
+        mentor("v1", { kind: "caring-mother" }),
+      ],
+      rules: { ...rules, soft: { classTeacher: 3 } },
+      existing: [
+        { id: "o1", childId: "b", mentorId: "t1", role: "mentor", start: "2025-09-01" },
+        { id: "o2", childId: "c", mentorId: "v1", role: "surrogate-parent", start: "2025-09-01" },
+      ],
+      asOf,
+    });
 
   it("counts the plan", () => {
+    const plan = planned();
     expect(plan.stats).toEqual({
       children: 4,
       outOfScope: 0,
@@ -50,6 +54,7 @@ describe("assemblePlan", () => {
   });
 
   it("names new pairings by a hash of child, mentor, role and date", () => {
+    const plan = planned();
     // The first 8 hex digits are the 32-bit FNV-1a hash of "a\0t1\0mentor\02026-09-01".
     expect(plan.diff.added).toEqual([
       { id: "pr-207c823276573127", childId: "a", mentorId: "t1", role: "mentor", start: asOf },
@@ -62,6 +67,7 @@ describe("assemblePlan", () => {
   });
 
   it("lists the history by child, then start, then id", () => {
+    const plan = planned();
     expect(plan.history.map((p) => [p.id, p.end ?? null])).toEqual([
       ["pr-207c823276573127", null],
       ["o1", asOf],
@@ -84,6 +90,7 @@ describe("assemblePlan", () => {
   });
 
   it("says whether higher-priority children or a better total hold the places", () => {
+    const plan = planned();
     expect(plan.unmatched[0]).toEqual({
       childId: "b",
       priority: false,
