@@ -63,6 +63,20 @@ describe("parseInput", () => {
     }
   });
 
+  it("reports problems of the other fields with those of the children", () => {
+    const issues = issuesOf({
+      children: [{ id: "b" } as never],
+      mentors: [{ id: "t1" } as never],
+      rules,
+      asOf,
+    });
+    expect(issues.map((i) => i[0])).toEqual([
+      "mentors[0].kind",
+      "mentors[0].name",
+      "children[0].child",
+    ]);
+  });
+
   it("checks whole files when a definition is given", () => {
     const bad = { ...child("a"), livingArrangement: "elsewhere" } as never;
     const issues = issuesOf({
