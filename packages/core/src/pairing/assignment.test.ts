@@ -118,3 +118,75 @@ describe("solveAssignment", () => {
     expect(r.total).toBeLessThanOrEqual(greedy);
   }, 60_000);
 });
+
+describe("solveAssignment: checks, in words, and shapes", () => {
+  /** The issues of the ValidationError `f` throws: path and English text. */
+  const issuesOf = (f: () => unknown): [string, string][] => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      return (e as ValidationError).issues.map((i) => [i.path, i.message.en]);
+    }
+    return expect.unreachable("no ValidationError");
+  };
+
+  it("reports a ragged row and the first bad cell of each row, by position", () => {
+    expect(
+      issuesOf(() => solveAssignment([[1, 2], [3], [1, "x" as never], [Infinity, Number.NaN]])),
+    ).toEqual([
+      ["[1]", "row 1 has 1 columns, expected 2"],
+      ["[2][1]", '[2][1]: expected a finite number (received: "x")'],
+      ["[3][0]", "[3][0]: expected a finite number (received: Infinity)"],
+    ]);
+    const bad = (rows: number) => Array.from({ length: rows }, () => [1, Number.NaN]);
+    expect(issuesOf(() => solveAssignment(bad(19)))).toHaveLength(19);
+    expect(issuesOf(() => solveAssignment(bad(20)))).toHaveLength(20);
+    expect(issuesOf(() => solveAssignment(bad(21)))).toHaveLength(20);
+  });
+
+  it("leaves anything but an array of arrays to the schema's message", () => {
+    expect(issuesOf(() => solveAssignment("x" as never))).toEqual([
+      ["", 'expected array (received: "x")'],
+    ]);
+    expect(issuesOf(() => solveAssignment([[1], "x" as never]))).toEqual([
+      ["[1]", '[1]: expected array (received: "x")'],
+    ]);
+  });
+
+  it("solves more rows than columns by transposing, and rows of no column", () => {
+    expect(
+      solveAssignment([
+        [5, 1],
+        [1, 5],
+        [0, 0],
+      ]),
+    ).toEqual({
+      rowToCol: [-1, 0, 1],
+      colToRow: [1, 2],
+      total: 1,
+    });
+    expect(solveAssignment([[1, 5, 0]])).toEqual({
+      rowToCol: [2],
+      colToRow: [-1, -1, 0],
+      total: 0,
+    });
+    expect(solveAssignment([[], []])).toEqual({ rowToCol: [-1, -1], colToRow: [], total: 0 });
+  });
+
+  it("the flat entry point wants rows ≤ cols and a Float64Array of rows × cols", () => {
+    expect(solveAssignmentFlat(0, 0, new Float64Array(0))).toEqual(new Int32Array(0));
+    expect(solveAssignmentFlat(2, 2, Float64Array.from([1, 0, 0, 1]))).toEqual(
+      Int32Array.from([1, 0]),
+    );
+    expect(solveAssignmentFlat(2, 3, Float64Array.from([1, 0, 9, 0, 1, 9]))).toEqual(
+      Int32Array.from([1, 0]),
+    );
+    expect(issuesOf(() => solveAssignmentFlat(2, 3, new Float64Array(5)))).toEqual([
+      ["", "expected rows ≤ cols and cost.length = rows × cols (received: object)"],
+    ]);
+    expect(issuesOf(() => solveAssignmentFlat(2, 2, [1, 2, 3, 4] as never))).toEqual([
+      ["length", "length: expected number (received: undefined)"],
+    ]);
+  });
+});

@@ -130,3 +130,120 @@ describe("planMentoringGroups (帮扶小组)", () => {
     );
   });
 });
+
+describe("recommendPerClass: the order of need and the quota's limits", () => {
+  const kids = [
+    child("n", { cls: "k1" }),
+    child("l", { cls: "k1", risk: "low" }),
+    child("m", { cls: "k1", risk: "medium" }),
+    child("h", { cls: "k1", risk: "high" }),
+    child("c", { cls: "k1", risk: "critical" }),
+    child("k", { cls: "k1", key: true }),
+    child("kl", { cls: "k1", key: true, risk: "low" }),
+  ];
+  const order = (r: ReturnType<typeof recommendPerClass>) => r.byClass[0]!.recommended;
+
+  it("ranks key cases, then priority risk levels, then the other levels, then ids", () => {
+    // Key case 10, a priority level 5 more, then critical 4, high 3, medium 2, low 1.
+    expect(order(recommendPerClass(kids, { classQuota: { min: 1, max: 7 } }))).toEqual([
+      "kl",
+      "k",
+      "c",
+      "h",
+      "m",
+      "l",
+      "n",
+    ]);
+    const mediumOnly = { keyCase: false, riskLevels: ["medium" as const] };
+    expect(
+      order(recommendPerClass(kids, { classQuota: { min: 1, max: 7 }, priority: mediumOnly })),
+    ).toEqual(["m", "c", "h", "kl", "l", "k", "n"]);
+  });
+
+  it("takes at most max per class, and marks a class with fewer than min as short", () => {
+    const two = [child("b", { cls: "k2" }), child("a", { cls: "k2" })];
+    const r = recommendPerClass([...two, ...kids], { classQuota: { min: 2, max: 2 } });
+    expect(r.byClass).toEqual([
+      {
+        classId: "k1",
+        recommended: ["kl", "k"],
+        notRecommended: ["c", "h", "m", "l", "n"],
+        short: false,
+      },
+      { classId: "k2", recommended: ["a", "b"], notRecommended: [], short: false },
+    ]);
+    expect(recommendPerClass(two, { classQuota: { min: 3, max: 5 } }).byClass[0]!.short).toBe(true);
+    expect(recommendPerClass(two, { classQuota: { min: 1, max: 5 } }).byClass[0]!.short).toBe(
+      false,
+    );
+  });
+});
+
+describe("planMentoringGroups: who leads a group", () => {
+  it("orders children by grade (none last), class and id, and makes no more groups than children", () => {
+    const kids = [
+      child("z", { school: "s1", cls: "k1" }),
+      child("b", { school: "s1", cls: "k2", grade: 4 }),
+      child("a", { school: "s1", cls: "k2", grade: 4 }),
+      child("c", { school: "s1", cls: "k1", grade: 4 }),
+      child("d", { school: "s1", cls: "k9", grade: 3 }),
+    ];
+    const teachers = ["t1", "t2", "t3", "t4", "t5", "t6"].map((id) => mentor(id, { school: "s1" }));
+    expect(
+      planMentoringGroups({ children: kids, mentors: teachers }).map((g) => g.childIds),
+    ).toEqual([["d"], ["c"], ["a"], ["b"], ["z"]]);
+    expect(planMentoringGroups({ children: kids, mentors: teachers, groups: 2 })).toEqual([
+      { id: "group-1", mentorId: "t1", childIds: ["d", "c"] },
+      { id: "group-2", mentorId: "t2", childIds: ["a", "b", "z"] },
+    ]);
+    expect(planMentoringGroups({ children: [], mentors: teachers, groups: 6 })).toEqual([
+      { id: "group-1", mentorId: "t1", childIds: [] },
+    ]);
+  });
+
+  it("gives a group the free class teacher of most of its children (ties by class id)", () => {
+    const ct = (id: string, cls: string) =>
+      mentor(id, { kind: "class-teacher", school: "s1", classes: [cls] });
+    const mentors = [
+      mentor("t0", { school: "s1", classes: ["k2", "k3"] }),
+      ct("t3", "k3"),
+      ct("t2", "k2"),
+    ];
+    const one = (ids: [string, string][]) =>
+      planMentoringGroups({
+        children: ids.map(([id, cls]) => child(id, { school: "s1", cls })),
+        mentors,
+        groups: 1,
+      })[0]!.mentorId;
+    expect(
+      one([
+        ["x", "k2"],
+        ["y", "k3"],
+      ]),
+    ).toBe("t2");
+    expect(
+      one([
+        ["x", "k2"],
+        ["y", "k3"],
+        ["z", "k3"],
+      ]),
+    ).toBe("t3");
+    // The class teacher leads only one group; the next goes to a free teacher of the school.
+    const twice = planMentoringGroups({
+      children: ["a", "b"].map((id) => child(id, { school: "s1", cls: "k2" })),
+      mentors,
+      groups: 2,
+    });
+    expect(twice.map((g) => g.mentorId)).toEqual(["t2", "t0"]);
+  });
+
+  it("else the first free teacher of the group's school, else the first free teacher", () => {
+    const mentors = [mentor("u", { school: "s9" }), mentor("v"), mentor("w", { school: "s1" })];
+    const lead = (c: ReturnType<typeof child>) =>
+      planMentoringGroups({ children: [c], mentors, groups: 1 })[0]!.mentorId;
+    expect(lead(child("a", { school: "s1", cls: "k1" }))).toBe("w");
+    expect(lead(child("a", { cls: "k1" }))).toBe("u");
+    expect(lead(child("a", { school: "s2" }))).toBe("u");
+    expect(planMentoringGroups({ children: [], mentors, groups: 3 })).toHaveLength(1);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { propertyRuns } from "../../_lib/fuzz.test-helper";
 import { isEligible, softGain } from "../evaluate";
-import { smallInstance } from "../pairing.test-helper";
+import { child, mentor, smallInstance } from "../pairing.test-helper";
 import { buildCandidateGraph } from "./graph";
 import { parseInput } from "./input";
 
@@ -56,5 +56,73 @@ describe("buildCandidateGraph", () => {
       }),
       { numRuns: propertyRuns(200) },
     );
+  });
+});
+
+describe("buildCandidateGraph: rows shared only when nothing reads the pair", () => {
+  const rules = {
+    name: "r",
+    role: "mentor" as const,
+    mentorKinds: ["subject-teacher" as const],
+    soft: { sameClass: 2 },
+    stability: 5,
+  };
+  const twins = [child("b", { school: "s1", cls: "k1" }), child("a", { school: "s1", cls: "k1" })];
+  const mentors = [mentor("t2", { school: "s1", classes: ["k1"] }), mentor("t1", { school: "s1" })];
+  const rowOf = (graph: ReturnType<typeof buildCandidateGraph>, id: string) => {
+    const i = graph.childIndex.get(id)!;
+    const row: [string, number][] = [];
+    for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++)
+      row.push([graph.mentors[graph.edgeMentor[e]!]!.id, graph.edgeGain[e]!]);
+    return row;
+  };
+
+  it("sorts children and mentors by id", () => {
+    const graph = buildCandidateGraph(
+      parseInput({ children: twins, mentors, rules, asOf: "2026-09-01" }),
+    );
+    expect(graph.children.map((c) => c.id)).toEqual(["a", "b"]);
+    expect(graph.mentors.map((m) => m.id)).toEqual(["t1", "t2"]);
+    expect(rowOf(graph, "b")).toEqual([
+      ["t1", 0],
+      ["t2", 2000],
+    ]);
+  });
+
+  it("gives an excluded pair no edge even when the twin's row has it", () => {
+    const graph = buildCandidateGraph(
+      parseInput({
+        children: twins,
+        mentors,
+        rules,
+        asOf: "2026-09-01",
+        exclusions: [{ childId: "b", mentorId: "t2" }],
+      }),
+    );
+    expect(rowOf(graph, "a")).toEqual([
+      ["t1", 0],
+      ["t2", 2000],
+    ]);
+    expect(rowOf(graph, "b")).toEqual([["t1", 0]]);
+  });
+
+  it("adds the stability bonus to the kept pair of one child only", () => {
+    const graph = buildCandidateGraph(
+      parseInput({
+        children: twins,
+        mentors,
+        rules,
+        asOf: "2026-09-01",
+        existing: [{ id: "p", childId: "a", mentorId: "t1", role: "mentor", start: "2025-09-01" }],
+      }),
+    );
+    expect(rowOf(graph, "a")).toEqual([
+      ["t1", 5000],
+      ["t2", 2000],
+    ]);
+    expect(rowOf(graph, "b")).toEqual([
+      ["t1", 0],
+      ["t2", 2000],
+    ]);
   });
 });

@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "../errors/errors";
+import { explainWhyNot } from "./explain";
+import { child, mentor } from "./pairing.test-helper";
+import { planPairings } from "./plan";
+import type { PlanPairingsInput } from "./stages/input";
+
+const asOf = "2026-09-01";
+const rules = {
+  name: "r",
+  role: "mentor" as const,
+  mentorKinds: ["class-teacher" as const, "subject-teacher" as const],
+  soft: { classTeacher: 10, sameClass: 4 },
+};
+const why = (input: PlanPairingsInput, childId: string, mentorId: string) =>
+  explainWhyNot(input, planPairings(input), childId, mentorId);
+
+describe("explainWhyNot, word for word", () => {
+  it("a pair in the plan, and an equally good one the tie-break did not choose", () => {
+    const input = {
+      children: [child("a", { school: "s1" })],
+      mentors: [mentor("t1", { school: "s1" }), mentor("t2", { school: "s1" })],
+      rules,
+      asOf,
+    };
+    expect(why(input, "a", "t1")).toEqual({
+      childId: "a",
+      mentorId: "t1",
+      violations: [],
+      takenBy: [{ childId: "a", priority: false }],
+      scoreLoss: 0,
+      displaced: [],
+      code: "paired",
+      message: { "zh-CN": "该结对已在计划中", en: "this pair is in the plan" },
+    });
+    expect(why(input, "a", "t2")).toEqual({
+      childId: "a",
+      mentorId: "t2",
+      violations: [],
+      takenBy: [],
+      scoreLoss: 0,
+      displaced: [],
+      code: "tie",
+      message: {
+        "zh-CN": "存在同样优的方案，按编号顺序的确定性规则选择了另一方案",
+        en: "an equally good plan exists; the canonical (id-ordered) tie-break chose another",
+      },
+    });
+  });
+
+  it("every hard rule the pair breaks", () => {
+    const input = {
+      children: [child("a", { school: "s1" })],
+      mentors: [mentor("t", { school: "s2", to: "2026-01-01" })],
+      rules,
+      asOf,
+    };
+    const w = why(input, "a", "t");
+    expect(w.code).toBe("hard-rule");
+    expect(w.violations.map((v) => v.rule)).toEqual(["availability", "same-school"]);
+    expect(w.message).toEqual({
+      "zh-CN":
+        "违反硬性规则：导师的可结对期限已于 2026-01-01 结束；帮扶教师须与儿童同校（儿童 s1，教师 s2）",
+      en: "breaks a hard rule: the mentor's availability ended on 2026-01-01; teacher mentors must be of the child's school (child s1, mentor s2)",
+    });
+  });
+
+  it("how many priority children, or children, the pair would leave unmatched", () => {
+    const priority = why(
+      {
+        children: [
+          child("a", { school: "s1", cls: "k1" }),
+          child("b", { school: "s1", key: true }),
+          child("c", { school: "s1", key: true }),
+        ],
+        mentors: [mentor("t", { kind: "class-teacher", school: "s1", classes: ["k1"], max: 2 })],
+        rules,
+        asOf,
+      },
+      "a",
+      "t",
+    );
+    expect(priority).toMatchObject({
+      code: "priority",
+      takenBy: [
+        { childId: "b", priority: true },
+        { childId: "c", priority: true },
+      ],
+      displaced: ["c"],
+      message: {
+        "zh-CN":
+          "名额被优先级更高的儿童（重点对象或高风险）占用：强制该结对会使 1 名优先儿童失去结对",
+        en: "the places are held by higher-priority children (key cases or high-risk): forcing this pair would leave 1 priority child(ren) unmatched",
+      },
+    });
+    // a fits only t1, b both: forcing b–t1 leaves a alone.
+    const coverage = why(
+      {
+        children: [
+          child("a", { school: "s1", cls: "k1" }),
+          child("b", { school: "s1", cls: "k1" }),
+        ],
+        mentors: [mentor("t1", { school: "s1", max: 1 }), mentor("t2", { school: "s1", max: 1 })],
+        rules,
+        exclusions: [{ childId: "a", mentorId: "t2" }],
+        asOf,
+      },
+      "b",
+      "t1",
+    );
+    expect(coverage).toMatchObject({
+      code: "coverage",
+      displaced: ["a"],
+      message: {
+        "zh-CN": "强制该结对会使 1 名儿童失去结对",
+        en: "forcing this pair would leave 1 more child(ren) unmatched",
+      },
+    });
+  });
+
+  it("a mentor left below its minimum", () => {
+    const w = why(
+      {
+        children: [child("a", { school: "s1" })],
+        mentors: [mentor("t1", { school: "s1", min: 1 }), mentor("t2", { school: "s1" })],
+        rules,
+        asOf,
+      },
+      "a",
+      "t2",
+    );
+    expect(w).toMatchObject({
+      code: "minimum",
+      takenBy: [],
+      displaced: [],
+      message: {
+        "zh-CN": "强制该结对会使导师达不到最少结对人数",
+        en: "forcing this pair would leave a mentor below its minimum",
+      },
+    });
+  });
+
+  it("names both unknown ids", () => {
+    const input = { children: [child("a")], mentors: [mentor("t1")], rules, asOf };
+    try {
+      why(input, "zz", "yy");
+      expect.unreachable("no ValidationError");
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues.map((i) => [i.path, i.message.en])).toEqual([
+        ["childId", "childId: child zz is not in the input"],
+        ["mentorId", "mentorId: mentor yy is not in the input"],
+      ]);
+    }
+  });
+});
