@@ -124,6 +124,20 @@ describe("nextDue", () => {
       }
       return expect.unreachable("accepted");
     };
+    try {
+      due({ subject: { pairingId: "p9" } });
+      expect.unreachable("accepted");
+    } catch (e) {
+      const { issues, messages } = e as ValidationError;
+      expect(issues.map((i) => [i.received, i.message["zh-CN"], i.message.en])).toEqual([
+        [
+          '"p9"',
+          '字段 subject.pairingId：编号 p9 不在输入数据中（收到："p9"）',
+          'subject.pairingId: id p9 is not in the input (received: "p9")',
+        ],
+      ]);
+      expect(messages.en.slice(0, 16)).toBe("Invalid subject ");
+    }
     expect(issue({ childId: "ghost" })).toEqual(["subject.childId", "unknown_id"]);
     expect(issue({ mentorId: "ghost" })).toEqual(["subject.mentorId", "unknown_id"]);
     expect(issue({ pairingId: "ghost" })).toEqual(["subject.pairingId", "unknown_id"]);
