@@ -37,7 +37,7 @@ const every7 = definePolicy({
 function data() {
   const s = { ...scenario(), records: [], pairings: [] };
   const c1 = s.children[0]!;
-  c1.parents[0]!.awayPeriods = [{ from: "2024-02-20", to: "2026-03-15", city: "深圳" }];
+  c1.parents![0]!.awayPeriods = [{ from: "2024-02-20", to: "2026-03-15", city: "深圳" }];
   const c4: ChildFileInput = {
     id: "c4",
     child: {

@@ -66,7 +66,8 @@ describe("merging partitions", () => {
       policies: POLICIES,
       period: PERIOD,
       asOf: AS_OF,
-      partitions: parts.map((data, i) => ({ key: 430110 + i, data })),
+      // A number is taken as a key and written out.
+      partitions: parts.map((data, i) => ({ key: (430110 + i) as unknown as string, data })),
       rollUps: BY,
       workList: OPTIONS,
     });

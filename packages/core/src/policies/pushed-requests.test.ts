@@ -78,7 +78,7 @@ describe("complianceCountRequests", () => {
       asOf: "2026-03-15T16:30:00Z",
       timeZone: "UTC",
     });
-    expect(requests.map((r) => [r.from, r.query.at.from, r.query.at.to])).toEqual([
+    expect(requests.map((r) => [r.from, r.query.at!.from, r.query.at!.to])).toEqual([
       ["2026-02-23", "2026-02-23T00:00:00.000Z", "2026-03-02T00:00:00.000Z"],
       ["2026-03-02", "2026-03-02T00:00:00.000Z", "2026-03-09T00:00:00.000Z"],
       ["2026-03-09", "2026-03-09T00:00:00.000Z", "2026-03-16T00:00:00.000Z"],
