@@ -137,10 +137,29 @@ describe("nextDue", () => {
         ],
       ]);
       expect(messages.en.slice(0, 16)).toBe("Invalid subject ");
+      expect(messages["zh-CN"].slice(0, 4)).toBe("查询对象");
     }
     expect(issue({ childId: "ghost" })).toEqual(["subject.childId", "unknown_id"]);
     expect(issue({ mentorId: "ghost" })).toEqual(["subject.mentorId", "unknown_id"]);
     expect(issue({ pairingId: "ghost" })).toEqual(["subject.pairingId", "unknown_id"]);
     expect(issue({ childId: "c1", mentorId: "m1" })[0]).toBe("subject");
+    try {
+      due({ subject: { childId: 1 } as never });
+      expect.unreachable("accepted");
+    } catch (e) {
+      expect((e as ValidationError).messages["zh-CN"].slice(0, 4)).toBe("查询对象");
+      expect((e as ValidationError).messages.en.slice(0, 16)).toBe("Invalid subject ");
+    }
+    const path = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(ValidationError);
+        return (e as ValidationError).issues[0]!.path;
+      }
+      return expect.unreachable("accepted");
+    };
+    expect(path(() => due({ subject: { childId: "c1" }, asOf: "tomorrow" }))).toBe("asOf");
+    expect(path(() => nextDue(null as never))).toBe("input");
   });
 });
