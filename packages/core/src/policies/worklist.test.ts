@@ -152,6 +152,24 @@ describe("workList", () => {
       "invalid_type",
       "report: expected a report from evaluateCompliance (received: object)",
     ]);
+    try {
+      workList(null as never);
+      expect.unreachable("accepted");
+    } catch (e) {
+      expect((e as ValidationError).issues[0]!.message["zh-CN"]).toBe(
+        "字段 report：应为 evaluateCompliance 返回的报告（收到：null）",
+      );
+    }
+    try {
+      workList(r, { withinDays: 400 });
+      expect.unreachable("accepted");
+    } catch (e) {
+      const { messages } = e as ValidationError;
+      expect([messages["zh-CN"].slice(0, 6), messages.en.slice(0, 26)]).toEqual([
+        "工作清单选项",
+        "Invalid work-list options ",
+      ]);
+    }
     expect(issue(() => workList(r, { withinDays: 367 }))[0]).toBe("withinDays");
     expect(issue(() => workList(r, { withinDays: -1 }))[0]).toBe("withinDays");
     expect(issue(() => workList(r, { limit: 0 }))[0]).toBe("limit");
