@@ -172,9 +172,18 @@ describe("rollUpCompliance, every column", () => {
     expect(table("mentor", [])).toEqual([]);
   });
 
-  it("refuses options of the wrong shape", () => {
-    expect(() =>
-      rollUpCompliance(report(), { by: "school", policyIds: "lesson-monthly" as never }),
-    ).toThrow(ValidationError);
+  it("refuses options of the wrong shape, naming them in both languages", () => {
+    try {
+      rollUpCompliance(report(), { by: "school", policyIds: "lesson-monthly" as never });
+      expect.unreachable("accepted");
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      const { issues, messages } = e as ValidationError;
+      expect(issues[0]!.path).toBe("policyIds");
+      expect([messages["zh-CN"].slice(0, 4), messages.en.slice(0, 24)]).toEqual([
+        "汇总选项",
+        "Invalid roll-up options ",
+      ]);
+    }
   });
 });
