@@ -217,5 +217,28 @@ describe("mentorWorkload", () => {
       ["pairings[1].childId", "unknown_id"],
     ]);
     expect(paths({ maxPerMonth: -1 })).toEqual([["maxPerMonth", "too_small"]]);
+    const first = (input: Partial<WorkloadInput>) => paths(input)[0]![0];
+    expect(first({ policies: [{ id: "x" }] as never })).toMatch(/^policies\[0\]/);
+    expect(first({ pairings: [{ id: "x" }] as never })).toMatch(/^pairings\[0\]/);
+    expect(first({ mentors: [{ id: "x" }] as never })).toMatch(/^mentors\[0\]/);
+    expect(first({ children: [{ id: "x" }] as never })).toMatch(/^children\[0\]/);
+    expect(first({ asOf: "soon" as never })).toBe("asOf");
+    try {
+      load({ pairings: [ghost] });
+      expect.unreachable("accepted");
+    } catch (e) {
+      const { issues, messages } = e as ValidationError;
+      expect(issues[0]!.message.en).toBe(
+        'pairings[0].mentorId: mentor ghost is not in the input (received: "ghost")',
+      );
+      expect(issues[0]!.message["zh-CN"]).toBe(
+        '字段 pairings[0].mentorId：帮扶人 ghost 不在输入数据中（收到："ghost"）',
+      );
+      expect([messages["zh-CN"].slice(0, 7), messages.en.slice(0, 23)]).toEqual([
+        "工作量计算输入",
+        "Invalid workload input ",
+      ]);
+    }
+    expect(() => mentorWorkload(null as never)).toThrow(/input/);
   });
 });
