@@ -100,6 +100,15 @@ describe("nextDue", () => {
     ]);
     const april = [["home-visit-monthly", "p1", "2026-04-01", "2026-04-30", "upcoming"]];
     expect(due({ subject: { pairingId: "p1" }, asOf: at, timeZone: "UTC" })).toEqual(april);
+    // The look-ahead starts on asOf's day in that zone: 31 March in UTC, where m1's March is due.
+    expect(due({ subject: { mentorId: "m1" }, asOf: at, timeZone: "UTC" })[0]).toEqual([
+      "mentor-twice",
+      "m1",
+      "2026-03-01",
+      "2026-03-31",
+      "due",
+    ]);
+    expect(due({ subject: { mentorId: "m1" }, asOf: at })[0]![2]).toBe("2026-04-01");
     const { children, mentors, pairings, records } = scenario();
     const data = prepareComplianceData({ children, mentors, pairings, records, timeZone: "UTC" });
     expect(
@@ -111,6 +120,12 @@ describe("nextDue", () => {
         r.status,
       ]),
     ).toEqual(april);
+    expect(
+      nextDue({ policies: POLICIES, data, asOf: at, subject: { mentorId: "m1" } })[0],
+    ).toMatchObject({
+      from: "2026-03-01",
+      status: "due",
+    });
   });
 
   it("refuses an unknown or malformed subject, naming the field", () => {
