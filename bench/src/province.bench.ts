@@ -11,20 +11,26 @@
  *   children, about 38 million records), one county at a time through
  *   `evaluateCompliancePartitioned`, each county generated, loaded, evaluated and dropped.
  *   Time and peak memory. `LIUSHOU_BENCH_COUNTIES=4` runs fewer counties.
+ * - "province, teacher pairing" (`--full`): the same counties (records aside) planned with the
+ *   teacher preset through `planPairingsPartitioned`, each county generated, planned and
+ *   dropped; the merged plan's children, priority children and points.
  * @module
  */
 import {
   ALL_PRESETS,
   EXAMPLE_CALENDAR_2025_26,
   evaluateCompliancePartitioned,
+  planPairingsPartitioned,
   prepareComplianceData,
+  TEACHER_PAIRING_PRESET,
   type CompliancePartition,
+  type PairingPartition,
 } from "@liushou/core";
 import { DuckDBInstance } from "@duckdb/node-api";
 import {
   PRESETS,
   generatePopulation,
-  prefixPeople,
+  prefixCounty,
   prefixRecord,
   streamContactRecords,
   type Population,
@@ -106,14 +112,14 @@ function county(k: number): CompliancePartition {
   const records = (function* () {
     for (const r of streamContactRecords(pop)) yield prefixRecord(r, p);
   })();
-  const people = prefixPeople(pop, p);
+  const people = prefixCounty(pop, p);
   return {
     key: p,
     data: {
       children: people.files,
       mentors: people.mentors,
       pairings: people.pairings,
-      schools: pop.schools,
+      schools: people.schools,
       records,
       calendar: EXAMPLE_CALENDAR_2025_26,
     },
@@ -135,6 +141,35 @@ async function province(counties: number) {
     },
   });
   return { rows: merged.rows, records, counties: merged.partitions };
+}
+
+/** County `k`'s pairing input: every file, mentor, class and pairing on file, ids prefixed. */
+function countyPairing(k: number): PairingPartition {
+  const pop = generatePopulation({ preset: "county", seed: k + 1, records: false });
+  const c = prefixCounty(pop, `k${String(k).padStart(2, "0")}-`);
+  return {
+    name: `county ${k + 1}`,
+    children: c.files,
+    mentors: c.mentors,
+    existing: c.pairings,
+    classes: c.classes,
+  };
+}
+
+/** The province's pairing plan, one county generated and planned at a time. */
+async function provincePairing(counties: number) {
+  const asOf = generatePopulation({ preset: "class", records: false }).asOf;
+  const plan = await planPairingsPartitioned(
+    (function* () {
+      for (let k = 0; k < counties; k++) yield countyPairing(k);
+    })(),
+    { rules: TEACHER_PAIRING_PRESET, asOf, onMissing: "end" },
+  );
+  return {
+    matched: plan.stats.matched,
+    priorityMatched: plan.stats.priorityMatched,
+    score: plan.score.total,
+  };
 }
 
 export default [
@@ -165,5 +200,15 @@ export default [
       const res = r as Awaited<ReturnType<typeof province>>;
       return { records: res.records, rows: res.rows };
     },
+  }),
+  defineCase({
+    name: `province, teacher pairing streamed county by county (${COUNTIES} × 40,000 children)`,
+    size: COUNTIES * PRESETS.county.children,
+    full: true,
+    runs: 5,
+    warmup: 0,
+    timeoutMs: 24 * 60 * 60_000,
+    run: () => provincePairing(COUNTIES),
+    metrics: (r) => r as Awaited<ReturnType<typeof provincePairing>>,
   }),
 ];

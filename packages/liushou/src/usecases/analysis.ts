@@ -25,6 +25,7 @@ import {
   type SchoolClass,
   type StatisticsOptions,
   type StorageSession,
+  type TimeZone,
 } from "@liushou/core";
 import * as z from "zod";
 import type { Context } from "../context";
@@ -75,6 +76,35 @@ function split<O extends { scope?: LiushouScope }>(
 }
 
 /**
+ * Runs one of core's partitioned counters over the stored, unmasked files of the scope, a batch
+ * at a time, in one transaction; `asOf` defaults to today and the rows' names to the schools and
+ * classes stored in the scope.
+ */
+async function countInScope<
+  O extends { scope?: LiushouScope; schools?: unknown; classes?: unknown },
+  R,
+>(
+  ctx: Context,
+  options: O,
+  subject: LocalizedText,
+  count: (
+    batches: AsyncIterable<ChildFile[]>,
+    options: Omit<O, "scope"> & { asOf: CalendarDate; zone: TimeZone },
+  ) => Promise<R>,
+): Promise<R> {
+  const { scope, rest } = split(ctx, options, subject);
+  return ctx.storage.transaction(async (tx) => {
+    const names = rest.schools && rest.classes ? {} : await organisation(tx, scope);
+    return count(fileBatches(tx, scope), {
+      asOf: ctx.today(),
+      zone: ctx.timeZone,
+      ...names,
+      ...rest,
+    });
+  });
+}
+
+/**
  * Options of `statistics`: those of core's `leftBehindStatistics` (`asOf` defaults to today;
  * `schools` and `classes`, for the rows' names, default to those stored in the scope), and
  * which children.
@@ -89,20 +119,16 @@ export interface AnalysisStatisticsOptions extends Omit<StatisticsOptions, "asOf
  * Left-behind counts of the children in the actor's scope (and `scope`), counted inside the
  * library on the stored, unmasked files a batch at a time. @internal
  */
-export async function statistics(
+export function statistics(
   ctx: Context,
   options: AnalysisStatisticsOptions = {},
 ): Promise<LeftBehindStatistics> {
-  const { scope, rest } = split(ctx, options, text("统计选项", "statistics options"));
-  return ctx.storage.transaction(async (tx) => {
-    const names = rest.schools && rest.classes ? {} : await organisation(tx, scope);
-    return leftBehindStatisticsPartitioned(fileBatches(tx, scope), {
-      asOf: ctx.today(),
-      zone: ctx.timeZone,
-      ...names,
-      ...rest,
-    });
-  });
+  return countInScope(
+    ctx,
+    options,
+    text("统计选项", "statistics options"),
+    leftBehindStatisticsPartitioned,
+  );
 }
 
 /**
@@ -119,20 +145,16 @@ export interface AnalysisCompletenessOptions extends Omit<CompletenessReportOpti
  * File completeness of the children in scope, counted inside the library a batch at a time.
  * @internal
  */
-export async function completeness(
+export function completeness(
   ctx: Context,
   options: AnalysisCompletenessOptions = {},
 ): Promise<CompletenessReport> {
-  const { scope, rest } = split(ctx, options, text("建档率选项", "completeness options"));
-  return ctx.storage.transaction(async (tx) => {
-    const names = rest.schools && rest.classes ? {} : await organisation(tx, scope);
-    return completenessReportPartitioned(fileBatches(tx, scope), {
-      asOf: ctx.today(),
-      zone: ctx.timeZone,
-      ...names,
-      ...rest,
-    });
-  });
+  return countInScope(
+    ctx,
+    options,
+    text("建档率选项", "completeness options"),
+    completenessReportPartitioned,
+  );
 }
 
 const EnrolmentOptionsSchema = z.object({

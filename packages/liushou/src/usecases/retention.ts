@@ -172,13 +172,19 @@ function detached<K extends StorageEntityKind>(
   return { ...v, childIds: v.childIds.filter((id) => id !== childId) } as never;
 }
 
-/** Anonymises one file with its history and audit patches, or says why it was skipped. */
-async function anonymiseOne(
+/**
+ * Applies the policy's action to one expired file (writing only when `write`), or says why the
+ * file was skipped.
+ */
+type ApplyToFile = (
   ctx: Context,
   tx: Tx,
   item: RetentionItem,
   write: boolean,
-): Promise<RetentionOutcome | RetentionSkip> {
+) => Promise<RetentionOutcome | RetentionSkip>;
+
+/** Anonymises one file with its history and audit patches, or says why it was skipped. */
+const anonymiseOne: ApplyToFile = async (ctx, tx, item, write) => {
   const at = ctx.now();
   const record = (await tx.files.get(item.childId)) as StorageRecord<ChildFile> | null;
   if (!record) return { childId: item.childId, reason: "gone" };
@@ -214,15 +220,10 @@ async function anonymiseOne(
     recordsRemoved: 0,
     recordsDetached: 0,
   };
-}
+};
 
 /** Erases one file with its history, the records about the child alone, and audit values. */
-async function eraseOne(
-  ctx: Context,
-  tx: Tx,
-  item: RetentionItem,
-  write: boolean,
-): Promise<RetentionOutcome | RetentionSkip> {
+const eraseOne: ApplyToFile = async (ctx, tx, item, write) => {
   const at = ctx.now();
   const id = item.childId;
   const record = await tx.files.get(id);
@@ -282,7 +283,7 @@ async function eraseOne(
     recordsRemoved: removed,
     recordsDetached: detachedCount,
   };
-}
+};
 
 /**
  * Applies a retention policy to the files in the actor's scope (administrators only): plans
