@@ -132,6 +132,57 @@ describe("merging partitions", () => {
     ).toThrow(/summaries\[1\]\.rows/);
   });
 
+  it("sorts merged roll-ups by key whatever the partition order, and merges no partition", async () => {
+    const parts = counties().reverse();
+    const merged = await evaluateCompliancePartitioned({
+      policies: POLICIES,
+      period: PERIOD,
+      asOf: AS_OF,
+      partitions: parts.map((data, i) => ({ key: String(i), data })),
+      rollUps: ["county", "mentor"],
+    });
+    expect(merged.rollUps.county!.map((r) => r.key)).toEqual([
+      "431102",
+      "431103",
+      "431202",
+      "431203",
+      "431302",
+      "431303",
+    ]);
+    expect(merged.rollUps.mentor!.map((r) => r.key)).toEqual([
+      "1-m1",
+      "1-m2",
+      "2-m1",
+      "2-m2",
+      "3-m1",
+      "3-m2",
+    ]);
+    const none = await evaluateCompliancePartitioned({
+      policies: POLICIES,
+      period: PERIOD,
+      asOf: AS_OF,
+      partitions: [],
+    });
+    expect(none).toMatchObject({
+      partitions: 0,
+      rows: 0,
+      rollUps: { school: [], county: [] },
+      workList: { overdue: [], dueSoon: [] },
+      findings: [],
+    });
+    expect(mergeCompliancePartitions([]).findings).toEqual([]);
+    for (const partition of [null, { key: "a", data: null }]) {
+      await expect(
+        evaluateCompliancePartitioned({
+          policies: POLICIES,
+          period: PERIOD,
+          asOf: AS_OF,
+          partitions: [partition as never],
+        }),
+      ).rejects.toThrow(/partitions\[0\]\.data/);
+    }
+  });
+
   it("lists at most 20 ids found in an earlier partition", async () => {
     const one = scenario();
     const many = {
