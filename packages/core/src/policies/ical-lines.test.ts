@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { ValidationError } from "../errors";
 import type { ComplianceStatus } from "./evaluate";
 import { evaluateCompliance } from "./evaluate";
-import { mentorScheduleToICalendar, type ICalendarOptions } from "./ical";
+import {
+  escapeICalText,
+  foldICalLine,
+  mentorScheduleToICalendar,
+  type ICalendarOptions,
+} from "./ical";
 import { definePolicy } from "./presets";
 import { scenario } from "./scenario.test-helper";
 
@@ -192,5 +198,40 @@ describe("mentorScheduleToICalendar, line by line", () => {
       "%E5%91%A8%E6%8A%A5-m2-20260420",
       "%E5%91%A8%E6%8A%A5-m2-20260427",
     ]);
+  });
+});
+
+describe("foldICalLine at the UTF-8 boundaries", () => {
+  /** Characters on the first line of `line` folded. */
+  const firstLine = (line: string) => [...foldICalLine(line).split("\r\n")[0]!].length;
+
+  it("counts 1, 2, 3 and 4 octets at the edges of each range, and folds past 75", () => {
+    expect(foldICalLine("a".repeat(75))).toBe("a".repeat(75));
+    expect(foldICalLine("a".repeat(76))).toBe(`${"a".repeat(75)}\r\n a`);
+    expect(firstLine("\u007f".repeat(80))).toBe(75);
+    expect(firstLine("\u0080".repeat(80))).toBe(37); // 2 octets: 74
+    expect(firstLine("\u07ff".repeat(80))).toBe(37);
+    expect(firstLine("\u0800".repeat(80))).toBe(25); // 3 octets: 75
+    expect(firstLine("\uffff".repeat(80))).toBe(25);
+    expect(firstLine("\u{10000}".repeat(80))).toBe(18); // 4 octets: 72
+  });
+
+  it("refuses anything but a string", () => {
+    const path = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(ValidationError);
+        const i = (e as ValidationError).issues[0]!;
+        return [i.path, i.code, i.message.en];
+      }
+      return expect.unreachable("accepted");
+    };
+    expect(path(() => escapeICalText(1 as never))).toEqual([
+      "value",
+      "invalid_type",
+      "value: expected a string (received: 1)",
+    ]);
+    expect(path(() => foldICalLine(null as never))[0]).toBe("line");
   });
 });

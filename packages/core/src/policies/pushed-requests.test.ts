@@ -136,4 +136,43 @@ describe("complianceCountRequests", () => {
       ["2026-03-30", 0, "upcoming"],
     ]);
   });
+
+  it("name what is wrong: the options, the policies, the requests, the answers", () => {
+    const ok = policy("ok");
+    const options = { policies: [ok], period: MARCH, asOf: "2026-03-16" } as const;
+    const requests = complianceCountRequests(options);
+    const answers = requests.map(() => []);
+    const issue = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(ValidationError);
+        const { issues, messages } = e as ValidationError;
+        return [issues[0]!.path, messages.en.split(" (")[0]];
+      }
+      return expect.unreachable("accepted");
+    };
+    expect(issue(() => complianceCountRequests(null as never))).toEqual([
+      "period",
+      "Invalid pushed-down count options",
+    ]);
+    expect(issue(() => complianceCounts(null as never, requests, answers))[0]).toBe("period");
+    expect(issue(() => complianceCountRequests({ ...options, policies: [{}] as never }))).toEqual([
+      "policies[0].id",
+      "Invalid visit-frequency policies",
+    ]);
+    expect(issue(() => complianceCounts(options, requests.slice(1), answers))).toEqual([
+      "requests",
+      "Invalid count requests",
+    ]);
+    expect(issue(() => complianceCounts(options, requests, answers.slice(1)))).toEqual([
+      "answers",
+      "Invalid count answers",
+    ]);
+    expect(
+      issue(() =>
+        complianceCounts(options, requests, [[{ subjectId: "c1" }], ...answers.slice(1)] as never),
+      ),
+    ).toEqual(["answers[0][0].contacts", "Invalid count answers"]);
+  });
 });
