@@ -183,6 +183,28 @@ describe("merging partitions", () => {
     }
   });
 
+  it("prepares raw partitions in the input's zone", async () => {
+    const utc = await evaluateCompliancePartitioned({
+      policies: POLICIES,
+      period: PERIOD,
+      asOf: AS_OF,
+      timeZone: "UTC",
+      partitions: [{ key: "a", data: scenario() }],
+    });
+    const single = evaluateCompliance({
+      ...scenario(),
+      policies: POLICIES,
+      period: PERIOD,
+      asOf: AS_OF,
+      timeZone: "UTC",
+    });
+    expect(utc.countsByPolicy).toEqual(
+      Object.fromEntries(POLICIES.map((p) => [p.id, single.counts(p.id)])),
+    );
+    // r2, 17:00 UTC on 31 March, is a March home visit in UTC (April in Beijing).
+    expect(utc.countsByPolicy["home-visit-monthly"]).toMatchObject({ met: 1 });
+  });
+
   it("lists at most 20 ids found in an earlier partition", async () => {
     const one = scenario();
     const many = {
