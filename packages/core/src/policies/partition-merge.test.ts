@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_CALENDAR_2025_26 } from "../calendar";
 import { ValidationError } from "../errors";
 import type { ContactRecordInput } from "../model";
 import { evaluateCompliance } from "./evaluate";
@@ -203,6 +204,37 @@ describe("merging partitions", () => {
     );
     // r2, 17:00 UTC on 31 March, is a March home visit in UTC (April in Beijing).
     expect(utc.countsByPolicy["home-visit-monthly"]).toMatchObject({ met: 1 });
+  });
+
+  it("keeps the calendar findings of the partitions", async () => {
+    const lessons = definePolicy({
+      id: "lessons",
+      name: { "zh-CN": "每周课", en: "Weekly lesson" },
+      level: "school",
+      counts: { activityKinds: ["mental-health-lesson"], unit: "days" },
+      requirement: { type: "count", min: 1, per: "week" },
+      calendar: "school",
+    });
+    const period = { from: "2026-06-01", to: "2026-09-30" } as const;
+    const parts = counties().map((c) => ({ ...c, calendar: EXAMPLE_CALENDAR_2025_26 }));
+    const merged = await evaluateCompliancePartitioned({
+      policies: [lessons],
+      period,
+      asOf: "2026-10-10",
+      partitions: parts.map((data, i) => ({ key: String(i), data })),
+    });
+    const single = evaluateCompliance({
+      policies: [lessons],
+      period,
+      asOf: "2026-10-10",
+      calendar: EXAMPLE_CALENDAR_2025_26,
+      children: parts.flatMap((p) => p.children),
+      mentors: parts.flatMap((p) => p.mentors),
+      pairings: parts.flatMap((p) => p.pairings),
+      records: parts.flatMap((p) => p.records),
+    });
+    expect(merged.findings).toEqual(single.findings);
+    expect(merged.findings.map((f) => f.code)).toContain("calendar-not-covering");
   });
 
   it("lists at most 20 ids found in an earlier partition", async () => {
