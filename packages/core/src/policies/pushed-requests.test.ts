@@ -3,6 +3,7 @@ import { ValidationError } from "../errors";
 import { dayNumber } from "../time/calendar-date";
 import { prepareComplianceData } from "./data";
 import { evaluateCompliance } from "./evaluate";
+import { summarizeCompliancePartition } from "./partition-merge";
 import { definePolicy } from "./presets";
 import { complianceCountRequests, complianceCounts } from "./pushed-counts";
 import { scenario } from "./scenario.test-helper";
@@ -174,5 +175,23 @@ describe("complianceCountRequests", () => {
         complianceCounts(options, requests, [[{ subjectId: "c1" }], ...answers.slice(1)] as never),
       ),
     ).toEqual(["answers[0][0].contacts", "Invalid count answers"]);
+  });
+
+  it("are used by a partition's summary", () => {
+    const ok = policy("ok");
+    const options = { policies: [ok], period: MARCH, asOf: "2026-03-16" } as const;
+    const requests = complianceCountRequests(options);
+    const answers = requests.map(() => [{ subjectId: "c1", contacts: 1 }]);
+    const counts = complianceCounts(options, requests, answers);
+    const summary = (withCounts: boolean) =>
+      summarizeCompliancePartition({
+        ...options,
+        key: "a",
+        data: { ...scenario(), records: [] },
+        ...(withCounts ? { counts } : {}),
+      }).countsByPolicy["ok"];
+    // c1's four weeks up to asOf are met by the pushed-down counts; nothing without them.
+    expect(summary(true)).toMatchObject({ met: 4 });
+    expect(summary(false)).toMatchObject({ met: 0 });
   });
 });
