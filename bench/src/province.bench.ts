@@ -7,15 +7,18 @@
  *   as primary key and one row per (record, child). Both read the records from the fixtures
  *   generator, one at a time; both answer how many records and child links they hold. Growth
  *   over four sizes.
- * - "province, streamed" (`--full`): every preset over a province (25 counties of 40,000
- *   children, about 38 million records), one county at a time through
- *   `evaluateCompliancePartitioned`, each county generated, loaded, evaluated and dropped.
- *   Time and peak memory. `LIUSHOU_BENCH_COUNTIES=4` runs fewer counties.
+ * - "province, all presets" (`--full`): every preset over a province (25 counties of 40,000
+ *   children, about 38 million records), each county generated, loaded, evaluated and dropped
+ *   (`province-counties.ts`), on worker threads with `evaluateCompliancePartitionedParallel`
+ *   (one per core, or `LIUSHOU_BENCH_WORKERS`) against the same counties one at a time in one
+ *   thread with `evaluateCompliancePartitioned`; both merged reports must be equal. Time and
+ *   peak memory. `LIUSHOU_BENCH_COUNTIES=4` runs fewer counties.
  * - "province, teacher pairing" (`--full`): the same counties (records aside) planned with the
  *   teacher preset through `planPairingsPartitioned`, each county generated, planned and
  *   dropped; the merged plan's children, priority children and points.
  * @module
  */
+import { availableParallelism } from "node:os";
 import {
   ALL_PRESETS,
   EXAMPLE_CALENDAR_2025_26,
@@ -23,24 +26,25 @@ import {
   planPairingsPartitioned,
   prepareComplianceData,
   TEACHER_PAIRING_PRESET,
-  type CompliancePartition,
-  type PairingPartition,
+  type PartitionedCompliance,
 } from "@liushou/core";
+import { evaluateCompliancePartitionedParallel } from "liushou";
 import { DuckDBInstance } from "@duckdb/node-api";
 import {
   PRESETS,
   generatePopulation,
-  prefixCounty,
-  prefixRecord,
   streamContactRecords,
   type Population,
   type PopulationPreset,
 } from "@liushou/fixtures";
 import { defineCase } from "./harness";
+import { countyCompliance, countyKey, countyPairing } from "./province-counties";
 
 const PRESET = (process.env.LIUSHOU_BENCH_PRESET ?? "county") as PopulationPreset;
 const SIZE = PRESETS[PRESET].children;
 const COUNTIES = Number(process.env.LIUSHOU_BENCH_COUNTIES ?? 25);
+/** Worker threads of the province case: `LIUSHOU_BENCH_WORKERS`, or one per core. */
+const WORKERS = Number(process.env.LIUSHOU_BENCH_WORKERS ?? availableParallelism());
 const PERIOD = { from: "2025-07-01", to: "2026-06-30" } as const;
 const AS_OF = "2026-06-30" as const;
 const DAY_MS = 86_400_000;
@@ -105,63 +109,41 @@ async function loadDuckDb(pop: Population): Promise<Loaded> {
   }
 }
 
-/** County `k` of the province: a county population whose ids carry the county's prefix. */
-function county(k: number): CompliancePartition {
-  const pop = generatePopulation({ preset: "county", seed: k + 1, records: false });
-  const p = `k${String(k).padStart(2, "0")}-`;
-  const records = (function* () {
-    for (const r of streamContactRecords(pop)) yield prefixRecord(r, p);
-  })();
-  const people = prefixCounty(pop, p);
-  return {
-    key: p,
-    data: {
-      children: people.files,
-      mentors: people.mentors,
-      pairings: people.pairings,
-      schools: people.schools,
-      records,
-      calendar: EXAMPLE_CALENDAR_2025_26,
-    },
-  };
-}
+/** What every province evaluation is asked: every preset over the year, and a work list. */
+const PROVINCE_OPTIONS = {
+  policies: ALL_PRESETS,
+  period: PERIOD,
+  asOf: AS_OF,
+  workList: { withinDays: 7, limit: 1000 },
+};
+const KEYS = Array.from({ length: COUNTIES }, (_, k) => countyKey(k));
 
-async function province(counties: number) {
-  let records = 0;
-  const merged = await evaluateCompliancePartitioned({
-    policies: ALL_PRESETS,
-    period: PERIOD,
-    asOf: AS_OF,
+/** The province in this thread, one county at a time. */
+function provinceInOneThread() {
+  return evaluateCompliancePartitioned({
+    ...PROVINCE_OPTIONS,
     partitions: (function* () {
-      for (let k = 0; k < counties; k++) yield county(k);
+      for (let k = 0; k < COUNTIES; k++) yield { key: countyKey(k), data: countyCompliance(k) };
     })(),
-    workList: { withinDays: 7, limit: 1000 },
-    onPartition: (report) => {
-      records += report._data.events.recordCount;
-    },
   });
-  return { rows: merged.rows, records, counties: merged.partitions };
 }
 
-/** County `k`'s pairing input: every file, mentor, class and pairing on file, ids prefixed. */
-function countyPairing(k: number): PairingPartition {
-  const pop = generatePopulation({ preset: "county", seed: k + 1, records: false });
-  const c = prefixCounty(pop, `k${String(k).padStart(2, "0")}-`);
-  return {
-    name: `county ${k + 1}`,
-    children: c.files,
-    mentors: c.mentors,
-    existing: c.pairings,
-    classes: c.classes,
-  };
+/** The province on worker threads, each loading and evaluating one county at a time. */
+function provinceOnWorkers() {
+  return evaluateCompliancePartitionedParallel({
+    ...PROVINCE_OPTIONS,
+    keys: KEYS,
+    loader: new URL("./province-counties.ts", import.meta.url),
+    workers: WORKERS,
+  });
 }
 
 /** The province's pairing plan, one county generated and planned at a time. */
-async function provincePairing(counties: number) {
+async function provincePairing() {
   const asOf = generatePopulation({ preset: "class", records: false }).asOf;
   const plan = await planPairingsPartitioned(
     (function* () {
-      for (let k = 0; k < counties; k++) yield countyPairing(k);
+      for (let k = 0; k < COUNTIES; k++) yield countyPairing(k);
     })(),
     { rules: TEACHER_PAIRING_PRESET, asOf, onMissing: "end" },
   );
@@ -189,16 +171,20 @@ export default [
     },
   }),
   defineCase({
-    name: `province, all presets streamed county by county (${COUNTIES} × 40,000 children)`,
+    name: `province, all presets, county by county on ${WORKERS} worker threads (${COUNTIES} × 40,000 children)`,
     size: COUNTIES * PRESETS.county.children,
     full: true,
     runs: 5,
     warmup: 0,
     timeoutMs: 24 * 60 * 60_000,
-    run: () => province(COUNTIES),
-    metrics: (r) => {
-      const res = r as Awaited<ReturnType<typeof province>>;
-      return { records: res.records, rows: res.rows };
+    run: provinceOnWorkers,
+    metrics: (r) => ({ rows: (r as PartitionedCompliance).rows }),
+    // The merged report: the same on worker threads as in one thread.
+    answer: (r) => r,
+    baseline: {
+      name: "the same counties one at a time in one thread (evaluateCompliancePartitioned)",
+      run: provinceInOneThread,
+      metrics: (r) => ({ rows: (r as PartitionedCompliance).rows }),
     },
   }),
   defineCase({
@@ -208,7 +194,7 @@ export default [
     runs: 5,
     warmup: 0,
     timeoutMs: 24 * 60 * 60_000,
-    run: () => provincePairing(COUNTIES),
+    run: provincePairing,
     metrics: (r) => r as Awaited<ReturnType<typeof provincePairing>>,
   }),
 ];

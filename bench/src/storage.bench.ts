@@ -15,8 +15,9 @@
  *   `files.streamIds`, which reads ids from an index and parses no file; `countContacts`
  *   answered by SQL `GROUP BY`), against the same answer computed in memory over every record
  *   with `countContactRecords`. The `plan` column is SQLite's `EXPLAIN QUERY PLAN` of every
- *   statement the run issued: `index` when each one reads through an index; a statement
- *   that scans a table fails the case.
+ *   statement the run issued: `index` when each one reads through an index (naming any small
+ *   table the planner chose to scan though an index could serve); a statement that no index
+ *   can serve fails the case.
  * - "one school's compliance read from SQLite by its children": what `liushou`'s `compliance`
  *   reads for one school (its children, their pairings by `scope`, their records by
  *   `contacts.stream({ childIds, at })`), then every preset over a month, against the same with
@@ -326,22 +327,47 @@ async function memoryState(): Promise<MemoryState> {
   return { pop, ...busiest(pop) };
 }
 
-/**
- * `index` when every statement of the last run reads its tables through an index; a statement
- * that scans a table fails the case, naming the scan.
- */
-function planOf(s: QueryState): string {
-  const scans = s.statements.flatMap((st) =>
+/** The table scans in SQLite's plan of each statement. */
+function scansOf(database: Database.Database, statements: QueryState["statements"]): string[] {
+  return statements.flatMap((st) =>
     (
-      s.database.prepare(`explain query plan ${st.sql}`).all(...st.parameters) as {
+      database.prepare(`explain query plan ${st.sql}`).all(...st.parameters) as {
         detail: string;
       }[]
     )
       .map((p) => p.detail)
       .filter((d) => /^SCAN /.test(d) && !/USING (COVERING )?INDEX/.test(d)),
   );
-  if (scans.length > 0) throw new Error(`a query scans a table: ${scans.join("; ")}`);
-  return "index";
+}
+
+/** An empty database with the same tables and indexes, and no statistics. */
+function schemaOnly(database: Database.Database): Database.Database {
+  const empty = new Database(":memory:");
+  const ddl = database
+    .prepare("select sql from sqlite_master where sql is not null and name not like 'sqlite_%'")
+    .all() as { sql: string }[];
+  for (const { sql: statement } of ddl) empty.exec(statement);
+  return empty;
+}
+
+/**
+ * `index` when every statement of the last run reads its tables through an index. Where the
+ * planner scans a table though an index could serve (it does for a few hundred rows, read in
+ * bulk), the statement is planned again on the bare schema, whose tables the planner takes for
+ * large: `index` and the tables it chose to scan. A statement that no index can serve fails
+ * the case, naming the scan.
+ */
+function planOf(s: QueryState): string {
+  const scans = scansOf(s.database, s.statements);
+  if (scans.length === 0) return "index";
+  const bare = schemaOnly(s.database);
+  try {
+    const unserved = scansOf(bare, s.statements);
+    if (unserved.length > 0) throw new Error(`a query scans a table: ${unserved.join("; ")}`);
+  } finally {
+    bare.close();
+  }
+  return `index (small tables scanned: ${[...new Set(scans.map((d) => d.slice(5)))].join(", ")})`;
 }
 
 const homeVisits = (subjectIds: string[]): StorageContactCountQuery => ({

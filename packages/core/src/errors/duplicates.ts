@@ -42,6 +42,18 @@ export function repeats<T>(list: readonly T[], key: (item: T) => string): Repeat
   return out;
 }
 
+/** Whether a string `id` appears twice in a list. */
+function hasRepeatedId(list: readonly unknown[]): boolean {
+  const seen = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const id = (list[i] as { id?: unknown } | null | undefined)?.id;
+    if (typeof id !== "string") continue;
+    if (seen.has(id)) return true;
+    seen.add(id);
+  }
+  return false;
+}
+
 /**
  * One `duplicate_id` issue per repeated `id` in a list, at `field[i].id`, naming where the id
  * was first seen.
@@ -60,7 +72,9 @@ export function duplicateIdIssues(
   }
   const name = typeof field === "string" ? field : "";
   const what = typeof noun?.en === "string" ? noun : text("", "");
-  // Rows without a string id (rows that failed validation) take no part.
+  // Rows without a string id (rows that failed validation) take no part. Most lists have no
+  // repeat: one pass over a set says so before any issue is built.
+  if (!hasRepeatedId(list)) return [];
   const rows: { index: number; id: string }[] = [];
   list.forEach((x, index) => {
     const id = (x as { id?: unknown } | null | undefined)?.id;

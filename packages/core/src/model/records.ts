@@ -396,11 +396,16 @@ export function plainContactRecordMs(raw: unknown): number | undefined {
   if (ids.length > MAX_IDS_PER_RECORD || !ids.every(isId) || !distinct(ids)) return undefined;
   if (!optional(r.mentorId, isId) || !optional(r.parentId, isId)) return undefined;
   if (!optional(r.recordedAt, isInstant) || !optional(r.resourceId, isId)) return undefined;
-  if (!optional(r.initiator, (v) => typeof v === "string" && INITIATORS.has(v))) return undefined;
-  if (!optional(r.durationMinutes, (v) => Number.isInteger(v) && (v as number) > 0))
+  const initiator = r.initiator;
+  if (initiator !== undefined && !(typeof initiator === "string" && INITIATORS.has(initiator)))
     return undefined;
-  for (const [k, max] of TEXT_FIELDS) {
-    if (!optional(r[k], (v) => typeof v === "string" && v.length <= max)) return undefined;
+  const minutes = r.durationMinutes;
+  if (minutes !== undefined && !(Number.isInteger(minutes) && (minutes as number) > 0))
+    return undefined;
+  for (let t = 0; t < TEXT_FIELDS.length; t++) {
+    const [k, max] = TEXT_FIELDS[t]!;
+    const v = r[k];
+    if (v !== undefined && !(typeof v === "string" && v.length <= max)) return undefined;
   }
   const ms = instantMsOrNaN(r.at);
   return Number.isNaN(ms) ? undefined : ms;

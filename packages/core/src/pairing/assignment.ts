@@ -108,11 +108,12 @@ function solveFlat(nr: number, nc: number, cost: Float64Array): Int32Array {
       for (let it = 0; it < numRemaining; it++) {
         const j = remaining[it]!;
         const r = minVal + cost[base + j]! - ui - v[j]!;
-        if (r < shortest[j]!) {
+        let sj = shortest[j]!;
+        if (r < sj) {
           path[j] = i;
           shortest[j] = r;
+          sj = r;
         }
-        const sj = shortest[j]!;
         if (sj < lowest || (sj === lowest && row4col[j] === -1)) {
           lowest = sj;
           index = it;

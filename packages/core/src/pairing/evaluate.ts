@@ -165,23 +165,28 @@ function customError(
   );
 }
 
-/** Calls a host's rule; an exception becomes a ValidationError naming the rule and the pair. */
+/**
+ * Calls a host's rule on a pair; an exception becomes a ValidationError naming the rule and the
+ * pair. Called once a pair and rule: no closure is made for the call.
+ */
 function callCustom(
-  index: number,
-  name: string,
-  childId: string,
-  mentorId: string,
-  call: () => unknown,
+  custom: { readonly rule: CustomHardRule | CustomSoftRule; readonly index: number },
+  child: ChildFile,
+  mentor: Mentor,
+  context: EvalContext["ruleContext"],
 ): unknown {
+  const { rule, index } = custom;
   try {
-    return call();
+    return rule.kind === "hard"
+      ? rule.test(child, mentor, context)
+      : rule.score(child, mentor, context);
   } catch (cause) {
     throw customError(
       index,
-      name,
+      rule.name,
       text(
-        `规则抛出异常（儿童 ${childId}，导师 ${mentorId}）`,
-        `the rule threw (child ${childId}, mentor ${mentorId})`,
+        `规则抛出异常（儿童 ${child.id}，导师 ${mentor.id}）`,
+        `the rule threw (child ${child.id}, mentor ${mentor.id})`,
       ),
       cause,
     );
@@ -354,10 +359,9 @@ export function hardViolations(
       }
     }
   }
-  for (const { rule, index } of ctx.hardCustom) {
-    const ok: unknown = callCustom(index, rule.name, child.id, mentor.id, () =>
-      rule.test(child, mentor, ctx.ruleContext),
-    );
+  for (const custom of ctx.hardCustom) {
+    const { rule, index } = custom;
+    const ok: unknown = callCustom(custom, child, mentor, ctx.ruleContext);
     if (typeof ok !== "boolean") {
       throw customError(
         index,
@@ -520,10 +524,9 @@ function softInto(
       ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears)
       : N;
   v[k++] = existing ? Y : N;
-  for (const { rule, index } of ctx.softCustom) {
-    const r: unknown = callCustom(index, rule.name, child.id, mentor.id, () =>
-      rule.score(child, mentor, ctx.ruleContext),
-    );
+  for (const custom of ctx.softCustom) {
+    const { rule, index } = custom;
+    const r: unknown = callCustom(custom, child, mentor, ctx.ruleContext);
     if (typeof r !== "number" || !(r >= 0 && r <= 1)) {
       throw customError(
         index,

@@ -38,86 +38,79 @@ export interface FlowResult {
   readonly scanned: number;
 }
 
-/** Binary min-heap on (hi, lo) keys with node payloads; lazy deletion. */
+/**
+ * Binary min-heap of nodes keyed by their tentative distance `(dHi, dLo)`, ties broken by the
+ * smaller node, with decrease-key: each node is in it at most once, so it never holds more
+ * than one entry a node and pops no stale ones.
+ */
 class Heap {
-  hi: Float64Array;
-  lo: Float64Array;
-  node: Int32Array;
+  readonly heap: Int32Array;
+  /** Position of each node in `heap`, or -1. */
+  readonly pos: Int32Array;
   size = 0;
-  constructor(capacity: number) {
-    this.hi = new Float64Array(capacity);
-    this.lo = new Float64Array(capacity);
-    this.node = new Int32Array(capacity);
+  constructor(
+    nodes: number,
+    private readonly dHi: Float64Array,
+    private readonly dLo: Float64Array,
+  ) {
+    this.heap = new Int32Array(nodes);
+    this.pos = new Int32Array(nodes).fill(-1);
   }
-  private grow(): void {
-    const n = this.hi.length * 2;
-    const hi = new Float64Array(n);
-    const lo = new Float64Array(n);
-    const node = new Int32Array(n);
-    hi.set(this.hi);
-    lo.set(this.lo);
-    node.set(this.node);
-    this.hi = hi;
-    this.lo = lo;
-    this.node = node;
+  /** Whether node `a` comes before node `b`. */
+  private before(a: number, b: number): boolean {
+    const ah = this.dHi[a]!;
+    const bh = this.dHi[b]!;
+    if (ah !== bh) return ah < bh;
+    const al = this.dLo[a]!;
+    const bl = this.dLo[b]!;
+    return al < bl || (al === bl && a < b);
   }
-  push(h: number, l: number, v: number): void {
-    if (this.size === this.hi.length) this.grow();
-    let i = this.size++;
-    const H = this.hi;
-    const L = this.lo;
-    const N = this.node;
+  /** Empties the heap. */
+  clear(): void {
+    for (let k = 0; k < this.size; k++) this.pos[this.heap[k]!] = -1;
+    this.size = 0;
+  }
+  /** Adds node `v`, or moves it up after its distance went down. */
+  update(v: number): void {
+    const H = this.heap;
+    const P = this.pos;
+    let i = P[v]!;
+    if (i < 0) i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const ph = H[p]!;
-      const pl = L[p]!;
-      if (ph < h || (ph === h && (pl < l || (pl === l && N[p]! <= v)))) break;
-      H[i] = ph;
-      L[i] = pl;
-      N[i] = N[p]!;
+      const u = H[p]!;
+      if (!this.before(v, u)) break;
+      H[i] = u;
+      P[u] = i;
       i = p;
     }
-    H[i] = h;
-    L[i] = l;
-    N[i] = v;
+    H[i] = v;
+    P[v] = i;
   }
-  /** Removes the minimum; its key and node are left in `top*`. */
-  topHi = 0;
-  topLo = 0;
-  topNode = 0;
-  pop(): void {
-    const H = this.hi;
-    const L = this.lo;
-    const N = this.node;
-    this.topHi = H[0]!;
-    this.topLo = L[0]!;
-    this.topNode = N[0]!;
+  /** Removes and returns the first node. */
+  pop(): number {
+    const H = this.heap;
+    const P = this.pos;
+    const top = H[0]!;
+    P[top] = -1;
     const n = --this.size;
-    if (n === 0) return;
-    const h = H[n]!;
-    const l = L[n]!;
-    const v = N[n]!;
+    if (n === 0) return top;
+    const v = H[n]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
       const d = c + 1;
-      if (
-        d < n &&
-        (H[d]! < H[c]! || (H[d] === H[c] && (L[d]! < L[c]! || (L[d] === L[c] && N[d]! < N[c]!))))
-      )
-        c = d;
-      const ch = H[c]!;
-      const cl = L[c]!;
-      if (h < ch || (h === ch && (l < cl || (l === cl && v <= N[c]!)))) break;
-      H[i] = ch;
-      L[i] = cl;
-      N[i] = N[c]!;
+      if (d < n && this.before(H[d]!, H[c]!)) c = d;
+      const u = H[c]!;
+      if (!this.before(u, v)) break;
+      H[i] = u;
+      P[u] = i;
       i = c;
     }
-    H[i] = h;
-    L[i] = l;
-    N[i] = v;
+    H[i] = v;
+    P[v] = i;
+    return top;
   }
 }
 
@@ -143,7 +136,7 @@ export function solveFlow(p: FlowProblem): FlowResult {
   const assignedGain = new Float64Array(R);
   const members: number[][] = Array.from({ length: C }, () => []);
   const load = new Int32Array(C);
-  const heap = new Heap(64);
+  const heap = new Heap(V, dHi, dLo);
   const finalised: number[] = [];
   const { rowHi, edgeStart, edgeCol, edgeGain, cap, slotStart, slotGain } = p;
   let scanned = 0;
@@ -170,22 +163,19 @@ export function solveFlow(p: FlowProblem): FlowResult {
     piHi[s] = bh;
     piLo[s] = bl;
 
-    heap.size = 0;
+    heap.clear();
     finalised.length = 0;
     dHi[s] = 0;
     dLo[s] = 0;
     seen[s] = s;
     pred[s] = -1;
-    heap.push(0, 0, s);
+    heap.update(s);
     let tHi = 0;
     let tLo = 0;
     while (heap.size > 0) {
-      heap.pop();
-      const u = heap.topNode;
-      if (done[u] === s) continue;
-      const uh = heap.topHi;
-      const ul = heap.topLo;
-      if (uh !== dHi[u] || ul !== dLo[u]) continue;
+      const u = heap.pop();
+      const uh = dHi[u]!;
+      const ul = dLo[u]!;
       if (u !== T && seen[T] === s && (uh > dHi[T]! || (uh === dHi[T] && ul >= dLo[T]!))) {
         // Nothing left can reach T more cheaply: T is final (ties go to the sink).
         done[T] = s;
@@ -206,18 +196,23 @@ export function solveFlow(p: FlowProblem): FlowResult {
         // A row: forward edges to other columns, and the dummy edge (stay unmatched).
         const Hu = rowHi[u]!;
         const cur = assigned[u]!;
+        // A column no nearer than the sink is never finalised before it (ties go to the
+        // sink): it is not worth a heap entry.
+        const th = seen[T] === s ? dHi[T]! : Infinity;
+        const tl = dLo[T]!;
         for (let e = edgeStart[u]!; e < edgeStart[u + 1]!; e++) {
           const v = R + edgeCol[e]!;
           if (v === cur || done[v] === s) continue;
           const nh = uh - Hu + puh - piHi[v]!;
           const nl = ul - edgeGain[e]! + pul - piLo[v]!;
+          if (nh > th || (nh === th && nl >= tl)) continue;
           if (seen[v] !== s || nh < dHi[v]! || (nh === dHi[v] && nl < dLo[v]!)) {
             seen[v] = s;
             dHi[v] = nh;
             dLo[v] = nl;
             pred[v] = u;
             predEdge[v] = e;
-            heap.push(nh, nl, v);
+            heap.update(v);
           }
         }
         if (done[T] !== s) {
@@ -228,7 +223,7 @@ export function solveFlow(p: FlowProblem): FlowResult {
             dHi[T] = nh;
             dLo[T] = nl;
             pred[T] = u;
-            heap.push(nh, nl, T);
+            heap.update(T);
           }
         }
       } else {
@@ -242,21 +237,24 @@ export function solveFlow(p: FlowProblem): FlowResult {
             dHi[T] = nh;
             dLo[T] = nl;
             pred[T] = u;
-            heap.push(nh, nl, T);
+            heap.update(T);
           }
         }
         const ms = members[c]!;
+        const th = seen[T] === s ? dHi[T]! : Infinity;
+        const tl = dLo[T]!;
         for (let k = 0; k < ms.length; k++) {
           const r = ms[k]!;
           if (done[r] === s) continue;
           const nh = uh + rowHi[r]! + puh - piHi[r]!;
           const nl = ul + assignedGain[r]! + pul - piLo[r]!;
+          if (nh > th || (nh === th && nl >= tl)) continue; // as for columns above
           if (seen[r] !== s || nh < dHi[r]! || (nh === dHi[r] && nl < dLo[r]!)) {
             seen[r] = s;
             dHi[r] = nh;
             dLo[r] = nl;
             pred[r] = u;
-            heap.push(nh, nl, r);
+            heap.update(r);
           }
         }
       }

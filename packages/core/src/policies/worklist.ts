@@ -91,10 +91,11 @@ export function workList(
     const c = childOf(i);
     return c < 0 ? noChild : childRank[c]!;
   };
-  const rank = new Map<number, number>();
-  for (const i of late) rank.set(i, rankOf(i));
-  for (const i of soon) rank.set(i, rankOf(i));
-  const riskRank = (i: number) => rank.get(i)!;
+  // Ranks of the listed rows, by row (a typed array, read by the sorts' comparators).
+  const rank = new Uint8Array(t.n);
+  for (const i of late) rank[i] = rankOf(i);
+  for (const i of soon) rank[i] = rankOf(i);
+  const riskRank = (i: number) => rank[i]!;
   const tie = (a: number, b: number) =>
     t.required[b]! - t.done[b]! - (t.required[a]! - t.done[a]!) ||
     t.policy[a]! - t.policy[b]! ||

@@ -3,15 +3,12 @@ import { text } from "../i18n";
 import { ChildFileSchema, type ChildFile } from "../model";
 import { checkRegionCode } from "../identity/region-code";
 import { isCalendarDate } from "../time";
+import { isGrade, isId, isOptionalId } from "../_lib/shape";
 
 const ARRANGEMENTS = new Set(["parent", "grandparents", "relatives", "entrusted", "alone"]);
 const STATUSES = new Set(["enrolled", "transferred", "dropped-out", "graduated", "not-enrolled"]);
 const CAPACITIES = new Set(["full", "limited", "none"]);
 const ROLES = new Set(["father", "mother"]);
-
-function optId(v: unknown): boolean {
-  return v === undefined || (typeof v === "string" && v.length >= 1 && v.length <= 64);
-}
 
 /**
  * Whether a file already has the validated shape in every field the left-behind
@@ -22,18 +19,14 @@ function optId(v: unknown): boolean {
 export function hasCountedShape(f: unknown): f is ChildFile {
   if (f === null || typeof f !== "object") return false;
   const file = f as Record<string, unknown>;
-  if (typeof file.id !== "string" || file.id.length < 1 || file.id.length > 64) return false;
+  if (!isId(file.id)) return false;
   if (typeof file.livingArrangement !== "string" || !ARRANGEMENTS.has(file.livingArrangement))
     return false;
   const c = file.child as Record<string, unknown> | undefined;
   if (c === null || typeof c !== "object") return false;
   if (!isCalendarDate(c.birthDate)) return false;
-  if (
-    c.grade !== undefined &&
-    !(Number.isInteger(c.grade) && (c.grade as number) >= 1 && (c.grade as number) <= 12)
-  )
-    return false;
-  if (!optId(c.schoolId) || !optId(c.classId)) return false;
+  if (c.grade !== undefined && !isGrade(c.grade)) return false;
+  if (!isOptionalId(c.schoolId) || !isOptionalId(c.classId)) return false;
   if (typeof c.regionCode !== "string" || !checkRegionCode(c.regionCode).valid) return false;
   if (typeof c.boarding !== "boolean") return false;
   const s = c.schooling as Record<string, unknown> | undefined;

@@ -1,20 +1,12 @@
 import { IssueCode } from "../errors/codes";
 import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n/locale";
+import { civilDayNumber, monthLength } from "./civil-day";
 import type { CalendarDate } from "./types";
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 /** Day numbers of 0000-01-01 and 9999-12-31, the range of four-digit years. */
 const FIRST_DAY = -719_528;
 const LAST_DAY = 2_932_896;
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function monthLength(year: number, month: number): number {
-  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
-}
 
 function digit(s: string, i: number): number {
   const c = s.charCodeAt(i) - 48;
@@ -133,12 +125,7 @@ export function makeDate(year: number, month: number, day: number): CalendarDate
  */
 export function dayNumber(date: CalendarDate): number {
   const { year, month, day } = dateParts(date);
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
+  return civilDayNumber(year, month, day);
 }
 
 /**

@@ -41,6 +41,8 @@ import type { SchoolClassInput } from "../../model/area";
 import { resolveAsOf } from "../../time/convert";
 import { DEFAULT_TIME_ZONE, type AsOf, type CalendarDate, type TimeZone } from "../../time/types";
 import { BUILTIN_SOFT } from "../evaluate";
+import { pairingChildInShape } from "./child-shape";
+import { listInShape, mentorInShape, pairingInShape } from "./record-shape";
 import { PairingRuleSetSchema, type CustomPairingRule, type PairingRuleSetInput } from "../rules";
 
 /**
@@ -228,14 +230,37 @@ export function isReplanned(
   return kind === undefined || rules.mentorKinds.includes(kind);
 }
 
+/**
+ * Parses the input apart from the children. Mentors and existing pairings already in validated
+ * shape skip zod; when one of them is not, everything goes through zod (so do the errors).
+ */
+function parseRest(
+  data: Omit<PlanPairingsInput, "children" | "customRules" | "definition">,
+  subject: LocalizedText,
+) {
+  const mentors = listInShape(data.mentors, mentorInShape);
+  const existing = data.existing === undefined ? [] : listInShape(data.existing, pairingInShape);
+  if (mentors === undefined || existing === undefined)
+    return safeValidate(PlanPairingsInputSchema.omit({ children: true }), data, { subject });
+  const others = safeValidate(
+    PlanPairingsInputSchema.omit({ children: true, mentors: true, existing: true }),
+    data,
+    { subject },
+  );
+  return others.success
+    ? { success: true as const, data: { ...others.data, mentors, existing } }
+    : others;
+}
+
 /** Validates the input and checks ids; throws ValidationError listing every problem. */
 export function parseInput(input: PlanPairingsInput): ParsedInput {
   const subject = text("结对计划输入", "pairing plan input");
   requireObject(input, "input");
   const { customRules = [], children, definition, ...data } = input;
   // Children are checked one by one against the fields pairing reads (a shallow copy with ids
-  // and dates normalised, not a full parse of 40,000 files); the rest is parsed whole.
-  const rest = safeValidate(PlanPairingsInputSchema.omit({ children: true }), data, { subject });
+  // and dates normalised, not a full parse of 40,000 files): a file already in that shape is
+  // copied without zod, any other goes through `PairingChildSchema`. The rest is parsed whole.
+  const rest = parseRest(data, subject);
   const first: FieldIssue[] = rest.success ? [] : [...rest.error.issues];
   const checked: ChildFile[] = [];
   if (!Array.isArray(children)) {
@@ -247,7 +272,13 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
       ),
     );
   } else {
+    const validRegions = new Set<string>();
     for (let i = 0; i < children.length && first.length < 100; i++) {
+      const fast = pairingChildInShape(children[i], validRegions);
+      if (fast !== undefined) {
+        checked.push(fast);
+        continue;
+      }
       const source = { schema: PairingChildSchema, input: children[i] };
       const r = PairingChildSchema.safeParse(source.input);
       if (!r.success)

@@ -4,6 +4,7 @@
  * @module
  */
 import { LEFT_BEHIND_DEFINITIONS } from "../../classification";
+import { builtInVerdict } from "../../classification/definitions";
 import type { ChildFile } from "../../model/child-file";
 import { dayNumber, fromDayNumber } from "../../time/calendar-date";
 import { FAR_FUTURE, FAR_PAST, type ComplianceData } from "../data";
@@ -86,10 +87,11 @@ function leftBehindRanges(
     .filter((d) => d > first && d <= last)
     .sort((a, b) => a - b);
   const out: number[] = [];
-  let current = def.classify(child, { asOf: fromDayNumber(first) }).leftBehind;
+  // The verdict alone (no reasons built): it agrees with `def.classify(...).leftBehind`.
+  let current = builtInVerdict(definitionId, child, fromDayNumber(first));
   let start = first;
   for (const d of days) {
-    const v = def.classify(child, { asOf: fromDayNumber(d) }).leftBehind;
+    const v = builtInVerdict(definitionId, child, fromDayNumber(d));
     if (v === current) continue;
     if (current) out.push(start, d - 1);
     current = v;

@@ -1,0 +1,55 @@
+/**
+ * The counties of the province benchmarks, each generated on its own from the fixtures
+ * generator (seed = its number + 1) with every id prefixed by its key, so counties are disjoint.
+ * Also the partition loader module of the worker-thread case (`loadPartition`).
+ * @module
+ */
+import {
+  EXAMPLE_CALENDAR_2025_26,
+  type ComplianceDataInput,
+  type PairingPartition,
+} from "@liushou/core";
+import {
+  generatePopulation,
+  prefixCounty,
+  prefixRecord,
+  streamContactRecords,
+} from "@liushou/fixtures";
+
+/** The key of county `k` (from 0): `k00`, `k01`, … */
+export const countyKey = (k: number): string => `k${String(k).padStart(2, "0")}`;
+
+/** County `k`'s compliance input; its records stream from the generator as they are read. */
+export function countyCompliance(k: number): ComplianceDataInput {
+  const pop = generatePopulation({ preset: "county", seed: k + 1, records: false });
+  const p = `${countyKey(k)}-`;
+  const people = prefixCounty(pop, p);
+  return {
+    children: people.files,
+    mentors: people.mentors,
+    pairings: people.pairings,
+    schools: people.schools,
+    records: (function* () {
+      for (const r of streamContactRecords(pop)) yield prefixRecord(r, p);
+    })(),
+    calendar: EXAMPLE_CALENDAR_2025_26,
+  };
+}
+
+/** County `k`'s pairing input: every file, mentor, class and pairing on file, ids prefixed. */
+export function countyPairing(k: number): PairingPartition {
+  const pop = generatePopulation({ preset: "county", seed: k + 1, records: false });
+  const c = prefixCounty(pop, `${countyKey(k)}-`);
+  return {
+    name: countyKey(k),
+    children: c.files,
+    mentors: c.mentors,
+    existing: c.pairings,
+    classes: c.classes,
+  };
+}
+
+/** The worker threads' loader: the county of a key made by {@link countyKey}. */
+export async function loadPartition(key: string): Promise<ComplianceDataInput> {
+  return countyCompliance(Number(key.slice(1)));
+}

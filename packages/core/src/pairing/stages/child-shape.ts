@@ -1,0 +1,58 @@
+/**
+ * Part of stage 1 of planning, the input: the quick check that lets a child file already in
+ * validated shape skip the zod parse of `PairingChildSchema`. Private to the pairing module.
+ * @module
+ */
+import { isGrade, isId, isOptionalId, isPlainObject } from "../../_lib/shape";
+import { RESERVED_KEYS } from "../../_lib/plain-data";
+import { checkRegionCode } from "../../identity/region-code";
+import type { ChildFile } from "../../model/child-file";
+import { isCalendarDate } from "../../time/calendar-date";
+
+const GENDERS: ReadonlySet<unknown> = new Set(["male", "female"]);
+const RISK_LEVELS: ReadonlySet<unknown> = new Set(["low", "medium", "high", "critical"]);
+
+/**
+ * A shallow copy of a plain object (each own enumerable field read once, so a getter cannot
+ * show one value to the check and another to the plan), or `undefined` for anything a loose zod
+ * object might treat otherwise: not a plain object, symbol keys (zod drops them), reserved keys.
+ */
+function plainCopy(v: unknown): Record<string, unknown> | undefined {
+  if (!isPlainObject(v) || Object.getOwnPropertySymbols(v).length > 0) return undefined;
+  for (const k of RESERVED_KEYS) if (Object.hasOwn(v, k)) return undefined;
+  return { ...v };
+}
+
+/**
+ * The child file `PairingChildSchema` would output (the same keys and values), built without zod
+ * when the input certainly passes it: plain objects, string ids of 1–64 characters, `YYYY-MM-DD`
+ * dates, a valid region code, a whole grade 1–12, known genders and risk levels, and `keyCase`
+ * a boolean or left out (then `false`). Anything else — numeric ids, `Date`s, class instances,
+ * getters' values aside, a wrong value — gives `undefined`, and the caller parses the file with
+ * zod, so errors stay zod's. Like zod's, the result is a copy of the file and of its `child`.
+ * `validRegions` remembers the region codes found valid during one parse (children share them).
+ * @internal
+ */
+export function pairingChildInShape(
+  row: unknown,
+  validRegions: Set<string> = new Set(),
+): ChildFile | undefined {
+  const f = plainCopy(row);
+  if (f === undefined || !isId(f.id)) return undefined;
+  if (!(f.keyCase === false || f.keyCase === true || !("keyCase" in f))) return undefined;
+  if ("riskLevel" in f && f.riskLevel !== undefined && !RISK_LEVELS.has(f.riskLevel))
+    return undefined;
+  const c = plainCopy(f.child);
+  if (c === undefined || !GENDERS.has(c.gender) || !isCalendarDate(c.birthDate)) return undefined;
+  const region = c.regionCode;
+  if (typeof region !== "string") return undefined;
+  if (!validRegions.has(region)) {
+    if (!checkRegionCode(region).valid) return undefined;
+    validRegions.add(region);
+  }
+  if (!isOptionalId(c.schoolId) || !isOptionalId(c.classId)) return undefined;
+  if (c.grade !== undefined && !isGrade(c.grade)) return undefined;
+  f.child = c;
+  if (!("keyCase" in f)) f.keyCase = false;
+  return f as unknown as ChildFile;
+}

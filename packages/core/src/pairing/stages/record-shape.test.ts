@@ -1,0 +1,165 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hostileLeaf, hostileValue } from "../../_lib/hostile.test-helper";
+import { MentorSchema, PairingSchema } from "../../model/mentor";
+import { listInShape, mentorInShape, pairingInShape } from "./record-shape";
+
+/**
+ * The fast paths of the pairing input take mentors and pairings that certainly pass their
+ * schemas without zod. They must never accept what zod refuses, and what they return must equal
+ * zod's output (keys and values).
+ */
+const mentor = {
+  id: "t1",
+  kind: "class-teacher",
+  name: "教师",
+  gender: "female",
+  schoolId: "s1",
+  classIds: ["k1", "k2"],
+  regionCode: "430626001",
+  location: { lat: 28.1, lng: 112.9 },
+  phone: "13800138000",
+  capacity: { min: 1, max: 3 },
+  availableFrom: "2026-01-01",
+  availableTo: "2027-01-01",
+  experienceYears: 4.5,
+  childId: "c1",
+  note: "dropped by the schema",
+};
+const pairing = {
+  id: "p1",
+  childId: "c1",
+  mentorId: "t1",
+  role: "mentor",
+  start: "2026-01-01",
+  end: "2026-06-30",
+  endReason: "replanned",
+  relayFrom: "p0",
+  note: "dropped by the schema",
+};
+
+const near = fc.oneof(
+  hostileLeaf,
+  fc.constantFrom(
+    undefined,
+    null,
+    NaN,
+    Infinity,
+    -1,
+    0,
+    3,
+    2.5,
+    2 ** 60,
+    7n,
+    "",
+    "x".repeat(64),
+    "x".repeat(65),
+    "female",
+    "other",
+    "buddy",
+    "child-left",
+    "2026-02-29",
+    "2025-12-31",
+    "2027-06-30",
+    "430626",
+    "990626",
+    "138 0013 8000",
+    "+8613800138000",
+    { lat: 91, lng: 0 },
+    { lat: 1, lng: 2, x: 3 },
+    { min: 4, max: 3 },
+    { max: 2 },
+    ["k1", ""],
+    ["k1", 7],
+    [, "k1"],
+    new Date("2026-01-01"),
+    [],
+    Object.create(null),
+  ),
+);
+
+type Edit = (o: Record<string, any>) => void;
+const edit = (keys: readonly string[]): fc.Arbitrary<Edit> =>
+  fc.oneof(
+    fc.tuple(fc.constantFrom(...keys), near).map(
+      ([k, v]): Edit =>
+        (o) =>
+          Object.defineProperty(o, k, {
+            value: v,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          }),
+    ),
+    fc.constantFrom(...keys).map(
+      (k): Edit =>
+        (o) =>
+          delete o[k],
+    ),
+    fc.tuple(fc.constantFrom(...keys), near).map(([k, v]): Edit => (o) => {
+      let reads = 0;
+      Object.defineProperty(o, k, {
+        get: () => (reads++ === 0 ? v : "changed"),
+        enumerable: true,
+        configurable: true,
+      });
+    }),
+  );
+
+function property(
+  valid: Record<string, unknown>,
+  inShape: (row: unknown) => unknown,
+  schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown } },
+): void {
+  const keys = [...Object.keys(valid), "__proto__", "constructor", "extra"];
+  fc.assert(
+    fc.property(
+      fc.array(edit(keys), { maxLength: 4 }),
+      fc.constantFrom(Object.prototype, null, { id: "x" }),
+      (edits, proto) => {
+        const make = () => {
+          const o: Record<string, any> = structuredClone(valid);
+          for (const e of edits) e(o);
+          return proto === Object.prototype ? o : Object.setPrototypeOf(o, proto);
+        };
+        const fast = inShape(make());
+        const zod = schema.safeParse(make());
+        if (fast === undefined) return;
+        expect(zod.success).toBe(true);
+        expect(fast).toStrictEqual(zod.data);
+      },
+    ),
+    { numRuns: 2000 },
+  );
+  fc.assert(
+    fc.property(hostileValue, (v) => {
+      const fast = inShape(v);
+      if (fast !== undefined) expect(fast).toStrictEqual(schema.safeParse(v).data);
+    }),
+    { numRuns: 500 },
+  );
+}
+
+describe("pairing input: the fast paths of mentors and pairings", () => {
+  it("take records in validated shape, and give what zod gives", () => {
+    expect(mentorInShape(mentor)).toStrictEqual(MentorSchema.parse(mentor));
+    expect(mentorInShape({ id: "t2", kind: "other", name: "x" })).toStrictEqual(
+      MentorSchema.parse({ id: "t2", kind: "other", name: "x" }),
+    );
+    expect(pairingInShape(pairing)).toStrictEqual(PairingSchema.parse(pairing));
+  });
+
+  it("never accept what zod refuses, nor change what zod gives (mentors)", () => {
+    property(mentor, mentorInShape, MentorSchema);
+  });
+
+  it("never accept what zod refuses, nor change what zod gives (pairings)", () => {
+    property(pairing, pairingInShape, PairingSchema);
+  });
+
+  it("leave a whole list to zod when one row is not in shape", () => {
+    expect(listInShape([pairing, pairing], pairingInShape)).toHaveLength(2);
+    expect(listInShape([pairing, { ...pairing, id: 7 }], pairingInShape)).toBeUndefined();
+    expect(listInShape("p1", pairingInShape)).toBeUndefined();
+  });
+});

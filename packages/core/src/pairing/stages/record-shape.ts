@@ -1,0 +1,173 @@
+/**
+ * Part of stage 1 of planning, the input: quick checks that let mentors and existing pairings
+ * already in validated shape skip their zod parse (`MentorSchema`, `PairingSchema`). Each gives
+ * what the schema would output (the same keys and values: unknown keys dropped, defaults
+ * applied), or `undefined` when the schema might say anything else; the caller then parses
+ * everything with zod, so errors stay zod's. Private to the pairing module.
+ * @module
+ */
+import { isId, isPlainObject } from "../../_lib/shape";
+import { RESERVED_KEYS } from "../../_lib/plain-data";
+import { checkRegionCode } from "../../identity/region-code";
+import { normalizeMobile } from "../../identity/mobile";
+import { MAX_ITEMS, MAX_NAME_LENGTH } from "../../model/limits";
+import {
+  MentorKindSchema,
+  PairingEndReasonSchema,
+  PairingRoleSchema,
+  type Mentor,
+  type Pairing,
+} from "../../model/mentor";
+import { GenderSchema } from "../../model/primitives";
+import { isCalendarDate } from "../../time/calendar-date";
+
+/** A field check: whether a value certainly passes the field's schema unchanged. */
+type Check = (v: unknown) => boolean;
+
+const oneOf = (values: readonly string[]): Check => {
+  const set: ReadonlySet<unknown> = new Set(values);
+  return (v) => set.has(v);
+};
+const nonNegativeInt: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
+const inRange =
+  (min: number, max: number): Check =>
+  (v) =>
+    Number.isFinite(v) && (v as number) >= min && (v as number) <= max;
+const name: Check = (v) => typeof v === "string" && v.length >= 1 && v.length <= MAX_NAME_LENGTH;
+const region: Check = (v) => typeof v === "string" && checkRegionCode(v).valid;
+const mobile: Check = (v) => typeof v === "string" && normalizeMobile(v) === v;
+
+/**
+ * Copies the fields of a plain object named in `fields`, in that order, each read once and
+ * checked; a field left out is left out (`undefined` stays when given, as zod keeps it).
+ * `undefined` when a field fails, a required one is missing, or the object is not plain.
+ */
+function pick(
+  row: unknown,
+  fields: readonly (readonly [key: string, check: Check, required?: boolean])[],
+): Record<string, unknown> | undefined {
+  if (!isPlainObject(row)) return undefined;
+  for (const k of RESERVED_KEYS) if (Object.hasOwn(row, k)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, check, required] of fields) {
+    if (!(key in row)) {
+      if (required) return undefined;
+      continue;
+    }
+    const v = row[key];
+    if (v === undefined ? required : !check(v)) return undefined;
+    out[key] = v;
+  }
+  return out;
+}
+
+const GEO_POINT = [
+  ["lat", inRange(-90, 90), true],
+  ["lng", inRange(-180, 180), true],
+] as const;
+const CAPACITY = [
+  ["min", nonNegativeInt],
+  ["max", nonNegativeInt],
+] as const;
+/** Nested values are checked when copied (below), so each field is read once. */
+const plainArray: Check = (v) => Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype;
+
+/** A copy of a list of ids, each read once, or `undefined`. */
+function idList(v: readonly unknown[]): string[] | undefined {
+  if (v.length > MAX_ITEMS) return undefined;
+  const out: string[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const id = v[i];
+    if (!isId(id)) return undefined;
+    out.push(id);
+  }
+  return out;
+}
+
+const MENTOR = [
+  ["id", isId, true],
+  ["kind", oneOf(MentorKindSchema.options), true],
+  ["name", name, true],
+  ["gender", oneOf(GenderSchema.options)],
+  ["schoolId", isId],
+  ["classIds", plainArray],
+  ["regionCode", region],
+  ["location", isPlainObject],
+  ["phone", mobile],
+  ["capacity", isPlainObject],
+  ["availableFrom", isCalendarDate],
+  ["availableTo", isCalendarDate],
+  ["experienceYears", inRange(0, Infinity)],
+  ["childId", isId],
+] as const;
+
+/**
+ * The mentor `MentorSchema` would output, built without zod when the input certainly passes it;
+ * else `undefined`.
+ * @internal
+ */
+export function mentorInShape(row: unknown): Mentor | undefined {
+  const m = pick(row, MENTOR);
+  if (m === undefined) return undefined;
+  // Nested values are copied as zod copies them (unknown keys dropped, defaults applied).
+  if (m.location !== undefined) {
+    const location = pick(m.location, GEO_POINT);
+    if (location === undefined) return undefined;
+    m.location = location;
+  }
+  if (m.capacity !== undefined) {
+    const c = pick(m.capacity, CAPACITY);
+    if (c === undefined) return undefined;
+    if (c.min !== undefined && c.max !== undefined && (c.min as number) > (c.max as number))
+      return undefined;
+    m.capacity = c;
+  }
+  const ids = m.classIds === undefined ? [] : idList(m.classIds as unknown[]);
+  if (ids === undefined) return undefined;
+  m.classIds = ids;
+  return m as unknown as Mentor;
+}
+
+const PAIRING = [
+  ["id", isId, true],
+  ["childId", isId, true],
+  ["mentorId", isId, true],
+  ["role", oneOf(PairingRoleSchema.options), true],
+  ["start", isCalendarDate, true],
+  ["end", isCalendarDate],
+  ["endReason", oneOf(PairingEndReasonSchema.options)],
+  ["relayFrom", isId],
+] as const;
+
+/**
+ * The pairing `PairingSchema` would output, built without zod when the input certainly passes
+ * it; else `undefined`.
+ * @internal
+ */
+export function pairingInShape(row: unknown): Pairing | undefined {
+  const p = pick(row, PAIRING);
+  if (p === undefined) return undefined;
+  // The schema's own refinements: an end not before the start, an end reason only with an end.
+  if (p.end === undefined ? p.endReason !== undefined : (p.end as string) < (p.start as string))
+    return undefined;
+  return p as unknown as Pairing;
+}
+
+/**
+ * Every row of a list through its quick check, or `undefined` as soon as one row (or the list
+ * itself) is not certainly in shape: then the caller parses the whole list with zod.
+ * @internal
+ */
+export function listInShape<T>(
+  list: unknown,
+  inShape: (row: unknown) => T | undefined,
+): T[] | undefined {
+  if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype) return undefined;
+  const out: T[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const row = inShape(list[i]);
+    if (row === undefined) return undefined;
+    out.push(row);
+  }
+  return out;
+}
