@@ -10,21 +10,13 @@ import { mergeCompliancePartitions, summarizeCompliancePartition } from "./parti
 import { evaluateCompliancePartitioned } from "./partitioned";
 import { ALL_PRESETS } from "./presets";
 import { rollUpCompliance, type RollUpBy } from "./rollup";
-import { scenario } from "./scenario.test-helper";
+import { inCounty, scenario } from "./scenario.test-helper";
 import { workList } from "./worklist";
 
 const PERIOD = { from: "2026-03-01", to: "2026-05-31" } as const;
 const AS_OF = "2026-05-20";
 const BY: RollUpBy[] = ["school", "county", "mentor", "class", "bucket"];
 const BASE_MS = Date.parse("2026-02-01T00:00:00Z");
-
-/** Rewrites every id of a value with a county prefix, and its region codes into county `k`. */
-function inCounty<T>(value: T, k: number): T {
-  const json = JSON.stringify(value)
-    .replace(/"(c|m|p|r|s|k|g)(\d+)"/g, `"${k}-$1$2"`)
-    .replace(/"4301(0[23])/g, `"43${String(10 + k)}$1`);
-  return JSON.parse(json) as T;
-}
 
 const recordArb = fc.record({
   kind: fc.constantFrom("home-visit", "talk", "parent-call", "family-call", "video-call"),

@@ -128,3 +128,11 @@ export const PAIRING_HOME_VISIT = definePolicy({
   requirement: { type: "count", min: 1, per: "month" },
   graceDays: 3,
 });
+
+/** Rewrites every id of a value with a county prefix, and its region codes into county `k`. */
+export function inCounty<T>(value: T, k: number): T {
+  const json = JSON.stringify(value)
+    .replace(/"(c|m|p|r|s|k|g)(\d+)"/g, `"${k}-$1$2"`)
+    .replace(/"4301(0[23])/g, `"43${String(10 + k)}$1`);
+  return JSON.parse(json) as T;
+}
