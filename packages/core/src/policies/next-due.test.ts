@@ -2,30 +2,14 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { prepareComplianceData } from "./data";
 import { nextDue, type NextDueInput } from "./next-due";
-import { definePolicy } from "./presets";
-import { PAIRING_HOME_VISIT, scenario } from "./scenario.test-helper";
+import { MENTOR_TWICE, PAIRING_HOME_VISIT, scenario, TALK_MONTHLY } from "./scenario.test-helper";
 
 /**
  * Whose rows `nextDue` lists for a child, a pairing and a mentor at each policy level, the
  * look-ahead at and beside a bucket's first day, `asOf` given as an instant in two zones, the
  * order of rows due on the same day, and the errors for unknown or malformed subjects.
  */
-const talkMonthly = definePolicy({
-  id: "talk-monthly",
-  name: { "zh-CN": "每月谈心", en: "Monthly talk" },
-  level: "child",
-  counts: { contactKinds: ["talk"] },
-  requirement: { type: "count", min: 1, per: "month" },
-  graceDays: 5,
-});
-const mentorTwice = definePolicy({
-  id: "mentor-twice",
-  name: { "zh-CN": "帮扶人每月两次", en: "Mentor twice a month" },
-  level: "mentor",
-  counts: { contactKinds: ["talk"] },
-  requirement: { type: "count", min: 2, per: "month" },
-});
-const POLICIES = [talkMonthly, PAIRING_HOME_VISIT, mentorTwice];
+const POLICIES = [TALK_MONTHLY, PAIRING_HOME_VISIT, MENTOR_TWICE];
 
 const due = (over: Partial<NextDueInput> & Pick<NextDueInput, "subject">) =>
   nextDue({ ...scenario(), policies: POLICIES, asOf: "2026-03-06", ...over }).map((r) => [

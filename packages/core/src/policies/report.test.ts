@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateCompliance } from "./evaluate";
 import { definePolicy } from "./presets";
-import { PAIRING_HOME_VISIT, scenario } from "./scenario.test-helper";
+import { LESSON_MONTHLY, MENTOR_TWICE, PAIRING_HOME_VISIT, scenario } from "./scenario.test-helper";
 
 /**
  * The rows a report builds: the ids each level carries, record ids by day then id, the range
@@ -15,20 +15,6 @@ const talkMonthly = definePolicy({
   requirement: { type: "count", min: 1, per: "month" },
   graceDays: 5,
 });
-const mentorTwice = definePolicy({
-  id: "mentor-twice",
-  name: { "zh-CN": "帮扶人每月两次", en: "Mentor twice a month" },
-  level: "mentor",
-  counts: { contactKinds: ["talk"] },
-  requirement: { type: "count", min: 2, per: "month" },
-});
-const lesson = definePolicy({
-  id: "lesson-monthly",
-  name: { "zh-CN": "每月一节心理健康课", en: "A mental-health lesson a month" },
-  level: "school",
-  counts: { activityKinds: ["mental-health-lesson"], unit: "days" },
-  requirement: { type: "count", min: 1, per: "month" },
-});
 
 /** March, asOf 3 April; c1 also talks with m2 at 20:00 on 10 March and 08:00 on 3 March. */
 function report() {
@@ -39,7 +25,7 @@ function report() {
   );
   return evaluateCompliance({
     ...s,
-    policies: [talkMonthly, PAIRING_HOME_VISIT, mentorTwice, lesson],
+    policies: [talkMonthly, PAIRING_HOME_VISIT, MENTOR_TWICE, LESSON_MONTHLY],
     period: { from: "2026-03-01", to: "2026-03-31" },
     asOf: "2026-04-03",
   });

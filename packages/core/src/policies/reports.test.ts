@@ -2,27 +2,18 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { evaluateCompliance } from "./evaluate";
 import { nextDue } from "./next-due";
-import { ALL_PRESETS, definePolicy, POLICY_PRESETS } from "./presets";
+import { ALL_PRESETS, POLICY_PRESETS } from "./presets";
 import { rollUpCompliance } from "./rollup";
-import { PAIRING_HOME_VISIT, scenario } from "./scenario.test-helper";
+import { PAIRING_HOME_VISIT, scenario, TALK_MONTHLY } from "./scenario.test-helper";
 import { mentorWorkload } from "./workload";
 import { workList } from "./worklist";
-
-const talkMonthly = definePolicy({
-  id: "talk-monthly",
-  name: { "zh-CN": "每月谈心", en: "Monthly talk" },
-  level: "child",
-  counts: { contactKinds: ["talk"] },
-  requirement: { type: "count", min: 1, per: "month" },
-  graceDays: 5,
-});
 
 describe("rollUpCompliance", () => {
   it("gives rates per mentor, class, school, township and county", () => {
     const s = scenario();
     const report = evaluateCompliance({
       ...s,
-      policies: [PAIRING_HOME_VISIT, talkMonthly],
+      policies: [PAIRING_HOME_VISIT, TALK_MONTHLY],
       period: { from: "2026-03-01", to: "2026-03-31" },
       asOf: "2026-04-10",
     });
@@ -70,7 +61,7 @@ describe("workList", () => {
     const s = { ...scenario(), records: [] };
     const report = evaluateCompliance({
       ...s,
-      policies: [talkMonthly, PAIRING_HOME_VISIT],
+      policies: [TALK_MONTHLY, PAIRING_HOME_VISIT],
       period: { from: "2026-03-01", to: "2026-04-30" },
       asOf: "2026-04-02",
     });

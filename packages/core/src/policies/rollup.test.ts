@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { evaluateCompliance } from "./evaluate";
-import { definePolicy } from "./presets";
 import { rollUpCompliance, type RollUpBy } from "./rollup";
-import { PAIRING_HOME_VISIT, scenario } from "./scenario.test-helper";
+import {
+  LESSON_MONTHLY,
+  MENTOR_TWICE,
+  PAIRING_HOME_VISIT,
+  scenario,
+  TALK_MONTHLY,
+} from "./scenario.test-helper";
 
 /**
  * Every column of every grouping, counted by hand: rows of each level attributed to mentors,
@@ -11,28 +16,6 @@ import { PAIRING_HOME_VISIT, scenario } from "./scenario.test-helper";
  * starts on the bucket's last day or ends on its first (and the days beside them); a child
  * paired twice with one mentor counted once; groups with nothing assessed.
  */
-const talkMonthly = definePolicy({
-  id: "talk-monthly",
-  name: { "zh-CN": "每月谈心", en: "Monthly talk" },
-  level: "child",
-  counts: { contactKinds: ["talk"] },
-  requirement: { type: "count", min: 1, per: "month" },
-  graceDays: 5,
-});
-const mentorTwice = definePolicy({
-  id: "mentor-twice",
-  name: { "zh-CN": "帮扶人每月两次", en: "Mentor twice a month" },
-  level: "mentor",
-  counts: { contactKinds: ["talk"] },
-  requirement: { type: "count", min: 2, per: "month" },
-});
-const lesson = definePolicy({
-  id: "lesson-monthly",
-  name: { "zh-CN": "每月一节心理健康课", en: "A mental-health lesson a month" },
-  level: "school",
-  counts: { activityKinds: ["mental-health-lesson"], unit: "days" },
-  requirement: { type: "count", min: 1, per: "month" },
-});
 
 /**
  * March and April, asOf 3 April. Rows (March, April): talk c1 met, due; c2 met, due; c3
@@ -90,7 +73,7 @@ function report() {
         mentorIds: [],
       },
     ],
-    policies: [talkMonthly, PAIRING_HOME_VISIT, mentorTwice, lesson],
+    policies: [TALK_MONTHLY, PAIRING_HOME_VISIT, MENTOR_TWICE, LESSON_MONTHLY],
     period: { from: "2026-03-01", to: "2026-04-30" },
     asOf: "2026-04-03",
   });

@@ -136,3 +136,31 @@ export function inCounty<T>(value: T, k: number): T {
     .replace(/"4301(0[23])/g, `"43${String(10 + k)}$1`);
   return JSON.parse(json) as T;
 }
+
+/** Every month, one talk with each child (child level, 5 days of grace). */
+export const TALK_MONTHLY = definePolicy({
+  id: "talk-monthly",
+  name: { "zh-CN": "每月谈心", en: "Monthly talk" },
+  level: "child",
+  counts: { contactKinds: ["talk"] },
+  requirement: { type: "count", min: 1, per: "month" },
+  graceDays: 5,
+});
+
+/** Every month, two talks by each mentor (mentor level). */
+export const MENTOR_TWICE = definePolicy({
+  id: "mentor-twice",
+  name: { "zh-CN": "帮扶人每月两次", en: "Mentor twice a month" },
+  level: "mentor",
+  counts: { contactKinds: ["talk"] },
+  requirement: { type: "count", min: 2, per: "month" },
+});
+
+/** Every month, a mental-health lesson at each school (school level, counted in days). */
+export const LESSON_MONTHLY = definePolicy({
+  id: "lesson-monthly",
+  name: { "zh-CN": "每月一节心理健康课", en: "A mental-health lesson a month" },
+  level: "school",
+  counts: { activityKinds: ["mental-health-lesson"], unit: "days" },
+  requirement: { type: "count", min: 1, per: "month" },
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { evaluateCompliance } from "./evaluate";
 import { definePolicy } from "./presets";
-import { PAIRING_HOME_VISIT, scenario } from "./scenario.test-helper";
+import { MENTOR_TWICE, PAIRING_HOME_VISIT, scenario, TALK_MONTHLY } from "./scenario.test-helper";
 import { workList, type WorkItem } from "./worklist";
 
 /**
@@ -10,21 +10,6 @@ import { workList, type WorkItem } from "./worklist";
  * policy, subject), the `withinDays` limit at and beside it, missed rows, `limit`, and the
  * fields of an item.
  */
-const talkMonthly = definePolicy({
-  id: "talk-monthly",
-  name: { "zh-CN": "每月谈心", en: "Monthly talk" },
-  level: "child",
-  counts: { contactKinds: ["talk"] },
-  requirement: { type: "count", min: 1, per: "month" },
-  graceDays: 5,
-});
-const mentorTwice = definePolicy({
-  id: "mentor-twice",
-  name: { "zh-CN": "帮扶人每月两次", en: "Mentor twice a month" },
-  level: "mentor",
-  counts: { contactKinds: ["talk"] },
-  requirement: { type: "count", min: 2, per: "month" },
-});
 const talkWeekly = definePolicy({
   id: "talk-weekly",
   name: { "zh-CN": "每周谈心", en: "Weekly talk" },
@@ -36,7 +21,7 @@ const talkWeekly = definePolicy({
 });
 
 /** c1 high risk, c2 high risk and a key case, c3 with no risk level recorded; one talk by m1. */
-function report(policies = [talkMonthly, PAIRING_HOME_VISIT, mentorTwice], asOf = "2026-04-02") {
+function report(policies = [TALK_MONTHLY, PAIRING_HOME_VISIT, MENTOR_TWICE], asOf = "2026-04-02") {
   const s = scenario();
   s.children[1]!.riskLevel = "high";
   s.children[1]!.keyCase = true;
@@ -89,18 +74,18 @@ describe("workList", () => {
   });
 
   it("lists a row due exactly withinDays after asOf, and not one day later", () => {
-    const r = report([talkMonthly]);
+    const r = report([TALK_MONTHLY]);
     const soon = (withinDays: number) => workList(r, { withinDays }).dueSoon.length;
     expect(soon(27)).toBe(0);
     expect(soon(28)).toBe(3);
     expect(soon(29)).toBe(3);
     // 7 days by default; 0 lists only what is due on asOf itself.
     expect(workList(r).dueSoon).toHaveLength(0);
-    expect(workList(report([talkMonthly], "2026-04-30"), { withinDays: 0 }).dueSoon).toHaveLength(
+    expect(workList(report([TALK_MONTHLY], "2026-04-30"), { withinDays: 0 }).dueSoon).toHaveLength(
       3,
     );
-    expect(workList(report([talkMonthly], "2026-04-23")).dueSoon).toHaveLength(3);
-    expect(workList(report([talkMonthly], "2026-04-22")).dueSoon).toHaveLength(0);
+    expect(workList(report([TALK_MONTHLY], "2026-04-23")).dueSoon).toHaveLength(3);
+    expect(workList(report([TALK_MONTHLY], "2026-04-22")).dueSoon).toHaveLength(0);
   });
 
   it("lists upcoming rows within the horizon, soonest first", () => {
@@ -136,7 +121,7 @@ describe("workList", () => {
   });
 
   it("refuses anything but a report, and options out of range", () => {
-    const r = report([talkMonthly]);
+    const r = report([TALK_MONTHLY]);
     const issue = (f: () => unknown) => {
       try {
         f();
