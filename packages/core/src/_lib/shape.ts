@@ -5,6 +5,7 @@
  * @module
  */
 import { MAX_ID_LENGTH } from "../model/limits";
+import { RESERVED_KEYS } from "./plain-data";
 
 /**
  * Whether a value is an id as `IdSchema` outputs it: a string of 1–64 characters (a number or
@@ -32,4 +33,15 @@ export function isGrade(v: unknown): v is number {
  */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+/**
+ * {@link isPlainObject} without any of the reserved keys (`__proto__` and the like) as its own,
+ * which a zod object might treat otherwise.
+ * @internal
+ */
+export function isPlainRecord(v: unknown): v is Record<string, unknown> {
+  if (!isPlainObject(v)) return false;
+  for (const k of RESERVED_KEYS) if (Object.hasOwn(v, k)) return false;
+  return true;
 }

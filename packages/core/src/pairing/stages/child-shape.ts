@@ -3,8 +3,7 @@
  * validated shape skip the zod parse of `PairingChildSchema`. Private to the pairing module.
  * @module
  */
-import { isGrade, isId, isOptionalId, isPlainObject } from "../../_lib/shape";
-import { RESERVED_KEYS } from "../../_lib/plain-data";
+import { isGrade, isId, isOptionalId, isPlainRecord } from "../../_lib/shape";
 import { checkRegionCode } from "../../identity/region-code";
 import type { ChildFile } from "../../model/child-file";
 import { isCalendarDate } from "../../time/calendar-date";
@@ -18,8 +17,7 @@ const RISK_LEVELS: ReadonlySet<unknown> = new Set(["low", "medium", "high", "cri
  * object might treat otherwise: not a plain object, symbol keys (zod drops them), reserved keys.
  */
 function plainCopy(v: unknown): Record<string, unknown> | undefined {
-  if (!isPlainObject(v) || Object.getOwnPropertySymbols(v).length > 0) return undefined;
-  for (const k of RESERVED_KEYS) if (Object.hasOwn(v, k)) return undefined;
+  if (!isPlainRecord(v) || Object.getOwnPropertySymbols(v).length > 0) return undefined;
   return { ...v };
 }
 

@@ -6,8 +6,7 @@
  * everything with zod, so errors stay zod's. Private to the pairing module.
  * @module
  */
-import { isId, isPlainObject } from "../../_lib/shape";
-import { RESERVED_KEYS } from "../../_lib/plain-data";
+import { isId, isPlainObject, isPlainRecord } from "../../_lib/shape";
 import { checkRegionCode } from "../../identity/region-code";
 import { normalizeMobile } from "../../identity/mobile";
 import { MAX_ITEMS, MAX_NAME_LENGTH } from "../../model/limits";
@@ -46,8 +45,7 @@ function pick(
   row: unknown,
   fields: readonly (readonly [key: string, check: Check, required?: boolean])[],
 ): Record<string, unknown> | undefined {
-  if (!isPlainObject(row)) return undefined;
-  for (const k of RESERVED_KEYS) if (Object.hasOwn(row, k)) return undefined;
+  if (!isPlainRecord(row)) return undefined;
   const out: Record<string, unknown> = {};
   for (const [key, check, required] of fields) {
     if (!(key in row)) {
