@@ -207,6 +207,23 @@ describe("evaluateCompliancePartitioned", () => {
         '汇总方式校验失败（1 处）：字段 rollUps[0]：应为以下之一：mentor、class、school、township、county、bucket（收到："galaxy"）',
       en: 'Invalid roll-ups (1 issue): rollUps[0]: expected one of: mentor, class, school, township, county, bucket (received: "galaxy")',
     });
+    const refused = async (f: () => Promise<unknown>) => {
+      try {
+        await f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(ValidationError);
+        return (e as ValidationError).issues.map((i) => [i.path, i.code]);
+      }
+      return expect.unreachable("accepted");
+    };
+    expect(await refused(async () => evaluateCompliancePartitioned(null as never))).toEqual([
+      ["input", "invalid_type"],
+    ]);
+    expect(
+      await refused(() =>
+        evaluateCompliancePartitioned({ ...base, partitions: [{ key: "a" }] as never }),
+      ),
+    ).toEqual([["partitions[0].data", "invalid_type"]]);
     for (const partition of [{ key: "a" }, null]) {
       const received = partition === null ? "null" : "object";
       expect(
