@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
+import { validate } from "../errors/validate";
 import { definePolicy, POLICY_PRESETS } from "./presets";
 import { PolicySetSchema, type PolicyInput } from "./schema";
 
@@ -118,6 +119,14 @@ describe("policy rules at their limits", () => {
       ],
     ]);
     expect(issues(count({ min: 8, per: "week" }))).toEqual([]);
+    // `days` given with another period is refused, and not taken as the bucket's length.
+    expect(issues(inDays({ min: 11, per: "year", days: 10 }))).toEqual([
+      [
+        "requirement.days",
+        "policy_period_length",
+        'requirement.days: days is only used with per "days", not "year" (received: 10)',
+      ],
+    ]);
     // Without its length a "days" bucket is taken at its longest, 366 days.
     expect(issues(inDays({ min: 366, per: "days" }))).toEqual([
       [
@@ -310,6 +319,14 @@ describe("policy rules at their limits", () => {
       [[2, "id"], expect.stringContaining("policy id risk-high-weekly is used twice")],
     ]);
     expect(PolicySetSchema.safeParse([POLICY_PRESETS.highRiskWeekly]).success).toBe(true);
+    expect.assertions(3);
+    try {
+      validate(PolicySetSchema, [POLICY_PRESETS.highRiskWeekly, POLICY_PRESETS.highRiskWeekly]);
+    } catch (e) {
+      expect((e as ValidationError).issues.map((i) => i.message["zh-CN"])).toEqual([
+        '字段 [1].id：政策编号 risk-high-weekly 重复（收到："risk-high-weekly"）',
+      ]);
+    }
   });
 });
 
