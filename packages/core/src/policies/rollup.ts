@@ -5,7 +5,6 @@ import { regionAncestor } from "../identity/region-code";
 import { fromDayNumber } from "../time/calendar-date";
 import { S } from "./evaluate";
 import type { ComplianceReport } from "./report";
-import type { RowTable } from "./table";
 
 /**
  * What a roll-up groups by. Township and county come from the region codes (`regionAncestor`) of
@@ -111,59 +110,62 @@ export function rollUpCompliance(
         : undefined,
   );
 
-  // Keys become group numbers once per child, mentor and school; rows then add into columns.
-  const groups = new GroupSums();
-  const childGroup = childKey.map((k) => groups.of(k));
-  const mentorGroup = mentorKey.map((k) => groups.of(k));
-  const mentorIdGroup = d.mentors.map((m) => groups.of(m.id));
-  const schoolGroup = schoolKey.map((k) => groups.of(k));
+  const acc = new Map<string, number[]>();
+  const add = (key: string | undefined, i: number) => {
+    if (key === undefined) return;
+    let a = acc.get(key);
+    if (!a) acc.set(key, (a = [0, 0, 0, 0, 0, 0, 0, 0, 0]));
+    const st = t.status[i]!;
+    a[st]!++;
+    if (st === S.met || st === S.missed || st === S.overdue) {
+      a[7]! += t.required[i]!;
+      a[8]! += Math.min(t.done[i]!, t.required[i]!);
+    }
+  };
   const ix = d.index;
-  const bucketGroup = new Map<number, number>();
-  // Mentors already credited with the current child row (a mentor paired twice counts once).
-  const credited = new Int32Array(d.mentors.length).fill(-1);
+  const bucketKey = new Map<number, string>();
   for (let i = 0; i < t.n; i++) {
     const pi = t.policy[i]!;
     if (!policyOk[pi]) continue;
     if (by === "bucket") {
       const f = t.from[i]!;
-      let g = bucketGroup.get(f);
-      if (g === undefined) bucketGroup.set(f, (g = groups.of(fromDayNumber(f))));
-      groups.add(g, t, i);
+      let k = bucketKey.get(f);
+      if (k === undefined) bucketKey.set(f, (k = fromDayNumber(f)));
+      add(k, i);
       continue;
     }
     const s = t.subject[i]!;
     switch (report.policies[pi]!.level) {
       case "child":
         if (by === "mentor") {
+          const seen = new Set<number>();
           for (const pj of ix.pairingsByChild[s]!) {
             const m = ix.pairingMentor[pj]!;
             if (
               ix.pairingStart[pj]! <= t.to[i]! &&
               ix.pairingEnd[pj]! >= t.from[i]! &&
-              credited[m] !== i
+              !seen.has(m)
             ) {
-              credited[m] = i;
-              groups.add(mentorIdGroup[m]!, t, i);
+              seen.add(m);
+              add(d.mentors[m]!.id, i);
             }
           }
-        } else groups.add(childGroup[s]!, t, i);
+        } else add(childKey[s], i);
         break;
       case "pairing":
-        groups.add(
-          by === "mentor" ? mentorIdGroup[ix.pairingMentor[s]!]! : childGroup[ix.pairingChild[s]!]!,
-          t,
+        add(
+          by === "mentor" ? d.mentors[ix.pairingMentor[s]!]!.id : childKey[ix.pairingChild[s]!],
           i,
         );
         break;
       case "mentor":
-        groups.add(mentorGroup[s]!, t, i);
+        add(mentorKey[s], i);
         break;
       default:
-        groups.add(schoolGroup[s]!, t, i);
+        add(schoolKey[s], i);
     }
   }
-  return groups
-    .entries()
+  return [...acc.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, a]) => {
       const assessed = a[S.met]! + a[S.missed]! + a[S.overdue]!;
@@ -184,47 +186,4 @@ export function rollUpCompliance(
         contactRate: a[7]! === 0 ? null : a[8]! / a[7]!,
       };
     });
-}
-
-/** Sums per group (status counts, then required and done over assessed rows): 9 per group. */
-class GroupSums {
-  private readonly index = new Map<string, number>();
-  private readonly keys: string[] = [];
-  private sums: number[] = [];
-  private touched: boolean[] = [];
-
-  /** The group number of `key` (-1 for no key). */
-  of(key: string | undefined): number {
-    if (key === undefined) return -1;
-    let g = this.index.get(key);
-    if (g === undefined) {
-      this.index.set(key, (g = this.keys.length));
-      this.keys.push(key);
-      this.sums.push(0, 0, 0, 0, 0, 0, 0, 0, 0);
-      this.touched.push(false);
-    }
-    return g;
-  }
-
-  /** Adds row `i` of `t` to group `g` (nothing for -1). */
-  add(g: number, t: RowTable, i: number): void {
-    if (g < 0) return;
-    const a = this.sums;
-    const o = g * 9;
-    const st = t.status[i]!;
-    this.touched[g] = true;
-    a[o + st]!++;
-    if (st === S.met || st === S.missed || st === S.overdue) {
-      a[o + 7]! += t.required[i]!;
-      a[o + 8]! += Math.min(t.done[i]!, t.required[i]!);
-    }
-  }
-
-  /** The groups that received a row, with their sums. */
-  entries(): [string, number[]][] {
-    const out: [string, number[]][] = [];
-    for (let g = 0; g < this.keys.length; g++)
-      if (this.touched[g]) out.push([this.keys[g]!, this.sums.slice(g * 9, g * 9 + 9)]);
-    return out;
-  }
 }

@@ -69,13 +69,11 @@ export function workList(
   const asOf = dayNumber(report.asOf);
   const late: number[] = [];
   const soon: number[] = [];
-  const includeMissed = opts.includeMissed;
-  const horizon = asOf + opts.withinDays;
-  const status = t.status;
   for (let i = 0; i < t.n; i++) {
-    const st = status[i]!;
-    if (st === S.overdue || (includeMissed && st === S.missed)) late.push(i);
-    else if ((st === S.due || st === S.upcoming) && t.due[i]! <= horizon) soon.push(i);
+    const st = t.status[i]!;
+    if (st === S.overdue || (opts.includeMissed && st === S.missed)) late.push(i);
+    else if ((st === S.due || st === S.upcoming) && t.due[i]! <= asOf + opts.withinDays)
+      soon.push(i);
   }
   const childOf = (i: number): number => {
     const level = report.policies[t.policy[i]!]!.level;
