@@ -100,14 +100,28 @@ const PAD = 400;
  * @category Policies
  */
 export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
+  return evaluateFromOrigin(input);
+}
+
+/**
+ * {@link evaluateCompliance}, with the interval windows of a subject that has no start of its
+ * own counted from `origin` instead of the period's first day: {@link nextDue} looks back over
+ * the grace days for overdue buckets without moving those windows.
+ * @internal
+ */
+export function evaluateFromOrigin(
+  input: ComplianceInput,
+  origin?: CalendarDate,
+): ComplianceReport {
   const { policies, data, asOfDay, period } = checkInput(input);
   const pFrom = dayNumber(period.from);
   const pTo = dayNumber(period.to);
+  const originDay = origin === undefined ? pFrom : dayNumber(origin);
   const first = pFrom - PAD;
   const last = pTo + PAD;
   const schoolDays = data.calendar ? buildSchoolDayIndex(data.calendar, first, last) : undefined;
 
-  const table = new RowTable(rowsOwed(policies, data, pFrom, pTo));
+  const table = new RowTable(rowsOwed(policies, data, pFrom, pTo, originDay));
   const counter = new RecordCounter(data, asOfDay, table);
   const findings: PolicyFinding[] = [...data.findings];
   const uncovered: string[] = [];
@@ -136,19 +150,28 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
     forEachSubject(policy, data, first, last, (subject) => {
       counter.begin(subject);
       const subjectRows = table.n;
-      const any = forEachWindow(policy, buckets, days, subject, pFrom, pTo, (w) => {
-        coverFrom = Math.min(coverFrom, w.from);
-        coverTo = Math.max(coverTo, w.to);
-        let done = pushedCount(pushed, data, subject, w) ?? counter.count(rule, subject, w);
-        let required = 0;
-        if (w.scopeDays === 0) {
-          table.discardRecords();
-          done = 0;
-        } else required = requiredContacts(min, w.activeDays, w.nominalDays);
-        const closes = w.to + grace;
-        const status = windowStatus(w.scopeDays, required, done, asOfDay, w.from, w.due, closes);
-        table.push(pi, subject.index, w.from, w.to, w.due, closes, required, done, status);
-      });
+      const any = forEachWindow(
+        policy,
+        buckets,
+        days,
+        subject,
+        pFrom,
+        pTo,
+        (w) => {
+          coverFrom = Math.min(coverFrom, w.from);
+          coverTo = Math.max(coverTo, w.to);
+          let done = pushedCount(pushed, data, subject, w) ?? counter.count(rule, subject, w);
+          let required = 0;
+          if (w.scopeDays === 0) {
+            table.discardRecords();
+            done = 0;
+          } else required = requiredContacts(min, w.activeDays, w.nominalDays);
+          const closes = w.to + grace;
+          const status = windowStatus(w.scopeDays, required, done, asOfDay, w.from, w.due, closes);
+          table.push(pi, subject.index, w.from, w.to, w.due, closes, required, done, status);
+        },
+        originDay,
+      );
       // An interval subject none of whose due days is in scope gets no rows.
       if (!any && policy.requirement.type === "interval") table.truncate(subjectRows);
     });
@@ -174,15 +197,29 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
  * the row table is allocated once at its size: fresh memory is the dearest part of a large
  * evaluation, and a table sized from every selectable subject costs several times more.
  */
-function rowsOwed(policies: readonly Policy[], data: ComplianceData, pFrom: number, pTo: number) {
+function rowsOwed(
+  policies: readonly Policy[],
+  data: ComplianceData,
+  pFrom: number,
+  pTo: number,
+  origin: number,
+) {
   let rows = 0;
   for (const policy of policies) {
     const buckets = countBuckets(policy, pFrom, pTo, data.calendar);
     forEachSubject(policy, data, pFrom - PAD, pTo + PAD, (subject) => {
-      rows += windowsOwed(policy, buckets, subject, pFrom, pTo);
+      rows += windowsOwed(policy, buckets, subject, pFrom, pTo, origin);
     });
   }
   return rows;
+}
+
+/** Validates a policy set (ids unique, every rule consistent). @internal */
+export function checkPolicies(policies: ComplianceInput["policies"]): Policy[] {
+  return validate(PolicySetSchema, policies, {
+    path: ["policies"],
+    subject: text("走访频次政策", "visit-frequency policies"),
+  });
 }
 
 /** Validates the options and policies, prepares the data if given raw, checks the calendar. */
@@ -198,10 +235,7 @@ function checkInput(input: ComplianceInput): {
     { period: input.period, asOf: input.asOf, timeZone: input.timeZone },
     { subject: text("达标评估选项", "compliance options") },
   );
-  const policies = validate(PolicySetSchema, input.policies, {
-    path: ["policies"],
-    subject: text("走访频次政策", "visit-frequency policies"),
-  });
+  const policies = checkPolicies(input.policies);
   let data: ComplianceData;
   if (input.data !== undefined) {
     data = input.data;

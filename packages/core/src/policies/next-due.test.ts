@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { prepareComplianceData } from "./data";
 import { nextDue, type NextDueInput } from "./next-due";
+import { definePolicy } from "./presets";
 import { MENTOR_TWICE, PAIRING_HOME_VISIT, scenario, TALK_MONTHLY } from "./scenario.test-helper";
 
 /**
@@ -110,6 +111,41 @@ describe("nextDue", () => {
       from: "2026-03-01",
       status: "due",
     });
+  });
+
+  it("lists a closed bucket still inside its grace days as overdue, before the open one", () => {
+    // c1's last talk is r5 on 3 March: April is short and closes on 30 April + 5 grace days.
+    const c1 = (asOf: string) =>
+      due({ subject: { childId: "c1" }, policies: [TALK_MONTHLY], asOf });
+    expect(c1("2026-05-04")).toEqual([
+      ["talk-monthly", "c1", "2026-04-01", "2026-04-30", "overdue"],
+    ]);
+    expect(c1("2026-05-05")).toEqual([
+      ["talk-monthly", "c1", "2026-04-01", "2026-04-30", "overdue"],
+    ]);
+    expect(c1("2026-05-06")).toEqual([["talk-monthly", "c1", "2026-05-01", "2026-05-31", "due"]]);
+  });
+
+  it("lists an interval window still inside its grace days as overdue, its schedule unmoved", () => {
+    // Due every 14 days from 2 March (2, 16, 30 March), each window the 6 days before; m1
+    // visited c1 on 5 March only (r1), so the window due on 16 March is short.
+    const fortnightly = definePolicy({
+      id: "visit-fortnightly",
+      name: { "zh-CN": "每两周家访", en: "Home visit every two weeks" },
+      level: "pairing",
+      selector: { mentorKinds: ["class-teacher"] },
+      counts: { contactKinds: ["home-visit"], by: "paired-mentor" },
+      requirement: { type: "interval", everyDays: 14, windowStart: -6, anchor: "2026-03-02" },
+      graceDays: 4,
+    });
+    const p1 = (asOf: string) =>
+      due({ subject: { pairingId: "p1" }, policies: [fortnightly], asOf });
+    expect(p1("2026-03-20")).toEqual([
+      ["visit-fortnightly", "p1", "2026-03-10", "2026-03-16", "overdue"],
+    ]);
+    expect(p1("2026-03-21")).toEqual([
+      ["visit-fortnightly", "p1", "2026-03-24", "2026-03-30", "upcoming"],
+    ]);
   });
 
   it("names the subject in both languages when its shape is wrong", () => {

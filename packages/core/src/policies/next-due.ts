@@ -5,7 +5,13 @@ import { AsOfSchema, IdSchema } from "../model/primitives";
 import { addDays, fromDayNumber, isCalendarDate } from "../time/calendar-date";
 import { dayOfInstant } from "./data";
 import { throwIfIssues, unknownIdIssue } from "./issues";
-import { evaluateCompliance, S, type ComplianceInput, type ComplianceSource } from "./evaluate";
+import {
+  checkPolicies,
+  evaluateFromOrigin,
+  S,
+  type ComplianceInput,
+  type ComplianceSource,
+} from "./evaluate";
 import type { ComplianceRow } from "./report";
 import { DEFAULT_TIME_ZONE, type CalendarDate } from "../time/types";
 
@@ -61,10 +67,18 @@ export function nextDue(input: NextDueInput): ComplianceRow[] {
   const asOf: CalendarDate = isCalendarDate(asOfIn)
     ? asOfIn
     : fromDayNumber(dayOfInstant(Date.parse(asOfIn), zone));
-  const report = evaluateCompliance({
-    ...input,
-    period: { from: asOf, to: addDays(asOf, horizon) },
-  } as ComplianceInput);
+  // Buckets that closed up to the longest grace before `asOf` may still be overdue; interval
+  // windows of a subject with no start of its own still count from `asOf`.
+  const policies = checkPolicies(input.policies);
+  const lookBack = policies.reduce((most, p) => Math.max(most, p.graceDays), 0);
+  const report = evaluateFromOrigin(
+    {
+      ...input,
+      policies,
+      period: { from: addDays(asOf, -lookBack), to: addDays(asOf, horizon) },
+    } as ComplianceInput,
+    asOf,
+  );
   const t = report._table;
   const d = report._data;
   const ix = d.index;

@@ -112,6 +112,9 @@ describe("ComplianceReport rows", () => {
       "not-applicable": 0,
     });
     expect(r.counts("mentor-twice")).toMatchObject({ met: 1, missed: 2, overdue: 0 });
+    // A policy the report does not hold has no rows, like `rows({ policyId })`.
+    expect(Object.values(r.counts("no-such-policy"))).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect([...r.rows({ policyId: "no-such-policy" })]).toEqual([]);
   });
 
   it("are all in toJSON, with the period and findings", () => {

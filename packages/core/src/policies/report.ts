@@ -204,13 +204,14 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
     }
   }
 
-  /** Rows per status, for all policies or one. */
+  /** Rows per status, for all policies or one (all zero for a policy not in the report). */
   counts(policyId?: string): Record<ComplianceStatus, number> {
     const out = Object.fromEntries(COMPLIANCE_STATUSES.map((s) => [s, 0])) as Record<
       ComplianceStatus,
       number
     >;
     const pi = policyId === undefined ? -1 : this.policies.findIndex((p) => p.id === policyId);
+    if (policyId !== undefined && pi < 0) return out;
     const t = this._table;
     for (let i = 0; i < t.n; i++)
       if (pi < 0 || t.policy[i] === pi) out[COMPLIANCE_STATUSES[t.status[i]!]!]++;

@@ -165,13 +165,17 @@ export interface Window {
   nominalDays: number;
 }
 
-/** The day an interval policy's due days count from, for one subject. */
-function intervalAnchor(policy: Policy, subject: Subject, pFrom: number): number {
+/**
+ * The day an interval policy's due days count from, for one subject: the policy's anchor, else
+ * the latest of the subject's start, the policy's effective date and the subject's first day in
+ * scope, else `origin` (the period's first day, unless the caller names another).
+ */
+function intervalAnchor(policy: Policy, subject: Subject, origin: number): number {
   const r = policy.requirement;
   if (r.type === "interval" && r.anchor) return dayNumber(r.anchor);
   const effFrom = policy.effectiveFrom ? dayNumber(policy.effectiveFrom) : FAR_PAST;
   const start = Math.max(subject.start, effFrom, subject.scoped[0]!);
-  return start > FAR_PAST ? start : pFrom;
+  return start > FAR_PAST ? start : origin;
 }
 
 /**
@@ -186,6 +190,7 @@ export function windowsOwed(
   subject: Subject,
   pFrom: number,
   pTo: number,
+  origin = pFrom,
 ): number {
   const r = policy.requirement;
   if (r.type === "count") {
@@ -194,7 +199,7 @@ export function windowsOwed(
       ? buckets.length
       : 0;
   }
-  const anchor = intervalAnchor(policy, subject, pFrom);
+  const anchor = intervalAnchor(policy, subject, origin);
   const k = Math.max(0, Math.ceil((pFrom - anchor) / r.everyDays));
   return Math.max(0, Math.floor((pTo - anchor) / r.everyDays) - k + 1);
 }
@@ -202,7 +207,8 @@ export function windowsOwed(
 /**
  * Calls `visit` for each window `subject` owes under `policy` in `[pFrom, pTo]`, in day
  * order: every bucket of a count policy, or every interval window whose due day falls in the
- * period. The window object is reused between calls.
+ * period (counted from `origin` for a subject with no start of its own). The window object is
+ * reused between calls.
  * @returns Whether any window is in scope (an interval subject with none gets no rows).
  * @internal
  */
@@ -214,6 +220,7 @@ export function forEachWindow(
   pFrom: number,
   pTo: number,
   visit: (w: Window) => void,
+  origin = pFrom,
 ): boolean {
   const r = policy.requirement;
   const scoped = subject.scoped;
@@ -231,7 +238,7 @@ export function forEachWindow(
     return true;
   }
   const every = r.everyDays;
-  const anchor = intervalAnchor(policy, subject, pFrom);
+  const anchor = intervalAnchor(policy, subject, origin);
   let any = false;
   let k = Math.max(0, Math.ceil((pFrom - anchor) / every));
   for (let due = anchor + k * every; due <= pTo; k++, due = anchor + k * every) {
