@@ -126,3 +126,50 @@ describe("buildCandidateGraph: rows shared only when nothing reads the pair", ()
     ]);
   });
 });
+
+describe("buildCandidateGraph: more edges than the first buffer holds", () => {
+  // 30 classmates × 40 teachers of their school = 1,200 edges, past the 1,024 the edge lists
+  // start with; every teacher with an even number teaches the class (2 points, 2,000 × SCALE).
+  const rules = {
+    name: "r",
+    role: "mentor" as const,
+    mentorKinds: ["subject-teacher" as const],
+    soft: { sameClass: 2 },
+  };
+  const pad = (n: number) => String(n).padStart(3, "0");
+  const children = Array.from({ length: 30 }, (_, i) =>
+    child(`c${pad(i)}`, { school: "s1", cls: "k1" }),
+  );
+  const mentors = Array.from({ length: 40 }, (_, j) =>
+    mentor(`t${pad(j)}`, { school: "s1", ...(j % 2 === 0 ? { classes: ["k1"] } : {}) }),
+  );
+  const row = mentors.map((_, j) => [j, j % 2 === 0 ? 2000 : 0]);
+  const rowsOf = (graph: ReturnType<typeof buildCandidateGraph>) =>
+    graph.children.map((_, i) => {
+      const edges: number[][] = [];
+      for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++)
+        edges.push([graph.edgeMentor[e]!, graph.edgeGain[e]!]);
+      return edges;
+    });
+
+  it("keeps every edge when the children share one row", () => {
+    const graph = buildCandidateGraph(parseInput({ children, mentors, rules, asOf: "2026-09-01" }));
+    expect(graph.edgeMentor).toHaveLength(1200);
+    expect(rowsOf(graph)).toEqual(children.map(() => row));
+  });
+
+  it("keeps every edge when each child's row is evaluated on its own", () => {
+    // An exclusion makes every row the child's own: each edge is added one by one.
+    const graph = buildCandidateGraph(
+      parseInput({
+        children,
+        mentors,
+        rules,
+        asOf: "2026-09-01",
+        exclusions: [{ childId: "c029", mentorId: "t039" }],
+      }),
+    );
+    expect(graph.edgeMentor).toHaveLength(1199);
+    expect(rowsOf(graph)).toEqual(children.map((_, i) => (i === 29 ? row.slice(0, 39) : row)));
+  });
+});
