@@ -144,6 +144,8 @@ describe("buildCandidateGraph: more edges than the first buffer holds", () => {
     mentor(`t${pad(j)}`, { school: "s1", ...(j % 2 === 0 ? { classes: ["k1"] } : {}) }),
   );
   const row = mentors.map((_, j) => [j, j % 2 === 0 ? 2000 : 0]);
+  // Given in reverse order: the graph sorts both by id.
+  const reversed = { children: [...children].reverse(), mentors: [...mentors].reverse() };
   const rowsOf = (graph: ReturnType<typeof buildCandidateGraph>) =>
     graph.children.map((_, i) => {
       const edges: number[][] = [];
@@ -153,7 +155,9 @@ describe("buildCandidateGraph: more edges than the first buffer holds", () => {
     });
 
   it("keeps every edge when the children share one row", () => {
-    const graph = buildCandidateGraph(parseInput({ children, mentors, rules, asOf: "2026-09-01" }));
+    const graph = buildCandidateGraph(parseInput({ ...reversed, rules, asOf: "2026-09-01" }));
+    expect(graph.children.map((c) => c.id)).toEqual(children.map((c) => c.id));
+    expect(graph.mentors.map((m) => m.id)).toEqual(mentors.map((m) => m.id));
     expect(graph.edgeMentor).toHaveLength(1200);
     expect(rowsOf(graph)).toEqual(children.map(() => row));
   });
@@ -162,8 +166,7 @@ describe("buildCandidateGraph: more edges than the first buffer holds", () => {
     // An exclusion makes every row the child's own: each edge is added one by one.
     const graph = buildCandidateGraph(
       parseInput({
-        children,
-        mentors,
+        ...reversed,
         rules,
         asOf: "2026-09-01",
         exclusions: [{ childId: "c029", mentorId: "t039" }],
@@ -171,5 +174,110 @@ describe("buildCandidateGraph: more edges than the first buffer holds", () => {
     );
     expect(graph.edgeMentor).toHaveLength(1199);
     expect(rowsOf(graph)).toEqual(children.map((_, i) => (i === 29 ? row.slice(0, 39) : row)));
+  });
+});
+
+describe("buildCandidateGraph: rules that read the pair itself", () => {
+  const rules = {
+    name: "r",
+    role: "mentor" as const,
+    mentorKinds: ["class-teacher" as const, "subject-teacher" as const],
+    hard: { sameSchoolKinds: ["class-teacher" as const] },
+  };
+  const mentorsOf = (graph: ReturnType<typeof buildCandidateGraph>, id: string) => {
+    const i = graph.childIndex.get(id)!;
+    const out: [string, number][] = [];
+    for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++)
+      out.push([graph.mentors[graph.edgeMentor[e]!]!.id, graph.edgeGain[e]!]);
+    return out;
+  };
+  const explanation = { "zh-CN": "规则", en: "rule" };
+
+  it("lists a child's candidates of its school and of no school by mentor id", () => {
+    // Class teachers must share the school; subject teachers may come from anywhere.
+    const graph = buildCandidateGraph(
+      parseInput({
+        children: [child("a", { school: "s1", cls: "k1" })],
+        mentors: [
+          mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] }),
+          mentor("t2", { school: "s2" }),
+          mentor("t3", { kind: "class-teacher", school: "s1", classes: ["k2"] }),
+          mentor("t4", { kind: "class-teacher", school: "s2", classes: ["k3"] }),
+        ],
+        rules,
+        asOf: "2026-09-01",
+      }),
+    );
+    expect(mentorsOf(graph, "a")).toEqual([
+      ["t1", 0],
+      ["t2", 0],
+      ["t3", 0],
+    ]);
+  });
+
+  const twins = [child("a", { school: "s1", cls: "k1" }), child("b", { school: "s1", cls: "k1" })];
+  const teachers = [mentor("t1", { school: "s1" }), mentor("t2", { school: "s1" })];
+
+  it("evaluates a host's hard rule for each child, even for children alike", () => {
+    const graph = buildCandidateGraph(
+      parseInput({
+        children: twins,
+        mentors: teachers,
+        rules,
+        asOf: "2026-09-01",
+        customRules: [
+          {
+            kind: "hard",
+            name: "not-b-t1",
+            explanation,
+            test: (c, m) => c.id !== "b" || m.id !== "t1",
+          },
+        ],
+      }),
+    );
+    expect(mentorsOf(graph, "a")).toEqual([
+      ["t1", 0],
+      ["t2", 0],
+    ]);
+    expect(mentorsOf(graph, "b")).toEqual([["t2", 0]]);
+  });
+
+  it("evaluates a host's soft rule for each child, even for children alike", () => {
+    const graph = buildCandidateGraph(
+      parseInput({
+        children: twins,
+        mentors: teachers,
+        rules,
+        asOf: "2026-09-01",
+        customRules: [
+          { kind: "soft", name: "b", weight: 3, explanation, score: (c) => (c.id === "b" ? 1 : 0) },
+        ],
+      }),
+    );
+    expect(mentorsOf(graph, "a")).toEqual([
+      ["t1", 0],
+      ["t2", 0],
+    ]);
+    expect(mentorsOf(graph, "b")).toEqual([
+      ["t1", 3000],
+      ["t2", 3000],
+    ]);
+  });
+
+  it("measures the km limit from each child's own location", () => {
+    const graph = buildCandidateGraph(
+      parseInput({
+        children: twins,
+        mentors: [
+          { ...mentor("t1", { school: "s1" }), location: { lat: 28, lng: 113 } },
+          { ...mentor("t2", { school: "s1" }), location: { lat: 28.5, lng: 113 } },
+        ],
+        rules: { ...rules, hard: { ...rules.hard, maxDistance: { km: 10 } } },
+        asOf: "2026-09-01",
+        childLocations: { a: { lat: 28, lng: 113 }, b: { lat: 28.5, lng: 113 } },
+      }),
+    );
+    expect(mentorsOf(graph, "a")).toEqual([["t1", 0]]);
+    expect(mentorsOf(graph, "b")).toEqual([["t2", 0]]);
   });
 });

@@ -5,7 +5,7 @@ import { child, mentor } from "../pairing.test-helper";
 import type { PairingRuleSetInput } from "../rules";
 import { buildCandidateGraph, type CandidateGraph } from "./graph";
 import { parseInput, type PlanPairingsInput } from "./input";
-import { solveComponent, solveGraph } from "./solve";
+import { compareObjective, solveComponent, solveGraph } from "./solve";
 
 const asOf = "2026-09-01";
 
@@ -52,6 +52,33 @@ describe("solveGraph: the levels of the objective", () => {
       { soft: { sameClass: 2 } },
     );
     expect(chosen(graph, solveGraph(graph))).toEqual({ a: "t1" });
+  });
+
+  it("meets a minimum before a better pair, wherever the better pair comes in the row", () => {
+    // The same with the better pair first: t1 teaches the class, t2 has the minimum.
+    const graph = graphOf(
+      [child("a", { school: "s1", cls: "k1" })],
+      [
+        mentor("t1", { school: "s1", classes: ["k1"] }),
+        mentor("t2", { school: "s1", min: 1, max: 1 }),
+      ],
+      { soft: { sameClass: 2 } },
+    );
+    expect(chosen(graph, solveGraph(graph))).toEqual({ a: "t2" });
+  });
+
+  it("charges no workload for a mentor's first child", () => {
+    // t1 could take two (capacity 2), t2 one; t2 teaches the class (1 point). The first child of
+    // either costs nothing, so the point decides.
+    const graph = graphOf(
+      [child("a", { school: "s1", cls: "k1" })],
+      [
+        mentor("t1", { school: "s1", max: 2 }),
+        mentor("t2", { school: "s1", classes: ["k1"], max: 1 }),
+      ],
+      { soft: { sameClass: 1, workload: 3 } },
+    );
+    expect(chosen(graph, solveGraph(graph))).toEqual({ a: "t2" });
   });
 
   it("meets a minimum even when the mentor's second child costs a workload penalty", () => {
@@ -166,8 +193,46 @@ describe("solveGraph: exact integer arithmetic", () => {
     }
   });
 
+  it("counts the largest gain wherever it is", () => {
+    // Gains 2h and h: 8 × (2 × (3h + 1) + 2h) = 8 × (8h + 2) passes 2^52 at h = 2^46.
+    const h = 2 ** 46;
+    const graph = graphOf(
+      [child("a", { school: "s1" }), child("b", { school: "s1" })],
+      [mentor("t1", { school: "s1", max: 2 })],
+    );
+    expect(() => solveGraph({ ...graph, edgeGain: Float64Array.of(2 * h, h) })).toThrow(
+      ValidationError,
+    );
+    expect(() => solveGraph({ ...graph, edgeGain: Float64Array.of(h, 2 * h) })).toThrow(
+      ValidationError,
+    );
+    expect(() =>
+      solveGraph({ ...graph, edgeGain: Float64Array.of(h - 1, 2 * h - 2) }),
+    ).not.toThrow();
+  });
+
   it("solves exactly just below the limit", () => {
     const graph = withGains(limit - 1);
     expect(chosen(graph, solveGraph(graph))).toEqual({ a: "t1", b: "t1" });
+  });
+});
+
+describe("compareObjective", () => {
+  const o = (priorityMatched: number, matched: number, minimumMet: number, score: number) => ({
+    priorityMatched,
+    matched,
+    minimumMet,
+    score,
+  });
+
+  it("ranks priority children, then children, then minimums, then the score", () => {
+    expect(compareObjective(o(2, 2, 0, 0), o(1, 5, 5, 9000))).toBeGreaterThan(0);
+    expect(compareObjective(o(1, 5, 5, 9000), o(2, 2, 0, 0))).toBeLessThan(0);
+    expect(compareObjective(o(1, 3, 0, 0), o(1, 2, 5, 9000))).toBeGreaterThan(0);
+    expect(compareObjective(o(1, 3, 2, 0), o(1, 3, 1, 9000))).toBeGreaterThan(0);
+    expect(compareObjective(o(1, 3, 1, 9000), o(1, 3, 2, 0))).toBeLessThan(0);
+    expect(compareObjective(o(1, 3, 2, 500), o(1, 3, 2, 400))).toBeGreaterThan(0);
+    expect(compareObjective(o(1, 3, 2, 400), o(1, 3, 2, 500))).toBeLessThan(0);
+    expect(compareObjective(o(1, 3, 2, 400), o(1, 3, 2, 400))).toBe(0);
   });
 });
