@@ -305,11 +305,12 @@ describe("planMentoringGroups: children without a class", () => {
       child("b", { school: "s1", cls: "k1", grade: 2 }),
     ];
     const mentors = ["t1", "t2", "t3"].map((id) => mentor(id, { school: "s1" }));
-    expect(planMentoringGroups({ children: kids, mentors }).map((g) => g.childIds)).toEqual([
-      ["b"],
-      ["z"],
-      ["a"],
-    ]);
+    for (const given of [kids, [...kids].reverse()])
+      expect(planMentoringGroups({ children: given, mentors }).map((g) => g.childIds)).toEqual([
+        ["b"],
+        ["z"],
+        ["a"],
+      ]);
   });
 
   it("counts only children with a class towards the group's class", () => {

@@ -127,6 +127,70 @@ describe("buildCandidateGraph: rows shared only when nothing reads the pair", ()
   });
 });
 
+describe("buildCandidateGraph: shared rows after other rows", () => {
+  const rules = {
+    name: "r",
+    role: "mentor" as const,
+    mentorKinds: ["subject-teacher" as const],
+    soft: { sameClass: 2, sameGrade: 1 },
+  };
+  const mentors = [mentor("t1", { school: "s1", classes: ["k1"] }), mentor("t2", { school: "s1" })];
+  const rowsOf = (graph: ReturnType<typeof buildCandidateGraph>) =>
+    Object.fromEntries(
+      graph.children.map((c, i) => {
+        const row: [string, number][] = [];
+        for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++)
+          row.push([graph.mentors[graph.edgeMentor[e]!]!.id, graph.edgeGain[e]!]);
+        return [c.id, row];
+      }),
+    );
+
+  it("copies a row shared by two children that comes after another child's", () => {
+    const children = [
+      child("a", { school: "s1", cls: "k2" }),
+      child("b", { school: "s1", cls: "k1" }),
+      child("c", { school: "s1", cls: "k1" }),
+    ];
+    const graph = buildCandidateGraph(parseInput({ children, mentors, rules, asOf: "2026-09-01" }));
+    expect(rowsOf(graph)).toEqual({
+      a: [
+        ["t1", 0],
+        ["t2", 0],
+      ],
+      b: [
+        ["t1", 2000],
+        ["t2", 0],
+      ],
+      c: [
+        ["t1", 2000],
+        ["t2", 0],
+      ],
+    });
+  });
+
+  it("keeps apart children of one class whose own grades differ", () => {
+    // t1 teaches k1, a class of grade 3; b's file says grade 4.
+    const children = [
+      child("a", { school: "s1", cls: "k1", grade: 3 }),
+      child("b", { school: "s1", cls: "k1", grade: 4 }),
+    ];
+    const classes = [{ id: "k1", schoolId: "s1", grade: 3, name: "三年级一班" }];
+    const graph = buildCandidateGraph(
+      parseInput({ children, mentors, rules, classes, asOf: "2026-09-01" }),
+    );
+    expect(rowsOf(graph)).toEqual({
+      a: [
+        ["t1", 3000],
+        ["t2", 0],
+      ],
+      b: [
+        ["t1", 2000],
+        ["t2", 0],
+      ],
+    });
+  });
+});
+
 describe("buildCandidateGraph: more edges than the first buffer holds", () => {
   // 30 classmates × 40 teachers of their school = 1,200 edges, past the 1,024 the edge lists
   // start with; every teacher with an even number teaches the class (2 points, 2,000 × SCALE).

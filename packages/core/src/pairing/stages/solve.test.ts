@@ -170,13 +170,16 @@ describe("solveGraph: exact integer arithmetic", () => {
   };
 
   it("refuses gains at and past the limit, with the field and both texts", () => {
-    expect.assertions(1 + 2 * 2);
+    expect.assertions(1 + 3 * 2);
     expect(Number.isInteger(limit)).toBe(true);
     for (const g of [limit, limit + 1]) {
       try {
         solveGraph(withGains(g));
       } catch (e) {
         expect(e).toBeInstanceOf(ValidationError);
+        expect((e as ValidationError).messages.en).toMatch(
+          /^Invalid pairing plan input \(1 issue\)/,
+        );
         expect(
           (e as ValidationError).issues.map((i: FieldIssue) => [i.path, i.code, i.message]),
         ).toEqual([
