@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { IssueCode } from "../errors/codes";
+import { addIssue } from "../errors/issues";
 import { validate } from "../errors/validate";
 import { text } from "../i18n";
 import type { ChildFile, ChildFileInput } from "../model/child-file";
@@ -42,9 +44,17 @@ export function planMentoringGroups(input: {
 }): MentoringGroup[] {
   const subject = text("帮扶小组", "mentoring groups");
   const o = validate(
-    InputSchema.refine((x) => (x.groups ?? x.mentors.length) <= x.mentors.length, {
-      message: "groups must not exceed the number of mentors",
-      path: ["groups"],
+    InputSchema.superRefine((x, ctx) => {
+      if (x.groups !== undefined && x.groups > x.mentors.length)
+        addIssue(
+          ctx,
+          IssueCode.OTHER,
+          text(
+            `帮扶小组数不能多于帮扶教师数 ${x.mentors.length}`,
+            `groups must not exceed the number of mentors, ${x.mentors.length}`,
+          ),
+          { path: ["groups"], input: x.groups },
+        );
     }),
     input,
     { subject },

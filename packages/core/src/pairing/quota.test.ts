@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/errors";
+import type { LocalizedText } from "../i18n";
 import { planMentoringGroups } from "./groups";
 import { planPairings } from "./plan";
 import { recommendPerClass } from "./quota";
@@ -245,5 +246,93 @@ describe("planMentoringGroups: who leads a group", () => {
     expect(lead(child("a", { cls: "k1" }))).toBe("u");
     expect(lead(child("a", { school: "s2" }))).toBe("u");
     expect(planMentoringGroups({ children: [], mentors, groups: 3 })).toHaveLength(1);
+  });
+});
+
+/** The message of the ValidationError `f` throws, and each issue's path and English text. */
+function refusal(f: () => unknown): [LocalizedText, [string, string][]] {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    const v = e as ValidationError;
+    return [v.messages, v.issues.map((i) => [i.path, i.message.en])];
+  }
+  return expect.unreachable("no error thrown");
+}
+
+describe("recommendPerClass and planMentoringGroups: refusals in words", () => {
+  it("names the per-class quota, or the child files, that are wrong", () => {
+    expect(refusal(() => recommendPerClass([], { classQuota: { min: 5, max: 4 } }))).toEqual([
+      {
+        "zh-CN":
+          "每班推荐名额校验失败（1 处）：字段 classQuota.min：min must not exceed max（收到：5）",
+        en: "Invalid per-class quota (1 issue): classQuota.min: min must not exceed max (received: 5)",
+      },
+      [["classQuota.min", "classQuota.min: min must not exceed max (received: 5)"]],
+    ]);
+    expect(
+      refusal(() => recommendPerClass([{ id: "a" } as never], { classQuota: { min: 1, max: 4 } })),
+    ).toEqual([
+      {
+        "zh-CN": "儿童档案校验失败（1 处）：字段 children[0].child：应为对象（收到：undefined）",
+        en: "Invalid child files (1 issue): children[0].child: expected object (received: undefined)",
+      },
+      [["children[0].child", "children[0].child: expected object (received: undefined)"]],
+    ]);
+  });
+
+  it("refuses more groups than mentors, naming the groups field", () => {
+    const mentors = [mentor("t1"), mentor("t2")];
+    expect(refusal(() => planMentoringGroups({ children: [], mentors, groups: 3 }))).toEqual([
+      {
+        "zh-CN": "帮扶小组校验失败（1 处）：字段 groups：帮扶小组数不能多于帮扶教师数 2（收到：3）",
+        en: "Invalid mentoring groups (1 issue): groups: groups must not exceed the number of mentors, 2 (received: 3)",
+      },
+      [["groups", "groups: groups must not exceed the number of mentors, 2 (received: 3)"]],
+    ]);
+    // As many groups as mentors is allowed, and so is leaving the number out.
+    expect(planMentoringGroups({ children: [child("a")], mentors, groups: 2 })).toHaveLength(1);
+    expect(planMentoringGroups({ children: [child("a"), child("b")], mentors })).toHaveLength(2);
+  });
+});
+
+describe("planMentoringGroups: children without a class", () => {
+  it("puts a child without a class before the classes of its grade", () => {
+    const kids = [
+      child("a", { school: "s1", cls: "k1", grade: 3 }),
+      child("z", { school: "s1", grade: 3 }),
+      child("b", { school: "s1", cls: "k1", grade: 2 }),
+    ];
+    const mentors = ["t1", "t2", "t3"].map((id) => mentor(id, { school: "s1" }));
+    for (const given of [kids, [...kids].reverse()])
+      expect(planMentoringGroups({ children: given, mentors }).map((g) => g.childIds)).toEqual([
+        ["b"],
+        ["z"],
+        ["a"],
+      ]);
+  });
+
+  it("counts only children with a class towards the group's class", () => {
+    // Two of the three have no class: the one class on file still picks its class teacher.
+    const kids = [
+      child("a", { school: "s1" }),
+      child("b", { school: "s1" }),
+      child("c", { school: "s1", cls: "k1" }),
+    ];
+    const mentors = [
+      mentor("t1", { school: "s1" }),
+      mentor("t2", { kind: "class-teacher", school: "s1", classes: ["k1"] }),
+    ];
+    expect(planMentoringGroups({ children: kids, mentors, groups: 1 })[0]!.mentorId).toBe("t2");
+  });
+
+  it("never takes a class teacher without classes for a group without a class", () => {
+    const kids = [child("a", { school: "s1" })];
+    const mentors = [
+      mentor("t0", { kind: "class-teacher", school: "s2" }),
+      mentor("t1", { school: "s1" }),
+    ];
+    expect(planMentoringGroups({ children: kids, mentors, groups: 1 })[0]!.mentorId).toBe("t1");
   });
 });

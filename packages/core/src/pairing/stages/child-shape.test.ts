@@ -181,3 +181,16 @@ describe("pairing input: the fast path of child files", () => {
     expect(pairingChildInShape(new File())).toBeUndefined();
   });
 });
+
+describe("pairing input: the fast path of child files refuses what zod refuses", () => {
+  it("leaves a key case that is not a boolean to zod", () => {
+    for (const keyCase of ["yes", 1, null]) {
+      const f = { ...valid, keyCase };
+      expect(PairingChildSchema.safeParse(f).success).toBe(false);
+      expect(pairingChildInShape(f)).toBeUndefined();
+    }
+    expect(pairingChildInShape({ ...valid, keyCase: false })).toStrictEqual(
+      PairingChildSchema.parse({ ...valid, keyCase: false }),
+    );
+  });
+});

@@ -163,3 +163,50 @@ describe("pairing input: the fast paths of mentors and pairings", () => {
     expect(listInShape("p1", pairingInShape)).toBeUndefined();
   });
 });
+
+describe("pairing input: the fast paths refuse each limit of the schemas", () => {
+  /** The fast path refuses it, and so does zod. */
+  const refusedMentor = (edit: Record<string, unknown>) => {
+    const m = { ...mentor, ...edit };
+    expect(MentorSchema.safeParse(m).success).toBe(false);
+    expect(mentorInShape(m)).toBeUndefined();
+  };
+
+  it("refuses a mentor past a limit, and takes one at it", () => {
+    refusedMentor({ kind: "principal" });
+    refusedMentor({ name: "" });
+    refusedMentor({ name: "名".repeat(51) });
+    refusedMentor({ location: { lat: 90.001, lng: 0 } });
+    refusedMentor({ location: { lat: 0, lng: -180.001 } });
+    refusedMentor({ capacity: { min: 3, max: 2 } });
+    refusedMentor({ classIds: Array.from({ length: 201 }, (_, i) => `k${i}`) });
+    for (const edit of [
+      { name: "名" },
+      { name: "名".repeat(50) },
+      { location: { lat: 90, lng: -180 } },
+      { location: { lat: -90, lng: 180 } },
+      { capacity: { min: 2, max: 2 } },
+      { capacity: { min: 0, max: 0 } },
+      { classIds: Array.from({ length: 200 }, (_, i) => `k${i}`) },
+    ]) {
+      const m = { ...mentor, ...edit };
+      expect(mentorInShape(m)).toStrictEqual(MentorSchema.parse(m));
+    }
+  });
+
+  it("refuses a pairing that ends before it starts, and takes one that ends on its start day", () => {
+    const before = { ...pairing, end: "2025-12-31" };
+    expect(PairingSchema.safeParse(before).success).toBe(false);
+    expect(pairingInShape(before)).toBeUndefined();
+    const sameDay = { ...pairing, end: "2026-01-01" };
+    expect(pairingInShape(sameDay)).toStrictEqual(PairingSchema.parse(sameDay));
+  });
+
+  it("leaves anything but a plain array to zod", () => {
+    const row = () => ({ ...pairing });
+    expect(listInShape({ length: 0 }, pairingInShape)).toBeUndefined();
+    expect(listInShape(Object.create(Array.prototype), pairingInShape)).toBeUndefined();
+    expect(listInShape("x", pairingInShape)).toBeUndefined();
+    expect(listInShape([row()], pairingInShape)).toStrictEqual([PairingSchema.parse(row())]);
+  });
+});
