@@ -266,7 +266,7 @@ describe("recommendPerClass and planMentoringGroups: refusals in words", () => {
     expect(refusal(() => recommendPerClass([], { classQuota: { min: 5, max: 4 } }))).toEqual([
       {
         "zh-CN":
-          "每班推荐名额校验失败（1 处）：字段 classQuota.min：min must not exceed max（收到：5）",
+          "每班推荐名额校验失败（1 处）：字段 classQuota.min：最少人数不能多于最多人数（收到：5）",
         en: "Invalid per-class quota (1 issue): classQuota.min: min must not exceed max (received: 5)",
       },
       [["classQuota.min", "classQuota.min: min must not exceed max (received: 5)"]],

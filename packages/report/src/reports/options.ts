@@ -51,6 +51,9 @@ export const ReportOptionsSchema = z.object({
     .refine((p) => p.from <= p.to, {
       message: "period.from must not be after period.to",
       path: ["to"],
+      params: {
+        text: text("时段的开始日期不能晚于结束日期", "period.from must not be after period.to"),
+      },
     })
     .optional(),
   generatedAt: InstantSchema,

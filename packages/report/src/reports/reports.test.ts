@@ -269,4 +269,21 @@ describe("bad input", () => {
       expect(() => statisticsReport(junk as never)).toThrow(ValidationError);
     }
   });
+
+  it("words a period that ends before it starts in both languages", () => {
+    const period = { from: "2026-07-01", to: "2026-01-01" } as const;
+    expect(() => statisticsReport({ ...dates, files: pop.files, period })).toThrow(
+      expect.objectContaining({
+        issues: [
+          expect.objectContaining({
+            path: "period.to",
+            message: {
+              "zh-CN": '字段 period.to：时段的开始日期不能晚于结束日期（收到："2026-01-01"）',
+              en: 'period.to: period.from must not be after period.to (received: "2026-01-01")',
+            },
+          }),
+        ],
+      }),
+    );
+  });
 });
