@@ -192,6 +192,13 @@ describe("prepareComplianceData: what it refuses", () => {
     expect(messages.en).toMatch(/^Invalid compliance data \(5 issues\): /);
   });
 
+  it("refuses malformed lists before it checks the pairings against them", () => {
+    const s = scenario();
+    // The pairings name c1, which is valid, but the list of children is refused as a whole.
+    const { issues } = refusal({ ...s, children: [s.children[0]!, s.children[0]!] });
+    expect(issues.map((i) => i.path)).toEqual(["children[1].id"]);
+  });
+
   it("names a repeated record id, and counts one issue or more in words", () => {
     const s = scenario();
     const one = refusal({ ...s, records: [...s.records, s.records[0]!] });
@@ -382,6 +389,30 @@ describe("prepareComplianceData: findings and limits", () => {
         i.code,
       ]),
     ).toEqual([["timeZone", "time_zone"]]);
+  });
+
+  it("orders records by day across 1970 (negative day numbers)", () => {
+    const s = scenario();
+    const talk = (id: string, at: string): ContactRecordInput => ({
+      id,
+      kind: "talk",
+      at,
+      childIds: ["c1"],
+    });
+    const report = evaluateCompliance({
+      ...s,
+      // Out of day order, the latest (31 March) in the middle and one from 1969 last.
+      records: [
+        talk("t2", "2026-03-03T10:00:00+08:00"),
+        talk("t3", "2026-03-31T10:00:00+08:00"),
+        talk("t0", "1969-12-31T10:00:00+08:00"),
+      ],
+      policies: [TALK_MONTHLY],
+      period: { from: "2026-03-01", to: "2026-03-31" },
+      asOf: "2026-04-10",
+    });
+    const c1 = report.toJSON().rows.find((r) => r.subjectId === "c1");
+    expect([c1?.done, c1?.recordIds]).toEqual([2, ["t2", "t3"]]);
   });
 
   it("counts a record with fields it does not know, read through the full schema", () => {
