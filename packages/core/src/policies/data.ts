@@ -151,7 +151,6 @@ export interface DataIndex {
   readonly bySchool: Csr;
   /** Pairings of each child (indices into `pairings`). */
   readonly pairingsByChild: readonly (readonly number[])[];
-  readonly pairingsByMentor: readonly (readonly number[])[];
   readonly pairingChild: Int32Array;
   readonly pairingMentor: Int32Array;
   readonly pairingStart: Int32Array;
@@ -384,7 +383,7 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     throw new ValidationError(recordIssues, {
       subject: text(
         `走访记录（共 ${recordIssueCount} 处问题）`,
-        `contact records (${recordIssueCount} issues in all)`,
+        `contact records (${recordIssueCount} ${recordIssueCount === 1 ? "issue" : "issues"} in all)`,
       ),
     });
   }
@@ -463,7 +462,6 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   const bySchool = invert(schoolIds.length, schoolStart, schoolList, order);
 
   const pairingsByChild: number[][] = children.map(() => []);
-  const pairingsByMentor: number[][] = mentors.map(() => []);
   const pairingChild = new Int32Array(pairings.length);
   const pairingMentor = new Int32Array(pairings.length);
   const pairingStart = new Int32Array(pairings.length);
@@ -476,7 +474,6 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     pairingStart[i] = dayNumber(p.start);
     pairingEnd[i] = p.end ? dayNumber(p.end) : FAR_FUTURE;
     pairingsByChild[ci]!.push(i);
-    pairingsByMentor[mi]!.push(i);
   });
 
   const findings: PolicyFinding[] = [];
@@ -514,7 +511,6 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       byMentor,
       bySchool,
       pairingsByChild,
-      pairingsByMentor,
       pairingChild,
       pairingMentor,
       pairingStart,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_CALENDAR_2025_26 } from "../calendar";
+import { thrown } from "../_lib/throws.test-helper";
 import { ValidationError } from "../errors";
 import type { ContactRecordInput } from "../model";
 import { evaluateCompliance } from "./evaluate";
@@ -264,5 +265,137 @@ describe("merging partitions", () => {
         "partitions[1].children[19].id: c19 is already in an earlier partition (partition b)",
       );
     }
+  });
+});
+
+/** Path, code and both texts of each issue a call is refused with, and its subject. */
+function refusal(call: () => unknown) {
+  const e = thrown(call);
+  expect(e).toBeInstanceOf(ValidationError);
+  const { issues, messages } = e as ValidationError;
+  return {
+    issues: issues.map((i) => [i.path, i.code, i.message["zh-CN"], i.message.en]),
+    subject: [
+      messages["zh-CN"].replace(/校验失败（.*$/s, ""),
+      messages.en.replace(/ \(\d+ issues?\): .*$/s, ""),
+    ],
+  };
+}
+
+describe("a partition's summary and the merge of summaries", () => {
+  const options = { policies: POLICIES, period: PERIOD, asOf: AS_OF } as const;
+
+  it("prepare raw data that carries fields named like the prepared data's", () => {
+    const plain = summarizeCompliancePartition({ ...options, key: "a", data: scenario() });
+    // A host's loader may keep its own `index` or `events` field on a county's raw data.
+    for (const extra of [{ index: 3 }, { events: [] }]) {
+      const data = { ...scenario(), ...extra } as Parameters<
+        typeof summarizeCompliancePartition
+      >[0]["data"];
+      expect(summarizeCompliancePartition({ ...options, key: "a", data })).toEqual(plain);
+    }
+  });
+
+  it("name what is wrong with the input of a summary", () => {
+    const data = scenario();
+    expect(refusal(() => summarizeCompliancePartition(null as never))).toEqual({
+      issues: [
+        [
+          "input",
+          "invalid_type",
+          "字段 input：应为对象（收到：null）",
+          "input: expected an object (received: null)",
+        ],
+      ],
+      subject: ["输入", "Invalid input"],
+    });
+    expect(
+      refusal(() => summarizeCompliancePartition({ ...options, key: {} as never, data })),
+    ).toEqual({
+      issues: [
+        [
+          "key",
+          "invalid_type",
+          "字段 key：分区键应为字符串（如县级区划代码）（收到：object）",
+          "key: a partition key must be a string (a county code, say) (received: object)",
+        ],
+      ],
+      subject: ["输入", "Invalid input"],
+    });
+    expect(
+      refusal(() =>
+        summarizeCompliancePartition({ ...options, key: "a", rollUps: ["town"] as never, data }),
+      ),
+    ).toEqual({
+      issues: [
+        [
+          "rollUps[0]",
+          "invalid_value",
+          '字段 rollUps[0]：应为以下之一：mentor、class、school、township、county、bucket（收到："town"）',
+          'rollUps[0]: expected one of: mentor, class, school, township, county, bucket (received: "town")',
+        ],
+      ],
+      subject: ["汇总方式", "Invalid roll-ups"],
+    });
+    expect(
+      refusal(() => summarizeCompliancePartition({ ...options, key: "a", data: null as never }))
+        .issues,
+    ).toEqual([
+      [
+        "data",
+        "invalid_type",
+        "字段 data：应为对象（收到：null）",
+        "data: expected an object (received: null)",
+      ],
+    ]);
+    // A finite number is a key; NaN is not.
+    expect(summarizeCompliancePartition({ ...options, key: 7 as never, data }).key).toBe("7");
+    expect(
+      refusal(() => summarizeCompliancePartition({ ...options, key: Number.NaN as never, data }))
+        .issues[0]![0],
+    ).toBe("key");
+  });
+
+  it("name what is wrong with the summaries merged", () => {
+    const summary = summarizeCompliancePartition({ ...options, key: "a", data: scenario() });
+    expect(refusal(() => mergeCompliancePartitions(5 as never))).toEqual({
+      issues: [
+        [
+          "summaries",
+          "invalid_type",
+          "字段 summaries：应为分区汇总的（异步）可迭代对象（收到：5）",
+          "summaries: expected an iterable or async iterable of partition summaries (received: 5)",
+        ],
+      ],
+      subject: ["输入", "Invalid input"],
+    });
+    expect(refusal(() => mergeCompliancePartitions([], null as never)).issues).toEqual([
+      [
+        "options",
+        "invalid_type",
+        "字段 options：应为对象（收到：null）",
+        "options: expected an object (received: null)",
+      ],
+    ]);
+    const malformed = refusal(() =>
+      mergeCompliancePartitions([summary, { ...summary, key: 3 } as never]),
+    );
+    expect(malformed.subject).toEqual(["分区汇总", "Invalid partition summary"]);
+    expect(malformed.issues).toEqual([
+      [
+        "summaries[1].key",
+        "invalid_type",
+        "字段 summaries[1].key：应为文本（收到：3）",
+        "summaries[1].key: expected text (received: 3)",
+      ],
+    ]);
+    const twice = refusal(() => mergeCompliancePartitions([summary, { ...summary, key: "b" }]));
+    expect(twice.subject).toEqual(["分区", "Invalid partitions"]);
+    expect(twice.issues[0]).toEqual([
+      "partitions[1].children[0].id",
+      "duplicate_id",
+      "字段 partitions[1].children[0].id：c1 已出现在前面的分区中（分区 b）",
+      "partitions[1].children[0].id: c1 is already in an earlier partition (partition b)",
+    ]);
   });
 });

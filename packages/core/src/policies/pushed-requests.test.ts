@@ -23,6 +23,11 @@ const policy = (id: string, over: Partial<PolicyInput> = {}) =>
     requirement: { type: "count", min: 1, per: "week" },
     ...over,
   } as PolicyInput);
+/** The subject of an error's message, in both languages. */
+const subjectOf = (messages: { "zh-CN": string; en: string }) => [
+  messages["zh-CN"].replace(/校验失败（.*$/s, ""),
+  messages.en.replace(/ \(\d+ issues?\): .*$/s, ""),
+];
 const MARCH = { from: "2026-03-01", to: "2026-03-31" } as const;
 const kinds = ["talk", "home-visit"];
 const initiators = ["parent", "mentor"];
@@ -105,7 +110,9 @@ describe("complianceCountRequests", () => {
         f();
       } catch (e) {
         expect(e).toBeInstanceOf(ValidationError);
-        const i = (e as ValidationError).issues[0]!;
+        const { issues, messages } = e as ValidationError;
+        expect(subjectOf(messages)).toEqual(["达标评估选项", "Invalid compliance options"]);
+        const i = issues[0]!;
         return [i.path, i.received, i.message.en];
       }
       return expect.unreachable("accepted");
@@ -149,32 +156,33 @@ describe("complianceCountRequests", () => {
       } catch (e) {
         expect(e).toBeInstanceOf(ValidationError);
         const { issues, messages } = e as ValidationError;
-        return [issues[0]!.path, messages.en.split(" (")[0]];
+        return [issues[0]!.path, subjectOf(messages)];
       }
       return expect.unreachable("accepted");
     };
-    expect(issue(() => complianceCountRequests(null as never))).toEqual([
+    const countOptions = ["下推计数选项", "Invalid pushed-down count options"];
+    expect(issue(() => complianceCountRequests(null as never))).toEqual(["period", countOptions]);
+    expect(issue(() => complianceCounts(null as never, requests, answers))).toEqual([
       "period",
-      "Invalid pushed-down count options",
+      countOptions,
     ]);
-    expect(issue(() => complianceCounts(null as never, requests, answers))[0]).toBe("period");
     expect(issue(() => complianceCountRequests({ ...options, policies: [{}] as never }))).toEqual([
       "policies[0].id",
-      "Invalid visit-frequency policies",
+      ["走访频次政策", "Invalid visit-frequency policies"],
     ]);
     expect(issue(() => complianceCounts(options, requests.slice(1), answers))).toEqual([
       "requests",
-      "Invalid count requests",
+      ["下推计数请求（须与选项一致）", "Invalid count requests (must match the options)"],
     ]);
     expect(issue(() => complianceCounts(options, requests, answers.slice(1)))).toEqual([
       "answers",
-      "Invalid count answers",
+      ["下推计数结果（每个请求一组）", "Invalid count answers (one list per request)"],
     ]);
     expect(
       issue(() =>
         complianceCounts(options, requests, [[{ subjectId: "c1" }], ...answers.slice(1)] as never),
       ),
-    ).toEqual(["answers[0][0].contacts", "Invalid count answers"]);
+    ).toEqual(["answers[0][0].contacts", ["下推计数结果", "Invalid count answers"]]);
   });
 
   it("are used by a partition's summary", () => {
