@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/errors";
-import { explainWhyNot } from "./explain";
+import { explainWhyNot, planPairingsGreedy } from "./explain";
 import { child, mentor } from "./pairing.test-helper";
 import { planPairings } from "./plan";
+import type { PairingPlan } from "./plan";
 import type { PlanPairingsInput } from "./stages/input";
 
 const asOf = "2026-09-01";
@@ -140,6 +141,67 @@ describe("explainWhyNot, word for word", () => {
     });
   });
 
+  it("how many points the pair would cost, with the children it would move", () => {
+    const classTeacher = mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] });
+    // The class teacher earns a's class (4) and class-teacher (10) points; t2 earns none.
+    const alone = {
+      children: [child("a", { school: "s1", cls: "k1" })],
+      mentors: [classTeacher, mentor("t2", { school: "s1" })],
+      rules,
+      asOf,
+    };
+    expect(why(alone, "a", "t2")).toEqual({
+      childId: "a",
+      mentorId: "t2",
+      violations: [],
+      takenBy: [],
+      scoreLoss: 14,
+      displaced: [],
+      code: "score",
+      message: {
+        "zh-CN": "强制该结对会使总分降低 14 分",
+        en: "forcing this pair would lower the total score by 14 points",
+      },
+    });
+    // b (class k2) forced onto the class teacher of k1 moves a to t2: a loses 14 points, b gains none.
+    const two = {
+      children: [child("a", { school: "s1", cls: "k1" }), child("b", { school: "s1", cls: "k2" })],
+      mentors: [{ ...classTeacher, capacity: { max: 1 } }, mentor("t2", { school: "s1", max: 1 })],
+      rules,
+      asOf,
+    };
+    expect(why(two, "b", "t1")).toMatchObject({
+      code: "score",
+      takenBy: [{ childId: "a", priority: false }],
+      scoreLoss: 14,
+      displaced: ["a"],
+    });
+  });
+
+  it("names one unknown id, and checks the request", () => {
+    const input = { children: [child("a")], mentors: [mentor("t1")], rules, asOf };
+    const plan = planPairings(input);
+    const issuesOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(ValidationError);
+        return (e as ValidationError).issues.map((i) => i.path);
+      }
+      return expect.unreachable("no ValidationError");
+    };
+    expect(issuesOf(() => explainWhyNot(input, plan, "zz", "t1"))).toEqual(["childId"]);
+    expect(issuesOf(() => explainWhyNot(input, plan, "a", "yy"))).toEqual(["mentorId"]);
+    expect(issuesOf(() => explainWhyNot(input, plan, 7 as never, "t1"))).toEqual(["childId"]);
+    expect(issuesOf(() => explainWhyNot(input, plan, "a", "" as never))).toEqual(["mentorId"]);
+    expect(issuesOf(() => explainWhyNot(input, {} as PairingPlan, "a", "t1"))).toEqual(["pairs"]);
+    expect(
+      issuesOf(() =>
+        explainWhyNot(input, { pairs: [{ pairing: { childId: "a" } }] } as never, "a", "t1"),
+      ),
+    ).toEqual(["pairs[0].pairing.mentorId"]);
+  });
+
   it("names both unknown ids", () => {
     const input = { children: [child("a")], mentors: [mentor("t1")], rules, asOf };
     try {
@@ -152,5 +214,68 @@ describe("explainWhyNot, word for word", () => {
         ["mentorId", "mentorId: mentor yy is not in the input"],
       ]);
     }
+  });
+});
+
+describe("planPairingsGreedy, the baseline", () => {
+  const pairsOf = (plan: PairingPlan) =>
+    plan.pairs.map((p) => `${p.pairing.childId}–${p.pairing.mentorId}`);
+  const teacherOfK1 = mentor("t1", {
+    kind: "class-teacher",
+    school: "s1",
+    classes: ["k1"],
+    max: 1,
+  });
+
+  it("serves priority children first, then children by id", () => {
+    const input = {
+      children: [
+        child("a", { school: "s1", cls: "k1" }),
+        child("b", { school: "s1", cls: "k1", key: true }),
+      ],
+      mentors: [teacherOfK1, mentor("t2", { school: "s1", max: 1 })],
+      rules,
+      asOf,
+    };
+    // The key case b takes the class teacher; the exact plan, equal in score, breaks the tie by id.
+    expect(pairsOf(planPairingsGreedy(input))).toEqual(["a–t2", "b–t1"]);
+    expect(pairsOf(planPairings(input))).toEqual(["a–t1", "b–t2"]);
+  });
+
+  it("takes the first of equally good mentors, up to each one's maximum", () => {
+    const children = [child("a", { school: "s1" }), child("b", { school: "s1" })];
+    const two = [mentor("t1", { school: "s1", max: 2 }), mentor("t2", { school: "s1", max: 2 })];
+    expect(pairsOf(planPairingsGreedy({ children, mentors: two, rules, asOf }))).toEqual([
+      "a–t1",
+      "b–t1",
+    ]);
+    const one = [mentor("t1", { school: "s1", max: 1 })];
+    const plan = planPairingsGreedy({ children, mentors: one, rules, asOf });
+    expect(pairsOf(plan)).toEqual(["a–t1"]);
+    expect(plan.unmatched.map((u) => [u.childId, u.reason])).toEqual([["b", "capacity-taken"]]);
+  });
+
+  it("prices a mentor's next place with the workload penalty", () => {
+    const input = {
+      children: [child("a", { school: "s1" }), child("b", { school: "s1" })],
+      mentors: [mentor("t1", { school: "s1", max: 2 }), mentor("t2", { school: "s1", max: 2 })],
+      rules: { ...rules, soft: { ...rules.soft, workload: 3 } },
+      asOf,
+    };
+    expect(pairsOf(planPairingsGreedy(input))).toEqual(["a–t1", "b–t2"]);
+  });
+
+  it("is not optimal: the first child may take the only mentor the next one could have", () => {
+    const input = {
+      children: [child("a", { school: "s1", cls: "k1" }), child("b", { school: "s1", cls: "k1" })],
+      mentors: [teacherOfK1, mentor("t2", { school: "s1", max: 1 })],
+      exclusions: [{ childId: "b", mentorId: "t2" }],
+      rules,
+      asOf,
+    };
+    const greedy = planPairingsGreedy(input);
+    expect(pairsOf(greedy)).toEqual(["a–t1"]);
+    expect(greedy.stats.matched).toBe(1);
+    expect(pairsOf(planPairings(input))).toEqual(["a–t2", "b–t1"]);
   });
 });
