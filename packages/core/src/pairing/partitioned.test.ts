@@ -228,3 +228,176 @@ describe("planPairingsPartitioned", () => {
     ).rejects.toBeInstanceOf(ValidationError);
   });
 });
+
+describe("planPairingsPartitioned, its errors word for word", () => {
+  const options = { rules: TEACHER_PAIRING_PRESET, asOf, onMissing: "end" as const };
+  const pairing = (id: string, childId: string, mentorId: string, end?: string): PairingInput => ({
+    id,
+    childId,
+    mentorId,
+    role: "mentor",
+    start: "2025-09-01",
+    ...(end ? { end } : {}),
+  });
+  const issuesOf = (parts: unknown, o: object = options) =>
+    planPairingsPartitioned(parts as PairingPartition[], o as typeof options).then(
+      () => expect.unreachable("no ValidationError"),
+      (e: unknown) => {
+        expect(e).toBeInstanceOf(ValidationError);
+        return (e as ValidationError).issues;
+      },
+    );
+
+  it("names a child and a pairing given in two partitions, in both languages", async () => {
+    const issues = await issuesOf([
+      { name: "A", children: [child("c1")], mentors: [], existing: [pairing("p1", "c1", "m1")] },
+      { name: "B", children: [child("c1")], mentors: [], existing: [pairing("p1", "c9", "m1")] },
+    ]);
+    expect(issues).toEqual([
+      {
+        path: "B.children",
+        code: "duplicate_id",
+        message: {
+          "zh-CN": "儿童 c1 同时出现在分区 A 和 B 中：分区须互不重叠",
+          en: "child c1 appears in partitions A and B: partitions must not overlap",
+        },
+      },
+      {
+        path: "B.existing",
+        code: "duplicate_id",
+        message: {
+          "zh-CN": "结对 p1 同时出现在分区 A 和 B 中：分区须互不重叠",
+          en: "pairing p1 appears in partitions A and B: partitions must not overlap",
+        },
+      },
+    ]);
+  });
+
+  it("reports at most 100 repeated ids, pairings counted with children", async () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => child(`c${i}`));
+    expect(
+      await issuesOf([
+        { name: "A", children: ids(101), mentors: [] },
+        { name: "B", children: ids(101), mentors: [] },
+      ]),
+    ).toHaveLength(100);
+    const existing = [pairing("p1", "c0", "m1"), pairing("p2", "c1", "m1")];
+    const issues = await issuesOf([
+      { name: "A", children: ids(99), mentors: [], existing },
+      { name: "B", children: ids(99), mentors: [], existing },
+    ]);
+    expect(issues).toHaveLength(100);
+    expect(issues[99]!.message.en).toBe(
+      "pairing p1 appears in partitions A and B: partitions must not overlap",
+    );
+  });
+
+  it("names a pairing whose child was given in another partition", async () => {
+    const issues = await issuesOf([
+      { name: "A", children: [child("c1", { school: "s1" })], mentors: [] },
+      {
+        name: "B",
+        children: [],
+        mentors: [mentor("m1", { school: "s2" })],
+        existing: [pairing("p1", "c1", "m1")],
+      },
+    ]);
+    expect(issues).toEqual([
+      {
+        path: "B.existing",
+        code: "crosses_partition",
+        message: {
+          "zh-CN":
+            "分区 B 的结对 p1 指向分区 A 的儿童 c1：结对跨越了分区，请合并这两个分区或整体规划",
+          en: "pairing p1 of partition B names child c1 of partition A: the pairing crosses partitions; merge the two or plan them as one",
+        },
+      },
+    ]);
+  });
+
+  it("leaves alone a pairing that ended before the plan, wherever its child is", async () => {
+    const plan = await planPairingsPartitioned(
+      [
+        {
+          name: "A",
+          children: [child("c1", { school: "s1" })],
+          mentors: [mentor("m2", { school: "s1" })],
+        },
+        {
+          name: "B",
+          children: [],
+          mentors: [mentor("m1", { school: "s2" })],
+          existing: [pairing("p1", "c1", "m1", "2026-01-01")],
+        },
+      ],
+      options,
+    );
+    expect(plan.pairs.map((p) => [p.pairing.childId, p.pairing.mentorId])).toEqual([["c1", "m2"]]);
+  });
+
+  it("names a child left with nobody and the mentor of another partition it could have", async () => {
+    expect(
+      await issuesOf([
+        { name: "A", children: [child("c1", { school: "s1" })], mentors: [] },
+        { name: "B", children: [], mentors: [mentor("m1", { school: "s1" })] },
+      ]),
+    ).toEqual([
+      {
+        path: "A.children",
+        code: "crosses_partition",
+        message: {
+          "zh-CN":
+            "分区 A 的儿童 c1 可与分区 B 的导师 m1 结对：结对跨越了分区，请按更大的区划分区或整体规划",
+          en: "child c1 of partition A could be paired with mentor m1 of partition B: pairs cross partitions; partition by a larger region or plan them as one",
+        },
+      },
+    ]);
+  });
+
+  it("calls a partition without a name by its position, and prefixes its issues", async () => {
+    for (const name of ["", 7, undefined]) {
+      expect(await issuesOf([{ name, children: [], mentors: 5 }])).toEqual([
+        {
+          path: "partitions[0].mentors",
+          code: "invalid_type",
+          received: "5",
+          expected: "array",
+          message: {
+            "zh-CN": "分区 partitions[0]：字段 mentors：应为数组（收到：5）",
+            en: "partition partitions[0]: mentors: expected array (received: 5)",
+          },
+        },
+      ]);
+    }
+    expect(
+      (await issuesOf([{ name: "A", children: [], mentors: [] }], { ...options, rules: 5 })).map(
+        (x) => [x.path, x.message.en],
+      ),
+    ).toEqual([["A.rules", "partition A: rules: expected object (received: 5)"]]);
+  });
+
+  it("says what it expects instead of partitions", async () => {
+    expect(await issuesOf(null)).toEqual([
+      {
+        path: "partitions",
+        code: "invalid_type",
+        message: {
+          "zh-CN": "partitions：应为分区的可迭代对象（数组或异步迭代器）",
+          en: "partitions: expected an iterable of partitions (an array or an async iterable)",
+        },
+      },
+    ]);
+  });
+
+  it("merges the mentors below their minimum of every partition, by id", async () => {
+    const parts: PairingPartition[] = [
+      { name: "A", children: [], mentors: [mentor("m1", { school: "s1", min: 2 })] },
+      { name: "B", children: [], mentors: [mentor("m0", { school: "s2", min: 1 })] },
+    ];
+    const merged = await planPairingsPartitioned(parts, options);
+    expect(merged.stats.mentorsBelowMinimum.map((m) => m.mentorId)).toEqual(["m0", "m1"]);
+    expect(merged).toEqual(
+      planPairings({ ...union(parts, TEACHER_PAIRING_PRESET), onMissing: "end" }),
+    );
+  });
+});
