@@ -349,3 +349,74 @@ describe("planBuddies, in words and points", () => {
     }
   });
 });
+
+describe("planBuddies, texts of its errors and of several rules at once", () => {
+  it("names the repeated child and pupil under the buddy input's subject", () => {
+    try {
+      planBuddies({
+        children: [child("a"), child("a")],
+        pupils: [
+          { id: "p1", classId: "k1" },
+          { id: "p1", classId: "k1" },
+        ],
+      });
+      expect.unreachable("no ValidationError");
+    } catch (e) {
+      const err = e as ValidationError;
+      expect(err.issues.map((i) => i.message)).toEqual([
+        {
+          "zh-CN": "字段 children[1].id：儿童编号 a 重复（已见于 children[0]）",
+          en: "children[1].id: child id a is listed twice (first at children[0])",
+        },
+        {
+          "zh-CN": "字段 pupils[1].id：学生编号 p1 重复（已见于 pupils[0]）",
+          en: "pupils[1].id: pupil id p1 is listed twice (first at pupils[0])",
+        },
+      ]);
+      expect(err.messages["zh-CN"].startsWith("同伴结对输入校验失败（2 处）")).toBe(true);
+      expect(err.messages.en.startsWith("Invalid buddy plan input (2 issues)")).toBe(true);
+    }
+    try {
+      planBuddies({ children: "x" as never, pupils: [] });
+      expect.unreachable("no ValidationError");
+    } catch (e) {
+      expect((e as ValidationError).messages).toEqual({
+        "zh-CN": '同伴结对输入校验失败（1 处）：字段 children：应为数组（收到："x"）',
+        en: 'Invalid buddy plan input (1 issue): children: expected array (received: "x")',
+      });
+    }
+  });
+
+  it("lists every rule in force when no classmate passes them", () => {
+    const plan = planBuddies({
+      children: [child("a", { cls: "k1", gender: "female" })],
+      pupils: [{ id: "p1", classId: "k1", gender: "male" }],
+      options: { mode: "several-plus-one", sameGender: true },
+    });
+    expect(plan.unmatched.map((u) => u.message)).toEqual([
+      {
+        "zh-CN": "班上没有符合条件的同学（要求同性别，只选品学兼优的学生）",
+        en: "no classmate fits (same gender required, good pupils only)",
+      },
+    ]);
+  });
+
+  it("sorts many children given out of order by id, the first taking a shared buddy", () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `c${String(i).padStart(2, "0")}`);
+    const shuffled = [...ids].sort((a, b) =>
+      a.slice(-1) < b.slice(-1) ? -1 : a.slice(-1) > b.slice(-1) ? 1 : 0,
+    );
+    const pupils = Array.from({ length: 40 }, (_, i) => ({
+      id: `p${String(39 - i).padStart(2, "0")}`,
+      classId: "k1",
+      leftBehind: i % 2 === 0,
+    }));
+    const plan = planBuddies({
+      children: shuffled.map((id) => child(id, { cls: "k1" })),
+      pupils: [...pupils].reverse(),
+    });
+    expect(plan.buddies.map((b) => b.childId)).toEqual(ids);
+    const sorted = planBuddies({ children: ids.map((id) => child(id, { cls: "k1" })), pupils });
+    expect(plan).toEqual(sorted);
+  });
+});

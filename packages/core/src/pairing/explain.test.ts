@@ -279,3 +279,63 @@ describe("planPairingsGreedy, the baseline", () => {
     expect(pairsOf(planPairings(input))).toEqual(["a–t2", "b–t1"]);
   });
 });
+
+describe("explainWhyNot, the points lost and the request's texts", () => {
+  it("subtracts the forced plan's points from the best plan's", () => {
+    // a earns 14 points with its class teacher t1 and 4 with t2, who teaches its class.
+    const input = {
+      children: [child("a", { school: "s1", cls: "k1" })],
+      mentors: [
+        mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"] }),
+        mentor("t2", { school: "s1", classes: ["k1"] }),
+      ],
+      rules,
+      asOf,
+    };
+    expect(why(input, "a", "t2")).toMatchObject({
+      code: "score",
+      scoreLoss: 10,
+      message: { en: "forcing this pair would lower the total score by 10 points" },
+    });
+  });
+
+  it("says in both languages which id is unknown, under the request's subject", () => {
+    const input = { children: [child("a")], mentors: [mentor("t1")], rules, asOf };
+    try {
+      why(input, "zz", "yy");
+      expect.unreachable("no ValidationError");
+    } catch (e) {
+      const err = e as ValidationError;
+      expect(err.issues.map((i) => i.message["zh-CN"])).toEqual([
+        "字段 childId：儿童 zz 不在输入中",
+        "字段 mentorId：导师 yy 不在输入中",
+      ]);
+      expect(err.messages.en.startsWith("Invalid why-not request (2 issues)")).toBe(true);
+      expect(err.messages["zh-CN"].startsWith("结对解释请求校验失败")).toBe(true);
+    }
+    try {
+      explainWhyNot(input, undefined as never, "a", "t1");
+      expect.unreachable("no ValidationError");
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual(["pairs"]);
+      expect((e as ValidationError).messages.en.startsWith("Invalid why-not request")).toBe(true);
+    }
+  });
+});
+
+describe("planPairingsGreedy, workload against each mentor's maximum", () => {
+  it("prices the next place of mentors of different maximums", () => {
+    // After a takes t1, t1's second place costs the whole workload weight (maximum 2) and t2's
+    // half of it (maximum 3): b and c both go to t2.
+    const input = {
+      children: ["a", "b", "c"].map((id) => child(id, { school: "s1" })),
+      mentors: [mentor("t1", { school: "s1", max: 2 }), mentor("t2", { school: "s1", max: 3 })],
+      rules: { ...rules, soft: { ...rules.soft, workload: 3 } },
+      asOf,
+    };
+    expect(
+      planPairingsGreedy(input).pairs.map((p) => `${p.pairing.childId}–${p.pairing.mentorId}`),
+    ).toEqual(["a–t1", "b–t2", "c–t2"]);
+  });
+});
