@@ -507,6 +507,10 @@ describe("planPairingsPartitioned, merged in id order", () => {
       null,
     ])) as ValidationError;
     expect(second.issues.map((x) => x.path)).toEqual(["partitions[1]"]);
+    const notIterable = (await reject(42)) as ValidationError;
+    expect(notIterable.messages.en).toBe(
+      "Invalid partitioned pairing plan input (1 issue): partitions: expected an iterable of partitions (an array or an async iterable)",
+    );
     const opts = (await reject([], null)) as ValidationError;
     expect(opts.issues.map((x) => x.path)).toEqual(["options"]);
     const boom = new Error("boom");
