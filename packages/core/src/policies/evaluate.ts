@@ -24,8 +24,8 @@ import { pushedCountsOf, type ComplianceCounts } from "./pushed-counts";
 import { countRule, pushedCount, RecordCounter } from "./stages/counting";
 import { calendarFindings, noSubjectFinding, recordFindings } from "./stages/findings";
 import { requiredContacts, windowStatus } from "./stages/status";
-import { countSubjects, forEachSubject } from "./stages/subjects";
-import { countBuckets, DayCounts, forEachWindow } from "./stages/windows";
+import { forEachSubject } from "./stages/subjects";
+import { countBuckets, DayCounts, forEachWindow, windowsOwed } from "./stages/windows";
 import { RowTable } from "./table";
 
 export { COMPLIANCE_STATUSES, type ComplianceStatus } from "./statuses";
@@ -107,17 +107,7 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
   const last = pTo + PAD;
   const schoolDays = data.calendar ? buildSchoolDayIndex(data.calendar, first, last) : undefined;
 
-  // Size the row table once from the subjects each policy can select (no regrowth copies).
-  let estimate = 0;
-  for (const policy of policies) {
-    const r = policy.requirement;
-    const windows =
-      r.type === "count"
-        ? countBuckets(policy, pFrom, pTo, data.calendar).length
-        : Math.ceil((pTo - pFrom + 1) / r.everyDays) + 1;
-    estimate += countSubjects(policy, data) * windows;
-  }
-  const table = new RowTable(Math.max(1024, estimate));
+  const table = new RowTable(rowsOwed(policies, data, pFrom, pTo));
   const counter = new RecordCounter(data, asOfDay, table);
   const findings: PolicyFinding[] = [...data.findings];
   const uncovered: string[] = [];
@@ -177,6 +167,22 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
     period,
     cover: [coverFrom, coverTo],
   });
+}
+
+/**
+ * The rows an evaluation writes (exactly, for count policies; at most, for interval ones), so
+ * the row table is allocated once at its size: fresh memory is the dearest part of a large
+ * evaluation, and a table sized from every selectable subject costs several times more.
+ */
+function rowsOwed(policies: readonly Policy[], data: ComplianceData, pFrom: number, pTo: number) {
+  let rows = 0;
+  for (const policy of policies) {
+    const buckets = countBuckets(policy, pFrom, pTo, data.calendar);
+    forEachSubject(policy, data, pFrom - PAD, pTo + PAD, (subject) => {
+      rows += windowsOwed(policy, buckets, subject, pFrom, pTo);
+    });
+  }
+  return rows;
 }
 
 /** Validates the options and policies, prepares the data if given raw, checks the calendar. */

@@ -112,6 +112,17 @@ describe("nextDue", () => {
     });
   });
 
+  it("names the subject in both languages when its shape is wrong", () => {
+    expect.assertions(2);
+    try {
+      due({ subject: { childId: "c1", mentorId: "m1" } as never });
+    } catch (e) {
+      const { messages } = e as ValidationError;
+      expect(messages["zh-CN"].slice(0, 14)).toBe("查询对象校验失败（1 处）：");
+      expect(messages.en.slice(0, 27)).toBe("Invalid subject (1 issue): ");
+    }
+  });
+
   it("refuses an unknown or malformed subject, naming the field", () => {
     const issue = (subject: unknown) => {
       try {

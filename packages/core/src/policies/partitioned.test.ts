@@ -179,4 +179,61 @@ describe("evaluateCompliancePartitioned", () => {
       );
     }
   });
+  it("says what is wrong with the partitions and roll-ups in both languages", async () => {
+    const base = { policies: ALL_PRESETS, period: PERIOD, asOf: AS_OF };
+    const messages = async (f: () => Promise<unknown>) => {
+      try {
+        await f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(ValidationError);
+        return (e as ValidationError).messages;
+      }
+      return expect.unreachable("accepted");
+    };
+    expect(
+      await messages(async () =>
+        evaluateCompliancePartitioned({ ...base, partitions: 3 as never }),
+      ),
+    ).toEqual({
+      "zh-CN": "输入校验失败（1 处）：字段 partitions：应为分区的（异步）可迭代对象（收到：3）",
+      en: "Invalid input (1 issue): partitions: expected an iterable or async iterable of partitions (received: 3)",
+    });
+    expect(
+      await messages(async () =>
+        evaluateCompliancePartitioned({ ...base, partitions: [], rollUps: ["galaxy" as never] }),
+      ),
+    ).toEqual({
+      "zh-CN":
+        '汇总方式校验失败（1 处）：字段 rollUps[0]：应为以下之一：mentor、class、school、township、county、bucket（收到："galaxy"）',
+      en: 'Invalid roll-ups (1 issue): rollUps[0]: expected one of: mentor, class, school, township, county, bucket (received: "galaxy")',
+    });
+    const refused = async (f: () => Promise<unknown>) => {
+      try {
+        await f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(ValidationError);
+        return (e as ValidationError).issues.map((i) => [i.path, i.code]);
+      }
+      return expect.unreachable("accepted");
+    };
+    expect(await refused(async () => evaluateCompliancePartitioned(null as never))).toEqual([
+      ["input", "invalid_type"],
+    ]);
+    expect(
+      await refused(() =>
+        evaluateCompliancePartitioned({ ...base, partitions: [{ key: "a" }] as never }),
+      ),
+    ).toEqual([["partitions[0].data", "invalid_type"]]);
+    for (const partition of [{ key: "a" }, null]) {
+      const received = partition === null ? "null" : "object";
+      expect(
+        await messages(() =>
+          evaluateCompliancePartitioned({ ...base, partitions: [partition as never] }),
+        ),
+      ).toEqual({
+        "zh-CN": `输入校验失败（1 处）：字段 partitions[0].data：应为分区数据 { key, data }（收到：${received}）`,
+        en: `Invalid input (1 issue): partitions[0].data: expected a partition { key, data } (received: ${received})`,
+      });
+    }
+  });
 });

@@ -32,7 +32,7 @@ export class RowTable {
   }
 
   private grow(): void {
-    const cap = this.cap * 2;
+    const cap = Math.max(16, this.cap * 2);
     const g = <T extends Int32Array | Uint16Array | Uint8Array>(a: T, size = cap): T => {
       const b = new (a.constructor as new (n: number) => T)(size);
       b.set(a);

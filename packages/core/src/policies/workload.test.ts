@@ -195,6 +195,9 @@ describe("mentorWorkload", () => {
       ["m3", 2],
       ["m2", 0],
     ]);
+    // Mentors given out of id order: equal loads still come in id order.
+    const reversed = load({ policies, pairings: [], mentors: [...mentors].reverse() });
+    expect(reversed.map((r) => r.mentorId)).toEqual(["m1", "m2", "m3"]);
     const heavy = policy("heavy", { requirement: { type: "count", min: 20, per: "month" } });
     expect(of(load({ policies: [heavy] }), "m1").overLimit).toBe(false);
     expect(of(load({ policies: [heavy, policy("more", {})] }), "m1").overLimit).toBe(true);
@@ -234,9 +237,21 @@ describe("mentorWorkload", () => {
       expect(issues[0]!.message["zh-CN"]).toBe(
         '字段 pairings[0].mentorId：帮扶人 ghost 不在输入数据中（收到："ghost"）',
       );
+      expect(issues).toHaveLength(1);
       expect([messages["zh-CN"].slice(0, 7), messages.en.slice(0, 23)]).toEqual([
         "工作量计算输入",
         "Invalid workload input ",
+      ]);
+    }
+    try {
+      load({ pairings: [{ ...one[0]!, childId: "nobody" }], children: scenario().children });
+      expect.unreachable("accepted");
+    } catch (e) {
+      expect((e as ValidationError).issues.map((i) => i.message)).toEqual([
+        {
+          "zh-CN": '字段 pairings[0].childId：儿童 nobody 不在输入数据中（收到："nobody"）',
+          en: 'pairings[0].childId: child nobody is not in the input (received: "nobody")',
+        },
       ]);
     }
     expect(() => mentorWorkload(null as never)).toThrow(/input/);

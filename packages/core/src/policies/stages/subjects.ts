@@ -49,30 +49,6 @@ function pairingMatches(policy: Policy, data: ComplianceData, pj: number): boole
   return childMatches(sel, data.children[data.index.pairingChild[pj]!]!);
 }
 
-/**
- * How many subjects a policy can select, ignoring left-behind status and dates: an upper
- * bound used to size the row table once.
- * @internal
- */
-export function countSubjects(policy: Policy, data: ComplianceData): number {
-  const sel = policy.selector;
-  let n = 0;
-  switch (policy.level) {
-    case "child":
-      for (const c of data.children) if (childMatches(sel, c)) n++;
-      return n;
-    case "pairing":
-      for (let pj = 0; pj < data.pairings.length; pj++) if (pairingMatches(policy, data, pj)) n++;
-      return n;
-    case "mentor":
-      return sel.mentorKinds
-        ? data.mentors.filter((m) => sel.mentorKinds!.includes(m.kind)).length
-        : data.mentors.length;
-    default:
-      return data.schoolIds.length;
-  }
-}
-
 /** Left-behind day ranges of one child under a definition, within `[first, last]`. */
 function leftBehindRanges(
   child: ChildFile,

@@ -165,6 +165,40 @@ export interface Window {
   nominalDays: number;
 }
 
+/** The day an interval policy's due days count from, for one subject. */
+function intervalAnchor(policy: Policy, subject: Subject, pFrom: number): number {
+  const r = policy.requirement;
+  if (r.type === "interval" && r.anchor) return dayNumber(r.anchor);
+  const effFrom = policy.effectiveFrom ? dayNumber(policy.effectiveFrom) : FAR_PAST;
+  const start = Math.max(subject.start, effFrom, subject.scoped[0]!);
+  return start > FAR_PAST ? start : pFrom;
+}
+
+/**
+ * How many windows {@link forEachWindow} visits for `subject`: exactly the rows a count policy
+ * emits for it, and at most the rows of an interval policy (whose subject keeps none when no
+ * due day is in scope). Sizes the row table before any row is written.
+ * @internal
+ */
+export function windowsOwed(
+  policy: Policy,
+  buckets: readonly Bucket[],
+  subject: Subject,
+  pFrom: number,
+  pTo: number,
+): number {
+  const r = policy.requirement;
+  if (r.type === "count") {
+    if (buckets.length === 0) return 0;
+    return overlaps(subject.scoped, buckets[0]!.from, buckets[buckets.length - 1]!.to)
+      ? buckets.length
+      : 0;
+  }
+  const anchor = intervalAnchor(policy, subject, pFrom);
+  const k = Math.max(0, Math.ceil((pFrom - anchor) / r.everyDays));
+  return Math.max(0, Math.floor((pTo - anchor) / r.everyDays) - k + 1);
+}
+
 /**
  * Calls `visit` for each window `subject` owes under `policy` in `[pFrom, pTo]`, in day
  * order: every bucket of a count policy, or every interval window whose due day falls in the
@@ -197,13 +231,7 @@ export function forEachWindow(
     return true;
   }
   const every = r.everyDays;
-  let anchor: number;
-  if (r.anchor) anchor = dayNumber(r.anchor);
-  else {
-    const effFrom = policy.effectiveFrom ? dayNumber(policy.effectiveFrom) : FAR_PAST;
-    const start = Math.max(subject.start, effFrom, scoped[0]!);
-    anchor = start > FAR_PAST ? start : pFrom;
-  }
+  const anchor = intervalAnchor(policy, subject, pFrom);
   let any = false;
   let k = Math.max(0, Math.ceil((pFrom - anchor) / every));
   for (let due = anchor + k * every; due <= pTo; k++, due = anchor + k * every) {
