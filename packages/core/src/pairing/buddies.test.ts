@@ -127,3 +127,296 @@ describe("planBuddies", () => {
     );
   }, 60_000);
 });
+
+describe("planBuddies, in words and points", () => {
+  const ofChild = (plan: ReturnType<typeof planBuddies>) =>
+    Object.fromEntries(plan.buddies.map((b) => [b.childId, b.buddies.map((x) => x.pupilId)]));
+
+  it("gives every reason with its points", () => {
+    const plan = planBuddies({
+      children: [child("a", { cls: "k1", gender: "female" }), child("b", { cls: "k2" })],
+      pupils: [
+        { id: "p1", classId: "k1", gender: "female", goodPupil: true, classCadre: true },
+        { id: "p2", classId: "k2", gender: "female", leftBehind: true },
+      ],
+    });
+    expect(plan.buddies).toEqual([
+      {
+        childId: "a",
+        mode: "friend",
+        buddies: [
+          {
+            pupilId: "p1",
+            points: 10,
+            reasons: [
+              { "zh-CN": "同班同学", en: "a classmate" },
+              { "zh-CN": "品学兼优", en: "a good pupil" },
+              { "zh-CN": "学生干部", en: "a class cadre" },
+              { "zh-CN": "同性别", en: "same gender" },
+              { "zh-CN": "非留守儿童同学", en: "a classmate who is not left behind" },
+            ],
+          },
+        ],
+      },
+      {
+        childId: "b",
+        mode: "friend",
+        buddies: [
+          { pupilId: "p2", points: 0, reasons: [{ "zh-CN": "同班同学", en: "a classmate" }] },
+        ],
+      },
+    ]);
+  });
+
+  it("adds the points of the options, each weight on its own", () => {
+    const pointsOf = (pupil: { goodPupil?: boolean; classCadre?: boolean; gender?: "male" }) =>
+      planBuddies({
+        children: [child("a", { cls: "k1" })],
+        pupils: [{ id: "p1", classId: "k1", leftBehind: true, ...pupil }],
+        options: { points: { goodPupil: 20, classCadre: 30, sameGender: 50, notLeftBehind: 70 } },
+      }).buddies[0]!.buddies[0]!.points;
+    expect(pointsOf({})).toBe(0);
+    expect(pointsOf({ goodPupil: true })).toBe(20);
+    expect(pointsOf({ classCadre: true })).toBe(30);
+    expect(pointsOf({ gender: "male" })).toBe(50);
+    expect(pointsOf({ goodPupil: true, classCadre: true, gender: "male" })).toBe(100);
+  });
+
+  it("never makes a child its own buddy", () => {
+    const plan = planBuddies({
+      children: [child("a", { cls: "k1" })],
+      pupils: [
+        { id: "a", classId: "k1", goodPupil: true },
+        { id: "p1", classId: "k1", leftBehind: true },
+      ],
+    });
+    expect(ofChild(plan)).toEqual({ a: ["p1"] });
+  });
+
+  it("explains each shortfall word for word", () => {
+    const friends = planBuddies({
+      children: [
+        child("a", { cls: "k1", gender: "female" }),
+        child("b", { cls: "k2" }),
+        child("c"),
+        child("d", { cls: "k3" }),
+        child("e", { cls: "k3" }),
+        child("f", { cls: "k3" }),
+      ],
+      pupils: [
+        { id: "p1", classId: "k1", gender: "male" },
+        { id: "b", classId: "k2" },
+        { id: "p3", classId: "k3", gender: "male" },
+        { id: "p4", classId: "k3", gender: "male" },
+      ],
+      options: { sameGender: true },
+    });
+    expect(friends.unmatched).toEqual([
+      {
+        childId: "a",
+        reason: "no-classmate",
+        found: 0,
+        message: {
+          "zh-CN": "班上没有符合条件的同学（要求同性别）",
+          en: "no classmate fits (same gender required)",
+        },
+      },
+      {
+        childId: "b",
+        reason: "no-classmate",
+        found: 0,
+        message: {
+          "zh-CN": "班上没有符合条件的同学（班上没有其他学生）",
+          en: "no classmate fits (no other pupil in the class)",
+        },
+      },
+      {
+        childId: "c",
+        reason: "no-class",
+        found: 0,
+        message: { "zh-CN": "儿童档案未登记班级", en: "the child's class is not recorded" },
+      },
+      {
+        childId: "f",
+        reason: "capacity-taken",
+        found: 0,
+        message: {
+          "zh-CN": "2 名符合条件的同学都已结满 1 名儿童",
+          en: "the 2 eligible classmate(s) each already have 1 child(ren)",
+        },
+      },
+    ]);
+    expect(ofChild(friends)).toEqual({ d: ["p3"], e: ["p4"] });
+
+    const groups = planBuddies({
+      children: [child("a", { cls: "k1" }), child("b", { cls: "k2" })],
+      pupils: [
+        { id: "p1", classId: "k1" },
+        { id: "p2", classId: "k2", goodPupil: true },
+      ],
+      options: { mode: "several-plus-one", groupSize: 2 },
+    });
+    expect(groups.unmatched).toEqual([
+      {
+        childId: "a",
+        reason: "no-classmate",
+        found: 0,
+        message: {
+          "zh-CN": "班上没有符合条件的同学（只选品学兼优的学生）",
+          en: "no classmate fits (good pupils only)",
+        },
+      },
+      {
+        childId: "b",
+        reason: "incomplete-group",
+        found: 1,
+        message: { "zh-CN": "只找到 1 名伙伴（需要 2 名）", en: "only 1 buddies found (2 wanted)" },
+      },
+    ]);
+    expect(groups.buddies).toEqual([
+      {
+        childId: "b",
+        mode: "several-plus-one",
+        buddies: [
+          {
+            pupilId: "p2",
+            points: 5,
+            reasons: [
+              { "zh-CN": "同班同学", en: "a classmate" },
+              { "zh-CN": "品学兼优", en: "a good pupil" },
+              { "zh-CN": "非留守儿童同学", en: "a classmate who is not left behind" },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("takes any classmate into a group when good pupils are not required", () => {
+    const plan = planBuddies({
+      children: [child("a", { cls: "k1" })],
+      pupils: [
+        { id: "p1", classId: "k1" },
+        { id: "p2", classId: "k1", leftBehind: true },
+      ],
+      options: { mode: "several-plus-one", groupSize: 2, onlyGoodPupils: false },
+    });
+    expect(ofChild(plan)).toEqual({ a: ["p1", "p2"] });
+    expect(plan.unmatched).toEqual([]);
+  });
+
+  it("counts a pupil's children across the rounds of several-plus-one groups", () => {
+    const input = {
+      children: [child("a", { cls: "k1" }), child("b", { cls: "k1" })],
+      pupils: [
+        { id: "g1", classId: "k1", goodPupil: true },
+        { id: "g2", classId: "k1", goodPupil: true },
+      ],
+    };
+    const one = planBuddies({
+      ...input,
+      options: { mode: "several-plus-one", groupSize: 2, maxChildrenPerBuddy: 1 },
+    });
+    expect(ofChild(one)).toEqual({ a: ["g1"], b: ["g2"] });
+    expect(one.unmatched.map((u) => [u.childId, u.reason, u.found])).toEqual([
+      ["a", "incomplete-group", 1],
+      ["b", "incomplete-group", 1],
+    ]);
+    const two = planBuddies({
+      ...input,
+      options: { mode: "several-plus-one", groupSize: 2, maxChildrenPerBuddy: 2 },
+    });
+    expect(ofChild(two)).toEqual({ a: ["g1", "g2"], b: ["g1", "g2"] });
+    expect(two.unmatched).toEqual([]);
+  });
+
+  it("names repeated children and pupils", () => {
+    try {
+      planBuddies({
+        children: [child("a"), child("a")],
+        pupils: [
+          { id: "p1", classId: "k1" },
+          { id: "p1", classId: "k1" },
+        ],
+      });
+      expect.unreachable("no ValidationError");
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual([
+        "children[1].id",
+        "pupils[1].id",
+      ]);
+    }
+  });
+});
+
+describe("planBuddies, texts of its errors and of several rules at once", () => {
+  it("names the repeated child and pupil under the buddy input's subject", () => {
+    try {
+      planBuddies({
+        children: [child("a"), child("a")],
+        pupils: [
+          { id: "p1", classId: "k1" },
+          { id: "p1", classId: "k1" },
+        ],
+      });
+      expect.unreachable("no ValidationError");
+    } catch (e) {
+      const err = e as ValidationError;
+      expect(err.issues.map((i) => i.message)).toEqual([
+        {
+          "zh-CN": "字段 children[1].id：儿童编号 a 重复（已见于 children[0]）",
+          en: "children[1].id: child id a is listed twice (first at children[0])",
+        },
+        {
+          "zh-CN": "字段 pupils[1].id：学生编号 p1 重复（已见于 pupils[0]）",
+          en: "pupils[1].id: pupil id p1 is listed twice (first at pupils[0])",
+        },
+      ]);
+      expect(err.messages["zh-CN"].startsWith("同伴结对输入校验失败（2 处）")).toBe(true);
+      expect(err.messages.en.startsWith("Invalid buddy plan input (2 issues)")).toBe(true);
+    }
+    try {
+      planBuddies({ children: "x" as never, pupils: [] });
+      expect.unreachable("no ValidationError");
+    } catch (e) {
+      expect((e as ValidationError).messages).toEqual({
+        "zh-CN": '同伴结对输入校验失败（1 处）：字段 children：应为数组（收到："x"）',
+        en: 'Invalid buddy plan input (1 issue): children: expected array (received: "x")',
+      });
+    }
+  });
+
+  it("lists every rule in force when no classmate passes them", () => {
+    const plan = planBuddies({
+      children: [child("a", { cls: "k1", gender: "female" })],
+      pupils: [{ id: "p1", classId: "k1", gender: "male" }],
+      options: { mode: "several-plus-one", sameGender: true },
+    });
+    expect(plan.unmatched.map((u) => u.message)).toEqual([
+      {
+        "zh-CN": "班上没有符合条件的同学（要求同性别，只选品学兼优的学生）",
+        en: "no classmate fits (same gender required, good pupils only)",
+      },
+    ]);
+  });
+
+  it("sorts many children given out of order by id, the first taking a shared buddy", () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `c${String(i).padStart(2, "0")}`);
+    const shuffled = [...ids].sort((a, b) =>
+      a.slice(-1) < b.slice(-1) ? -1 : a.slice(-1) > b.slice(-1) ? 1 : 0,
+    );
+    const pupils = Array.from({ length: 40 }, (_, i) => ({
+      id: `p${String(39 - i).padStart(2, "0")}`,
+      classId: "k1",
+      leftBehind: i % 2 === 0,
+    }));
+    const plan = planBuddies({
+      children: shuffled.map((id) => child(id, { cls: "k1" })),
+      pupils: [...pupils].reverse(),
+    });
+    expect(plan.buddies.map((b) => b.childId)).toEqual(ids);
+    const sorted = planBuddies({ children: ids.map((id) => child(id, { cls: "k1" })), pupils });
+    expect(plan).toEqual(sorted);
+  });
+});

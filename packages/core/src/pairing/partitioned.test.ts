@@ -228,3 +228,354 @@ describe("planPairingsPartitioned", () => {
     ).rejects.toBeInstanceOf(ValidationError);
   });
 });
+
+describe("planPairingsPartitioned, its errors word for word", () => {
+  const options = { rules: TEACHER_PAIRING_PRESET, asOf, onMissing: "end" as const };
+  const pairing = (id: string, childId: string, mentorId: string, end?: string): PairingInput => ({
+    id,
+    childId,
+    mentorId,
+    role: "mentor",
+    start: "2025-09-01",
+    ...(end ? { end } : {}),
+  });
+  const issuesOf = (parts: unknown, o: object = options) =>
+    planPairingsPartitioned(parts as PairingPartition[], o as typeof options).then(
+      () => expect.unreachable("no ValidationError"),
+      (e: unknown) => {
+        expect(e).toBeInstanceOf(ValidationError);
+        return (e as ValidationError).issues;
+      },
+    );
+
+  it("names a child and a pairing given in two partitions, in both languages", async () => {
+    const issues = await issuesOf([
+      { name: "A", children: [child("c1")], mentors: [], existing: [pairing("p1", "c1", "m1")] },
+      { name: "B", children: [child("c1")], mentors: [], existing: [pairing("p1", "c9", "m1")] },
+    ]);
+    expect(issues).toEqual([
+      {
+        path: "B.children",
+        code: "duplicate_id",
+        message: {
+          "zh-CN": "儿童 c1 同时出现在分区 A 和 B 中：分区须互不重叠",
+          en: "child c1 appears in partitions A and B: partitions must not overlap",
+        },
+      },
+      {
+        path: "B.existing",
+        code: "duplicate_id",
+        message: {
+          "zh-CN": "结对 p1 同时出现在分区 A 和 B 中：分区须互不重叠",
+          en: "pairing p1 appears in partitions A and B: partitions must not overlap",
+        },
+      },
+    ]);
+  });
+
+  it("reports at most 100 repeated ids, pairings counted with children", async () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => child(`c${i}`));
+    expect(
+      await issuesOf([
+        { name: "A", children: ids(101), mentors: [] },
+        { name: "B", children: ids(101), mentors: [] },
+      ]),
+    ).toHaveLength(100);
+    const existing = [pairing("p1", "c0", "m1"), pairing("p2", "c1", "m1")];
+    const issues = await issuesOf([
+      { name: "A", children: ids(99), mentors: [], existing },
+      { name: "B", children: ids(99), mentors: [], existing },
+    ]);
+    expect(issues).toHaveLength(100);
+    expect(issues[99]!.message.en).toBe(
+      "pairing p1 appears in partitions A and B: partitions must not overlap",
+    );
+  });
+
+  it("names a pairing whose child was given in another partition", async () => {
+    const issues = await issuesOf([
+      { name: "A", children: [child("c1", { school: "s1" })], mentors: [] },
+      {
+        name: "B",
+        children: [],
+        mentors: [mentor("m1", { school: "s2" })],
+        existing: [pairing("p1", "c1", "m1")],
+      },
+    ]);
+    expect(issues).toEqual([
+      {
+        path: "B.existing",
+        code: "crosses_partition",
+        message: {
+          "zh-CN":
+            "分区 B 的结对 p1 指向分区 A 的儿童 c1：结对跨越了分区，请合并这两个分区或整体规划",
+          en: "pairing p1 of partition B names child c1 of partition A: the pairing crosses partitions; merge the two or plan them as one",
+        },
+      },
+    ]);
+  });
+
+  it("leaves alone a pairing that ended before the plan, wherever its child is", async () => {
+    const plan = await planPairingsPartitioned(
+      [
+        {
+          name: "A",
+          children: [child("c1", { school: "s1" })],
+          mentors: [mentor("m2", { school: "s1" })],
+        },
+        {
+          name: "B",
+          children: [],
+          mentors: [mentor("m1", { school: "s2" })],
+          existing: [pairing("p1", "c1", "m1", "2026-01-01")],
+        },
+      ],
+      options,
+    );
+    expect(plan.pairs.map((p) => [p.pairing.childId, p.pairing.mentorId])).toEqual([["c1", "m2"]]);
+  });
+
+  it("names a child left with nobody and the mentor of another partition it could have", async () => {
+    expect(
+      await issuesOf([
+        { name: "A", children: [child("c1", { school: "s1" })], mentors: [] },
+        { name: "B", children: [], mentors: [mentor("m1", { school: "s1" })] },
+      ]),
+    ).toEqual([
+      {
+        path: "A.children",
+        code: "crosses_partition",
+        message: {
+          "zh-CN":
+            "分区 A 的儿童 c1 可与分区 B 的导师 m1 结对：结对跨越了分区，请按更大的区划分区或整体规划",
+          en: "child c1 of partition A could be paired with mentor m1 of partition B: pairs cross partitions; partition by a larger region or plan them as one",
+        },
+      },
+    ]);
+  });
+
+  it("calls a partition without a name by its position, and prefixes its issues", async () => {
+    for (const name of ["", 7, undefined]) {
+      expect(await issuesOf([{ name, children: [], mentors: 5 }])).toEqual([
+        {
+          path: "partitions[0].mentors",
+          code: "invalid_type",
+          received: "5",
+          expected: "array",
+          message: {
+            "zh-CN": "分区 partitions[0]：字段 mentors：应为数组（收到：5）",
+            en: "partition partitions[0]: mentors: expected array (received: 5)",
+          },
+        },
+      ]);
+    }
+    expect(
+      (await issuesOf([{ name: "A", children: [], mentors: [] }], { ...options, rules: 5 })).map(
+        (x) => [x.path, x.message.en],
+      ),
+    ).toEqual([["A.rules", "partition A: rules: expected object (received: 5)"]]);
+  });
+
+  it("says what it expects instead of partitions", async () => {
+    expect(await issuesOf(null)).toEqual([
+      {
+        path: "partitions",
+        code: "invalid_type",
+        message: {
+          "zh-CN": "partitions：应为分区的可迭代对象（数组或异步迭代器）",
+          en: "partitions: expected an iterable of partitions (an array or an async iterable)",
+        },
+      },
+    ]);
+  });
+
+  it("merges the mentors below their minimum of every partition, by id", async () => {
+    const parts: PairingPartition[] = [
+      { name: "A", children: [], mentors: [mentor("m1", { school: "s1", min: 2 })] },
+      { name: "B", children: [], mentors: [mentor("m0", { school: "s2", min: 1 })] },
+    ];
+    const merged = await planPairingsPartitioned(parts, options);
+    expect(merged.stats.mentorsBelowMinimum.map((m) => m.mentorId)).toEqual(["m0", "m1"]);
+    expect(merged).toEqual(
+      planPairings({ ...union(parts, TEACHER_PAIRING_PRESET), onMissing: "end" }),
+    );
+  });
+});
+
+describe("planPairingsPartitioned, merged in id order", () => {
+  const options = { rules: TEACHER_PAIRING_PRESET, asOf, onMissing: "end" as const };
+  const pairing = (id: string, childId: string, mentorId: string, end?: string): PairingInput => ({
+    id,
+    childId,
+    mentorId,
+    role: "mentor",
+    start: "2025-09-01",
+    ...(end ? { end } : {}),
+  });
+
+  it("orders pairs, unmatched children, changes and history by id across partitions", async () => {
+    // Partition A holds the larger ids: a kept pair, a child whose mentor's places are taken, an
+    // ended pairing in its history. Partition B: a pairing ended by a mentor who left, a new pair.
+    const parts: PairingPartition[] = [
+      {
+        name: "A",
+        children: [child("c9", { school: "sA" }), child("c8", { school: "sA" })],
+        mentors: [mentor("t9", { school: "sA", max: 1 })],
+        existing: [pairing("p9", "c9", "t9"), pairing("p7", "c8", "t9", "2026-01-01")],
+      },
+      {
+        name: "B",
+        children: [child("c2", { school: "sB" }), child("c1", { school: "sB" })],
+        mentors: [mentor("t1", { school: "sB", max: 2 })],
+        existing: [pairing("p1", "c1", "t0")],
+      },
+    ];
+    const merged = await planPairingsPartitioned(parts, options);
+    const single = planPairings({ ...union(parts, TEACHER_PAIRING_PRESET), onMissing: "end" });
+    expect(merged).toEqual(single);
+    expect(merged.pairs.map((p) => p.pairing.childId)).toEqual(["c1", "c2", "c9"]);
+    expect(merged.unmatched.map((u) => [u.childId, u.reason])).toEqual([["c8", "capacity-taken"]]);
+    expect(merged.diff.kept.map((p) => p.childId)).toEqual(["c9"]);
+    expect(merged.diff.added.map((p) => p.childId)).toEqual(["c1", "c2"]);
+    expect(merged.diff.ended.map((e) => e.pairing.id)).toEqual(["p1"]);
+    expect(merged.history.map((p) => p.childId)).toEqual(["c1", "c1", "c2", "c8", "c9"]);
+  });
+
+  it("explains a child with nobody eligible against every partition's mentors, nearest by id", async () => {
+    const parts: PairingPartition[] = [
+      { name: "B", children: [], mentors: [mentor("m9", { school: "s2" })] },
+      {
+        name: "A",
+        children: [child("c1", { school: "s1" })],
+        mentors: [mentor("m1", { school: "s3" })],
+      },
+    ];
+    const merged = await planPairingsPartitioned(parts, options);
+    expect(merged).toEqual(
+      planPairings({ ...union(parts, TEACHER_PAIRING_PRESET), onMissing: "end" }),
+    );
+  });
+
+  it("names at most 100 children that could cross, with the subject of the input", async () => {
+    const volunteers: PairingRuleSetInput = {
+      name: "volunteers",
+      role: "mentor",
+      mentorKinds: ["other"],
+      hard: { sameSchoolKinds: [], sameGenderFromAge: null, maxDistance: null, availability: true },
+    };
+    const children = Array.from({ length: 101 }, (_, i) => child(`c${i}`));
+    const err = await planPairingsPartitioned(
+      [
+        { name: "A", children, mentors: [] },
+        { name: "B", children: [], mentors: [mentor("v1", { kind: "other" })] },
+      ],
+      { rules: volunteers, asOf },
+    ).then(
+      () => expect.unreachable("no ValidationError"),
+      (e: unknown) => e as ValidationError,
+    );
+    expect(err.issues).toHaveLength(100);
+    expect(err.messages.en.startsWith("Invalid partitioned pairing plan input (100 issues)")).toBe(
+      true,
+    );
+  });
+
+  it("ends a pairing with a mentor given nowhere under onMissing: end", async () => {
+    const plan = await planPairingsPartitioned(
+      [
+        {
+          name: "A",
+          children: [child("c1", { school: "s1" })],
+          mentors: [mentor("m1", { school: "s1" })],
+          existing: [pairing("p1", "c1", "gone")],
+        },
+      ],
+      options,
+    );
+    expect(plan.diff.ended.map((e) => e.pairing.id)).toEqual(["p1"]);
+    expect(plan.pairs.map((p) => p.pairing.mentorId)).toEqual(["m1"]);
+  });
+
+  it("says which partition or option is not an object, and passes a host's own error on", async () => {
+    const reject = (parts: unknown, o: unknown = options) =>
+      planPairingsPartitioned(parts as PairingPartition[], o as typeof options).then(
+        () => expect.unreachable("no error"),
+        (e: unknown) => e,
+      );
+    const second = (await reject([
+      { name: "A", children: [], mentors: [] },
+      null,
+    ])) as ValidationError;
+    expect(second.issues.map((x) => x.path)).toEqual(["partitions[1]"]);
+    const notIterable = (await reject(42)) as ValidationError;
+    expect(notIterable.messages.en).toBe(
+      "Invalid partitioned pairing plan input (1 issue): partitions: expected an iterable of partitions (an array or an async iterable)",
+    );
+    const opts = (await reject([], null)) as ValidationError;
+    expect(opts.issues.map((x) => x.path)).toEqual(["options"]);
+    const boom = new Error("boom");
+    const host = Object.defineProperty({}, "id", {
+      enumerable: true,
+      get() {
+        throw boom;
+      },
+    });
+    expect(await reject([{ name: "A", children: [host], mentors: [] }])).toBe(boom);
+  });
+
+  it("names the partitions of a repeated mentor and a crossing mentor in both languages", async () => {
+    const dup = (await planPairingsPartitioned(
+      [
+        { name: "A", children: [], mentors: [mentor("m1", { school: "s1" })] },
+        { name: "B", children: [], mentors: [mentor("m1", { school: "s1" })] },
+      ],
+      options,
+    ).then(
+      () => expect.unreachable("no ValidationError"),
+      (e: unknown) => e,
+    )) as ValidationError;
+    expect(dup.issues).toEqual([
+      {
+        path: "B.mentors",
+        code: "duplicate_id",
+        message: {
+          "zh-CN": "导师 m1 同时出现在分区 A 和 B 中：分区须互不重叠",
+          en: "mentor m1 appears in partitions A and B: partitions must not overlap",
+        },
+      },
+    ]);
+    expect(dup.messages.en.startsWith("Invalid partitioned pairing plan input")).toBe(true);
+    const crossing = (await planPairingsPartitioned(
+      [
+        {
+          name: "A",
+          children: [child("c1", { school: "s1" })],
+          mentors: [],
+          existing: [pairing("p1", "c1", "m1")],
+        },
+        { name: "B", children: [], mentors: [mentor("m1", { school: "s2" })] },
+      ],
+      options,
+    ).then(
+      () => expect.unreachable("no ValidationError"),
+      (e: unknown) => e,
+    )) as ValidationError;
+    expect(crossing.issues[0]!.message["zh-CN"]).toBe(
+      "分区 A 的结对 p1 指向分区 B 的导师 m1：结对跨越了分区，请合并这两个分区或整体规划",
+    );
+    expect(crossing.messages.en.startsWith("Invalid partitioned pairing plan input")).toBe(true);
+  });
+
+  it("keeps the partition's own error as the cause, under the partitioned input's subject", async () => {
+    const err = (await planPairingsPartitioned(
+      [{ name: "A", children: [], mentors: 5 }] as unknown as PairingPartition[],
+      options,
+    ).then(
+      () => expect.unreachable("no ValidationError"),
+      (e: unknown) => e,
+    )) as ValidationError;
+    expect(err.cause).toBeInstanceOf(ValidationError);
+    expect((err.cause as ValidationError).issues[0]!.path).toBe("mentors");
+    expect(err.messages.en.startsWith("Invalid partitioned pairing plan input")).toBe(true);
+  });
+});
