@@ -77,6 +77,29 @@ describe("evaluateCompliance: findings on records", () => {
     expect(ofCode(PolicyFindingCode.RECORD_AFTER_AS_OF, records, "2026-04-10")).toEqual([]);
   });
 
+  it("reports records outside a period covered by a single day", () => {
+    // One due day in March (15 March), its window that day alone: the records beside it fall
+    // outside every evaluated window.
+    const once = definePolicy({
+      id: "once",
+      name: { "zh-CN": "每月十五日谈心", en: "A talk on the 15th" },
+      level: "child",
+      counts: { contactKinds: ["talk"] },
+      requirement: { type: "interval", everyDays: 30, anchor: "2026-03-15" },
+    });
+    const records = [talk("on", "2026-03-15T10:00:00"), talk("before", "2026-03-14T10:00:00")];
+    const report = evaluateCompliance({
+      ...scenario(),
+      records,
+      policies: [once],
+      period: MARCH,
+      asOf: "2026-04-10",
+    });
+    expect(
+      report.findings.filter((f) => f.code === PolicyFindingCode.RECORD_OUTSIDE_PERIOD),
+    ).toMatchObject([{ count: 1, ids: ["before"] }]);
+  });
+
   it("keeps the 20 smallest ids, sorted, and counts them all, in any input order", () => {
     const ids = Array.from({ length: 25 }, (_, i) => `x${String(i + 10)}`);
     const smallest = ids.slice(0, 20);

@@ -126,6 +126,22 @@ describe("the days a subject is in scope", () => {
     expect(owed("2026-03-02", "2026-03-16")).toEqual([[1, "missed"]]);
   });
 
+  it("an interval window whose due day is in scope but every countable day exempt owes nothing", () => {
+    // Due every 14 days from 2 March (2, 16 and 30 March), each window the 6 days before.
+    const owed = (from: string, to: string) =>
+      evaluate(
+        monthly({
+          requirement: { type: "interval", everyDays: 14, windowStart: -6, anchor: "2026-03-02" },
+          exemptions: [{ from, to }],
+        }),
+      )
+        .filter((r) => r.subjectId === "c3" && r.due === "2026-03-16")
+        .map((r) => [r.required, r.status]);
+    expect(owed("2026-03-10", "2026-03-16")).toEqual([[0, "exempt"]]);
+    // one countable day left in the window (10 March): the visit is owed
+    expect(owed("2026-03-11", "2026-03-16")).toEqual([[1, "missed"]]);
+  });
+
   it("a pairing's records only from its first day", () => {
     // p2 (c2 with m1) starts on 20 March
     const rows = evaluate(
