@@ -25,7 +25,7 @@ import { countRule, pushedCount, RecordCounter } from "./stages/counting";
 import { calendarFindings, noSubjectFinding, recordFindings } from "./stages/findings";
 import { requiredContacts, windowStatus } from "./stages/status";
 import { forEachSubject } from "./stages/subjects";
-import { countBuckets, DayCounts, forEachWindow, windowsOwed } from "./stages/windows";
+import { countBuckets, DayCounts, forEachWindow, windowsOwed, type Bucket } from "./stages/windows";
 import { RowTable } from "./table";
 
 export { COMPLIANCE_STATUSES, type ComplianceStatus } from "./statuses";
@@ -121,7 +121,8 @@ export function evaluateFromOrigin(
   const last = pTo + PAD;
   const schoolDays = data.calendar ? buildSchoolDayIndex(data.calendar, first, last) : undefined;
 
-  const table = new RowTable(rowsOwed(policies, data, pFrom, pTo, originDay));
+  const bucketsOf = policies.map((policy) => countBuckets(policy, pFrom, pTo, data.calendar));
+  const table = new RowTable(rowsOwed(policies, bucketsOf, data, pFrom, pTo, originDay));
   const counter = new RecordCounter(data, asOfDay, table);
   const findings: PolicyFinding[] = [...data.findings];
   const uncovered: string[] = [];
@@ -130,7 +131,7 @@ export function evaluateFromOrigin(
 
   policies.forEach((policy, pi) => {
     // When: the policy's buckets and countable days.
-    const buckets = countBuckets(policy, pFrom, pTo, data.calendar);
+    const buckets = bucketsOf[pi]!;
     if (buckets.length > 0) {
       coverFrom = Math.min(coverFrom, buckets[0]!.from);
       coverTo = Math.max(coverTo, buckets[buckets.length - 1]!.to);
@@ -199,18 +200,18 @@ export function evaluateFromOrigin(
  */
 function rowsOwed(
   policies: readonly Policy[],
+  bucketsOf: readonly (readonly Bucket[])[],
   data: ComplianceData,
   pFrom: number,
   pTo: number,
   origin: number,
 ) {
   let rows = 0;
-  for (const policy of policies) {
-    const buckets = countBuckets(policy, pFrom, pTo, data.calendar);
+  policies.forEach((policy, pi) => {
     forEachSubject(policy, data, pFrom - PAD, pTo + PAD, (subject) => {
-      rows += windowsOwed(policy, buckets, subject, pFrom, pTo, origin);
+      rows += windowsOwed(policy, bucketsOf[pi]!, subject, pFrom, pTo, origin);
     });
-  }
+  });
   return rows;
 }
 
