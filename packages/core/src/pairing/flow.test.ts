@@ -115,12 +115,14 @@ function bruteForce(x: Instance): { hi: number; lo: number } {
 }
 
 /** An instance written out by hand: per row its edges as `[column, gain]`. */
-function instanceOf(x: {
+interface WrittenInstance {
   rowHi: number[];
   edges: [number, number][][];
   cap: number[];
   slots: number[][];
-}): Instance {
+}
+
+function instanceOf(x: WrittenInstance): Instance {
   return {
     rows: x.rowHi.length,
     cols: x.cap.length,
@@ -249,22 +251,6 @@ const FOUND: Instance[] = [
   }),
 ];
 
-/** One row and one column of capacity 1 with slot gain 0. */
-function oneByOne(rowHi: number, edgeGain: number | undefined): FlowProblem {
-  const edges = edgeGain === undefined ? [] : [edgeGain];
-  return {
-    rows: 1,
-    cols: 1,
-    rowHi: [rowHi],
-    edgeStart: [0, edges.length],
-    edgeCol: edges.map(() => 0),
-    edgeGain: edges,
-    cap: [1],
-    slotStart: [0, 1],
-    slotGain: [0],
-  };
-}
-
 describe("solveFlow", () => {
   it("finds the optimum of an exhaustive search, both levels, within every capacity", () => {
     fc.assert(fc.property(instance, expectOptimal), { numRuns: propertyRuns(2000) });
@@ -275,16 +261,58 @@ describe("solveFlow", () => {
   });
 
   it("stops each search at the sink and counts the nodes it finalised", () => {
+    const solve = (x: WrittenInstance) => solveFlow(problemOf(instanceOf(x)));
+    const one = { cap: [1], slots: [[0]] };
     // No edge: the source, then the sink.
-    expect(solveFlow(oneByOne(1, undefined))).toMatchObject({ searches: 1, scanned: 2 });
+    expect(solve({ ...one, rowHi: [1], edges: [[]] })).toMatchObject({ searches: 1, scanned: 2 });
     // Matching earns nothing, so the column ties with the sink: the search stops at the
     // column, before finalising it, and the row stays unmatched (ties go to the sink).
-    const tie = solveFlow(oneByOne(0, 0));
+    const tie = solve({ ...one, rowHi: [0], edges: [[[0, 0]]] });
     expect([...tie.rowEdge]).toEqual([-1]);
     expect(tie.scanned).toBe(1);
     // Matching earns: the source, the column and the sink.
-    const gain = solveFlow(oneByOne(1, 0));
+    const gain = solve({ ...one, rowHi: [1], edges: [[[0, 0]]] });
     expect([...gain.rowEdge]).toEqual([0]);
     expect(gain.scanned).toBe(3);
+    // A full column ties with the sink, which was entered after it: the heap pops the smaller
+    // node first, and the tie ends the search before the sink is counted.
+    const full = { rowHi: [0], cap: [0, 0, 0], slots: [[0], [0], [0]] };
+    expect(
+      solve({
+        ...full,
+        edges: [
+          [
+            [1, 1],
+            [2, 0],
+          ],
+        ],
+      }).scanned,
+    ).toBe(2);
+    // A column, or a member row, no nearer than the sink gets no heap entry, so it cannot
+    // end the search early: the sink is reached and counted.
+    const slots = [
+      [0, 0],
+      [0, 0],
+    ];
+    const columns: WrittenInstance = {
+      rowHi: [1, 0],
+      edges: [
+        [
+          [0, 0],
+          [1, -1],
+        ],
+        [[0, 1]],
+      ],
+      cap: [1, 1],
+      slots,
+    };
+    expect(solve(columns).scanned).toBe(7);
+    const members: WrittenInstance = {
+      rowHi: [2, 1],
+      edges: [[[1, 0]], [[1, 0]]],
+      cap: [0, 2],
+      slots,
+    };
+    expect(solve(members).scanned).toBe(6);
   });
 });
