@@ -11,6 +11,7 @@ import { safeValidate, validate, requireObject } from "../errors/validate";
 import { safeValidateList } from "../errors/validate-list";
 import { text, type LocalizedText } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
+import { childFileInShape } from "../model/child-file-shape";
 import {
   MentorSchema,
   PairingSchema,
@@ -34,6 +35,7 @@ import {
 } from "../model/records";
 import { IdTable } from "../_lib/id-table";
 import { IntList } from "../_lib/int-list";
+import { quickList } from "../_lib/quick-list";
 import { dayNumber } from "../time/calendar-date";
 import { DEFAULT_TIME_ZONE, type TimeZone } from "../time/types";
 import { dateInZone } from "../time/zone";
@@ -241,13 +243,22 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     rows: unknown,
     path: string,
     noun: LocalizedText,
+    inShape?: (row: unknown) => z.output<S> | undefined,
   ): z.output<S>[] => {
+    const quick = inShape && quickList(schema, rows, inShape);
+    if (quick) return quick;
     const r = safeValidateList(schema, rows, { path: [path], idNoun: noun });
     if (r.success) return r.data;
     issues.push(...r.error.issues);
     return [];
   };
-  const children = list(ChildFileSchema, input.children, "children", text("儿童", "child"));
+  const children = list(
+    ChildFileSchema,
+    input.children,
+    "children",
+    text("儿童", "child"),
+    childFileInShape(),
+  );
   const mentors = list(MentorSchema, input.mentors, "mentors", text("帮扶人", "mentor"));
   const pairings = list(PairingSchema, input.pairings, "pairings", text("结对", "pairing"));
   const activities = list(
