@@ -399,9 +399,9 @@ describe("CostMatrixSchema", () => {
   it("reports each row whose length differs from the first row's, by index", () => {
     const r = CostMatrixSchema.safeParse([[1, 2], [3], [4, 5], [6, 7, 8]]);
     expect(r.success).toBe(false);
-    expect(r.error!.issues.map((i) => [i.path, i.message])).toEqual([
-      [[1], "row 1 has 1 columns, expected 2"],
-      [[3], "row 3 has 3 columns, expected 2"],
+    expect(r.error!.issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      ["custom", [1], "row 1 has 1 columns, expected 2"],
+      ["custom", [3], "row 3 has 3 columns, expected 2"],
     ]);
   });
 });
