@@ -11,7 +11,13 @@ import * as z from "zod";
 import type { WorkerJob } from "./task";
 import { unsettle, type Settled } from "./transfer";
 
-/** The options every function on worker threads takes. */
+/**
+ * The options every function on worker threads takes: the partitions' keys, the host's loader
+ * module and the number of threads.
+ * @example
+ * const pool: PoolOptions = { keys: ["430102", "430103"], loader: new URL("./load-county.js", import.meta.url), workers: 2 };
+ * @category Composition
+ */
 export interface PoolOptions {
   /** The partition keys (county codes), merged in this order. */
   keys: readonly string[];
