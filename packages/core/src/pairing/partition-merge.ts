@@ -3,6 +3,7 @@
  * other and merged, in order, into one plan.
  * @module
  */
+import { requireIterable } from "../_lib/iterable";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
 import type { FieldIssue } from "../errors/issues";
@@ -210,8 +211,8 @@ function mergePlans(merge: Merge): PairingPlan {
  * @param summaries - The partitions' summaries in partition order, an iterable or async iterable.
  * @param options - The options the partitions were planned with.
  * @returns The merged plan, as {@link planPairings} returns it for the union of the partitions.
- * @throws ValidationError on overlapping partitions or pairs that would cross them; whatever
- * `summaries` throws.
+ * @throws ValidationError when `summaries` is not iterable, on overlapping partitions or pairs
+ * that would cross them; whatever `summaries` throws.
  * @example
  * const plan = await mergePairingPartitions(counties.map((c, i) => summarizePairingPartition(c, i, options)), options);
  * plan.stats.matched //=> 41873
@@ -221,6 +222,7 @@ export async function mergePairingPartitions(
   summaries: Iterable<PairingPartitionSummary> | AsyncIterable<PairingPartitionSummary>,
   options: PartitionedPairingOptions,
 ): Promise<PairingPlan> {
+  requireIterable(summaries, "summaries", text("分区摘要", "partition summaries"));
   requireObject(options, "options");
   const merge = new Merge(options);
   for await (const summary of summaries) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ValidationError } from "../errors/errors";
 import { mergePairingPartitions } from "./partition-merge";
 import { summarizePairingPartition } from "./partition-summary";
 import { planPairingsPartitioned, type PairingPartition } from "./partitioned";
@@ -34,5 +35,14 @@ describe("the stages of planPairingsPartitioned", () => {
     );
     expect(merged).toEqual(await planPairingsPartitioned(parts, options));
     expect(merged.unmatched[0]!.excludedBy.map((x) => x.rule)).toContain("exclusion");
+  });
+
+  it("says what it expects instead of summaries", async () => {
+    const err = (await mergePairingPartitions(5 as never, options).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.issues[0]!.path).toBe("summaries");
+    expect(err.issues[0]!.message.en).toContain("partition summaries");
   });
 });
