@@ -1,7 +1,8 @@
 /**
  * The counties of the province benchmarks, each generated on its own from the fixtures
  * generator (seed = its number + 1) with every id prefixed by its key, so counties are disjoint.
- * Also the partition loader module of the worker-thread case (`loadPartition`).
+ * Also the partition loader module of the worker-thread cases (`loadPartition`,
+ * `loadPairingPartition`).
  * @module
  */
 import {
@@ -47,6 +48,11 @@ export function countyPairing(k: number): PairingPartition {
     existing: c.pairings,
     classes: c.classes,
   };
+}
+
+/** The worker threads' pairing loader: the county of a key made by {@link countyKey}. */
+export async function loadPairingPartition(key: string): Promise<PairingPartition> {
+  return countyPairing(Number(key.slice(1)));
 }
 
 /** The worker threads' loader: the county of a key made by {@link countyKey}. */

@@ -14,8 +14,10 @@
  *   thread with `evaluateCompliancePartitioned`; both merged reports must be equal. Time and
  *   peak memory. `LIUSHOU_BENCH_COUNTIES=4` runs fewer counties.
  * - "province, teacher pairing" (`--full`): the same counties (records aside) planned with the
- *   teacher preset through `planPairingsPartitioned`, each county generated, planned and
- *   dropped; the merged plan's children, priority children and points.
+ *   teacher preset on worker threads with `planPairingsPartitionedParallel` (each worker
+ *   generating, planning and dropping one county at a time) against the same counties one at a
+ *   time in one thread with `planPairingsPartitioned`; both merged plans must be equal (a
+ *   digest of the whole plan). Time and peak memory.
  * @module
  */
 import { availableParallelism } from "node:os";
@@ -26,9 +28,11 @@ import {
   planPairingsPartitioned,
   prepareComplianceData,
   TEACHER_PAIRING_PRESET,
+  type PairingPlan,
   type PartitionedCompliance,
 } from "@liushou/core";
-import { evaluateCompliancePartitionedParallel } from "liushou";
+import { createHash } from "node:crypto";
+import { evaluateCompliancePartitionedParallel, planPairingsPartitionedParallel } from "liushou";
 import { DuckDBInstance } from "@duckdb/node-api";
 import {
   PRESETS,
@@ -138,20 +142,51 @@ function provinceOnWorkers() {
   });
 }
 
-/** The province's pairing plan, one county generated and planned at a time. */
-async function provincePairing() {
-  const asOf = generatePopulation({ preset: "class", records: false }).asOf;
-  const plan = await planPairingsPartitioned(
-    (function* () {
-      for (let k = 0; k < COUNTIES; k++) yield countyPairing(k);
-    })(),
-    { rules: TEACHER_PAIRING_PRESET, asOf, onMissing: "end" },
-  );
+/** The options of the province's pairing plan: the teacher preset on the generator's date. */
+const PAIRING_OPTIONS = {
+  rules: TEACHER_PAIRING_PRESET,
+  asOf: generatePopulation({ preset: "class", records: false }).asOf,
+  onMissing: "end",
+} as const;
+
+/** A plan's figures, and a digest of all of it: equal digests, equal plans. */
+function planAnswer(plan: PairingPlan) {
+  const hash = createHash("sha256");
+  for (const list of [plan.pairs, plan.unmatched, plan.diff.kept, plan.diff.added]) {
+    for (const x of list) hash.update(JSON.stringify(x));
+    hash.update("\n");
+  }
+  for (const x of plan.diff.ended) hash.update(JSON.stringify(x));
+  for (const x of plan.history) hash.update(JSON.stringify(x));
+  hash.update(JSON.stringify([plan.asOf, plan.ruleSet, plan.score, plan.stats]));
   return {
     matched: plan.stats.matched,
     priorityMatched: plan.stats.priorityMatched,
     score: plan.score.total,
+    digest: hash.digest("hex"),
   };
+}
+
+/** The province's pairing plan in this thread, one county generated and planned at a time. */
+async function provincePairingInOneThread() {
+  const plan = await planPairingsPartitioned(
+    (function* () {
+      for (let k = 0; k < COUNTIES; k++) yield countyPairing(k);
+    })(),
+    PAIRING_OPTIONS,
+  );
+  return planAnswer(plan);
+}
+
+/** The province's pairing plan on worker threads, each planning one county at a time. */
+async function provincePairingOnWorkers() {
+  const plan = await planPairingsPartitionedParallel({
+    ...PAIRING_OPTIONS,
+    keys: KEYS,
+    loader: new URL("./province-counties.ts", import.meta.url),
+    workers: WORKERS,
+  });
+  return planAnswer(plan);
 }
 
 export default [
@@ -188,13 +223,20 @@ export default [
     },
   }),
   defineCase({
-    name: `province, teacher pairing streamed county by county (${COUNTIES} × 40,000 children)`,
+    name: `province, teacher pairing county by county on ${WORKERS} worker threads (${COUNTIES} × 40,000 children)`,
     size: COUNTIES * PRESETS.county.children,
     full: true,
     runs: 5,
     warmup: 0,
     timeoutMs: 24 * 60 * 60_000,
-    run: provincePairing,
-    metrics: (r) => r as Awaited<ReturnType<typeof provincePairing>>,
+    run: provincePairingOnWorkers,
+    metrics: (r) => r as Awaited<ReturnType<typeof provincePairingOnWorkers>>,
+    // The merged plan (its digest): the same on worker threads as in one thread.
+    answer: (r) => r,
+    baseline: {
+      name: "the same counties one at a time in one thread (planPairingsPartitioned)",
+      run: provincePairingInOneThread,
+      metrics: (r) => r as Awaited<ReturnType<typeof provincePairingInOneThread>>,
+    },
   }),
 ];

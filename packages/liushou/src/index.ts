@@ -24,7 +24,14 @@ export {
   evaluateCompliancePartitionedParallel,
   type ParallelComplianceInput,
 } from "./parallel/parallel";
-export type { PartitionLoaderModule, PartitionTask } from "./parallel/task";
+export { planPairingsPartitionedParallel, type ParallelPairingInput } from "./parallel/pairing";
+export type { PoolOptions } from "./parallel/pool";
+export type {
+  PairingPartitionLoaderModule,
+  PairingPartitionTask,
+  PartitionLoaderModule,
+  PartitionTask,
+} from "./parallel/task";
 export type { RecordContactInput } from "./usecases/contacts";
 export type { FileUpdateResult } from "./usecases/files";
 export type { RevealResult } from "./usecases/reveal";

@@ -8,13 +8,25 @@ import { IntList } from "./int-list";
  * @internal
  */
 export class IdTable {
-  private slots = new Int32Array(1 << 16);
-  private mask = (1 << 16) - 1;
+  private slots: Int32Array;
+  private mask: number;
   private size = 0;
-  private readonly hashes = new IntList();
+  private readonly hashes: IntList;
 
-  /** @param ids - The list the indices refer to; the caller appends to it before `add`. */
-  constructor(private readonly ids: readonly string[]) {}
+  /**
+   * @param ids - The list the indices refer to; the caller appends to it before `add`.
+   * @param expected - How many ids are expected (the table is sized for them at once).
+   */
+  constructor(
+    private readonly ids: readonly string[],
+    expected = 1 << 14,
+  ) {
+    let slots = 1 << 16;
+    while (slots * 3 < expected * 4) slots *= 2;
+    this.slots = new Int32Array(slots);
+    this.mask = slots - 1;
+    this.hashes = new IntList(expected);
+  }
 
   /**
    * Adds `ids[i]`.

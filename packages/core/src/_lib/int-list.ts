@@ -39,6 +39,14 @@ export class IntList {
     return this.a.slice(0, this.n);
   }
 
+  /**
+   * The elements as a right-sized array, without copying when the list is exactly full (a list
+   * sized for its rows): the list must not be changed afterwards.
+   */
+  finish(): Int32Array {
+    return this.n === this.a.length ? this.a : this.a.slice(0, this.n);
+  }
+
   /** The elements as bytes (each must be 0–255). */
   toUint8Array(): Uint8Array {
     return Uint8Array.from(this.a.subarray(0, this.n));

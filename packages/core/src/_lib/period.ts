@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { CalendarDateSchema } from "../model/primitives";
-import { text } from "../i18n";
+import { refusal } from "./refusal";
 import { dayNumber } from "../time/calendar-date";
 
 /**
@@ -10,15 +10,11 @@ import { dayNumber } from "../time/calendar-date";
  */
 export const PeriodSchema = z
   .object({ from: CalendarDateSchema, to: CalendarDateSchema })
-  .refine((p) => p.from <= p.to, {
-    message: "period.from must not be after period.to",
-    path: ["to"],
-    params: {
-      text: text("时段的开始日期不能晚于结束日期", "period.from must not be after period.to"),
-    },
-  })
-  .refine((p) => dayNumber(p.to) - dayNumber(p.from) <= 3660, {
-    message: "a period spans at most ten years",
-    path: ["to"],
-    params: { text: text("时段最长十年", "a period spans at most ten years") },
-  });
+  .refine(
+    (p) => p.from <= p.to,
+    refusal("时段的开始日期不能晚于结束日期", "period.from must not be after period.to", ["to"]),
+  )
+  .refine(
+    (p) => dayNumber(p.to) - dayNumber(p.from) <= 3660,
+    refusal("时段最长十年", "a period spans at most ten years", ["to"]),
+  );

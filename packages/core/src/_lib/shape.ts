@@ -1,10 +1,12 @@
 /**
  * Small field checks shared by the quick shape checks that let data already in validated shape
- * skip a full zod parse (the counters' files, pairing's children). Each check accepts only what
+ * skip a full zod parse (the counters' files, pairing's input, the compliance data's child files). Each check accepts only what
  * the matching schema accepts unchanged.
  * @module
  */
-import { MAX_ID_LENGTH } from "../model/limits";
+import { checkRegionCode } from "../identity/region-code";
+import { normalizeMobile } from "../identity/mobile";
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from "../model/limits";
 import { RESERVED_KEYS } from "./plain-data";
 
 /**
@@ -44,4 +46,117 @@ export function isPlainRecord(v: unknown): v is Record<string, unknown> {
   if (!isPlainObject(v)) return false;
   for (const k of RESERVED_KEYS) if (Object.hasOwn(v, k)) return false;
   return true;
+}
+
+/** A field check: whether a value certainly passes the field's schema unchanged. @internal */
+export type Check = (v: unknown) => boolean;
+
+/** A check that a value is one of `values` (an enum's options). @internal */
+export const oneOf = (values: readonly string[]): Check => {
+  const set: ReadonlySet<unknown> = new Set(values);
+  return (v) => set.has(v);
+};
+
+/** A whole number from 0 up to `Number.MAX_SAFE_INTEGER`. @internal */
+export const nonNegativeInt: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/** A finite number in `[min, max]`. @internal */
+export const inRange =
+  (min: number, max: number): Check =>
+  (v) =>
+    Number.isFinite(v) && (v as number) >= min && (v as number) <= max;
+
+/** A string of `min`–`max` UTF-16 units, as `z.string().min(min).max(max)` accepts it. @internal */
+export const textOf =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === "string" && v.length >= min && v.length <= max;
+
+/** A name: 1 to `MAX_NAME_LENGTH` characters. @internal */
+export const name: Check = textOf(1, MAX_NAME_LENGTH);
+
+/** A valid region code (6, 9 or 12 digits). @internal */
+export const region: Check = (v) => typeof v === "string" && checkRegionCode(v).valid;
+
+/**
+ * A {@link region} check that remembers the codes it found valid, for one list whose rows share
+ * few codes.
+ * @internal
+ */
+export function rememberingRegion(): Check {
+  const valid = new Set<string>();
+  return (v) => {
+    if (typeof v !== "string") return false;
+    if (valid.has(v)) return true;
+    if (!checkRegionCode(v).valid) return false;
+    valid.add(v);
+    return true;
+  };
+}
+
+/** A mobile number already in the normalised form `MobileSchema` outputs. @internal */
+export const mobile: Check = (v) => typeof v === "string" && normalizeMobile(v) === v;
+
+/** A boolean. @internal */
+export const isBoolean: Check = (v) => v === true || v === false;
+
+/** An array with the array prototype (its items are checked when copied). @internal */
+export const plainArray: Check = (v) =>
+  Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype;
+
+/**
+ * How a field may be left out: `true` when required, a function giving the default the schema
+ * fills in (for a field left out or `undefined`), or nothing when optional.
+ * @internal
+ */
+export type Presence = boolean | (() => unknown);
+
+/** A field of {@link pick}: its key, its check and whether it is required or defaulted. @internal */
+export type Field = readonly [key: string, check: Check, presence?: Presence];
+
+/**
+ * Copies the fields of a plain object named in `fields`, in that order (the order of the
+ * schema's shape, as zod outputs them), each read once and checked; unknown keys are dropped as
+ * zod drops them. An optional field left out is left out (`undefined` stays when given, as zod
+ * keeps it); a defaulted one gets its default. `undefined` when a field fails, a required one
+ * is missing, or the object is not plain.
+ * @internal
+ */
+export function pick(row: unknown, fields: readonly Field[]): Record<string, unknown> | undefined {
+  if (!isPlainRecord(row)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, check, presence] of fields) {
+    const v = key in row ? row[key] : undefined;
+    if (v === undefined) {
+      if (presence === true) return undefined;
+      if (typeof presence === "function") out[key] = presence();
+      else if (key in row) out[key] = undefined;
+      continue;
+    }
+    if (!check(v)) return undefined;
+    out[key] = v;
+  }
+  return out;
+}
+
+/**
+ * A copy of a plain array of at most `max` items, each through `inShape` (read once), or
+ * `undefined` when the value is no plain array, is too long or an item is not in shape.
+ * @internal
+ */
+export function listOf<T>(
+  v: unknown,
+  max: number,
+  inShape: (item: unknown) => T | undefined,
+): T[] | undefined {
+  if (!plainArray(v)) return undefined;
+  const items = v as readonly unknown[];
+  if (items.length > max) return undefined;
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = inShape(items[i]);
+    if (item === undefined) return undefined;
+    out.push(item);
+  }
+  return out;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../_lib/throws.test-helper";
+import { ValidationError } from "../errors";
 import { ChildFileSchema, ParentSchema } from "../model";
 import { maskFields } from "../privacy/field-class";
 import { intersectStorageScopes } from "../ports/storage/match";
@@ -56,6 +58,17 @@ describe("scopes", () => {
         "2026-09-01",
       ),
     ).toEqual(["c2"]);
+  });
+
+  it("paired children: a mentor id that is not a string, or a pairing that is not an object, is refused by name", () => {
+    const refused = (call: () => unknown, path: string) => {
+      const e = thrown(call);
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues[0]!.path).toBe(path);
+    };
+    refused(() => pairedChildIds(undefined as never, [null as never], "2026-09-01"), "mentorId");
+    refused(() => pairedChildIds("m1", [{} as never, null as never], "2026-09-01"), "pairings[1]");
+    refused(() => pairedChildIds("m1", [7 as never], "2026-09-01"), "pairings[0]");
   });
 
   it("scopes intersect: lists by value, regions by the longer code under the other", () => {

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { refusal } from "../_lib/refusal";
 import { IdSchema, RegionCodeSchema } from "../model/primitives";
 
 /**
@@ -44,15 +45,17 @@ export const ScopeSchema = z.discriminatedUnion("level", [
   z.object({ level: z.literal("school"), schoolIds: ids }),
   z.object({
     level: z.literal("township"),
-    regionCode: RegionCodeSchema.refine((c) => c.length === 9, {
-      message: "a township code has 9 digits",
-    }),
+    regionCode: RegionCodeSchema.refine(
+      (c) => c.length === 9,
+      refusal("乡镇区划代码应为 9 位", "a township code has 9 digits"),
+    ),
   }),
   z.object({
     level: z.literal("county"),
-    regionCode: RegionCodeSchema.refine((c) => c.length === 6, {
-      message: "a county code has 6 digits",
-    }),
+    regionCode: RegionCodeSchema.refine(
+      (c) => c.length === 6,
+      refusal("县级区划代码应为 6 位", "a county code has 6 digits"),
+    ),
   }),
   z.object({ level: z.literal("all") }),
 ]);

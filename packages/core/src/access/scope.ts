@@ -16,6 +16,7 @@ import { ActorSchema, type Actor, type ActorInput } from "./actor";
  * @param pairings - Pairings (of any mentor).
  * @param asOf - The day; a pairing counts from its `start` to its `end`, both included.
  * @returns The child ids, ascending, each once.
+ * @throws ValidationError when `mentorId` is not a string, or `pairings` is not a list of objects.
  * @example
  * pairedChildIds("t1", pairings, "2026-09-01") //=> ["c1", "c4"]
  * @category Access
@@ -33,9 +34,25 @@ export function pairedChildIds(
       pairings,
     );
   }
+  if (typeof mentorId !== "string") {
+    throw invalidArgument(
+      "mentorId",
+      "invalid_type",
+      text("应为帮扶人编号（字符串）", "expected a mentor id (a string)"),
+      mentorId,
+    );
+  }
   const ids = new Set<string>();
-  for (const p of pairings) {
-    if (p?.mentorId !== mentorId || p.start > asOf) continue;
+  for (const [i, p] of pairings.entries()) {
+    if (typeof p !== "object" || p === null) {
+      throw invalidArgument(
+        `pairings[${i}]`,
+        "invalid_type",
+        text("应为结对（对象）", "expected a pairing (an object)"),
+        p,
+      );
+    }
+    if (p.mentorId !== mentorId || p.start > asOf) continue;
     if (p.end === undefined || p.end >= asOf) ids.add(p.childId);
   }
   return [...ids].sort();

@@ -134,6 +134,22 @@ describe("auditEntryHash", () => {
   });
 });
 
+describe("chainAuditEntries", () => {
+  it("refuses a previous hash that is not a string and an entry that is not an object, saying which", () => {
+    for (const previous of [[], null, 7, undefined]) {
+      const e = thrown(() => chainAuditEntries(previous as never, []));
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues[0]!.path).toBe("previous");
+    }
+    for (const bad of [null, 7, "x", undefined]) {
+      const e = thrown(() => chainAuditEntries(AUDIT_GENESIS_HASH, [entry(0), bad as never]));
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues[0]!.path).toBe("entries[1]");
+      expect((e as ValidationError).issues[0]!.message["zh-CN"]).toContain("应为审计记录");
+    }
+  });
+});
+
 describe("createAuditVerifier", () => {
   const pushAll = (log: readonly StoredAuditEntry[], options = {}) => {
     const v = createAuditVerifier(options);

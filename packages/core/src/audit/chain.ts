@@ -97,6 +97,30 @@ export function auditPatchesDigest(patches: StorageAuditEntry["patches"]): strin
   return sha256Hex(canonicalJson(patches));
 }
 
+/** Throws unless `entry` is an object (an audit entry to hash). */
+function requireEntry(entry: unknown, path: string): void {
+  if (typeof entry !== "object" || entry === null) {
+    throw invalidArgument(
+      path,
+      "invalid_type",
+      text("应为审计记录", "expected an audit entry"),
+      entry,
+    );
+  }
+}
+
+/** Throws unless `hash` is a string (the hash of the entry before). */
+function requireHash(hash: unknown, path: string): void {
+  if (typeof hash !== "string") {
+    throw invalidArgument(
+      path,
+      "invalid_type",
+      text("应为前一条记录的哈希（字符串）", "expected the previous entry's hash (a string)"),
+      hash,
+    );
+  }
+}
+
 /**
  * The hash of an audit entry in the chain: SHA-256 (hex) of `prevHash` and the canonical JSON
  * of the entry without `seq`, `prevHash` and `hash`; when the entry has a `patchesDigest`
@@ -110,22 +134,8 @@ export function auditPatchesDigest(patches: StorageAuditEntry["patches"]): strin
  * @category Audit
  */
 export function auditEntryHash(entry: StorageAuditEntry, prevHash: string): string {
-  if (typeof entry !== "object" || entry === null) {
-    throw invalidArgument(
-      "entry",
-      "invalid_type",
-      text("应为审计记录", "expected an audit entry"),
-      entry,
-    );
-  }
-  if (typeof prevHash !== "string") {
-    throw invalidArgument(
-      "prevHash",
-      "invalid_type",
-      text("应为前一条记录的哈希（字符串）", "expected the previous entry's hash (a string)"),
-      prevHash,
-    );
-  }
+  requireEntry(entry, "entry");
+  requireHash(prevHash, "prevHash");
   return sha256Hex(`${prevHash}\n${canonicalJson(hashed(entry))}`);
 }
 
@@ -136,6 +146,7 @@ export function auditEntryHash(entry: StorageAuditEntry, prevHash: string): stri
  * @param previous - The `hash` of the last stored entry, or {@link AUDIT_GENESIS_HASH} for an empty log.
  * @param entries - The entries to append, in order.
  * @returns The entries with `prevHash` and `hash`, and the new last hash (`head`).
+ * @throws ValidationError when `previous` is not a string or an entry is not an object.
  * @example
  * const { linked, head } = chainAuditEntries(AUDIT_GENESIS_HASH, [entry]);
  * linked[0].prevHash === AUDIT_GENESIS_HASH //=> true
@@ -156,6 +167,8 @@ export function chainAuditEntries(
       entries,
     );
   }
+  requireHash(previous, "previous");
+  entries.forEach((e, i) => requireEntry(e, `entries[${i}]`));
   let head = previous;
   const linked = entries.map((e) => {
     const own = content(e);

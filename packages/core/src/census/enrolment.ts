@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { refusal } from "../_lib/refusal";
 import { isParentAway } from "../classification/definitions";
 import { validate } from "../errors/validate";
 import { text } from "../i18n";
@@ -48,7 +49,10 @@ const InputSchema = z
       .object({ from: z.number().int().min(3).max(20), to: z.number().int().min(3).max(20) })
       .default({ from: 6, to: 15 }),
   })
-  .refine((o) => o.from <= o.asOf, { message: "from must not be after asOf", path: ["from"] });
+  .refine(
+    (o) => o.from <= o.asOf,
+    refusal("起始日期不能晚于统计日期", "from must not be after asOf", ["from"]),
+  );
 
 /**
  * Enrolment and retention of left-behind children (入学率、巩固率) and the dropouts by name: the

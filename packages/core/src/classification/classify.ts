@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { refusal } from "../_lib/refusal";
 import { validate } from "../errors";
 import { text } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput, type Parent } from "../model";
@@ -226,7 +227,10 @@ const ChangesOptionsSchema = z
     to: CalendarDateSchema,
     definition: DefinitionChoiceSchema.optional(),
   })
-  .refine((o) => o.from <= o.to, { message: "from must not be after to", path: ["to"] });
+  .refine(
+    (o) => o.from <= o.to,
+    refusal("开始日期不能晚于结束日期", "from must not be after to", ["to"]),
+  );
 
 /** Candidate dates for a definition without `changeDates`: every birthday and away-period edge. */
 function genericChangeDates(file: ChildFile, from: CalendarDate, to: CalendarDate): CalendarDate[] {

@@ -400,7 +400,7 @@ export function plainContactRecordMs(raw: unknown): number | undefined {
   if (initiator !== undefined && !(typeof initiator === "string" && INITIATORS.has(initiator)))
     return undefined;
   const minutes = r.durationMinutes;
-  if (minutes !== undefined && !(Number.isInteger(minutes) && (minutes as number) > 0))
+  if (minutes !== undefined && !(Number.isSafeInteger(minutes) && (minutes as number) > 0))
     return undefined;
   for (let t = 0; t < TEXT_FIELDS.length; t++) {
     const [k, max] = TEXT_FIELDS[t]!;

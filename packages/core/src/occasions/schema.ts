@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { refusal } from "../_lib/refusal";
 import { LocalizedTextSchema } from "../checklists/text";
 import { DefinitionChoiceSchema } from "../classification/classify";
 import { MentorKindSchema } from "../model/mentor";
@@ -74,20 +75,23 @@ export const OccasionPolicySchema = z
       p.counts.parentHome ||
       p.counts.contactKinds.length + p.counts.activityKinds.length + p.counts.noticeKinds.length >
         0,
-    { message: "counts names nothing to count", path: ["counts"] },
+    refusal("counts 未指定任何要计数的内容", "counts names nothing to count", ["counts"]),
   )
-  .refine((p) => !p.counts.parentHome || p.level === "parent", {
-    message: "parentHome applies to the parent level",
-    path: ["counts", "parentHome"],
-  })
-  .refine((p) => p.pairedWith === undefined || p.level === "child", {
-    message: "pairedWith applies to the child level",
-    path: ["pairedWith"],
-  })
-  .refine((p) => p.window.type !== "birthday" || p.level === "child", {
-    message: "a birthday window applies to the child level",
-    path: ["window"],
-  });
+  .refine(
+    (p) => !p.counts.parentHome || p.level === "parent",
+    refusal("parentHome 只适用于家长层级", "parentHome applies to the parent level", [
+      "counts",
+      "parentHome",
+    ]),
+  )
+  .refine(
+    (p) => p.pairedWith === undefined || p.level === "child",
+    refusal("pairedWith 只适用于儿童层级", "pairedWith applies to the child level", ["pairedWith"]),
+  )
+  .refine(
+    (p) => p.window.type !== "birthday" || p.level === "child",
+    refusal("生日时段只适用于儿童层级", "a birthday window applies to the child level", ["window"]),
+  );
 /** @category Occasions */
 export type OccasionPolicy = z.infer<typeof OccasionPolicySchema>;
 /** @category Occasions */

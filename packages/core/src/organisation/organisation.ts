@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { refusal } from "../_lib/refusal";
 import { validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import { IdSchema } from "../model/primitives";
@@ -27,10 +28,10 @@ export const SchoolOrganisationSchema = z
     /** The head of the leading group: the principal in every summary. */
     head: IdSchema.optional(),
   })
-  .refine((o) => o.head === undefined || o.members.some((m) => m.personId === o.head), {
-    message: "head must be one of the members",
-    path: ["head"],
-  });
+  .refine(
+    (o) => o.head === undefined || o.members.some((m) => m.personId === o.head),
+    refusal("组长应为成员之一", "head must be one of the members", ["head"]),
+  );
 /** @category Organisation */
 export type SchoolOrganisation = z.infer<typeof SchoolOrganisationSchema>;
 /** @category Organisation */

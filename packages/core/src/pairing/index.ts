@@ -37,6 +37,8 @@ export {
 export type { PairingExclusion, PairingExclusionInput, PlanPairingsInput } from "./stages/input";
 export { planPairings } from "./plan";
 export { planPairingsPartitioned } from "./partitioned";
+export { summarizePairingPartition, type PairingPartitionSummary } from "./partition-summary";
+export { mergePairingPartitions } from "./partition-merge";
 export type { PairingPartition, PartitionedPairingOptions } from "./partitioned";
 export type {
   EndedPairing,

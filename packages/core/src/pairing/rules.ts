@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { text, type LocalizedText } from "../i18n";
+import { refusal } from "../_lib/refusal";
+import type { LocalizedText } from "../i18n";
 import type { ChildFile, RiskLevel } from "../model/child-file";
 import { RiskLevelSchema } from "../model/child-file";
 import type { SchoolClass } from "../model/area";
@@ -21,11 +22,10 @@ export const PairingCapacitySchema = z
     min: z.number().int().min(0).max(10_000).default(0),
     max: z.number().int().min(0).max(10_000),
   })
-  .refine((c) => c.min <= c.max, {
-    message: "min must not exceed max",
-    path: ["min"],
-    params: { text: text("最少人数不能多于最多人数", "min must not exceed max") },
-  });
+  .refine(
+    (c) => c.min <= c.max,
+    refusal("最少人数不能多于最多人数", "min must not exceed max", ["min"]),
+  );
 /**
  * @example
  * const c: PairingCapacity = { min: 2, max: 3 };

@@ -11,6 +11,7 @@ import { safeValidate, validate, requireObject } from "../errors/validate";
 import { safeValidateList } from "../errors/validate-list";
 import { text, type LocalizedText } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
+import { childFileInShape } from "../model/child-file-shape";
 import {
   MentorSchema,
   PairingSchema,
@@ -22,18 +23,17 @@ import {
 import { SchoolSchema, type School } from "../model/area";
 import { TimeZoneSchema } from "../model/primitives";
 import {
-  ActivityKindSchema,
   ActivitySchema,
-  ContactKindSchema,
   ContactRecordSchema,
-  plainContactRecordMs,
-  InitiatorSchema,
   type Activity,
   type ContactRecord,
   type ContactRecordInput,
 } from "../model/records";
+import { ACTIVITY_KIND_CODE, NO_INITIATOR } from "./codes";
+import { RecordReader } from "./record-reader";
 import { IdTable } from "../_lib/id-table";
 import { IntList } from "../_lib/int-list";
+import { quickList } from "../_lib/quick-list";
 import { dayNumber } from "../time/calendar-date";
 import { DEFAULT_TIME_ZONE, type TimeZone } from "../time/types";
 import { dateInZone } from "../time/zone";
@@ -78,16 +78,7 @@ export const PolicyFindingCode = {
 /** @category Policies */
 export type PolicyFindingCode = (typeof PolicyFindingCode)[keyof typeof PolicyFindingCode];
 
-/** Kind codes: contact kinds 0–15, activity kinds 16–31. @internal */
-export const CONTACT_KIND_CODE = new Map(ContactKindSchema.options.map((k, i) => [k as string, i]));
-/** @internal */
-export const ACTIVITY_KIND_CODE = new Map(
-  ActivityKindSchema.options.map((k, i) => [k as string, 16 + i]),
-);
-/** @internal */
-export const INITIATOR_CODE = new Map(InitiatorSchema.options.map((k, i) => [k as string, i]));
-/** Initiator code of an activity (it has none). @internal */
-export const NO_INITIATOR = 255;
+export { ACTIVITY_KIND_CODE, CONTACT_KIND_CODE, INITIATOR_CODE, NO_INITIATOR } from "./codes";
 
 /**
  * The inputs of a compliance evaluation, without the policies: validated once and indexed, so a
@@ -241,13 +232,22 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     rows: unknown,
     path: string,
     noun: LocalizedText,
+    inShape?: (row: unknown) => z.output<S> | undefined,
   ): z.output<S>[] => {
+    const quick = inShape && quickList(schema, rows, inShape);
+    if (quick) return quick;
     const r = safeValidateList(schema, rows, { path: [path], idNoun: noun });
     if (r.success) return r.data;
     issues.push(...r.error.issues);
     return [];
   };
-  const children = list(ChildFileSchema, input.children, "children", text("儿童", "child"));
+  const children = list(
+    ChildFileSchema,
+    input.children,
+    "children",
+    text("儿童", "child"),
+    childFileInShape(),
+  );
   const mentors = list(MentorSchema, input.mentors, "mentors", text("帮扶人", "mentor"));
   const pairings = list(PairingSchema, input.pairings, "pairings", text("结对", "pairing"));
   const activities = list(
@@ -310,16 +310,18 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   }
 
   // Records are read once, one at a time (an iterable works: a county's 1.5 million records
-  // need never be held as objects), checked, and reduced to typed columns.
+  // need never be held as objects), checked, and reduced to typed columns. Given an array, the
+  // columns are sized for it at once.
+  const expected = (Array.isArray(input.records) ? input.records.length : 1024) + activities.length;
   const ids: string[] = [];
-  const idTable = new IdTable(ids);
-  const dayList = new IntList();
-  const kindList = new IntList();
-  const initList = new IntList();
-  const childStartList = new IntList();
-  const mentorStartList = new IntList();
-  const childTmp = new IntList();
-  const mentorTmp = new IntList();
+  const idTable = new IdTable(ids, expected);
+  const dayList = new IntList(expected);
+  const kindList = new IntList(expected);
+  const initList = new IntList(expected);
+  const childStartList = new IntList(expected + 1);
+  const mentorStartList = new IntList(expected + 1);
+  const childTmp = new IntList(expected);
+  const mentorTmp = new IntList(expected);
   childStartList.push(0);
   mentorStartList.push(0);
   const unknownChild: string[] = [];
@@ -328,22 +330,20 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   let unknownMentorCount = 0;
   const recordIssues: FieldIssue[] = [];
   let recordIssueCount = 0;
+  const r = new RecordReader();
   let i = -1;
   for (const raw of input.records) {
     i++;
-    let ms = plainContactRecordMs(raw);
-    let r = raw as ContactRecordInput;
-    if (ms === undefined) {
+    if (!r.read(raw)) {
       const parsed = safeValidate(ContactRecordSchema, raw, { path: ["records", i] });
       if (!parsed.success) {
         recordIssueCount += parsed.error.issues.length;
         if (recordIssues.length < 100) recordIssues.push(...parsed.error.issues);
         continue;
       }
-      r = parsed.data;
-      ms = Date.parse(parsed.data.at);
+      r.take(parsed.data);
     }
-    const id = r.id as string;
+    const id = r.id;
     ids.push(id);
     if (idTable.add(ids.length - 1) >= 0) {
       recordIssueCount++;
@@ -359,18 +359,18 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
         });
       }
     }
-    dayList.push(dayOfInstant(ms, zone));
-    kindList.push(CONTACT_KIND_CODE.get(r.kind)!);
-    initList.push(INITIATOR_CODE.get(r.initiator ?? "mentor")!);
-    for (const cid of r.childIds as readonly string[]) {
-      const ci = childById.get(cid);
+    dayList.push(dayOfInstant(r.ms, zone));
+    kindList.push(r.kind);
+    initList.push(r.initiator);
+    for (let k = 0; k < r.childCount; k++) {
+      const ci = childById.get(r.childIds[k]!);
       if (ci === undefined) {
         unknownChild.push(id);
         unknownChildCount++;
       } else childTmp.push(ci);
     }
     if (r.mentorId !== undefined) {
-      const mi = mentorById.get(r.mentorId as string);
+      const mi = mentorById.get(r.mentorId);
       if (mi === undefined) {
         unknownMentor.push(id);
         unknownMentorCount++;
@@ -405,19 +405,19 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     mentorStartList.push(mentorTmp.n);
   }
   const n = ids.length;
-  const day = dayList.toInt32Array();
+  const day = dayList.finish();
   const kind = kindList.toUint8Array();
   const initiator = initList.toUint8Array();
-  const childStart = childStartList.toInt32Array();
-  const mentorStart = mentorStartList.toInt32Array();
+  const childStart = childStartList.finish();
+  const mentorStart = mentorStartList.finish();
   let minDay = FAR_FUTURE;
   let maxDay = FAR_PAST;
   for (let e = 0; e < n; e++) {
     if (day[e]! < minDay) minDay = day[e]!;
     if (day[e]! > maxDay) maxDay = day[e]!;
   }
-  const childList = childTmp.toInt32Array();
-  const mentorList = mentorTmp.toInt32Array();
+  const childList = childTmp.finish();
+  const mentorList = mentorTmp.finish();
 
   // Schools of each event: the mentors' and children's schools (an activity's own school).
   const schoolOfChild = Int32Array.from(children, (c) =>

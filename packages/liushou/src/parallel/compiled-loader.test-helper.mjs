@@ -1,7 +1,7 @@
 // A partition loader in plain JavaScript for the test of the published build: it imports the
 // built packages (no TypeScript, no source condition), as a host's compiled loader would.
 import { EXAMPLE_CALENDAR_2025_26 } from "@liushou/core";
-import { generatePopulation, prefixPeople, prefixRecord } from "@liushou/fixtures";
+import { generatePopulation, prefixCounty, prefixPeople, prefixRecord } from "@liushou/fixtures";
 
 /** County `key`: a small synthetic population whose ids carry the key. */
 export async function loadPartition(key) {
@@ -15,5 +15,20 @@ export async function loadPartition(key) {
     schools: pop.schools,
     records: pop.records.map((r) => prefixRecord(r, p)),
     calendar: EXAMPLE_CALENDAR_2025_26,
+  };
+}
+
+/** County `key` for pairing: a small synthetic population, ids, schools and classes prefixed. */
+export async function loadPairingPartition(key) {
+  const c = prefixCounty(
+    generatePopulation({ preset: "class", seed: key, records: false }),
+    `${key}-`,
+  );
+  return {
+    name: key,
+    children: c.files,
+    mentors: c.mentors,
+    existing: c.pairings,
+    classes: c.classes,
   };
 }

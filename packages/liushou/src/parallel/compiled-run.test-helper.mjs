@@ -1,16 +1,20 @@
-// Runs the partitioned evaluation on worker threads from the published build of `liushou`,
-// through its ES module entry and its CommonJS entry, and compares each with the one-thread
-// merge of the same partitions. Prints one JSON line; run by `compiled.test.ts` with plain
+// Runs the partitioned evaluation and pairing on worker threads from the published build of
+// `liushou`, through its ES module entry and its CommonJS entry, and compares each with the
+// one-thread merge of the same partitions. Prints one JSON line; run by `compiled.test.ts` with plain
 // `node` (no tsx, no source condition).
 import { createRequire } from "node:module";
 import { isDeepStrictEqual } from "node:util";
-import { ALL_PRESETS, evaluateCompliancePartitioned } from "@liushou/core";
-import { evaluateCompliancePartitionedParallel as viaImport } from "../../dist/index.js";
-import { loadPartition } from "./compiled-loader.test-helper.mjs";
+import {
+  ALL_PRESETS,
+  evaluateCompliancePartitioned,
+  planPairingsPartitioned,
+  TEACHER_PAIRING_PRESET,
+} from "@liushou/core";
+import { generatePopulation } from "@liushou/fixtures";
+import * as esmEntry from "../../dist/index.js";
+import { loadPairingPartition, loadPartition } from "./compiled-loader.test-helper.mjs";
 
-const { evaluateCompliancePartitionedParallel: viaRequire } = createRequire(import.meta.url)(
-  "../../dist/index.cjs",
-);
+const cjsEntry = createRequire(import.meta.url)("../../dist/index.cjs");
 const keys = ["k1", "k2", "k3"];
 const options = {
   policies: ALL_PRESETS,
@@ -26,13 +30,49 @@ const expected = await evaluateCompliancePartitioned({
     for (const key of keys) yield { key, data: await loadPartition(key) };
   })(),
 });
-const esm = await viaImport({ ...options, keys, loader, workers: 2 });
-const cjs = await viaRequire({ ...options, keys, loader: loader.pathname, workers: 2 });
+const esm = await esmEntry.evaluateCompliancePartitionedParallel({
+  ...options,
+  keys,
+  loader,
+  workers: 2,
+});
+const cjs = await cjsEntry.evaluateCompliancePartitionedParallel({
+  ...options,
+  keys,
+  loader: loader.pathname,
+  workers: 2,
+});
+const pairing = {
+  rules: TEACHER_PAIRING_PRESET,
+  asOf: generatePopulation({ preset: "class", records: false }).asOf,
+  onMissing: "end",
+};
+const plan = await planPairingsPartitioned(
+  (async function* () {
+    for (const key of keys) yield await loadPairingPartition(key);
+  })(),
+  pairing,
+);
+const esmPlan = await esmEntry.planPairingsPartitionedParallel({
+  ...pairing,
+  keys,
+  loader,
+  workers: 2,
+});
+const cjsPlan = await cjsEntry.planPairingsPartitionedParallel({
+  ...pairing,
+  keys,
+  loader: loader.pathname,
+  workers: 2,
+});
 console.log(
   JSON.stringify({
     rows: expected.rows,
     partitions: esm.partitions,
     esmEqual: isDeepStrictEqual(esm, expected),
     cjsEqual: isDeepStrictEqual(cjs, expected),
+    paired: plan.stats.matched,
+    esmPlanEqual: isDeepStrictEqual(esmPlan, plan),
+    cjsPlanEqual: isDeepStrictEqual(cjsPlan, plan),
   }),
 );

@@ -11,7 +11,7 @@ const built =
 // The published build's worker path: plain `node` on the compiled entries, with a compiled
 // loader. `pnpm build` first (CI does); without a build this says so and is skipped.
 describe.skipIf(!built)("the published build on worker threads", () => {
-  it("merges partitions exactly as one thread, from the ES module and CommonJS entries", async () => {
+  it("merges partitions and plans exactly as one thread, from the ES module and CommonJS entries", async () => {
     const script = fileURLToPath(new URL("./compiled-run.test-helper.mjs", import.meta.url));
     const { NODE_OPTIONS: _ignored, ...env } = process.env;
     const { stdout } = await promisify(execFile)(process.execPath, [script], { env });
@@ -21,8 +21,12 @@ describe.skipIf(!built)("the published build on worker threads", () => {
       partitions: 3,
       esmEqual: true,
       cjsEqual: true,
+      paired: expect.any(Number),
+      esmPlanEqual: true,
+      cjsPlanEqual: true,
     });
     expect(result["rows"]).toBeGreaterThan(0);
+    expect(result["paired"]).toBeGreaterThan(0);
   }, 120_000);
 });
 if (!built)

@@ -1,8 +1,12 @@
-import { EXAMPLE_CALENDAR_2025_26, type ComplianceDataInput } from "@liushou/core";
-import { generatePopulation, prefixPeople, prefixRecord } from "@liushou/fixtures";
+import {
+  EXAMPLE_CALENDAR_2025_26,
+  type ComplianceDataInput,
+  type PairingPartition,
+} from "@liushou/core";
+import { generatePopulation, prefixCounty, prefixPeople, prefixRecord } from "@liushou/fixtures";
 
 /**
- * A partition loader for the tests: county `key` is a small synthetic population whose ids
+ * A compliance partition loader for the tests: county `key` is a small synthetic population whose ids
  * carry the key, so counties are disjoint. Workers import this module by URL.
  */
 export async function loadPartition(key: string): Promise<ComplianceDataInput> {
@@ -18,5 +22,44 @@ export async function loadPartition(key: string): Promise<ComplianceDataInput> {
     schools: pop.schools,
     records: pop.records.map((r) => prefixRecord(r, p)),
     calendar: EXAMPLE_CALENDAR_2025_26,
+  };
+}
+
+/** The plan date of the pairing partitions: the generated pairings' own date. */
+export const PAIRING_AS_OF = generatePopulation({ preset: "class", records: false }).asOf;
+
+/**
+ * County `key` for pairing: a township-size population (a class-size one for keys starting
+ * with `s`), ids, schools and classes prefixed.
+ */
+function pairingCounty(key: string): PairingPartition {
+  const preset = key.startsWith("s") ? "class" : "township";
+  const pop = generatePopulation({ preset, seed: key, records: false });
+  const c = prefixCounty(pop, `${key}-`);
+  return {
+    name: key,
+    children: c.files,
+    mentors: c.mentors,
+    existing: c.pairings,
+    classes: c.classes,
+  };
+}
+
+/**
+ * The pairing loader of the tests: county `key`, or `cross` (a child whose active pairing names
+ * a mentor of county `s1`), `bad` (a malformed partition), `throws` (the loader fails).
+ */
+export async function loadPairingPartition(key: string): Promise<PairingPartition> {
+  if (key === "bad") return { name: key, children: [{ id: 3 }], mentors: [] } as never;
+  if (key === "throws") throw new RangeError(`no county ${key}`);
+  if (key !== "cross") return pairingCounty(key);
+  const s1 = pairingCounty("s1");
+  const p = s1.existing!.find((x) => x.end === undefined)!;
+  const file = s1.children.find((f) => f.id === p.childId)!;
+  return {
+    name: key,
+    children: [{ ...file, id: "cross-c1" }],
+    mentors: [],
+    existing: [{ ...p, id: "cross-p1", childId: "cross-c1" }],
   };
 }

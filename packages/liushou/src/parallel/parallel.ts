@@ -4,61 +4,26 @@
  * thread merges the summaries in key order.
  * @module
  */
-import { availableParallelism } from "node:os";
 import {
   mergeCompliancePartitions,
   text,
-  validate,
   type CompliancePartitionInput,
   type CompliancePartitionSummary,
   type PartitionedCompliance,
 } from "@liushou/core";
-import Tinypool from "tinypool";
-import * as z from "zod";
-import type { PartitionTask } from "./task";
+import { collect, onWorkers, splitPoolOptions, type PoolOptions } from "./pool";
 
 /**
  * Options of {@link evaluateCompliancePartitionedParallel}.
  * @category Composition
  */
-export interface ParallelComplianceInput extends Omit<
-  CompliancePartitionInput,
-  "key" | "data" | "counts"
-> {
-  /** The partition keys (county codes), merged in this order. */
-  keys: readonly string[];
+export interface ParallelComplianceInput
+  extends Omit<CompliancePartitionInput, "key" | "data" | "counts">, PoolOptions {
   /**
    * The host's loading module (a file URL or absolute path) exporting
    * `loadPartition(key)`; see {@link PartitionLoaderModule}.
    */
   loader: string | URL;
-  /** Worker threads. Default: the machine's available parallelism (at most 64). */
-  workers?: number;
-}
-
-const InputSchema = z.object({
-  keys: z.array(z.string().min(1)).min(1),
-  loader: z.union([z.string().min(1), z.instanceof(URL)]),
-  workers: z.number().int().min(1).max(64).optional(),
-});
-
-/** The worker module: the compiled one, or the TypeScript sources through tsx. */
-function workerModule(): { filename: string; execArgv: string[] } {
-  const here = import.meta.url;
-  if (here.endsWith(".ts")) {
-    return {
-      filename: new URL("./worker-source.mjs", here).href,
-      execArgv: ["--conditions=@liushou/source"],
-    };
-  }
-  // The ES module build of the worker serves both builds: workers import it.
-  return { filename: new URL("./compliance-worker.js", here).href, execArgv: [] };
-}
-
-/** The loader as a URL a worker can import. */
-function loaderHref(loader: string | URL): string {
-  if (loader instanceof URL) return loader.href;
-  return /^[a-z][a-z0-9+.-]*:/i.test(loader) ? loader : new URL(`file://${loader}`).href;
 }
 
 /**
@@ -72,8 +37,8 @@ function loaderHref(loader: string | URL): string {
  * @param input - Policies, period, `asOf`, roll-ups and work list as for
  * `evaluateCompliancePartitioned`; the partition `keys`, the `loader` module and `workers`.
  * @returns The merged counts, roll-ups, work list and findings.
- * @throws ValidationError for bad options; the first error a worker meets (a bad partition,
- * a loader without `loadPartition`).
+ * @throws ValidationError for bad options; the error of the first partition in key order that
+ * fails (a bad partition, a loader without `loadPartition`), rebuilt with its class and issues.
  * @example
  * const merged = await evaluateCompliancePartitionedParallel({
  *   policies: ALL_PRESETS, period, asOf, keys: countyCodes,
@@ -85,33 +50,14 @@ function loaderHref(loader: string | URL): string {
 export async function evaluateCompliancePartitionedParallel(
   input: ParallelComplianceInput,
 ): Promise<PartitionedCompliance> {
-  const o = validate(
-    InputSchema,
-    { keys: input?.keys, loader: input?.loader, workers: input?.workers },
-    { subject: text("并行分区评估选项", "parallel partitioned evaluation options") },
+  const { pool, options } = splitPoolOptions(
+    input,
+    text("并行分区评估选项", "parallel partitioned evaluation options"),
   );
-  const { keys: _k, loader: _l, workers: _w, ...options } = input;
-  const { filename, execArgv } = workerModule();
-  const pool = new Tinypool({
-    filename,
-    execArgv,
-    minThreads: 1,
-    maxThreads: Math.min(o.workers ?? availableParallelism(), 64, o.keys.length),
-  });
-  try {
-    const loader = loaderHref(o.loader);
-    const summaries = await Promise.all(
-      o.keys.map(
-        (key) =>
-          pool.run({
-            key,
-            loader,
-            options,
-          } satisfies PartitionTask) as Promise<CompliancePartitionSummary>,
-      ),
-    );
-    return mergeCompliancePartitions(summaries, options);
-  } finally {
-    await pool.destroy();
-  }
+  return onWorkers(
+    pool,
+    (key, _index, loader) => ({ job: "compliance", task: { key, loader, options } }),
+    async (summaries: AsyncIterable<CompliancePartitionSummary>) =>
+      mergeCompliancePartitions(await collect(summaries), options),
+  );
 }

@@ -1,9 +1,13 @@
-import type { CompliancePartitionInput } from "@liushou/core";
+import type {
+  CompliancePartitionInput,
+  PairingPartition,
+  PartitionedPairingOptions,
+} from "@liushou/core";
 
 /**
- * A host module that loads partitions for worker threads: each worker imports it once and
- * calls `loadPartition(key)` for every partition it evaluates (reading a county from storage,
- * files, a queue). Raw lists or data prepared with `prepareComplianceData`.
+ * A host module that loads compliance partitions for worker threads: each worker imports it
+ * once and calls `loadPartition(key)` for every partition it evaluates (reading a county from
+ * storage, files, a queue). Raw lists or data prepared with `prepareComplianceData`.
  * @example
  * // counties.mjs
  * export async function loadPartition(county) { return loadCounty(county); }
@@ -11,6 +15,22 @@ import type { CompliancePartitionInput } from "@liushou/core";
  */
 export interface PartitionLoaderModule {
   loadPartition(key: string): Promise<CompliancePartitionInput["data"]>;
+}
+
+/**
+ * A host module that loads pairing partitions for worker threads: each worker imports it once
+ * and calls `loadPairingPartition(key)` for every partition it plans. The partition is what
+ * {@link planPairingsPartitioned} reads, its `name` the key (so errors name the county).
+ * @example
+ * // counties.mjs
+ * export async function loadPairingPartition(county) {
+ *   const { children, mentors, pairings } = await loadCounty(county);
+ *   return { name: county, children, mentors, existing: pairings };
+ * }
+ * @category Composition
+ */
+export interface PairingPartitionLoaderModule {
+  loadPairingPartition(key: string): Promise<PairingPartition> | PairingPartition;
 }
 
 /**
@@ -26,3 +46,22 @@ export interface PartitionTask {
   readonly loader: string;
   readonly options: Omit<CompliancePartitionInput, "key" | "data" | "counts">;
 }
+
+/**
+ * What the main thread sends a worker to plan one pairing partition: its key, its position
+ * among the keys (the name of a partition without one), the loader's URL and the options.
+ * @example
+ * const task: PairingPartitionTask = { key: "440923", index: 0, loader: loaderUrl, options: { rules, asOf } };
+ * @category Composition
+ */
+export interface PairingPartitionTask {
+  readonly key: string;
+  readonly index: number;
+  readonly loader: string;
+  readonly options: PartitionedPairingOptions;
+}
+
+/** A task for the pool's worker: which job, and its task. @internal */
+export type WorkerJob =
+  | { readonly job: "compliance"; readonly task: PartitionTask }
+  | { readonly job: "pairing"; readonly task: PairingPartitionTask };

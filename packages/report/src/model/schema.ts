@@ -249,6 +249,17 @@ export const BlockSchema: z.ZodType<Block> = z.lazy(() =>
   ]),
 );
 
+/** @internal The period a report covers: first and last day, inclusive, in order. */
+export const ReportPeriodSchema = z
+  .object({ from: CalendarDateSchema, to: CalendarDateSchema })
+  .refine((p) => p.from <= p.to, {
+    message: "period.from must not be after period.to",
+    path: ["to"],
+    params: {
+      text: text("时段的开始日期不能晚于结束日期", "period.from must not be after period.to"),
+    },
+  });
+
 const MetaSchema = z.object({
   preparedBy: z.string().optional(),
   subject: z.object({
@@ -256,15 +267,7 @@ const MetaSchema = z.object({
     id: z.string().optional(),
     name: z.string(),
   }),
-  period: z
-    .object({ from: CalendarDateSchema, to: CalendarDateSchema })
-    .refine((p) => p.from <= p.to, {
-      message: "period.from must not be after period.to",
-      path: ["to"],
-      params: {
-        text: text("时段的开始日期不能晚于结束日期", "period.from must not be after period.to"),
-      },
-    }),
+  period: ReportPeriodSchema,
   asOf: CalendarDateSchema,
   generatedAt: InstantSchema,
   timeZone: TimeZoneSchema,

@@ -15,7 +15,7 @@ import {
   type TimeZone,
 } from "@liushou/core";
 import * as z from "zod";
-import { SensitiveFieldSchema } from "../model/schema";
+import { ReportPeriodSchema, SensitiveFieldSchema } from "../model/schema";
 import type { DataSource, ReportMeta, SensitiveField } from "../model/types";
 
 /**
@@ -46,16 +46,7 @@ export interface ReportOptions {
 export const ReportOptionsSchema = z.object({
   locale: z.enum(["zh-CN", "en"]).optional(),
   asOf: CalendarDateSchema,
-  period: z
-    .object({ from: CalendarDateSchema, to: CalendarDateSchema })
-    .refine((p) => p.from <= p.to, {
-      message: "period.from must not be after period.to",
-      path: ["to"],
-      params: {
-        text: text("时段的开始日期不能晚于结束日期", "period.from must not be after period.to"),
-      },
-    })
-    .optional(),
+  period: ReportPeriodSchema.optional(),
   generatedAt: InstantSchema,
   timeZone: TimeZoneSchema.optional(),
   preparedBy: z.string().optional(),

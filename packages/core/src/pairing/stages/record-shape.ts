@@ -6,10 +6,19 @@
  * everything with zod, so errors stay zod's. Private to the pairing module.
  * @module
  */
-import { isId, isPlainObject, isPlainRecord } from "../../_lib/shape";
-import { checkRegionCode } from "../../identity/region-code";
-import { normalizeMobile } from "../../identity/mobile";
-import { MAX_ITEMS, MAX_NAME_LENGTH } from "../../model/limits";
+import {
+  inRange,
+  isId,
+  isPlainObject,
+  mobile,
+  name,
+  nonNegativeInt,
+  oneOf,
+  pick,
+  plainArray,
+  region,
+} from "../../_lib/shape";
+import { MAX_ITEMS } from "../../model/limits";
 import {
   MentorKindSchema,
   PairingEndReasonSchema,
@@ -20,45 +29,6 @@ import {
 import { GenderSchema } from "../../model/primitives";
 import { isCalendarDate } from "../../time/calendar-date";
 
-/** A field check: whether a value certainly passes the field's schema unchanged. */
-type Check = (v: unknown) => boolean;
-
-const oneOf = (values: readonly string[]): Check => {
-  const set: ReadonlySet<unknown> = new Set(values);
-  return (v) => set.has(v);
-};
-const nonNegativeInt: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
-const inRange =
-  (min: number, max: number): Check =>
-  (v) =>
-    Number.isFinite(v) && (v as number) >= min && (v as number) <= max;
-const name: Check = (v) => typeof v === "string" && v.length >= 1 && v.length <= MAX_NAME_LENGTH;
-const region: Check = (v) => typeof v === "string" && checkRegionCode(v).valid;
-const mobile: Check = (v) => typeof v === "string" && normalizeMobile(v) === v;
-
-/**
- * Copies the fields of a plain object named in `fields`, in that order, each read once and
- * checked; a field left out is left out (`undefined` stays when given, as zod keeps it).
- * `undefined` when a field fails, a required one is missing, or the object is not plain.
- */
-function pick(
-  row: unknown,
-  fields: readonly (readonly [key: string, check: Check, required?: boolean])[],
-): Record<string, unknown> | undefined {
-  if (!isPlainRecord(row)) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const [key, check, required] of fields) {
-    if (!(key in row)) {
-      if (required) return undefined;
-      continue;
-    }
-    const v = row[key];
-    if (v === undefined ? required : !check(v)) return undefined;
-    out[key] = v;
-  }
-  return out;
-}
-
 const GEO_POINT = [
   ["lat", inRange(-90, 90), true],
   ["lng", inRange(-180, 180), true],
@@ -67,9 +37,6 @@ const CAPACITY = [
   ["min", nonNegativeInt],
   ["max", nonNegativeInt],
 ] as const;
-/** Nested values are checked when copied (below), so each field is read once. */
-const plainArray: Check = (v) => Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype;
-
 /** A copy of a list of ids, each read once, or `undefined`. */
 function idList(v: readonly unknown[]): string[] | undefined {
   if (v.length > MAX_ITEMS) return undefined;

@@ -1,0 +1,241 @@
+/**
+ * The second stage of {@link planPairingsPartitioned}: partition summaries checked against each
+ * other and merged, in order, into one plan.
+ * @module
+ */
+import { requireIterable } from "../_lib/iterable";
+import { IssueCode } from "../errors/codes";
+import { ValidationError } from "../errors/errors";
+import type { FieldIssue } from "../errors/issues";
+import { requireObject } from "../errors/validate";
+import { text, type LocalizedText } from "../i18n";
+import type { ChildFile } from "../model/child-file";
+import type { Mentor } from "../model/mentor";
+import { hardViolations, makeEvalContext, SCALE, type EvalContext } from "./evaluate";
+import { PARTITIONED_SUBJECT, type PairingPartitionSummary } from "./partition-summary";
+import type { PartitionedPairingOptions } from "./partitioned";
+import type { PairingPlan, PairingStats, UnmatchedChild } from "./plan";
+import { assemblePlan, byChild } from "./stages/assemble";
+import { buildCandidateGraph } from "./stages/graph";
+import { parseInput, type ParsedInput } from "./stages/input";
+import { solveGraph } from "./stages/solve";
+import { explainNoEligible } from "./stages/unmatched";
+
+/** Issue code of a pairing that would cross partitions. */
+const CROSSES_PARTITION = "crosses_partition";
+
+/** A child no mentor of its partition could take, explained again against every partition. */
+interface NoEligible {
+  readonly ctx: EvalContext;
+  readonly child: ChildFile;
+  readonly priority: boolean;
+}
+
+/** What the merge keeps of each partition: the plan, and where each id was seen. */
+class Merge {
+  readonly plans: PairingPlan[] = [];
+  readonly noEligible = new Map<string, NoEligible>();
+  readonly inScopeMentors: Mentor[] = [];
+  /** Child, mentor and pairing ids → the partition they were given in. */
+  readonly seen = { child: new Map<string, string>(), mentor: new Map<string, string>() };
+  readonly seenPairing = new Map<string, string>();
+  /** Ids an existing pairing of a partition names but the partition does not hold. */
+  readonly missing: { kind: "child" | "mentor"; id: string; pairing: string; partition: string }[] =
+    [];
+  readonly issues: FieldIssue[] = [];
+  /** The shared options, validated: the rules and dates of every partition's evaluation. */
+  private shared: ParsedInput | undefined;
+
+  constructor(private readonly options: PartitionedPairingOptions) {}
+
+  /** Records the ids of a partition; a second sighting is an issue naming both partitions. */
+  see(kind: "child" | "mentor", id: string, partition: string): void {
+    const map = this.seen[kind];
+    const first = map.get(id);
+    if (first === undefined) map.set(id, partition);
+    else if (this.issues.length < 100) this.issues.push(twice(kind, id, first, partition));
+  }
+
+  add(s: PairingPartitionSummary): void {
+    const { name } = s;
+    for (const id of s.ids.children) this.see("child", id, name);
+    for (const id of s.ids.mentors) this.see("mentor", id, name);
+    for (const id of s.ids.pairings) {
+      const first = this.seenPairing.get(id);
+      if (first !== undefined && this.issues.length < 100)
+        this.issues.push(twice("pairing", id, first, name));
+      this.seenPairing.set(id, name);
+    }
+    for (const m of s.missing) this.missing.push({ ...m, partition: name });
+    this.inScopeMentors.push(...s.mentors);
+    if (s.noEligible.length > 0) {
+      const ctx = this.contextOf(s);
+      for (const n of s.noEligible) this.noEligible.set(n.child.id, { ctx, ...n });
+    }
+    this.plans.push(s.plan);
+  }
+
+  /** The evaluation context of a partition, as far as its children with nobody read it. */
+  private contextOf(s: PairingPartitionSummary): EvalContext {
+    this.shared ??= parseInput({ ...this.options, children: [], mentors: [] });
+    const { rules, customRules, asOf, timeZone } = this.shared;
+    return makeEvalContext({ rules, custom: customRules, asOf, timeZone, ...s.context });
+  }
+
+  /** Issues for existing pairings whose child or mentor was given in another partition. */
+  crossings(): FieldIssue[] {
+    return this.missing.flatMap((m) => {
+      const other = this.seen[m.kind].get(m.id);
+      if (other === undefined || other === m.partition) return [];
+      const who = m.kind === "child" ? text("儿童", "child") : text("导师", "mentor");
+      return [
+        {
+          path: `${m.partition}.existing`,
+          code: CROSSES_PARTITION,
+          message: text(
+            `分区 ${m.partition} 的结对 ${m.pairing} 指向分区 ${other} 的${who["zh-CN"]} ${m.id}：结对跨越了分区，请合并这两个分区或整体规划`,
+            `pairing ${m.pairing} of partition ${m.partition} names ${who.en} ${m.id} of partition ${other}: the pairing crosses partitions; merge the two or plan them as one`,
+          ),
+        },
+      ];
+    });
+  }
+}
+
+function twice(kind: "child" | "mentor" | "pairing", id: string, a: string, b: string): FieldIssue {
+  const what: Record<typeof kind, LocalizedText> = {
+    child: text("儿童", "child"),
+    mentor: text("导师", "mentor"),
+    pairing: text("结对", "pairing"),
+  };
+  return {
+    path: `${b}.${kind === "pairing" ? "existing" : kind === "child" ? "children" : "mentors"}`,
+    code: IssueCode.DUPLICATE_ID,
+    message: text(
+      `${what[kind]["zh-CN"]} ${id} 同时出现在分区 ${a} 和 ${b} 中：分区须互不重叠`,
+      `${what[kind].en} ${id} appears in partitions ${a} and ${b}: partitions must not overlap`,
+    ),
+  };
+}
+
+const sumInt = (xs: readonly number[]) => xs.reduce((a, x) => a + Math.round(x * SCALE), 0);
+
+function mergeStats(plans: readonly PairingPlan[]): PairingStats {
+  const sum = (k: keyof PairingStats) => plans.reduce((a, p) => a + (p.stats[k] as number), 0);
+  return {
+    children: sum("children"),
+    outOfScope: sum("outOfScope"),
+    mentors: sum("mentors"),
+    mentorsInScope: sum("mentorsInScope"),
+    priorityChildren: sum("priorityChildren"),
+    priorityMatched: sum("priorityMatched"),
+    matched: sum("matched"),
+    unmatched: sum("unmatched"),
+    candidatePairs: sum("candidatePairs"),
+    components: sum("components"),
+    largestComponent: plans.reduce((a, p) => Math.max(a, p.stats.largestComponent), 0),
+    mentorsBelowMinimum: plans
+      .flatMap((p) => p.stats.mentorsBelowMinimum)
+      .sort((a, b) => (a.mentorId < b.mentorId ? -1 : a.mentorId > b.mentorId ? 1 : 0)),
+    untouchedExisting: sum("untouchedExisting"),
+  };
+}
+
+/**
+ * A mentor of another partition that a child left with nobody could have taken: the pair would
+ * cross partitions, so the merged plan would not be the single plan.
+ */
+function crossingMentor(merge: Merge, n: NoEligible, mentors: readonly Mentor[]): FieldIssue[] {
+  const own = merge.seen.child.get(n.child.id)!;
+  const m = mentors.find((x) => hardViolations(n.ctx, n.child, x).length === 0);
+  if (m === undefined) return [];
+  const other = merge.seen.mentor.get(m.id)!;
+  return [
+    {
+      path: `${own}.children`,
+      code: CROSSES_PARTITION,
+      message: text(
+        `分区 ${own} 的儿童 ${n.child.id} 可与分区 ${other} 的导师 ${m.id} 结对：结对跨越了分区，请按更大的区划分区或整体规划`,
+        `child ${n.child.id} of partition ${own} could be paired with mentor ${m.id} of partition ${other}: pairs cross partitions; partition by a larger region or plan them as one`,
+      ),
+    },
+  ];
+}
+
+function mergePlans(merge: Merge): PairingPlan {
+  const { plans } = merge;
+  const byChildId =
+    <T>(id: (x: T) => string) =>
+    (a: T, b: T) =>
+      id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
+  const mentors = merge.inScopeMentors.sort(byChildId((m: Mentor) => m.id));
+  const crossing = [...merge.noEligible.values()].flatMap((n) => crossingMentor(merge, n, mentors));
+  if (crossing.length > 0)
+    throw new ValidationError(crossing.slice(0, 100), { subject: PARTITIONED_SUBJECT });
+  const unmatched: UnmatchedChild[] = plans
+    .flatMap((p) => p.unmatched)
+    .map((u) => {
+      const n = merge.noEligible.get(u.childId);
+      return n === undefined ? u : explainNoEligible(n.ctx, n.child, n.priority, mentors);
+    })
+    .sort(byChildId((u: UnmatchedChild) => u.childId));
+  const byRule: Record<string, number> = {};
+  for (const p of plans)
+    for (const [k, v] of Object.entries(p.score.byRule))
+      byRule[k] = (byRule[k] ?? 0) + Math.round(v * SCALE);
+  for (const k of Object.keys(byRule)) byRule[k] = byRule[k]! / SCALE;
+  const pairs = plans
+    .flatMap((p) => p.pairs)
+    .sort(byChildId((x: PairingPlan["pairs"][number]) => x.pairing.childId));
+  return {
+    asOf: plans[0]!.asOf,
+    ruleSet: plans[0]!.ruleSet,
+    pairs,
+    unmatched,
+    diff: {
+      kept: plans.flatMap((p) => p.diff.kept).sort(byChild),
+      added: plans.flatMap((p) => p.diff.added).sort(byChild),
+      ended: plans.flatMap((p) => p.diff.ended).sort((a, b) => byChild(a.pairing, b.pairing)),
+    },
+    history: plans.flatMap((p) => p.history).sort(byChild),
+    score: { total: sumInt(plans.map((p) => p.score.total)) / SCALE, byRule },
+    stats: mergeStats(plans),
+  };
+}
+
+/**
+ * Merges partition summaries, in order, into the plan of {@link planPairingsPartitioned}: the
+ * stage after {@link summarizePairingPartition}. Reads the summaries one at a time and stops at
+ * the first partition that repeats an id of an earlier one, so a stream that throws for a later
+ * partition throws just where the one-thread plan would.
+ * @param summaries - The partitions' summaries in partition order, an iterable or async iterable.
+ * @param options - The options the partitions were planned with.
+ * @returns The merged plan, as {@link planPairings} returns it for the union of the partitions.
+ * @throws ValidationError when `summaries` is not iterable, on overlapping partitions or pairs
+ * that would cross them; whatever `summaries` throws.
+ * @example
+ * const plan = await mergePairingPartitions(counties.map((c, i) => summarizePairingPartition(c, i, options)), options);
+ * plan.stats.matched //=> 41873
+ * @category Pairing
+ */
+export async function mergePairingPartitions(
+  summaries: Iterable<PairingPartitionSummary> | AsyncIterable<PairingPartitionSummary>,
+  options: PartitionedPairingOptions,
+): Promise<PairingPlan> {
+  requireIterable(summaries, "summaries", text("分区摘要", "partition summaries"));
+  requireObject(options, "options");
+  const merge = new Merge(options);
+  for await (const summary of summaries) {
+    merge.add(summary);
+    if (merge.issues.length > 0)
+      throw new ValidationError(merge.issues, { subject: PARTITIONED_SUBJECT });
+  }
+  const crossings = merge.crossings();
+  if (crossings.length > 0) throw new ValidationError(crossings, { subject: PARTITIONED_SUBJECT });
+  if (merge.plans.length === 0) {
+    // No partition: the plan of an empty input.
+    const graph = buildCandidateGraph(parseInput({ ...options, children: [], mentors: [] }));
+    return assemblePlan(graph, solveGraph(graph));
+  }
+  return mergePlans(merge);
+}

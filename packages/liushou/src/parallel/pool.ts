@@ -1,0 +1,109 @@
+/**
+ * The worker pool of the partitioned functions: the keys go to a pool of worker threads, each
+ * worker loads and summarizes its partitions with the host's loader module, and the main thread
+ * reads the summaries in key order.
+ * @module
+ */
+import { availableParallelism } from "node:os";
+import { validate, type LocalizedText } from "@liushou/core";
+import Tinypool from "tinypool";
+import * as z from "zod";
+import type { WorkerJob } from "./task";
+import { unsettle, type Settled } from "./transfer";
+
+/**
+ * The options every function on worker threads takes: the partitions' keys, the host's loader
+ * module and the number of threads.
+ * @example
+ * const pool: PoolOptions = { keys: ["430102", "430103"], loader: new URL("./load-county.js", import.meta.url), workers: 2 };
+ * @category Composition
+ */
+export interface PoolOptions {
+  /** The partition keys (county codes), merged in this order. */
+  keys: readonly string[];
+  /** The host's loading module (a file URL or absolute path). */
+  loader: string | URL;
+  /** Worker threads. Default: the machine's available parallelism (at most 64). */
+  workers?: number;
+}
+
+const PoolSchema = z.object({
+  keys: z.array(z.string().min(1)).min(1),
+  loader: z.union([z.string().min(1), z.instanceof(URL)]),
+  workers: z.number().int().min(1).max(64).optional(),
+});
+
+/** The pool options, validated (a ValidationError under `subject`), and the rest. */
+export function splitPoolOptions<T extends PoolOptions>(
+  input: T,
+  subject: LocalizedText,
+): { pool: z.infer<typeof PoolSchema>; options: Omit<T, keyof PoolOptions> } {
+  const pool = validate(
+    PoolSchema,
+    { keys: input?.keys, loader: input?.loader, workers: input?.workers },
+    { subject },
+  );
+  const { keys: _k, loader: _l, workers: _w, ...options } = input;
+  return { pool, options };
+}
+
+/** The worker module: the compiled one, or the TypeScript sources through tsx. */
+function workerModule(): { filename: string; execArgv: string[] } {
+  const here = import.meta.url;
+  if (here.endsWith(".ts")) {
+    return {
+      filename: new URL("./worker-source.mjs", here).href,
+      execArgv: ["--conditions=@liushou/source"],
+    };
+  }
+  // The ES module build of the worker serves both builds: workers import it.
+  return { filename: new URL("./compliance-worker.js", here).href, execArgv: [] };
+}
+
+/** The loader as a URL a worker can import. */
+function loaderHref(loader: string | URL): string {
+  if (loader instanceof URL) return loader.href;
+  return /^[a-z][a-z0-9+.-]*:/i.test(loader) ? loader : new URL(`file://${loader}`).href;
+}
+
+/**
+ * Runs a job for every key on a pool of worker threads and hands `merge` the results in key
+ * order, as they come: reading the result of a partition whose job failed throws its error,
+ * rebuilt as the worker met it. The pool is gone when `merge` settles.
+ */
+export async function onWorkers<S, R>(
+  pool: z.infer<typeof PoolSchema>,
+  jobOf: (key: string, index: number, loader: string) => WorkerJob,
+  merge: (summaries: AsyncIterable<S>) => Promise<R> | R,
+): Promise<R> {
+  const { filename, execArgv } = workerModule();
+  const tinypool = new Tinypool({
+    filename,
+    execArgv,
+    minThreads: 1,
+    maxThreads: Math.min(pool.workers ?? availableParallelism(), 64, pool.keys.length),
+  });
+  try {
+    const loader = loaderHref(pool.loader);
+    const runs = pool.keys.map(
+      (key, index) =>
+        tinypool.run(jobOf(key, index, loader), { name: "runJob" }) as Promise<Settled<S>>,
+    );
+    // Read in order below; a failure the merge never reaches is not an unhandled rejection.
+    for (const run of runs) run.catch(() => undefined);
+    return await merge(
+      (async function* () {
+        for (const run of runs) yield unsettle(await run);
+      })(),
+    );
+  } finally {
+    await tinypool.destroy();
+  }
+}
+
+/** Collects the summaries of {@link onWorkers} into an array. */
+export async function collect<S>(summaries: AsyncIterable<S>): Promise<S[]> {
+  const out: S[] = [];
+  for await (const s of summaries) out.push(s);
+  return out;
+}
