@@ -95,4 +95,25 @@ describe("the stages of planPairingsPartitioned", () => {
     expect(err.issues[0]!.path).toBe("summaries");
     expect(err.issues[0]!.message.en).toContain("partition summaries");
   });
+
+  it("refuses a summary it did not make, and a partition index that is not a whole number, by name", async () => {
+    const made = summarizePairingPartition(
+      { name: "k00", children: [child("c1")], mentors: [mentor("m1")] },
+      0,
+      options,
+    );
+    const broken = { ...made, plan: { ...made.plan, pairs: [null] } };
+    for (const bad of [{}, broken]) {
+      const err = (await mergePairingPartitions([made, bad as never], options).catch(
+        (e: unknown) => e,
+      )) as ValidationError;
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(err.issues[0]!.path).toMatch(/^summaries\[1\]/);
+    }
+    for (const index of [-1, 1.5, Symbol("s")]) {
+      expect(() =>
+        summarizePairingPartition({ children: [], mentors: [] }, index as never, options),
+      ).toThrow(ValidationError);
+    }
+  });
 });

@@ -4,7 +4,7 @@
  * @module
  */
 import { ValidationError } from "../errors/errors";
-import { requireObject } from "../errors/validate";
+import { invalidArgument, requireObject } from "../errors/validate";
 import { text } from "../i18n";
 import type { SchoolClass } from "../model/area";
 import type { ChildFile } from "../model/child-file";
@@ -120,6 +120,17 @@ export function summarizePairingPartition(
   index: number,
   options: PartitionedPairingOptions,
 ): PairingPartitionSummary {
+  if (!Number.isSafeInteger(index) || index < 0) {
+    throw invalidArgument(
+      "index",
+      "invalid_type",
+      text(
+        "应为分区的序号（非负整数）",
+        "expected the partition's index (a whole number, 0 or more)",
+      ),
+      index,
+    );
+  }
   requireObject(partition, `partitions[${index}]`);
   const name =
     typeof partition.name === "string" && partition.name !== ""
