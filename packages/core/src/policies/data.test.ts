@@ -39,6 +39,8 @@ describe("prepareComplianceData", () => {
         mentorId: "ghost",
       },
       { id: "r8", kind: "talk", at: "2026-03-09T10:00:00+08:00", childIds: ["x1"], mentorId: "m9" },
+      // No mentor at all: no unknown mentor either.
+      { id: "r7", kind: "talk", at: "2026-03-09T11:00:00+08:00", childIds: ["c2"] },
     ];
     const d = prepareComplianceData({ ...s, records: [...s.records, ...extra] });
     expect(d.findings.map((f) => [f.code, f.count, f.ids, f.path, f.message.en])).toEqual([
@@ -417,7 +419,7 @@ describe("prepareComplianceData: findings and limits", () => {
 
   it("counts a record with fields it does not know, read through the full schema", () => {
     const s = scenario();
-    // An extra column (as a database row may carry) sends r5 through the schema, not the fast check.
+    // An extra column (as a database row may carry) is dropped, by the record reader as by the schema.
     const r5 = { ...s.records[4]!, createdBy: "import" } as ContactRecordInput;
     const report = evaluateCompliance({
       ...s,
