@@ -417,6 +417,17 @@ describe("prepareComplianceData: findings and limits", () => {
     expect([c1?.done, c1?.recordIds]).toEqual([2, ["t2", "t3"]]);
   });
 
+  it("reads records from any iterable as from an array (a generator)", () => {
+    const s = scenario();
+    function* streamed() {
+      yield* s.records;
+    }
+    const fromArray = prepareComplianceData(s);
+    const fromGenerator = prepareComplianceData({ ...s, records: streamed() });
+    expect(fromGenerator.events).toEqual(fromArray.events);
+    expect(fromGenerator.events.n).toBe(s.records.length);
+  });
+
   it("counts a record with fields it does not know, read through the full schema", () => {
     const s = scenario();
     // An extra column (as a database row may carry) is dropped, by the record reader as by the schema.
