@@ -222,6 +222,7 @@ describe("policies: the record reader", () => {
       { summary: "x".repeat(MAX_TEXT_LENGTH + 1) },
       { followUp: "x".repeat(MAX_TEXT_LENGTH + 1) },
       { durationMinutes: 0 },
+      { childIds: [] },
       { childIds: ids(MAX_IDS_PER_RECORD + 1) },
     ]) {
       expect(reader.read(at(fields)())).toBe(false);
