@@ -11,20 +11,16 @@
  */
 import type { ContactRecord } from "@liushou/core";
 import {
-  PRESETS,
   generatePopulation,
   hashSeed,
   prefixCounty,
   prefixRecord,
   streamContactRecords,
   type Population,
-  type PopulationPreset,
 } from "@liushou/fixtures";
 import { defineCase } from "./harness";
+import { PRESET, SIZE } from "./preset";
 
-/** The population size; `LIUSHOU_BENCH_PRESET=township` for a quick check. Default county. */
-const PRESET = (process.env.LIUSHOU_BENCH_PRESET ?? "county") as PopulationPreset;
-const SIZE = PRESETS[PRESET].children;
 const PREFIX = "k01-";
 
 /** What both sides must agree on: how much was generated, and a fingerprint of the records. */

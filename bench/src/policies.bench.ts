@@ -23,20 +23,11 @@ import {
   type ComplianceData,
   type ComplianceReport,
 } from "@liushou/core";
-import {
-  PRESETS,
-  generatePopulation,
-  streamContactRecords,
-  type Population,
-  type PopulationPreset,
-} from "@liushou/fixtures";
+import { generatePopulation, streamContactRecords, type Population } from "@liushou/fixtures";
 import Database from "better-sqlite3";
 import { performance } from "node:perf_hooks";
 import { defineCase } from "./harness";
-
-/** The population size; `LIUSHOU_BENCH_PRESET=township` for a quick check. Default county. */
-const PRESET = (process.env.LIUSHOU_BENCH_PRESET ?? "county") as PopulationPreset;
-const SIZE = PRESETS[PRESET].children;
+import { PRESET, SIZE } from "./preset";
 
 const PERIOD = { from: "2025-07-01", to: "2026-06-30" } as const;
 const AS_OF = "2026-06-30" as const;

@@ -39,13 +39,11 @@ import {
   generatePopulation,
   streamContactRecords,
   type Population,
-  type PopulationPreset,
 } from "@liushou/fixtures";
 import { defineCase } from "./harness";
+import { PRESET, SIZE } from "./preset";
 import { countyCompliance, countyKey, countyPairing } from "./province-counties";
 
-const PRESET = (process.env.LIUSHOU_BENCH_PRESET ?? "county") as PopulationPreset;
-const SIZE = PRESETS[PRESET].children;
 const COUNTIES = Number(process.env.LIUSHOU_BENCH_COUNTIES ?? 25);
 /** Worker threads of the province case: `LIUSHOU_BENCH_WORKERS`, or one per core. */
 const WORKERS = Number(process.env.LIUSHOU_BENCH_WORKERS ?? availableParallelism());

@@ -46,6 +46,7 @@ import {
   ParentSchema,
 } from "./people";
 import { EducationSchema, GenderSchema, GuardianshipCapacitySchema } from "./primitives";
+import { CHILD_PROFILE_TEXTS } from "./profile-texts";
 
 const longText = textOf(0, MAX_TEXT_LENGTH);
 const shortText = textOf(0, MAX_SHORT_TEXT_LENGTH);
@@ -80,17 +81,7 @@ function childFields({ region }: Checks): readonly Field[] {
     ["health", longText],
     ["boarding", isBoolean, noByDefault],
     ["schooling", isPlainObject, () => ({ status: "enrolled" })],
-    ...[
-      "moralCharacter",
-      "behaviourHabits",
-      "interests",
-      "intelligenceLevel",
-      "personality",
-      "learningMotivation",
-      "learningAbility",
-      "rapportWithGuardian",
-      "communicationWithParents",
-    ].map((key) => [key, longText] as const),
+    ...CHILD_PROFILE_TEXTS.map((key) => [key, longText] as const),
   ];
 }
 

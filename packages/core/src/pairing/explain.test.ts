@@ -320,6 +320,9 @@ describe("explainWhyNot, the points lost and the request's texts", () => {
       expect(e).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).issues.map((i) => i.path)).toEqual(["pairs"]);
       expect((e as ValidationError).messages.en.startsWith("Invalid why-not request")).toBe(true);
+      expect((e as ValidationError).messages["zh-CN"].startsWith("结对解释请求校验失败")).toBe(
+        true,
+      );
     }
   });
 });

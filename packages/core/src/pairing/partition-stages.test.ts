@@ -37,6 +37,56 @@ describe("the stages of planPairingsPartitioned", () => {
     expect(merged.unmatched[0]!.excludedBy.map((x) => x.rule)).toContain("exclusion");
   });
 
+  it("carry the classes, exclusions and homes only of children left with nobody", () => {
+    const reason = { "zh-CN": "回避", en: "recused" };
+    const at = { lat: 28.2, lng: 112.9 };
+    const part: PairingPartition = {
+      name: "A",
+      children: [
+        child("c1", { school: "s1" }),
+        child("c2", { school: "s-none" }),
+        child("c3", { school: "s-none" }),
+      ],
+      mentors: [mentor("m1", { school: "s1" }), mentor("m2", { school: "s2" })],
+      classes: [{ id: "k1", schoolId: "s1", grade: 3, name: "3年级1班" }],
+      exclusions: [
+        { childId: "c1", mentorId: "m2", reason },
+        { childId: "c2", mentorId: "m1", reason },
+      ],
+      childLocations: { c1: at, c2: at },
+    };
+    const left = summarizePairingPartition(part, 0, options);
+    expect(left.noEligible.map((n) => n.child.id)).toEqual(["c2", "c3"]);
+    expect(left.context.classes.map((c) => c.id)).toEqual(["k1"]);
+    expect(left.context.exclusions.map((e) => e.childId)).toEqual(["c2"]);
+    expect(Object.keys(left.context.childLocations)).toEqual(["c2"]);
+    expect(left.context.childLocations["c2"]).toEqual(at);
+    const none = summarizePairingPartition(
+      {
+        ...part,
+        children: [part.children[0]!],
+        exclusions: [part.exclusions![0]!],
+        childLocations: { c1: at },
+      },
+      0,
+      options,
+    );
+    expect(none.noEligible).toEqual([]);
+    expect(none.context).toEqual({ classes: [], exclusions: [], childLocations: {} });
+  });
+
+  it("says what it expects instead of options, in both languages", async () => {
+    const err = (await mergePairingPartitions([], 5 as never).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.issues[0]!.path).toBe("options");
+    const summaries = (await mergePairingPartitions(5 as never, options).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
+    expect(summaries.issues[0]!.message["zh-CN"]).toContain("应为分区摘要的（异步）可迭代对象");
+  });
+
   it("says what it expects instead of summaries", async () => {
     const err = (await mergePairingPartitions(5 as never, options).catch(
       (e: unknown) => e,

@@ -273,6 +273,27 @@ describe("planPairingsPartitioned, its errors word for word", () => {
     ]);
   });
 
+  it("names a child out of the rule set's scope given in two partitions", async () => {
+    // Both parents at home: not left behind under the definition, so out of scope in both.
+    const atHome = {
+      ...child("c1"),
+      parents: [
+        { id: "c1-f", role: "father" as const, name: "父", awayPeriods: [] },
+        { id: "c1-m", role: "mother" as const, name: "母", awayPeriods: [] },
+      ],
+    };
+    const issues = await issuesOf(
+      [
+        { name: "A", children: [atHome], mentors: [] },
+        { name: "B", children: [atHome], mentors: [] },
+      ],
+      { ...options, definition: "state-council-2016" },
+    );
+    expect(issues.map((x) => [x.path, x.message.en])).toEqual([
+      ["B.children", "child c1 appears in partitions A and B: partitions must not overlap"],
+    ]);
+  });
+
   it("reports at most 100 repeated ids, pairings counted with children", async () => {
     const ids = (n: number) => Array.from({ length: n }, (_, i) => child(`c${i}`));
     expect(
@@ -439,6 +460,52 @@ describe("planPairingsPartitioned, merged in id order", () => {
     expect(merged.diff.added.map((p) => p.childId)).toEqual(["c1", "c2"]);
     expect(merged.diff.ended.map((e) => e.pairing.id)).toEqual(["p1"]);
     expect(merged.history.map((p) => p.childId)).toEqual(["c1", "c1", "c2", "c8", "c9"]);
+  });
+
+  it("interleaves several entries of every list from partitions given out of id order", async () => {
+    // Each partition: two kept pairs, two pairings ended (their mentor is given nowhere), two
+    // new places with a second mentor and two children left with nobody (every place taken).
+    // The ids of the two partitions alternate, and the later ids come first.
+    const county = (name: string, ids: readonly string[]): PairingPartition => {
+      const school = `s${name}`;
+      const [k1, k2, e1, e2, u1, u2] = ids as [string, string, string, string, string, string];
+      return {
+        name,
+        children: ids.map((id) => child(id, { school })),
+        mentors: [mentor(`t${name}`, { school, max: 2 }), mentor(`u${name}`, { school, max: 2 })],
+        existing: [
+          pairing(`p${k1}`, k1, `t${name}`),
+          pairing(`p${k2}`, k2, `t${name}`),
+          pairing(`p${e1}`, e1, `gone${name}`),
+          pairing(`p${e2}`, e2, `gone${name}`),
+          pairing(`q${u1}`, u1, `t${name}`, "2026-01-31"),
+          pairing(`q${u2}`, u2, `t${name}`, "2026-01-31"),
+        ],
+      };
+    };
+    const parts = [
+      county("A", ["cb", "cd", "cf", "ch", "cj", "cl"]),
+      county("B", ["ca", "cc", "ce", "cg", "ci", "ck"]),
+    ];
+    const merged = await planPairingsPartitioned(parts, options);
+    const single = planPairings({ ...union(parts, TEACHER_PAIRING_PRESET), onMissing: "end" });
+    expect(merged).toEqual(single);
+    const sorted = (xs: readonly string[]) => [...xs].sort();
+    const lists = {
+      pairs: merged.pairs.map((p) => p.pairing.childId),
+      unmatched: merged.unmatched.map((u) => u.childId),
+      kept: merged.diff.kept.map((p) => p.childId),
+      added: merged.diff.added.map((p) => p.childId),
+      ended: merged.diff.ended.map((e) => e.pairing.childId),
+      history: merged.history.map((p) => `${p.childId} ${p.start} ${p.id}`),
+    };
+    for (const xs of Object.values(lists)) expect(xs).toEqual(sorted(xs));
+    expect(lists.pairs).toEqual(["ca", "cb", "cc", "cd", "ce", "cf", "cg", "ch"]);
+    expect(lists.kept).toEqual(["ca", "cb", "cc", "cd"]);
+    expect(lists.added).toEqual(["ce", "cf", "cg", "ch"]);
+    expect(lists.ended).toEqual(["ce", "cf", "cg", "ch"]);
+    expect(lists.unmatched).toEqual(["ci", "cj", "ck", "cl"]);
+    expect(lists.history).toHaveLength(16);
   });
 
   it("explains a child with nobody eligible against every partition's mentors, nearest by id", async () => {

@@ -82,6 +82,33 @@ describe("re-planning (结对+接力)", () => {
     expect(after.diff.ended.map((e) => e.pairing.end)).toEqual(["2026-08-11"]);
   });
 
+  it("ends the pair on its start day when the child was not left behind at any time since", () => {
+    const cameHome = {
+      ...children[0]!,
+      parents: [
+        {
+          id: "a-f",
+          role: "father" as const,
+          name: "父",
+          awayPeriods: [{ from: "2024-02-20", to: "2025-06-30", city: "深圳" }],
+        },
+        { id: "a-m", role: "mother" as const, name: "母", awayPeriods: [] },
+      ],
+    };
+    const plan = planPairings({
+      children: [cameHome],
+      mentors,
+      rules,
+      asOf,
+      definition: "state-council-2016",
+      existing: [{ id: "p1", childId: "a", mentorId: "t1", role: "mentor", start: "2025-09-01" }],
+    });
+    expect(plan.pairs).toEqual([]);
+    expect(
+      plan.diff.ended.map((e) => [e.pairing.childId, e.pairing.endReason, e.pairing.end]),
+    ).toEqual([["a", "no-longer-left-behind", "2025-09-01"]]);
+  });
+
   it("keeps every pair on re-planning the same input", () => {
     const first = planPairings({ children, mentors, rules, asOf: "2026-03-01" });
     const second = planPairings({ children, mentors, rules, asOf, existing: first.history });

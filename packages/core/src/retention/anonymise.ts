@@ -2,6 +2,7 @@ import { invalidArgument, validate } from "../errors/validate";
 import type { FileChange, FilePatch } from "../file/change";
 import { text } from "../i18n/locale";
 import { ChildFileSchema, type ChildFile } from "../model/child-file";
+import { CHILD_PROFILE_TEXTS } from "../model/profile-texts";
 import { fieldClassAt } from "../privacy/field-class";
 
 /**
@@ -16,17 +17,7 @@ type Key = string | number;
 
 /** Free texts about a person, which may say anything about them: left out. */
 const FREE_TEXT: Readonly<Record<string, ReadonlySet<string>>> = {
-  child: new Set([
-    "moralCharacter",
-    "behaviourHabits",
-    "interests",
-    "intelligenceLevel",
-    "personality",
-    "learningMotivation",
-    "learningAbility",
-    "rapportWithGuardian",
-    "communicationWithParents",
-  ]),
+  child: new Set(CHILD_PROFILE_TEXTS),
   guardians: new Set(["personality"]),
   parents: new Set(["employer", "workplace", "expectations", "contactHabit"]),
 };
