@@ -1,8 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { thrown } from "../_lib/throws.test-helper";
 import { safeValidateList } from "../errors/validate-list";
 import { text } from "../i18n";
 import { ChildFileSchema } from "../model/child-file";
+import { ContactRecordSchema } from "../model/records";
 import { prepareComplianceData } from "./data";
 import { scenario } from "./scenario.test-helper";
 
@@ -43,5 +44,33 @@ describe("prepareComplianceData: child files", () => {
     expect(zod.success).toBe(false);
     const error = thrown(() => prepareComplianceData({ ...s, children }));
     expect((error as { issues: unknown }).issues).toEqual(zod.success ? [] : zod.error.issues);
+  });
+});
+
+/**
+ * The quick checks are the point of this loading code: a county's files and records in shape
+ * must not reach zod at all (its output would be the same, only slower), while the rest does.
+ */
+describe("prepareComplianceData: what reaches zod", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("parses no child file and no record in shape, and each other one once", () => {
+    const s = scenario();
+    const files = vi.spyOn(ChildFileSchema, "safeParse");
+    const records = vi.spyOn(ContactRecordSchema, "safeParse");
+    prepareComplianceData(s);
+    expect([files.mock.calls.length, records.mock.calls.length]).toEqual([0, 0]);
+    const [first, ...rest] = s.children;
+    prepareComplianceData({
+      ...s,
+      children: [
+        { ...first!, child: { ...first!.child, birthDate: new Date(2015, 2, 2) } },
+        ...rest,
+      ],
+      records: [{ ...s.records[0]!, at: new Date("2026-03-02T01:00:00Z") }, ...s.records.slice(1)],
+    });
+    expect([files.mock.calls.length, records.mock.calls.length]).toEqual([1, 1]);
   });
 });

@@ -39,6 +39,8 @@ describe("prepareComplianceData", () => {
         mentorId: "ghost",
       },
       { id: "r8", kind: "talk", at: "2026-03-09T10:00:00+08:00", childIds: ["x1"], mentorId: "m9" },
+      // No mentor at all: no unknown mentor either.
+      { id: "r7", kind: "talk", at: "2026-03-09T11:00:00+08:00", childIds: ["c2"] },
     ];
     const d = prepareComplianceData({ ...s, records: [...s.records, ...extra] });
     expect(d.findings.map((f) => [f.code, f.count, f.ids, f.path, f.message.en])).toEqual([
@@ -415,9 +417,20 @@ describe("prepareComplianceData: findings and limits", () => {
     expect([c1?.done, c1?.recordIds]).toEqual([2, ["t2", "t3"]]);
   });
 
+  it("reads records from any iterable as from an array (a generator)", () => {
+    const s = scenario();
+    function* streamed() {
+      yield* s.records;
+    }
+    const fromArray = prepareComplianceData(s);
+    const fromGenerator = prepareComplianceData({ ...s, records: streamed() });
+    expect(fromGenerator.events).toEqual(fromArray.events);
+    expect(fromGenerator.events.n).toBe(s.records.length);
+  });
+
   it("counts a record with fields it does not know, read through the full schema", () => {
     const s = scenario();
-    // An extra column (as a database row may carry) sends r5 through the schema, not the fast check.
+    // An extra column (as a database row may carry) is dropped, by the record reader as by the schema.
     const r5 = { ...s.records[4]!, createdBy: "import" } as ContactRecordInput;
     const report = evaluateCompliance({
       ...s,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hostileLeaf, hostileValue } from "../_lib/hostile.test-helper";
+import { MAX_ADDRESS_LENGTH, MAX_IDS_PER_RECORD, MAX_TEXT_LENGTH } from "../model/limits";
 import { ContactRecordSchema, quickContactRecord } from "../model/records";
 import { CONTACT_KIND_CODE, INITIATOR_CODE } from "./codes";
 import { RecordReader } from "./record-reader";
@@ -111,11 +112,10 @@ function edited(edits: readonly Edit[]) {
 }
 
 let accepted = 0;
-function check(make: () => unknown): void {
-  const reader = new RecordReader();
+function check(make: () => unknown, reader = new RecordReader()): boolean {
   const ok = reader.read(make());
   const zod = ContactRecordSchema.safeParse(make());
-  if (!ok) return;
+  if (!ok) return false;
   accepted++;
   expect(zod.success).toBe(true);
   const r = zod.data!;
@@ -134,7 +134,11 @@ function check(make: () => unknown): void {
     mentorId: r.mentorId,
     childIds: r.childIds,
   });
+  return true;
 }
+
+/** `n` distinct child ids with a prefix. */
+const ids = (n: number, prefix = "c") => Array.from({ length: n }, (_, k) => `${prefix}${k}`);
 
 describe("policies: the record reader", () => {
   it("reads a record in shape as zod parses it, the initiator defaulting to mentor", () => {
@@ -148,7 +152,9 @@ describe("policies: the record reader", () => {
   it("never accepts what zod refuses, nor reads what zod would not give (edited records)", () => {
     accepted = 0;
     fc.assert(
-      fc.property(fc.array(edit, { maxLength: 4 }), (edits) => check(edited(edits))),
+      fc.property(fc.array(edit, { maxLength: 4 }), (edits) => {
+        check(edited(edits));
+      }),
       { numRuns: 4000 },
     );
     expect(accepted).toBeGreaterThan(400);
@@ -156,7 +162,9 @@ describe("policies: the record reader", () => {
 
   it("never accepts what zod refuses (hostile values)", () => {
     fc.assert(
-      fc.property(hostileValue, (v) => check(() => v)),
+      fc.property(hostileValue, (v) => {
+        check(() => v);
+      }),
       { numRuns: 1000 },
     );
   });
@@ -195,5 +203,51 @@ describe("policies: the record reader", () => {
       Date.parse("2026-03-01T01:00:00Z"),
       ["c1", "c2"],
     ]);
+  });
+
+  it("reads records at every limit without zod, and leaves those one past it to zod", () => {
+    const reader = new RecordReader();
+    const at = (fields: object) => () => ({ ...valid, ...fields });
+    for (const fields of [
+      { place: "x".repeat(MAX_ADDRESS_LENGTH) },
+      { summary: "x".repeat(MAX_TEXT_LENGTH), followUp: "x".repeat(MAX_TEXT_LENGTH) },
+      { durationMinutes: 1 },
+      { childIds: ids(16) },
+      { childIds: ids(17) },
+      { childIds: ids(MAX_IDS_PER_RECORD) },
+    ])
+      expect(check(at(fields), reader)).toBe(true);
+    for (const fields of [
+      { place: "x".repeat(MAX_ADDRESS_LENGTH + 1) },
+      { summary: "x".repeat(MAX_TEXT_LENGTH + 1) },
+      { followUp: "x".repeat(MAX_TEXT_LENGTH + 1) },
+      { durationMinutes: 0 },
+      { childIds: [] },
+      { childIds: ids(MAX_IDS_PER_RECORD + 1) },
+    ]) {
+      expect(reader.read(at(fields)())).toBe(false);
+      expect(ContactRecordSchema.safeParse(at(fields)()).success).toBe(false);
+    }
+  });
+
+  it("leaves a repeated child id to zod, in short and long lists", () => {
+    for (const childIds of [
+      ["c1", "c2", "c1"],
+      [...ids(16), "c15"],
+      [...ids(MAX_IDS_PER_RECORD - 1), "c0"],
+    ]) {
+      const r = { ...valid, childIds };
+      expect(new RecordReader().read(r)).toBe(false);
+      expect(ContactRecordSchema.safeParse(r).success).toBe(false);
+    }
+  });
+
+  it("reads the next record alike after any record before it", () => {
+    const reader = new RecordReader();
+    expect(reader.read({ ...valid, childIds: ["a", "b", "a"] })).toBe(false);
+    expect(check(() => ({ ...valid, childIds: ["a", "b"] }), reader)).toBe(true);
+    expect(check(() => ({ ...valid, childIds: ids(17, "a") }), reader)).toBe(true);
+    expect(check(() => ({ ...valid, childIds: ids(17, "b") }), reader)).toBe(true);
+    expect(check(() => ({ ...valid, childIds: ids(18, "b").slice(1) }), reader)).toBe(true);
   });
 });
