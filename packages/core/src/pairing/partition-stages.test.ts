@@ -112,7 +112,11 @@ describe("the stages of planPairingsPartitioned", () => {
     }
     for (const index of [-1, 1.5, Symbol("s")]) {
       expect(() =>
-        summarizePairingPartition({ children: [], mentors: [] }, index as never, options),
+        summarizePairingPartition(
+          { name: "k01", children: [], mentors: [] },
+          index as never,
+          options,
+        ),
       ).toThrow(ValidationError);
     }
   });
