@@ -277,13 +277,28 @@ export async function mergePairingPartitions(
 ): Promise<PairingPlan> {
   requireIterable(summaries, "summaries", text("分区摘要", "partition summaries"));
   requireObject(options, "options");
+  return mergeSummaries(summaries, options, true);
+}
+
+/**
+ * {@link mergePairingPartitions} after its argument checks; `check` validates each summary's
+ * shape, which summaries fresh from {@link summarizePairingPartition} in the same call skip.
+ * @internal
+ */
+export async function mergeSummaries(
+  summaries: Iterable<PairingPartitionSummary> | AsyncIterable<PairingPartitionSummary>,
+  options: PartitionedPairingOptions,
+  check: boolean,
+): Promise<PairingPlan> {
   const merge = new Merge(options);
   let index = 0;
   for await (const summary of summaries) {
-    validate(SummarySchema, summary, {
-      path: [`summaries[${index++}]`],
-      subject: text("分区摘要", "partition summary"),
-    });
+    if (check) {
+      validate(SummarySchema, summary, {
+        path: [`summaries[${index++}]`],
+        subject: text("分区摘要", "partition summary"),
+      });
+    }
     merge.add(summary);
     if (merge.issues.length > 0)
       throw new ValidationError(merge.issues, { subject: PARTITIONED_SUBJECT });

@@ -4,7 +4,7 @@ import { text } from "../i18n";
 import type { ChildFileInput } from "../model/child-file";
 import type { SchoolClassInput } from "../model/area";
 import type { GeoPoint, MentorInput, PairingInput } from "../model/mentor";
-import { mergePairingPartitions } from "./partition-merge";
+import { mergePairingPartitions, mergeSummaries } from "./partition-merge";
 import {
   PARTITIONED_SUBJECT,
   summarizePairingPartition,
@@ -96,7 +96,7 @@ export async function planPairingsPartitioned(
       { subject: PARTITIONED_SUBJECT },
     );
   }
-  return mergePairingPartitions(summaries(partitions, options), options);
+  return mergeSummaries(summaries(partitions, options), options, false);
 }
 
 /** The partitions planned one at a time, in order, as the merge reads them. */
