@@ -147,6 +147,10 @@ export interface DataIndex {
   readonly pairingStart: Int32Array;
   /** Last day, or a large number for an open pairing. */
   readonly pairingEnd: Int32Array;
+  /** School index of each child (-1: none). */
+  readonly schoolOfChild: Int32Array;
+  /** Day number each child's file was opened (`FAR_PAST` when unknown). */
+  readonly openedDay: Int32Array;
   /**
    * Left-behind day ranges per child, keyed by definition and day span, filled on first use by
    * the evaluations of this data (children never change once prepared).
@@ -515,6 +519,8 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       pairingMentor,
       pairingStart,
       pairingEnd,
+      schoolOfChild,
+      openedDay: Int32Array.from(children, (c) => (c.openedOn ? dayNumber(c.openedOn) : FAR_PAST)),
       leftBehindMemo: new Map(),
       minDay,
       maxDay,

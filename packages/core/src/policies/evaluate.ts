@@ -24,8 +24,15 @@ import { pushedCountsOf, type ComplianceCounts } from "./pushed-counts";
 import { countRule, pushedCount, RecordCounter } from "./stages/counting";
 import { calendarFindings, noSubjectFinding, recordFindings } from "./stages/findings";
 import { requiredContacts, windowStatus } from "./stages/status";
-import { forEachSubject } from "./stages/subjects";
-import { countBuckets, DayCounts, forEachWindow, windowsOwed, type Bucket } from "./stages/windows";
+import { forEachSubject, type Subject } from "./stages/subjects";
+import {
+  countBuckets,
+  DayCounts,
+  forEachWindow,
+  windowsOwed,
+  type Bucket,
+  type Window,
+} from "./stages/windows";
 import { RowTable } from "./table";
 
 export { COMPLIANCE_STATUSES, type ComplianceStatus } from "./statuses";
@@ -122,7 +129,13 @@ export function evaluateFromOrigin(
   const schoolDays = data.calendar ? buildSchoolDayIndex(data.calendar, first, last) : undefined;
 
   const bucketsOf = policies.map((policy) => countBuckets(policy, pFrom, pTo, data.calendar));
-  const table = new RowTable(rowsOwed(policies, bucketsOf, data, pFrom, pTo, originDay));
+  // Who owes what, once: the subjects size the row table, then are evaluated.
+  const subjectsOf = policies.map((policy) => {
+    const subjects: Subject[] = [];
+    forEachSubject(policy, data, first, last, (subject) => subjects.push(subject));
+    return subjects;
+  });
+  const table = new RowTable(rowsOwed(policies, bucketsOf, subjectsOf, pFrom, pTo, originDay));
   const counter = new RecordCounter(data, asOfDay, table);
   const findings: PolicyFinding[] = [...data.findings];
   const uncovered: string[] = [];
@@ -137,6 +150,7 @@ export function evaluateFromOrigin(
       coverTo = Math.max(coverTo, buckets[buckets.length - 1]!.to);
     }
     const days = new DayCounts(policy, first, last - first + 1, schoolDays);
+    const measures = days.bucketDays(buckets);
     if (policy.calendar === "school") {
       const cs = calendarSpan(data.calendar!);
       if (pFrom < cs.first || pTo > cs.last) uncovered.push(policy.id);
@@ -147,8 +161,23 @@ export function evaluateFromOrigin(
     const grace = policy.graceDays;
     const rowsBefore = table.n;
 
-    // Who owes what, then for each of their windows what was done and the status.
-    forEachSubject(policy, data, first, last, (subject) => {
+    // For each window of a subject: what was done, and the status.
+    let subject: Subject;
+    const visit = (w: Window) => {
+      if (w.from < coverFrom) coverFrom = w.from;
+      if (w.to > coverTo) coverTo = w.to;
+      let done =
+        (pushed && pushedCount(pushed, data, subject, w)) ?? counter.count(rule, subject, w);
+      let required = 0;
+      if (w.scopeDays === 0) {
+        table.discardRecords();
+        done = 0;
+      } else required = requiredContacts(min, w.activeDays, w.nominalDays);
+      const closes = w.to + grace;
+      const status = windowStatus(w.scopeDays, required, done, asOfDay, w.from, w.due, closes);
+      table.push(pi, subject.index, w.from, w.to, w.due, closes, required, done, status);
+    };
+    for (subject of subjectsOf[pi]!) {
       counter.begin(subject);
       const subjectRows = table.n;
       const any = forEachWindow(
@@ -158,24 +187,13 @@ export function evaluateFromOrigin(
         subject,
         pFrom,
         pTo,
-        (w) => {
-          coverFrom = Math.min(coverFrom, w.from);
-          coverTo = Math.max(coverTo, w.to);
-          let done = pushedCount(pushed, data, subject, w) ?? counter.count(rule, subject, w);
-          let required = 0;
-          if (w.scopeDays === 0) {
-            table.discardRecords();
-            done = 0;
-          } else required = requiredContacts(min, w.activeDays, w.nominalDays);
-          const closes = w.to + grace;
-          const status = windowStatus(w.scopeDays, required, done, asOfDay, w.from, w.due, closes);
-          table.push(pi, subject.index, w.from, w.to, w.due, closes, required, done, status);
-        },
+        visit,
         originDay,
+        measures,
       );
       // An interval subject none of whose due days is in scope gets no rows.
       if (!any && policy.requirement.type === "interval") table.truncate(subjectRows);
-    });
+    }
     if (table.n === rowsBefore) findings.push(noSubjectFinding(policy, pi));
   });
 
@@ -201,16 +219,15 @@ export function evaluateFromOrigin(
 function rowsOwed(
   policies: readonly Policy[],
   bucketsOf: readonly (readonly Bucket[])[],
-  data: ComplianceData,
+  subjectsOf: readonly (readonly Subject[])[],
   pFrom: number,
   pTo: number,
   origin: number,
 ) {
   let rows = 0;
   policies.forEach((policy, pi) => {
-    forEachSubject(policy, data, pFrom - PAD, pTo + PAD, (subject) => {
+    for (const subject of subjectsOf[pi]!)
       rows += windowsOwed(policy, bucketsOf[pi]!, subject, pFrom, pTo, origin);
-    });
   });
   return rows;
 }

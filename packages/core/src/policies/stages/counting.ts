@@ -21,8 +21,8 @@ import type { Window } from "./windows";
 
 /** What a policy counts, compiled to lookup tables. @internal */
 export interface CountRule {
-  readonly kindOk: Uint8Array;
-  readonly initiatorOk: Uint8Array;
+  /** By event code (`kind << 8 | initiator`, see {@link SubjectEvents}): whether it counts. */
+  readonly ok: Uint8Array;
   readonly unit: Policy["counts"]["unit"];
   /** Only records by the pairing's mentor (or, at child level, a mentor paired on that day). */
   readonly byPairedMentor: boolean;
@@ -36,24 +36,48 @@ export function countRule(policy: Policy): CountRule {
   const initiatorOk = new Uint8Array(256).fill(policy.counts.initiators ? 0 : 1);
   initiatorOk[NO_INITIATOR] = 1;
   for (const k of policy.counts.initiators ?? []) initiatorOk[INITIATOR_CODE.get(k)!] = 1;
-  return {
-    kindOk,
-    initiatorOk,
-    unit: policy.counts.unit,
-    byPairedMentor: policy.counts.by === "paired-mentor",
-  };
+  const ok = new Uint8Array(32 * 256);
+  for (let k = 0; k < 32; k++)
+    if (kindOk[k]) for (let i = 0; i < 256; i++) ok[(k << 8) | i] = initiatorOk[i]!;
+  return { ok, unit: policy.counts.unit, byPairedMentor: policy.counts.by === "paired-mentor" };
+}
+
+/**
+ * The day and code (`kind << 8 | initiator`) of every event of an index (`byChild`,
+ * `byMentor`, `bySchool`), in the index's own order: a subject's events are then read from
+ * consecutive memory by every policy of its level.
+ * @internal
+ */
+export interface SubjectEvents {
+  readonly day: Int32Array;
+  readonly code: Uint16Array;
+}
+
+function subjectEvents(data: ComplianceData, list: Int32Array): SubjectEvents {
+  const ev = data.events;
+  const day = new Int32Array(list.length);
+  const code = new Uint16Array(list.length);
+  for (let q = 0; q < list.length; q++) {
+    const e = list[q]!;
+    day[q] = ev.day[e]!;
+    code[q] = (ev.kind[e]! << 8) | ev.initiator[e]!;
+  }
+  return { day, code };
 }
 
 /**
  * Counts a subject's records window by window. One counter serves one evaluation: it keeps a
- * cursor into the current subject's records (windows come in day order) and a stamp per child
- * for counting distinct children.
+ * cursor into the current subject's records (windows come in day order), a stamp per child
+ * for counting distinct children, and the {@link SubjectEvents} of each index it has read.
  * @internal
  */
 export class RecordCounter {
   private readonly stamp: Int32Array;
   private stampN = 0;
   private cursor = 0;
+  private readonly columns = new Map<Int32Array, SubjectEvents>();
+  private day: Int32Array = new Int32Array(0);
+  private code: Uint16Array = new Uint16Array(0);
 
   constructor(
     private readonly data: ComplianceData,
@@ -66,48 +90,59 @@ export class RecordCounter {
   /** Starts on a subject's records. */
   begin(subject: Subject): void {
     this.cursor = subject.csrStart;
+    let cols = this.columns.get(subject.list);
+    if (cols === undefined)
+      this.columns.set(subject.list, (cols = subjectEvents(this.data, subject.list)));
+    this.day = cols.day;
+    this.code = cols.code;
   }
 
   /** The records of `subject` counted for window `w` (added to the table's pending row). */
   count(rule: CountRule, subject: Subject, w: Window): number {
-    const ev = this.data.events;
+    const day = this.day;
+    const code = this.code;
     const list = subject.list;
     const end = subject.csrEnd;
     const { from, to } = w;
-    while (this.cursor < end && ev.day[list[this.cursor]!]! < from) this.cursor++;
+    let q = this.cursor;
+    while (q < end && day[q]! < from) q++;
+    this.cursor = q;
     // A window wholly inside one in-scope range needs no per-record scope check.
     const whole = coversWhole(subject.scoped, from, to);
+    const last = Math.min(to, this.asOfDay);
+    const ok = rule.ok;
+    const unit = rule.unit;
     let done = 0;
     let lastDay = FAR_PAST;
-    const stampN = ++this.stampN;
-    for (let q = this.cursor; q < end; q++) {
+    const stampN = unit === "children" ? ++this.stampN : 0;
+    for (; q < end; q++) {
+      const d = day[q]!;
+      if (d > last) break;
+      if (!ok[code[q]!] || (!whole && !inRanges(subject.scoped, d))) continue;
       const e = list[q]!;
-      const d = ev.day[e]!;
-      if (d > to) break;
-      if (
-        d > this.asOfDay ||
-        !rule.kindOk[ev.kind[e]!] ||
-        !rule.initiatorOk[ev.initiator[e]!] ||
-        (!whole && !inRanges(subject.scoped, d)) ||
-        (rule.byPairedMentor && !this.byPairedMentor(subject, e, d))
-      )
-        continue;
-      if (rule.unit === "contacts") done++;
-      else if (rule.unit === "days") {
+      if (rule.byPairedMentor && !this.byPairedMentor(subject, e, d)) continue;
+      if (unit === "contacts") done++;
+      else if (unit === "days") {
         if (d !== lastDay) done++;
         lastDay = d;
-      } else {
-        for (let k = ev.childStart[e]!; k < ev.childStart[e + 1]!; k++) {
-          const c = ev.childList[k]!;
-          if (this.stamp[c] !== stampN) {
-            this.stamp[c] = stampN;
-            done++;
-          }
-        }
-      }
+      } else done += this.newChildren(e, stampN);
       this.table.addRecord(e);
     }
     return done;
+  }
+
+  /** Children of event `e` not yet counted under `stampN`, now marked counted. */
+  private newChildren(e: number, stampN: number): number {
+    const ev = this.data.events;
+    let n = 0;
+    for (let k = ev.childStart[e]!; k < ev.childStart[e + 1]!; k++) {
+      const c = ev.childList[k]!;
+      if (this.stamp[c] !== stampN) {
+        this.stamp[c] = stampN;
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Whether event `e` on day `d` is by the subject's paired mentor. */

@@ -120,6 +120,9 @@ export function forEachSubject(
   const lb = sel.leftBehind
     ? leftBehindLookup(data, sel.leftBehind.definition, first, last)
     : undefined;
+  // Ranges lie within [FAR_PAST, FAR_FUTURE]: without effective dates they are in scope as
+  // they are (shared, never changed), and all days in scope share one array.
+  const bounded = effFrom > FAR_PAST || effTo < FAR_FUTURE;
   const offer = (
     index: number,
     ranges: readonly number[],
@@ -129,7 +132,9 @@ export function forEachSubject(
     pairMentor: number,
     start: number,
   ) => {
-    const scoped = intersect(ranges, Math.max(effFrom, FAR_PAST), Math.min(effTo, FAR_FUTURE));
+    const scoped = bounded
+      ? intersect(ranges, Math.max(effFrom, FAR_PAST), Math.min(effTo, FAR_FUTURE))
+      : ranges;
     if (scoped.length === 0) return;
     visit({
       index,
@@ -146,8 +151,7 @@ export function forEachSubject(
     case "child":
       data.children.forEach((c, ci) => {
         if (!childMatches(sel, c)) return;
-        const start = c.openedOn ? dayNumber(c.openedOn) : FAR_PAST;
-        offer(ci, lb ? lb(ci) : ALL, ix.byChild, ci, ci, -1, start);
+        offer(ci, lb ? lb(ci) : ALL, ix.byChild, ci, ci, -1, ix.openedDay[ci]!);
       });
       return;
     case "pairing":

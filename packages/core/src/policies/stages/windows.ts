@@ -9,7 +9,7 @@ import { weekdayOfDay } from "../../calendar/schema";
 import { dateParts, dayNumber, fromDayNumber } from "../../time/calendar-date";
 import { FAR_PAST, type ComplianceData } from "../data";
 import type { Policy } from "../schema";
-import { inRanges, overlaps } from "./ranges";
+import { coversWhole, inRanges, overlaps } from "./ranges";
 import type { Subject } from "./subjects";
 
 /** A count bucket: first and last day (inclusive). @internal */
@@ -136,6 +136,20 @@ export class DayCounts {
     return active;
   }
 
+  /**
+   * Countable and nominal days of each bucket, computed once per policy: a subject in scope
+   * over all the buckets needs no measuring.
+   */
+  bucketDays(buckets: readonly Bucket[]): { active: Int32Array; nominal: Int32Array } {
+    const active = new Int32Array(buckets.length);
+    const nominal = new Int32Array(buckets.length);
+    buckets.forEach((b, i) => {
+      active[i] = this.active(b.from, b.to);
+      nominal[i] = this.nominalDays(b.from, b.to);
+    });
+    return { active, nominal };
+  }
+
   /** Sets `w.scopeDays` (days of the window in `scoped`) and `w.activeDays` (countable ones). */
   measure(scoped: readonly number[], w: Window): void {
     let scope = 0;
@@ -208,7 +222,8 @@ export function windowsOwed(
  * Calls `visit` for each window `subject` owes under `policy` in `[pFrom, pTo]`, in day
  * order: every bucket of a count policy, or every interval window whose due day falls in the
  * period (counted from `origin` for a subject with no start of its own). The window object is
- * reused between calls.
+ * reused between calls. `measures` are the buckets' {@link DayCounts.bucketDays} (computed here
+ * when not given).
  * @returns Whether any window is in scope (an interval subject with none gets no rows).
  * @internal
  */
@@ -221,18 +236,27 @@ export function forEachWindow(
   pTo: number,
   visit: (w: Window) => void,
   origin = pFrom,
+  measures?: { readonly active: Int32Array; readonly nominal: Int32Array },
 ): boolean {
   const r = policy.requirement;
   const scoped = subject.scoped;
   const w: Window = { from: 0, to: 0, due: 0, scopeDays: 0, activeDays: 0, nominalDays: 1 };
   if (r.type === "count") {
     if (buckets.length === 0) return false;
-    if (!overlaps(scoped, buckets[0]!.from, buckets[buckets.length - 1]!.to)) return false;
-    for (const b of buckets) {
+    const first = buckets[0]!.from;
+    const last = buckets[buckets.length - 1]!.to;
+    if (!overlaps(scoped, first, last)) return false;
+    const whole = coversWhole(scoped, first, last);
+    const per = measures ?? days.bucketDays(buckets);
+    for (let i = 0; i < buckets.length; i++) {
+      const b = buckets[i]!;
       w.from = b.from;
       w.to = w.due = b.to;
-      days.measure(scoped, w);
-      w.nominalDays = days.nominalDays(b.from, b.to);
+      if (whole) {
+        w.scopeDays = b.to - b.from + 1;
+        w.activeDays = per.active[i]!;
+      } else days.measure(scoped, w);
+      w.nominalDays = per.nominal[i]!;
       visit(w);
     }
     return true;
