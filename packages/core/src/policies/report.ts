@@ -112,9 +112,8 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
     let subjectId: string;
     switch (policy.level) {
       case "child": {
-        const c = d.children[s]!;
-        subjectId = childId = c.id;
-        schoolId = c.child.schoolId;
+        subjectId = childId = d.children[s]!.id;
+        schoolId = this.schoolOfChild(s);
         break;
       }
       case "pairing": {
@@ -122,7 +121,7 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
         subjectId = p.id;
         childId = p.childId;
         mentorId = p.mentorId;
-        schoolId = d.children[d.index.pairingChild[s]!]!.child.schoolId;
+        schoolId = this.schoolOfChild(d.index.pairingChild[s]!);
         break;
       }
       case "mentor": {
@@ -166,6 +165,12 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
     if (mentorId !== undefined) row.mentorId = mentorId;
     if (schoolId !== undefined) row.schoolId = schoolId;
     return row;
+  }
+
+  /** The school id of child `c` (from the index: child registers are not read per row). */
+  private schoolOfChild(c: number): string | undefined {
+    const si = this._data.index.schoolOfChild[c]!;
+    return si < 0 ? undefined : this._data.schoolIds[si];
   }
 
   private date(day: number): CalendarDate {

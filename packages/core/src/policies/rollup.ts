@@ -73,72 +73,100 @@ export function rollUpCompliance(
   const include = opts.policyIds ? new Set(opts.policyIds) : undefined;
   const policyOk = report.policies.map((p) => !include || include.has(p.id));
   const schoolRegion = new Map(d.schools.map((s) => [s.id, s.regionCode]));
-  const region = (code: string | undefined) =>
-    code === undefined || (by !== "township" && by !== "county")
-      ? undefined
-      : regionAncestor(code, by);
-  const childKey = d.children.map((c) => {
-    switch (by) {
-      case "class":
-        return c.child.classId;
-      case "school":
-        return c.child.schoolId;
-      case "township":
-      case "county":
-        return region(c.child.regionCode);
-      default:
-        return undefined;
+  const regionOf = new Map<string, string | undefined>();
+  const region = (code: string | undefined) => {
+    if (code === undefined || (by !== "township" && by !== "county")) return undefined;
+    let r = regionOf.get(code);
+    if (r === undefined && !regionOf.has(code)) regionOf.set(code, (r = regionAncestor(code, by)));
+    return r;
+  };
+  // Groups are numbered as their keys are first met; rows add into their group's counters.
+  const groupOf = new Map<string, number>();
+  const keys: string[] = [];
+  const group = (key: string | undefined): number => {
+    if (key === undefined) return -1;
+    let g = groupOf.get(key);
+    if (g === undefined) {
+      groupOf.set(key, (g = keys.length));
+      keys.push(key);
     }
-  });
-  const mentorKey = d.mentors.map((m) => {
-    switch (by) {
-      case "mentor":
-        return m.id;
-      case "class":
-        return m.classIds[0];
-      case "school":
-        return m.schoolId;
-      default:
-        return region(m.regionCode ?? (m.schoolId ? schoolRegion.get(m.schoolId) : undefined));
-    }
-  });
-  const schoolKey = d.schoolIds.map((id) =>
-    by === "school"
-      ? id
-      : by === "township" || by === "county"
-        ? region(schoolRegion.get(id))
-        : undefined,
-  );
-
-  const acc = new Map<string, number[]>();
-  const add = (key: string | undefined, i: number) => {
-    if (key === undefined) return;
-    let a = acc.get(key);
-    if (!a) acc.set(key, (a = [0, 0, 0, 0, 0, 0, 0, 0, 0]));
-    const st = t.status[i]!;
-    a[st]!++;
-    if (st === S.met || st === S.missed || st === S.overdue) {
-      a[7]! += t.required[i]!;
-      a[8]! += Math.min(t.done[i]!, t.required[i]!);
-    }
+    return g;
   };
   const ix = d.index;
-  const bucketKey = new Map<number, string>();
+  const childGroup = Int32Array.from(d.children, (c, ci) => {
+    switch (by) {
+      case "class":
+        return group(c.child.classId);
+      case "school": {
+        const si = ix.schoolOfChild[ci]!;
+        return si < 0 ? -1 : group(d.schoolIds[si]);
+      }
+      case "township":
+      case "county":
+        return group(region(c.child.regionCode));
+      default:
+        return -1;
+    }
+  });
+  const mentorGroup = Int32Array.from(d.mentors, (m) => {
+    switch (by) {
+      case "mentor":
+        return group(m.id);
+      case "class":
+        return group(m.classIds[0]);
+      case "school":
+        return group(m.schoolId);
+      case "bucket":
+        return -1;
+      default:
+        return group(
+          region(m.regionCode ?? (m.schoolId ? schoolRegion.get(m.schoolId) : undefined)),
+        );
+    }
+  });
+  const schoolGroup = Int32Array.from(d.schoolIds, (id) =>
+    group(
+      by === "school"
+        ? id
+        : by === "township" || by === "county"
+          ? region(schoolRegion.get(id))
+          : undefined,
+    ),
+  );
+
+  // Per group: a count per status, then Σ required and Σ min(done, required) of assessed rows.
+  const acc: number[] = [];
+  const used: boolean[] = [];
+  const add = (g: number, i: number) => {
+    if (g < 0) return;
+    while (acc.length <= g * 9 + 8) acc.push(0);
+    used[g] = true;
+    const st = t.status[i]!;
+    acc[g * 9 + st]!++;
+    if (st === S.met || st === S.missed || st === S.overdue) {
+      acc[g * 9 + 7]! += t.required[i]!;
+      acc[g * 9 + 8]! += Math.min(t.done[i]!, t.required[i]!);
+    }
+  };
+  const levels = ["child", "pairing", "mentor", "school"] as const;
+  const levelOf = Uint8Array.from(report.policies, (p) => levels.indexOf(p.level));
+  const bucketGroup = new Map<number, number>();
+  const seen = new Set<number>();
   for (let i = 0; i < t.n; i++) {
     const pi = t.policy[i]!;
     if (!policyOk[pi]) continue;
     if (by === "bucket") {
       const f = t.from[i]!;
-      let k = bucketKey.get(f);
-      if (k === undefined) bucketKey.set(f, (k = fromDayNumber(f)));
-      add(k, i);
+      let g = bucketGroup.get(f);
+      if (g === undefined) bucketGroup.set(f, (g = group(fromDayNumber(f))));
+      add(g, i);
       continue;
     }
     const s = t.subject[i]!;
-    switch (report.policies[pi]!.level) {
-      case "child":
+    switch (levelOf[pi]) {
+      case 0:
         if (by === "mentor") {
-          const seen = new Set<number>();
+          seen.clear();
           for (const pj of ix.pairingsByChild[s]!) {
             const m = ix.pairingMentor[pj]!;
             if (
@@ -147,25 +175,29 @@ export function rollUpCompliance(
               !seen.has(m)
             ) {
               seen.add(m);
-              add(d.mentors[m]!.id, i);
+              add(mentorGroup[m]!, i);
             }
           }
-        } else add(childKey[s], i);
+        } else add(childGroup[s]!, i);
         break;
-      case "pairing":
+      case 1:
         add(
-          by === "mentor" ? d.mentors[ix.pairingMentor[s]!]!.id : childKey[ix.pairingChild[s]!],
+          by === "mentor" ? mentorGroup[ix.pairingMentor[s]!]! : childGroup[ix.pairingChild[s]!]!,
           i,
         );
         break;
-      case "mentor":
-        add(mentorKey[s], i);
+      case 2:
+        add(mentorGroup[s]!, i);
         break;
       default:
-        add(schoolKey[s], i);
+        add(schoolGroup[s]!, i);
     }
   }
-  return [...acc.entries()]
+  const acc2 = new Map<string, number[]>();
+  keys.forEach((key, g) => {
+    if (used[g]) acc2.set(key, acc.slice(g * 9, g * 9 + 9));
+  });
+  return [...acc2.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, a]) => {
       const assessed = a[S.met]! + a[S.missed]! + a[S.overdue]!;

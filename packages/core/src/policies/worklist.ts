@@ -69,11 +69,12 @@ export function workList(
   const asOf = dayNumber(report.asOf);
   const late: number[] = [];
   const soon: number[] = [];
+  const missed = opts.includeMissed ? S.missed : S.overdue;
+  const until = asOf + opts.withinDays;
   for (let i = 0; i < t.n; i++) {
     const st = t.status[i]!;
-    if (st === S.overdue || (opts.includeMissed && st === S.missed)) late.push(i);
-    else if ((st === S.due || st === S.upcoming) && t.due[i]! <= asOf + opts.withinDays)
-      soon.push(i);
+    if (st === S.overdue || st === missed) late.push(i);
+    else if ((st === S.due || st === S.upcoming) && t.due[i]! <= until) soon.push(i);
   }
   const childOf = (i: number): number => {
     const level = report.policies[t.policy[i]!]!.level;
@@ -81,15 +82,11 @@ export function workList(
     if (level === "pairing") return d.index.pairingChild[t.subject[i]!]!;
     return -1;
   };
-  // Risk rank per child (critical key case first), then per row through its child.
-  const childRank = new Uint8Array(d.children.length);
-  d.children.forEach((file, c) => {
-    childRank[c] = RISK_ORDER[file.riskLevel ?? "none"] * 2 + (file.keyCase ? 0 : 1);
-  });
-  const noChild = RISK_ORDER.none * 2 + 1;
+  // Risk rank of a row through its child (critical key case first).
   const rankOf = (i: number) => {
     const c = childOf(i);
-    return c < 0 ? noChild : childRank[c]!;
+    const file = c < 0 ? undefined : d.children[c]!;
+    return RISK_ORDER[file?.riskLevel ?? "none"] * 2 + (file?.keyCase ? 0 : 1);
   };
   // Ranks of the listed rows, by row (a typed array, read by the sorts' comparators).
   const rank = new Uint8Array(t.n);
