@@ -130,6 +130,9 @@ export interface Csr {
   readonly start: Int32Array;
   /** Event indices, ascending by day within each subject. */
   readonly list: Int32Array;
+  /** Day of each listed event, and its `kind << 8 | initiator`: read in order, not by event. */
+  readonly day: Int32Array;
+  readonly code: Uint16Array;
 }
 
 /** @internal */
@@ -199,7 +202,12 @@ export function dayOfInstant(ms: number, zone: TimeZone): number {
  * Inverts "subjects of each event" (`start`/`list`, CSR) into "events of each subject", the
  * events of each subject in the given `order` (by day).
  */
-function invert(nSubjects: number, start: Int32Array, list: Int32Array, order: Int32Array): Csr {
+function invert(
+  nSubjects: number,
+  start: Int32Array,
+  list: Int32Array,
+  order: Int32Array,
+): Pick<Csr, "start" | "list"> {
   const counts = new Int32Array(nSubjects + 1);
   for (let k = 0; k < list.length; k++) counts[list[k]! + 1]!++;
   for (let s = 0; s < nSubjects; s++) counts[s + 1]! += counts[s]!;
@@ -461,9 +469,19 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     for (let d = 0; d < span; d++) bucket[d + 1]! += bucket[d]!;
     for (let e = 0; e < n; e++) order[bucket[day[e]! - minDay]!++] = e;
   }
-  const byChild = invert(children.length, childStart, childList, order);
-  const byMentor = invert(mentors.length, mentorStart, mentorList, order);
-  const bySchool = invert(schoolIds.length, schoolStart, schoolList, order);
+  const columns = ({ start, list }: Pick<Csr, "start" | "list">): Csr => {
+    const d = new Int32Array(list.length);
+    const code = new Uint16Array(list.length);
+    for (let q = 0; q < list.length; q++) {
+      const e = list[q]!;
+      d[q] = day[e]!;
+      code[q] = (kind[e]! << 8) | initiator[e]!;
+    }
+    return { start, list, day: d, code };
+  };
+  const byChild = columns(invert(children.length, childStart, childList, order));
+  const byMentor = columns(invert(mentors.length, mentorStart, mentorList, order));
+  const bySchool = columns(invert(schoolIds.length, schoolStart, schoolList, order));
 
   const pairingsByChild: number[][] = children.map(() => []);
   const pairingChild = new Int32Array(pairings.length);

@@ -175,7 +175,7 @@ export function evaluateFromOrigin(
       } else required = requiredContacts(min, w.activeDays, w.nominalDays);
       const closes = w.to + grace;
       const status = windowStatus(w.scopeDays, required, done, asOfDay, w.from, w.due, closes);
-      table.push(pi, subject.index, w.from, w.to, w.due, closes, required, done, status);
+      table.push(pi, subject.index, w.from, w.to, w.due, required, done, status);
     };
     for (subject of subjectsOf[pi]!) {
       counter.begin(subject);

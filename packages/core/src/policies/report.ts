@@ -155,7 +155,7 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
       from: this.date(t.from[i]!),
       to: this.date(t.to[i]!),
       due: this.date(t.due[i]!),
-      closesOn: this.date(t.closes[i]!),
+      closesOn: this.date(t.to[i]! + policy.graceDays),
       required: t.required[i]!,
       done: t.done[i]!,
       recordIds,

@@ -1,4 +1,8 @@
-/** Growable typed-array columns for compliance rows: no object per row in the hot loop. @internal */
+/**
+ * Growable typed-array columns for compliance rows: no object per row in the hot loop. A row's
+ * last day of grace is not stored: it is `to` plus its policy's `graceDays`.
+ * @internal
+ */
 export class RowTable {
   n = 0;
   private cap: number;
@@ -7,7 +11,6 @@ export class RowTable {
   from: Int32Array;
   to: Int32Array;
   due: Int32Array;
-  closes: Int32Array;
   required: Int32Array;
   done: Int32Array;
   status: Uint8Array;
@@ -23,7 +26,6 @@ export class RowTable {
     this.from = new Int32Array(cap);
     this.to = new Int32Array(cap);
     this.due = new Int32Array(cap);
-    this.closes = new Int32Array(cap);
     this.required = new Int32Array(cap);
     this.done = new Int32Array(cap);
     this.status = new Uint8Array(cap);
@@ -43,7 +45,6 @@ export class RowTable {
     this.from = g(this.from);
     this.to = g(this.to);
     this.due = g(this.due);
-    this.closes = g(this.closes);
     this.required = g(this.required);
     this.done = g(this.done);
     this.status = g(this.status);
@@ -78,7 +79,6 @@ export class RowTable {
     from: number,
     to: number,
     due: number,
-    closes: number,
     required: number,
     done: number,
     status: number,
@@ -90,7 +90,6 @@ export class RowTable {
     this.from[i] = from;
     this.to[i] = to;
     this.due[i] = due;
-    this.closes[i] = closes;
     this.required[i] = required;
     this.done[i] = done;
     this.status[i] = status;

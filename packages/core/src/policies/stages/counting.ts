@@ -21,7 +21,7 @@ import type { Window } from "./windows";
 
 /** What a policy counts, compiled to lookup tables. @internal */
 export interface CountRule {
-  /** By event code (`kind << 8 | initiator`, see {@link SubjectEvents}): whether it counts. */
+  /** By event code (`kind << 8 | initiator`, the `code` of an index): whether it counts. */
   readonly ok: Uint8Array;
   readonly unit: Policy["counts"]["unit"];
   /** Only records by the pairing's mentor (or, at child level, a mentor paired on that day). */
@@ -43,41 +43,15 @@ export function countRule(policy: Policy): CountRule {
 }
 
 /**
- * The day and code (`kind << 8 | initiator`) of every event of an index (`byChild`,
- * `byMentor`, `bySchool`), in the index's own order: a subject's events are then read from
- * consecutive memory by every policy of its level.
- * @internal
- */
-export interface SubjectEvents {
-  readonly day: Int32Array;
-  readonly code: Uint16Array;
-}
-
-function subjectEvents(data: ComplianceData, list: Int32Array): SubjectEvents {
-  const ev = data.events;
-  const day = new Int32Array(list.length);
-  const code = new Uint16Array(list.length);
-  for (let q = 0; q < list.length; q++) {
-    const e = list[q]!;
-    day[q] = ev.day[e]!;
-    code[q] = (ev.kind[e]! << 8) | ev.initiator[e]!;
-  }
-  return { day, code };
-}
-
-/**
  * Counts a subject's records window by window. One counter serves one evaluation: it keeps a
  * cursor into the current subject's records (windows come in day order), a stamp per child
- * for counting distinct children, and the {@link SubjectEvents} of each index it has read.
+ * for counting distinct children.
  * @internal
  */
 export class RecordCounter {
   private readonly stamp: Int32Array;
   private stampN = 0;
   private cursor = 0;
-  private readonly columns = new Map<Int32Array, SubjectEvents>();
-  private day: Int32Array = new Int32Array(0);
-  private code: Uint16Array = new Uint16Array(0);
 
   constructor(
     private readonly data: ComplianceData,
@@ -90,18 +64,11 @@ export class RecordCounter {
   /** Starts on a subject's records. */
   begin(subject: Subject): void {
     this.cursor = subject.csrStart;
-    let cols = this.columns.get(subject.list);
-    if (cols === undefined)
-      this.columns.set(subject.list, (cols = subjectEvents(this.data, subject.list)));
-    this.day = cols.day;
-    this.code = cols.code;
   }
 
   /** The records of `subject` counted for window `w` (added to the table's pending row). */
   count(rule: CountRule, subject: Subject, w: Window): number {
-    const day = this.day;
-    const code = this.code;
-    const list = subject.list;
+    const { day, code, list } = subject.events;
     const end = subject.csrEnd;
     const { from, to } = w;
     let q = this.cursor;

@@ -7,7 +7,7 @@ import { LEFT_BEHIND_DEFINITIONS } from "../../classification";
 import { builtInVerdict } from "../../classification/definitions";
 import type { ChildFile } from "../../model/child-file";
 import { dayNumber, fromDayNumber } from "../../time/calendar-date";
-import { FAR_FUTURE, FAR_PAST, type ComplianceData } from "../data";
+import { FAR_FUTURE, FAR_PAST, type ComplianceData, type Csr } from "../data";
 import type { Policy } from "../schema";
 import { intersect, intersectAll } from "./ranges";
 
@@ -17,8 +17,8 @@ export interface Subject {
   readonly index: number;
   /** Days in scope, as flat ranges, within the policy's effective dates (never empty). */
   readonly scoped: readonly number[];
-  /** The subject's events: `list[csrStart..csrEnd)`, ascending by day. */
-  readonly list: Int32Array;
+  /** The index holding the subject's events: `events.list[csrStart..csrEnd)`, by day. */
+  readonly events: Csr;
   readonly csrStart: number;
   readonly csrEnd: number;
   /** Child index (child and pairing levels), else -1. */
@@ -126,7 +126,7 @@ export function forEachSubject(
   const offer = (
     index: number,
     ranges: readonly number[],
-    csr: { start: Int32Array; list: Int32Array },
+    csr: Csr,
     owner: number,
     child: number,
     pairMentor: number,
@@ -139,7 +139,7 @@ export function forEachSubject(
     visit({
       index,
       scoped,
-      list: csr.list,
+      events: csr,
       csrStart: csr.start[owner]!,
       csrEnd: csr.start[owner + 1]!,
       child,
