@@ -80,7 +80,9 @@ export function rollUpCompliance(
     if (r === undefined && !regionOf.has(code)) regionOf.set(code, (r = regionAncestor(code, by)));
     return r;
   };
-  // Groups are numbered as their keys are first met; rows add into their group's counters.
+  // Groups are numbered as their keys are first met; rows add into their group's counters:
+  // a count per status, then Σ required and Σ min(done, required) of assessed rows.
+  const acc: number[] = [];
   const groupOf = new Map<string, number>();
   const keys: string[] = [];
   const group = (key: string | undefined): number => {
@@ -89,6 +91,7 @@ export function rollUpCompliance(
     if (g === undefined) {
       groupOf.set(key, (g = keys.length));
       keys.push(key);
+      acc.push(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
     return g;
   };
@@ -134,13 +137,8 @@ export function rollUpCompliance(
     ),
   );
 
-  // Per group: a count per status, then Σ required and Σ min(done, required) of assessed rows.
-  const acc: number[] = [];
-  const used: boolean[] = [];
   const add = (g: number, i: number) => {
     if (g < 0) return;
-    while (acc.length <= g * 9 + 8) acc.push(0);
-    used[g] = true;
     const st = t.status[i]!;
     acc[g * 9 + st]!++;
     if (st === S.met || st === S.missed || st === S.overdue) {
@@ -148,56 +146,55 @@ export function rollUpCompliance(
       acc[g * 9 + 8]! += Math.min(t.done[i]!, t.required[i]!);
     }
   };
-  const levels = ["child", "pairing", "mentor", "school"] as const;
-  const levelOf = Uint8Array.from(report.policies, (p) => levels.indexOf(p.level));
-  const bucketGroup = new Map<number, number>();
   const seen = new Set<number>();
-  for (let i = 0; i < t.n; i++) {
+  const bucketGroup = new Map<number, number>();
+  // Rows come in runs of one policy (in policy order): each run is read by its level's loop.
+  for (let i = 0, end = 0; i < t.n; i = end) {
     const pi = t.policy[i]!;
+    end = i + 1;
+    while (end < t.n && t.policy[end] === pi) end++;
     if (!policyOk[pi]) continue;
+    const level = report.policies[pi]!.level;
     if (by === "bucket") {
-      const f = t.from[i]!;
-      let g = bucketGroup.get(f);
-      if (g === undefined) bucketGroup.set(f, (g = group(fromDayNumber(f))));
-      add(g, i);
-      continue;
-    }
-    const s = t.subject[i]!;
-    switch (levelOf[pi]) {
-      case 0:
-        if (by === "mentor") {
-          seen.clear();
-          for (const pj of ix.pairingsByChild[s]!) {
-            const m = ix.pairingMentor[pj]!;
-            if (
-              ix.pairingStart[pj]! <= t.to[i]! &&
-              ix.pairingEnd[pj]! >= t.from[i]! &&
-              !seen.has(m)
-            ) {
-              seen.add(m);
-              add(mentorGroup[m]!, i);
-            }
+      for (let r = i; r < end; r++) {
+        const f = t.from[r]!;
+        let g = bucketGroup.get(f);
+        if (g === undefined) bucketGroup.set(f, (g = group(fromDayNumber(f))));
+        add(g, r);
+      }
+    } else if (level === "child" && by === "mentor") {
+      for (let r = i; r < end; r++) {
+        seen.clear();
+        for (const pj of ix.pairingsByChild[t.subject[r]!]!) {
+          const m = ix.pairingMentor[pj]!;
+          if (
+            ix.pairingStart[pj]! <= t.to[r]! &&
+            ix.pairingEnd[pj]! >= t.from[r]! &&
+            !seen.has(m)
+          ) {
+            seen.add(m);
+            add(mentorGroup[m]!, r);
           }
-        } else add(childGroup[s]!, i);
-        break;
-      case 1:
-        add(
-          by === "mentor" ? mentorGroup[ix.pairingMentor[s]!]! : childGroup[ix.pairingChild[s]!]!,
-          i,
-        );
-        break;
-      case 2:
-        add(mentorGroup[s]!, i);
-        break;
-      default:
-        add(schoolGroup[s]!, i);
+        }
+      }
+    } else if (level === "child") {
+      for (let r = i; r < end; r++) add(childGroup[t.subject[r]!]!, r);
+    } else if (level === "pairing") {
+      const of = by === "mentor" ? ix.pairingMentor : ix.pairingChild;
+      const groups = by === "mentor" ? mentorGroup : childGroup;
+      for (let r = i; r < end; r++) add(groups[of[t.subject[r]!]!]!, r);
+    } else {
+      const groups = level === "mentor" ? mentorGroup : schoolGroup;
+      for (let r = i; r < end; r++) add(groups[t.subject[r]!]!, r);
     }
   }
-  const acc2 = new Map<string, number[]>();
+  const totals = new Map<string, number[]>();
   keys.forEach((key, g) => {
-    if (used[g]) acc2.set(key, acc.slice(g * 9, g * 9 + 9));
+    const a = acc.slice(g * 9, g * 9 + 9);
+    // Every row added counts in one status: a group no row was added to is left out.
+    if (a.slice(0, 7).some((n) => n > 0)) totals.set(key, a);
   });
-  return [...acc2.entries()]
+  return [...totals.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, a]) => {
       const assessed = a[S.met]! + a[S.missed]! + a[S.overdue]!;

@@ -116,5 +116,11 @@ export function workList(
     return item;
   };
   const cut = (xs: number[]) => (opts.limit === undefined ? xs : xs.slice(0, opts.limit));
-  return { overdue: cut(late).map(item), dueSoon: cut(soon).map(item) };
+  // Items are built in row order (the columns read front to back), then listed in sort order.
+  const lists = [cut(late), cut(soon)];
+  const built = new Map<number, WorkItem>();
+  const order = lists.flat().sort((a, b) => a - b);
+  for (const i of order) built.set(i, item(i));
+  const [overdue, dueSoon] = lists.map((xs) => xs.map((i) => built.get(i)!));
+  return { overdue: overdue!, dueSoon: dueSoon! };
 }
