@@ -87,10 +87,16 @@ function digest(core, r) {
   h.update(JSON.stringify(r.report.findings));
   for (const row of r.report) h.update(JSON.stringify(row));
   h.update(JSON.stringify(r.schools));
-  h.update(JSON.stringify(r.list));
+  const items = (list) => {
+    for (const side of [list.overdue, list.dueSoon]) {
+      h.update(`${side.length}`);
+      for (const item of side) h.update(JSON.stringify(item));
+    }
+  };
+  items(r.list);
   for (const by of ["mentor", "class", "school", "township", "county", "bucket"])
     h.update(JSON.stringify(core.rollUpCompliance(r.report, { by })));
-  h.update(JSON.stringify(core.workList(r.report, { withinDays: 30, includeMissed: true })));
+  items(core.workList(r.report, { withinDays: 30, includeMissed: true }));
   return { hash: h.digest("hex"), rows: r.report.length };
 }
 
