@@ -78,7 +78,16 @@ function run(core) {
   const list = core.workList(report, { withinDays: 7 });
   const work = cpu(t2);
   const total = evaluate + rollUp + work;
-  return { total, evaluate, rollUp, work, wall: (performance.now() - wall) / 1e3, report, schools, list };
+  return {
+    total,
+    evaluate,
+    rollUp,
+    work,
+    wall: (performance.now() - wall) / 1e3,
+    report,
+    schools,
+    list,
+  };
 }
 
 /** Every row, finding, roll-up and work list of a run, hashed. */
@@ -97,7 +106,11 @@ function digest(core, r) {
   for (const by of ["mentor", "class", "school", "township", "county", "bucket"])
     h.update(JSON.stringify(core.rollUpCompliance(r.report, { by })));
   items(core.workList(r.report, { withinDays: 30, includeMissed: true }));
-  return { hash: h.digest("hex"), rows: r.report.length };
+  return {
+    hash: h.digest("hex"),
+    rows: r.report.length,
+    items: `${r.list.overdue.length} overdue, ${r.list.dueSoon.length} due soon`,
+  };
 }
 
 const stats = (xs) => {
@@ -122,7 +135,7 @@ if (DIGEST) {
   const b = digest(builds.new, run(builds.new));
   if (a.hash !== b.hash || a.rows !== b.rows)
     throw new Error(`outputs differ (old ${a.rows} rows ${a.hash}, new ${b.rows} rows ${b.hash})`);
-  console.log(`outputs identical: ${a.rows} rows, digest ${a.hash.slice(0, 16)}`);
+  console.log(`outputs identical: ${a.rows} rows, ${a.items}; digest ${a.hash.slice(0, 16)}`);
 }
 const steps = ["total", "evaluate", "rollUp", "work", "wall"];
 const times = { old: {}, new: {} };
@@ -140,7 +153,9 @@ for (let k = 0; k < RUNS; k++) {
 console.log(`CPU s, min / median / max of ${RUNS}:`);
 for (const s of steps.slice(0, 4)) {
   console.log(`  ${s.padEnd(8)} old ${stats(times.old[s])}  new ${stats(times.new[s])}`);
-  console.log(`           median ratio old/new ${(median(times.old[s]) / median(times.new[s])).toFixed(2)}`);
+  console.log(
+    `           median ratio old/new ${(median(times.old[s]) / median(times.new[s])).toFixed(2)}`,
+  );
 }
 console.log(`  wall     old ${stats(times.old.wall)}  new ${stats(times.new.wall)}`);
 console.log(`load average before ${loadBefore}, after ${loadNow()}`);
