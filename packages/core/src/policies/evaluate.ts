@@ -135,7 +135,10 @@ export function evaluateFromOrigin(
     forEachSubject(policy, data, first, last, (subject) => subjects.push(subject));
     return subjects;
   });
-  const table = new RowTable(rowsOwed(policies, bucketsOf, subjectsOf, pFrom, pTo, originDay));
+  const table = new RowTable(
+    rowsOwed(policies, bucketsOf, subjectsOf, pFrom, pTo, originDay),
+    bucketsOf,
+  );
   const counter = new RecordCounter(data, asOfDay, table);
   const findings: PolicyFinding[] = [...data.findings];
   const uncovered: string[] = [];

@@ -103,9 +103,10 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
   row(i: number): ComplianceRow {
     const t = this._table;
     if (!(i >= 0 && i < t.n)) throw new RangeError(`row ${i} is out of range 0..${t.n - 1}`);
-    const policy = this.policies[t.policy[i]!]!;
+    const run = t.runOf(i);
+    const policy = this.policies[run.policy]!;
     const d = this._data;
-    const s = t.subject[i]!;
+    const s = run.subjectAt(i);
     let childId: string | undefined;
     let mentorId: string | undefined;
     let schoolId: string | undefined;
@@ -152,10 +153,10 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
       policyName: policy.name,
       level: policy.level,
       subjectId,
-      from: this.date(t.from[i]!),
-      to: this.date(t.to[i]!),
-      due: this.date(t.due[i]!),
-      closesOn: this.date(t.to[i]! + policy.graceDays),
+      from: this.date(run.fromAt(i)),
+      to: this.date(run.toAt(i)),
+      due: this.date(run.dueAt(i)),
+      closesOn: this.date(run.toAt(i) + policy.graceDays),
       required: t.required[i]!,
       done: t.done[i]!,
       recordIds,
@@ -200,7 +201,7 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
       if (statuses && !statuses.has(this.statusOf(i))) continue;
       if (
         filter.policyId !== undefined &&
-        this.policies[this._table.policy[i]!]!.id !== filter.policyId
+        this.policies[this._table.runOf(i).policy]!.id !== filter.policyId
       )
         continue;
       const row = this.row(i);
@@ -218,8 +219,9 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
     const pi = policyId === undefined ? -1 : this.policies.findIndex((p) => p.id === policyId);
     if (policyId !== undefined && pi < 0) return out;
     const t = this._table;
-    for (let i = 0; i < t.n; i++)
-      if (pi < 0 || t.policy[i] === pi) out[COMPLIANCE_STATUSES[t.status[i]!]!]++;
+    for (const run of t.runs)
+      if (pi < 0 || run.policy === pi)
+        for (let i = run.start; i < run.end; i++) out[COMPLIANCE_STATUSES[t.status[i]!]!]++;
     return out;
   }
 

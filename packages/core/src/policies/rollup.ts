@@ -148,44 +148,39 @@ export function rollUpCompliance(
   };
   const seen = new Set<number>();
   const bucketGroup = new Map<number, number>();
-  // Rows come in runs of one policy (in policy order): each run is read by its level's loop.
-  for (let i = 0, end = 0; i < t.n; i = end) {
-    const pi = t.policy[i]!;
-    end = i + 1;
-    while (end < t.n && t.policy[end] === pi) end++;
-    if (!policyOk[pi]) continue;
-    const level = report.policies[pi]!.level;
+  // Rows come in runs of one policy: each run is read by its level's loop.
+  for (const run of t.runs) {
+    const { start, end } = run;
+    if (!policyOk[run.policy]) continue;
+    const level = report.policies[run.policy]!.level;
     if (by === "bucket") {
-      for (let r = i; r < end; r++) {
-        const f = t.from[r]!;
+      for (let r = start; r < end; r++) {
+        const f = run.fromAt(r);
         let g = bucketGroup.get(f);
         if (g === undefined) bucketGroup.set(f, (g = group(fromDayNumber(f))));
         add(g, r);
       }
     } else if (level === "child" && by === "mentor") {
-      for (let r = i; r < end; r++) {
+      for (let r = start; r < end; r++) {
         seen.clear();
-        for (const pj of ix.pairingsByChild[t.subject[r]!]!) {
+        const [from, to] = [run.fromAt(r), run.toAt(r)];
+        for (const pj of ix.pairingsByChild[run.subjectAt(r)]!) {
           const m = ix.pairingMentor[pj]!;
-          if (
-            ix.pairingStart[pj]! <= t.to[r]! &&
-            ix.pairingEnd[pj]! >= t.from[r]! &&
-            !seen.has(m)
-          ) {
+          if (ix.pairingStart[pj]! <= to && ix.pairingEnd[pj]! >= from && !seen.has(m)) {
             seen.add(m);
             add(mentorGroup[m]!, r);
           }
         }
       }
     } else if (level === "child") {
-      for (let r = i; r < end; r++) add(childGroup[t.subject[r]!]!, r);
+      for (let r = start; r < end; r++) add(childGroup[run.subjectAt(r)]!, r);
     } else if (level === "pairing") {
       const of = by === "mentor" ? ix.pairingMentor : ix.pairingChild;
       const groups = by === "mentor" ? mentorGroup : childGroup;
-      for (let r = i; r < end; r++) add(groups[of[t.subject[r]!]!]!, r);
+      for (let r = start; r < end; r++) add(groups[of[run.subjectAt(r)]!]!, r);
     } else {
       const groups = level === "mentor" ? mentorGroup : schoolGroup;
-      for (let r = i; r < end; r++) add(groups[t.subject[r]!]!, r);
+      for (let r = start; r < end; r++) add(groups[run.subjectAt(r)]!, r);
     }
   }
   const totals = new Map<string, number[]>();

@@ -54,3 +54,57 @@ describe("RowTable", () => {
     expect([t.n, t.subject[1], t.recStart[2]]).toEqual([2, 3, 1]);
   });
 });
+
+/** Count rows keep no days or subject of their own; rows out of bucket order fall back to them. */
+describe("RowTable runs", () => {
+  const buckets = [
+    { from: 10, to: 16 },
+    { from: 17, to: 23 },
+  ];
+  const days = (t: RowTable) =>
+    [...Array(t.n).keys()].map((i) => [t.policy[i], t.subject[i], t.from[i], t.to[i], t.due[i]]);
+
+  it("reads a count policy's rows from its buckets, one subject per run of them", () => {
+    const t = new RowTable(8, [buckets, []]);
+    for (const s of [4, 9]) for (const b of buckets) t.push(0, s, b.from, b.to, b.to, 1, 0, 2);
+    t.push(1, 3, 5, 8, 6, 1, 1, 0);
+    expect(days(t)).toEqual([
+      [0, 4, 10, 16, 16],
+      [0, 4, 17, 23, 23],
+      [0, 9, 10, 16, 16],
+      [0, 9, 17, 23, 23],
+      [1, 3, 5, 8, 6],
+    ]);
+    expect(t.runs.map((r) => [r.policy, r.start, r.end])).toEqual([
+      [0, 0, 4],
+      [1, 4, 5],
+    ]);
+    expect([t.runOf(3).policy, t.runOf(4).policy, t.runOf(0).subjectAt(2)]).toEqual([0, 1, 9]);
+  });
+
+  it("keeps every row's own days once a row breaks the bucket order, and across truncation", () => {
+    const t = new RowTable(8, [buckets]);
+    t.push(0, 4, 10, 16, 16, 1, 0, 2);
+    t.push(0, 4, 17, 23, 23, 1, 0, 2);
+    t.push(0, 5, 10, 16, 16, 1, 0, 2);
+    t.truncate(2);
+    t.push(0, 6, 10, 16, 16, 1, 0, 2);
+    t.push(0, 7, 17, 23, 23, 1, 0, 2);
+    t.push(0, 8, 1, 2, 3, 1, 0, 2);
+    expect(days(t)).toEqual([
+      [0, 4, 10, 16, 16],
+      [0, 4, 17, 23, 23],
+      [0, 6, 10, 16, 16],
+      [0, 7, 17, 23, 23],
+      [0, 8, 1, 2, 3],
+    ]);
+    t.truncate(3);
+    expect(days(t)).toEqual([
+      [0, 4, 10, 16, 16],
+      [0, 4, 17, 23, 23],
+      [0, 6, 10, 16, 16],
+    ]);
+    t.truncate(0);
+    expect([t.n, t.runs.length]).toEqual([0, 0]);
+  });
+});

@@ -1,16 +1,114 @@
+import type { Bucket } from "./stages/windows";
+
 /**
- * Growable typed-array columns for compliance rows: no object per row in the hot loop. A row's
- * last day of grace is not stored: it is `to` plus its policy's `graceDays`.
+ * The rows of one policy, pushed one after another. A count policy's rows come one per bucket,
+ * in bucket order, for each subject in turn: its days and subjects are then known from the
+ * buckets and one subject per run of buckets, and are not stored per row. Other rows (an
+ * interval policy's, or any row that breaks that order) keep their own subject and days.
+ * @internal
+ */
+export class RowRun {
+  end: number;
+  /** Bucket mode: one subject per `buckets.length` rows. */
+  private subjects: number[] = [];
+  /** Row mode: subject and days of each row. */
+  private rows: { subject: number[]; from: number[]; to: number[]; due: number[] } | undefined;
+
+  constructor(
+    readonly policy: number,
+    readonly start: number,
+    private readonly buckets: readonly Bucket[],
+  ) {
+    this.end = start;
+    if (buckets.length === 0) this.rows = { subject: [], from: [], to: [], due: [] };
+  }
+
+  /** Appends row `this.end`. */
+  push(subject: number, from: number, to: number, due: number): void {
+    const k = this.end - this.start;
+    if (this.rows === undefined) {
+      const n = this.buckets.length;
+      const b = this.buckets[k % n]!;
+      const first = k % n === 0;
+      if (
+        b.from === from &&
+        b.to === to &&
+        due === to &&
+        (first || this.subjects[this.subjects.length - 1] === subject)
+      ) {
+        if (first) this.subjects.push(subject);
+        this.end++;
+        return;
+      }
+      this.toRows();
+    }
+    const r = this.rows!;
+    r.subject.push(subject);
+    r.from.push(from);
+    r.to.push(to);
+    r.due.push(due);
+    this.end++;
+  }
+
+  /** Drops the rows from index `n` on (`n ≥ start`). */
+  truncate(n: number): void {
+    const k = n - this.start;
+    if (this.rows === undefined && k % this.buckets.length !== 0) this.toRows();
+    if (this.rows === undefined) this.subjects.length = k / this.buckets.length;
+    else for (const a of Object.values(this.rows)) a.length = k;
+    this.end = n;
+  }
+
+  /** Stores every row's subject and days (for a row that breaks the bucket order). */
+  private toRows(): void {
+    const rows: NonNullable<RowRun["rows"]> = { subject: [], from: [], to: [], due: [] };
+    for (let i = this.start; i < this.end; i++) {
+      rows.subject.push(this.subjectAt(i));
+      rows.from.push(this.fromAt(i));
+      rows.to.push(this.toAt(i));
+      rows.due.push(this.dueAt(i));
+    }
+    this.rows = rows;
+  }
+
+  subjectAt(i: number): number {
+    const k = i - this.start;
+    if (this.rows !== undefined) return this.rows.subject[k]!;
+    return this.subjects[Math.floor(k / this.buckets.length)]!;
+  }
+
+  fromAt(i: number): number {
+    const k = i - this.start;
+    if (this.rows !== undefined) return this.rows.from[k]!;
+    return this.buckets[k % this.buckets.length]!.from;
+  }
+
+  toAt(i: number): number {
+    const k = i - this.start;
+    if (this.rows !== undefined) return this.rows.to[k]!;
+    return this.buckets[k % this.buckets.length]!.to;
+  }
+
+  dueAt(i: number): number {
+    const k = i - this.start;
+    if (this.rows !== undefined) return this.rows.due[k]!;
+    return this.buckets[k % this.buckets.length]!.to;
+  }
+}
+
+type Column = "policy" | "subject" | "from" | "to" | "due";
+
+/**
+ * Compliance rows in typed-array columns: no object per row in the hot loop, and as little
+ * fresh memory as the rows need. Counts and statuses are stored per row; the policy, subject and
+ * days of a row come from its {@link RowRun} (`policy`, `subject`, `from`, `to` and `due` are
+ * also readable as whole columns, built on first use). A row's last day of grace is `to` plus
+ * its policy's `graceDays`.
  * @internal
  */
 export class RowTable {
   n = 0;
   private cap: number;
-  policy: Uint16Array;
-  subject: Int32Array;
-  from: Int32Array;
-  to: Int32Array;
-  due: Int32Array;
   required: Int32Array;
   done: Int32Array;
   status: Uint8Array;
@@ -18,14 +116,20 @@ export class RowTable {
   recStart: Int32Array;
   pool: Int32Array;
   poolN = 0;
+  /** The runs of rows, one per policy, in row order. */
+  readonly runs: RowRun[] = [];
+  private columns: Partial<Record<Column, Int32Array | Uint16Array>> = {};
+  private last = 0;
 
-  constructor(cap = 1024) {
+  /**
+   * @param cap - Rows to make room for.
+   * @param bucketsOf - Each policy's count buckets (none for an interval policy), by policy index.
+   */
+  constructor(
+    cap = 1024,
+    private readonly bucketsOf: readonly (readonly Bucket[])[] = [],
+  ) {
     this.cap = cap;
-    this.policy = new Uint16Array(cap);
-    this.subject = new Int32Array(cap);
-    this.from = new Int32Array(cap);
-    this.to = new Int32Array(cap);
-    this.due = new Int32Array(cap);
     this.required = new Int32Array(cap);
     this.done = new Int32Array(cap);
     this.status = new Uint8Array(cap);
@@ -33,18 +137,18 @@ export class RowTable {
     this.pool = new Int32Array(cap);
   }
 
+  /** Rows the table has room for before it grows. */
+  get capacity(): number {
+    return this.cap;
+  }
+
   private grow(): void {
     const cap = Math.max(16, this.cap * 2);
-    const g = <T extends Int32Array | Uint16Array | Uint8Array>(a: T, size = cap): T => {
+    const g = <T extends Int32Array | Uint8Array>(a: T, size = cap): T => {
       const b = new (a.constructor as new (n: number) => T)(size);
       b.set(a);
       return b;
     };
-    this.policy = g(this.policy);
-    this.subject = g(this.subject);
-    this.from = g(this.from);
-    this.to = g(this.to);
-    this.due = g(this.due);
     this.required = g(this.required);
     this.done = g(this.done);
     this.status = g(this.status);
@@ -69,8 +173,12 @@ export class RowTable {
 
   /** Drops the rows from index `n` on, with their records. */
   truncate(n: number): void {
+    while (this.runs.length > 0 && this.runs[this.runs.length - 1]!.start >= n) this.runs.pop();
+    this.runs[this.runs.length - 1]?.truncate(n);
     this.n = n;
     this.poolN = this.recStart[n]!;
+    this.columns = {};
+    this.last = 0;
   }
 
   push(
@@ -85,15 +193,81 @@ export class RowTable {
   ): void {
     if (this.n === this.cap) this.grow();
     const i = this.n;
-    this.policy[i] = policy;
-    this.subject[i] = subject;
-    this.from[i] = from;
-    this.to[i] = to;
-    this.due[i] = due;
+    let run = this.runs[this.runs.length - 1];
+    if (run === undefined || run.policy !== policy) {
+      run = new RowRun(policy, i, this.bucketsOf[policy] ?? []);
+      this.runs.push(run);
+      this.columns = {};
+    }
+    run.push(subject, from, to, due);
     this.required[i] = required;
     this.done[i] = done;
     this.status[i] = status;
     this.n = i + 1;
     this.recStart[i + 1] = this.poolN;
+  }
+
+  /** The run holding row `i`. */
+  runOf(i: number): RowRun {
+    const runs = this.runs;
+    const hit = runs[this.last];
+    if (hit !== undefined && i >= hit.start && i < hit.end) return hit;
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid]!.start <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    this.last = lo;
+    return runs[lo]!;
+  }
+
+  /** Policy index of each row. */
+  get policy(): Uint16Array {
+    return this.column("policy") as Uint16Array;
+  }
+
+  /** Subject index of each row. */
+  get subject(): Int32Array {
+    return this.column("subject") as Int32Array;
+  }
+
+  /** First day of each row. */
+  get from(): Int32Array {
+    return this.column("from") as Int32Array;
+  }
+
+  /** Last day of each row. */
+  get to(): Int32Array {
+    return this.column("to") as Int32Array;
+  }
+
+  /** Due day of each row. */
+  get due(): Int32Array {
+    return this.column("due") as Int32Array;
+  }
+
+  private column(name: Column): Int32Array | Uint16Array {
+    let col = this.columns[name];
+    if (col === undefined) {
+      col = name === "policy" ? new Uint16Array(this.n) : new Int32Array(this.n);
+      for (const run of this.runs) {
+        for (let i = run.start; i < run.end; i++) {
+          col[i] =
+            name === "policy"
+              ? run.policy
+              : name === "subject"
+                ? run.subjectAt(i)
+                : name === "from"
+                  ? run.fromAt(i)
+                  : name === "to"
+                    ? run.toAt(i)
+                    : run.dueAt(i);
+        }
+      }
+      this.columns[name] = col;
+    }
+    return col;
   }
 }

@@ -71,15 +71,18 @@ export function workList(
   const soon: number[] = [];
   const missed = opts.includeMissed ? S.missed : S.overdue;
   const until = asOf + opts.withinDays;
-  for (let i = 0; i < t.n; i++) {
-    const st = t.status[i]!;
-    if (st === S.overdue || st === missed) late.push(i);
-    else if ((st === S.due || st === S.upcoming) && t.due[i]! <= until) soon.push(i);
+  for (const run of t.runs) {
+    for (let i = run.start; i < run.end; i++) {
+      const st = t.status[i]!;
+      if (st === S.overdue || st === missed) late.push(i);
+      else if ((st === S.due || st === S.upcoming) && run.dueAt(i) <= until) soon.push(i);
+    }
   }
   const childOf = (i: number): number => {
-    const level = report.policies[t.policy[i]!]!.level;
-    if (level === "child") return t.subject[i]!;
-    if (level === "pairing") return d.index.pairingChild[t.subject[i]!]!;
+    const run = t.runOf(i);
+    const level = report.policies[run.policy]!.level;
+    if (level === "child") return run.subjectAt(i);
+    if (level === "pairing") return d.index.pairingChild[run.subjectAt(i)]!;
     return -1;
   };
   // Risk rank of a row through its child (critical key case first).
@@ -88,18 +91,36 @@ export function workList(
     const file = c < 0 ? undefined : d.children[c]!;
     return RISK_ORDER[file?.riskLevel ?? "none"] * 2 + (file?.keyCase ? 0 : 1);
   };
-  // Ranks of the listed rows, by row (a typed array, read by the sorts' comparators).
-  const rank = new Uint8Array(t.n);
-  for (const i of late) rank[i] = rankOf(i);
-  for (const i of soon) rank[i] = rankOf(i);
-  const riskRank = (i: number) => rank[i]!;
-  const tie = (a: number, b: number) =>
-    t.required[b]! - t.done[b]! - (t.required[a]! - t.done[a]!) ||
-    t.policy[a]! - t.policy[b]! ||
-    t.subject[a]! - t.subject[b]! ||
-    t.from[a]! - t.from[b]!;
-  late.sort((a, b) => riskRank(a) - riskRank(b) || t.due[a]! - t.due[b]! || tie(a, b));
-  soon.sort((a, b) => riskRank(a) - riskRank(b) || t.due[a]! - t.due[b]! || tie(a, b));
+  // Rows by risk, then deadline, then most contacts missing, policy, subject and first day:
+  // the keys of the listed rows are read once into typed arrays the comparator reads.
+  const ordered = (xs: number[]): number[] => {
+    const rank = new Uint8Array(xs.length);
+    const due = new Int32Array(xs.length);
+    const short = new Int32Array(xs.length);
+    const policy = new Int32Array(xs.length);
+    const subject = new Int32Array(xs.length);
+    const from = new Int32Array(xs.length);
+    xs.forEach((i, k) => {
+      const run = t.runOf(i);
+      rank[k] = rankOf(i);
+      due[k] = run.dueAt(i);
+      short[k] = t.required[i]! - t.done[i]!;
+      policy[k] = run.policy;
+      subject[k] = run.subjectAt(i);
+      from[k] = run.fromAt(i);
+    });
+    const at = Array.from(xs, (_, k) => k);
+    at.sort(
+      (a, b) =>
+        rank[a]! - rank[b]! ||
+        due[a]! - due[b]! ||
+        short[b]! - short[a]! ||
+        policy[a]! - policy[b]! ||
+        subject[a]! - subject[b]! ||
+        from[a]! - from[b]!,
+    );
+    return at.map((k) => xs[k]!);
+  };
   const item = (i: number): WorkItem => {
     const item = report.row(i) as ComplianceRow & {
       shortBy: number;
@@ -110,14 +131,14 @@ export function workList(
     const c = childOf(i);
     const file = c >= 0 ? d.children[c] : undefined;
     item.shortBy = Math.max(0, item.required - item.done);
-    item.daysLate = asOf - t.due[i]!;
+    item.daysLate = asOf - t.runOf(i).dueAt(i);
     if (file?.riskLevel) item.risk = file.riskLevel;
     item.keyCase = file?.keyCase ?? false;
     return item;
   };
   const cut = (xs: number[]) => (opts.limit === undefined ? xs : xs.slice(0, opts.limit));
   // Items are built in row order (the columns read front to back), then listed in sort order.
-  const lists = [cut(late), cut(soon)];
+  const lists = [cut(ordered(late)), cut(ordered(soon))];
   const built = new Map<number, WorkItem>();
   const order = lists.flat().sort((a, b) => a - b);
   for (const i of order) built.set(i, item(i));
