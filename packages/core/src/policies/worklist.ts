@@ -91,8 +91,8 @@ export function workList(
     const file = c < 0 ? undefined : d.children[c]!;
     return RISK_ORDER[file?.riskLevel ?? "none"] * 2 + (file?.keyCase ? 0 : 1);
   };
-  // Rows by risk, then deadline, then most contacts missing, policy, subject and first day:
-  // the keys of the listed rows are read once into typed arrays the comparator reads.
+  // Positions in `xs` by risk, then deadline, then most contacts missing, policy, subject and
+  // first day: the keys of the listed rows are read once into typed arrays the comparator reads.
   const ordered = (xs: number[]): number[] => {
     const rank = new Uint8Array(xs.length);
     const due = new Int32Array(xs.length);
@@ -119,7 +119,7 @@ export function workList(
         subject[a]! - subject[b]! ||
         from[a]! - from[b]!,
     );
-    return at.map((k) => xs[k]!);
+    return at;
   };
   const item = (i: number): WorkItem => {
     const item = report.row(i) as ComplianceRow & {
@@ -137,11 +137,14 @@ export function workList(
     return item;
   };
   const cut = (xs: number[]) => (opts.limit === undefined ? xs : xs.slice(0, opts.limit));
-  // Items are built in row order (the columns read front to back), then listed in sort order.
-  const lists = [cut(ordered(late)), cut(ordered(soon))];
-  const built = new Map<number, WorkItem>();
-  const order = lists.flat().sort((a, b) => a - b);
-  for (const i of order) built.set(i, item(i));
-  const [overdue, dueSoon] = lists.map((xs) => xs.map((i) => built.get(i)!));
-  return { overdue: overdue!, dueSoon: dueSoon! };
+  // The items listed, built in row order (the columns read front to back), in sort order.
+  const list = (xs: number[]): WorkItem[] => {
+    const at = cut(ordered(xs));
+    const listed = new Uint8Array(xs.length);
+    for (const k of at) listed[k] = 1;
+    const items: WorkItem[] = [];
+    for (let k = 0; k < xs.length; k++) if (listed[k]) items[k] = item(xs[k]!);
+    return at.map((k) => items[k]!);
+  };
+  return { overdue: list(late), dueSoon: list(soon) };
 }
