@@ -17,6 +17,11 @@
  *   node --expose-gc --max-old-space-size=8000 bench/scripts/compare-eval.mjs /tmp/core-old
  * Options (environment): LIUSHOU_BENCH_PRESET (default county), LIUSHOU_BENCH_CHILDREN (default:
  * the preset's), LIUSHOU_BENCH_RUNS (default 7), LIUSHOU_BENCH_DIGEST=0 to skip the digests.
+ *
+ * Alternating builds in one process share one heap: a full garbage collection that one build's
+ * allocations start may land in the other's run. `LIUSHOU_BENCH_ONE=old` (or `new`) times one
+ * build alone in the process instead, runs back to back with no forced collection, as
+ * `pnpm bench` runs them; run it once per build and compare the means.
  */
 import { createHash } from "node:crypto";
 import { loadavg } from "node:os";
@@ -33,6 +38,7 @@ const PRESET = process.env.LIUSHOU_BENCH_PRESET ?? "county";
 const CHILDREN = process.env.LIUSHOU_BENCH_CHILDREN;
 const RUNS = Number(process.env.LIUSHOU_BENCH_RUNS ?? 7);
 const DIGEST = process.env.LIUSHOU_BENCH_DIGEST !== "0";
+const ONE = process.env.LIUSHOU_BENCH_ONE;
 const PERIOD = { from: "2025-07-01", to: "2026-06-30" };
 const AS_OF = "2026-06-30";
 
@@ -61,7 +67,7 @@ const cpu = (since) => {
 
 /** The bench case with one build: CPU seconds of each step, and the outputs. */
 function run(core) {
-  globalThis.gc?.();
+  if (!ONE) globalThis.gc?.();
   const wall = performance.now();
   const t0 = process.cpuUsage();
   const report = core.evaluateCompliance({
@@ -122,6 +128,20 @@ const loadNow = () =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(" ");
+
+if (ONE === "old" || ONE === "new") {
+  const loadAlone = loadNow();
+  run(builds[ONE]);
+  const totals = [];
+  for (let k = 0; k < RUNS; k++) totals.push(run(builds[ONE]).total);
+  const mean = totals.reduce((a, b) => a + b, 0) / RUNS;
+  console.log(
+    `${PRESET}, ${ONE} build alone: CPU s per run ${totals.map((x) => x.toFixed(2)).join(" ")}`,
+  );
+  console.log(`  min / median / max ${stats(totals)}, mean ${mean.toFixed(3)}`);
+  console.log(`load average before ${loadAlone}, after ${loadNow()}`);
+  process.exit(0);
+}
 
 const loadBefore = loadNow();
 console.log(
