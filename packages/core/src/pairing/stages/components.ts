@@ -32,10 +32,16 @@ export function findComponents(
     return x;
   };
   for (let i = 0; i < n; i++) {
+    // The child's root `a` stays a root through its own edges: each union hangs the larger
+    // root under the smaller, and `a` follows when it is the one hung.
+    let a = find(i);
     for (let e = edgeStart[i]!; e < edgeStart[i + 1]!; e++) {
-      const a = find(i);
       const b = find(n + edgeMentor[e]!);
-      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      if (a < b) parent[b] = a;
+      else if (b < a) {
+        parent[a] = b;
+        a = b;
+      }
     }
   }
   const compOf = new Int32Array(n + mentorCount).fill(-1);

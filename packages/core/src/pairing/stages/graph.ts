@@ -58,15 +58,18 @@ class EdgeBuffer {
   mentor = new Int32Array(1024);
   gain = new Float64Array(1024);
   length = 0;
+  /** The edges the whole graph is expected to hold (set as rows come): the size to grow to. */
+  expected = 0;
   push(j: number, g: number): void {
-    if (this.length === this.mentor.length) this.grow(this.length * 2);
+    if (this.length === this.mentor.length) this.grow(Math.max(this.length * 2, this.expected));
     this.mentor[this.length] = j;
     this.gain[this.length++] = g;
   }
   /** Appends a copy of edges `from .. to - 1`. */
   copy(from: number, to: number): void {
     const n = to - from;
-    if (this.length + n > this.mentor.length) this.grow(Math.max(this.length * 2, this.length + n));
+    if (this.length + n > this.mentor.length)
+      this.grow(Math.max(this.length * 2, this.length + n, this.expected));
     this.mentor.copyWithin(this.length, from, to);
     this.gain.copyWithin(this.length, from, to);
     this.length += n;
@@ -182,6 +185,8 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
   children.forEach((c, i) => {
     const start = edges.length;
     edgeStart[i] = start;
+    // Grown to the average row so far times the rows, not doubled a dozen times on a dense graph.
+    if (i > 0) edges.expected = Math.ceil((start / i) * children.length * 1.1);
     const pri = priority[i] === 1;
     const sameGender = needsSameGender(ctx, c);
     // Stability is the one gain that depends on the child alone: it is added to the kept pair,
