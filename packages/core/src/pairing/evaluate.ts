@@ -62,6 +62,8 @@ export interface EvalContext {
   readonly ruleContext: PairingRuleContext;
   /** Soft-rule weights in evaluation order (built-in, stability, custom). */
   readonly weights: readonly number[];
+  /** Soft-rule names in the same order. */
+  readonly softNames: readonly string[];
   /** Working array of soft-rule values, reused pair after pair within one plan. */
   readonly scratch: number[];
   /** Explanations shared between the pairs of one plan (a county plan has tens of thousands of lines). */
@@ -107,6 +109,7 @@ export function makeEvalContext(args: {
       args.rules.stability,
       ...softCustom.map((c) => c.rule.weight),
     ],
+    softNames: [...BUILTIN_SOFT, "stability", ...softCustom.map((c) => c.rule.name)],
     scratch: [],
     texts: new Map(),
   };
@@ -619,7 +622,7 @@ function softText(ctx: EvalContext, name: string, value: number): LocalizedText 
 /** The score breakdown of a pair (soft rules with a weight > 0). */
 export function softTerms(ctx: EvalContext, values: readonly number[]): ScoreTerm[] {
   const weights = softWeights(ctx);
-  const names = [...BUILTIN_SOFT, "stability", ...ctx.softCustom.map((c) => c.rule.name)];
+  const names = ctx.softNames;
   const terms: ScoreTerm[] = [];
   for (let i = 0; i < names.length; i++) {
     const weight = weights[i]!;

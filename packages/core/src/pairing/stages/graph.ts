@@ -53,6 +53,13 @@ export interface CandidateGraph {
 const byId = <T extends { id: string }>(a: T, b: T): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
+/** A copy of a list sorted by id (not sorted again when it already is: hosts often keep it so). */
+function sortedById<T extends { id: string }>(list: readonly T[]): T[] {
+  for (let i = 1; i < list.length; i++)
+    if (byId(list[i - 1]!, list[i]!) > 0) return [...list].sort(byId);
+  return [...list];
+}
+
 /** Growable compressed-row edge lists. */
 class EdgeBuffer {
   mentor = new Int32Array(1024);
@@ -162,12 +169,13 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
     exclusions: input.exclusions,
     childLocations: input.childLocations,
   });
-  const children = [...input.children].sort(byId);
+  const children = sortedById(input.children);
   const allMentors = new Map(input.mentors.map((m) => [m.id, m] as const));
   const mentors = input.mentors.filter((m) => rules.mentorKinds.includes(m.kind)).sort(byId);
   const childIndex = new Map(children.map((c, i) => [c.id, i] as const));
   const mentorIndex = new Map(mentors.map((m, i) => [m.id, i] as const));
-  const priority = Uint8Array.from(children, (c) => (isPriority(c, rules) ? 1 : 0));
+  const priority = new Uint8Array(children.length);
+  for (let i = 0; i < children.length; i++) priority[i] = isPriority(children[i]!, rules) ? 1 : 0;
   const caps = mentors.map((m) => capacityOf(m, rules));
   const kindOf = new Map(input.mentors.map((m) => [m.id, m.kind] as const));
   const activeByChild = new Map<number, Pairing>();

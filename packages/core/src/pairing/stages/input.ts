@@ -252,6 +252,13 @@ function parseRest(
     : others;
 }
 
+/** The ids of a validated list. */
+function idSet(list: readonly { readonly id: string }[]): Set<string> {
+  const ids = new Set<string>();
+  for (let i = 0; i < list.length; i++) ids.add(list[i]!.id);
+  return ids;
+}
+
 /** Validates the input and checks ids; throws ValidationError listing every problem. */
 export function parseInput(input: PlanPairingsInput): ParsedInput {
   const subject = text("结对计划输入", "pairing plan input");
@@ -307,13 +314,15 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
   };
   validate(z.array(CustomRuleSchema), customRules, { subject, path: ["customRules"] });
   const issues: FieldIssue[] = [];
-  issues.push(
-    ...duplicateIdIssues(parsed.children, "children", text("儿童", "child")),
-    ...duplicateIdIssues(parsed.mentors, "mentors", text("导师", "mentor")),
-    ...duplicateIdIssues(parsed.existing, "existing", text("结对", "pairing")),
-  );
-  const childIds = new Set(parsed.children.map((c) => c.id));
-  const mentorIds = new Set(parsed.mentors.map((m) => m.id));
+  // The id sets are needed below anyway; a list whose set is smaller has a repeated id, and only
+  // then is it searched again for the issues.
+  const childIds = idSet(parsed.children);
+  const mentorIds = idSet(parsed.mentors);
+  if (childIds.size !== parsed.children.length)
+    issues.push(...duplicateIdIssues(parsed.children, "children", text("儿童", "child")));
+  if (mentorIds.size !== parsed.mentors.length)
+    issues.push(...duplicateIdIssues(parsed.mentors, "mentors", text("导师", "mentor")));
+  issues.push(...duplicateIdIssues(parsed.existing, "existing", text("结对", "pairing")));
   const kindOf = new Map(parsed.mentors.map((m) => [m.id, m.kind] as const));
   const activeChild = new Map<string, number>();
   parsed.existing.forEach((p, i) => {
