@@ -487,6 +487,28 @@ export function softGain(
   return softInto(ctx, child, mentor, existing, priority, undefined);
 }
 
+/**
+ * The part of {@link softGain} the built-in rules give a new pair (no stability): it depends on
+ * the child's rule inputs alone, so children alike share it. Whole numbers, so
+ * `builtinSoftGain + customSoftGain` is `softGain` exactly.
+ */
+export function builtinSoftGain(
+  ctx: EvalContext,
+  child: ChildFile,
+  mentor: Mentor,
+  priority: boolean,
+): number {
+  const k = builtinInto(ctx, child, mentor, false, priority, ctx.scratch);
+  return sumGain(ctx.weights, ctx.scratch, 0, k, undefined);
+}
+
+/** The part of {@link softGain} the host's soft rules give a pair. */
+export function customSoftGain(ctx: EvalContext, child: ChildFile, mentor: Mentor): number {
+  const from = BUILTIN_SOFT.length + 1;
+  const k = customInto(ctx, child, mentor, ctx.scratch, from);
+  return sumGain(ctx.weights, ctx.scratch, from, k, undefined);
+}
+
 function softInto(
   ctx: EvalContext,
   child: ChildFile,
@@ -495,10 +517,28 @@ function softInto(
   priority: boolean,
   out: number[] | undefined,
 ): number {
+  const v = ctx.scratch;
+  const k = customInto(
+    ctx,
+    child,
+    mentor,
+    v,
+    builtinInto(ctx, child, mentor, existing, priority, v),
+  );
+  return sumGain(ctx.weights, v, 0, k, out);
+}
+
+/** Writes the built-in rules' values and stability into `v` from 0; returns how many. */
+function builtinInto(
+  ctx: EvalContext,
+  child: ChildFile,
+  mentor: Mentor,
+  existing: boolean,
+  priority: boolean,
+  v: number[],
+): number {
   const { rules } = ctx;
   const w = rules.soft;
-  const weights = ctx.weights;
-  const v = ctx.scratch;
   let k = 0;
   v[k++] = w.classTeacher > 0 && isClassTeacher(ctx, child, mentor) ? Y : N;
   const cid = child.child.classId;
@@ -527,6 +567,17 @@ function softInto(
       ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears)
       : N;
   v[k++] = existing ? Y : N;
+  return k;
+}
+
+/** Writes the host's soft rules' values into `v` from `k`; returns where they end. */
+function customInto(
+  ctx: EvalContext,
+  child: ChildFile,
+  mentor: Mentor,
+  v: number[],
+  k: number,
+): number {
   for (const custom of ctx.softCustom) {
     const { rule, index } = custom;
     const r: unknown = callCustom(custom, child, mentor, ctx.ruleContext);
@@ -542,8 +593,19 @@ function softInto(
     }
     v[k++] = r;
   }
+  return k;
+}
+
+/** The integer gain of values `from .. to - 1` (each term rounded); pushes them to `out`. */
+function sumGain(
+  weights: readonly number[],
+  v: readonly number[],
+  from: number,
+  to: number,
+  out: number[] | undefined,
+): number {
   let gain = 0;
-  for (let i = 0; i < k; i++) {
+  for (let i = from; i < to; i++) {
     const wi = weights[i]!;
     const vi = v[i]!;
     if (out) out.push(vi);

@@ -11,6 +11,8 @@ import type { ChildFile } from "../../model/child-file";
 import type { Mentor, Pairing } from "../../model/mentor";
 import {
   areaOf,
+  builtinSoftGain,
+  customSoftGain,
   isMentorEligible,
   isPairEligible,
   isPriority,
@@ -137,8 +139,10 @@ function candidatesOf(ctx: EvalContext, b: MentorBuckets, c: ChildFile): readonl
 }
 
 /**
- * The key of the rule inputs of a child, when its row of the graph depends on nothing else;
- * `undefined` when a rule reads the pair itself (custom rules, exclusions, distances in km).
+ * The key of the rule inputs of a child, when which mentors it may take and what the built-in
+ * rules give depend on nothing else; `undefined` when a hard rule reads the pair itself (custom
+ * hard rules, exclusions, distances in km). The host's soft rules read every pair: with them,
+ * children of one key share the eligible mentors and built-in gains, not the row.
  */
 function rowKeyOf(
   ctx: EvalContext,
@@ -147,11 +151,35 @@ function rowKeyOf(
   priority: boolean,
 ): string | undefined {
   const md = ctx.rules.hard.maxDistance;
-  if (ctx.hardCustom.length > 0 || ctx.softCustom.length > 0 || ctx.exclusions.size > 0)
-    return undefined;
+  if (ctx.hardCustom.length > 0 || ctx.exclusions.size > 0) return undefined;
   if (md?.km !== undefined) return undefined;
   const x = c.child;
   return `${x.schoolId ?? ""}\u0000${x.classId ?? ""}\u0000${x.grade ?? ""}\u0000${x.regionCode}\u0000${sameGender ? x.gender : ""}\u0000${priority ? 1 : 0}`;
+}
+
+/** The mentors a child may take, ascending, and what the built-in rules give each pair. */
+interface BaseRow {
+  readonly mentor: readonly number[];
+  readonly gain: readonly number[];
+}
+
+function baseRow(
+  ctx: EvalContext,
+  b: MentorBuckets,
+  mentors: readonly Mentor[],
+  c: ChildFile,
+  sameGender: boolean,
+  priority: boolean,
+): BaseRow {
+  const mentor: number[] = [];
+  const gain: number[] = [];
+  for (const j of candidatesOf(ctx, b, c)) {
+    const m = mentors[j]!;
+    if (!isPairEligible(ctx, c, m, sameGender)) continue;
+    mentor.push(j);
+    gain.push(builtinSoftGain(ctx, c, m, priority));
+  }
+  return { mentor, gain };
 }
 
 /**
@@ -188,6 +216,8 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
   const buckets = bucketMentors(ctx, mentors);
   const stabilityGain = rules.stability > 0 ? Math.round(rules.stability * SCALE) : 0;
   const sharedRows = new Map<string, { from: number; to: number }>();
+  const custom = ctx.softCustom.length > 0;
+  const baseRows = new Map<string, BaseRow>();
   const edgeStart = new Int32Array(children.length + 1);
   const edges = new EdgeBuffer();
   children.forEach((c, i) => {
@@ -203,9 +233,19 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
     const kept =
       stabilityGain > 0 && existing !== undefined ? mentorIndex.get(existing.mentorId) : undefined;
     const key = rowKeyOf(ctx, c, sameGender, pri);
-    const shared = key === undefined ? undefined : sharedRows.get(key);
+    const shared = key === undefined || custom ? undefined : sharedRows.get(key);
     if (shared) edges.copy(shared.from, shared.to);
-    else {
+    else if (key !== undefined && custom) {
+      let base = baseRows.get(key);
+      if (base === undefined) {
+        base = baseRow(ctx, buckets, mentors, c, sameGender, pri);
+        baseRows.set(key, base);
+      }
+      for (let k = 0; k < base.mentor.length; k++) {
+        const j = base.mentor[k]!;
+        edges.push(j, base.gain[k]! + customSoftGain(ctx, c, mentors[j]!));
+      }
+    } else {
       for (const j of candidatesOf(ctx, buckets, c)) {
         const m = mentors[j]!;
         if (isPairEligible(ctx, c, m, sameGender)) edges.push(j, softGain(ctx, c, m, false, pri));
