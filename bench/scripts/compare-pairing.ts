@@ -13,7 +13,8 @@
  *   nice node --expose-gc --import tsx bench/scripts/compare-pairing.ts /tmp/core-old
  * Each side runs once first without being timed (compilation); with `--expose-gc` the heap is
  * collected before every run.
- * Options (environment): LIUSHOU_BENCH_RUNS (default 5), LIUSHOU_BENCH_DENSE (default 2000).
+ * Options (environment): LIUSHOU_BENCH_RUNS (default 5), LIUSHOU_BENCH_DENSE (default 2000),
+ * LIUSHOU_BENCH_ONLY (only the cases whose name contains it).
  * @module
  */
 import { createHash } from "node:crypto";
@@ -32,6 +33,7 @@ if (!oldDist) {
 }
 const RUNS = Number(process.env.LIUSHOU_BENCH_RUNS ?? 5);
 const N = Number(process.env.LIUSHOU_BENCH_DENSE ?? 2000);
+const ONLY = process.env.LIUSHOU_BENCH_ONLY ?? "";
 
 const load = async (dist: string): Promise<Core> =>
   (await import(pathToFileURL(resolve(dist, "index.js")).href)) as Core;
@@ -55,7 +57,7 @@ const loadNow = () =>
     .join(" ");
 const loadBefore = loadNow();
 console.log(`${RUNS} runs a side; load average ${loadBefore}`);
-for (const c of cases) {
+for (const c of cases.filter((x) => x.name.includes(ONLY))) {
   const cpu = { old: [] as number[], new: [] as number[] };
   let seen: string | undefined;
   for (let k = -1; k < RUNS; k++) {
