@@ -476,37 +476,21 @@ export function softEval(
   return { values, gain };
 }
 
-/** The integer gain of a pair (same as `softEval(...).gain`). */
+/**
+ * The integer gain of a pair (same as `softEval(...).gain`). With `part`, only what the built-in
+ * rules give (`"builtin"`: it depends on the child's rule inputs alone, so children alike share
+ * it) or only what the host's rules give (`"custom"`); every term is a whole number, so the two
+ * parts add up to the whole exactly (for a new pair: stability is in neither).
+ */
 export function softGain(
   ctx: EvalContext,
   child: ChildFile,
   mentor: Mentor,
   existing: boolean,
   priority: boolean,
+  part?: "builtin" | "custom",
 ): number {
-  return softInto(ctx, child, mentor, existing, priority, undefined);
-}
-
-/**
- * The part of {@link softGain} the built-in rules give a new pair (no stability): it depends on
- * the child's rule inputs alone, so children alike share it. Whole numbers, so
- * `builtinSoftGain + customSoftGain` is `softGain` exactly.
- */
-export function builtinSoftGain(
-  ctx: EvalContext,
-  child: ChildFile,
-  mentor: Mentor,
-  priority: boolean,
-): number {
-  const k = builtinInto(ctx, child, mentor, false, priority, ctx.scratch);
-  return sumGain(ctx.weights, ctx.scratch, 0, k, undefined);
-}
-
-/** The part of {@link softGain} the host's soft rules give a pair. */
-export function customSoftGain(ctx: EvalContext, child: ChildFile, mentor: Mentor): number {
-  const from = BUILTIN_SOFT.length + 1;
-  const k = customInto(ctx, child, mentor, ctx.scratch, from);
-  return sumGain(ctx.weights, ctx.scratch, from, k, undefined);
+  return softInto(ctx, child, mentor, existing, priority, undefined, part);
 }
 
 function softInto(
@@ -516,96 +500,63 @@ function softInto(
   existing: boolean,
   priority: boolean,
   out: number[] | undefined,
-): number {
-  const v = ctx.scratch;
-  const k = customInto(
-    ctx,
-    child,
-    mentor,
-    v,
-    builtinInto(ctx, child, mentor, existing, priority, v),
-  );
-  return sumGain(ctx.weights, v, 0, k, out);
-}
-
-/** Writes the built-in rules' values and stability into `v` from 0; returns how many. */
-function builtinInto(
-  ctx: EvalContext,
-  child: ChildFile,
-  mentor: Mentor,
-  existing: boolean,
-  priority: boolean,
-  v: number[],
+  part?: "builtin" | "custom",
 ): number {
   const { rules } = ctx;
   const w = rules.soft;
+  const weights = ctx.weights;
+  const v = ctx.scratch;
   let k = 0;
-  v[k++] = w.classTeacher > 0 && isClassTeacher(ctx, child, mentor) ? Y : N;
-  const cid = child.child.classId;
-  v[k++] = w.sameClass > 0 && cid !== undefined && mentor.classIds.includes(cid) ? Y : N;
-  let grade = N;
-  if (w.sameGrade > 0) {
-    const g = gradeOf(ctx, child);
-    if (g !== undefined && mentor.classIds.some((id) => ctx.classes.get(id)?.grade === g))
-      grade = Y;
-  }
-  v[k++] = grade;
-  v[k++] =
-    w.sameSchool > 0 &&
-    child.child.schoolId !== undefined &&
-    child.child.schoolId === mentor.schoolId
-      ? Y
-      : N;
-  let village = N;
-  if (w.sameVillage > 0 && mentor.regionCode !== undefined) {
-    const shared = sharedPrefix(child.child.regionCode, mentor.regionCode, 12);
-    village = shared >= 12 ? 1 : shared >= 9 ? 0.5 : N;
-  }
-  v[k++] = village;
-  v[k++] =
-    w.experience > 0 && priority
-      ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears)
-      : N;
-  v[k++] = existing ? Y : N;
-  return k;
-}
-
-/** Writes the host's soft rules' values into `v` from `k`; returns where they end. */
-function customInto(
-  ctx: EvalContext,
-  child: ChildFile,
-  mentor: Mentor,
-  v: number[],
-  k: number,
-): number {
-  for (const custom of ctx.softCustom) {
-    const { rule, index } = custom;
-    const r: unknown = callCustom(custom, child, mentor, ctx.ruleContext);
-    if (typeof r !== "number" || !(r >= 0 && r <= 1)) {
-      throw customError(
-        index,
-        rule.name,
-        text(
-          `应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${describeValue(r)}）`,
-          `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${describeValue(r)})`,
-        ),
-      );
+  if (part === "custom") k = BUILTIN_SOFT.length + 1;
+  else {
+    v[k++] = w.classTeacher > 0 && isClassTeacher(ctx, child, mentor) ? Y : N;
+    const cid = child.child.classId;
+    v[k++] = w.sameClass > 0 && cid !== undefined && mentor.classIds.includes(cid) ? Y : N;
+    let grade = N;
+    if (w.sameGrade > 0) {
+      const g = gradeOf(ctx, child);
+      if (g !== undefined && mentor.classIds.some((id) => ctx.classes.get(id)?.grade === g))
+        grade = Y;
     }
-    v[k++] = r;
+    v[k++] = grade;
+    v[k++] =
+      w.sameSchool > 0 &&
+      child.child.schoolId !== undefined &&
+      child.child.schoolId === mentor.schoolId
+        ? Y
+        : N;
+    let village = N;
+    if (w.sameVillage > 0 && mentor.regionCode !== undefined) {
+      const shared = sharedPrefix(child.child.regionCode, mentor.regionCode, 12);
+      village = shared >= 12 ? 1 : shared >= 9 ? 0.5 : N;
+    }
+    v[k++] = village;
+    v[k++] =
+      w.experience > 0 && priority
+        ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears)
+        : N;
+    v[k++] = existing ? Y : N;
   }
-  return k;
-}
-
-/** The integer gain of values `from .. to - 1` (each term rounded); pushes them to `out`. */
-function sumGain(
-  weights: readonly number[],
-  v: readonly number[],
-  from: number,
-  to: number,
-  out: number[] | undefined,
-): number {
+  const from = part === "custom" ? k : 0;
+  if (part !== "builtin") {
+    for (const custom of ctx.softCustom) {
+      const { rule, index } = custom;
+      const r: unknown = callCustom(custom, child, mentor, ctx.ruleContext);
+      if (typeof r !== "number" || !(r >= 0 && r <= 1)) {
+        throw customError(
+          index,
+          rule.name,
+          text(
+            `应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${describeValue(r)}）`,
+            `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${describeValue(r)})`,
+          ),
+        );
+      }
+      v[k++] = r;
+    }
+  }
   let gain = 0;
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < k; i++) {
     const wi = weights[i]!;
     const vi = v[i]!;
     if (out) out.push(vi);

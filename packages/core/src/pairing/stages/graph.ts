@@ -2,17 +2,16 @@
  * Stage 2 of planning, the candidate graph: which (child, mentor) pairs pass every hard rule and
  * what each is worth. Mentors are bucketed by school and area so a child meets only those it
  * could be paired with; children whose rule inputs are the same (school, class, grade, region,
- * gender where it matters, priority) share one evaluated row when no rule reads the pair itself
- * (custom rules, exclusions, distances in km). Edges are stored in compressed-row form in typed
- * arrays. Private to the pairing module.
+ * gender where it matters, priority) share their eligible mentors and built-in gains when no hard
+ * rule reads the pair itself (custom hard rules, exclusions, distances in km); a host's soft rules
+ * are still called for each pair. Edges are stored in compressed-row form in typed arrays.
+ * Private to the pairing module.
  * @module
  */
 import type { ChildFile } from "../../model/child-file";
 import type { Mentor, Pairing } from "../../model/mentor";
 import {
   areaOf,
-  builtinSoftGain,
-  customSoftGain,
   isMentorEligible,
   isPairEligible,
   isPriority,
@@ -55,13 +54,6 @@ export interface CandidateGraph {
 const byId = <T extends { id: string }>(a: T, b: T): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-/** A copy of a list sorted by id (not sorted again when it already is: hosts often keep it so). */
-function sortedById<T extends { id: string }>(list: readonly T[]): T[] {
-  for (let i = 1; i < list.length; i++)
-    if (byId(list[i - 1]!, list[i]!) > 0) return [...list].sort(byId);
-  return [...list];
-}
-
 /** Growable compressed-row edge lists. */
 class EdgeBuffer {
   mentor = new Int32Array(1024);
@@ -73,15 +65,6 @@ class EdgeBuffer {
     if (this.length === this.mentor.length) this.grow(Math.max(this.length * 2, this.expected));
     this.mentor[this.length] = j;
     this.gain[this.length++] = g;
-  }
-  /** Appends a copy of edges `from .. to - 1`. */
-  copy(from: number, to: number): void {
-    const n = to - from;
-    if (this.length + n > this.mentor.length)
-      this.grow(Math.max(this.length * 2, this.length + n, this.expected));
-    this.mentor.copyWithin(this.length, from, to);
-    this.gain.copyWithin(this.length, from, to);
-    this.length += n;
   }
   private grow(size: number): void {
     const mentor = new Int32Array(size);
@@ -140,9 +123,9 @@ function candidatesOf(ctx: EvalContext, b: MentorBuckets, c: ChildFile): readonl
 
 /**
  * The key of the rule inputs of a child, when which mentors it may take and what the built-in
- * rules give depend on nothing else; `undefined` when a hard rule reads the pair itself (custom
- * hard rules, exclusions, distances in km). The host's soft rules read every pair: with them,
- * children of one key share the eligible mentors and built-in gains, not the row.
+ * rules give depend on nothing else (children of one key share them); `undefined` when a hard
+ * rule reads the pair itself (custom hard rules, exclusions, distances in km). The host's soft
+ * rules read every pair: they are called for each child of a key.
  */
 function rowKeyOf(
   ctx: EvalContext,
@@ -177,7 +160,7 @@ function baseRow(
     const m = mentors[j]!;
     if (!isPairEligible(ctx, c, m, sameGender)) continue;
     mentor.push(j);
-    gain.push(builtinSoftGain(ctx, c, m, priority));
+    gain.push(softGain(ctx, c, m, false, priority, "builtin"));
   }
   return { mentor, gain };
 }
@@ -197,7 +180,7 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
     exclusions: input.exclusions,
     childLocations: input.childLocations,
   });
-  const children = sortedById(input.children);
+  const children = [...input.children].sort(byId);
   const allMentors = new Map(input.mentors.map((m) => [m.id, m] as const));
   const mentors = input.mentors.filter((m) => rules.mentorKinds.includes(m.kind)).sort(byId);
   const childIndex = new Map(children.map((c, i) => [c.id, i] as const));
@@ -215,9 +198,8 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
 
   const buckets = bucketMentors(ctx, mentors);
   const stabilityGain = rules.stability > 0 ? Math.round(rules.stability * SCALE) : 0;
-  const sharedRows = new Map<string, { from: number; to: number }>();
   const custom = ctx.softCustom.length > 0;
-  const baseRows = new Map<string, BaseRow>();
+  const rows = new Map<string, BaseRow>();
   const edgeStart = new Int32Array(children.length + 1);
   const edges = new EdgeBuffer();
   children.forEach((c, i) => {
@@ -227,32 +209,26 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
     if (i > 0) edges.expected = Math.ceil((start / i) * children.length * 1.1);
     const pri = priority[i] === 1;
     const sameGender = needsSameGender(ctx, c);
-    // Stability is the one gain that depends on the child alone: it is added to the kept pair,
-    // and that row is then the child's own.
-    const existing = activeByChild.get(i);
-    const kept =
-      stabilityGain > 0 && existing !== undefined ? mentorIndex.get(existing.mentorId) : undefined;
     const key = rowKeyOf(ctx, c, sameGender, pri);
-    const shared = key === undefined || custom ? undefined : sharedRows.get(key);
-    if (shared) edges.copy(shared.from, shared.to);
-    else if (key !== undefined && custom) {
-      let base = baseRows.get(key);
-      if (base === undefined) {
-        base = baseRow(ctx, buckets, mentors, c, sameGender, pri);
-        baseRows.set(key, base);
-      }
-      for (let k = 0; k < base.mentor.length; k++) {
-        const j = base.mentor[k]!;
-        edges.push(j, base.gain[k]! + customSoftGain(ctx, c, mentors[j]!));
-      }
-    } else {
+    if (key === undefined) {
       for (const j of candidatesOf(ctx, buckets, c)) {
         const m = mentors[j]!;
         if (isPairEligible(ctx, c, m, sameGender)) edges.push(j, softGain(ctx, c, m, false, pri));
       }
-      if (key !== undefined && kept === undefined)
-        sharedRows.set(key, { from: start, to: edges.length });
+    } else {
+      let base = rows.get(key);
+      if (base === undefined)
+        rows.set(key, (base = baseRow(ctx, buckets, mentors, c, sameGender, pri)));
+      for (let k = 0; k < base.mentor.length; k++) {
+        const j = base.mentor[k]!;
+        const g = base.gain[k]!;
+        edges.push(j, custom ? g + softGain(ctx, c, mentors[j]!, false, pri, "custom") : g);
+      }
     }
+    // Stability is the one gain that depends on the child alone: it is added to the kept pair.
+    const existing = activeByChild.get(i);
+    const kept =
+      stabilityGain > 0 && existing !== undefined ? mentorIndex.get(existing.mentorId) : undefined;
     if (kept !== undefined) {
       for (let e = start; e < edges.length; e++)
         if (edges.mentor[e] === kept) edges.gain[e] = edges.gain[e]! + stabilityGain;

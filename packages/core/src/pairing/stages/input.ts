@@ -252,13 +252,6 @@ function parseRest(
     : others;
 }
 
-/** The ids of a validated list. */
-function idSet(list: readonly { readonly id: string }[]): Set<string> {
-  const ids = new Set<string>();
-  for (let i = 0; i < list.length; i++) ids.add(list[i]!.id);
-  return ids;
-}
-
 /** Validates the input and checks ids; throws ValidationError listing every problem. */
 export function parseInput(input: PlanPairingsInput): ParsedInput {
   const subject = text("结对计划输入", "pairing plan input");
@@ -316,8 +309,8 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
   const issues: FieldIssue[] = [];
   // The id sets are needed below anyway; a list whose set is smaller has a repeated id, and only
   // then is it searched again for the issues.
-  const childIds = idSet(parsed.children);
-  const mentorIds = idSet(parsed.mentors);
+  const childIds = new Set(parsed.children.map((c) => c.id));
+  const mentorIds = new Set(parsed.mentors.map((m) => m.id));
   if (childIds.size !== parsed.children.length)
     issues.push(...duplicateIdIssues(parsed.children, "children", text("儿童", "child")));
   if (mentorIds.size !== parsed.mentors.length)

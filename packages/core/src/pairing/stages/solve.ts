@@ -96,7 +96,8 @@ export interface ForcedPair {
 /** The edges of one component in its own compressed rows, columns numbered within it. */
 interface ComponentEdges {
   readonly edgeStart: Int32Array;
-  readonly edgeCol: Int32Array;
+  /** The column (within the component) of each edge. */
+  readonly edgeMentor: Int32Array;
   readonly edgeGain: Float64Array;
   /** The graph's index of each edge. */
   readonly edgeGlobal: Int32Array;
@@ -113,33 +114,26 @@ function componentEdges(
   forced: ForcedPair | undefined,
 ): ComponentEdges {
   const R = comp.children.length;
-  for (let c = 0; c < comp.mentors.length; c++) colOf[comp.mentors[c]!] = c;
+  comp.mentors.forEach((j, c) => (colOf[j] = c));
   let E = 0;
   for (const i of comp.children) E += graph.edgeStart[i + 1]! - graph.edgeStart[i]!;
   const edgeStart = new Int32Array(R + 1);
-  const edgeCol = new Int32Array(E);
+  const edgeMentor = new Int32Array(E);
   const edgeGain = new Float64Array(E);
   const edgeGlobal = new Int32Array(E);
   let k = 0;
   for (let r = 0; r < R; r++) {
     const i = comp.children[r]!;
-    edgeStart[r] = k;
-    const isForced = forced !== undefined && forced.child === i;
     for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++) {
       const j = graph.edgeMentor[e]!;
-      if (isForced && forced.mentor !== j) continue;
-      edgeCol[k] = colOf[j]!;
+      if (forced?.child === i && forced.mentor !== j) continue;
+      edgeMentor[k] = colOf[j]!;
       edgeGain[k] = graph.edgeGain[e]!;
       edgeGlobal[k++] = e;
     }
+    edgeStart[r + 1] = k;
   }
-  edgeStart[R] = k;
-  return {
-    edgeStart,
-    edgeCol: edgeCol.subarray(0, k),
-    edgeGain: edgeGain.subarray(0, k),
-    edgeGlobal,
-  };
+  return { edgeStart, edgeMentor, edgeGain, edgeGlobal };
 }
 
 /**
@@ -163,14 +157,11 @@ function solveInto(
   let maxEdge = 0;
   // A component holding the whole graph is solved on the graph's own edge arrays (rows and
   // columns are then the graph's children and mentors, in order); any other gets its own copy.
-  const edges =
+  const own =
     forced === undefined && R === graph.children.length && C === graph.mentors.length
-      ? graph
-      : undefined;
-  const own = edges === undefined ? componentEdges(graph, comp, colOf, forced) : undefined;
-  const edgeStart = edges?.edgeStart ?? own!.edgeStart;
-  const edgeCol = edges?.edgeMentor ?? own!.edgeCol;
-  const edgeGain = edges?.edgeGain ?? own!.edgeGain;
+      ? undefined
+      : componentEdges(graph, comp, colOf, forced);
+  const { edgeStart, edgeMentor: edgeCol, edgeGain } = own ?? graph;
   const bigHi = R * (R + 2) + 1;
   for (let r = 0; r < R; r++) {
     const i = comp.children[r]!;
@@ -215,7 +206,7 @@ function solveInto(
   });
   for (let r = 0; r < R; r++) {
     const e = res.rowEdge[r]!;
-    out[comp.children[r]!] = e < 0 ? -1 : own === undefined ? e : own.edgeGlobal[e]!;
+    out[comp.children[r]!] = e < 0 ? -1 : own ? own.edgeGlobal[e]! : e;
   }
   return res.searches;
 }
