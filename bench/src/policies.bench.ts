@@ -220,7 +220,8 @@ export default [
     runs: 5,
     warmup: 2,
     timeoutMs: 20 * 60_000,
-    setup: () => prepared(homeVisitsOurs),
+    growthSizes: [SIZE / 8, SIZE / 4, SIZE / 2, SIZE],
+    setup: ({ size }) => prepared(homeVisitsOurs, size),
     run: (s: OursState) => homeVisitsOurs(s.data),
     metrics: (r, s: OursState) => {
       let met = 0;
@@ -238,8 +239,8 @@ export default [
     answer: (r) => [...(r as MonthlyCounts)].sort(([a], [b]) => a.localeCompare(b)),
     baseline: {
       name: "one SQL query, SQLite in memory (indexed)",
-      setup: () => {
-        const pop = generatePopulation({ preset: PRESET, records: false });
+      setup: ({ size }) => {
+        const pop = generatePopulation({ preset: PRESET, children: size, records: false });
         const t0 = performance.now();
         const { db, rows } = loadSqlite(pop);
         return { db, rows, loadMs: performance.now() - t0 } as unknown as OursState;
