@@ -331,6 +331,11 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   const recordIssues: FieldIssue[] = [];
   let recordIssueCount = 0;
   const r = new RecordReader();
+  // The last child and mentor looked up: records come in runs about one child or one pairing.
+  let lastChildId: string | undefined;
+  let lastChild: number | undefined;
+  let lastMentorId: string | undefined;
+  let lastMentor: number | undefined;
   let i = -1;
   for (const raw of input.records) {
     i++;
@@ -363,14 +368,17 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     kindList.push(r.kind);
     initList.push(r.initiator);
     for (let k = 0; k < r.childCount; k++) {
-      const ci = childById.get(r.childIds[k]!);
+      const cid = r.childIds[k]!;
+      if (cid !== lastChildId) lastChild = childById.get((lastChildId = cid));
+      const ci = lastChild;
       if (ci === undefined) {
         unknownChild.push(id);
         unknownChildCount++;
       } else childTmp.push(ci);
     }
     if (r.mentorId !== undefined) {
-      const mi = mentorById.get(r.mentorId);
+      if (r.mentorId !== lastMentorId) lastMentor = mentorById.get((lastMentorId = r.mentorId));
+      const mi = lastMentor;
       if (mi === undefined) {
         unknownMentor.push(id);
         unknownMentorCount++;
