@@ -62,6 +62,8 @@ export interface EvalContext {
   readonly ruleContext: PairingRuleContext;
   /** Soft-rule weights in evaluation order (built-in, stability, custom). */
   readonly weights: readonly number[];
+  /** Soft-rule names in the same order. */
+  readonly softNames: readonly string[];
   /** Working array of soft-rule values, reused pair after pair within one plan. */
   readonly scratch: number[];
   /** Explanations shared between the pairs of one plan (a county plan has tens of thousands of lines). */
@@ -107,6 +109,7 @@ export function makeEvalContext(args: {
       args.rules.stability,
       ...softCustom.map((c) => c.rule.weight),
     ],
+    softNames: [...BUILTIN_SOFT, "stability", ...softCustom.map((c) => c.rule.name)],
     scratch: [],
     texts: new Map(),
   };
@@ -473,15 +476,21 @@ export function softEval(
   return { values, gain };
 }
 
-/** The integer gain of a pair (same as `softEval(...).gain`). */
+/**
+ * The integer gain of a pair (same as `softEval(...).gain`). With `part`, only what the built-in
+ * rules give (`"builtin"`: it depends on the child's rule inputs alone, so children alike share
+ * it) or only what the host's rules give (`"custom"`); every term is a whole number, so the two
+ * parts add up to the whole exactly (for a new pair: stability is in neither).
+ */
 export function softGain(
   ctx: EvalContext,
   child: ChildFile,
   mentor: Mentor,
   existing: boolean,
   priority: boolean,
+  part?: "builtin" | "custom",
 ): number {
-  return softInto(ctx, child, mentor, existing, priority, undefined);
+  return softInto(ctx, child, mentor, existing, priority, undefined, part);
 }
 
 function softInto(
@@ -491,56 +500,63 @@ function softInto(
   existing: boolean,
   priority: boolean,
   out: number[] | undefined,
+  part?: "builtin" | "custom",
 ): number {
   const { rules } = ctx;
   const w = rules.soft;
   const weights = ctx.weights;
   const v = ctx.scratch;
   let k = 0;
-  v[k++] = w.classTeacher > 0 && isClassTeacher(ctx, child, mentor) ? Y : N;
-  const cid = child.child.classId;
-  v[k++] = w.sameClass > 0 && cid !== undefined && mentor.classIds.includes(cid) ? Y : N;
-  let grade = N;
-  if (w.sameGrade > 0) {
-    const g = gradeOf(ctx, child);
-    if (g !== undefined && mentor.classIds.some((id) => ctx.classes.get(id)?.grade === g))
-      grade = Y;
-  }
-  v[k++] = grade;
-  v[k++] =
-    w.sameSchool > 0 &&
-    child.child.schoolId !== undefined &&
-    child.child.schoolId === mentor.schoolId
-      ? Y
-      : N;
-  let village = N;
-  if (w.sameVillage > 0 && mentor.regionCode !== undefined) {
-    const shared = sharedPrefix(child.child.regionCode, mentor.regionCode, 12);
-    village = shared >= 12 ? 1 : shared >= 9 ? 0.5 : N;
-  }
-  v[k++] = village;
-  v[k++] =
-    w.experience > 0 && priority
-      ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears)
-      : N;
-  v[k++] = existing ? Y : N;
-  for (const custom of ctx.softCustom) {
-    const { rule, index } = custom;
-    const r: unknown = callCustom(custom, child, mentor, ctx.ruleContext);
-    if (typeof r !== "number" || !(r >= 0 && r <= 1)) {
-      throw customError(
-        index,
-        rule.name,
-        text(
-          `应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${describeValue(r)}）`,
-          `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${describeValue(r)})`,
-        ),
-      );
+  if (part === "custom") k = BUILTIN_SOFT.length + 1;
+  else {
+    v[k++] = w.classTeacher > 0 && isClassTeacher(ctx, child, mentor) ? Y : N;
+    const cid = child.child.classId;
+    v[k++] = w.sameClass > 0 && cid !== undefined && mentor.classIds.includes(cid) ? Y : N;
+    let grade = N;
+    if (w.sameGrade > 0) {
+      const g = gradeOf(ctx, child);
+      if (g !== undefined && mentor.classIds.some((id) => ctx.classes.get(id)?.grade === g))
+        grade = Y;
     }
-    v[k++] = r;
+    v[k++] = grade;
+    v[k++] =
+      w.sameSchool > 0 &&
+      child.child.schoolId !== undefined &&
+      child.child.schoolId === mentor.schoolId
+        ? Y
+        : N;
+    let village = N;
+    if (w.sameVillage > 0 && mentor.regionCode !== undefined) {
+      const shared = sharedPrefix(child.child.regionCode, mentor.regionCode, 12);
+      village = shared >= 12 ? 1 : shared >= 9 ? 0.5 : N;
+    }
+    v[k++] = village;
+    v[k++] =
+      w.experience > 0 && priority
+        ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears)
+        : N;
+    v[k++] = existing ? Y : N;
+  }
+  const from = part === "custom" ? k : 0;
+  if (part !== "builtin") {
+    for (const custom of ctx.softCustom) {
+      const { rule, index } = custom;
+      const r: unknown = callCustom(custom, child, mentor, ctx.ruleContext);
+      if (typeof r !== "number" || !(r >= 0 && r <= 1)) {
+        throw customError(
+          index,
+          rule.name,
+          text(
+            `应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${describeValue(r)}）`,
+            `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${describeValue(r)})`,
+          ),
+        );
+      }
+      v[k++] = r;
+    }
   }
   let gain = 0;
-  for (let i = 0; i < k; i++) {
+  for (let i = from; i < k; i++) {
     const wi = weights[i]!;
     const vi = v[i]!;
     if (out) out.push(vi);
@@ -619,7 +635,7 @@ function softText(ctx: EvalContext, name: string, value: number): LocalizedText 
 /** The score breakdown of a pair (soft rules with a weight > 0). */
 export function softTerms(ctx: EvalContext, values: readonly number[]): ScoreTerm[] {
   const weights = softWeights(ctx);
-  const names = [...BUILTIN_SOFT, "stability", ...ctx.softCustom.map((c) => c.rule.name)];
+  const names = ctx.softNames;
   const terms: ScoreTerm[] = [];
   for (let i = 0; i < names.length; i++) {
     const weight = weights[i]!;

@@ -200,13 +200,17 @@ export function solveFlow(p: FlowProblem): FlowResult {
         // sink): it is not worth a heap entry.
         const th = seen[T] === s ? dHi[T]! : Infinity;
         const tl = dLo[T]!;
+        const bh = uh - Hu + puh;
         for (let e = edgeStart[u]!; e < edgeStart[u + 1]!; e++) {
           const v = R + edgeCol[e]!;
           if (v === cur || done[v] === s) continue;
-          const nh = uh - Hu + puh - piHi[v]!;
+          const nh = bh - piHi[v]!;
+          if (nh > th) continue;
+          const seenV = seen[v] === s;
+          if (seenV && nh > dHi[v]!) continue;
           const nl = ul - edgeGain[e]! + pul - piLo[v]!;
-          if (nh > th || (nh === th && nl >= tl)) continue;
-          if (seen[v] !== s || nh < dHi[v]! || (nh === dHi[v] && nl < dLo[v]!)) {
+          if (nh === th && nl >= tl) continue;
+          if (!seenV || nh < dHi[v]! || nl < dLo[v]!) {
             seen[v] = s;
             dHi[v] = nh;
             dLo[v] = nl;

@@ -189,7 +189,9 @@ function buildPairs(
   const slotOf = new Int32Array(children.length);
   for (const hs of holders) hs.forEach((i, k) => (slotOf[i] = k + 1));
   const usedIds = new Set(input.existing.map((p) => p.id));
-  const keptIds = new Set(existing.kept.map((p) => `${p.childId}\u0000${p.mentorId}`));
+  // At most one re-planned pairing a child (the input stage refuses two): a child's active
+  // pairing is kept exactly when it is among the kept ones.
+  const kept: ReadonlySet<Pairing> = new Set(existing.kept);
   const pairs: PlannedPair[] = [];
   const added: Pairing[] = [];
   const byRule: Record<string, number> = {};
@@ -201,10 +203,7 @@ function buildPairs(
     const j = graph.edgeMentor[e]!;
     const mentor = mentors[j]!;
     const active = graph.activeByChild.get(i);
-    const isKept =
-      active !== undefined &&
-      active.mentorId === mentor.id &&
-      keptIds.has(`${child.id}\u0000${mentor.id}`);
+    const isKept = active !== undefined && active.mentorId === mentor.id && kept.has(active);
     const priority = graph.priority[i] === 1;
     const s = softEval(ctx, child, mentor, active?.mentorId === mentor.id, priority);
     const breakdown = softTerms(ctx, s.values);

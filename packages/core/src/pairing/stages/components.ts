@@ -32,10 +32,11 @@ export function findComponents(
     return x;
   };
   for (let i = 0; i < n; i++) {
+    // The child's root, found once: it stays a root (the smaller of two roots is kept).
+    let a = find(i);
     for (let e = edgeStart[i]!; e < edgeStart[i + 1]!; e++) {
-      const a = find(i);
       const b = find(n + edgeMentor[e]!);
-      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      if (a !== b) parent[Math.max(a, b)] = a = Math.min(a, b);
     }
   }
   const compOf = new Int32Array(n + mentorCount).fill(-1);

@@ -2,9 +2,10 @@
  * Stage 2 of planning, the candidate graph: which (child, mentor) pairs pass every hard rule and
  * what each is worth. Mentors are bucketed by school and area so a child meets only those it
  * could be paired with; children whose rule inputs are the same (school, class, grade, region,
- * gender where it matters, priority) share one evaluated row when no rule reads the pair itself
- * (custom rules, exclusions, distances in km). Edges are stored in compressed-row form in typed
- * arrays. Private to the pairing module.
+ * gender where it matters, priority) share their eligible mentors and built-in gains when no hard
+ * rule reads the pair itself (custom hard rules, exclusions, distances in km); a host's soft rules
+ * are still called for each pair. Edges are stored in compressed-row form in typed arrays.
+ * Private to the pairing module.
  * @module
  */
 import type { ChildFile } from "../../model/child-file";
@@ -58,18 +59,12 @@ class EdgeBuffer {
   mentor = new Int32Array(1024);
   gain = new Float64Array(1024);
   length = 0;
+  /** The edges the whole graph is expected to hold (set as rows come): the size to grow to. */
+  expected = 0;
   push(j: number, g: number): void {
-    if (this.length === this.mentor.length) this.grow(this.length * 2);
+    if (this.length === this.mentor.length) this.grow(Math.max(this.length * 2, this.expected));
     this.mentor[this.length] = j;
     this.gain[this.length++] = g;
-  }
-  /** Appends a copy of edges `from .. to - 1`. */
-  copy(from: number, to: number): void {
-    const n = to - from;
-    if (this.length + n > this.mentor.length) this.grow(Math.max(this.length * 2, this.length + n));
-    this.mentor.copyWithin(this.length, from, to);
-    this.gain.copyWithin(this.length, from, to);
-    this.length += n;
   }
   private grow(size: number): void {
     const mentor = new Int32Array(size);
@@ -127,8 +122,10 @@ function candidatesOf(ctx: EvalContext, b: MentorBuckets, c: ChildFile): readonl
 }
 
 /**
- * The key of the rule inputs of a child, when its row of the graph depends on nothing else;
- * `undefined` when a rule reads the pair itself (custom rules, exclusions, distances in km).
+ * The key of the rule inputs of a child, when which mentors it may take and what the built-in
+ * rules give depend on nothing else (children of one key share them); `undefined` when a hard
+ * rule reads the pair itself (custom hard rules, exclusions, distances in km). The host's soft
+ * rules read every pair: they are called for each child of a key.
  */
 function rowKeyOf(
   ctx: EvalContext,
@@ -137,11 +134,35 @@ function rowKeyOf(
   priority: boolean,
 ): string | undefined {
   const md = ctx.rules.hard.maxDistance;
-  if (ctx.hardCustom.length > 0 || ctx.softCustom.length > 0 || ctx.exclusions.size > 0)
-    return undefined;
+  if (ctx.hardCustom.length > 0 || ctx.exclusions.size > 0) return undefined;
   if (md?.km !== undefined) return undefined;
   const x = c.child;
   return `${x.schoolId ?? ""}\u0000${x.classId ?? ""}\u0000${x.grade ?? ""}\u0000${x.regionCode}\u0000${sameGender ? x.gender : ""}\u0000${priority ? 1 : 0}`;
+}
+
+/** The mentors a child may take, ascending, and what the built-in rules give each pair. */
+interface BaseRow {
+  readonly mentor: readonly number[];
+  readonly gain: readonly number[];
+}
+
+function baseRow(
+  ctx: EvalContext,
+  b: MentorBuckets,
+  mentors: readonly Mentor[],
+  c: ChildFile,
+  sameGender: boolean,
+  priority: boolean,
+): BaseRow {
+  const mentor: number[] = [];
+  const gain: number[] = [];
+  for (const j of candidatesOf(ctx, b, c)) {
+    const m = mentors[j]!;
+    if (!isPairEligible(ctx, c, m, sameGender)) continue;
+    mentor.push(j);
+    gain.push(softGain(ctx, c, m, false, priority, "builtin"));
+  }
+  return { mentor, gain };
 }
 
 /**
@@ -164,7 +185,8 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
   const mentors = input.mentors.filter((m) => rules.mentorKinds.includes(m.kind)).sort(byId);
   const childIndex = new Map(children.map((c, i) => [c.id, i] as const));
   const mentorIndex = new Map(mentors.map((m, i) => [m.id, i] as const));
-  const priority = Uint8Array.from(children, (c) => (isPriority(c, rules) ? 1 : 0));
+  const priority = new Uint8Array(children.length);
+  for (let i = 0; i < children.length; i++) priority[i] = isPriority(children[i]!, rules) ? 1 : 0;
   const caps = mentors.map((m) => capacityOf(m, rules));
   const kindOf = new Map(input.mentors.map((m) => [m.id, m.kind] as const));
   const activeByChild = new Map<number, Pairing>();
@@ -176,30 +198,37 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
 
   const buckets = bucketMentors(ctx, mentors);
   const stabilityGain = rules.stability > 0 ? Math.round(rules.stability * SCALE) : 0;
-  const sharedRows = new Map<string, { from: number; to: number }>();
+  const custom = ctx.softCustom.length > 0;
+  const rows = new Map<string, BaseRow>();
   const edgeStart = new Int32Array(children.length + 1);
   const edges = new EdgeBuffer();
   children.forEach((c, i) => {
     const start = edges.length;
     edgeStart[i] = start;
+    // Grown to the average row so far times the rows, not doubled a dozen times on a dense graph.
+    if (i > 0) edges.expected = Math.ceil((start / i) * children.length * 1.1);
     const pri = priority[i] === 1;
     const sameGender = needsSameGender(ctx, c);
-    // Stability is the one gain that depends on the child alone: it is added to the kept pair,
-    // and that row is then the child's own.
-    const existing = activeByChild.get(i);
-    const kept =
-      stabilityGain > 0 && existing !== undefined ? mentorIndex.get(existing.mentorId) : undefined;
     const key = rowKeyOf(ctx, c, sameGender, pri);
-    const shared = key === undefined ? undefined : sharedRows.get(key);
-    if (shared) edges.copy(shared.from, shared.to);
-    else {
+    if (key === undefined) {
       for (const j of candidatesOf(ctx, buckets, c)) {
         const m = mentors[j]!;
         if (isPairEligible(ctx, c, m, sameGender)) edges.push(j, softGain(ctx, c, m, false, pri));
       }
-      if (key !== undefined && kept === undefined)
-        sharedRows.set(key, { from: start, to: edges.length });
+    } else {
+      let base = rows.get(key);
+      if (base === undefined)
+        rows.set(key, (base = baseRow(ctx, buckets, mentors, c, sameGender, pri)));
+      for (let k = 0; k < base.mentor.length; k++) {
+        const j = base.mentor[k]!;
+        const g = base.gain[k]!;
+        edges.push(j, custom ? g + softGain(ctx, c, mentors[j]!, false, pri, "custom") : g);
+      }
     }
+    // Stability is the one gain that depends on the child alone: it is added to the kept pair.
+    const existing = activeByChild.get(i);
+    const kept =
+      stabilityGain > 0 && existing !== undefined ? mentorIndex.get(existing.mentorId) : undefined;
     if (kept !== undefined) {
       for (let e = start; e < edges.length; e++)
         if (edges.mentor[e] === kept) edges.gain[e] = edges.gain[e]! + stabilityGain;

@@ -307,13 +307,15 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
   };
   validate(z.array(CustomRuleSchema), customRules, { subject, path: ["customRules"] });
   const issues: FieldIssue[] = [];
-  issues.push(
-    ...duplicateIdIssues(parsed.children, "children", text("儿童", "child")),
-    ...duplicateIdIssues(parsed.mentors, "mentors", text("导师", "mentor")),
-    ...duplicateIdIssues(parsed.existing, "existing", text("结对", "pairing")),
-  );
+  // The id sets are needed below anyway; a list whose set is smaller has a repeated id, and only
+  // then is it searched again for the issues.
   const childIds = new Set(parsed.children.map((c) => c.id));
   const mentorIds = new Set(parsed.mentors.map((m) => m.id));
+  if (childIds.size !== parsed.children.length)
+    issues.push(...duplicateIdIssues(parsed.children, "children", text("儿童", "child")));
+  if (mentorIds.size !== parsed.mentors.length)
+    issues.push(...duplicateIdIssues(parsed.mentors, "mentors", text("导师", "mentor")));
+  issues.push(...duplicateIdIssues(parsed.existing, "existing", text("结对", "pairing")));
   const kindOf = new Map(parsed.mentors.map((m) => [m.id, m.kind] as const));
   const activeChild = new Map<string, number>();
   parsed.existing.forEach((p, i) => {

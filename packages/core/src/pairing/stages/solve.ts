@@ -93,6 +93,49 @@ export interface ForcedPair {
   readonly mentor: number;
 }
 
+/** The edges of one component in its own compressed rows, columns numbered within it. */
+interface ComponentEdges {
+  readonly edgeStart: Int32Array;
+  /** The column (within the component) of each edge. */
+  readonly edgeMentor: Int32Array;
+  readonly edgeGain: Float64Array;
+  /** The graph's index of each edge. */
+  readonly edgeGlobal: Int32Array;
+}
+
+/**
+ * Copies the edges of a component (with `forced`, only the forced mentor's edge for the forced
+ * child). `colOf` is a work array of one slot per mentor of the graph.
+ */
+function componentEdges(
+  graph: CandidateGraph,
+  comp: Component,
+  colOf: Int32Array,
+  forced: ForcedPair | undefined,
+): ComponentEdges {
+  const R = comp.children.length;
+  comp.mentors.forEach((j, c) => (colOf[j] = c));
+  let E = 0;
+  for (const i of comp.children) E += graph.edgeStart[i + 1]! - graph.edgeStart[i]!;
+  const edgeStart = new Int32Array(R + 1);
+  const edgeMentor = new Int32Array(E);
+  const edgeGain = new Float64Array(E);
+  const edgeGlobal = new Int32Array(E);
+  let k = 0;
+  for (let r = 0; r < R; r++) {
+    const i = comp.children[r]!;
+    for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++) {
+      const j = graph.edgeMentor[e]!;
+      if (forced?.child === i && forced.mentor !== j) continue;
+      edgeMentor[k] = colOf[j]!;
+      edgeGain[k] = graph.edgeGain[e]!;
+      edgeGlobal[k++] = e;
+    }
+    edgeStart[r + 1] = k;
+  }
+  return { edgeStart, edgeMentor, edgeGain, edgeGlobal };
+}
+
 /**
  * Solves one component exactly and writes its children's choices into `out`. With `forced`,
  * that child may only take that mentor and must be matched (used to price a pair not made).
@@ -108,40 +151,30 @@ function solveInto(
   const { rules, caps } = graph;
   const R = comp.children.length;
   const C = comp.mentors.length;
-  for (let c = 0; c < C; c++) colOf[comp.mentors[c]!] = c;
-  let E = 0;
-  for (const i of comp.children) E += graph.edgeStart[i + 1]! - graph.edgeStart[i]!;
   const rowHi = new Float64Array(R);
-  const edgeStart = new Int32Array(R + 1);
-  const edgeCol = new Int32Array(E);
-  const edgeGain = new Float64Array(E);
-  const edgeGlobal = new Int32Array(E);
   const deg = new Int32Array(C);
-  let k = 0;
   let maxGainSum = 0;
   let maxEdge = 0;
+  // A component holding the whole graph is solved on the graph's own edge arrays (rows and
+  // columns are then the graph's children and mentors, in order); any other gets its own copy.
+  const own =
+    forced === undefined && R === graph.children.length && C === graph.mentors.length
+      ? undefined
+      : componentEdges(graph, comp, colOf, forced);
+  const { edgeStart, edgeMentor: edgeCol, edgeGain } = own ?? graph;
   const bigHi = R * (R + 2) + 1;
   for (let r = 0; r < R; r++) {
     const i = comp.children[r]!;
-    edgeStart[r] = k;
-    const isForced = forced !== undefined && forced.child === i;
-    rowHi[r] = isForced ? bigHi : graph.priority[i] ? R + 2 : 1;
+    rowHi[r] = forced !== undefined && forced.child === i ? bigHi : graph.priority[i] ? R + 2 : 1;
     let best = 0;
-    for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++) {
-      const j = graph.edgeMentor[e]!;
-      if (isForced && forced.mentor !== j) continue;
-      const g = graph.edgeGain[e]!;
-      const c = colOf[j]!;
-      edgeCol[k] = c;
-      edgeGain[k] = g;
-      edgeGlobal[k++] = e;
-      deg[c]!++;
+    for (let k = edgeStart[r]!; k < edgeStart[r + 1]!; k++) {
+      const g = edgeGain[k]!;
+      deg[edgeCol[k]!]!++;
       if (g > best) best = g;
     }
     maxGainSum += best;
     if (best > maxEdge) maxEdge = best;
   }
-  edgeStart[R] = k;
   // A mentor never takes more children than it has candidates.
   const cap = new Int32Array(C);
   const slotStart = new Int32Array(C + 1);
@@ -164,16 +197,16 @@ function solveInto(
     rows: R,
     cols: C,
     rowHi,
-    edgeStart: edgeStart.subarray(0, R + 1),
-    edgeCol: edgeCol.subarray(0, k),
-    edgeGain: edgeGain.subarray(0, k),
+    edgeStart,
+    edgeCol,
+    edgeGain,
     cap,
     slotStart,
     slotGain,
   });
   for (let r = 0; r < R; r++) {
     const e = res.rowEdge[r]!;
-    out[comp.children[r]!] = e >= 0 ? edgeGlobal[e]! : -1;
+    out[comp.children[r]!] = e < 0 ? -1 : own ? own.edgeGlobal[e]! : e;
   }
   return res.searches;
 }
