@@ -3,8 +3,10 @@
  * that they generate the same county (a sha256 of every entity, prefixed copy and record, with
  * `undefined` keys kept), then times each side's CPU, alternating old and new: a county's people
  * (`generatePopulation` without records, then `prefixCounty`) and its year of records
- * (`streamContactRecords`, each through `prefixRecord`). Prints min, median and max per side and
- * the load average during the runs; exits 1 if the outputs differ.
+ * (`streamContactRecords`, each through `prefixRecord`), and, for a build whose
+ * `streamContactRecords` takes `recordIdPrefix`, the same records streamed from the prefixed
+ * county with that prefix ("direct", checked equal to the prefixed records). Prints min, median
+ * and max per side and the load average during the runs; exits 1 if the outputs differ.
  *
  * Run: copy a build's `packages/fixtures/dist` aside (beside a `node_modules/@liushou/core` link
  * to `packages/core`), build the other, then
@@ -20,6 +22,15 @@ const load = (path) => import(pathToFileURL(resolve(path)).href);
 const sides = { old: await load(oldPath), new: await load(newPath) };
 const runs = Number(runsArg ?? 5);
 const opts = { preset: "county", seed: "county-1", records: false };
+const P = "439901-";
+/** The prefixed county's records streamed with `recordIdPrefix`, when the build takes it. */
+function direct(lib, pop, k) {
+  const src = { ...k, seed: pop.seed, asOf: pop.asOf, recordIdPrefix: P };
+  const it = lib.streamContactRecords(src);
+  const first = it.next();
+  if (first.done || !first.value.id.startsWith(P)) return undefined;
+  return lib.streamContactRecords(src);
+}
 const exact = (v) => JSON.stringify(v, (_k, x) => (x === undefined ? "\u0000undefined" : x));
 function digest(lib) {
   const h = createHash("sha256");
@@ -40,10 +51,21 @@ function digest(lib) {
   ])
     for (const x of list) h.update(exact(x));
   let n = 0;
+  const prefixed = createHash("sha256");
   for (const r of lib.streamContactRecords(pop)) {
     h.update(exact(r));
-    h.update(exact(lib.prefixRecord(r, "439901-")));
+    const p = exact(lib.prefixRecord(r, P));
+    h.update(p);
+    prefixed.update(p);
     n++;
+  }
+  const d = direct(lib, pop, k);
+  if (d) {
+    const same = createHash("sha256");
+    for (const r of d) same.update(exact(r));
+    const ok = same.digest("hex") === prefixed.digest("hex");
+    console.log("direct records", ok ? "IDENTICAL to prefixRecord's" : "DIFFERENT");
+    if (!ok) process.exit(1);
   }
   return [h.digest("hex"), n];
 }
@@ -66,9 +88,18 @@ function once(lib) {
     n++;
   }
   const records = cpuMs(process.cpuUsage(c0));
-  return { people, records, n, files: k.files.length };
+  c0 = process.cpuUsage();
+  const d = direct(lib, pop, k);
+  let m = 0;
+  if (d) for (const _ of d) m++;
+  const recordsDirect = d ? cpuMs(process.cpuUsage(c0)) : NaN;
+  if (d && m !== n) throw new Error(`direct: ${m} records, not ${n}`);
+  return { people, records, recordsDirect, n, files: k.files.length };
 }
-const times = { old: { people: [], records: [] }, new: { people: [], records: [] } };
+const parts = ["people", "records", "recordsDirect"];
+const times = Object.fromEntries(
+  ["old", "new"].map((s) => [s, { people: [], records: [], recordsDirect: [] }]),
+);
 const loads = [];
 once(sides.old);
 once(sides.new); // warm-up
@@ -76,22 +107,33 @@ for (let i = 0; i < runs; i++) {
   for (const side of i % 2 === 0 ? ["old", "new"] : ["new", "old"]) {
     globalThis.gc?.();
     const t = once(sides[side]);
-    times[side].people.push(t.people);
-    times[side].records.push(t.records);
+    for (const part of parts) times[side][part].push(t[part]);
     loads.push(loadavg()[0]);
-    console.log(i, side, t.people.toFixed(0), t.records.toFixed(0), t.n);
+    console.log(
+      i,
+      side,
+      t.people.toFixed(0),
+      t.records.toFixed(0),
+      t.recordsDirect.toFixed(0),
+      t.n,
+    );
   }
 }
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return `min ${s[0].toFixed(0)} median ${s[s.length >> 1].toFixed(0)} max ${s[s.length - 1].toFixed(0)} ms`;
 };
+const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 for (const side of ["old", "new"])
-  for (const part of ["people", "records"]) console.log(side, part, stats(times[side][part]));
-for (const part of ["people", "records"]) {
-  const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  for (const part of parts)
+    if (!Number.isNaN(times[side][part][0])) console.log(side, part, stats(times[side][part]));
+for (const part of ["people", "records"])
   console.log(part, "median new/old", (med(times.new[part]) / med(times.old[part])).toFixed(3));
-}
+if (!Number.isNaN(times.new.recordsDirect[0]))
+  console.log(
+    "new direct / old records",
+    (med(times.new.recordsDirect) / med(times.old.records)).toFixed(3),
+  );
 console.log(
   "load average 1 min during runs: min",
   Math.min(...loads).toFixed(1),

@@ -10,17 +10,15 @@ import {
   type ComplianceDataInput,
   type PairingPartition,
 } from "@liushou/core";
-import {
-  generatePopulation,
-  prefixCounty,
-  prefixRecord,
-  streamContactRecords,
-} from "@liushou/fixtures";
+import { generatePopulation, prefixCounty, streamContactRecords } from "@liushou/fixtures";
 
 /** The key of county `k` (from 0): `k00`, `k01`, … */
 export const countyKey = (k: number): string => `k${String(k).padStart(2, "0")}`;
 
-/** County `k`'s compliance input; its records stream from the generator as they are read. */
+/**
+ * County `k`'s compliance input; its records stream from the generator as they are read, made
+ * from the prefixed lists with the county's prefix (the records of `prefixRecord`, uncopied).
+ */
 export function countyCompliance(k: number): ComplianceDataInput {
   const pop = generatePopulation({ preset: "county", seed: k + 1, records: false });
   const p = `${countyKey(k)}-`;
@@ -30,9 +28,7 @@ export function countyCompliance(k: number): ComplianceDataInput {
     mentors: people.mentors,
     pairings: people.pairings,
     schools: people.schools,
-    records: (function* () {
-      for (const r of streamContactRecords(pop)) yield prefixRecord(r, p);
-    })(),
+    records: streamContactRecords({ ...people, seed: pop.seed, asOf: pop.asOf, recordIdPrefix: p }),
     calendar: EXAMPLE_CALENDAR_2025_26,
   };
 }

@@ -1,17 +1,17 @@
-import { IntList } from "./int-list";
-
 /**
  * Finds repeated ids among millions of strings without a `Set` (V8 caps a `Set` at 2^24
  * entries and grows it with large rehash copies): an open-addressing table of indices into the
- * caller's own id list, 4 bytes a slot, doubled when 3/4 full; each id's hash is kept (4 bytes)
- * so that growing never reads the strings again.
+ * caller's own id list, doubled when 3/4 full. Each slot holds the id's hash beside its index
+ * (8 bytes a slot), so a probe reads one place in memory, and growing never reads the strings
+ * again.
  * @internal
  */
 export class IdTable {
+  /** Pairs `[hash, index + 1]`; an index of 0 marks an empty slot. */
   private slots: Int32Array;
+  /** Slots − 1 (the number of slots is a power of two). */
   private mask: number;
   private size = 0;
-  private readonly hashes: IntList;
 
   /**
    * @param ids - The list the indices refer to; the caller appends to it before `add`.
@@ -23,9 +23,8 @@ export class IdTable {
   ) {
     let slots = 1 << 16;
     while (slots * 3 < expected * 4) slots *= 2;
-    this.slots = new Int32Array(slots);
+    this.slots = new Int32Array(slots * 2);
     this.mask = slots - 1;
-    this.hashes = new IntList(expected);
   }
 
   /**
@@ -33,32 +32,37 @@ export class IdTable {
    * @returns The index of an earlier equal id, or -1 when `ids[i]` is new.
    */
   add(i: number): number {
-    if ((this.size + 1) * 4 > this.slots.length * 3) this.grow();
+    if ((this.size + 1) * 4 > (this.mask + 1) * 3) this.grow();
     const id = this.ids[i]!;
     const h = hash(id);
-    this.hashes.set(i, h);
+    const slots = this.slots;
     let s = h & this.mask;
     for (;;) {
-      const at = this.slots[s]!;
+      const at = slots[2 * s + 1]!;
       if (at === 0) break;
-      if (this.hashes.get(at - 1) === h && this.ids[at - 1] === id) return at - 1;
+      if (slots[2 * s] === h && this.ids[at - 1] === id) return at - 1;
       s = (s + 1) & this.mask;
     }
-    this.slots[s] = i + 1;
+    slots[2 * s] = h;
+    slots[2 * s + 1] = i + 1;
     this.size++;
     return -1;
   }
 
   private grow(): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    this.mask = this.slots.length - 1;
-    for (const at of old) {
+    const slots = new Int32Array(old.length * 2);
+    const mask = (this.mask = (slots.length >> 1) - 1);
+    for (let k = 0; k < old.length; k += 2) {
+      const at = old[k + 1]!;
       if (at === 0) continue;
-      let s = this.hashes.get(at - 1) & this.mask;
-      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-      this.slots[s] = at;
+      const h = old[k]!;
+      let s = h & mask;
+      while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
+      slots[2 * s] = h;
+      slots[2 * s + 1] = at;
     }
+    this.slots = slots;
   }
 }
 

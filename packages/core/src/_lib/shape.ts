@@ -48,6 +48,9 @@ export function isPlainRecord(v: unknown): v is Record<string, unknown> {
   return true;
 }
 
+/** How many keys {@link pick} sets by computed stores before V8 might make the object slow. */
+const FAST_KEYS = 12;
+
 /** A field check: whether a value certainly passes the field's schema unchanged. @internal */
 export type Check = (v: unknown) => boolean;
 
@@ -125,18 +128,26 @@ export type Field = readonly [key: string, check: Check, presence?: Presence];
 export function pick(row: unknown, fields: readonly Field[]): Record<string, unknown> | undefined {
   if (!isPlainRecord(row)) return undefined;
   const out: Record<string, unknown> = {};
+  let n = 0;
   for (const [key, check, presence] of fields) {
-    const v = key in row ? row[key] : undefined;
+    // `row[key]` reads what `key in row` would find (a plain record's prototype is
+    // `Object.prototype`); `in` is asked only of a field that reads `undefined`.
+    const v = row[key];
     if (v === undefined) {
       if (presence === true) return undefined;
       if (typeof presence === "function") out[key] = presence();
       else if (key in row) out[key] = undefined;
+      else continue;
+      n++;
       continue;
     }
     if (!check(v)) return undefined;
     out[key] = v;
+    n++;
   }
-  return out;
+  // V8 turns an object given more than a dozen keys by computed stores into a slow dictionary;
+  // a spread copy has fast properties again (same keys, same order), for every later read.
+  return n > FAST_KEYS ? { ...out } : out;
 }
 
 /**

@@ -164,8 +164,15 @@ function distinctPeople(
   guardians: readonly Record<string, unknown>[],
   parents: readonly Record<string, unknown>[],
 ): boolean {
-  const ids = [...guardians, ...parents].map((p) => p.id);
-  return new Set(ids).size === ids.length;
+  // At most 22 people, their ids checked strings: compared pairwise, nothing allocated.
+  const n = guardians.length + parents.length;
+  const idAt = (i: number) =>
+    (i < guardians.length ? guardians[i] : parents[i - guardians.length])!.id;
+  for (let i = 1; i < n; i++) {
+    const id = idAt(i);
+    for (let j = 0; j < i; j++) if (idAt(j) === id) return false;
+  }
+  return true;
 }
 
 /**

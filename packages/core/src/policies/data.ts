@@ -32,6 +32,7 @@ import {
 import { ACTIVITY_KIND_CODE, NO_INITIATOR } from "./codes";
 import { RecordReader } from "./record-reader";
 import { IdTable } from "../_lib/id-table";
+import { SmallestDistinctIds } from "../_lib/smallest-ids";
 import { IntList } from "../_lib/int-list";
 import { quickList } from "../_lib/quick-list";
 import { dayNumber } from "../time/calendar-date";
@@ -336,13 +337,19 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   const mentorTmp = new IntList(expected);
   childStartList.push(0);
   mentorStartList.push(0);
-  const unknownChild: string[] = [];
+  // The records naming unknown ids: counted, and the smallest few kept (never all of them).
+  const unknownChild = new SmallestDistinctIds(MAX_FINDING_IDS);
   let unknownChildCount = 0;
-  const unknownMentor: string[] = [];
+  const unknownMentor = new SmallestDistinctIds(MAX_FINDING_IDS);
   let unknownMentorCount = 0;
   const recordIssues: FieldIssue[] = [];
   let recordIssueCount = 0;
   const r = new RecordReader();
+  // The last child and mentor looked up: records come in runs about one child or one pairing.
+  let lastChildId: string | undefined;
+  let lastChild: number | undefined;
+  let lastMentorId: string | undefined;
+  let lastMentor: number | undefined;
   let i = -1;
   for (const raw of input.records) {
     i++;
@@ -375,16 +382,19 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     kindList.push(r.kind);
     initList.push(r.initiator);
     for (let k = 0; k < r.childCount; k++) {
-      const ci = childById.get(r.childIds[k]!);
+      const cid = r.childIds[k]!;
+      if (cid !== lastChildId) lastChild = childById.get((lastChildId = cid));
+      const ci = lastChild;
       if (ci === undefined) {
-        unknownChild.push(id);
+        unknownChild.add(id);
         unknownChildCount++;
       } else childTmp.push(ci);
     }
     if (r.mentorId !== undefined) {
-      const mi = mentorById.get(r.mentorId);
+      if (r.mentorId !== lastMentorId) lastMentor = mentorById.get((lastMentorId = r.mentorId));
+      const mi = lastMentor;
       if (mi === undefined) {
-        unknownMentor.push(id);
+        unknownMentor.add(id);
         unknownMentorCount++;
       } else mentorTmp.push(mi);
     }
@@ -500,9 +510,9 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
 
   const findings: PolicyFinding[] = [];
   if (unknownChildCount > 0)
-    findings.push(unknownChildFinding(unknownChildCount, [...new Set(unknownChild)]));
+    findings.push(unknownChildFinding(unknownChildCount, unknownChild.ids));
   if (unknownMentorCount > 0)
-    findings.push(unknownMentorFinding(unknownMentorCount, unknownMentor));
+    findings.push(unknownMentorFinding(unknownMentorCount, unknownMentor.ids));
   return Object.freeze({
     timeZone: zone,
     children,
@@ -547,9 +557,12 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   });
 }
 
+/** At most this many ids are named on a finding. */
+const MAX_FINDING_IDS = 20;
+
 /** The 20 smallest of `ids`, sorted. @internal */
 export function smallestIds(ids: string[]): string[] {
-  return ids.sort().slice(0, 20);
+  return ids.sort().slice(0, MAX_FINDING_IDS);
 }
 
 /** The finding for `count` record entries naming unknown children (`ids`: distinct record ids). @internal */

@@ -1,0 +1,23 @@
+/**
+ * The smallest distinct ids of a stream, sorted as `Array.prototype.sort` sorts strings, in
+ * bounded memory: what a finding names of millions of records, without holding them all.
+ * @internal
+ */
+export class SmallestDistinctIds {
+  /** The kept ids, ascending. */
+  readonly ids: string[] = [];
+
+  /** @param max - How many ids are kept. */
+  constructor(private readonly max = 20) {}
+
+  /** Offers an id: kept if it is among the `max` smallest distinct ids seen. */
+  add(id: string): void {
+    const ids = this.ids;
+    if (ids.length === this.max && id >= ids[ids.length - 1]!) return;
+    let i = ids.length;
+    while (i > 0 && ids[i - 1]! > id) i--;
+    if (i > 0 && ids[i - 1] === id) return;
+    ids.splice(i, 0, id);
+    if (ids.length > this.max) ids.pop();
+  }
+}
