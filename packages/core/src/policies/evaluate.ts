@@ -135,9 +135,12 @@ export function evaluateFromOrigin(
     forEachSubject(policy, data, first, last, (subject) => subjects.push(subject));
     return subjects;
   });
+  // Record indices: at most about one per link of a record to a child (the pool grows past it
+  // when several policies count the same records).
   const table = new RowTable(
     rowsOwed(policies, bucketsOf, subjectsOf, pFrom, pTo, originDay),
     bucketsOf,
+    data.events.childList.length,
   );
   const counter = new RecordCounter(data, asOfDay, table);
   const findings: PolicyFinding[] = [...data.findings];

@@ -136,8 +136,8 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
     }
     const ids = d.events.ids;
     const days = d.events.day;
-    const a = t.recStart[i]!;
-    const b = t.recStart[i + 1]!;
+    const a = t.recordStart(i);
+    const b = a + t.recordCount(i);
     let recordIds: string[];
     if (b - a === 0) recordIds = [];
     else if (b - a === 1) recordIds = [ids[t.pool[a]!]!];

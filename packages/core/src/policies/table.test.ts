@@ -29,7 +29,7 @@ describe("RowTable", () => {
       [5, 6, 7, 8, 9, 10, 11, 12],
     ]);
     // Rows own 1, 2, 3, 4 and 5 records: 15 in the pool, which started with room for 2.
-    expect(Array.from(t.recStart.subarray(0, 6))).toEqual([0, 1, 3, 6, 10, 15]);
+    expect([0, 1, 2, 3, 4, 5].map((i) => t.recordStart(i))).toEqual([0, 1, 3, 6, 10, 15]);
     expect(Array.from(t.pool.subarray(0, 15))).toEqual([
       0, 100, 101, 200, 201, 202, 300, 301, 302, 303, 400, 401, 402, 403, 404,
     ]);
@@ -47,11 +47,48 @@ describe("RowTable", () => {
     t.addRecord(10);
     t.push(0, 1, 0, 0, 0, 1, 1, 0);
     t.push(0, 2, 0, 0, 0, 1, 0, 1);
-    expect(Array.from(t.recStart.subarray(0, 4))).toEqual([0, 1, 2, 2]);
+    expect([0, 1, 2, 3].map((i) => t.recordStart(i))).toEqual([0, 1, 2, 2]);
     t.truncate(1);
     expect([t.n, t.poolN]).toEqual([1, 1]);
     t.push(0, 3, 0, 0, 0, 1, 0, 1);
-    expect([t.n, t.subject[1], t.recStart[2]]).toEqual([2, 3, 1]);
+    expect([t.n, t.subject[1], t.recordStart(2)]).toEqual([2, 3, 1]);
+  });
+});
+
+/** Counts are kept in 8 bits until a value needs 16 or 32; record starts past every checkpoint. */
+describe("RowTable counts", () => {
+  it("widens a count column when a value does not fit, keeping the earlier values", () => {
+    const t = new RowTable(4);
+    const values = [3, 255, 256, 65_535, 65_536, 2 ** 31 - 1, 0];
+    values.forEach((v, i) => t.push(0, i, 0, 0, 0, v, values.length - i, 0));
+    expect(Array.from({ length: values.length }, (_, i) => t.required[i])).toEqual(values);
+    expect(Array.from({ length: values.length }, (_, i) => t.done[i])).toEqual([
+      7, 6, 5, 4, 3, 2, 1,
+    ]);
+    expect(t.required).toBeInstanceOf(Int32Array);
+    expect(t.done).toBeInstanceOf(Uint8Array);
+  });
+
+  it("finds each row's records across checkpoints, with 300 records in one row and after a truncation", () => {
+    const t = new RowTable(8);
+    const counts = Array.from({ length: 200 }, (_, i) => (i === 70 ? 300 : i % 3));
+    let e = 0;
+    counts.forEach((c, i) => {
+      for (let k = 0; k < c; k++) t.addRecord(e++);
+      t.push(0, i, 0, 0, 0, 1, c, 0);
+    });
+    const starts = counts.map((_, i) => counts.slice(0, i).reduce((a, b) => a + b, 0));
+    expect(counts.map((_, i) => t.recordStart(i))).toEqual(starts);
+    expect(counts.map((_, i) => t.recordCount(i))).toEqual(counts);
+    t.truncate(130);
+    expect(t.poolN).toBe(starts[130]);
+    t.addRecord(9_999);
+    t.push(0, 130, 0, 0, 0, 1, 1, 0);
+    expect([t.recordStart(130), t.recordCount(130), t.pool[t.recordStart(130)]]).toEqual([
+      starts[130],
+      1,
+      9_999,
+    ]);
   });
 });
 

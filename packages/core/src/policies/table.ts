@@ -98,6 +98,34 @@ export class RowRun {
 
 type Column = "policy" | "subject" | "from" | "to" | "due";
 
+/** A column of non-negative counts, widened only when a value needs it. */
+type Counts = Uint8Array | Uint16Array | Int32Array;
+
+/** One record-start checkpoint every 2^CHECK_BITS rows. */
+const CHECK_BITS = 6;
+const CHECK_MASK = (1 << CHECK_BITS) - 1;
+
+/** A copy of `a` with `size` elements (the same kind of array). */
+function resized<T extends Counts>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a.subarray(0, Math.min(a.length, size)));
+  return b;
+}
+
+/**
+ * Writes `v` at `i`, first widening `a` (8 → 16 → 32 bits) when `v` does not fit: most rows
+ * count a handful of contacts, so a county's table stays a quarter of its 32-bit size.
+ */
+function put(a: Counts, i: number, v: number): Counts {
+  if (v > 0xff || v < 0) {
+    const wide = v > 0xffff || v < 0;
+    if (a instanceof Uint8Array) a = wide ? Int32Array.from(a) : Uint16Array.from(a);
+    else if (wide && a instanceof Uint16Array) a = Int32Array.from(a);
+  }
+  a[i] = v;
+  return a;
+}
+
 /**
  * Compliance rows in typed-array columns: no object per row in the hot loop, and as little
  * fresh memory as the rows need. Counts and statuses are stored per row; the policy, subject and
@@ -109,11 +137,15 @@ type Column = "policy" | "subject" | "from" | "to" | "due";
 export class RowTable {
   n = 0;
   private cap: number;
-  required: Int32Array;
-  done: Int32Array;
+  /** Contacts required and done, and records counted, per row: as narrow as the values allow. */
+  required: Counts;
+  done: Counts;
+  private recCount: Counts;
   status: Uint8Array;
-  /** `recStart[i]..recStart[i + 1]` index `pool`. */
-  recStart: Int32Array;
+  /** Index in `pool` of the first record of every 64th row: `recordStart` adds the counts since. */
+  private recCheck: Int32Array;
+  /** Index in `pool` of the first record of the row being built. */
+  private pending = 0;
   pool: Int32Array;
   poolN = 0;
   /** The runs of rows, one per policy, in row order. */
@@ -124,17 +156,20 @@ export class RowTable {
   /**
    * @param cap - Rows to make room for.
    * @param bucketsOf - Each policy's count buckets (none for an interval policy), by policy index.
+   * @param poolCap - Record indices to make room for (the pool grows past it when needed).
    */
   constructor(
     cap = 1024,
     private readonly bucketsOf: readonly (readonly Bucket[])[] = [],
+    poolCap = cap,
   ) {
     this.cap = cap;
-    this.required = new Int32Array(cap);
-    this.done = new Int32Array(cap);
+    this.required = new Uint8Array(cap);
+    this.done = new Uint8Array(cap);
+    this.recCount = new Uint8Array(cap);
     this.status = new Uint8Array(cap);
-    this.recStart = new Int32Array(cap + 1);
-    this.pool = new Int32Array(cap);
+    this.recCheck = new Int32Array((cap >> CHECK_BITS) + 2);
+    this.pool = new Int32Array(Math.max(16, poolCap));
   }
 
   /** Rows the table has room for before it grows. */
@@ -144,22 +179,30 @@ export class RowTable {
 
   private grow(): void {
     const cap = Math.max(16, this.cap * 2);
-    const g = <T extends Int32Array | Uint8Array>(a: T, size = cap): T => {
-      const b = new (a.constructor as new (n: number) => T)(size);
-      b.set(a);
-      return b;
-    };
-    this.required = g(this.required);
-    this.done = g(this.done);
-    this.status = g(this.status);
-    this.recStart = g(this.recStart, cap + 1);
+    this.required = resized(this.required, cap);
+    this.done = resized(this.done, cap);
+    this.recCount = resized(this.recCount, cap);
+    this.status = resized(this.status, cap);
+    this.recCheck = resized(this.recCheck, (cap >> CHECK_BITS) + 2);
     this.cap = cap;
+  }
+
+  /** Index in `pool` of row `i`'s first record (`i ≤ n`). */
+  recordStart(i: number): number {
+    let at = this.recCheck[i >> CHECK_BITS]!;
+    for (let k = (i >> CHECK_BITS) << CHECK_BITS; k < i; k++) at += this.recCount[k]!;
+    return at;
+  }
+
+  /** Records counted for row `i`. */
+  recordCount(i: number): number {
+    return this.recCount[i]!;
   }
 
   /** Appends an event index to the current (not yet pushed) row's record list. */
   addRecord(e: number): void {
     if (this.poolN === this.pool.length) {
-      const b = new Int32Array(this.pool.length * 2);
+      const b = new Int32Array(Math.ceil(this.pool.length * 1.5));
       b.set(this.pool);
       this.pool = b;
     }
@@ -168,15 +211,15 @@ export class RowTable {
 
   /** Drops record indices added since the last push (for a row that is not kept). */
   discardRecords(): void {
-    this.poolN = this.recStart[this.n]!;
+    this.poolN = this.pending;
   }
 
   /** Drops the rows from index `n` on, with their records. */
   truncate(n: number): void {
     while (this.runs.length > 0 && this.runs[this.runs.length - 1]!.start >= n) this.runs.pop();
     this.runs[this.runs.length - 1]?.truncate(n);
+    this.poolN = this.pending = this.recordStart(n);
     this.n = n;
-    this.poolN = this.recStart[n]!;
     this.columns = {};
     this.last = 0;
   }
@@ -200,11 +243,13 @@ export class RowTable {
       this.columns = {};
     }
     run.push(subject, from, to, due);
-    this.required[i] = required;
-    this.done[i] = done;
+    this.required = put(this.required, i, required);
+    this.done = put(this.done, i, done);
+    this.recCount = put(this.recCount, i, this.poolN - this.pending);
     this.status[i] = status;
     this.n = i + 1;
-    this.recStart[i + 1] = this.poolN;
+    this.pending = this.poolN;
+    if ((this.n & CHECK_MASK) === 0) this.recCheck[this.n >> CHECK_BITS] = this.poolN;
   }
 
   /** The run holding row `i`. */
