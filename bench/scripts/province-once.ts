@@ -1,44 +1,71 @@
 /**
- * One run of the province compliance case on worker threads, for a quick figure where five runs
- * of `pnpm bench --full province` would take too long on a loaded machine: every preset over
- * the year with a work list, `LIUSHOU_BENCH_COUNTIES` counties (default 4) of
- * `src/province-counties.ts` on `LIUSHOU_BENCH_WORKERS` worker threads (default 2) through
- * `evaluateCompliancePartitionedParallel`. Prints the wall time, the CPU time of the whole
- * process (`process.cpuUsage()`, worker threads and garbage collection included), the peak RSS
- * (`process.resourceUsage().maxRSS`, the process with its workers) and the load average.
+ * One run of a province case on worker threads, for a quick figure where five runs of each side
+ * of `pnpm bench --full province` would take too long: `LIUSHOU_BENCH_COUNTIES` counties
+ * (default 4) of `src/province-counties.ts` on `LIUSHOU_BENCH_WORKERS` worker threads (default 2).
  *
- * Run from `bench/`: `npx tsx --conditions=@liushou/source scripts/province-once.ts`
+ * - `compliance` (the default): every preset over the year with a work list, through
+ *   `evaluateCompliancePartitionedParallel`;
+ * - `pairing`: the teacher preset, through `planPairingsPartitionedParallel` (each worker
+ *   generating, planning and dropping one county at a time).
+ *
+ * Prints the wall time, the CPU time of the whole process (`process.cpuUsage()`, worker threads
+ * and garbage collection included), the peak RSS (`process.resourceUsage().maxRSS`, the process
+ * with its workers) and the load average.
+ *
+ * Run from `bench/`: `npx tsx --conditions=@liushou/source scripts/province-once.ts [pairing]`
  */
 import { loadavg } from "node:os";
-import { ALL_PRESETS } from "@liushou/core";
-import { evaluateCompliancePartitionedParallel } from "liushou";
+import { ALL_PRESETS, TEACHER_PAIRING_PRESET } from "@liushou/core";
+import { generatePopulation } from "@liushou/fixtures";
+import { evaluateCompliancePartitionedParallel, planPairingsPartitionedParallel } from "liushou";
 import { countyKey } from "../src/province-counties";
 
+const CASE = process.argv[2] ?? "compliance";
 const COUNTIES = Number(process.env.LIUSHOU_BENCH_COUNTIES ?? 4);
 const WORKERS = Number(process.env.LIUSHOU_BENCH_WORKERS ?? 2);
+const keys = Array.from({ length: COUNTIES }, (_, k) => countyKey(k));
+const loader = new URL("../src/province-counties.ts", import.meta.url);
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
     .join(" ");
 
+/** Runs the case and says what it produced. */
+async function run(): Promise<string> {
+  if (CASE === "pairing") {
+    const plan = await planPairingsPartitionedParallel({
+      rules: TEACHER_PAIRING_PRESET,
+      asOf: generatePopulation({ preset: "class", records: false }).asOf,
+      onMissing: "end",
+      keys,
+      loader,
+      workers: WORKERS,
+    });
+    return `${plan.pairs.length} new pairs, ${plan.unmatched.length} children unmatched`;
+  }
+  if (CASE !== "compliance") throw new Error(`unknown case ${CASE}: compliance or pairing`);
+  const result = await evaluateCompliancePartitionedParallel({
+    policies: ALL_PRESETS,
+    period: { from: "2025-07-01", to: "2026-06-30" },
+    asOf: "2026-06-30",
+    workList: { withinDays: 7, limit: 1000 },
+    keys,
+    loader,
+    workers: WORKERS,
+  });
+  return `${result.rows} rows`;
+}
+
 const before = load();
 const wall = performance.now();
 const cpu = process.cpuUsage();
-const result = await evaluateCompliancePartitionedParallel({
-  policies: ALL_PRESETS,
-  period: { from: "2025-07-01", to: "2026-06-30" },
-  asOf: "2026-06-30",
-  workList: { withinDays: 7, limit: 1000 },
-  keys: Array.from({ length: COUNTIES }, (_, k) => countyKey(k)),
-  loader: new URL("../src/province-counties.ts", import.meta.url),
-  workers: WORKERS,
-});
+const produced = await run();
 const used = process.cpuUsage(cpu);
 const seconds = (performance.now() - wall) / 1000;
 const cpuSeconds = (used.user + used.system) / 1e6;
 const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log(
-  `${COUNTIES} counties on ${WORKERS} workers: ${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU ` +
-    `(${(cpuSeconds / COUNTIES).toFixed(1)} s a county), peak RSS ${rssMb.toFixed(0)} MB, ` +
-    `${result.rows} rows; load average before ${before}, after ${load()}`,
+  `${CASE}, ${COUNTIES} counties on ${WORKERS} workers: ${seconds.toFixed(1)} s wall, ` +
+    `${cpuSeconds.toFixed(1)} s CPU (${(cpuSeconds / COUNTIES).toFixed(1)} s a county), ` +
+    `peak RSS ${rssMb.toFixed(0)} MB, ${produced}; load average before ${before}, after ${load()}`,
 );
