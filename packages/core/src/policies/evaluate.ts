@@ -113,14 +113,16 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
 /**
  * {@link evaluateCompliance}, with the interval windows of a subject that has no start of its
  * own counted from `origin` instead of the period's first day: {@link nextDue} looks back over
- * the grace days for overdue buckets without moving those windows.
+ * the grace days for overdue buckets without moving those windows. `checked`: the policies,
+ * already validated by {@link checkPolicies} (they are not validated again).
  * @internal
  */
 export function evaluateFromOrigin(
   input: ComplianceInput,
   origin?: CalendarDate,
+  checked?: Policy[],
 ): ComplianceReport {
-  const { policies, data, asOfDay, period } = checkInput(input);
+  const { policies, data, asOfDay, period } = checkInput(input, checked);
   const pFrom = dayNumber(period.from);
   const pTo = dayNumber(period.to);
   const originDay = origin === undefined ? pFrom : dayNumber(origin);
@@ -246,8 +248,14 @@ export function checkPolicies(policies: ComplianceInput["policies"]): Policy[] {
   });
 }
 
-/** Validates the options and policies, prepares the data if given raw, checks the calendar. */
-function checkInput(input: ComplianceInput): {
+/**
+ * Validates the options and policies (unless `checked` are given), prepares the data if given
+ * raw, checks the calendar.
+ */
+function checkInput(
+  input: ComplianceInput,
+  checked?: Policy[],
+): {
   policies: Policy[];
   data: ComplianceData;
   asOfDay: number;
@@ -259,7 +267,7 @@ function checkInput(input: ComplianceInput): {
     { period: input.period, asOf: input.asOf, timeZone: input.timeZone },
     { subject: text("达标评估选项", "compliance options") },
   );
-  const policies = checkPolicies(input.policies);
+  const policies = checked ?? checkPolicies(input.policies);
   let data: ComplianceData;
   if (input.data !== undefined) {
     data = input.data;

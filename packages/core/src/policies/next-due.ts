@@ -78,6 +78,7 @@ export function nextDue(input: NextDueInput): ComplianceRow[] {
       period: { from: addDays(asOf, -lookBack), to: addDays(asOf, horizon) },
     } as ComplianceInput,
     asOf,
+    policies,
   );
   const t = report._table;
   const d = report._data;
