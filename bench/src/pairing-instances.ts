@@ -12,9 +12,15 @@ import {
 } from "@liushou/core";
 import { generatePopulation } from "@liushou/fixtures";
 
-/** The county input: every file, every mentor, the pairings on file. */
-export function countyInput(): PlanPairingsInput {
-  const pop = generatePopulation({ preset: "county", seed: 2026, records: false });
+/** Children in the county preset: the size of the county cases. */
+export const COUNTY_CHILDREN = 40_000;
+
+/**
+ * The county input: every file, every mentor, the pairings on file (`children` fewer for the
+ * growth sizes: the generator scales schools and mentors with them).
+ */
+export function countyInput(children = COUNTY_CHILDREN): PlanPairingsInput {
+  const pop = generatePopulation({ preset: "county", seed: 2026, children, records: false });
   return {
     children: pop.files,
     mentors: pop.mentors,

@@ -34,7 +34,7 @@ import {
 } from "@liushou/core";
 import { defineCase, isFull, type BenchBaseline, type BenchCase } from "./harness";
 import { writeSlotGraph } from "./pairing-graph";
-import { countyInput, dense, type Dense } from "./pairing-instances";
+import { COUNTY_CHILDREN, countyInput, dense, type Dense } from "./pairing-instances";
 import { ScipyServer, scipyStatus, type ScipyAnswer, type ScipySparseAnswer } from "./scipy";
 
 const munkres = createRequire(import.meta.url)("munkres-js") as (
@@ -154,6 +154,9 @@ function scipyDenseCases(n: number): BenchCase<any>[] {
   ];
 }
 
+/** The county cases' growth sizes: an eighth, a quarter, half and all of the county. */
+const COUNTY_GROWTH = [1, 2, 4, 8].map((k) => (COUNTY_CHILDREN * k) / 8);
+
 /**
  * The whole county `planPairings` against SciPy's sparse matching of the same candidate graph
  * (built by core's own stages, mentors expanded into places; `pairing-graph.ts`). Target: 5×.
@@ -162,9 +165,9 @@ function scipyCountyCase(): BenchCase<any> {
   // The baseline's state is its own (a Python process holding the graph), not the input.
   const baseline: BenchBaseline<any> = {
     name: "SciPy min_weight_full_bipartite_matching (same graph, places as columns)",
-    setup: () => {
+    setup: ({ size }) => {
       const dir = mkdtempSync(join(tmpdir(), "liushou-graph-"));
-      writeSlotGraph(countyInput(), dir);
+      writeSlotGraph(countyInput(size), dir);
       return ScipyServer.sparse(dir);
     },
     run: (s: ScipyServer<ScipySparseAnswer>) => s.solve(),
@@ -176,9 +179,10 @@ function scipyCountyCase(): BenchCase<any> {
   };
   return defineCase({
     name: "county plan (teacher preset) vs SciPy sparse matching",
-    size: 40_000,
+    size: COUNTY_CHILDREN,
     warmup: 1,
-    setup: countyInput,
+    growthSizes: COUNTY_GROWTH,
+    setup: ({ size }) => countyInput(size),
     run: (input: PlanPairingsInput) => planPairings(input),
     metrics: (r: unknown) => planMetrics(r as PairingPlan),
     answer: planAnswer,
@@ -215,9 +219,10 @@ function planAnswer(r: unknown): PlanAnswer {
 export default ({ full }: { full: boolean }): BenchCase<any>[] => [
   defineCase({
     name: "county plan (teacher preset) vs greedy",
-    size: 40_000,
+    size: COUNTY_CHILDREN,
     warmup: 1,
-    setup: countyInput,
+    growthSizes: COUNTY_GROWTH,
+    setup: ({ size }) => countyInput(size),
     run: (input: PlanPairingsInput) => planPairings(input),
     metrics: (r: unknown, input: PlanPairingsInput) => {
       const ours = r as PairingPlan;
