@@ -7,7 +7,7 @@ export class SmallestDistinctIds {
   /** The kept ids, ascending. */
   readonly ids: string[] = [];
 
-  /** @param max - How many ids are kept. */
+  /** @param max - How many ids are kept (default 20: what a finding names). */
   constructor(private readonly max = 20) {}
 
   /** Offers an id: kept if it is among the `max` smallest distinct ids seen. */

@@ -338,9 +338,9 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   childStartList.push(0);
   mentorStartList.push(0);
   // The records naming unknown ids: counted, and the smallest few kept (never all of them).
-  const unknownChild = new SmallestDistinctIds(MAX_FINDING_IDS);
+  const unknownChild = new SmallestDistinctIds();
   let unknownChildCount = 0;
-  const unknownMentor = new SmallestDistinctIds(MAX_FINDING_IDS);
+  const unknownMentor = new SmallestDistinctIds();
   let unknownMentorCount = 0;
   const recordIssues: FieldIssue[] = [];
   let recordIssueCount = 0;
@@ -557,20 +557,15 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   });
 }
 
-/** At most this many ids are named on a finding. */
-const MAX_FINDING_IDS = 20;
-
-/** The 20 smallest of `ids`, sorted. @internal */
-export function smallestIds(ids: string[]): string[] {
-  return ids.sort().slice(0, MAX_FINDING_IDS);
-}
-
-/** The finding for `count` record entries naming unknown children (`ids`: distinct record ids). @internal */
-export function unknownChildFinding(count: number, ids: string[]): PolicyFinding {
+/**
+ * The finding for `count` record entries naming unknown children (`ids`: the smallest distinct
+ * record ids, sorted, as {@link SmallestDistinctIds} keeps them). @internal
+ */
+export function unknownChildFinding(count: number, ids: readonly string[]): PolicyFinding {
   return {
     code: PolicyFindingCode.UNKNOWN_CHILD,
     count,
-    ids: smallestIds(ids),
+    ids: [...ids],
     path: "records[].childIds",
     message: text(
       `${count} 处记录中的儿童不在 children 中，这些记录对该儿童不计`,
@@ -579,12 +574,12 @@ export function unknownChildFinding(count: number, ids: string[]): PolicyFinding
   };
 }
 
-/** The finding for `count` records naming unknown mentors. @internal */
-export function unknownMentorFinding(count: number, ids: string[]): PolicyFinding {
+/** The finding for `count` records naming unknown mentors (`ids` as above). @internal */
+export function unknownMentorFinding(count: number, ids: readonly string[]): PolicyFinding {
   return {
     code: PolicyFindingCode.UNKNOWN_MENTOR,
     count,
-    ids: smallestIds(ids),
+    ids: [...ids],
     path: "records[].mentorId",
     message: text(
       `${count} 条记录的帮扶人不在 mentors 中，这些记录不计入帮扶人和结对要求`,

@@ -6,6 +6,7 @@
  */
 import * as z from "zod";
 import { requireIterable } from "../_lib/iterable";
+import { SmallestDistinctIds } from "../_lib/smallest-ids";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
 import type { FieldIssue } from "../errors/issues";
@@ -18,7 +19,6 @@ import {
   FAR_PAST,
   PolicyFindingCode,
   prepareComplianceData,
-  smallestIds,
   unknownChildFinding,
   unknownMentorFinding,
   type ComplianceData,
@@ -411,7 +411,7 @@ function rollUpRows(by: RollUpBy, acc: Map<string, number[]>): RollUpRow[] {
 
 /** Findings of the partitions, merged code by code: counts added, the smallest ids kept. */
 class FindingMerge {
-  private readonly byCode = new Map<string, { count: number; ids: string[] }>();
+  private readonly byCode = new Map<string, { count: number; ids: SmallestDistinctIds }>();
   private calendar: PolicyFinding[] = [];
   private coverFrom = FAR_FUTURE;
   private coverTo = FAR_PAST;
@@ -430,9 +430,9 @@ class FindingMerge {
       }
       if (f.code === PolicyFindingCode.NO_SUBJECT) continue;
       let m = this.byCode.get(f.code);
-      if (!m) this.byCode.set(f.code, (m = { count: 0, ids: [] }));
+      if (!m) this.byCode.set(f.code, (m = { count: 0, ids: new SmallestDistinctIds() }));
       m.count += f.count;
-      m.ids = smallestIds([...new Set([...m.ids, ...f.ids])]);
+      for (const id of f.ids) m.ids.add(id);
     }
     this.calendar = calendar;
   }
@@ -446,19 +446,19 @@ class FindingMerge {
     const out: PolicyFinding[] = [];
     const m = (code: string) => this.byCode.get(code);
     const child = m(PolicyFindingCode.UNKNOWN_CHILD);
-    if (child) out.push(unknownChildFinding(child.count, child.ids));
+    if (child) out.push(unknownChildFinding(child.count, child.ids.ids));
     const mentor = m(PolicyFindingCode.UNKNOWN_MENTOR);
-    if (mentor) out.push(unknownMentorFinding(mentor.count, mentor.ids));
+    if (mentor) out.push(unknownMentorFinding(mentor.count, mentor.ids.ids));
     policies.forEach((policy, pi) => {
       const c = counts.get(policy.id);
       if (!c || Object.values(c).every((n) => n === 0)) out.push(noSubjectFinding(policy, pi));
     });
     out.push(...this.calendar);
     const after = m(PolicyFindingCode.RECORD_AFTER_AS_OF);
-    if (after) out.push(recordAfterFinding(after.count, after.ids, asOfDay));
+    if (after) out.push(recordAfterFinding(after.count, after.ids.ids, asOfDay));
     const outside = m(PolicyFindingCode.RECORD_OUTSIDE_PERIOD);
     if (outside)
-      out.push(recordOutsideFinding(outside.count, outside.ids, this.coverFrom, this.coverTo));
+      out.push(recordOutsideFinding(outside.count, outside.ids.ids, this.coverFrom, this.coverTo));
     return out;
   }
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import { text } from "../../i18n";
+import { SmallestDistinctIds } from "../../_lib/smallest-ids";
 import { fromDayNumber } from "../../time/calendar-date";
 import { PolicyFindingCode, type ComplianceData, type PolicyFinding } from "../data";
 import type { Policy } from "../schema";
@@ -57,24 +58,6 @@ export function calendarFindings(
 }
 
 /** At most this many ids are kept on a finding. */
-const MAX_IDS = 20;
-
-/** Keeps the `MAX_IDS` smallest ids (sorted) of a stream, in bounded memory. */
-class SmallestIds {
-  readonly ids: string[] = [];
-  count = 0;
-
-  add(id: string): void {
-    this.count++;
-    const ids = this.ids;
-    if (ids.length === MAX_IDS && id >= ids[MAX_IDS - 1]!) return;
-    let i = ids.length;
-    while (i > 0 && ids[i - 1]! > id) i--;
-    ids.splice(i, 0, id);
-    if (ids.length > MAX_IDS) ids.pop();
-  }
-}
-
 /**
  * Findings about records after `asOfDay` and outside `[coverFrom, coverTo]` (every evaluated
  * window), each with the 20 smallest ids.
@@ -87,26 +70,38 @@ export function recordFindings(
   coverTo: number,
 ): PolicyFinding[] {
   const ev = data.events;
-  const after = new SmallestIds();
-  const outside = new SmallestIds();
+  const after = new SmallestDistinctIds();
+  const outside = new SmallestDistinctIds();
+  let afterCount = 0;
+  let outsideCount = 0;
   for (let e = 0; e < ev.n; e++) {
     const d = ev.day[e]!;
-    if (d > asOfDay) after.add(ev.ids[e]!);
-    if (d < coverFrom || d > coverTo) outside.add(ev.ids[e]!);
+    if (d > asOfDay) {
+      afterCount++;
+      after.add(ev.ids[e]!);
+    }
+    if (d < coverFrom || d > coverTo) {
+      outsideCount++;
+      outside.add(ev.ids[e]!);
+    }
   }
   const out: PolicyFinding[] = [];
-  if (after.count > 0) out.push(recordAfterFinding(after.count, after.ids, asOfDay));
-  if (outside.count > 0 && coverFrom <= coverTo)
-    out.push(recordOutsideFinding(outside.count, outside.ids, coverFrom, coverTo));
+  if (afterCount > 0) out.push(recordAfterFinding(afterCount, after.ids, asOfDay));
+  if (outsideCount > 0 && coverFrom <= coverTo)
+    out.push(recordOutsideFinding(outsideCount, outside.ids, coverFrom, coverTo));
   return out;
 }
 
 /** The finding for `count` records dated after `asOfDay` (`ids`: the smallest, sorted). @internal */
-export function recordAfterFinding(count: number, ids: string[], asOfDay: number): PolicyFinding {
+export function recordAfterFinding(
+  count: number,
+  ids: readonly string[],
+  asOfDay: number,
+): PolicyFinding {
   return {
     code: PolicyFindingCode.RECORD_AFTER_AS_OF,
     count,
-    ids,
+    ids: [...ids],
     path: "records",
     message: text(
       `${count} 条记录晚于评估日 ${fromDayNumber(asOfDay)}，未计入`,
@@ -118,14 +113,14 @@ export function recordAfterFinding(count: number, ids: string[], asOfDay: number
 /** The finding for `count` records outside every window, `[coverFrom, coverTo]`. @internal */
 export function recordOutsideFinding(
   count: number,
-  ids: string[],
+  ids: readonly string[],
   coverFrom: number,
   coverTo: number,
 ): PolicyFinding {
   return {
     code: PolicyFindingCode.RECORD_OUTSIDE_PERIOD,
     count,
-    ids,
+    ids: [...ids],
     path: "records",
     message: text(
       `${count} 条记录不在评估期间的任何周期内（${fromDayNumber(coverFrom)} 至 ${fromDayNumber(coverTo)}），未计入`,
