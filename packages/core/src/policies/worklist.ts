@@ -92,34 +92,36 @@ export function workList(
     return RISK_ORDER[file?.riskLevel ?? "none"] * 2 + (file?.keyCase ? 0 : 1);
   };
   // Positions in `xs` by risk, then deadline, then most contacts missing, policy, subject and
-  // first day: the keys of the listed rows are read once into typed arrays the comparator reads.
-  const ordered = (xs: number[]): number[] => {
-    const rank = new Uint8Array(xs.length);
-    const due = new Int32Array(xs.length);
-    const short = new Int32Array(xs.length);
-    const policy = new Int32Array(xs.length);
-    const subject = new Int32Array(xs.length);
-    const from = new Int32Array(xs.length);
-    xs.forEach((i, k) => {
-      const run = t.runOf(i);
+  // first day. Rows are stored by policy, subject and first day, and `xs` lists them in that
+  // order, so the position breaks ties. The keys are packed into one number per position when
+  // they fit in 53 bits (a numeric sort, no comparator), else compared one by one.
+  const ordered = (xs: number[]): ArrayLike<number> => {
+    const n = xs.length;
+    const rank = new Uint8Array(n);
+    const due = new Int32Array(n);
+    const short = new Int32Array(n);
+    let [first, last, least, most] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (let k = 0; k < n; k++) {
+      const i = xs[k]!;
       rank[k] = rankOf(i);
-      due[k] = run.dueAt(i);
+      due[k] = t.runOf(i).dueAt(i);
       short[k] = t.required[i]! - t.done[i]!;
-      policy[k] = run.policy;
-      subject[k] = run.subjectAt(i);
-      from[k] = run.fromAt(i);
-    });
-    const at = Array.from(xs, (_, k) => k);
-    at.sort(
-      (a, b) =>
-        rank[a]! - rank[b]! ||
-        due[a]! - due[b]! ||
-        short[b]! - short[a]! ||
-        policy[a]! - policy[b]! ||
-        subject[a]! - subject[b]! ||
-        from[a]! - from[b]!,
+      first = Math.min(first, due[k]!);
+      last = Math.max(last, due[k]!);
+      least = Math.min(least, short[k]!);
+      most = Math.max(most, short[k]!);
+    }
+    const days = last - first + 1;
+    const shorts = most - least + 1;
+    if (10 * days * shorts * n <= Number.MAX_SAFE_INTEGER) {
+      const keys = new Float64Array(n);
+      for (let k = 0; k < n; k++)
+        keys[k] = ((rank[k]! * days + due[k]! - first) * shorts + most - short[k]!) * n + k;
+      return Int32Array.from(keys.sort(), (key) => key % n);
+    }
+    return Array.from(xs, (_, k) => k).sort(
+      (a, b) => rank[a]! - rank[b]! || due[a]! - due[b]! || short[b]! - short[a]! || a - b,
     );
-    return at;
   };
   const item = (i: number): WorkItem => {
     const item = report.row(i) as ComplianceRow & {
@@ -136,15 +138,15 @@ export function workList(
     item.keyCase = file?.keyCase ?? false;
     return item;
   };
-  const cut = (xs: number[]) => (opts.limit === undefined ? xs : xs.slice(0, opts.limit));
   // The items listed, built in row order (the columns read front to back), in sort order.
   const list = (xs: number[]): WorkItem[] => {
-    const at = cut(ordered(xs));
+    const at = ordered(xs);
+    const m = Math.min(at.length, opts.limit ?? at.length);
     const listed = new Uint8Array(xs.length);
-    for (const k of at) listed[k] = 1;
+    for (let j = 0; j < m; j++) listed[at[j]!] = 1;
     const items: WorkItem[] = [];
     for (let k = 0; k < xs.length; k++) if (listed[k]) items[k] = item(xs[k]!);
-    return at.map((k) => items[k]!);
+    return Array.from({ length: m }, (_, j) => items[at[j]!]!);
   };
   return { overdue: list(late), dueSoon: list(soon) };
 }
