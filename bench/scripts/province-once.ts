@@ -23,6 +23,8 @@ import { countyKey } from "../src/province-counties";
 const CASE = process.argv[2] ?? "compliance";
 const COUNTIES = Number(process.env.LIUSHOU_BENCH_COUNTIES ?? 4);
 const WORKERS = Number(process.env.LIUSHOU_BENCH_WORKERS ?? 2);
+const HEAP_MB = process.env.LIUSHOU_BENCH_HEAP_MB;
+const heapLimitMb = HEAP_MB ? Number(HEAP_MB) : undefined;
 const keys = Array.from({ length: COUNTIES }, (_, k) => countyKey(k));
 const loader = new URL("../src/province-counties.ts", import.meta.url);
 const load = () =>
@@ -40,6 +42,7 @@ async function run(): Promise<string> {
       keys,
       loader,
       workers: WORKERS,
+      heapLimitMb,
     });
     return `${plan.pairs.length} new pairs, ${plan.unmatched.length} children unmatched`;
   }
@@ -52,6 +55,7 @@ async function run(): Promise<string> {
     keys,
     loader,
     workers: WORKERS,
+    heapLimitMb,
   });
   return `${result.rows} rows`;
 }
@@ -65,7 +69,7 @@ const seconds = (performance.now() - wall) / 1000;
 const cpuSeconds = (used.user + used.system) / 1e6;
 const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log(
-  `${CASE}, ${COUNTIES} counties on ${WORKERS} workers: ${seconds.toFixed(1)} s wall, ` +
+  `${CASE}, ${COUNTIES} counties on ${WORKERS} workers (heap limit ${HEAP_MB ?? "none"}): ${seconds.toFixed(1)} s wall, ` +
     `${cpuSeconds.toFixed(1)} s CPU (${(cpuSeconds / COUNTIES).toFixed(1)} s a county), ` +
     `peak RSS ${rssMb.toFixed(0)} MB, ${produced}; load average before ${before}, after ${load()}`,
 );
