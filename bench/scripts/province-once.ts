@@ -23,7 +23,8 @@ import { countyKey } from "../src/province-counties";
 const CASE = process.argv[2] ?? "compliance";
 const COUNTIES = Number(process.env.LIUSHOU_BENCH_COUNTIES ?? 4);
 const WORKERS = Number(process.env.LIUSHOU_BENCH_WORKERS ?? 2);
-const HEAP_MB = process.env.LIUSHOU_BENCH_HEAP_MB;
+/** Each worker's heap limit (`heapLimitMb`): `LIUSHOU_BENCH_HEAP_MB`; 512 for pairing, as the bench. */
+const HEAP_MB = process.env.LIUSHOU_BENCH_HEAP_MB ?? (CASE === "pairing" ? "512" : undefined);
 const heapLimitMb = HEAP_MB ? Number(HEAP_MB) : undefined;
 const keys = Array.from({ length: COUNTIES }, (_, k) => countyKey(k));
 const loader = new URL("../src/province-counties.ts", import.meta.url);
