@@ -1,7 +1,9 @@
 /**
  * One run of a province case on worker threads, for a quick figure where five runs of each side
  * of `pnpm bench --full province` would take too long: `LIUSHOU_BENCH_COUNTIES` counties
- * (default 4) of `src/province-counties.ts` on `LIUSHOU_BENCH_WORKERS` worker threads (default 2).
+ * (default 4) of `src/province-counties.ts` on `LIUSHOU_BENCH_WORKERS` worker threads (default 2),
+ * each worker's heap capped at `LIUSHOU_BENCH_HEAP_MB` (default: 512 for pairing, none for
+ * compliance).
  *
  * - `compliance` (the default): every preset over the year with a work list, through
  *   `evaluateCompliancePartitionedParallel`;

@@ -654,8 +654,7 @@ function sharedTerm(
   let t = cache.get(value);
   if (t === undefined) {
     t = Object.freeze(make());
-    if (Number.isFinite(value) && !Object.is(value, -0) && cache.size < 10_000)
-      cache.set(value, t);
+    if (Number.isFinite(value) && !Object.is(value, -0) && cache.size < 10_000) cache.set(value, t);
   }
   return t;
 }
