@@ -138,6 +138,11 @@ export function solveFlow(p: FlowProblem): FlowResult {
   const load = new Int32Array(C);
   const heap = new Heap(V, dHi, dLo);
   const finalised: number[] = [];
+  // Each column's tentative distance in this search without its potential: +∞ when not reached,
+  // −∞ once final. An edge into a column is tried on these two numbers first.
+  const keyHi = new Float64Array(C).fill(Infinity);
+  const keyLo = new Float64Array(C);
+  const touched: number[] = [];
   const { rowHi, edgeStart, edgeCol, edgeGain, cap, slotStart, slotGain } = p;
   let scanned = 0;
   // Initial potentials: 0 on rows and columns; T low enough that every first slot edge has a
@@ -194,30 +199,29 @@ export function solveFlow(p: FlowProblem): FlowResult {
       const pul = piLo[u]!;
       if (u < R) {
         // A row: forward edges to other columns, and the dummy edge (stay unmatched).
-        const Hu = rowHi[u]!;
-        const cur = assigned[u]!;
-        // A column no nearer than the sink is never finalised before it (ties go to the
-        // sink): it is not worth a heap entry.
-        const th = seen[T] === s ? dHi[T]! : Infinity;
-        const tl = dLo[T]!;
-        const bh = uh - Hu + puh;
-        for (let e = edgeStart[u]!; e < edgeStart[u + 1]!; e++) {
-          const v = R + edgeCol[e]!;
-          if (v === cur || done[v] === s) continue;
+        const bh = uh - rowHi[u]! + puh;
+        const bl = ul + pul;
+        const cur = assigned[u]! - R;
+        const end = edgeStart[u + 1]!;
+        for (let e = edgeStart[u]!; e < end; e++) {
+          const c = edgeCol[e]!;
+          // Most edges improve nothing: that is seen on the column's key alone.
+          const kh = keyHi[c]!;
+          if (bh > kh || (bh === kh && bl - edgeGain[e]! >= keyLo[c]!) || c === cur) continue;
+          const v = R + c;
           const nh = bh - piHi[v]!;
-          if (nh > th) continue;
-          const seenV = seen[v] === s;
-          if (seenV && nh > dHi[v]!) continue;
           const nl = ul - edgeGain[e]! + pul - piLo[v]!;
-          if (nh === th && nl >= tl) continue;
-          if (!seenV || nh < dHi[v]! || nl < dLo[v]!) {
-            seen[v] = s;
-            dHi[v] = nh;
-            dLo[v] = nl;
-            pred[v] = u;
-            predEdge[v] = e;
-            heap.update(v);
-          }
+          // A column no nearer than the sink is never finalised before it (ties go to the
+          // sink): it is not worth a heap entry.
+          if (seen[T] === s && (nh > dHi[T]! || (nh === dHi[T] && nl >= dLo[T]!))) continue;
+          if (kh === Infinity) touched.push(c);
+          keyHi[c] = bh;
+          keyLo[c] = bl - edgeGain[e]!;
+          dHi[v] = nh;
+          dLo[v] = nl;
+          pred[v] = u;
+          predEdge[v] = e;
+          heap.update(v);
         }
         if (done[T] !== s) {
           const nh = uh + puh - piHi[T]!;
@@ -232,6 +236,7 @@ export function solveFlow(p: FlowProblem): FlowResult {
         }
       } else {
         const c = u - R;
+        keyHi[c] = -Infinity;
         if (load[c]! < cap[c]! && done[T] !== s) {
           const g = slotGain[slotStart[c]! + load[c]!]!;
           const nh = uh + puh - piHi[T]!;
@@ -264,6 +269,8 @@ export function solveFlow(p: FlowProblem): FlowResult {
       }
     }
     scanned += finalised.length;
+    for (let k = 0; k < touched.length; k++) keyHi[touched[k]!] = Infinity;
+    touched.length = 0;
     // Potentials: π(v) += d(v) − d(T) on finalised nodes (the others keep theirs).
     for (let k = 0; k < finalised.length; k++) {
       const v = finalised[k]!;
