@@ -41,10 +41,12 @@ export interface FlowResult {
 /**
  * Binary min-heap of nodes keyed by their tentative distance `(dHi, dLo)`, ties broken by the
  * smaller node, with decrease-key: each node is in it at most once, so it never holds more
- * than one entry a node and pops no stale ones.
+ * than one entry a node and pops no stale ones. Each entry carries a copy of its key.
  */
 class Heap {
   readonly heap: Int32Array;
+  private readonly keyHi: Float64Array;
+  private readonly keyLo: Float64Array;
   /** Position of each node in `heap`, or -1. */
   readonly pos: Int32Array;
   size = 0;
@@ -54,16 +56,9 @@ class Heap {
     private readonly dLo: Float64Array,
   ) {
     this.heap = new Int32Array(nodes);
+    this.keyHi = new Float64Array(nodes);
+    this.keyLo = new Float64Array(nodes);
     this.pos = new Int32Array(nodes).fill(-1);
-  }
-  /** Whether node `a` comes before node `b`. */
-  private before(a: number, b: number): boolean {
-    const ah = this.dHi[a]!;
-    const bh = this.dHi[b]!;
-    if (ah !== bh) return ah < bh;
-    const al = this.dLo[a]!;
-    const bl = this.dLo[b]!;
-    return al < bl || (al === bl && a < b);
   }
   /** Empties the heap. */
   clear(): void {
@@ -72,43 +67,65 @@ class Heap {
   }
   /** Adds node `v`, or moves it up after its distance went down. */
   update(v: number): void {
-    const H = this.heap;
-    const P = this.pos;
+    const { heap: H, keyHi: KH, keyLo: KL, pos: P } = this;
+    const h = this.dHi[v]!;
+    const l = this.dLo[v]!;
     let i = P[v]!;
     if (i < 0) i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
+      const ph = KH[p]!;
+      const pl = KL[p]!;
+      if (h > ph || (h === ph && (l > pl || (l === pl && v > H[p]!)))) break;
       const u = H[p]!;
-      if (!this.before(v, u)) break;
       H[i] = u;
+      KH[i] = ph;
+      KL[i] = pl;
       P[u] = i;
       i = p;
     }
     H[i] = v;
+    KH[i] = h;
+    KL[i] = l;
     P[v] = i;
   }
   /** Removes and returns the first node. */
   pop(): number {
-    const H = this.heap;
-    const P = this.pos;
+    const { heap: H, keyHi: KH, keyLo: KL, pos: P } = this;
     const top = H[0]!;
     P[top] = -1;
     const n = --this.size;
     if (n === 0) return top;
     const v = H[n]!;
+    const h = KH[n]!;
+    const l = KL[n]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
+      let ch = KH[c]!;
+      let cl = KL[c]!;
       const d = c + 1;
-      if (d < n && this.before(H[d]!, H[c]!)) c = d;
+      if (d < n) {
+        const dh = KH[d]!;
+        const dl = KL[d]!;
+        if (dh < ch || (dh === ch && (dl < cl || (dl === cl && H[d]! < H[c]!)))) {
+          c = d;
+          ch = dh;
+          cl = dl;
+        }
+      }
+      if (ch > h || (ch === h && (cl > l || (cl === l && H[c]! > v)))) break;
       const u = H[c]!;
-      if (!this.before(u, v)) break;
       H[i] = u;
+      KH[i] = ch;
+      KL[i] = cl;
       P[u] = i;
       i = c;
     }
     H[i] = v;
+    KH[i] = h;
+    KL[i] = l;
     P[v] = i;
     return top;
   }
