@@ -39,7 +39,7 @@ export interface FlowResult {
 }
 
 /**
- * Binary min-heap of nodes keyed by their tentative distance `(dHi, dLo)`, ties broken by the
+ * Four-ary min-heap of nodes keyed by their tentative distance `(dHi, dLo)`, ties broken by the
  * smaller node, with decrease-key: each node is in it at most once, so it never holds more
  * than one entry a node and pops no stale ones. Each entry carries a copy of its key.
  */
@@ -73,7 +73,7 @@ class Heap {
     let i = P[v]!;
     if (i < 0) i = this.size++;
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       const ph = KH[p]!;
       const pl = KL[p]!;
       if (h > ph || (h === ph && (l > pl || (l === pl && v > H[p]!)))) break;
@@ -101,12 +101,13 @@ class Heap {
     const l = KL[n]!;
     let i = 0;
     for (;;) {
-      let c = 2 * i + 1;
+      // The least of the (up to four) children.
+      let c = 4 * i + 1;
       if (c >= n) break;
       let ch = KH[c]!;
       let cl = KL[c]!;
-      const d = c + 1;
-      if (d < n) {
+      const last = Math.min(c + 4, n);
+      for (let d = c + 1; d < last; d++) {
         const dh = KH[d]!;
         const dl = KL[d]!;
         if (dh < ch || (dh === ch && (dl < cl || (dl === cl && H[d]! < H[c]!)))) {
@@ -224,16 +225,18 @@ export function solveFlow(p: FlowProblem): FlowResult {
           const c = edgeCol[e]!;
           // Most edges improve nothing: that is seen on the column's key alone.
           const kh = keyHi[c]!;
-          if (bh > kh || (bh === kh && bl - edgeGain[e]! >= keyLo[c]!) || c === cur) continue;
+          if (bh > kh) continue;
+          const kl = bl - edgeGain[e]!;
+          if ((bh === kh && kl >= keyLo[c]!) || c === cur) continue;
           const v = R + c;
           const nh = bh - piHi[v]!;
-          const nl = ul - edgeGain[e]! + pul - piLo[v]!;
+          const nl = kl - piLo[v]!;
           // A column no nearer than the sink is never finalised before it (ties go to the
           // sink): it is not worth a heap entry.
           if (seen[T] === s && (nh > dHi[T]! || (nh === dHi[T] && nl >= dLo[T]!))) continue;
           if (kh === Infinity) touched.push(c);
           keyHi[c] = bh;
-          keyLo[c] = bl - edgeGain[e]!;
+          keyLo[c] = kl;
           dHi[v] = nh;
           dLo[v] = nl;
           pred[v] = u;
