@@ -156,8 +156,9 @@ export function solveFlow(p: FlowProblem): FlowResult {
   const load = new Int32Array(C);
   const heap = new Heap(V, dHi, dLo);
   const finalised: number[] = [];
-  // Each column's tentative distance in this search without its potential: +∞ when not reached,
-  // −∞ once final. An edge into a column is tried on these two numbers first.
+  // Each column's tentative distance in this search plus its potential (d + π, so an edge is
+  // tried without reading the potential; exact, as all numbers are integers): +∞ when not
+  // reached, −∞ once final.
   const keyHi = new Float64Array(C).fill(Infinity);
   const keyLo = new Float64Array(C);
   const touched: number[] = [];
