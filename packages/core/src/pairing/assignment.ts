@@ -38,27 +38,22 @@ export interface AssignmentResult {
   readonly total: number;
 }
 
+/**
+ * Column reduction (Jonker–Volgenant) of a square matrix: `v[j] = min_i cost[i][j]` keeps every
+ * reduced cost ≥ 0, and a column's first minimum row takes it when that row is still free (`u`
+ * stays 0: the pair is tight).
+ */
 function columnReduction(
-  nr: number,
-  nc: number,
-  cost: Float64Array,
+  n: number,
+  cost: Rows,
   v: Float64Array,
   col4row: Int32Array,
   row4col: Int32Array,
 ): void {
   v.fill(Infinity);
-  const argmin = new Int32Array(nc);
-  for (let i = 0; i < nr; i++) {
-    const base = i * nc;
-    for (let j = 0; j < nc; j++) {
-      const c = cost[base + j]!;
-      if (c < v[j]!) {
-        v[j] = c;
-        argmin[j] = i;
-      }
-    }
-  }
-  for (let j = 0; j < nc; j++) {
+  const argmin = new Int32Array(n);
+  for (let i = 0; i < n; i++) lowerColumns(cost[i]!, i, n, v, argmin);
+  for (let j = 0; j < n; j++) {
     const i = argmin[j]!;
     if (col4row[i] === -1) {
       col4row[i] = j;
@@ -67,70 +62,130 @@ function columnReduction(
   }
 }
 
+/** Lowers `v[j]` to row `i`'s cell where that is smaller, noting the row in `argmin`. */
+function lowerColumns(
+  row: ArrayLike<number>,
+  i: number,
+  n: number,
+  v: Float64Array,
+  argmin: Int32Array,
+): void {
+  for (let j = 0; j < n; j++) {
+    const c = row[j]!;
+    if (c < v[j]!) {
+      v[j] = c;
+      argmin[j] = i;
+    }
+  }
+}
+
+/** A matrix as its rows, all of the same length. */
+type Rows = readonly ArrayLike<number>[];
+
 /**
- * Core of the dense solver on a flat row-major matrix with `nr ≤ nc`. Shortest augmenting paths
+ * State of one search of {@link solveRows}. The hot loops are small functions of their own: each
+ * is optimised once and stays so from one call of the solver to the next.
+ */
+interface Search {
+  readonly cost: Rows;
+  readonly u: Float64Array;
+  readonly v: Float64Array;
+  /** Shortest path length found so far to each column off the tree; NaN on the tree. */
+  readonly shortest: Float64Array;
+  /** Row before each column on its shortest path. */
+  readonly path: Int32Array;
+  readonly row4col: Int32Array;
+  /**
+   * Where each column stands in the scan order of the columns off the tree (Crouse's
+   * `remaining`: nc − 1 down to 0, a column leaving swapped for the last): it breaks ties.
+   */
+  readonly order: Int32Array;
+}
+
+/**
+ * Relaxes every column off the tree from row `i` reached at distance `minVal`, in column order
+ * (NaN keeps the tree's columns out of every comparison); returns the nearest column. Ties go
+ * as in Crouse's scan of `remaining`: to the last free column in scan order, else to the first.
+ */
+function scanRow(s: Search, i: number, minVal: number): number {
+  const { v, shortest, path, row4col, order } = s;
+  const row = s.cost[i]!;
+  const ui = s.u[i]!;
+  let lowest = Infinity;
+  let first = -1;
+  let free = -1;
+  for (let j = 0; j < row.length; j++) {
+    const r = minVal + row[j]! - ui - v[j]!;
+    let sj = shortest[j]!;
+    if (r < sj) {
+      path[j] = i;
+      shortest[j] = r;
+      sj = r;
+    }
+    if (sj < lowest) {
+      lowest = sj;
+      first = j;
+      free = row4col[j] === -1 ? j : -1;
+    } else if (sj === lowest) {
+      if (first >= 0 && order[j]! < order[first]!) first = j;
+      if (row4col[j] === -1 && (free < 0 || order[j]! > order[free]!)) free = j;
+    }
+  }
+  return free >= 0 ? free : first;
+}
+
+/**
+ * Core of the dense solver on the rows of a matrix with `nr ≤ nc`. Shortest augmenting paths
  * from each row in turn (Jonker–Volgenant / Crouse 2016), O(nr² · nc) in the worst case and far
  * less on typical inputs.
  */
-function solveFlat(nr: number, nc: number, cost: Float64Array): Int32Array {
+function solveRows(nr: number, nc: number, cost: Rows): Int32Array {
   const u = new Float64Array(nr);
   const v = new Float64Array(nc);
   const shortest = new Float64Array(nc);
   const path = new Int32Array(nc).fill(-1);
   const col4row = new Int32Array(nr).fill(-1);
   const row4col = new Int32Array(nc).fill(-1);
-  const SR = new Uint8Array(nr);
-  const SC = new Uint8Array(nc);
+  const order = new Int32Array(nc);
   const remaining = new Int32Array(nc);
-  const visitedRows: number[] = [];
-  // Square matrices: column reduction (Jonker–Volgenant), v[j] = min_i cost[i][j] keeps every
-  // reduced cost ≥ 0, and a column's minimum row takes it when that row is still free (u stays
-  // 0: the pair is tight). Not for rectangular ones, where a column left free needs v[j] = 0.
-  if (nr === nc) columnReduction(nr, nc, cost, v, col4row, row4col);
+  /** Distance of each column of the tree, by the order it joined. */
+  const treeDist = new Float64Array(nc);
+  const treeCols = new Int32Array(nc);
+  const s: Search = { cost, u, v, shortest, path, row4col, order };
+  // Square matrices only: in rectangular ones a column left free needs v[j] = 0.
+  if (nr === nc) columnReduction(nr, cost, v, col4row, row4col);
   for (let cur = 0; cur < nr; cur++) {
     if (col4row[cur] !== -1) continue;
     let minVal = 0;
     let numRemaining = nc;
-    for (let it = 0; it < nc; it++) remaining[it] = nc - it - 1;
-    SC.fill(0);
+    for (let k = 0; k < nc; k++) {
+      remaining[k] = nc - k - 1;
+      order[nc - k - 1] = k;
+    }
     shortest.fill(Infinity);
-    for (const r of visitedRows) SR[r] = 0;
-    visitedRows.length = 0;
+    let tree = 0;
     let sink = -1;
     let i = cur;
     while (sink === -1) {
-      let index = -1;
-      let lowest = Infinity;
-      SR[i] = 1;
-      visitedRows.push(i);
-      const base = i * nc;
-      const ui = u[i]!;
-      for (let it = 0; it < numRemaining; it++) {
-        const j = remaining[it]!;
-        const r = minVal + cost[base + j]! - ui - v[j]!;
-        let sj = shortest[j]!;
-        if (r < sj) {
-          path[j] = i;
-          shortest[j] = r;
-          sj = r;
-        }
-        if (sj < lowest || (sj === lowest && row4col[j] === -1)) {
-          lowest = sj;
-          index = it;
-        }
-      }
-      minVal = lowest;
-      const j = remaining[index]!;
+      const j = scanRow(s, i, minVal);
+      minVal = shortest[j]!;
+      shortest[j] = NaN;
+      treeCols[tree] = j;
+      treeDist[tree++] = minVal;
       if (row4col[j] === -1) sink = j;
       else i = row4col[j]!;
-      SC[j] = 1;
-      remaining[index] = remaining[--numRemaining]!;
+      const last = remaining[--numRemaining]!;
+      remaining[order[j]!] = last;
+      order[last] = order[j]!;
     }
+    // The rows of the tree are cur and the rows of its columns but the sink.
     u[cur] = u[cur]! + minVal;
-    for (const r of visitedRows) {
-      if (r !== cur) u[r] = u[r]! + minVal - shortest[col4row[r]!]!;
+    for (let k = 0; k < tree; k++) {
+      const j = treeCols[k]!;
+      v[j] = v[j]! - (minVal - treeDist[k]!);
+      const r = row4col[j]!;
+      if (j !== sink) u[r] = u[r]! + minVal - treeDist[k]!;
     }
-    for (let j = 0; j < nc; j++) if (SC[j]) v[j] = v[j]! - (minVal - shortest[j]!);
     let j = sink;
     for (;;) {
       const r = path[j]!;
@@ -144,22 +199,29 @@ function solveFlat(nr: number, nc: number, cost: Float64Array): Int32Array {
   return col4row;
 }
 
+/** The first cell of a row that is not a finite number, or -1. */
+function badCell(row: readonly number[]): number {
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j];
+    // typeof + finite in one test: NaN, ±Infinity and non-numbers all fail `v - v === 0`.
+    if (typeof v !== "number" || v - v !== 0) return j;
+  }
+  return -1;
+}
+
 /**
- * Checks a cost matrix and copies it into a flat row-major array with `nr ≤ nc` (transposed when
- * there are more rows than columns), in one pass over the cells. Anything but an array of arrays
- * goes to zod for its message; a ragged row or a cell that is not a finite number is reported
- * by position (at most 20 problems, the first bad cell of a row).
+ * Checks a cost matrix: anything but an array of arrays goes to zod for its message; a ragged
+ * row or a cell that is not a finite number is reported by position (at most 20 problems, the
+ * first bad cell of a row).
  */
-function readMatrix(cost: readonly (readonly number[])[], transpose: boolean): Float64Array {
+function checkMatrix(cost: readonly (readonly number[])[]): void {
   const subject = text("代价矩阵", "cost matrix");
   let arrays = Array.isArray(cost);
   for (let i = 0; arrays && i < cost.length; i++) arrays = Array.isArray(cost[i]);
   if (!arrays) validate(z.array(z.array(z.unknown())), cost, { subject });
-  const n = cost.length;
   const width = cost[0]?.length ?? 0;
-  const flat = new Float64Array(n * width);
   const issues: FieldIssue[] = [];
-  for (let i = 0; i < n && issues.length < 20; i++) {
+  for (let i = 0; i < cost.length && issues.length < 20; i++) {
     const row = cost[i]!;
     if (row.length !== width) {
       issues.push({
@@ -172,26 +234,30 @@ function readMatrix(cost: readonly (readonly number[])[], transpose: boolean): F
       });
       continue;
     }
-    for (let j = 0; j < width; j++) {
+    const j = badCell(row);
+    if (j >= 0) {
       const v = row[j];
-      // typeof + finite in one test: NaN, ±Infinity and non-numbers all fail `v - v === 0`.
-      if (typeof v !== "number" || v - v !== 0) {
-        issues.push({
-          path: `[${i}][${j}]`,
-          code: "invalid_type",
-          received: describeValue(v),
-          message: text(
-            `[${i}][${j}]：应为有限数值（收到：${describeValue(v)}）`,
-            `[${i}][${j}]: expected a finite number (received: ${describeValue(v)})`,
-          ),
-        });
-        break;
-      }
-      flat[transpose ? j * n + i : i * width + j] = v;
+      issues.push({
+        path: `[${i}][${j}]`,
+        code: "invalid_type",
+        received: describeValue(v),
+        message: text(
+          `[${i}][${j}]：应为有限数值（收到：${describeValue(v)}）`,
+          `[${i}][${j}]: expected a finite number (received: ${describeValue(v)})`,
+        ),
+      });
     }
   }
   if (issues.length > 0) throw new ValidationError(issues, { subject });
-  return flat;
+}
+
+/** The columns of a matrix of `m` columns, as rows. */
+function transposed(cost: readonly (readonly number[])[], m: number): Float64Array[] {
+  const out = Array.from({ length: m }, () => new Float64Array(cost.length));
+  cost.forEach((row, i) => {
+    for (let j = 0; j < m; j++) out[j]![i] = row[j]!;
+  });
+  return out;
 }
 
 /**
@@ -208,14 +274,16 @@ function readMatrix(cost: readonly (readonly number[])[], transpose: boolean): F
 export function solveAssignment(cost: readonly (readonly number[])[]): AssignmentResult {
   const n = Array.isArray(cost) ? cost.length : 0;
   const m = Array.isArray(cost) && Array.isArray(cost[0]) ? cost[0].length : 0;
-  const transpose = n > m;
-  const flat = readMatrix(cost, transpose);
+  checkMatrix(cost);
   if (n === 0 || m === 0) {
     return { rowToCol: Array(n).fill(-1), colToRow: Array(m).fill(-1), total: 0 };
   }
+  // The solver wants no more rows than columns: a tall matrix is solved on its transpose.
+  const transpose = n > m;
+  const rows: Rows = transpose ? transposed(cost, m) : cost;
   const nr = transpose ? m : n;
   const nc = transpose ? n : m;
-  const col4row = solveFlat(nr, nc, flat);
+  const col4row = solveRows(nr, nc, rows);
   const rowToCol: number[] = Array(n).fill(-1);
   const colToRow: number[] = Array(m).fill(-1);
   let total = 0;
@@ -225,7 +293,7 @@ export function solveAssignment(cost: readonly (readonly number[])[]): Assignmen
     const j = transpose ? r : c;
     rowToCol[i] = j;
     colToRow[j] = i;
-    total += flat[r * nc + c]!;
+    total += rows[r]![c]!;
   }
   return { rowToCol, colToRow, total };
 }
@@ -252,5 +320,6 @@ export function solveAssignmentFlat(rows: number, cols: number, cost: Float64Arr
     { subject: text("代价矩阵", "cost matrix") },
   );
   if (rows === 0) return new Int32Array(0);
-  return solveFlat(rows, cols, cost);
+  const byRow = Array.from({ length: rows }, (_, i) => cost.subarray(i * cols, (i + 1) * cols));
+  return solveRows(rows, cols, byRow);
 }

@@ -39,12 +39,14 @@ export interface FlowResult {
 }
 
 /**
- * Binary min-heap of nodes keyed by their tentative distance `(dHi, dLo)`, ties broken by the
+ * Four-ary min-heap of nodes keyed by their tentative distance `(dHi, dLo)`, ties broken by the
  * smaller node, with decrease-key: each node is in it at most once, so it never holds more
- * than one entry a node and pops no stale ones.
+ * than one entry a node and pops no stale ones. Each entry carries a copy of its key.
  */
 class Heap {
   readonly heap: Int32Array;
+  private readonly keyHi: Float64Array;
+  private readonly keyLo: Float64Array;
   /** Position of each node in `heap`, or -1. */
   readonly pos: Int32Array;
   size = 0;
@@ -54,16 +56,9 @@ class Heap {
     private readonly dLo: Float64Array,
   ) {
     this.heap = new Int32Array(nodes);
+    this.keyHi = new Float64Array(nodes);
+    this.keyLo = new Float64Array(nodes);
     this.pos = new Int32Array(nodes).fill(-1);
-  }
-  /** Whether node `a` comes before node `b`. */
-  private before(a: number, b: number): boolean {
-    const ah = this.dHi[a]!;
-    const bh = this.dHi[b]!;
-    if (ah !== bh) return ah < bh;
-    const al = this.dLo[a]!;
-    const bl = this.dLo[b]!;
-    return al < bl || (al === bl && a < b);
   }
   /** Empties the heap. */
   clear(): void {
@@ -72,43 +67,66 @@ class Heap {
   }
   /** Adds node `v`, or moves it up after its distance went down. */
   update(v: number): void {
-    const H = this.heap;
-    const P = this.pos;
+    const { heap: H, keyHi: KH, keyLo: KL, pos: P } = this;
+    const h = this.dHi[v]!;
+    const l = this.dLo[v]!;
     let i = P[v]!;
     if (i < 0) i = this.size++;
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
+      const ph = KH[p]!;
+      const pl = KL[p]!;
+      if (h > ph || (h === ph && (l > pl || (l === pl && v > H[p]!)))) break;
       const u = H[p]!;
-      if (!this.before(v, u)) break;
       H[i] = u;
+      KH[i] = ph;
+      KL[i] = pl;
       P[u] = i;
       i = p;
     }
     H[i] = v;
+    KH[i] = h;
+    KL[i] = l;
     P[v] = i;
   }
   /** Removes and returns the first node. */
   pop(): number {
-    const H = this.heap;
-    const P = this.pos;
+    const { heap: H, keyHi: KH, keyLo: KL, pos: P } = this;
     const top = H[0]!;
     P[top] = -1;
     const n = --this.size;
     if (n === 0) return top;
     const v = H[n]!;
+    const h = KH[n]!;
+    const l = KL[n]!;
     let i = 0;
     for (;;) {
-      let c = 2 * i + 1;
+      // The least of the (up to four) children.
+      let c = 4 * i + 1;
       if (c >= n) break;
-      const d = c + 1;
-      if (d < n && this.before(H[d]!, H[c]!)) c = d;
+      let ch = KH[c]!;
+      let cl = KL[c]!;
+      const last = Math.min(c + 4, n);
+      for (let d = c + 1; d < last; d++) {
+        const dh = KH[d]!;
+        const dl = KL[d]!;
+        if (dh < ch || (dh === ch && (dl < cl || (dl === cl && H[d]! < H[c]!)))) {
+          c = d;
+          ch = dh;
+          cl = dl;
+        }
+      }
+      if (ch > h || (ch === h && (cl > l || (cl === l && H[c]! > v)))) break;
       const u = H[c]!;
-      if (!this.before(u, v)) break;
       H[i] = u;
+      KH[i] = ch;
+      KL[i] = cl;
       P[u] = i;
       i = c;
     }
     H[i] = v;
+    KH[i] = h;
+    KL[i] = l;
     P[v] = i;
     return top;
   }
@@ -138,6 +156,12 @@ export function solveFlow(p: FlowProblem): FlowResult {
   const load = new Int32Array(C);
   const heap = new Heap(V, dHi, dLo);
   const finalised: number[] = [];
+  // Each column's tentative distance in this search plus its potential (d + π, so an edge is
+  // tried without reading the potential; exact, as all numbers are integers): +∞ when not
+  // reached, −∞ once final.
+  const keyHi = new Float64Array(C).fill(Infinity);
+  const keyLo = new Float64Array(C);
+  const touched: number[] = [];
   const { rowHi, edgeStart, edgeCol, edgeGain, cap, slotStart, slotGain } = p;
   let scanned = 0;
   // Initial potentials: 0 on rows and columns; T low enough that every first slot edge has a
@@ -194,30 +218,31 @@ export function solveFlow(p: FlowProblem): FlowResult {
       const pul = piLo[u]!;
       if (u < R) {
         // A row: forward edges to other columns, and the dummy edge (stay unmatched).
-        const Hu = rowHi[u]!;
-        const cur = assigned[u]!;
-        // A column no nearer than the sink is never finalised before it (ties go to the
-        // sink): it is not worth a heap entry.
-        const th = seen[T] === s ? dHi[T]! : Infinity;
-        const tl = dLo[T]!;
-        const bh = uh - Hu + puh;
-        for (let e = edgeStart[u]!; e < edgeStart[u + 1]!; e++) {
-          const v = R + edgeCol[e]!;
-          if (v === cur || done[v] === s) continue;
+        const bh = uh - rowHi[u]! + puh;
+        const bl = ul + pul;
+        const cur = assigned[u]! - R;
+        const end = edgeStart[u + 1]!;
+        for (let e = edgeStart[u]!; e < end; e++) {
+          const c = edgeCol[e]!;
+          // Most edges improve nothing: that is seen on the column's key alone.
+          const kh = keyHi[c]!;
+          if (bh > kh) continue;
+          const kl = bl - edgeGain[e]!;
+          if ((bh === kh && kl >= keyLo[c]!) || c === cur) continue;
+          const v = R + c;
           const nh = bh - piHi[v]!;
-          if (nh > th) continue;
-          const seenV = seen[v] === s;
-          if (seenV && nh > dHi[v]!) continue;
-          const nl = ul - edgeGain[e]! + pul - piLo[v]!;
-          if (nh === th && nl >= tl) continue;
-          if (!seenV || nh < dHi[v]! || nl < dLo[v]!) {
-            seen[v] = s;
-            dHi[v] = nh;
-            dLo[v] = nl;
-            pred[v] = u;
-            predEdge[v] = e;
-            heap.update(v);
-          }
+          const nl = kl - piLo[v]!;
+          // A column no nearer than the sink is never finalised before it (ties go to the
+          // sink): it is not worth a heap entry.
+          if (seen[T] === s && (nh > dHi[T]! || (nh === dHi[T] && nl >= dLo[T]!))) continue;
+          if (kh === Infinity) touched.push(c);
+          keyHi[c] = bh;
+          keyLo[c] = kl;
+          dHi[v] = nh;
+          dLo[v] = nl;
+          pred[v] = u;
+          predEdge[v] = e;
+          heap.update(v);
         }
         if (done[T] !== s) {
           const nh = uh + puh - piHi[T]!;
@@ -232,6 +257,7 @@ export function solveFlow(p: FlowProblem): FlowResult {
         }
       } else {
         const c = u - R;
+        keyHi[c] = -Infinity;
         if (load[c]! < cap[c]! && done[T] !== s) {
           const g = slotGain[slotStart[c]! + load[c]!]!;
           const nh = uh + puh - piHi[T]!;
@@ -264,6 +290,8 @@ export function solveFlow(p: FlowProblem): FlowResult {
       }
     }
     scanned += finalised.length;
+    for (let k = 0; k < touched.length; k++) keyHi[touched[k]!] = Infinity;
+    touched.length = 0;
     // Potentials: π(v) += d(v) − d(T) on finalised nodes (the others keep theirs).
     for (let k = 0; k < finalised.length; k++) {
       const v = finalised[k]!;

@@ -66,6 +66,18 @@ class EdgeBuffer {
     this.mentor[this.length] = j;
     this.gain[this.length++] = g;
   }
+  /**
+   * The edges, in views of the buffers when these are at most a quarter too long (a copy of
+   * tens of megabytes is slower than the slack is large), else in copies.
+   */
+  trimmed(): { edgeMentor: Int32Array; edgeGain: Float64Array } {
+    const n = this.length;
+    const view = 4 * (this.mentor.length - n) <= this.mentor.length;
+    return {
+      edgeMentor: view ? this.mentor.subarray(0, n) : this.mentor.slice(0, n),
+      edgeGain: view ? this.gain.subarray(0, n) : this.gain.slice(0, n),
+    };
+  }
   private grow(size: number): void {
     const mentor = new Int32Array(size);
     const gain = new Float64Array(size);
@@ -235,8 +247,7 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
     }
   });
   edgeStart[children.length] = edges.length;
-  const edgeMentor = edges.mentor.slice(0, edges.length);
-  const edgeGain = edges.gain.slice(0, edges.length);
+  const { edgeMentor, edgeGain } = edges.trimmed();
   return {
     input,
     ctx,
