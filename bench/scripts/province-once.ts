@@ -1,7 +1,9 @@
 /**
  * One run of a province case on worker threads, for a quick figure where five runs of each side
  * of `pnpm bench --full province` would take too long: `LIUSHOU_BENCH_COUNTIES` counties
- * (default 4) of `src/province-counties.ts` on `LIUSHOU_BENCH_WORKERS` worker threads (default 2).
+ * (default 4) of `src/province-counties.ts` on `LIUSHOU_BENCH_WORKERS` worker threads (default 2),
+ * each worker's heap capped at `LIUSHOU_BENCH_HEAP_MB` (default: 512 for pairing, none for
+ * compliance).
  *
  * - `compliance` (the default): every preset over the year with a work list, through
  *   `evaluateCompliancePartitionedParallel`;
@@ -23,6 +25,9 @@ import { countyKey } from "../src/province-counties";
 const CASE = process.argv[2] ?? "compliance";
 const COUNTIES = Number(process.env.LIUSHOU_BENCH_COUNTIES ?? 4);
 const WORKERS = Number(process.env.LIUSHOU_BENCH_WORKERS ?? 2);
+/** Each worker's heap limit (`heapLimitMb`): `LIUSHOU_BENCH_HEAP_MB`; 512 for pairing, as the bench. */
+const HEAP_MB = process.env.LIUSHOU_BENCH_HEAP_MB ?? (CASE === "pairing" ? "512" : undefined);
+const heapLimitMb = HEAP_MB ? Number(HEAP_MB) : undefined;
 const keys = Array.from({ length: COUNTIES }, (_, k) => countyKey(k));
 const loader = new URL("../src/province-counties.ts", import.meta.url);
 const load = () =>
@@ -40,6 +45,7 @@ async function run(): Promise<string> {
       keys,
       loader,
       workers: WORKERS,
+      heapLimitMb,
     });
     return `${plan.pairs.length} new pairs, ${plan.unmatched.length} children unmatched`;
   }
@@ -52,6 +58,7 @@ async function run(): Promise<string> {
     keys,
     loader,
     workers: WORKERS,
+    heapLimitMb,
   });
   return `${result.rows} rows`;
 }
@@ -65,7 +72,7 @@ const seconds = (performance.now() - wall) / 1000;
 const cpuSeconds = (used.user + used.system) / 1e6;
 const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log(
-  `${CASE}, ${COUNTIES} counties on ${WORKERS} workers: ${seconds.toFixed(1)} s wall, ` +
+  `${CASE}, ${COUNTIES} counties on ${WORKERS} workers (heap limit ${HEAP_MB ?? "none"}): ${seconds.toFixed(1)} s wall, ` +
     `${cpuSeconds.toFixed(1)} s CPU (${(cpuSeconds / COUNTIES).toFixed(1)} s a county), ` +
     `peak RSS ${rssMb.toFixed(0)} MB, ${produced}; load average before ${before}, after ${load()}`,
 );

@@ -17,7 +17,8 @@
  *   teacher preset on worker threads with `planPairingsPartitionedParallel` (each worker
  *   generating, planning and dropping one county at a time) against the same counties one at a
  *   time in one thread with `planPairingsPartitioned`; both merged plans must be equal (a
- *   digest of the whole plan). Time and peak memory.
+ *   digest of the whole plan). Time and peak memory. Each worker's heap is capped at
+ *   `LIUSHOU_BENCH_HEAP_MB` (default 512).
  * @module
  */
 import { availableParallelism } from "node:os";
@@ -47,6 +48,11 @@ import { countyCompliance, countyKey, countyPairing } from "./province-counties"
 const COUNTIES = Number(process.env.LIUSHOU_BENCH_COUNTIES ?? 25);
 /** Worker threads of the province case: `LIUSHOU_BENCH_WORKERS`, or one per core. */
 const WORKERS = Number(process.env.LIUSHOU_BENCH_WORKERS ?? availableParallelism());
+/**
+ * Each pairing worker's heap limit in MB (`heapLimitMb`): `LIUSHOU_BENCH_HEAP_MB`, default 512
+ * (a county's plan holds about 250 MB; without a cap each worker's heap grows past 800 MB).
+ */
+const PAIRING_HEAP_MB = Number(process.env.LIUSHOU_BENCH_HEAP_MB ?? 512);
 const PERIOD = { from: "2025-07-01", to: "2026-06-30" } as const;
 const AS_OF = "2026-06-30" as const;
 const DAY_MS = 86_400_000;
@@ -183,6 +189,7 @@ async function provincePairingOnWorkers() {
     keys: KEYS,
     loader: new URL("./province-counties.ts", import.meta.url),
     workers: WORKERS,
+    heapLimitMb: PAIRING_HEAP_MB,
   });
   return planAnswer(plan);
 }

@@ -68,6 +68,11 @@ export interface EvalContext {
   readonly scratch: number[];
   /** Explanations shared between the pairs of one plan (a county plan has tens of thousands of lines). */
   readonly texts: Map<string, LocalizedText>;
+  /**
+   * Score lines shared (frozen) between the pairs of one plan, by value: one map for each soft
+   * rule (its index in `softNames`), then one for each workload capacity (`softNames.length + cap`).
+   */
+  readonly terms: Map<number, ScoreTerm>[];
 }
 
 /** Builds the evaluation context of one plan (nothing in it outlives the call). */
@@ -112,6 +117,7 @@ export function makeEvalContext(args: {
     softNames: [...BUILTIN_SOFT, "stability", ...softCustom.map((c) => c.rule.name)],
     scratch: [],
     texts: new Map(),
+    terms: [],
   };
 }
 
@@ -632,6 +638,27 @@ function softText(ctx: EvalContext, name: string, value: number): LocalizedText 
   return cachedText(ctx, `${name}\u0000${value}`, () => SOFT_TEXT[name]!(value));
 }
 
+/**
+ * The score line of rule `slot` (see {@link EvalContext.terms}) at `value`: built once per plan
+ * and shared, frozen, by every pair with the same line (a county plan has 60,000 of them, most
+ * alike). Values that are not plain finite numbers, and a rule with over 10,000 distinct values,
+ * get lines of their own.
+ */
+function sharedTerm(
+  ctx: EvalContext,
+  slot: number,
+  value: number,
+  make: () => ScoreTerm,
+): ScoreTerm {
+  const cache = (ctx.terms[slot] ??= new Map());
+  let t = cache.get(value);
+  if (t === undefined) {
+    t = Object.freeze(make());
+    if (Number.isFinite(value) && !Object.is(value, -0) && cache.size < 10_000) cache.set(value, t);
+  }
+  return t;
+}
+
 /** The score breakdown of a pair (soft rules with a weight > 0). */
 export function softTerms(ctx: EvalContext, values: readonly number[]): ScoreTerm[] {
   const weights = softWeights(ctx);
@@ -644,19 +671,20 @@ export function softTerms(ctx: EvalContext, values: readonly number[]): ScoreTer
     const name = names[i]!;
     const custom =
       i >= BUILTIN_SOFT.length + 1 ? ctx.softCustom[i - BUILTIN_SOFT.length - 1]!.rule : undefined;
-    const explanation = custom
-      ? text(
-          `${custom.explanation["zh-CN"]}：得分 ${value.toFixed(2)}`,
-          `${custom.explanation.en}: value ${value.toFixed(2)}`,
-        )
-      : softText(ctx, name, value);
-    terms.push({
-      rule: name,
-      weight,
-      value,
-      points: Math.round(weight * value * SCALE) / SCALE,
-      explanation,
-    });
+    terms.push(
+      sharedTerm(ctx, i, value, () => ({
+        rule: name,
+        weight,
+        value,
+        points: Math.round(weight * value * SCALE) / SCALE,
+        explanation: custom
+          ? text(
+              `${custom.explanation["zh-CN"]}：得分 ${value.toFixed(2)}`,
+              `${custom.explanation.en}: value ${value.toFixed(2)}`,
+            )
+          : softText(ctx, name, value),
+      })),
+    );
   }
   return terms;
 }
@@ -673,17 +701,17 @@ export function workloadTerm(ctx: EvalContext, k: number, cap: number): ScoreTer
   const rules = ctx.rules;
   const w = rules.soft.workload;
   if (w <= 0) return undefined;
-  const pen = workloadPenalty(rules, k, cap);
-  return {
-    rule: "workload",
-    weight: w,
-    value: k,
-    points: pen === 0 ? 0 : -pen / SCALE,
-    explanation: cachedText(ctx, `workload\u0000${k}\u0000${cap}`, () =>
-      text(
+  return sharedTerm(ctx, ctx.softNames.length + cap, k, () => {
+    const pen = workloadPenalty(rules, k, cap);
+    return {
+      rule: "workload",
+      weight: w,
+      value: k,
+      points: pen === 0 ? 0 : -pen / SCALE,
+      explanation: text(
         `导师的第 ${k} 名结对儿童（容量 ${cap}），负担均衡扣分`,
         `the mentor's child no. ${k} (capacity ${cap}): workload balance cost`,
       ),
-    ),
-  };
+    };
+  });
 }

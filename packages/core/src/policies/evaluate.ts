@@ -30,7 +30,6 @@ import {
   DayCounts,
   forEachWindow,
   windowsOwed,
-  type Bucket,
   type Window,
 } from "./stages/windows";
 import { RowTable } from "./table";
@@ -131,19 +130,19 @@ export function evaluateFromOrigin(
   const schoolDays = data.calendar ? buildSchoolDayIndex(data.calendar, first, last) : undefined;
 
   const bucketsOf = policies.map((policy) => countBuckets(policy, pFrom, pTo, data.calendar));
-  // Who owes what, once: the subjects size the row table, then are evaluated.
-  const subjectsOf = policies.map((policy) => {
-    const subjects: Subject[] = [];
-    forEachSubject(policy, data, first, last, (subject) => subjects.push(subject));
-    return subjects;
-  });
+  // Who owes what, walked twice: the first walk counts the rows (exactly, for count policies; at
+  // most, for interval ones) so the row table is allocated once at its size, the second
+  // evaluates. The subjects are not kept in between: holding every policy's subjects through
+  // the evaluation costs the garbage collector more than walking them again.
+  let rows = 0;
+  policies.forEach((policy, pi) =>
+    forEachSubject(policy, data, first, last, (subject) => {
+      rows += windowsOwed(policy, bucketsOf[pi]!, subject, pFrom, pTo, originDay);
+    }),
+  );
   // Record indices: at most about one per link of a record to a child (the pool grows past it
   // when several policies count the same records).
-  const table = new RowTable(
-    rowsOwed(policies, bucketsOf, subjectsOf, pFrom, pTo, originDay),
-    bucketsOf,
-    data.events.childList.length,
-  );
+  const table = new RowTable(rows, bucketsOf, data.events.childList.length);
   const counter = new RecordCounter(data, asOfDay, table);
   const findings: PolicyFinding[] = [...data.findings];
   const uncovered: string[] = [];
@@ -185,8 +184,8 @@ export function evaluateFromOrigin(
       const status = windowStatus(w.scopeDays, required, done, asOfDay, w.from, w.due, closes);
       table.push(pi, subject.index, w.from, w.to, w.due, required, done, status);
     };
-    for (subject of subjectsOf[pi]!) {
-      counter.begin(subject);
+    forEachSubject(policy, data, first, last, (s) => {
+      counter.begin((subject = s));
       const subjectRows = table.n;
       const any = forEachWindow(
         policy,
@@ -201,7 +200,7 @@ export function evaluateFromOrigin(
       );
       // An interval subject none of whose due days is in scope gets no rows.
       if (!any && policy.requirement.type === "interval") table.truncate(subjectRows);
-    }
+    });
     if (table.n === rowsBefore) findings.push(noSubjectFinding(policy, pi));
   });
 
@@ -217,27 +216,6 @@ export function evaluateFromOrigin(
     period,
     cover: [coverFrom, coverTo],
   });
-}
-
-/**
- * The rows an evaluation writes (exactly, for count policies; at most, for interval ones), so
- * the row table is allocated once at its size: fresh memory is the dearest part of a large
- * evaluation, and a table sized from every selectable subject costs several times more.
- */
-function rowsOwed(
-  policies: readonly Policy[],
-  bucketsOf: readonly (readonly Bucket[])[],
-  subjectsOf: readonly (readonly Subject[])[],
-  pFrom: number,
-  pTo: number,
-  origin: number,
-) {
-  let rows = 0;
-  policies.forEach((policy, pi) => {
-    for (const subject of subjectsOf[pi]!)
-      rows += windowsOwed(policy, bucketsOf[pi]!, subject, pFrom, pTo, origin);
-  });
-  return rows;
 }
 
 /** Validates a policy set (ids unique, every rule consistent). @internal */

@@ -11,6 +11,9 @@ export class RowRun {
   end: number;
   /** Bucket mode: one subject per `buckets.length` rows. */
   private subjects: number[] = [];
+  /** Bucket mode: the bucket of row `end`, and the subject of its run of buckets. */
+  private at = 0;
+  private subject = -1;
   /** Row mode: subject and days of each row. */
   private rows: { subject: number[]; from: number[]; to: number[]; due: number[] } | undefined;
 
@@ -25,18 +28,12 @@ export class RowRun {
 
   /** Appends row `this.end`. */
   push(subject: number, from: number, to: number, due: number): void {
-    const k = this.end - this.start;
     if (this.rows === undefined) {
-      const n = this.buckets.length;
-      const b = this.buckets[k % n]!;
-      const first = k % n === 0;
-      if (
-        b.from === from &&
-        b.to === to &&
-        due === to &&
-        (first || this.subjects[this.subjects.length - 1] === subject)
-      ) {
-        if (first) this.subjects.push(subject);
+      const at = this.at;
+      const b = this.buckets[at]!;
+      if (b.from === from && b.to === to && due === to && (at === 0 || this.subject === subject)) {
+        if (at === 0) this.subjects.push((this.subject = subject));
+        this.at = at + 1 === this.buckets.length ? 0 : at + 1;
         this.end++;
         return;
       }
@@ -54,8 +51,10 @@ export class RowRun {
   truncate(n: number): void {
     const k = n - this.start;
     if (this.rows === undefined && k % this.buckets.length !== 0) this.toRows();
-    if (this.rows === undefined) this.subjects.length = k / this.buckets.length;
-    else for (const a of Object.values(this.rows)) a.length = k;
+    if (this.rows === undefined) {
+      this.subjects.length = k / this.buckets.length;
+      this.at = 0;
+    } else for (const a of Object.values(this.rows)) a.length = k;
     this.end = n;
   }
 
@@ -243,9 +242,16 @@ export class RowTable {
       this.columns = {};
     }
     run.push(subject, from, to, due);
-    this.required = put(this.required, i, required);
-    this.done = put(this.done, i, done);
-    this.recCount = put(this.recCount, i, this.poolN - this.pending);
+    const records = this.poolN - this.pending;
+    if ((required | done | records) >>> 0 <= 0xff) {
+      this.required[i] = required;
+      this.done[i] = done;
+      this.recCount[i] = records;
+    } else {
+      this.required = put(this.required, i, required);
+      this.done = put(this.done, i, done);
+      this.recCount = put(this.recCount, i, records);
+    }
     this.status[i] = status;
     this.n = i + 1;
     this.pending = this.poolN;

@@ -120,6 +120,47 @@ describe("workList", () => {
     expect(brief(cut.dueSoon)).toEqual([["talk-monthly", "c2", "due", "2026-04-30", -28, 1]]);
   });
 
+  it("orders a list whose keys do not pack into one number as one whose keys do", () => {
+    // Daily buckets over three years, some owing 2^30 contacts: rank × days × shortage ×
+    // items passes 2^53, and the keys are compared one by one.
+    const daily = (id: string, min: number) =>
+      definePolicy({
+        id,
+        name: { "zh-CN": id, en: id },
+        level: "child",
+        counts: { contactKinds: ["talk"] },
+        requirement: { type: "count", min, per: "days", days: 1 },
+        graceDays: 2,
+      });
+    const s = scenario();
+    s.children[1]!.keyCase = true;
+    const r = evaluateCompliance({
+      ...s,
+      policies: [daily("small", 1), daily("huge", 2 ** 30), TALK_MONTHLY],
+      period: { from: "2023-04-03", to: "2026-04-02" },
+      asOf: "2026-03-20",
+    });
+    const order = ["small", "huge", "talk-monthly"];
+    const rank = (w: WorkItem) =>
+      ["critical", "high", "medium", "low"].indexOf(w.risk ?? "none") * 2 + (w.keyCase ? 0 : 1);
+    const key = (w: WorkItem) =>
+      [(rank(w) + 10) % 10, w.due, -w.shortBy, order.indexOf(w.policyId), w.subjectId, w.from];
+    const sorted = (items: readonly WorkItem[]) =>
+      items.every((w, k) => {
+        if (k === 0) return true;
+        const [a, b] = [key(items[k - 1]!), key(w)];
+        const at = a.findIndex((x, j) => x !== b[j]);
+        return at >= 0 && a[at]! < b[at]!;
+      });
+    const long = workList(r, { includeMissed: true }).overdue;
+    expect(long.length).toBeGreaterThan(3000);
+    expect(new Set(long.map((w) => w.shortBy)).size).toBeGreaterThan(1);
+    expect(sorted(long)).toBe(true);
+    const short = workList(r, { withinDays: 30 });
+    expect(short.overdue.length).toBeGreaterThan(0);
+    expect(sorted(short.overdue) && sorted(short.dueSoon)).toBe(true);
+  });
+
   it("refuses anything but a report, and options out of range", () => {
     const r = report([TALK_MONTHLY]);
     const issue = (f: () => unknown) => {

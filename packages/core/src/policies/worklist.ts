@@ -71,80 +71,86 @@ export function workList(
   const soon: number[] = [];
   const missed = opts.includeMissed ? S.missed : S.overdue;
   const until = asOf + opts.withinDays;
+  const status = t.status;
   for (const run of t.runs) {
     for (let i = run.start; i < run.end; i++) {
-      const st = t.status[i]!;
+      const st = status[i]!;
       if (st === S.overdue || st === missed) late.push(i);
       else if ((st === S.due || st === S.upcoming) && run.dueAt(i) <= until) soon.push(i);
     }
   }
-  const childOf = (i: number): number => {
+  // Risk rank of each child (critical key case first, `RISK_ORDER` × 2 + 1 unless a key case);
+  // rows without a child rank last.
+  const ranks = Uint8Array.from(
+    d.children,
+    (f) => RISK_ORDER[f.riskLevel ?? "none"] * 2 + (f.keyCase ? 0 : 1),
+  );
+  const rankOf = (i: number): number => {
     const run = t.runOf(i);
     const level = report.policies[run.policy]!.level;
-    if (level === "child") return run.subjectAt(i);
-    if (level === "pairing") return d.index.pairingChild[run.subjectAt(i)]!;
-    return -1;
+    if (level === "child") return ranks[run.subjectAt(i)]!;
+    if (level === "pairing") return ranks[d.index.pairingChild[run.subjectAt(i)]!]!;
+    return RISK_ORDER.none * 2 + 1;
   };
-  // Risk rank of a row through its child (critical key case first).
-  const rankOf = (i: number) => {
-    const c = childOf(i);
-    const file = c < 0 ? undefined : d.children[c]!;
-    return RISK_ORDER[file?.riskLevel ?? "none"] * 2 + (file?.keyCase ? 0 : 1);
-  };
-  // Positions in `xs` by risk, then deadline, then most contacts missing, policy, subject and
-  // first day: the keys of the listed rows are read once into typed arrays the comparator reads.
-  const ordered = (xs: number[]): number[] => {
-    const rank = new Uint8Array(xs.length);
-    const due = new Int32Array(xs.length);
-    const short = new Int32Array(xs.length);
-    const policy = new Int32Array(xs.length);
-    const subject = new Int32Array(xs.length);
-    const from = new Int32Array(xs.length);
-    xs.forEach((i, k) => {
-      const run = t.runOf(i);
-      rank[k] = rankOf(i);
-      due[k] = run.dueAt(i);
-      short[k] = t.required[i]! - t.done[i]!;
-      policy[k] = run.policy;
-      subject[k] = run.subjectAt(i);
-      from[k] = run.fromAt(i);
-    });
-    const at = Array.from(xs, (_, k) => k);
-    at.sort(
-      (a, b) =>
-        rank[a]! - rank[b]! ||
-        due[a]! - due[b]! ||
-        short[b]! - short[a]! ||
-        policy[a]! - policy[b]! ||
-        subject[a]! - subject[b]! ||
-        from[a]! - from[b]!,
+  // Positions by risk, then deadline, then most contacts missing, policy, subject and first day.
+  // Rows are stored by policy, subject and first day, and the positions list them in that order,
+  // so the position breaks ties. The keys are packed into one number per position when they fit
+  // in 53 bits (a numeric sort, no comparator), else compared one by one.
+  const ordered = (rank: Uint8Array, due: Int32Array, short: Int32Array): ArrayLike<number> => {
+    const n = rank.length;
+    let [first, last, least, most] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (let k = 0; k < n; k++) {
+      first = Math.min(first, due[k]!);
+      last = Math.max(last, due[k]!);
+      least = Math.min(least, short[k]!);
+      most = Math.max(most, short[k]!);
+    }
+    const days = last - first + 1;
+    const shorts = most - least + 1;
+    if (10 * days * shorts * n <= Number.MAX_SAFE_INTEGER) {
+      const keys = new Float64Array(n);
+      for (let k = 0; k < n; k++)
+        keys[k] = ((rank[k]! * days + due[k]! - first) * shorts + most - short[k]!) * n + k;
+      return Int32Array.from(keys.sort(), (key) => key % n);
+    }
+    return Array.from(rank, (_, k) => k).sort(
+      (a, b) => rank[a]! - rank[b]! || due[a]! - due[b]! || short[b]! - short[a]! || a - b,
     );
-    return at;
   };
-  const item = (i: number): WorkItem => {
+  const risks = Object.keys(RISK_ORDER) as (RiskLevel | "none")[];
+  const item = (i: number, rank: number, due: number): WorkItem => {
     const item = report.row(i) as ComplianceRow & {
       shortBy: number;
       daysLate: number;
       risk?: RiskLevel;
       keyCase: boolean;
     };
-    const c = childOf(i);
-    const file = c >= 0 ? d.children[c] : undefined;
+    const risk = risks[rank >> 1]!;
     item.shortBy = Math.max(0, item.required - item.done);
-    item.daysLate = asOf - t.runOf(i).dueAt(i);
-    if (file?.riskLevel) item.risk = file.riskLevel;
-    item.keyCase = file?.keyCase ?? false;
+    item.daysLate = asOf - due;
+    if (risk !== "none") item.risk = risk;
+    item.keyCase = (rank & 1) === 0;
     return item;
   };
-  const cut = (xs: number[]) => (opts.limit === undefined ? xs : xs.slice(0, opts.limit));
   // The items listed, built in row order (the columns read front to back), in sort order.
   const list = (xs: number[]): WorkItem[] => {
-    const at = cut(ordered(xs));
-    const listed = new Uint8Array(xs.length);
-    for (const k of at) listed[k] = 1;
+    const n = xs.length;
+    const rank = new Uint8Array(n);
+    const due = new Int32Array(n);
+    const short = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const i = xs[k]!;
+      rank[k] = rankOf(i);
+      due[k] = t.runOf(i).dueAt(i);
+      short[k] = t.required[i]! - t.done[i]!;
+    }
+    const at = ordered(rank, due, short);
+    const m = Math.min(n, opts.limit ?? n);
+    const listed = new Uint8Array(n);
+    for (let j = 0; j < m; j++) listed[at[j]!] = 1;
     const items: WorkItem[] = [];
-    for (let k = 0; k < xs.length; k++) if (listed[k]) items[k] = item(xs[k]!);
-    return at.map((k) => items[k]!);
+    for (let k = 0; k < n; k++) if (listed[k]) items[k] = item(xs[k]!, rank[k]!, due[k]!);
+    return Array.from({ length: m }, (_, j) => items[at[j]!]!);
   };
   return { overdue: list(late), dueSoon: list(soon) };
 }

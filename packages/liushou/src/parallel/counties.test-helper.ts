@@ -47,10 +47,16 @@ function pairingCounty(key: string): PairingPartition {
 
 /**
  * The pairing loader of the tests: county `key`, or `cross` (a child whose active pairing names
- * a mentor of county `s1`), `bad` (a malformed partition), `throws` (the loader fails).
+ * a mentor of county `s1`), `bad` (a malformed partition), `throws` (the loader fails), `huge`
+ * (the loader holds 2 GB, then gives a malformed partition).
  */
 export async function loadPairingPartition(key: string): Promise<PairingPartition> {
   if (key === "bad") return { name: key, children: [{ id: 3 }], mentors: [] } as never;
+  if (key === "huge") {
+    const held: number[][] = [];
+    for (let k = 0; k < 2048; k++) held.push(new Array<number>(1 << 17).fill(k));
+    return { name: key, children: [{ id: held.length }], mentors: [] } as never;
+  }
   if (key === "throws") throw new RangeError(`no county ${key}`);
   if (key !== "cross") return pairingCounty(key);
   const s1 = pairingCounty("s1");

@@ -1,4 +1,6 @@
 import {
+  ErrorCode,
+  isLiushouError,
   planPairingsPartitioned,
   TEACHER_PAIRING_PRESET,
   ValidationError,
@@ -90,5 +92,22 @@ describe("planPairingsPartitionedParallel", () => {
     await expect(
       planPairingsPartitionedParallel({ ...options, keys: ["k1"], loader, workers: 0 }),
     ).rejects.toBeInstanceOf(ValidationError);
+  }, 120_000);
+
+  it("keeps each worker's heap under heapLimitMb, and names the partition that needs more", async () => {
+    const keys = ["s1", "s2"];
+    const limited = { ...options, keys, loader, workers: 2, heapLimitMb: 128 };
+    expect(await planPairingsPartitionedParallel(limited)).toEqual(await inOneThread(keys));
+    const lost = await rejection(
+      planPairingsPartitionedParallel({ ...limited, keys: ["s1", "huge"] }),
+    );
+    expect(isLiushouError(lost, ErrorCode.ERROR)).toBe(true);
+    expect((lost as Error).message).toContain("huge");
+    expect((lost as Error).message).toContain("heapLimitMb 128");
+    expect(((lost as Error).cause as { code?: string }).code).toBe("ERR_WORKER_OUT_OF_MEMORY");
+    for (const heapLimitMb of [0, 63, 1.5, "256", 2_000_000])
+      await expect(
+        planPairingsPartitionedParallel({ ...limited, heapLimitMb } as never),
+      ).rejects.toBeInstanceOf(ValidationError);
   }, 120_000);
 });

@@ -5,7 +5,7 @@
  * @module
  */
 import { availableParallelism } from "node:os";
-import { validate, type LocalizedText } from "@liushou/core";
+import { ErrorCode, LiushouError, text, validate, type LocalizedText } from "@liushou/core";
 import Tinypool from "tinypool";
 import * as z from "zod";
 import type { WorkerJob } from "./task";
@@ -25,12 +25,21 @@ export interface PoolOptions {
   loader: string | URL;
   /** Worker threads. Default: the machine's available parallelism (at most 64). */
   workers?: number;
+  /**
+   * Each worker thread's heap limit in MB (V8's old generation). Without one, a worker's heap
+   * grows with its garbage between collections, up to V8's own limit, well past what one
+   * partition holds; with one, it collects sooner and stays near the limit, so the pool's memory
+   * is bounded by `workers × heapLimitMb` and the main thread's merge. A partition that needs
+   * more fails with a `LiushouError` naming it. Default: no limit of its own.
+   */
+  heapLimitMb?: number;
 }
 
 const PoolSchema = z.object({
   keys: z.array(z.string().min(1)).min(1),
   loader: z.union([z.string().min(1), z.instanceof(URL)]),
   workers: z.number().int().min(1).max(64).optional(),
+  heapLimitMb: z.number().int().min(64).max(1_048_576).optional(),
 });
 
 /** The pool options, validated (a ValidationError under `subject`), and the rest. */
@@ -40,10 +49,15 @@ export function splitPoolOptions<T extends PoolOptions>(
 ): { pool: z.infer<typeof PoolSchema>; options: Omit<T, keyof PoolOptions> } {
   const pool = validate(
     PoolSchema,
-    { keys: input?.keys, loader: input?.loader, workers: input?.workers },
+    {
+      keys: input?.keys,
+      loader: input?.loader,
+      workers: input?.workers,
+      heapLimitMb: input?.heapLimitMb,
+    },
     { subject },
   );
-  const { keys: _k, loader: _l, workers: _w, ...options } = input;
+  const { keys: _k, loader: _l, workers: _w, heapLimitMb: _h, ...options } = input;
   return { pool, options };
 }
 
@@ -67,6 +81,23 @@ function loaderHref(loader: string | URL): string {
 }
 
 /**
+ * The error of a partition whose worker thread died: out of memory under `heapLimitMb` (a
+ * `LiushouError` naming the partition and the limit), or what the pool rejected with.
+ */
+function workerLost(e: unknown, key: string, heapLimitMb: number | undefined): unknown {
+  if ((e as { code?: unknown } | null)?.code !== "ERR_WORKER_OUT_OF_MEMORY") return e;
+  const limit = heapLimitMb === undefined ? "" : ` (heapLimitMb ${heapLimitMb})`;
+  return new LiushouError(
+    ErrorCode.ERROR,
+    text(
+      `分区 ${key} 的工作线程内存不足${limit}：请调高 heapLimitMb 或缩小分区`,
+      `the worker thread of partition ${key} ran out of memory${limit}: raise heapLimitMb or make the partition smaller`,
+    ),
+    { cause: e },
+  );
+}
+
+/**
  * Runs a job for every key on a pool of worker threads and hands `merge` the results in key
  * order, as they come: reading the result of a partition whose job failed throws its error,
  * rebuilt as the worker met it. The pool is gone when `merge` settles.
@@ -82,12 +113,18 @@ export async function onWorkers<S, R>(
     execArgv,
     minThreads: 1,
     maxThreads: Math.min(pool.workers ?? availableParallelism(), 64, pool.keys.length),
+    ...(pool.heapLimitMb === undefined
+      ? {}
+      : { resourceLimits: { maxOldGenerationSizeMb: pool.heapLimitMb } }),
   });
   try {
     const loader = loaderHref(pool.loader);
-    const runs = pool.keys.map(
-      (key, index) =>
-        tinypool.run(jobOf(key, index, loader), { name: "runJob" }) as Promise<Settled<S>>,
+    const runs = pool.keys.map((key, index) =>
+      (tinypool.run(jobOf(key, index, loader), { name: "runJob" }) as Promise<Settled<S>>).catch(
+        (e: unknown) => {
+          throw workerLost(e, key, pool.heapLimitMb);
+        },
+      ),
     );
     // Read in order below; a failure the merge never reaches is not an unhandled rejection.
     for (const run of runs) run.catch(() => undefined);

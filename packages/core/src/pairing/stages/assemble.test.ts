@@ -288,3 +288,55 @@ describe("assemblePlan: ended pairings", () => {
     expect(at.pairs.map((x) => x.status)).toEqual(["kept", "kept"]);
   });
 });
+
+describe("assemblePlan, lines and lists shared between entries", () => {
+  // Three children of one class and one teacher with one place: the pairs' lines and the
+  // unmatched children's lists are alike, so the plan holds each once, frozen.
+  const plan = () =>
+    planPairings({
+      children: [
+        child("a", { school: "s1", cls: "k1" }),
+        child("b", { school: "s1", cls: "k1" }),
+        child("c", { school: "s1", cls: "k1" }),
+        child("d", { school: "s1", cls: "k1" }),
+      ],
+      mentors: [
+        mentor("t1", { kind: "class-teacher", school: "s1", classes: ["k1"], max: 1 }),
+        mentor("t2", { kind: "class-teacher", school: "s1", classes: ["k1"], max: 1 }),
+      ],
+      rules: { ...rules, soft: { classTeacher: 3, sameClass: 2 } },
+      asOf,
+    });
+
+  it("shares each alike score line between pairs, frozen, with the same values as before", () => {
+    const { pairs } = plan();
+    expect(pairs).toHaveLength(2);
+    const [p, q] = pairs;
+    expect(p!.breakdown.map((t) => t.rule)).toEqual(q!.breakdown.map((t) => t.rule));
+    for (let k = 0; k < p!.breakdown.length; k++) {
+      const t = p!.breakdown[k]!;
+      if (t.rule !== "workload") expect(q!.breakdown[k]).toBe(t);
+      expect(Object.isFrozen(t)).toBe(true);
+    }
+    expect(p!.breakdown.find((t) => t.rule === "sameClass")).toMatchObject({
+      weight: 2,
+      value: 1,
+      points: 2,
+    });
+    // Each pair keeps its own list: changing one pair's breakdown leaves the other's alone.
+    expect(p!.breakdown).not.toBe(q!.breakdown);
+  });
+
+  it("shares the takenBy list of children with the same eligible mentors, frozen", () => {
+    const { unmatched } = plan();
+    expect(unmatched.map((u) => u.reason)).toEqual(["capacity-taken", "capacity-taken"]);
+    const [u, v] = unmatched;
+    expect(u!.takenBy).toBe(v!.takenBy);
+    expect(u!.takenBy.map((h) => h.mentorId)).toEqual(["t1", "t2"]);
+    expect(Object.isFrozen(u!.takenBy)).toBe(true);
+    expect(Object.isFrozen(u!.takenBy[0])).toBe(true);
+    expect(Object.isFrozen(u!.takenBy[0]!.childIds)).toBe(true);
+    expect(() => (u!.excluded as unknown[]).push(1)).toThrow(TypeError);
+    expect(u!.excludedBy).toEqual([]);
+  });
+});

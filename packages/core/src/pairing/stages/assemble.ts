@@ -14,7 +14,7 @@ import type { EndedPairing, PairingPlan, PairingStats, PlannedPair, UnmatchedChi
 import type { CandidateGraph } from "./graph";
 import { isReplanned, type OutOfScope } from "./input";
 import type { EdgeChoice } from "./solve";
-import { explainUnmatched, type Holders } from "./unmatched";
+import { explainUnmatched, UnmatchedShared, type Holders } from "./unmatched";
 
 /** Deterministic short hash (two 32-bit FNV-1a) as 16 hex characters. */
 function hash(s: string): string {
@@ -280,9 +280,9 @@ export function assemblePlan(graph: CandidateGraph, edgeOf: EdgeChoice): Pairing
   const existing = settleExisting(graph, edgeOf);
   const { pairs, added, score } = buildPairs(graph, edgeOf, holders, existing);
   const unmatched: UnmatchedChild[] = [];
-  const holderIds = new Map<number, { mentorId: string; childIds: readonly string[] }>();
+  const shared = new UnmatchedShared(graph, holders);
   for (let i = 0; i < graph.children.length; i++)
-    if (edgeOf[i]! < 0) unmatched.push(explainUnmatched(graph, i, holders, holderIds));
+    if (edgeOf[i]! < 0) unmatched.push(explainUnmatched(graph, i, shared));
   return {
     asOf: graph.input.asOf,
     ruleSet: graph.rules.name,

@@ -20,16 +20,56 @@ interface HolderIds {
   readonly childIds: readonly string[];
 }
 
+/** An empty list shared by the explanations that have nothing to list. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * What the explanations of one plan's unmatched children share, frozen: each mentor's
+ * {@link HolderIds}, and each `takenBy` list (children with the same eligible mentors share it).
+ */
+export class UnmatchedShared {
+  private readonly ids = new Map<number, HolderIds>();
+  private readonly lists = new Map<string, readonly HolderIds[]>();
+
+  constructor(
+    private readonly graph: CandidateGraph,
+    /** The children each mentor holds. */
+    readonly holders: Holders,
+  ) {}
+
+  /** The mentors `eligible` (indices) with the children who hold their places. */
+  takenBy(eligible: readonly number[]): readonly HolderIds[] {
+    const key = eligible.join();
+    let list = this.lists.get(key);
+    if (list === undefined) {
+      list = Object.freeze(eligible.map((j) => this.holder(j)));
+      this.lists.set(key, list);
+    }
+    return list;
+  }
+
+  private holder(j: number): HolderIds {
+    let h = this.ids.get(j);
+    if (h === undefined) {
+      const { mentors, children } = this.graph;
+      h = Object.freeze({
+        mentorId: mentors[j]!.id,
+        childIds: Object.freeze(this.holders[j]!.map((x) => children[x]!.id)),
+      });
+      this.ids.set(j, h);
+    }
+    return h;
+  }
+}
+
 /**
  * Why a child got nobody: no mentor of the kinds at all, every mentor breaking a hard rule
  * (counted by rule, the nearest named), or every eligible mentor full (and with whom).
- * `holderIds` caches the ids of each mentor's children across the unmatched children of a plan.
  */
 export function explainUnmatched(
   graph: CandidateGraph,
   i: number,
-  holders: Holders,
-  holderIds: Map<number, HolderIds>,
+  shared: UnmatchedShared,
 ): UnmatchedChild {
   const child = graph.children[i]!;
   const priority = graph.priority[i] === 1;
@@ -37,17 +77,8 @@ export function explainUnmatched(
   for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++)
     eligible.push(graph.edgeMentor[e]!);
   if (eligible.length === 0) return explainNoEligible(graph.ctx, child, priority, graph.mentors);
-  const takenBy = eligible.map((j) => {
-    let h = holderIds.get(j);
-    if (!h) {
-      h = {
-        mentorId: graph.mentors[j]!.id,
-        childIds: holders[j]!.map((x) => graph.children[x]!.id),
-      };
-      holderIds.set(j, h);
-    }
-    return h;
-  });
+  const takenBy = shared.takenBy(eligible);
+  const holders = shared.holders;
   const higher = eligible.some((j) =>
     holders[j]!.some((h) => graph.priority[h]! > graph.priority[i]!),
   );
@@ -61,8 +92,8 @@ export function explainUnmatched(
         `the ${eligible.length} eligible mentor(s) are full${higher ? " (partly with higher-priority children)" : " (a plan with a better total holds their places)"}`,
       ),
     ),
-    excludedBy: [],
-    excluded: [],
+    excludedBy: NONE,
+    excluded: NONE,
     takenBy,
   };
 }
@@ -88,9 +119,9 @@ export function explainNoEligible(
         `没有 ${kinds.join("、")} 类型的导师`,
         `there is no mentor of kind ${kinds.join(", ")}`,
       ),
-      excludedBy: [],
-      excluded: [],
-      takenBy: [],
+      excludedBy: NONE,
+      excluded: NONE,
+      takenBy: NONE,
     };
   }
   const counts = new Map<string, number>();
@@ -120,6 +151,6 @@ export function explainNoEligible(
     ),
     excludedBy,
     excluded: [...near, ...rest].slice(0, 20),
-    takenBy: [],
+    takenBy: NONE,
   };
 }
