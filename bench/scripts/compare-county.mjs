@@ -54,6 +54,9 @@ function records(fx, pop, people) {
 function digest(report) {
   const h = createHash("sha256");
   const feed = (v, depth) => {
+    // The prepared data's record ids, as strings whether kept so or in an id store.
+    if (typeof v?.compare === "function" && typeof v.n === "number")
+      v = Array.from({ length: v.n }, (_, i) => v.get(i));
     if (depth < 4 && v !== null && typeof v === "object") {
       h.update(Array.isArray(v) ? "[" : "{");
       for (const [k, x] of Object.entries(v)) {

@@ -1,28 +1,28 @@
 import { describe, expect, it } from "vitest";
+import { IdStore } from "./id-store";
 import { IdTable } from "./id-table";
 
 describe("IdTable", () => {
   it("finds every repeated id across many growths, and only those", () => {
-    const ids: string[] = [];
+    const ids = new IdStore();
     const table = new IdTable(ids);
     const repeats: [number, number][] = [];
     for (let i = 0; i < 300_000; i++) {
       // Every 1,000th id repeats one seen 500 entries earlier.
-      const id = i % 1000 === 999 ? ids[i - 500]! : `r-${i.toString(36)}`;
-      ids.push(id);
-      const earlier = table.add(i);
+      const id = i % 1000 === 999 ? ids.get(i - 500) : `r-${i.toString(36)}`;
+      const earlier = table.add(ids.add(id));
       if (earlier >= 0) repeats.push([earlier, i]);
     }
     expect(repeats).toHaveLength(300);
     for (const [a, b] of repeats) {
-      expect(ids[a]).toBe(ids[b]);
+      expect(ids.get(a)).toBe(ids.get(b));
       expect(b - a).toBe(500);
     }
   });
 
   it("tells apart ids whose hashes collide in the table", () => {
-    const ids = ["a", "b", "a", "", ""];
+    const ids = new IdStore();
     const table = new IdTable(ids);
-    expect(ids.map((_, i) => table.add(i))).toEqual([-1, -1, 0, -1, 3]);
+    expect(["a", "b", "a", "", ""].map((id) => table.add(ids.add(id)))).toEqual([-1, -1, 0, -1, 3]);
   });
 });

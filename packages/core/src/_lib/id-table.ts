@@ -1,8 +1,10 @@
+import type { IdStore } from "./id-store";
+
 /**
- * Finds repeated ids among millions of strings without a `Set` (V8 caps a `Set` at 2^24
- * entries and grows it with large rehash copies): an open-addressing table of indices into the
- * caller's own id list, doubled when 3/4 full. Each slot holds the id's hash beside its index
- * (8 bytes a slot), so a probe reads one place in memory, and growing never reads the strings
+ * Finds repeated ids among millions without a `Set` (V8 caps a `Set` at 2^24 entries and grows
+ * it with large rehash copies): an open-addressing table of indices into the caller's own
+ * {@link IdStore}, doubled when 3/4 full. Each slot holds the id's hash beside its index
+ * (8 bytes a slot), so a probe reads one place in memory, and growing never reads the ids
  * again.
  * @internal
  */
@@ -14,11 +16,11 @@ export class IdTable {
   private size = 0;
 
   /**
-   * @param ids - The list the indices refer to; the caller appends to it before `add`.
+   * @param ids - The store the indices refer to; the caller adds to it before `add`.
    * @param expected - How many ids are expected (the table is sized for them at once).
    */
   constructor(
-    private readonly ids: readonly string[],
+    private readonly ids: IdStore,
     expected = 1 << 14,
   ) {
     let slots = 1 << 16;
@@ -28,19 +30,19 @@ export class IdTable {
   }
 
   /**
-   * Adds `ids[i]`.
-   * @returns The index of an earlier equal id, or -1 when `ids[i]` is new.
+   * Adds id `i` of the store.
+   * @returns The index of an earlier equal id, or -1 when id `i` is new.
    */
   add(i: number): number {
     if ((this.size + 1) * 4 > (this.mask + 1) * 3) this.grow();
-    const id = this.ids[i]!;
-    const h = hash(id);
+    const ids = this.ids;
+    const h = ids.hash(i);
     const slots = this.slots;
     let s = h & this.mask;
     for (;;) {
       const at = slots[2 * s + 1]!;
       if (at === 0) break;
-      if (slots[2 * s] === h && this.ids[at - 1] === id) return at - 1;
+      if (slots[2 * s] === h && ids.equals(at - 1, i)) return at - 1;
       s = (s + 1) & this.mask;
     }
     slots[2 * s] = h;
@@ -64,12 +66,4 @@ export class IdTable {
     }
     this.slots = slots;
   }
-}
-
-/** FNV-1a over UTF-16 code units, with a final mix. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  return Math.imul(h, 0x45d9f3b) | 0;
 }

@@ -1,3 +1,5 @@
+import type { IdStore } from "./id-store";
+
 /**
  * The smallest distinct ids of a stream, sorted as `Array.prototype.sort` sorts strings, in
  * bounded memory: what a finding names of millions of records, without holding them all.
@@ -19,5 +21,11 @@ export class SmallestDistinctIds {
     if (i > 0 && ids[i - 1] === id) return;
     ids.splice(i, 0, id);
     if (ids.length > this.max) ids.pop();
+  }
+
+  /** Offers id `i` of a store, built as a string only if it is kept. */
+  addFrom(store: IdStore, i: number): void {
+    const ids = this.ids;
+    if (ids.length < this.max || store.compare(i, ids[ids.length - 1]!) < 0) this.add(store.get(i));
   }
 }

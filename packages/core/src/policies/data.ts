@@ -31,6 +31,7 @@ import {
 } from "../model/records";
 import { ACTIVITY_KIND_CODE, NO_INITIATOR } from "./codes";
 import { RecordReader } from "./record-reader";
+import { IdStore } from "../_lib/id-store";
 import { IdTable } from "../_lib/id-table";
 import { SmallestDistinctIds } from "../_lib/smallest-ids";
 import { IntList } from "../_lib/int-list";
@@ -108,8 +109,8 @@ export interface ComplianceData {
 /** @internal */
 export interface EventColumns {
   readonly n: number;
-  /** Record or activity ids. */
-  readonly ids: readonly string[];
+  /** Record or activity ids (kept off the heap: a county has millions). */
+  readonly ids: IdStore;
   /** Number of contact records; events at and after this index are activities. */
   readonly recordCount: number;
   readonly day: Int32Array;
@@ -326,7 +327,7 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   // need never be held as objects), checked, and reduced to typed columns. Given an array, the
   // columns are sized for it at once.
   const expected = (Array.isArray(input.records) ? input.records.length : 1024) + activities.length;
-  const ids: string[] = [];
+  const ids = new IdStore(expected);
   const idTable = new IdTable(ids, expected);
   const dayList = new IntList(expected);
   const kindList = new IntList(expected);
@@ -363,8 +364,7 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       r.take(parsed.data);
     }
     const id = r.id;
-    ids.push(id);
-    if (idTable.add(ids.length - 1) >= 0) {
+    if (idTable.add(ids.add(id)) >= 0) {
       recordIssueCount++;
       if (recordIssues.length < 100) {
         recordIssues.push({
@@ -409,9 +409,9 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       ),
     });
   }
-  const nR = ids.length;
+  const nR = ids.n;
   for (const a of activities) {
-    ids.push(a.id);
+    ids.add(a.id);
     dayList.push(dayNumber(a.date));
     kindList.push(ACTIVITY_KIND_CODE.get(a.kind)!);
     initList.push(NO_INITIATOR);
@@ -426,7 +426,7 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     childStartList.push(childTmp.n);
     mentorStartList.push(mentorTmp.n);
   }
-  const n = ids.length;
+  const n = ids.trim().n;
   const day = dayList.finish();
   const kind = kindList.toUint8Array();
   const initiator = initList.toUint8Array();

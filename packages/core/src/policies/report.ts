@@ -140,13 +140,11 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
     const b = a + t.recordCount(i);
     let recordIds: string[];
     if (b - a === 0) recordIds = [];
-    else if (b - a === 1) recordIds = [ids[t.pool[a]!]!];
+    else if (b - a === 1) recordIds = [ids.get(t.pool[a]!)];
     else {
       const evs = Array.from(t.pool.subarray(a, b));
-      evs.sort(
-        (x, y) => days[x]! - days[y]! || (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0),
-      );
-      recordIds = evs.map((e) => ids[e]!);
+      evs.sort((x, y) => days[x]! - days[y]! || ids.compare(x, y));
+      recordIds = evs.map((e) => ids.get(e));
     }
     const row: { -readonly [K in keyof ComplianceRow]: ComplianceRow[K] } = {
       policyId: policy.id,

@@ -78,11 +78,11 @@ export function recordFindings(
     const d = ev.day[e]!;
     if (d > asOfDay) {
       afterCount++;
-      after.add(ev.ids[e]!);
+      after.addFrom(ev.ids, e);
     }
     if (d < coverFrom || d > coverTo) {
       outsideCount++;
-      outside.add(ev.ids[e]!);
+      outside.addFrom(ev.ids, e);
     }
   }
   const out: PolicyFinding[] = [];

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { IdStore } from "./id-store";
+
+describe("IdStore", () => {
+  it("gives back every id as given, across growths and a switch to two-byte characters", () => {
+    const given: string[] = [];
+    const store = new IdStore(4);
+    for (let i = 0; i < 5000; i++) {
+      const id =
+        i === 3000 ? "记录-é-" + i : i % 7 === 0 ? "" : `r-${i.toString(36)}-${"x".repeat(i % 70)}`;
+      given.push(id);
+      expect(store.add(id)).toBe(i);
+    }
+    expect(store.n).toBe(5000);
+    expect(given.every((id, i) => store.get(i) === id)).toBe(true);
+    store.trim();
+    expect(given.every((id, i) => store.get(i) === id)).toBe(true);
+    expect(store.add("ÿĀ")).toBe(5000);
+    expect(store.get(5000)).toBe("ÿĀ");
+  });
+
+  it("switches to two bytes in the middle of an id without losing its first characters", () => {
+    const store = new IdStore(1);
+    store.add("ab");
+    store.add("cd王e");
+    expect([store.get(0), store.get(1)]).toEqual(["ab", "cd王e"]);
+  });
+
+  it("compares and hashes as the strings would", () => {
+    const ids = ["b", "a", "ab", "", "b", "aé", "a王", "a\u00ff", "A"];
+    const store = new IdStore();
+    for (const id of ids) store.add(id);
+    const sign = (x: number) => Math.sign(x);
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = 0; j < ids.length; j++) {
+        const want = ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : 0;
+        expect(sign(store.compare(i, j))).toBe(want);
+        expect(sign(store.compare(i, ids[j]!))).toBe(want);
+        expect(store.equals(i, j)).toBe(want === 0);
+        if (want === 0) expect(store.hash(i)).toBe(store.hash(j));
+      }
+    }
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Millions of short ids kept outside the JavaScript heap: their characters one after another in
+ * a typed array that doubles when full (one byte a character while every character is below
+ * 256, two bytes from the first that is not), and where each ends. Holding a county's 1.5
+ * million record ids as strings would have the garbage collector copy each of them as it
+ * survives; here they cost it nothing, and a string is built only when one is asked for.
+ * @internal
+ */
+export class IdStore {
+  private chars: Uint8Array | Uint16Array;
+  /** End of id `i` in `chars` at `i + 1`, after a leading 0. */
+  private ends: Int32Array;
+  /** How many ids are stored. */
+  n = 0;
+
+  /** @param expected - How many ids are expected (the store is sized for them at once). */
+  constructor(expected = 1024) {
+    this.ends = new Int32Array(Math.max(16, expected + 1));
+    this.chars = new Uint8Array(Math.max(64, expected * 16));
+  }
+
+  /** Appends an id. @returns Its index. */
+  add(id: string): number {
+    const at = this.ends[this.n]!;
+    const end = at + id.length;
+    let chars =
+      end > this.chars.length
+        ? this.resize(this.chars instanceof Uint16Array, end, at)
+        : this.chars;
+    for (let k = 0; k < id.length; k++) {
+      const c = id.charCodeAt(k);
+      if (c > 255 && !(chars instanceof Uint16Array)) chars = this.resize(true, end, at + k);
+      chars[at + k] = c;
+    }
+    if (this.n + 1 === this.ends.length) {
+      const ends = new Int32Array(this.ends.length * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.ends[++this.n] = end;
+    return this.n - 1;
+  }
+
+  /** Id `i`, as the string given. */
+  get(i: number): string {
+    return String.fromCharCode.apply(
+      null,
+      this.chars.subarray(this.ends[i]!, this.ends[i + 1]!) as unknown as number[],
+    );
+  }
+
+  /** FNV-1a over the UTF-16 code units of id `i`, with a final mix. */
+  hash(i: number): number {
+    const chars = this.chars;
+    let h = 0x811c9dc5;
+    for (let k = this.ends[i]!, b = this.ends[i + 1]!; k < b; k++)
+      h = Math.imul(h ^ chars[k]!, 0x01000193);
+    h ^= h >>> 16;
+    return Math.imul(h, 0x45d9f3b) | 0;
+  }
+
+  /** Whether ids `i` and `j` are equal. */
+  equals(i: number, j: number): boolean {
+    const chars = this.chars;
+    const a = this.ends[i]!;
+    const b = this.ends[j]!;
+    const len = this.ends[i + 1]! - a;
+    if (this.ends[j + 1]! - b !== len) return false;
+    for (let k = 0; k < len; k++) if (chars[a + k] !== chars[b + k]) return false;
+    return true;
+  }
+
+  /**
+   * Id `i` against another: below 0 when it sorts first, as `<` orders strings (by UTF-16
+   * code unit), 0 when equal. `other` is an index into the store, or a string.
+   */
+  compare(i: number, other: number | string): number {
+    const chars = this.chars;
+    const a = this.ends[i]!;
+    const lenA = this.ends[i + 1]! - a;
+    const b = typeof other === "string" ? 0 : this.ends[other]!;
+    const lenB = typeof other === "string" ? other.length : this.ends[other + 1]! - b;
+    for (let k = 0; k < lenA && k < lenB; k++) {
+      const d = chars[a + k]! - (typeof other === "string" ? other.charCodeAt(k) : chars[b + k]!);
+      if (d !== 0) return d;
+    }
+    return lenA - lenB;
+  }
+
+  /** Right-sizes the store once every id is added; adding more still works. */
+  trim(): this {
+    this.chars = this.chars.slice(0, this.ends[this.n]);
+    this.ends = this.ends.slice(0, this.n + 1);
+    return this;
+  }
+
+  /**
+   * A buffer of at least `need` characters, two bytes a character if `wide`, with the first
+   * `used` copied.
+   */
+  private resize(wide: boolean, need: number, used: number): Uint8Array | Uint16Array {
+    let size = Math.max(64, this.chars.length);
+    while (size < need) size *= 2;
+    const chars = wide ? new Uint16Array(size) : new Uint8Array(size);
+    chars.set(this.chars.subarray(0, used));
+    return (this.chars = chars);
+  }
+}
