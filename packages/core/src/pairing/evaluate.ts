@@ -483,10 +483,10 @@ export function softEval(
 }
 
 /**
- * The integer gain of a pair (same as `softEval(...).gain`). With `part`, only what the built-in
- * rules give (`"builtin"`: it depends on the child's rule inputs alone, so children alike share
- * it) or only what the host's rules give (`"custom"`); every term is a whole number, so the two
- * parts add up to the whole exactly (for a new pair: stability is in neither).
+ * The integer gain of a pair (same as `softEval(...).gain`). With `builtin`, only what the
+ * built-in rules give (it depends on the child's rule inputs alone, so children alike share it);
+ * {@link customGain} gives the rest. Every term is a whole number, so the two parts add up to
+ * the whole exactly (for a new pair: stability is in neither).
  */
 export function softGain(
   ctx: EvalContext,
@@ -494,7 +494,7 @@ export function softGain(
   mentor: Mentor,
   existing: boolean,
   priority: boolean,
-  part?: "builtin" | "custom",
+  part?: "builtin",
 ): number {
   return softInto(ctx, child, mentor, existing, priority, undefined, part);
 }
@@ -506,67 +506,87 @@ function softInto(
   existing: boolean,
   priority: boolean,
   out: number[] | undefined,
-  part?: "builtin" | "custom",
+  part?: "builtin",
 ): number {
   const { rules } = ctx;
   const w = rules.soft;
   const weights = ctx.weights;
   const v = ctx.scratch;
   let k = 0;
-  if (part === "custom") k = BUILTIN_SOFT.length + 1;
-  else {
-    v[k++] = w.classTeacher > 0 && isClassTeacher(ctx, child, mentor) ? Y : N;
-    const cid = child.child.classId;
-    v[k++] = w.sameClass > 0 && cid !== undefined && mentor.classIds.includes(cid) ? Y : N;
-    let grade = N;
-    if (w.sameGrade > 0) {
-      const g = gradeOf(ctx, child);
-      if (g !== undefined && mentor.classIds.some((id) => ctx.classes.get(id)?.grade === g))
-        grade = Y;
-    }
-    v[k++] = grade;
-    v[k++] =
-      w.sameSchool > 0 &&
-      child.child.schoolId !== undefined &&
-      child.child.schoolId === mentor.schoolId
-        ? Y
-        : N;
-    let village = N;
-    if (w.sameVillage > 0 && mentor.regionCode !== undefined) {
-      const shared = sharedPrefix(child.child.regionCode, mentor.regionCode, 12);
-      village = shared >= 12 ? 1 : shared >= 9 ? 0.5 : N;
-    }
-    v[k++] = village;
-    v[k++] =
-      w.experience > 0 && priority
-        ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears)
-        : N;
-    v[k++] = existing ? Y : N;
+  v[k++] = w.classTeacher > 0 && isClassTeacher(ctx, child, mentor) ? Y : N;
+  const cid = child.child.classId;
+  v[k++] = w.sameClass > 0 && cid !== undefined && mentor.classIds.includes(cid) ? Y : N;
+  let grade = N;
+  if (w.sameGrade > 0) {
+    const g = gradeOf(ctx, child);
+    if (g !== undefined && mentor.classIds.some((id) => ctx.classes.get(id)?.grade === g))
+      grade = Y;
   }
-  const from = part === "custom" ? k : 0;
-  if (part !== "builtin") {
-    for (const custom of ctx.softCustom) {
-      const { rule, index } = custom;
-      const r: unknown = callCustom(custom, child, mentor, ctx.ruleContext);
-      if (typeof r !== "number" || !(r >= 0 && r <= 1)) {
-        throw customError(
-          index,
-          rule.name,
-          text(
-            `应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${describeValue(r)}）`,
-            `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${describeValue(r)})`,
-          ),
-        );
-      }
-      v[k++] = r;
-    }
+  v[k++] = grade;
+  v[k++] =
+    w.sameSchool > 0 &&
+    child.child.schoolId !== undefined &&
+    child.child.schoolId === mentor.schoolId
+      ? Y
+      : N;
+  let village = N;
+  if (w.sameVillage > 0 && mentor.regionCode !== undefined) {
+    const shared = sharedPrefix(child.child.regionCode, mentor.regionCode, 12);
+    village = shared >= 12 ? 1 : shared >= 9 ? 0.5 : N;
   }
+  v[k++] = village;
+  v[k++] =
+    w.experience > 0 && priority
+      ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears)
+      : N;
+  v[k++] = existing ? Y : N;
+  if (part !== "builtin")
+    for (const custom of ctx.softCustom) v[k++] = customValue(ctx, custom, child, mentor);
   let gain = 0;
-  for (let i = from; i < k; i++) {
+  for (let i = 0; i < k; i++) {
     const wi = weights[i]!;
     const vi = v[i]!;
     if (out) out.push(vi);
     if (wi > 0 && vi > 0) gain += Math.round(wi * vi * SCALE);
+  }
+  return gain;
+}
+
+/** A custom soft rule's value for a pair: a number in [0, 1], or a ValidationError naming it. */
+function customValue(
+  ctx: EvalContext,
+  custom: EvalContext["softCustom"][number],
+  child: ChildFile,
+  mentor: Mentor,
+): number {
+  const r: unknown = callCustom(custom, child, mentor, ctx.ruleContext);
+  if (typeof r !== "number" || !(r >= 0 && r <= 1)) {
+    throw customError(
+      custom.index,
+      custom.rule.name,
+      text(
+        `应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${describeValue(r)}）`,
+        `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${describeValue(r)})`,
+      ),
+    );
+  }
+  return r;
+}
+
+/**
+ * The custom soft rules' part of a pair's gain (what `softGain` adds to its `builtin` part),
+ * without the scratch values: the graph adds it to the built-in part that alike children share, once for
+ * each of a dense county's million pairs.
+ */
+export function customGain(ctx: EvalContext, child: ChildFile, mentor: Mentor): number {
+  const customs = ctx.softCustom;
+  const weights = ctx.weights;
+  const at = BUILTIN_SOFT.length + 1;
+  let gain = 0;
+  for (let i = 0; i < customs.length; i++) {
+    const r = customValue(ctx, customs[i]!, child, mentor);
+    const w = weights[at + i]!;
+    if (w > 0 && r > 0) gain += Math.round(w * r * SCALE);
   }
   return gain;
 }

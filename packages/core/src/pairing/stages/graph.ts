@@ -18,6 +18,7 @@ import {
   makeEvalContext,
   needsSameGender,
   SCALE,
+  customGain,
   softGain,
   type EvalContext,
 } from "../evaluate";
@@ -231,11 +232,11 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
       let base = rows.get(key);
       if (base === undefined)
         rows.set(key, (base = baseRow(ctx, buckets, mentors, c, sameGender, pri)));
-      for (let k = 0; k < base.mentor.length; k++) {
-        const j = base.mentor[k]!;
-        const g = base.gain[k]!;
-        edges.push(j, custom ? g + softGain(ctx, c, mentors[j]!, false, pri, "custom") : g);
-      }
+      const { mentor, gain } = base;
+      if (custom)
+        for (let k = 0; k < mentor.length; k++)
+          edges.push(mentor[k]!, gain[k]! + customGain(ctx, c, mentors[mentor[k]!]!));
+      else for (let k = 0; k < mentor.length; k++) edges.push(mentor[k]!, gain[k]!);
     }
     // Stability is the one gain that depends on the child alone: it is added to the kept pair.
     const existing = activeByChild.get(i);
