@@ -25,13 +25,7 @@ import { countRule, pushedCount, RecordCounter } from "./stages/counting";
 import { calendarFindings, noSubjectFinding, recordFindings } from "./stages/findings";
 import { requiredContacts, windowStatus } from "./stages/status";
 import { forEachSubject, type Subject } from "./stages/subjects";
-import {
-  countBuckets,
-  DayCounts,
-  forEachWindow,
-  windowsOwed,
-  type Window,
-} from "./stages/windows";
+import { countBuckets, DayCounts, forEachWindow, windowsOwed, type Window } from "./stages/windows";
 import { RowTable } from "./table";
 
 export { COMPLIANCE_STATUSES, type ComplianceStatus } from "./statuses";

@@ -143,8 +143,14 @@ describe("workList", () => {
     const order = ["small", "huge", "talk-monthly"];
     const rank = (w: WorkItem) =>
       ["critical", "high", "medium", "low"].indexOf(w.risk ?? "none") * 2 + (w.keyCase ? 0 : 1);
-    const key = (w: WorkItem) =>
-      [(rank(w) + 10) % 10, w.due, -w.shortBy, order.indexOf(w.policyId), w.subjectId, w.from];
+    const key = (w: WorkItem) => [
+      (rank(w) + 10) % 10,
+      w.due,
+      -w.shortBy,
+      order.indexOf(w.policyId),
+      w.subjectId,
+      w.from,
+    ];
     const sorted = (items: readonly WorkItem[]) =>
       items.every((w, k) => {
         if (k === 0) return true;
