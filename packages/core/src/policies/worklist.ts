@@ -117,7 +117,9 @@ export function workList(
       (a, b) => rank[a]! - rank[b]! || due[a]! - due[b]! || short[b]! - short[a]! || a - b,
     );
   };
-  const risks = Object.keys(RISK_ORDER) as (RiskLevel | "none")[];
+  // The risk level of each rank (`rank >> 1`), the inverse of `RISK_ORDER`.
+  const risks: (RiskLevel | "none")[] = [];
+  for (const [risk, order] of Object.entries(RISK_ORDER)) risks[order] = risk as RiskLevel | "none";
   const item = (i: number, rank: number, due: number): WorkItem => {
     const item = report.row(i) as ComplianceRow & {
       shortBy: number;
