@@ -303,7 +303,7 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
   const parsed = {
     ...rest.data,
     asOf,
-    children: checked.filter((c) => !outOfScope.has(c.id)),
+    children: outOfScope.size === 0 ? checked : checked.filter((c) => !outOfScope.has(c.id)),
   };
   validate(z.array(CustomRuleSchema), customRules, { subject, path: ["customRules"] });
   const issues: FieldIssue[] = [];
