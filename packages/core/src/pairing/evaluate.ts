@@ -705,44 +705,43 @@ function sharedTerm(
   ctx: EvalContext,
   slot: number,
   value: number,
-  make: () => ScoreTerm,
+  make: (ctx: EvalContext, slot: number, value: number) => ScoreTerm,
 ): ScoreTerm {
   const cache = (ctx.terms[slot] ??= new Map());
   let t = cache.get(value);
   if (t === undefined) {
-    t = Object.freeze(make());
+    t = Object.freeze(make(ctx, slot, value));
     if (Number.isFinite(value) && !Object.is(value, -0) && cache.size < 10_000) cache.set(value, t);
   }
   return t;
 }
 
+/** The score line of soft rule `i` (its index in `softNames`) at `value`. */
+function softTerm(ctx: EvalContext, i: number, value: number): ScoreTerm {
+  const weight = ctx.weights[i]!;
+  const name = ctx.softNames[i]!;
+  const custom =
+    i >= BUILTIN_SOFT.length + 1 ? ctx.softCustom[i - BUILTIN_SOFT.length - 1]!.rule : undefined;
+  return {
+    rule: name,
+    weight,
+    value,
+    points: Math.round(weight * value * SCALE) / SCALE,
+    explanation: custom
+      ? text(
+          `${custom.explanation["zh-CN"]}：得分 ${value.toFixed(2)}`,
+          `${custom.explanation.en}: value ${value.toFixed(2)}`,
+        )
+      : softText(ctx, name, value),
+  };
+}
+
 /** The score breakdown of a pair (soft rules with a weight > 0). */
 export function softTerms(ctx: EvalContext, values: readonly number[]): ScoreTerm[] {
   const weights = softWeights(ctx);
-  const names = ctx.softNames;
   const terms: ScoreTerm[] = [];
-  for (let i = 0; i < names.length; i++) {
-    const weight = weights[i]!;
-    if (weight <= 0) continue;
-    const value = values[i]!;
-    const name = names[i]!;
-    const custom =
-      i >= BUILTIN_SOFT.length + 1 ? ctx.softCustom[i - BUILTIN_SOFT.length - 1]!.rule : undefined;
-    terms.push(
-      sharedTerm(ctx, i, value, () => ({
-        rule: name,
-        weight,
-        value,
-        points: Math.round(weight * value * SCALE) / SCALE,
-        explanation: custom
-          ? text(
-              `${custom.explanation["zh-CN"]}：得分 ${value.toFixed(2)}`,
-              `${custom.explanation.en}: value ${value.toFixed(2)}`,
-            )
-          : softText(ctx, name, value),
-      })),
-    );
-  }
+  for (let i = 0; i < weights.length; i++)
+    if (weights[i]! > 0) terms.push(sharedTerm(ctx, i, values[i]!, softTerm));
   return terms;
 }
 
@@ -753,22 +752,24 @@ export function workloadPenalty(rules: PairingRuleSet, k: number, cap: number): 
   return Math.round((w * SCALE * (k - 1)) / (cap - 1));
 }
 
+/** The workload line of the k-th slot of a mentor whose capacity is `slot - softNames.length`. */
+function workloadLine(ctx: EvalContext, slot: number, k: number): ScoreTerm {
+  const cap = slot - ctx.softNames.length;
+  const pen = workloadPenalty(ctx.rules, k, cap);
+  return {
+    rule: "workload",
+    weight: ctx.rules.soft.workload,
+    value: k,
+    points: pen === 0 ? 0 : -pen / SCALE,
+    explanation: text(
+      `导师的第 ${k} 名结对儿童（容量 ${cap}），负担均衡扣分`,
+      `the mentor's child no. ${k} (capacity ${cap}): workload balance cost`,
+    ),
+  };
+}
+
 /** The workload line of a pair that holds a mentor's k-th slot. */
 export function workloadTerm(ctx: EvalContext, k: number, cap: number): ScoreTerm | undefined {
-  const rules = ctx.rules;
-  const w = rules.soft.workload;
-  if (w <= 0) return undefined;
-  return sharedTerm(ctx, ctx.softNames.length + cap, k, () => {
-    const pen = workloadPenalty(rules, k, cap);
-    return {
-      rule: "workload",
-      weight: w,
-      value: k,
-      points: pen === 0 ? 0 : -pen / SCALE,
-      explanation: text(
-        `导师的第 ${k} 名结对儿童（容量 ${cap}），负担均衡扣分`,
-        `the mentor's child no. ${k} (capacity ${cap}): workload balance cost`,
-      ),
-    };
-  });
+  if (ctx.rules.soft.workload <= 0) return undefined;
+  return sharedTerm(ctx, ctx.softNames.length + cap, k, workloadLine);
 }
