@@ -62,6 +62,13 @@ export interface CandidateGraph {
 const byId = <T extends { id: string }>(a: T, b: T): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
+/** The index of each item by id (without an entry array an item). */
+function indexById(items: readonly { readonly id: string }[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) index.set(items[i]!.id, i);
+  return index;
+}
+
 /** Growable compressed-row edge lists. */
 class EdgeBuffer {
   mentor = new Int32Array(1024);
@@ -246,8 +253,8 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
   const children = [...input.children].sort(byId);
   const allMentors = new Map(input.mentors.map((m) => [m.id, m] as const));
   const mentors = input.mentors.filter((m) => rules.mentorKinds.includes(m.kind)).sort(byId);
-  const childIndex = new Map(children.map((c, i) => [c.id, i] as const));
-  const mentorIndex = new Map(mentors.map((m, i) => [m.id, i] as const));
+  const childIndex = indexById(children);
+  const mentorIndex = indexById(mentors);
   const priority = new Uint8Array(children.length);
   for (let i = 0; i < children.length; i++) priority[i] = isPriority(children[i]!, rules) ? 1 : 0;
   const caps = mentors.map((m) => capacityOf(m, rules));
