@@ -14,7 +14,7 @@ import {
   name,
   nonNegativeInt,
   oneOf,
-  pick,
+  picker,
   plainArray,
   region,
 } from "../../_lib/shape";
@@ -66,22 +66,26 @@ const MENTOR = [
   ["childId", isId],
 ] as const;
 
+const pickPoint = /* @__PURE__ */ picker(GEO_POINT);
+const pickCapacity = /* @__PURE__ */ picker(CAPACITY);
+const pickMentor = /* @__PURE__ */ picker(MENTOR);
+
 /**
  * The mentor `MentorSchema` would output, built without zod when the input certainly passes it;
  * else `undefined`.
  * @internal
  */
 export function mentorInShape(row: unknown): Mentor | undefined {
-  const m = pick(row, MENTOR);
+  const m = pickMentor(row);
   if (m === undefined) return undefined;
   // Nested values are copied as zod copies them (unknown keys dropped, defaults applied).
   if (m.location !== undefined) {
-    const location = pick(m.location, GEO_POINT);
+    const location = pickPoint(m.location);
     if (location === undefined) return undefined;
     m.location = location;
   }
   if (m.capacity !== undefined) {
-    const c = pick(m.capacity, CAPACITY);
+    const c = pickCapacity(m.capacity);
     if (c === undefined) return undefined;
     if (c.min !== undefined && c.max !== undefined && (c.min as number) > (c.max as number))
       return undefined;
@@ -104,13 +108,15 @@ const PAIRING = [
   ["relayFrom", isId],
 ] as const;
 
+const pickPairing = /* @__PURE__ */ picker(PAIRING);
+
 /**
  * The pairing `PairingSchema` would output, built without zod when the input certainly passes
  * it; else `undefined`.
  * @internal
  */
 export function pairingInShape(row: unknown): Pairing | undefined {
-  const p = pick(row, PAIRING);
+  const p = pickPairing(row);
   if (p === undefined) return undefined;
   // The schema's own refinements: an end not before the start, an end reason only with an end.
   if (p.end === undefined ? p.endReason !== undefined : (p.end as string) < (p.start as string))
