@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hostileLeaf, hostileValue } from "../../_lib/hostile.test-helper";
-import { MentorSchema, PairingSchema } from "../../model/mentor";
-import { listInShape, mentorInShape, pairingInShape } from "./record-shape";
+import { hostileLeaf, hostileValue } from "../_lib/hostile.test-helper";
+import { MentorSchema, PairingSchema } from "./mentor";
+import { listInShape, mentorInShape, pairingInShape } from "./mentor-shape";
 
 /**
  * The fast paths of the pairing input take mentors and pairings that certainly pass their

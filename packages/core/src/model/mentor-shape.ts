@@ -1,9 +1,9 @@
 /**
- * Part of stage 1 of planning, the input: quick checks that let mentors and existing pairings
- * already in validated shape skip their zod parse (`MentorSchema`, `PairingSchema`). Each gives
- * what the schema would output (the same keys and values: unknown keys dropped, defaults
+ * The quick checks that let mentors and pairings already in validated shape skip their zod
+ * parse (`MentorSchema`, `PairingSchema`), for pairing's input and the compliance data. Each
+ * gives what the schema would output (the same keys and values: unknown keys dropped, defaults
  * applied), or `undefined` when the schema might say anything else; the caller then parses
- * everything with zod, so errors stay zod's. Private to the pairing module.
+ * everything with zod, so errors stay zod's.
  * @module
  */
 import {
@@ -17,17 +17,17 @@ import {
   picker,
   plainArray,
   region,
-} from "../../_lib/shape";
-import { MAX_ITEMS } from "../../model/limits";
+} from "../_lib/shape";
+import { MAX_ITEMS } from "./limits";
 import {
   MentorKindSchema,
   PairingEndReasonSchema,
   PairingRoleSchema,
   type Mentor,
   type Pairing,
-} from "../../model/mentor";
-import { GenderSchema } from "../../model/primitives";
-import { isCalendarDate } from "../../time/calendar-date";
+} from "./mentor";
+import { GenderSchema } from "./primitives";
+import { isCalendarDate } from "../time/calendar-date";
 
 const GEO_POINT = [
   ["lat", inRange(-90, 90), true],
