@@ -377,7 +377,7 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       r.take(parsed.data);
     }
     const id = r.id;
-    if (idTable.add(ids.add(id)) >= 0) {
+    if (idTable.add(ids.add(id), ids.lastHash) >= 0) {
       recordIssueCount++;
       if (recordIssues.length < 100) {
         recordIssues.push({
