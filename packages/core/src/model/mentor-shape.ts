@@ -10,6 +10,7 @@ import {
   inRange,
   isId,
   isPlainObject,
+  listOf,
   mobile,
   name,
   nonNegativeInt,
@@ -133,12 +134,5 @@ export function listInShape<T>(
   list: unknown,
   inShape: (row: unknown) => T | undefined,
 ): T[] | undefined {
-  if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype) return undefined;
-  const out: T[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const row = inShape(list[i]);
-    if (row === undefined) return undefined;
-    out.push(row);
-  }
-  return out;
+  return listOf(list, Infinity, inShape);
 }
