@@ -115,6 +115,18 @@ export const hostileLeaf: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: huge },
 );
 
+/**
+ * Field values that pass or almost pass a quick shape check: hostile leaves, the values every
+ * check must refuse or bound (missing, null, NaN, a bigint, empty and over-long ids), and
+ * `values` near the fields of one shape.
+ */
+export function nearValues(...values: unknown[]): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    hostileLeaf,
+    fc.constantFrom(undefined, null, NaN, 7n, "", "x".repeat(64), "x".repeat(65), ...values),
+  );
+}
+
 const KEYS = [
   "__proto__",
   "constructor",

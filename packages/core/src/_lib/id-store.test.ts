@@ -13,6 +13,8 @@ describe("IdStore", () => {
     }
     expect(store.n).toBe(5000);
     expect(given.every((id, i) => store.get(i) === id)).toBe(true);
+    // The hash found while copying is the hash of the stored characters.
+    expect(store.lastHash).toBe(store.hash(4999));
     store.trim();
     expect(given.every((id, i) => store.get(i) === id)).toBe(true);
     expect(store.add("ÿĀ")).toBe(5000);
@@ -23,6 +25,7 @@ describe("IdStore", () => {
     const store = new IdStore(1);
     store.add("ab");
     store.add("cd王e");
+    expect(store.lastHash).toBe(store.hash(1));
     expect([store.get(0), store.get(1)]).toEqual(["ab", "cd王e"]);
   });
 

@@ -1,3 +1,9 @@
+/** The final mix of an FNV-1a hash. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  return Math.imul(h, 0x45d9f3b) | 0;
+}
+
 /**
  * Millions of short ids kept outside the JavaScript heap: their characters one after another in
  * a typed array that doubles when full (one byte a character while every character is below
@@ -12,6 +18,8 @@ export class IdStore {
   private ends: Int32Array;
   /** How many ids are stored. */
   n = 0;
+  /** {@link IdStore.hash} of the id added last, found as it was copied. */
+  lastHash = 0;
 
   /** @param expected - How many ids are expected (the store is sized for them at once). */
   constructor(expected = 1024) {
@@ -27,11 +35,14 @@ export class IdStore {
       end > this.chars.length
         ? this.resize(this.chars instanceof Uint16Array, end, at)
         : this.chars;
+    let h = 0x811c9dc5;
     for (let k = 0; k < id.length; k++) {
       const c = id.charCodeAt(k);
       if (c > 255 && !(chars instanceof Uint16Array)) chars = this.resize(true, end, at + k);
       chars[at + k] = c;
+      h = Math.imul(h ^ c, 0x01000193);
     }
+    this.lastHash = mix(h);
     if (this.n + 1 === this.ends.length) {
       const ends = new Int32Array(this.ends.length * 2);
       ends.set(this.ends);
@@ -55,8 +66,7 @@ export class IdStore {
     let h = 0x811c9dc5;
     for (let k = this.ends[i]!, b = this.ends[i + 1]!; k < b; k++)
       h = Math.imul(h ^ chars[k]!, 0x01000193);
-    h ^= h >>> 16;
-    return Math.imul(h, 0x45d9f3b) | 0;
+    return mix(h);
   }
 
   /** Whether ids `i` and `j` are equal. */

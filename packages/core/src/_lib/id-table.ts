@@ -31,12 +31,12 @@ export class IdTable {
 
   /**
    * Adds id `i` of the store.
+   * @param h - Its hash, when known ({@link IdStore.lastHash} right after adding it).
    * @returns The index of an earlier equal id, or -1 when id `i` is new.
    */
-  add(i: number): number {
+  add(i: number, h = this.ids.hash(i)): number {
     if ((this.size + 1) * 4 > (this.mask + 1) * 3) this.grow();
     const ids = this.ids;
-    const h = ids.hash(i);
     const slots = this.slots;
     let s = h & this.mask;
     for (;;) {

@@ -4,6 +4,7 @@
  * the matching schema accepts unchanged.
  * @module
  */
+import * as z from "zod";
 import { checkRegionCode } from "../identity/region-code";
 import { normalizeMobile } from "../identity/mobile";
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from "../model/limits";
@@ -149,6 +150,57 @@ export function pick(row: unknown, fields: readonly Field[]): Record<string, unk
   // a spread copy has fast properties again (same keys, same order), for every later read.
   return n > FAST_KEYS ? { ...out } : out;
 }
+
+/** A copier of one object's fields, as {@link pick} copies them. @internal */
+export type Picker = (row: unknown) => Record<string, unknown> | undefined;
+
+/**
+ * The code of a {@link Picker} for `fields`: one named store per field, so V8 builds a fast
+ * object from the same transitions every time, where the loop of {@link pick} makes computed
+ * stores. `c[i]` is field `i`'s check, `p[i]` its presence.
+ */
+function pickerCode(fields: readonly Field[]): string {
+  const steps = fields.map(([key, , presence], i) => {
+    const k = JSON.stringify(key);
+    const absent =
+      presence === true
+        ? "return undefined;"
+        : typeof presence === "function"
+          ? `out[${k}] = p[${i}]();`
+          : `if (${k} in row) out[${k}] = undefined;`;
+    return `v = row[${k}]; if (v === undefined) { ${absent} } else if (c[${i}](v)) out[${k}] = v; else return undefined;`;
+  });
+  return `return (row) => { if (!plain(row)) return undefined; const out = {}; let v;\n${steps.join("\n")}\nreturn out; };`;
+}
+
+/**
+ * {@link pick} for one layout of fields (their keys and presences), compiled once: given the
+ * checks, in the layout's order, it gives a {@link Picker} that copies as `pick` does, several
+ * times faster on a county's files. Where code cannot be compiled (zod told `jitless`, or a
+ * content security policy), the picker is `pick` itself.
+ * @example
+ * const pickPoint = pickerOf(POINT)(POINT.map(([, check]) => check));
+ * @internal
+ */
+export function pickerOf(fields: readonly Field[]): (checks: readonly Check[]) => Picker {
+  const presences = fields.map(([, , presence]) => presence);
+  if (z.config().jitless || !z.util.allowsEval.value) {
+    return (checks) => {
+      const checked = fields.map(([key, , presence], i): Field => [key, checks[i]!, presence]);
+      return (row) => pick(row, checked);
+    };
+  }
+  const make = new Function("plain", "c", "p", pickerCode(fields)) as (
+    plain: (v: unknown) => boolean,
+    c: readonly Check[],
+    p: readonly (Presence | undefined)[],
+  ) => Picker;
+  return (checks) => make(isPlainRecord, checks, presences);
+}
+
+/** The {@link Picker} of `fields` with their own checks. @internal */
+export const picker = (fields: readonly Field[]): Picker =>
+  pickerOf(fields)(fields.map(([, check]) => check));
 
 /**
  * A copy of a plain array of at most `max` items, each through `inShape` (read once), or

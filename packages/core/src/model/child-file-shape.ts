@@ -15,7 +15,8 @@ import {
   name,
   nonNegativeInt,
   oneOf,
-  pick,
+  picker,
+  pickerOf,
   plainArray,
   rememberingRegion,
   textOf,
@@ -159,6 +160,17 @@ const FILE: readonly Field[] = [
   ["openedOn", isDate],
 ];
 
+const pickSchooling = /* @__PURE__ */ picker(SCHOOLING);
+const pickGuardian = /* @__PURE__ */ picker(GUARDIAN);
+const pickParent = /* @__PURE__ */ picker(PARENT);
+const pickContact = /* @__PURE__ */ picker(EMERGENCY_CONTACT);
+const pickConsent = /* @__PURE__ */ picker(CONSENT);
+const pickFile = /* @__PURE__ */ picker(FILE);
+/** The child's and the away periods' layouts: their region check is made for each list. */
+const CHILD_LAYOUT = /* @__PURE__ */ pickerOf(childFields({ region: () => false }));
+const AWAY_LAYOUT = /* @__PURE__ */ pickerOf(awayFields({ region: () => false }));
+const checksOf = (fields: readonly Field[]) => fields.map(([, check]) => check);
+
 /** Whether no two people of the file share an id (the schema's own refinement). */
 function distinctPeople(
   guardians: readonly Record<string, unknown>[],
@@ -186,16 +198,16 @@ function distinctPeople(
  */
 export function childFileInShape(): (row: unknown) => ChildFile | undefined {
   const checks: Checks = { region: rememberingRegion() };
-  const CHILD = childFields(checks);
-  const AWAY = awayFields(checks);
+  const pickChild = CHILD_LAYOUT(checksOf(childFields(checks)));
+  const pickAway = AWAY_LAYOUT(checksOf(awayFields(checks)));
   const away = (v: unknown) => {
-    const p = pick(v, AWAY);
+    const p = pickAway(v);
     return p === undefined || (p.to !== undefined && (p.to as string) < (p.from as string))
       ? undefined
       : p;
   };
   const guardian = (v: unknown) => {
-    const g = pick(v, GUARDIAN);
+    const g = pickGuardian(v);
     if (g === undefined) return undefined;
     const list = listOf(g.disqualifications, CarerDisqualificationSchema.options.length, (d) =>
       disqualification(d) ? d : undefined,
@@ -205,7 +217,7 @@ export function childFileInShape(): (row: unknown) => ChildFile | undefined {
     return g;
   };
   const parent = (v: unknown) => {
-    const p = pick(v, PARENT);
+    const p = pickParent(v);
     if (p === undefined) return undefined;
     const periods = listOf(p.awayPeriods, MAX_AWAY_PERIODS, away);
     if (periods === undefined) return undefined;
@@ -213,9 +225,9 @@ export function childFileInShape(): (row: unknown) => ChildFile | undefined {
     return p;
   };
   const child = (v: unknown) => {
-    const c = pick(v, CHILD);
+    const c = pickChild(v);
     if (c === undefined) return undefined;
-    const schooling = pick(c.schooling, SCHOOLING);
+    const schooling = pickSchooling(c.schooling);
     if (schooling === undefined) return undefined;
     c.schooling = schooling;
     if (c.idNumber !== undefined) {
@@ -227,19 +239,17 @@ export function childFileInShape(): (row: unknown) => ChildFile | undefined {
     return c;
   };
   return (row) => {
-    const f = pick(row, FILE);
+    const f = pickFile(row);
     if (f === undefined) return undefined;
     const c = child(f.child);
     const guardians = listOf(f.guardians, MAX_GUARDIANS, guardian);
     const parents = listOf(f.parents, MAX_PARENTS, parent);
-    const contacts = listOf(f.emergencyContacts, MAX_EMERGENCY_CONTACTS, (e) =>
-      pick(e, EMERGENCY_CONTACT),
-    );
+    const contacts = listOf(f.emergencyContacts, MAX_EMERGENCY_CONTACTS, (e) => pickContact(e));
     if (c === undefined || guardians === undefined || parents === undefined) return undefined;
     if (contacts === undefined || !distinctPeople(guardians, parents)) return undefined;
     if (parents.length === 2 && parents[0]!.role === parents[1]!.role) return undefined;
     if (f.consent !== undefined) {
-      const consent = pick(f.consent, CONSENT);
+      const consent = pickConsent(f.consent);
       if (consent === undefined) return undefined;
       f.consent = consent;
     }

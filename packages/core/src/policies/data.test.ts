@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { thrown } from "../_lib/throws.test-helper";
 import { ValidationError } from "../errors";
-import type { ContactRecordInput } from "../model";
+import { MentorSchema, PairingSchema, type ContactRecordInput } from "../model";
 import { dayNumber } from "../time/calendar-date";
 import { dayOfInstant, PolicyFindingCode, prepareComplianceData } from "./data";
 import { evaluateCompliance } from "./evaluate";
@@ -444,5 +444,17 @@ describe("prepareComplianceData: findings and limits", () => {
       ["c2", 1, ["r5"]],
       ["c3", 0, []],
     ]);
+  });
+
+  it("keeps mentors and pairings exactly as their schemas output them, in shape or not", () => {
+    const s = scenario();
+    const extra = { ...s.mentors[0]!, note: "a column the schema drops" };
+    const mentors = [extra, ...s.mentors.slice(1)];
+    // An optional field given as undefined is kept as the schema keeps it.
+    const pairings = s.pairings.map((p, i) => (i === 0 ? { ...p, end: undefined } : p));
+    const data = prepareComplianceData({ ...s, mentors, pairings });
+    expect(data.mentors).toStrictEqual(mentors.map((m) => MentorSchema.parse(m)));
+    expect(data.pairings).toStrictEqual(pairings.map((p) => PairingSchema.parse(p)));
+    expect(data.mentors[0]).not.toBe(extra);
   });
 });

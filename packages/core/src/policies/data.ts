@@ -12,6 +12,7 @@ import { safeValidateList } from "../errors/validate-list";
 import { text, type LocalizedText } from "../i18n";
 import { ChildFileSchema, type ChildFile, type ChildFileInput } from "../model/child-file";
 import { childFileInShape } from "../model/child-file-shape";
+import { mentorInShape, pairingInShape } from "../model/mentor-shape";
 import {
   MentorSchema,
   PairingSchema,
@@ -262,8 +263,20 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     text("儿童", "child"),
     childFileInShape(),
   );
-  const mentors = list(MentorSchema, input.mentors, "mentors", text("帮扶人", "mentor"));
-  const pairings = list(PairingSchema, input.pairings, "pairings", text("结对", "pairing"));
+  const mentors = list(
+    MentorSchema,
+    input.mentors,
+    "mentors",
+    text("帮扶人", "mentor"),
+    mentorInShape,
+  );
+  const pairings = list(
+    PairingSchema,
+    input.pairings,
+    "pairings",
+    text("结对", "pairing"),
+    pairingInShape,
+  );
   const activities = list(
     ActivitySchema,
     input.activities ?? [],
@@ -364,7 +377,7 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       r.take(parsed.data);
     }
     const id = r.id;
-    if (idTable.add(ids.add(id)) >= 0) {
+    if (idTable.add(ids.add(id), ids.lastHash) >= 0) {
       recordIssueCount++;
       if (recordIssues.length < 100) {
         recordIssues.push({

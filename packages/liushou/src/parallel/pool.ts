@@ -13,9 +13,14 @@ import { unsettle, type Settled } from "./transfer";
 
 /**
  * The options every function on worker threads takes: the partitions' keys, the host's loader
- * module and the number of threads.
+ * module, the number of threads and, optionally, each thread's heap limit.
  * @example
- * const pool: PoolOptions = { keys: ["430102", "430103"], loader: new URL("./load-county.js", import.meta.url), workers: 2 };
+ * const pool: PoolOptions = {
+ *   keys: ["430102", "430103"],
+ *   loader: new URL("./load-county.js", import.meta.url),
+ *   workers: 2,
+ *   heapLimitMb: 512, // a county needs about 250 MB; a larger one fails with a LiushouError naming it
+ * };
  * @category Composition
  */
 export interface PoolOptions {

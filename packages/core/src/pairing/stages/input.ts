@@ -42,7 +42,7 @@ import { resolveAsOf } from "../../time/convert";
 import { DEFAULT_TIME_ZONE, type AsOf, type CalendarDate, type TimeZone } from "../../time/types";
 import { BUILTIN_SOFT } from "../evaluate";
 import { pairingChildInShape } from "./child-shape";
-import { listInShape, mentorInShape, pairingInShape } from "./record-shape";
+import { listInShape, mentorInShape, pairingInShape } from "../../model/mentor-shape";
 import { PairingRuleSetSchema, type CustomPairingRule, type PairingRuleSetInput } from "../rules";
 
 /**

@@ -1,33 +1,34 @@
 /**
- * Part of stage 1 of planning, the input: quick checks that let mentors and existing pairings
- * already in validated shape skip their zod parse (`MentorSchema`, `PairingSchema`). Each gives
- * what the schema would output (the same keys and values: unknown keys dropped, defaults
+ * The quick checks that let mentors and pairings already in validated shape skip their zod
+ * parse (`MentorSchema`, `PairingSchema`), for pairing's input and the compliance data. Each
+ * gives what the schema would output (the same keys and values: unknown keys dropped, defaults
  * applied), or `undefined` when the schema might say anything else; the caller then parses
- * everything with zod, so errors stay zod's. Private to the pairing module.
+ * everything with zod, so errors stay zod's.
  * @module
  */
 import {
   inRange,
   isId,
   isPlainObject,
+  listOf,
   mobile,
   name,
   nonNegativeInt,
   oneOf,
-  pick,
+  picker,
   plainArray,
   region,
-} from "../../_lib/shape";
-import { MAX_ITEMS } from "../../model/limits";
+} from "../_lib/shape";
+import { MAX_ITEMS } from "./limits";
 import {
   MentorKindSchema,
   PairingEndReasonSchema,
   PairingRoleSchema,
   type Mentor,
   type Pairing,
-} from "../../model/mentor";
-import { GenderSchema } from "../../model/primitives";
-import { isCalendarDate } from "../../time/calendar-date";
+} from "./mentor";
+import { GenderSchema } from "./primitives";
+import { isCalendarDate } from "../time/calendar-date";
 
 const GEO_POINT = [
   ["lat", inRange(-90, 90), true],
@@ -66,22 +67,26 @@ const MENTOR = [
   ["childId", isId],
 ] as const;
 
+const pickPoint = /* @__PURE__ */ picker(GEO_POINT);
+const pickCapacity = /* @__PURE__ */ picker(CAPACITY);
+const pickMentor = /* @__PURE__ */ picker(MENTOR);
+
 /**
  * The mentor `MentorSchema` would output, built without zod when the input certainly passes it;
  * else `undefined`.
  * @internal
  */
 export function mentorInShape(row: unknown): Mentor | undefined {
-  const m = pick(row, MENTOR);
+  const m = pickMentor(row);
   if (m === undefined) return undefined;
   // Nested values are copied as zod copies them (unknown keys dropped, defaults applied).
   if (m.location !== undefined) {
-    const location = pick(m.location, GEO_POINT);
+    const location = pickPoint(m.location);
     if (location === undefined) return undefined;
     m.location = location;
   }
   if (m.capacity !== undefined) {
-    const c = pick(m.capacity, CAPACITY);
+    const c = pickCapacity(m.capacity);
     if (c === undefined) return undefined;
     if (c.min !== undefined && c.max !== undefined && (c.min as number) > (c.max as number))
       return undefined;
@@ -104,13 +109,15 @@ const PAIRING = [
   ["relayFrom", isId],
 ] as const;
 
+const pickPairing = /* @__PURE__ */ picker(PAIRING);
+
 /**
  * The pairing `PairingSchema` would output, built without zod when the input certainly passes
  * it; else `undefined`.
  * @internal
  */
 export function pairingInShape(row: unknown): Pairing | undefined {
-  const p = pick(row, PAIRING);
+  const p = pickPairing(row);
   if (p === undefined) return undefined;
   // The schema's own refinements: an end not before the start, an end reason only with an end.
   if (p.end === undefined ? p.endReason !== undefined : (p.end as string) < (p.start as string))
@@ -127,12 +134,5 @@ export function listInShape<T>(
   list: unknown,
   inShape: (row: unknown) => T | undefined,
 ): T[] | undefined {
-  if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype) return undefined;
-  const out: T[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const row = inShape(list[i]);
-    if (row === undefined) return undefined;
-    out.push(row);
-  }
-  return out;
+  return listOf(list, Infinity, inShape);
 }
