@@ -45,6 +45,14 @@ describe("pairing limits, at and on either side", () => {
     expect(pairedWith("2026-09-01", mentor("w", { gender: "female" }), girl)).toBe("w");
   });
 
+  it("the same-gender rule starts on 1 March for a child born on 29 February, in a common year", () => {
+    const girl = child("c", { gender: "female", birth: "2016-02-29" }); // 10 on 2026-03-01
+    const man = mentor("m", { gender: "male" });
+    expect(pairedWith("2026-02-28", man, girl)).toBe("m");
+    expect(pairedWith("2026-03-01", man, girl)).toEqual(["same-gender"]);
+    expect(pairedWith("2028-02-29", man, girl)).toEqual(["same-gender"]);
+  });
+
   it("a mentor takes exactly max children: max − 1, max and max + 1 children", () => {
     for (const n of [1, 2, 3]) {
       const children = Array.from({ length: n }, (_, i) => child(`c${i}`));

@@ -55,6 +55,11 @@ export interface EvalContext {
   readonly hardCustom: readonly { rule: CustomHardRule; index: number }[];
   readonly softCustom: readonly { rule: CustomSoftRule; index: number }[];
   readonly asOf: CalendarDate;
+  /**
+   * The latest birth date of a child the same-gender rule applies to on `asOf` (compared as a
+   * string), `""` when no child can be old enough; `undefined` without the rule.
+   */
+  readonly sameGenderBornBy: string | undefined;
   readonly timeZone: TimeZone;
   readonly classes: ReadonlyMap<string, SchoolClass>;
   readonly exclusions: ReadonlyMap<string, LocalizedText | undefined>;
@@ -99,6 +104,7 @@ export function makeEvalContext(args: {
     hardCustom,
     softCustom,
     asOf: args.asOf,
+    sameGenderBornBy: bornBy(args.asOf, args.rules.hard.sameGenderFromAge),
     timeZone: args.timeZone,
     classes,
     exclusions,
@@ -119,6 +125,17 @@ export function makeEvalContext(args: {
     texts: new Map(),
     terms: [],
   };
+}
+
+/**
+ * The latest `YYYY-MM-DD` birth date of someone `years` or older on `asOf` (a child born on it
+ * or before is, as by `ageOn`: a 29 February birthday falls on 1 March), `""` when the year would
+ * be negative; `undefined` when `years` is `null`.
+ */
+function bornBy(asOf: CalendarDate, years: number | null): string | undefined {
+  if (years === null) return undefined;
+  const year = Number(asOf.slice(0, 4)) - years;
+  return year < 0 ? "" : `${String(year).padStart(4, "0")}${asOf.slice(4)}`;
 }
 
 /** Whether a child is served first under the rule set. */
@@ -402,8 +419,8 @@ export function isMentorEligible(ctx: EvalContext, mentor: Mentor): boolean {
 
 /** Whether the same-gender rule applies to a child (old enough on the plan date). */
 export function needsSameGender(ctx: EvalContext, child: ChildFile): boolean {
-  const fromAge = ctx.rules.hard.sameGenderFromAge;
-  return fromAge !== null && ageOn(child.child.birthDate, ctx.asOf) >= fromAge;
+  const bornBy = ctx.sameGenderBornBy;
+  return bornBy !== undefined && child.child.birthDate <= bornBy;
 }
 
 /**
@@ -483,10 +500,17 @@ export function softEval(
 }
 
 /**
- * The integer gain of a pair (same as `softEval(...).gain`). With `builtin`, only what the
- * built-in rules give (it depends on the child's rule inputs alone, so children alike share it);
- * {@link customGain} gives the rest. Every term is a whole number, so the two parts add up to
- * the whole exactly (for a new pair: stability is in neither).
+ * A part of a pair's gain: `builtin`, what the built-in rules give; `builtin-but-village`, the
+ * same without the `sameVillage` rule (the one built-in rule that reads the child's region code:
+ * {@link villageGain} gives it).
+ */
+export type SoftPart = "builtin" | "builtin-but-village";
+
+/**
+ * The integer gain of a pair (same as `softEval(...).gain`). With `part`, only that part of it
+ * (it depends on the child's rule inputs alone, so children alike share it); {@link customGain}
+ * and {@link villageGain} give the rest. Every term is a whole number, so the parts add up to
+ * the whole exactly (for a new pair: stability is in none).
  */
 export function softGain(
   ctx: EvalContext,
@@ -494,7 +518,7 @@ export function softGain(
   mentor: Mentor,
   existing: boolean,
   priority: boolean,
-  part?: "builtin",
+  part?: SoftPart,
 ): number {
   return softInto(ctx, child, mentor, existing, priority, undefined, part);
 }
@@ -506,7 +530,7 @@ function softInto(
   existing: boolean,
   priority: boolean,
   out: number[] | undefined,
-  part?: "builtin",
+  part?: SoftPart,
 ): number {
   const { rules } = ctx;
   const w = rules.soft;
@@ -529,18 +553,13 @@ function softInto(
     child.child.schoolId === mentor.schoolId
       ? Y
       : N;
-  let village = N;
-  if (w.sameVillage > 0 && mentor.regionCode !== undefined) {
-    const shared = sharedPrefix(child.child.regionCode, mentor.regionCode, 12);
-    village = shared >= 12 ? 1 : shared >= 9 ? 0.5 : N;
-  }
-  v[k++] = village;
+  v[k++] = w.sameVillage > 0 && part !== "builtin-but-village" ? villageValue(child, mentor) : N;
   v[k++] =
     w.experience > 0 && priority
       ? Math.min(1, (mentor.experienceYears ?? 0) / rules.experienceYears)
       : N;
   v[k++] = existing ? Y : N;
-  if (part !== "builtin")
+  if (part === undefined)
     for (const custom of ctx.softCustom) v[k++] = customValue(ctx, custom, child, mentor);
   let gain = 0;
   for (let i = 0; i < k; i++) {
@@ -589,6 +608,24 @@ export function customGain(ctx: EvalContext, child: ChildFile, mentor: Mentor): 
     if (w > 0 && r > 0) gain += Math.round(w * r * SCALE);
   }
   return gain;
+}
+
+/** The `sameVillage` value of a pair: 1 in the same village, 0.5 in the same township, else 0. */
+function villageValue(child: ChildFile, mentor: Mentor): number {
+  if (mentor.regionCode === undefined) return N;
+  const shared = sharedPrefix(child.child.regionCode, mentor.regionCode, 12);
+  return shared >= 12 ? Y : shared >= 9 ? 0.5 : N;
+}
+
+/**
+ * What the `sameVillage` rule adds to a pair's gain: `softGain(…, "builtin")` is
+ * `softGain(…, "builtin-but-village")` plus this, exactly.
+ */
+export function villageGain(ctx: EvalContext, child: ChildFile, mentor: Mentor): number {
+  const w = ctx.rules.soft.sameVillage;
+  if (!(w > 0)) return 0;
+  const v = villageValue(child, mentor);
+  return v > 0 ? Math.round(w * v * SCALE) : 0;
 }
 
 /** How many leading characters two codes share, counting at most `max` (no allocation). */
@@ -668,44 +705,43 @@ function sharedTerm(
   ctx: EvalContext,
   slot: number,
   value: number,
-  make: () => ScoreTerm,
+  make: (ctx: EvalContext, slot: number, value: number) => ScoreTerm,
 ): ScoreTerm {
   const cache = (ctx.terms[slot] ??= new Map());
   let t = cache.get(value);
   if (t === undefined) {
-    t = Object.freeze(make());
+    t = Object.freeze(make(ctx, slot, value));
     if (Number.isFinite(value) && !Object.is(value, -0) && cache.size < 10_000) cache.set(value, t);
   }
   return t;
 }
 
+/** The score line of soft rule `i` (its index in `softNames`) at `value`. */
+function softTerm(ctx: EvalContext, i: number, value: number): ScoreTerm {
+  const weight = ctx.weights[i]!;
+  const name = ctx.softNames[i]!;
+  const custom =
+    i >= BUILTIN_SOFT.length + 1 ? ctx.softCustom[i - BUILTIN_SOFT.length - 1]!.rule : undefined;
+  return {
+    rule: name,
+    weight,
+    value,
+    points: Math.round(weight * value * SCALE) / SCALE,
+    explanation: custom
+      ? text(
+          `${custom.explanation["zh-CN"]}：得分 ${value.toFixed(2)}`,
+          `${custom.explanation.en}: value ${value.toFixed(2)}`,
+        )
+      : softText(ctx, name, value),
+  };
+}
+
 /** The score breakdown of a pair (soft rules with a weight > 0). */
 export function softTerms(ctx: EvalContext, values: readonly number[]): ScoreTerm[] {
   const weights = softWeights(ctx);
-  const names = ctx.softNames;
   const terms: ScoreTerm[] = [];
-  for (let i = 0; i < names.length; i++) {
-    const weight = weights[i]!;
-    if (weight <= 0) continue;
-    const value = values[i]!;
-    const name = names[i]!;
-    const custom =
-      i >= BUILTIN_SOFT.length + 1 ? ctx.softCustom[i - BUILTIN_SOFT.length - 1]!.rule : undefined;
-    terms.push(
-      sharedTerm(ctx, i, value, () => ({
-        rule: name,
-        weight,
-        value,
-        points: Math.round(weight * value * SCALE) / SCALE,
-        explanation: custom
-          ? text(
-              `${custom.explanation["zh-CN"]}：得分 ${value.toFixed(2)}`,
-              `${custom.explanation.en}: value ${value.toFixed(2)}`,
-            )
-          : softText(ctx, name, value),
-      })),
-    );
-  }
+  for (let i = 0; i < weights.length; i++)
+    if (weights[i]! > 0) terms.push(sharedTerm(ctx, i, values[i]!, softTerm));
   return terms;
 }
 
@@ -716,22 +752,24 @@ export function workloadPenalty(rules: PairingRuleSet, k: number, cap: number): 
   return Math.round((w * SCALE * (k - 1)) / (cap - 1));
 }
 
+/** The workload line of the k-th slot of a mentor whose capacity is `slot - softNames.length`. */
+function workloadLine(ctx: EvalContext, slot: number, k: number): ScoreTerm {
+  const cap = slot - ctx.softNames.length;
+  const pen = workloadPenalty(ctx.rules, k, cap);
+  return {
+    rule: "workload",
+    weight: ctx.rules.soft.workload,
+    value: k,
+    points: pen === 0 ? 0 : -pen / SCALE,
+    explanation: text(
+      `导师的第 ${k} 名结对儿童（容量 ${cap}），负担均衡扣分`,
+      `the mentor's child no. ${k} (capacity ${cap}): workload balance cost`,
+    ),
+  };
+}
+
 /** The workload line of a pair that holds a mentor's k-th slot. */
 export function workloadTerm(ctx: EvalContext, k: number, cap: number): ScoreTerm | undefined {
-  const rules = ctx.rules;
-  const w = rules.soft.workload;
-  if (w <= 0) return undefined;
-  return sharedTerm(ctx, ctx.softNames.length + cap, k, () => {
-    const pen = workloadPenalty(rules, k, cap);
-    return {
-      rule: "workload",
-      weight: w,
-      value: k,
-      points: pen === 0 ? 0 : -pen / SCALE,
-      explanation: text(
-        `导师的第 ${k} 名结对儿童（容量 ${cap}），负担均衡扣分`,
-        `the mentor's child no. ${k} (capacity ${cap}): workload balance cost`,
-      ),
-    };
-  });
+  if (ctx.rules.soft.workload <= 0) return undefined;
+  return sharedTerm(ctx, ctx.softNames.length + cap, k, workloadLine);
 }

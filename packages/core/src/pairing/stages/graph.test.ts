@@ -33,6 +33,24 @@ describe("buildCandidateGraph", () => {
     );
   });
 
+  it("gives children of one row the same eligible mentors, in the same order", () => {
+    fc.assert(
+      fc.property(smallInstance(12, 5), (x) => {
+        const graph = buildCandidateGraph(parseInput({ ...x, asOf: "2026-09-01" }));
+        const mentorsOf = (i: number) => [
+          ...graph.edgeMentor.subarray(graph.edgeStart[i]!, graph.edgeStart[i + 1]!),
+        ];
+        const first = new Map<number, number>();
+        for (let i = 0; i < graph.children.length; i++) {
+          const row = graph.rowOf[i]!;
+          if (!first.has(row)) first.set(row, i);
+          expect(mentorsOf(i)).toEqual(mentorsOf(first.get(row)!));
+        }
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+
   it("puts every child and mentor with an edge in exactly one component", () => {
     fc.assert(
       fc.property(smallInstance(12, 5), (x) => {

@@ -1,8 +1,9 @@
 /**
  * Stage 2 of planning, the candidate graph: which (child, mentor) pairs pass every hard rule and
  * what each is worth. Mentors are bucketed by school and area so a child meets only those it
- * could be paired with; children whose rule inputs are the same (school, class, grade, region,
- * gender where it matters, priority) share their eligible mentors and built-in gains when no hard
+ * could be paired with; children whose rule inputs are the same (school, class, grade, gender
+ * where it matters, priority, and the region code where an area rule reads it) share their
+ * eligible mentors and built-in gains (`sameVillage`'s once for each region code) when no hard
  * rule reads the pair itself (custom hard rules, exclusions, distances in km); a host's soft rules
  * are still called for each pair. Edges are stored in compressed-row form in typed arrays.
  * Private to the pairing module.
@@ -20,6 +21,7 @@ import {
   SCALE,
   customGain,
   softGain,
+  villageGain,
   type EvalContext,
 } from "../evaluate";
 import { capacityOf, type PairingCapacity, type PairingRuleSet } from "../rules";
@@ -49,11 +51,23 @@ export interface CandidateGraph {
   readonly edgeMentor: Int32Array;
   /** Integer gain (points × SCALE) of each edge. */
   readonly edgeGain: Float64Array;
+  /**
+   * The row of each child, by child index: children with the same row have the same eligible
+   * mentors, in the same order (children alike share one; any other child has a row of its own).
+   */
+  readonly rowOf: Int32Array;
   readonly components: readonly Component[];
 }
 
 const byId = <T extends { id: string }>(a: T, b: T): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** The index of each item by id (without an entry array an item). */
+function indexById(items: readonly { readonly id: string }[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) index.set(items[i]!.id, i);
+  return index;
+}
 
 /** Growable compressed-row edge lists. */
 class EdgeBuffer {
@@ -66,6 +80,14 @@ class EdgeBuffer {
     if (this.length === this.mentor.length) this.grow(Math.max(this.length * 2, this.expected));
     this.mentor[this.length] = j;
     this.gain[this.length++] = g;
+  }
+  /** Appends a whole row at once (a copy of typed arrays, not one push an edge). */
+  append(mentor: Int32Array, gain: Float64Array): void {
+    const end = this.length + mentor.length;
+    if (end > this.mentor.length) this.grow(Math.max(this.length * 2, this.expected, end));
+    this.mentor.set(mentor, this.length);
+    this.gain.set(gain, this.length);
+    this.length = end;
   }
   /**
    * The edges, in views of the buffers when these are at most a quarter too long (a copy of
@@ -135,47 +157,82 @@ function candidatesOf(ctx: EvalContext, b: MentorBuckets, c: ChildFile): readonl
 }
 
 /**
- * The key of the rule inputs of a child, when which mentors it may take and what the built-in
- * rules give depend on nothing else (children of one key share them); `undefined` when a hard
- * rule reads the pair itself (custom hard rules, exclusions, distances in km). The host's soft
- * rules read every pair: they are called for each child of a key.
+ * The key of the rule inputs of a child but its region code, for when which mentors it may take
+ * and what the built-in rules give depend on nothing else (see {@link rowsShared}): children of
+ * one key share their eligible mentors and all built-in gains but `sameVillage`'s (see
+ * {@link ClassRow}). The region code is in the key when a distance rule reads it. The host's
+ * soft rules read every pair: they are called for each child of a key.
  */
-function rowKeyOf(
+function classKeyOf(
   ctx: EvalContext,
   c: ChildFile,
   sameGender: boolean,
   priority: boolean,
-): string | undefined {
-  const md = ctx.rules.hard.maxDistance;
-  if (ctx.hardCustom.length > 0 || ctx.exclusions.size > 0) return undefined;
-  if (md?.km !== undefined) return undefined;
+): string {
   const x = c.child;
-  return `${x.schoolId ?? ""}\u0000${x.classId ?? ""}\u0000${x.grade ?? ""}\u0000${x.regionCode}\u0000${sameGender ? x.gender : ""}\u0000${priority ? 1 : 0}`;
+  const region = ctx.rules.hard.maxDistance === null ? "" : x.regionCode;
+  return `${x.schoolId ?? ""}\u0000${x.classId ?? ""}\u0000${x.grade ?? ""}\u0000${region}\u0000${sameGender ? x.gender : ""}\u0000${priority ? 1 : 0}`;
 }
 
-/** The mentors a child may take, ascending, and what the built-in rules give each pair. */
-interface BaseRow {
-  readonly mentor: readonly number[];
-  readonly gain: readonly number[];
+/** Whether children alike may share their rows: no hard rule reads the pair itself. */
+function rowsShared(ctx: EvalContext): boolean {
+  return (
+    ctx.hardCustom.length === 0 &&
+    ctx.exclusions.size === 0 &&
+    ctx.rules.hard.maxDistance?.km === undefined
+  );
 }
 
-function baseRow(
+/**
+ * The mentors the children of one class key (see {@link classKeyOf}) may take, ascending, what
+ * the built-in rules but `sameVillage` give each pair, and the whole built-in gains of each
+ * region code met so far. `id` numbers the class rows of a graph (see
+ * {@link CandidateGraph.rowOf}).
+ */
+interface ClassRow {
+  readonly id: number;
+  readonly mentor: Int32Array;
+  readonly gain: Float64Array;
+  readonly byRegion: Map<string, Float64Array>;
+}
+
+function classRow(
   ctx: EvalContext,
   b: MentorBuckets,
   mentors: readonly Mentor[],
   c: ChildFile,
   sameGender: boolean,
   priority: boolean,
-): BaseRow {
-  const mentor: number[] = [];
-  const gain: number[] = [];
-  for (const j of candidatesOf(ctx, b, c)) {
+  id: number,
+): ClassRow {
+  const candidates = candidatesOf(ctx, b, c);
+  const mentor = new Int32Array(candidates.length);
+  const gain = new Float64Array(candidates.length);
+  let n = 0;
+  for (const j of candidates) {
     const m = mentors[j]!;
     if (!isPairEligible(ctx, c, m, sameGender)) continue;
-    mentor.push(j);
-    gain.push(softGain(ctx, c, m, false, priority, "builtin"));
+    mentor[n] = j;
+    gain[n++] = softGain(ctx, c, m, false, priority, "builtin-but-village");
   }
-  return { mentor, gain };
+  return { id, mentor: mentor.subarray(0, n), gain: gain.subarray(0, n), byRegion: new Map() };
+}
+
+/** The built-in gains of child `c` (of the row's class key) with each mentor of the row. */
+function builtinGains(
+  ctx: EvalContext,
+  row: ClassRow,
+  mentors: readonly Mentor[],
+  c: ChildFile,
+): Float64Array {
+  let gain = row.byRegion.get(c.child.regionCode);
+  if (gain === undefined) {
+    gain = new Float64Array(row.gain);
+    for (let k = 0; k < gain.length; k++)
+      gain[k] = gain[k]! + villageGain(ctx, c, mentors[row.mentor[k]!]!);
+    row.byRegion.set(c.child.regionCode, gain);
+  }
+  return gain;
 }
 
 /**
@@ -196,8 +253,8 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
   const children = [...input.children].sort(byId);
   const allMentors = new Map(input.mentors.map((m) => [m.id, m] as const));
   const mentors = input.mentors.filter((m) => rules.mentorKinds.includes(m.kind)).sort(byId);
-  const childIndex = new Map(children.map((c, i) => [c.id, i] as const));
-  const mentorIndex = new Map(mentors.map((m, i) => [m.id, i] as const));
+  const childIndex = indexById(children);
+  const mentorIndex = indexById(mentors);
   const priority = new Uint8Array(children.length);
   for (let i = 0; i < children.length; i++) priority[i] = isPriority(children[i]!, rules) ? 1 : 0;
   const caps = mentors.map((m) => capacityOf(m, rules));
@@ -212,41 +269,46 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
   const buckets = bucketMentors(ctx, mentors);
   const stabilityGain = rules.stability > 0 ? Math.round(rules.stability * SCALE) : 0;
   const custom = ctx.softCustom.length > 0;
-  const rows = new Map<string, BaseRow>();
+  const shared = rowsShared(ctx);
+  const rows = new Map<string, ClassRow>();
+  const rowOf = new Int32Array(children.length);
   const edgeStart = new Int32Array(children.length + 1);
   const edges = new EdgeBuffer();
-  children.forEach((c, i) => {
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
     const start = edges.length;
     edgeStart[i] = start;
     // Grown to the average row so far times the rows, not doubled a dozen times on a dense graph.
     if (i > 0) edges.expected = Math.ceil((start / i) * children.length * 1.1);
     const pri = priority[i] === 1;
     const sameGender = needsSameGender(ctx, c);
-    const key = rowKeyOf(ctx, c, sameGender, pri);
-    if (key === undefined) {
+    if (!shared) {
+      rowOf[i] = i;
       for (const j of candidatesOf(ctx, buckets, c)) {
         const m = mentors[j]!;
         if (isPairEligible(ctx, c, m, sameGender)) edges.push(j, softGain(ctx, c, m, false, pri));
       }
     } else {
-      let base = rows.get(key);
-      if (base === undefined)
-        rows.set(key, (base = baseRow(ctx, buckets, mentors, c, sameGender, pri)));
-      const { mentor, gain } = base;
+      const key = classKeyOf(ctx, c, sameGender, pri);
+      let row = rows.get(key);
+      if (row === undefined)
+        rows.set(key, (row = classRow(ctx, buckets, mentors, c, sameGender, pri, rows.size)));
+      rowOf[i] = row.id;
+      const { mentor } = row;
+      const gain = builtinGains(ctx, row, mentors, c);
       if (custom)
         for (let k = 0; k < mentor.length; k++)
           edges.push(mentor[k]!, gain[k]! + customGain(ctx, c, mentors[mentor[k]!]!));
-      else for (let k = 0; k < mentor.length; k++) edges.push(mentor[k]!, gain[k]!);
+      else edges.append(mentor, gain);
     }
     // Stability is the one gain that depends on the child alone: it is added to the kept pair.
-    const existing = activeByChild.get(i);
-    const kept =
-      stabilityGain > 0 && existing !== undefined ? mentorIndex.get(existing.mentorId) : undefined;
+    const existing = stabilityGain > 0 ? activeByChild.get(i) : undefined;
+    const kept = existing === undefined ? undefined : mentorIndex.get(existing.mentorId);
     if (kept !== undefined) {
       for (let e = start; e < edges.length; e++)
         if (edges.mentor[e] === kept) edges.gain[e] = edges.gain[e]! + stabilityGain;
     }
-  });
+  }
   edgeStart[children.length] = edges.length;
   const { edgeMentor, edgeGain } = edges.trimmed();
   return {
@@ -265,6 +327,7 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
     edgeStart,
     edgeMentor,
     edgeGain,
+    rowOf,
     components: findComponents(edgeStart, edgeMentor, mentors.length),
   };
 }

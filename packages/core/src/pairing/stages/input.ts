@@ -169,6 +169,19 @@ const CustomRuleSchema = z.union([
   }),
 ]);
 
+/** The custom rules of {@link PlanPairingsInput}. */
+const CustomRulesSchema = z.array(CustomRuleSchema);
+
+/** {@link PlanPairingsInputSchema} without the children (checked one by one). */
+const InputButChildrenSchema = PlanPairingsInputSchema.omit({ children: true });
+
+/** {@link PlanPairingsInputSchema} without the lists that have quick checks. */
+const InputButListsSchema = PlanPairingsInputSchema.omit({
+  children: true,
+  mentors: true,
+  existing: true,
+});
+
 /** A child out of scope on the plan date: the file and the definition it was judged by. */
 export interface OutOfScope {
   readonly file: ChildFile;
@@ -241,12 +254,8 @@ function parseRest(
   const mentors = listInShape(data.mentors, mentorInShape);
   const existing = data.existing === undefined ? [] : listInShape(data.existing, pairingInShape);
   if (mentors === undefined || existing === undefined)
-    return safeValidate(PlanPairingsInputSchema.omit({ children: true }), data, { subject });
-  const others = safeValidate(
-    PlanPairingsInputSchema.omit({ children: true, mentors: true, existing: true }),
-    data,
-    { subject },
-  );
+    return safeValidate(InputButChildrenSchema, data, { subject });
+  const others = safeValidate(InputButListsSchema, data, { subject });
   return others.success
     ? { success: true as const, data: { ...others.data, mentors, existing } }
     : others;
@@ -303,9 +312,9 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
   const parsed = {
     ...rest.data,
     asOf,
-    children: checked.filter((c) => !outOfScope.has(c.id)),
+    children: outOfScope.size === 0 ? checked : checked.filter((c) => !outOfScope.has(c.id)),
   };
-  validate(z.array(CustomRuleSchema), customRules, { subject, path: ["customRules"] });
+  validate(CustomRulesSchema, customRules, { subject, path: ["customRules"] });
   const issues: FieldIssue[] = [];
   // The id sets are needed below anyway; a list whose set is smaller has a repeated id, and only
   // then is it searched again for the issues.

@@ -104,24 +104,67 @@ interface ComponentEdges {
 }
 
 /**
- * Copies the edges of a component (with `forced`, only the forced mentor's edge for the forced
- * child). `colOf` is a work array of one slot per mentor of the graph.
+ * Whether a component is solved on the graph's own edge arrays: it holds the whole graph (rows
+ * and columns are then the graph's children and mentors, in order), and no pair is forced.
+ */
+function solvedInPlace(
+  graph: CandidateGraph,
+  comp: Component,
+  forced: ForcedPair | undefined,
+): boolean {
+  return (
+    forced === undefined &&
+    comp.children.length === graph.children.length &&
+    comp.mentors.length === graph.mentors.length
+  );
+}
+
+/**
+ * Work arrays of a solve, reused component after component: room for the edges of the largest
+ * of `comps`, and `colOf`, one slot per mentor of the graph.
+ */
+interface Scratch extends ComponentEdges {
+  readonly colOf: Int32Array;
+}
+
+function scratchFor(
+  graph: CandidateGraph,
+  comps: readonly Component[],
+  forced: ForcedPair | undefined,
+): Scratch {
+  let rows = 0;
+  let edges = 0;
+  for (const comp of comps) {
+    if (solvedInPlace(graph, comp, forced)) continue;
+    let E = 0;
+    for (const i of comp.children) E += graph.edgeStart[i + 1]! - graph.edgeStart[i]!;
+    rows = Math.max(rows, comp.children.length);
+    edges = Math.max(edges, E);
+  }
+  return {
+    edgeStart: new Int32Array(rows + 1),
+    edgeMentor: new Int32Array(edges),
+    edgeGain: new Float64Array(edges),
+    edgeGlobal: new Int32Array(edges),
+    colOf: new Int32Array(graph.mentors.length),
+  };
+}
+
+/**
+ * Copies the edges of a component into `scratch` (with `forced`, only the forced mentor's edge
+ * for the forced child); the result views it, so it holds until the next copy.
  */
 function componentEdges(
   graph: CandidateGraph,
   comp: Component,
-  colOf: Int32Array,
+  scratch: Scratch,
   forced: ForcedPair | undefined,
 ): ComponentEdges {
+  const { colOf, edgeStart, edgeMentor, edgeGain, edgeGlobal } = scratch;
   const R = comp.children.length;
   comp.mentors.forEach((j, c) => (colOf[j] = c));
-  let E = 0;
-  for (const i of comp.children) E += graph.edgeStart[i + 1]! - graph.edgeStart[i]!;
-  const edgeStart = new Int32Array(R + 1);
-  const edgeMentor = new Int32Array(E);
-  const edgeGain = new Float64Array(E);
-  const edgeGlobal = new Int32Array(E);
   let k = 0;
+  edgeStart[0] = 0;
   for (let r = 0; r < R; r++) {
     const i = comp.children[r]!;
     for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++) {
@@ -133,19 +176,24 @@ function componentEdges(
     }
     edgeStart[r + 1] = k;
   }
-  return { edgeStart, edgeMentor, edgeGain, edgeGlobal };
+  return {
+    edgeStart: edgeStart.subarray(0, R + 1),
+    edgeMentor: edgeMentor.subarray(0, k),
+    edgeGain: edgeGain.subarray(0, k),
+    edgeGlobal: edgeGlobal.subarray(0, k),
+  };
 }
 
 /**
  * Solves one component exactly and writes its children's choices into `out`. With `forced`,
  * that child may only take that mentor and must be matched (used to price a pair not made).
- * `colOf` is a work array of one slot per mentor of the graph.
+ * `scratch` holds room for the component's edges.
  */
 function solveInto(
   graph: CandidateGraph,
   comp: Component,
   out: EdgeChoice,
-  colOf: Int32Array,
+  scratch: Scratch,
   forced?: ForcedPair,
 ): number {
   const { rules, caps } = graph;
@@ -155,12 +203,9 @@ function solveInto(
   const deg = new Int32Array(C);
   let maxGainSum = 0;
   let maxEdge = 0;
-  // A component holding the whole graph is solved on the graph's own edge arrays (rows and
-  // columns are then the graph's children and mentors, in order); any other gets its own copy.
-  const own =
-    forced === undefined && R === graph.children.length && C === graph.mentors.length
-      ? undefined
-      : componentEdges(graph, comp, colOf, forced);
+  const own = solvedInPlace(graph, comp, forced)
+    ? undefined
+    : componentEdges(graph, comp, scratch, forced);
   const { edgeStart, edgeMentor: edgeCol, edgeGain } = own ?? graph;
   const bigHi = R * (R + 2) + 1;
   for (let r = 0; r < R; r++) {
@@ -221,14 +266,14 @@ export function solveComponent(
   forced?: ForcedPair,
 ): ComponentSolution {
   const edgeOf = noChoice(graph);
-  const searches = solveInto(graph, comp, edgeOf, new Int32Array(graph.mentors.length), forced);
+  const searches = solveInto(graph, comp, edgeOf, scratchFor(graph, [comp], forced), forced);
   return { edgeOf, objective: objectiveOf(graph, comp, edgeOf), searches };
 }
 
 /** Solves every component of the graph; returns the chosen edge of each child (or -1). */
 export function solveGraph(graph: CandidateGraph): EdgeChoice {
   const edgeOf = noChoice(graph);
-  const colOf = new Int32Array(graph.mentors.length);
-  for (const comp of graph.components) solveInto(graph, comp, edgeOf, colOf);
+  const scratch = scratchFor(graph, graph.components, undefined);
+  for (const comp of graph.components) solveInto(graph, comp, edgeOf, scratch);
   return edgeOf;
 }

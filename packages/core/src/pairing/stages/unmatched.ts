@@ -23,13 +23,22 @@ interface HolderIds {
 /** An empty list shared by the explanations that have nothing to list. */
 const NONE: readonly never[] = Object.freeze([]);
 
+/** What the children of one row left unmatched with eligible mentors share. */
+interface CapacityTaken {
+  readonly message: UnmatchedChild["message"];
+  readonly takenBy: readonly HolderIds[];
+}
+
 /**
  * What the explanations of one plan's unmatched children share, frozen: each mentor's
- * {@link HolderIds}, and each `takenBy` list (children with the same eligible mentors share it).
+ * {@link HolderIds}, each `takenBy` list (children with the same eligible mentors share it), and
+ * the explanation of each row of the graph (see `CandidateGraph.rowOf`), built for its first
+ * child only.
  */
 export class UnmatchedShared {
   private readonly ids = new Map<number, HolderIds>();
   private readonly lists = new Map<string, readonly HolderIds[]>();
+  private readonly rows = new Map<number, CapacityTaken>();
 
   constructor(
     private readonly graph: CandidateGraph,
@@ -46,6 +55,38 @@ export class UnmatchedShared {
       this.lists.set(key, list);
     }
     return list;
+  }
+
+  /**
+   * Why child `i`, which has eligible mentors, got none: the same for every child of its row
+   * and priority, so built once for them.
+   */
+  capacityTaken(i: number): CapacityTaken {
+    const { graph } = this;
+    const key = 2 * graph.rowOf[i]! + graph.priority[i]!;
+    let row = this.rows.get(key);
+    if (row === undefined) {
+      row = this.explain(i);
+      this.rows.set(key, row);
+    }
+    return row;
+  }
+
+  private explain(i: number): CapacityTaken {
+    const { graph, holders } = this;
+    const eligible: number[] = [];
+    for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++)
+      eligible.push(graph.edgeMentor[e]!);
+    const higher = eligible.some((j) =>
+      holders[j]!.some((h) => graph.priority[h]! > graph.priority[i]!),
+    );
+    const message = cachedText(graph.ctx, `taken\u0000${eligible.length}\u0000${higher}`, () =>
+      text(
+        `${eligible.length} 名符合条件的导师名额已满${higher ? "（部分由优先级更高的儿童占用）" : "（由总分更优的方案占用）"}`,
+        `the ${eligible.length} eligible mentor(s) are full${higher ? " (partly with higher-priority children)" : " (a plan with a better total holds their places)"}`,
+      ),
+    );
+    return { message, takenBy: this.takenBy(eligible) };
   }
 
   private holder(j: number): HolderIds {
@@ -73,25 +114,14 @@ export function explainUnmatched(
 ): UnmatchedChild {
   const child = graph.children[i]!;
   const priority = graph.priority[i] === 1;
-  const eligible: number[] = [];
-  for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++)
-    eligible.push(graph.edgeMentor[e]!);
-  if (eligible.length === 0) return explainNoEligible(graph.ctx, child, priority, graph.mentors);
-  const takenBy = shared.takenBy(eligible);
-  const holders = shared.holders;
-  const higher = eligible.some((j) =>
-    holders[j]!.some((h) => graph.priority[h]! > graph.priority[i]!),
-  );
+  if (graph.edgeStart[i] === graph.edgeStart[i + 1])
+    return explainNoEligible(graph.ctx, child, priority, graph.mentors);
+  const { message, takenBy } = shared.capacityTaken(i);
   return {
     childId: child.id,
     priority,
     reason: "capacity-taken",
-    message: cachedText(graph.ctx, `taken\u0000${eligible.length}\u0000${higher}`, () =>
-      text(
-        `${eligible.length} 名符合条件的导师名额已满${higher ? "（部分由优先级更高的儿童占用）" : "（由总分更优的方案占用）"}`,
-        `the ${eligible.length} eligible mentor(s) are full${higher ? " (partly with higher-priority children)" : " (a plan with a better total holds their places)"}`,
-      ),
-    ),
+    message,
     excludedBy: NONE,
     excluded: NONE,
     takenBy,
