@@ -199,55 +199,44 @@ function solveRows(nr: number, nc: number, cost: Rows): Int32Array {
   return col4row;
 }
 
-/**
- * Copies one row of `width` cells, each read once, into `out`; returns the first cell that is
- * not a finite number, or -1.
- */
-function copyRow(row: readonly unknown[], out: Float64Array): number {
-  for (let j = 0; j < out.length; j++) {
+/** The first cell of a row that is not a finite number, or -1. */
+function badCell(row: readonly number[]): number {
+  for (let j = 0; j < row.length; j++) {
     const v = row[j];
     // typeof + finite in one test: NaN, ±Infinity and non-numbers all fail `v - v === 0`.
     if (typeof v !== "number" || v - v !== 0) return j;
-    out[j] = v;
   }
   return -1;
 }
 
 /**
- * Reads a cost matrix once, checking it: every row, its length and its cells are read once,
- * the cells into `Float64Array` rows, so what is solved is what was checked (a getter or a proxy
- * cannot change a cell after its check; a bad cell is read again for its message). Anything but an array of arrays goes to zod for its
- * message; a ragged row or a cell that is not a finite number is reported by position (at most
- * 20 problems, the first bad cell of a row).
+ * Checks a cost matrix: anything but an array of arrays goes to zod for its message; a ragged
+ * row or a cell that is not a finite number is reported by position (at most 20 problems, the
+ * first bad cell of a row).
  */
-function readMatrix(cost: readonly (readonly number[])[]): Float64Array[] {
+function checkMatrix(cost: readonly (readonly number[])[]): void {
   const subject = text("代价矩阵", "cost matrix");
-  const list: unknown[] = Array.isArray(cost) ? Array.from({ length: cost.length }) : [];
-  for (let i = 0; i < list.length; i++) list[i] = cost[i];
-  if (!Array.isArray(cost) || !list.every((row) => Array.isArray(row)))
-    validate(z.array(z.array(z.unknown())), Array.isArray(cost) ? list : cost, { subject });
-  const rows = list as readonly (readonly unknown[])[];
-  const width = rows[0]?.length ?? 0;
-  const out: Float64Array[] = [];
+  let arrays = Array.isArray(cost);
+  for (let i = 0; arrays && i < cost.length; i++) arrays = Array.isArray(cost[i]);
+  if (!arrays) validate(z.array(z.array(z.unknown())), cost, { subject });
+  const width = cost[0]?.length ?? 0;
   const issues: FieldIssue[] = [];
-  for (let i = 0; i < rows.length && issues.length < 20; i++) {
-    const length = rows[i]!.length;
-    if (length !== width) {
+  for (let i = 0; i < cost.length && issues.length < 20; i++) {
+    const row = cost[i]!;
+    if (row.length !== width) {
       issues.push({
         path: `[${i}]`,
         code: "invalid_length",
         message: text(
-          `第 ${i} 行有 ${length} 列，应为 ${width} 列`,
-          `row ${i} has ${length} columns, expected ${width}`,
+          `第 ${i} 行有 ${row.length} 列，应为 ${width} 列`,
+          `row ${i} has ${row.length} columns, expected ${width}`,
         ),
       });
       continue;
     }
-    const copy = new Float64Array(width);
-    const j = copyRow(rows[i]!, copy);
-    out.push(copy);
+    const j = badCell(row);
     if (j >= 0) {
-      const v = rows[i]![j];
+      const v = row[j];
       issues.push({
         path: `[${i}][${j}]`,
         code: "invalid_type",
@@ -260,11 +249,10 @@ function readMatrix(cost: readonly (readonly number[])[]): Float64Array[] {
     }
   }
   if (issues.length > 0) throw new ValidationError(issues, { subject });
-  return out;
 }
 
 /** The columns of a matrix of `m` columns, as rows. */
-function transposed(cost: Rows, m: number): Float64Array[] {
+function transposed(cost: readonly (readonly number[])[], m: number): Float64Array[] {
   const out = Array.from({ length: m }, () => new Float64Array(cost.length));
   cost.forEach((row, i) => {
     for (let j = 0; j < m; j++) out[j]![i] = row[j]!;
@@ -284,15 +272,15 @@ function transposed(cost: Rows, m: number): Float64Array[] {
  * @category Pairing
  */
 export function solveAssignment(cost: readonly (readonly number[])[]): AssignmentResult {
-  const matrix = readMatrix(cost);
-  const n = matrix.length;
-  const m = n > 0 ? matrix[0]!.length : 0;
+  const n = Array.isArray(cost) ? cost.length : 0;
+  const m = Array.isArray(cost) && Array.isArray(cost[0]) ? cost[0].length : 0;
+  checkMatrix(cost);
   if (n === 0 || m === 0) {
     return { rowToCol: Array(n).fill(-1), colToRow: Array(m).fill(-1), total: 0 };
   }
   // The solver wants no more rows than columns: a tall matrix is solved on its transpose.
   const transpose = n > m;
-  const rows: Rows = transpose ? transposed(matrix, m) : matrix;
+  const rows: Rows = transpose ? transposed(cost, m) : cost;
   const nr = transpose ? m : n;
   const nc = transpose ? n : m;
   const col4row = solveRows(nr, nc, rows);
