@@ -566,9 +566,17 @@ function softInto(
     const wi = weights[i]!;
     const vi = v[i]!;
     if (out) out.push(vi);
-    if (wi > 0 && vi > 0) gain += Math.round(wi * vi * SCALE);
+    gain += termGain(wi, vi);
   }
   return gain;
+}
+
+/**
+ * The integer gain of one soft term: weight × value in points × SCALE, rounded; 0 unless both
+ * are positive. Every part of a pair's gain adds these, so the parts add up to the whole.
+ */
+function termGain(weight: number, value: number): number {
+  return weight > 0 && value > 0 ? Math.round(weight * value * SCALE) : 0;
 }
 
 /** A custom soft rule's value for a pair: a number in [0, 1], or a ValidationError naming it. */
@@ -603,9 +611,7 @@ export function customGain(ctx: EvalContext, child: ChildFile, mentor: Mentor): 
   const at = BUILTIN_SOFT.length + 1;
   let gain = 0;
   for (let i = 0; i < customs.length; i++) {
-    const r = customValue(ctx, customs[i]!, child, mentor);
-    const w = weights[at + i]!;
-    if (w > 0 && r > 0) gain += Math.round(w * r * SCALE);
+    gain += termGain(weights[at + i]!, customValue(ctx, customs[i]!, child, mentor));
   }
   return gain;
 }
@@ -623,9 +629,7 @@ function villageValue(child: ChildFile, mentor: Mentor): number {
  */
 export function villageGain(ctx: EvalContext, child: ChildFile, mentor: Mentor): number {
   const w = ctx.rules.soft.sameVillage;
-  if (!(w > 0)) return 0;
-  const v = villageValue(child, mentor);
-  return v > 0 ? Math.round(w * v * SCALE) : 0;
+  return w > 0 ? termGain(w, villageValue(child, mentor)) : 0;
 }
 
 /** How many leading characters two codes share, counting at most `max` (no allocation). */

@@ -62,7 +62,7 @@ export interface CandidateGraph {
 const byId = <T extends { id: string }>(a: T, b: T): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-/** The index of each item by id (without an entry array an item). */
+/** The index of each item by its id (built without a `[id, index]` pair per item). */
 function indexById(items: readonly { readonly id: string }[]): Map<string, number> {
   const index = new Map<string, number>();
   for (let i = 0; i < items.length; i++) index.set(items[i]!.id, i);
