@@ -29,6 +29,24 @@ describe("IdStore", () => {
     expect([store.get(0), store.get(1)]).toEqual(["ab", "cd王e"]);
   });
 
+  it("sizes for the expected count at the ids' mean length once they outgrow the first guess", () => {
+    const store = new IdStore(10_000);
+    const chars = () => (store as unknown as { chars: Uint8Array | Uint16Array }).chars;
+    const ids = Array.from({ length: 10_000 }, (_, i) => `county-0042-record-${i}`.padEnd(30, "x"));
+    ids[8_000] = "记录-" + ids[8_000];
+    let resized = 0;
+    let last = chars();
+    for (const id of ids) {
+      store.add(id);
+      if (chars() !== last) resized++;
+      last = chars();
+    }
+    // One growth to the projected size (30 characters an id), one to two-byte characters.
+    expect(resized).toBe(2);
+    expect(ids.every((id, i) => store.get(i) === id)).toBe(true);
+    expect(store.lastHash).toBe(store.hash(9_999));
+  });
+
   it("compares and hashes as the strings would", () => {
     const ids = ["b", "a", "ab", "", "b", "aé", "a王", "a\u00ff", "A"];
     const store = new IdStore();

@@ -428,6 +428,23 @@ describe("prepareComplianceData: findings and limits", () => {
     expect(fromGenerator.events.n).toBe(s.records.length);
   });
 
+  it("reads every record whatever expectedRecords says, and refuses a count that is not one", () => {
+    const s = scenario();
+    function* streamed() {
+      yield* s.records;
+    }
+    const fromArray = prepareComplianceData(s);
+    // Right, too low and too high: only the columns' first size changes, never the data.
+    for (const expectedRecords of [s.records.length, 0, 1, 3, 10_000, 2 ** 40]) {
+      const data = prepareComplianceData({ ...s, records: streamed(), expectedRecords });
+      expect(data.events).toEqual(fromArray.events);
+    }
+    for (const bad of [-1, 1.5, Number.NaN, "12", Infinity]) {
+      const { issues } = refusal({ ...s, expectedRecords: bad as never });
+      expect(issues.map((i) => i.path)).toEqual(["expectedRecords"]);
+    }
+  });
+
   it("counts a record with fields it does not know, read through the full schema", () => {
     const s = scenario();
     // An extra column (as a database row may carry) is dropped, by the record reader as by the schema.

@@ -177,6 +177,14 @@ export interface ComplianceDataInput {
   pairings: readonly (PairingInput | Pairing)[];
   /** Contact records: an array, or any iterable (a generator streaming them). */
   records: Iterable<ContactRecordInput | ContactRecord>;
+  /**
+   * How many records an iterable `records` will yield, when the host knows (a `COUNT(*)` of the
+   * county it streams): the columns are sized for them at once instead of growing as they are
+   * read, which saves copies and garbage collection. Only a hint: every record is read whatever
+   * the count, and at most 4,194,304 are sized for at once (about 250 MB of columns). Ignored
+   * for an array, whose length is used. A non-negative integer.
+   */
+  expectedRecords?: number;
   /** Activities (a mental-health lesson, a symposium) that school-level policies count. */
   activities?: readonly (z.input<typeof ActivitySchema> | Activity)[];
   /** Schools; those only named by children or mentors are added without details. */
@@ -185,6 +193,11 @@ export interface ComplianceDataInput {
   /** Zone in which instants are bucketed into days. Default `Asia/Shanghai`. */
   timeZone?: TimeZone;
 }
+
+/** The most records the columns are sized for at once from `expectedRecords`. */
+const PRESIZED_RECORDS_MAX = 1 << 22;
+
+const ExpectedRecordsSchema = z.number().int().nonnegative().optional();
 
 /** Open end of a range, as a day number. @internal */
 export const FAR_FUTURE = 10_000_000;
@@ -241,6 +254,9 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   const zone =
     validate(TimeZoneSchema.optional(), input.timeZone, { path: ["timeZone"] }) ??
     DEFAULT_TIME_ZONE;
+  const hinted = validate(ExpectedRecordsSchema, input.expectedRecords, {
+    path: ["expectedRecords"],
+  });
   const issues: FieldIssue[] = [];
   const list = <S extends z.ZodType>(
     schema: S,
@@ -337,9 +353,12 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   }
 
   // Records are read once, one at a time (an iterable works: a county's 1.5 million records
-  // need never be held as objects), checked, and reduced to typed columns. Given an array, the
-  // columns are sized for it at once.
-  const expected = (Array.isArray(input.records) ? input.records.length : 1024) + activities.length;
+  // need never be held as objects), checked, and reduced to typed columns. Given an array (or
+  // the count an iterable will yield), the columns are sized for it at once.
+  const expected =
+    (Array.isArray(input.records)
+      ? input.records.length
+      : Math.min(hinted ?? 1024, PRESIZED_RECORDS_MAX)) + activities.length;
   const ids = new IdStore(expected);
   const idTable = new IdTable(ids, expected);
   const dayList = new IntList(expected);
