@@ -1,3 +1,11 @@
+/** The offset basis of FNV-1a (32 bits). */
+const FNV_OFFSET = 0x811c9dc5;
+
+/** One step of FNV-1a: code unit `c` into hash `h`. */
+function fnv(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
 /** The final mix of an FNV-1a hash. */
 function mix(h: number): number {
   h ^= h >>> 16;
@@ -38,12 +46,12 @@ export class IdStore {
       end > this.chars.length
         ? this.resize(this.chars instanceof Uint16Array, end, at)
         : this.chars;
-    let h = 0x811c9dc5;
+    let h = FNV_OFFSET;
     for (let k = 0; k < id.length; k++) {
       const c = id.charCodeAt(k);
       if (c > 255 && !(chars instanceof Uint16Array)) chars = this.resize(true, end, at + k);
       chars[at + k] = c;
-      h = Math.imul(h ^ c, 0x01000193);
+      h = fnv(h, c);
     }
     this.lastHash = mix(h);
     if (this.n + 1 === this.ends.length) {
@@ -66,9 +74,8 @@ export class IdStore {
   /** FNV-1a over the UTF-16 code units of id `i`, with a final mix. */
   hash(i: number): number {
     const chars = this.chars;
-    let h = 0x811c9dc5;
-    for (let k = this.ends[i]!, b = this.ends[i + 1]!; k < b; k++)
-      h = Math.imul(h ^ chars[k]!, 0x01000193);
+    let h = FNV_OFFSET;
+    for (let k = this.ends[i]!, b = this.ends[i + 1]!; k < b; k++) h = fnv(h, chars[k]!);
     return mix(h);
   }
 
