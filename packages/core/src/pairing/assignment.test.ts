@@ -373,6 +373,56 @@ describe("solveAssignment: what it refuses, in both languages", () => {
     expect(validation(() => solveAssignment([null] as never)).issues[0]!.path).toBe("[0]");
   });
 
+  it("refuses cells that change after their check, and never throws anything else", () => {
+    // A cell read once as a number (the check), then as something else: a getter or a proxy.
+    const later = [Number.NaN, "x", undefined, {}, -1e300, 7, "throw"] as const;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.nat(),
+        fc.constantFrom(...later),
+        fc.boolean(),
+        (n, m, at, then, proxy) => {
+          const cost = Array.from({ length: n }, (_, i) =>
+            Array.from({ length: m }, (_, j) => (i * 7 + j * 3) % 5),
+          );
+          const i = at % n;
+          const j = Math.floor(at / n) % m;
+          let reads = 0;
+          const cell = (): unknown => {
+            if (reads++ === 0) return 1;
+            if (then === "throw") throw new Error("a host's getter");
+            return then;
+          };
+          if (proxy) {
+            cost[i] = new Proxy(cost[i]!, {
+              get: (row, key) => (key === String(j) ? cell() : Reflect.get(row, key)),
+            });
+          } else Object.defineProperty(cost[i], j, { get: cell, enumerable: true });
+          let result: ReturnType<typeof solveAssignment> | undefined;
+          try {
+            result = solveAssignment(cost);
+          } catch (e) {
+            expect(e).toBeInstanceOf(ValidationError);
+            return;
+          }
+          // Solved: a matching of the smaller side with a finite total.
+          const used = result.rowToCol.filter((c) => c >= 0);
+          expect(new Set(used).size).toBe(Math.min(n, m));
+          expect(Number.isFinite(result.total)).toBe(true);
+        },
+      ),
+      { numRuns: propertyRuns(300) },
+    );
+  });
+
+  it("refuses a proxy of a Float64Array as the flat matrix", () => {
+    const proxy = new Proxy(Float64Array.from([1, 2, 3, 4]), {});
+    const e = validation(() => solveAssignmentFlat(2, 2, proxy));
+    expect(e.issues).toHaveLength(1);
+  });
+
   it("solves a flat matrix of no rows and any width", () => {
     expect(solveAssignmentFlat(0, 3, new Float64Array(0))).toEqual(new Int32Array(0));
     expect(solveAssignmentFlat(1, 3, Float64Array.from([2, -1, 0]))).toEqual(Int32Array.from([1]));

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
 import { describeValue, type FieldIssue } from "../errors/issues";
 import { validate } from "../errors/validate";
@@ -251,6 +252,11 @@ function checkMatrix(cost: readonly (readonly number[])[]): void {
   if (issues.length > 0) throw new ValidationError(issues, { subject });
 }
 
+/** Whether `a` is a real `Float64Array` (a proxy of one is not an array buffer view). */
+function isFloat64Array(a: unknown): a is Float64Array {
+  return ArrayBuffer.isView(a) && a instanceof Float64Array;
+}
+
 /** The columns of a matrix of `m` columns, as rows. */
 function transposed(cost: readonly (readonly number[])[], m: number): Float64Array[] {
   const out = Array.from({ length: m }, () => new Float64Array(cost.length));
@@ -265,7 +271,9 @@ function transposed(cost: readonly (readonly number[])[], m: number): Float64Arr
  * as many as the smaller side allows, with the least total cost. Exact for integer costs.
  * @param cost - `cost[i][j]` is the cost of giving column `j` to row `i`.
  * @returns the chosen column of each row (or -1), the chosen row of each column, and the total.
- * @throws ValidationError when the matrix is ragged or holds a non-finite number.
+ * @throws ValidationError when the matrix is ragged or holds a non-finite number, or when a
+ * cell changes after it was checked (cells are read more than once: a getter or a proxy that
+ * answers differently is refused rather than solved).
  * @example
  * solveAssignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]]).rowToCol //=> [1, 0, 2]
  * solveAssignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]]).total //=> 5
@@ -278,6 +286,16 @@ export function solveAssignment(cost: readonly (readonly number[])[]): Assignmen
   if (n === 0 || m === 0) {
     return { rowToCol: Array(n).fill(-1), colToRow: Array(m).fill(-1), total: 0 };
   }
+  try {
+    return assign(cost, n, m);
+  } catch (e) {
+    // Only cells that changed after their check (getters, proxies) get here.
+    throw e instanceof ValidationError ? e : changedWhileSolved(e);
+  }
+}
+
+/** {@link solveAssignment} on a checked, non-empty `n × m` matrix. */
+function assign(cost: readonly (readonly number[])[], n: number, m: number): AssignmentResult {
   // The solver wants no more rows than columns: a tall matrix is solved on its transpose.
   const transpose = n > m;
   const rows: Rows = transpose ? transposed(cost, m) : cost;
@@ -291,11 +309,33 @@ export function solveAssignment(cost: readonly (readonly number[])[]): Assignmen
     const c = col4row[r]!;
     const i = transpose ? c : r;
     const j = transpose ? r : c;
+    if (!(c >= 0 && c < nc) || colToRow[j] !== -1 || rowToCol[i] !== -1) throw changedWhileSolved();
     rowToCol[i] = j;
     colToRow[j] = i;
     total += rows[r]![c]!;
   }
+  if (typeof total !== "number" || total - total !== 0) throw changedWhileSolved();
   return { rowToCol, colToRow, total };
+}
+
+/**
+ * The error for a matrix whose cells changed after they were checked: cells are read more
+ * than once, so a getter or a proxy that answers differently can break the solve.
+ */
+function changedWhileSolved(cause?: unknown): ValidationError {
+  return new ValidationError(
+    [
+      {
+        path: "",
+        code: IssueCode.OTHER,
+        message: text(
+          "代价矩阵在求解过程中发生了变化（单元格须为普通数值，不能是访问器或代理）",
+          "the cost matrix changed while it was solved (cells must be plain numbers, not getters or proxies)",
+        ),
+      },
+    ],
+    { subject: text("代价矩阵", "cost matrix"), cause },
+  );
 }
 
 /**
@@ -316,7 +356,8 @@ export function solveAssignmentFlat(rows: number, cols: number, cost: Float64Arr
       .refine((o) => o.rows <= o.cols && o.length === o.rows * o.cols, {
         message: "expected rows ≤ cols and cost.length = rows × cols",
       }),
-    { rows, cols, length: cost instanceof Float64Array ? cost.length : undefined },
+    // A typed array, not a proxy of one (whose `subarray` would throw).
+    { rows, cols, length: isFloat64Array(cost) ? cost.length : undefined },
     { subject: text("代价矩阵", "cost matrix") },
   );
   if (rows === 0) return new Int32Array(0);
