@@ -52,6 +52,9 @@ export class RecordCounter {
   private readonly stamp: Int32Array;
   private stampN = 0;
   private cursor = 0;
+  /** Where the last window's scan stopped: the first record after day `scannedTo`. */
+  private scanned = 0;
+  private scannedTo = FAR_PAST;
 
   constructor(
     private readonly data: ComplianceData,
@@ -63,7 +66,8 @@ export class RecordCounter {
 
   /** Starts on a subject's records. */
   begin(subject: Subject): void {
-    this.cursor = subject.csrStart;
+    this.cursor = this.scanned = subject.csrStart;
+    this.scannedTo = FAR_PAST;
   }
 
   /** The records of `subject` counted for window `w` (added to the table's pending row). */
@@ -71,7 +75,9 @@ export class RecordCounter {
     const { day, code, list } = subject.events;
     const end = subject.csrEnd;
     const { from, to } = w;
-    let q = this.cursor;
+    // Skip to the window's first day, from where the last scan stopped when this window starts
+    // after it (buckets do; overlapping interval windows do not), so no record is read twice.
+    let q = from > this.scannedTo ? this.scanned : this.cursor;
     while (q < end && day[q]! < from) q++;
     this.cursor = q;
     // A window wholly inside one in-scope range needs no per-record scope check.
@@ -95,6 +101,8 @@ export class RecordCounter {
       } else done += this.newChildren(e, stampN);
       this.table.addRecord(e);
     }
+    this.scanned = q;
+    this.scannedTo = last;
     return done;
   }
 
