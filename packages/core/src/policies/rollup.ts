@@ -82,7 +82,7 @@ export function rollUpCompliance(
   };
   // Groups are numbered as their keys are first met; rows add into their group's counters:
   // a count per status, then Σ required and Σ min(done, required) of assessed rows.
-  const acc: number[] = [];
+  let acc = new Float64Array(9 * 64);
   const groupOf = new Map<string, number>();
   const keys: string[] = [];
   const group = (key: string | undefined): number => {
@@ -91,7 +91,11 @@ export function rollUpCompliance(
     if (g === undefined) {
       groupOf.set(key, (g = keys.length));
       keys.push(key);
-      acc.push(0, 0, 0, 0, 0, 0, 0, 0, 0);
+      if (9 * keys.length > acc.length) {
+        const grown = new Float64Array(acc.length * 2);
+        grown.set(acc);
+        acc = grown;
+      }
     }
     return g;
   };
@@ -137,13 +141,15 @@ export function rollUpCompliance(
     ),
   );
 
+  const { status, required, done } = t;
   const add = (g: number, i: number) => {
     if (g < 0) return;
-    const st = t.status[i]!;
+    const st = status[i]!;
     acc[g * 9 + st]!++;
     if (st === S.met || st === S.missed || st === S.overdue) {
-      acc[g * 9 + 7]! += t.required[i]!;
-      acc[g * 9 + 8]! += Math.min(t.done[i]!, t.required[i]!);
+      const need = required[i]!;
+      acc[g * 9 + 7]! += need;
+      acc[g * 9 + 8]! += Math.min(done[i]!, need);
     }
   };
   const seen = new Set<number>();
@@ -172,20 +178,25 @@ export function rollUpCompliance(
           }
         }
       }
-    } else if (level === "child") {
-      for (let r = start; r < end; r++) add(childGroup[run.subjectAt(r)]!, r);
-    } else if (level === "pairing") {
-      const of = by === "mentor" ? ix.pairingMentor : ix.pairingChild;
-      const groups = by === "mentor" ? mentorGroup : childGroup;
-      for (let r = start; r < end; r++) add(groups[of[run.subjectAt(r)]!]!, r);
     } else {
-      const groups = level === "mentor" ? mentorGroup : schoolGroup;
-      for (let r = start; r < end; r++) add(groups[run.subjectAt(r)]!, r);
+      // Each subject's rows at once, in the group of the subject.
+      const of =
+        level === "pairing" ? (by === "mentor" ? ix.pairingMentor : ix.pairingChild) : undefined;
+      const groups =
+        level === "child" || (level === "pairing" && by !== "mentor")
+          ? childGroup
+          : level === "school"
+            ? schoolGroup
+            : mentorGroup;
+      run.forEachSubject((s, first, last) => {
+        const g = groups[of ? of[s]! : s]!;
+        if (g >= 0) for (let r = first; r < last; r++) add(g, r);
+      });
     }
   }
   const totals = new Map<string, number[]>();
   keys.forEach((key, g) => {
-    const a = acc.slice(g * 9, g * 9 + 9);
+    const a = Array.from(acc.subarray(g * 9, g * 9 + 9));
     // Every row added counts in one status: a group no row was added to is left out.
     if (a.slice(0, 7).some((n) => n > 0)) totals.set(key, a);
   });

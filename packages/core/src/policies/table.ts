@@ -70,6 +70,18 @@ export class RowRun {
     this.rows = rows;
   }
 
+  /** Calls `f(subject, first, end)` for each stretch of rows `[first, end)` of one subject, in order. */
+  forEachSubject(f: (subject: number, first: number, end: number) => void): void {
+    if (this.rows === undefined) {
+      const len = this.buckets.length;
+      for (let s = 0, r = this.start; r < this.end; s++, r += len)
+        f(this.subjects[s]!, r, Math.min(r + len, this.end));
+    } else {
+      const subject = this.rows.subject;
+      for (let r = this.start; r < this.end; r++) f(subject[r - this.start]!, r, r + 1);
+    }
+  }
+
   subjectAt(i: number): number {
     const k = i - this.start;
     if (this.rows !== undefined) return this.rows.subject[k]!;
