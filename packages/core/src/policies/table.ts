@@ -82,6 +82,20 @@ export class RowRun {
     }
   }
 
+  /**
+   * Calls `f(first, end)` for stretches of rows that hold every row whose window ends on or
+   * after `day` (`to ≥ day`): in bucket order, each subject's rows from the first such bucket;
+   * otherwise the whole run.
+   */
+  forEachEndingFrom(day: number, f: (first: number, end: number) => void): void {
+    if (this.rows !== undefined) return f(this.start, this.end);
+    const len = this.buckets.length;
+    let k = 0;
+    while (k < len && this.buckets[k]!.to < day) k++;
+    if (k === len) return;
+    for (let r = this.start; r < this.end; r += len) f(r + k, Math.min(r + len, this.end));
+  }
+
   subjectAt(i: number): number {
     const k = i - this.start;
     if (this.rows !== undefined) return this.rows.subject[k]!;

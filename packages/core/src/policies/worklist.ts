@@ -73,11 +73,16 @@ export function workList(
   const until = asOf + opts.withinDays;
   const status = t.status;
   for (const run of t.runs) {
-    for (let i = run.start; i < run.end; i++) {
-      const st = status[i]!;
-      if (st === S.overdue || st === missed) late.push(i);
-      else if ((st === S.due || st === S.upcoming) && run.dueAt(i) <= until) soon.push(i);
-    }
+    // Rows closed before `asOf` (past their window and grace) are met, missed or exempt: only
+    // missed ones are read, when asked for.
+    const closed = opts.includeMissed ? -Infinity : asOf - report.policies[run.policy]!.graceDays;
+    run.forEachEndingFrom(closed, (first, end) => {
+      for (let i = first; i < end; i++) {
+        const st = status[i]!;
+        if (st === S.overdue || st === missed) late.push(i);
+        else if ((st === S.due || st === S.upcoming) && run.dueAt(i) <= until) soon.push(i);
+      }
+    });
   }
   // Risk rank of each child (critical key case first, `RISK_ORDER` × 2 + 1 unless a key case);
   // rows without a child rank last.
