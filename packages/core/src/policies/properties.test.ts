@@ -6,6 +6,7 @@ import type { ContactRecordInput } from "../model";
 import { evaluateCompliance } from "./evaluate";
 import { ALL_PRESETS } from "./presets";
 import { rollUpCompliance } from "./rollup";
+import { workList } from "./worklist";
 import { scenario } from "./scenario.test-helper";
 
 const BASE_MS = Date.parse("2026-03-01T00:00:00Z");
@@ -47,7 +48,7 @@ const recordsArb = fc.array(recordArb, { maxLength: 40 }).map((rs) =>
   })),
 );
 
-function run(records: ContactRecordInput[]) {
+function run(records: ContactRecordInput[], asOf = "2026-05-20") {
   const s = scenario();
   return evaluateCompliance({
     ...s,
@@ -55,7 +56,7 @@ function run(records: ContactRecordInput[]) {
     calendar: EXAMPLE_CALENDAR_2025_26,
     policies: ALL_PRESETS,
     period: { from: "2026-03-01", to: "2026-05-31" },
-    asOf: "2026-05-20",
+    asOf,
   });
 }
 
@@ -90,6 +91,66 @@ describe("compliance properties", () => {
           expect(run(shuffled).toJSON()).toEqual(run(records).toJSON());
         },
       ),
+      { numRuns: propertyRuns(40) },
+    );
+  });
+
+  it("work lists and roll-ups by school hold exactly the rows they are made of, on any day", () => {
+    const day = fc.integer({ min: 0, max: 140 }).map((d) => {
+      return new Date(Date.parse("2026-02-20T00:00:00Z") + d * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+    });
+    fc.assert(
+      fc.property(recordsArb, day, fc.integer({ min: 0, max: 30 }), (records, asOf, within) => {
+        const report = run(records, asOf);
+        const rows = [...report];
+        const key = (r: { policyId: string; subjectId: string; from: string }) =>
+          `${r.policyId}|${r.subjectId}|${r.from}`;
+        const until = new Date(Date.parse(asOf) + within * 86_400_000).toISOString().slice(0, 10);
+        for (const includeMissed of [false, true]) {
+          const list = workList(report, { withinDays: within, includeMissed });
+          const late = rows.filter(
+            (r) => r.status === "overdue" || (includeMissed && r.status === "missed"),
+          );
+          const soon = rows.filter(
+            (r) => (r.status === "due" || r.status === "upcoming") && r.due <= until,
+          );
+          expect(list.overdue.map(key).sort()).toEqual(late.map(key).sort());
+          expect(list.dueSoon.map(key).sort()).toEqual(soon.map(key).sort());
+        }
+        // Every row counts for its own school, whatever its level.
+        const bySchool = new Map<string, Record<string, number>>();
+        for (const r of rows) {
+          if (r.schoolId === undefined) continue;
+          const g = bySchool.get(r.schoolId) ?? { required: 0, done: 0 };
+          g[r.status] = (g[r.status] ?? 0) + 1;
+          if (r.status === "met" || r.status === "missed" || r.status === "overdue") {
+            g.required! += r.required;
+            g.done! += Math.min(r.done, r.required);
+          }
+          bySchool.set(r.schoolId, g);
+        }
+        const rolled = rollUpCompliance(report, { by: "school" });
+        expect(rolled.map((r) => r.key)).toEqual([...bySchool.keys()].sort());
+        for (const r of rolled) {
+          const g = bySchool.get(r.key)!;
+          expect([
+            r.met,
+            r.missed,
+            r.overdue,
+            r.due,
+            r.upcoming,
+            r.exempt,
+            r.notApplicable,
+          ]).toEqual(
+            ["met", "missed", "overdue", "due", "upcoming", "exempt", "not-applicable"].map(
+              (s) => g[s] ?? 0,
+            ),
+          );
+          expect([r.required, r.done]).toEqual([g.required, g.done]);
+        }
+      }),
       { numRuns: propertyRuns(40) },
     );
   });
