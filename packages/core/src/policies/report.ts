@@ -216,10 +216,13 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
     >;
     const pi = policyId === undefined ? -1 : this.policies.findIndex((p) => p.id === policyId);
     if (policyId !== undefined && pi < 0) return out;
-    const t = this._table;
-    for (const run of t.runs)
+    // Counted by status code, then named: no string-keyed store per row.
+    const byCode = new Float64Array(COMPLIANCE_STATUSES.length);
+    const status = this._table.status;
+    for (const run of this._table.runs)
       if (pi < 0 || run.policy === pi)
-        for (let i = run.start; i < run.end; i++) out[COMPLIANCE_STATUSES[t.status[i]!]!]++;
+        for (let i = run.start; i < run.end; i++) byCode[status[i]!]!++;
+    COMPLIANCE_STATUSES.forEach((s, code) => (out[s] = byCode[code]!));
     return out;
   }
 
