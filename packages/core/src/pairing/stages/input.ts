@@ -42,7 +42,12 @@ import { resolveAsOf } from "../../time/convert";
 import { DEFAULT_TIME_ZONE, type AsOf, type CalendarDate, type TimeZone } from "../../time/types";
 import { BUILTIN_SOFT } from "../evaluate";
 import { pairingChildInShape } from "./child-shape";
-import { listInShape, mentorInShape, pairingInShape } from "../../model/mentor-shape";
+import {
+  listInShape,
+  mentorInShape,
+  pairingInShape,
+  schoolClassInShape,
+} from "../../model/mentor-shape";
 import { PairingRuleSetSchema, type CustomPairingRule, type PairingRuleSetInput } from "../rules";
 
 /**
@@ -180,6 +185,7 @@ const InputButListsSchema = PlanPairingsInputSchema.omit({
   children: true,
   mentors: true,
   existing: true,
+  classes: true,
 });
 
 /** A child out of scope on the plan date: the file and the definition it was judged by. */
@@ -244,8 +250,9 @@ export function isReplanned(
 }
 
 /**
- * Parses the input apart from the children. Mentors and existing pairings already in validated
- * shape skip zod; when one of them is not, everything goes through zod (so do the errors).
+ * Parses the input apart from the children. Mentors, existing pairings and classes already in
+ * validated shape skip zod; when one of them is not, everything goes through zod (so do the
+ * errors).
  */
 function parseRest(
   data: Omit<PlanPairingsInput, "children" | "customRules" | "definition">,
@@ -253,11 +260,12 @@ function parseRest(
 ) {
   const mentors = listInShape(data.mentors, mentorInShape);
   const existing = data.existing === undefined ? [] : listInShape(data.existing, pairingInShape);
-  if (mentors === undefined || existing === undefined)
+  const classes = data.classes === undefined ? [] : listInShape(data.classes, schoolClassInShape);
+  if (mentors === undefined || existing === undefined || classes === undefined)
     return safeValidate(InputButChildrenSchema, data, { subject });
   const others = safeValidate(InputButListsSchema, data, { subject });
   return others.success
-    ? { success: true as const, data: { ...others.data, mentors, existing } }
+    ? { success: true as const, data: { ...others.data, mentors, existing, classes } }
     : others;
 }
 
