@@ -26,7 +26,7 @@ import {
 } from "../evaluate";
 import { capacityOf, type PairingCapacity, type PairingRuleSet } from "../rules";
 import { findComponents, type Component } from "./components";
-import { isReplanned, type ParsedInput } from "./input";
+import { byId, indexById, isReplanned, type ParsedInput } from "./input";
 
 /** The candidate graph: children and mentors sorted by id, edges in compressed-row form. */
 export interface CandidateGraph {
@@ -57,16 +57,6 @@ export interface CandidateGraph {
    */
   readonly rowOf: Int32Array;
   readonly components: readonly Component[];
-}
-
-const byId = <T extends { id: string }>(a: T, b: T): number =>
-  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
-/** The index of each item by its id (built without a `[id, index]` pair per item). */
-function indexById(items: readonly { readonly id: string }[]): Map<string, number> {
-  const index = new Map<string, number>();
-  for (let i = 0; i < items.length; i++) index.set(items[i]!.id, i);
-  return index;
 }
 
 /** Growable compressed-row edge lists. */
@@ -230,6 +220,12 @@ interface ClassRow {
   readonly mentor: Int32Array;
   readonly gain: Float64Array;
   readonly byRegion: Map<string, Float64Array>;
+  /**
+   * The mentors of the row by region code, as the `sameVillage` gain reads them: one mentor
+   * (index) of each code met, and the code group of each mentor of the row.
+   */
+  readonly codeMentor: readonly number[];
+  readonly codeOf: Int32Array;
 }
 
 function classRow(
@@ -251,7 +247,26 @@ function classRow(
     mentor[n] = j;
     gain[n++] = softGain(ctx, c, m, false, priority, "builtin-but-village");
   }
-  return { id, mentor: mentor.subarray(0, n), gain: gain.subarray(0, n), byRegion: new Map() };
+  const codeMentor: number[] = [];
+  const codeOf = new Int32Array(n);
+  const codes = new Map<string | undefined, number>();
+  for (let k = 0; k < n; k++) {
+    const code = mentors[mentor[k]!]!.regionCode;
+    let g = codes.get(code);
+    if (g === undefined) {
+      codes.set(code, (g = codeMentor.length));
+      codeMentor.push(mentor[k]!);
+    }
+    codeOf[k] = g;
+  }
+  return {
+    id,
+    mentor: mentor.subarray(0, n),
+    gain: gain.subarray(0, n),
+    byRegion: new Map(),
+    codeMentor,
+    codeOf,
+  };
 }
 
 /** The built-in gains of child `c` (one of the row's children) with each mentor of the row. */
@@ -263,9 +278,10 @@ function builtinGains(
 ): Float64Array {
   let gain = row.byRegion.get(c.child.regionCode);
   if (gain === undefined) {
+    // `villageGain` reads the mentor's region code alone: once for each code of the row.
+    const village = row.codeMentor.map((j) => villageGain(ctx, c, mentors[j]!));
     gain = new Float64Array(row.gain);
-    for (let k = 0; k < gain.length; k++)
-      gain[k] = gain[k]! + villageGain(ctx, c, mentors[row.mentor[k]!]!);
+    for (let k = 0; k < gain.length; k++) gain[k] = gain[k]! + village[row.codeOf[k]!]!;
     row.byRegion.set(c.child.regionCode, gain);
   }
   return gain;
@@ -286,10 +302,10 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
     exclusions: input.exclusions,
     childLocations: input.childLocations,
   });
-  const children = [...input.children].sort(byId);
+  const children = input.sortedChildren;
   const allMentors = new Map(input.mentors.map((m) => [m.id, m] as const));
   const mentors = input.mentors.filter((m) => rules.mentorKinds.includes(m.kind)).sort(byId);
-  const childIndex = indexById(children);
+  const childIndex = input.childIndex;
   const mentorIndex = indexById(mentors);
   const priority = new Uint8Array(children.length);
   for (let i = 0; i < children.length; i++) priority[i] = isPriority(children[i]!, rules) ? 1 : 0;
@@ -304,6 +320,10 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
 
   const buckets = bucketMentors(ctx, mentors);
   const stabilityGain = rules.stability > 0 ? Math.round(rules.stability * SCALE) : 0;
+  // The mentor (index) of each child's re-planned pairing when stability counts, else -1.
+  const keptOf = new Int32Array(children.length).fill(-1);
+  if (stabilityGain > 0)
+    for (const [ci, p] of activeByChild) keptOf[ci] = mentorIndex.get(p.mentorId) ?? -1;
   const custom = ctx.softCustom.length > 0;
   const shared = rowsShared(ctx);
   const rows = new RowIndex();
@@ -340,9 +360,8 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
       else edges.append(mentor, gain);
     }
     // Stability is the one gain that depends on the child alone: it is added to the kept pair.
-    const existing = stabilityGain > 0 ? activeByChild.get(i) : undefined;
-    const kept = existing === undefined ? undefined : mentorIndex.get(existing.mentorId);
-    if (kept !== undefined) {
+    const kept = keptOf[i]!;
+    if (kept >= 0) {
       for (let e = start; e < edges.length; e++)
         if (edges.mentor[e] === kept) edges.gain[e] = edges.gain[e]! + stabilityGain;
     }
