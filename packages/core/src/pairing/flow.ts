@@ -246,7 +246,22 @@ export function solveFlow(p: FlowProblem, work?: FlowWork): FlowResult {
       const puh = piHi[u]!;
       const pul = piLo[u]!;
       if (u < R) {
-        // A row: forward edges to other columns, and the dummy edge (stay unmatched).
+        // A row: the dummy edge (stay unmatched), then forward edges to other columns. The dummy
+        // edge first bounds the sink before the columns are tried, so fewer enter the heap.
+        if (done[T] !== s) {
+          const nh = uh + puh - piHi[T]!;
+          const nl = ul + pul - piLo[T]!;
+          if (seen[T] !== s || nh < dHi[T]! || (nh === dHi[T] && nl < dLo[T]!)) {
+            seen[T] = s;
+            dHi[T] = nh;
+            dLo[T] = nl;
+            pred[T] = u;
+            heap.update(T);
+          }
+        }
+        // The sink's distance: set above, and not changed by the edges below.
+        const th = dHi[T]!;
+        const tl = dLo[T]!;
         const bh = uh - rowHi[u]! + puh;
         const bl = ul + pul;
         const cur = assigned[u]! - R;
@@ -263,7 +278,7 @@ export function solveFlow(p: FlowProblem, work?: FlowWork): FlowResult {
           const nl = kl - piLo[v]!;
           // A column no nearer than the sink is never finalised before it (ties go to the
           // sink): it is not worth a heap entry.
-          if (seen[T] === s && (nh > dHi[T]! || (nh === dHi[T] && nl >= dLo[T]!))) continue;
+          if (nh > th || (nh === th && nl >= tl)) continue;
           if (kh === Infinity) touched.push(c);
           keyHi[c] = bh;
           keyLo[c] = kl;
@@ -272,17 +287,6 @@ export function solveFlow(p: FlowProblem, work?: FlowWork): FlowResult {
           pred[v] = u;
           predEdge[v] = e;
           heap.update(v);
-        }
-        if (done[T] !== s) {
-          const nh = uh + puh - piHi[T]!;
-          const nl = ul + pul - piLo[T]!;
-          if (seen[T] !== s || nh < dHi[T]! || (nh === dHi[T] && nl < dLo[T]!)) {
-            seen[T] = s;
-            dHi[T] = nh;
-            dLo[T] = nl;
-            pred[T] = u;
-            heap.update(T);
-          }
         }
       } else {
         const c = u - R;
