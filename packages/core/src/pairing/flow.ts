@@ -277,8 +277,14 @@ export function solveFlow(p: FlowProblem, work?: FlowWork): FlowResult {
           const nh = bh - piHi[v]!;
           const nl = kl - piLo[v]!;
           // A column no nearer than the sink is never finalised before it (ties go to the
-          // sink): it is not worth a heap entry.
-          if (nh > th || (nh === th && nl >= tl)) continue;
+          // sink): it is not worth a heap entry. The sink's bound becomes the column's key, so
+          // the next edges no better than it are seen on the key alone (the sink only nears).
+          if (nh > th || (nh === th && nl >= tl)) {
+            if (kh === Infinity) touched.push(c);
+            keyHi[c] = th + piHi[v]!;
+            keyLo[c] = tl + piLo[v]!;
+            continue;
+          }
           if (kh === Infinity) touched.push(c);
           keyHi[c] = bh;
           keyLo[c] = kl;
