@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hostileValue, nearValues } from "../_lib/hostile.test-helper";
+import { SchoolClassSchema } from "./area";
 import { MentorSchema, PairingSchema } from "./mentor";
-import { listInShape, mentorInShape, pairingInShape } from "./mentor-shape";
+import { listInShape, mentorInShape, pairingInShape, schoolClassInShape } from "./mentor-shape";
 
 /**
  * The fast paths of the pairing input take mentors and pairings that certainly pass their
@@ -38,7 +39,20 @@ const pairing = {
   note: "dropped by the schema",
 };
 
+const schoolClass = {
+  id: "k1",
+  schoolId: "s1",
+  grade: 3,
+  name: "三年级1班",
+  classTeacherId: "t1",
+  note: "dropped by the schema",
+};
+
 const near = nearValues(
+  12,
+  13,
+  "名".repeat(100),
+  "名".repeat(101),
   Infinity,
   -1,
   0,
@@ -145,6 +159,11 @@ describe("pairing input: the fast paths of mentors and pairings", () => {
 
   it("never accept what zod refuses, nor change what zod gives (pairings)", () => {
     property(pairing, pairingInShape, PairingSchema);
+  });
+
+  it("never accept what zod refuses, nor change what zod gives (classes)", () => {
+    expect(schoolClassInShape(schoolClass)).toStrictEqual(SchoolClassSchema.parse(schoolClass));
+    property(schoolClass, schoolClassInShape, SchoolClassSchema);
   });
 
   it("leave a whole list to zod when one row is not in shape", () => {

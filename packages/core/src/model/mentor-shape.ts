@@ -1,6 +1,7 @@
 /**
- * The quick checks that let mentors and pairings already in validated shape skip their zod
- * parse (`MentorSchema`, `PairingSchema`), for pairing's input and the compliance data. Each
+ * The quick checks that let mentors, pairings and classes already in validated shape skip their
+ * zod parse (`MentorSchema`, `PairingSchema`, `SchoolClassSchema`), for pairing's input and the
+ * compliance data. Each
  * gives what the schema would output (the same keys and values: unknown keys dropped, defaults
  * applied), or `undefined` when the schema might say anything else; the caller then parses
  * everything with zod, so errors stay zod's.
@@ -8,6 +9,7 @@
  */
 import {
   inRange,
+  isGrade,
   isId,
   isPlainObject,
   listOf,
@@ -18,8 +20,9 @@ import {
   picker,
   plainArray,
   region,
+  textOf,
 } from "../_lib/shape";
-import { MAX_ITEMS } from "./limits";
+import { MAX_ITEMS, MAX_SHORT_TEXT_LENGTH } from "./limits";
 import {
   MentorKindSchema,
   PairingEndReasonSchema,
@@ -27,6 +30,7 @@ import {
   type Mentor,
   type Pairing,
 } from "./mentor";
+import type { SchoolClass } from "./area";
 import { GenderSchema } from "./primitives";
 import { isCalendarDate } from "../time/calendar-date";
 
@@ -123,6 +127,25 @@ export function pairingInShape(row: unknown): Pairing | undefined {
   if (p.end === undefined ? p.endReason !== undefined : (p.end as string) < (p.start as string))
     return undefined;
   return p as unknown as Pairing;
+}
+
+const SCHOOL_CLASS = [
+  ["id", isId, true],
+  ["schoolId", isId, true],
+  ["grade", isGrade, true],
+  ["name", textOf(1, MAX_SHORT_TEXT_LENGTH), true],
+  ["classTeacherId", isId],
+] as const;
+
+const pickSchoolClass = /* @__PURE__ */ picker(SCHOOL_CLASS);
+
+/**
+ * The class `SchoolClassSchema` would output, built without zod when the input certainly passes
+ * it; else `undefined`.
+ * @internal
+ */
+export function schoolClassInShape(row: unknown): SchoolClass | undefined {
+  return pickSchoolClass(row) as SchoolClass | undefined;
 }
 
 /**

@@ -625,7 +625,8 @@ function villageValue(child: ChildFile, mentor: Mentor): number {
 
 /**
  * What the `sameVillage` rule adds to a pair's gain: `softGain(…, "builtin")` is
- * `softGain(…, "builtin-but-village")` plus this, exactly.
+ * `softGain(…, "builtin-but-village")` plus this, exactly. It reads the child's and the
+ * mentor's region codes alone: mentors of one code give the same.
  */
 export function villageGain(ctx: EvalContext, child: ChildFile, mentor: Mentor): number {
   const w = ctx.rules.soft.sameVillage;

@@ -265,17 +265,19 @@ describe("solveFlow", () => {
     const one = { cap: [1], slots: [[0]] };
     // No edge: the source, then the sink.
     expect(solve({ ...one, rowHi: [1], edges: [[]] })).toMatchObject({ searches: 1, scanned: 2 });
-    // Matching earns nothing, so the column ties with the sink: the search stops at the
-    // column, before finalising it, and the row stays unmatched (ties go to the sink).
+    // Matching earns nothing, so the column ties with the sink, which the source's dummy edge
+    // bounds first: the column gets no heap entry, the source and the sink are finalised, and
+    // the row stays unmatched (ties go to the sink).
     const tie = solve({ ...one, rowHi: [0], edges: [[[0, 0]]] });
     expect([...tie.rowEdge]).toEqual([-1]);
-    expect(tie.scanned).toBe(1);
+    expect(tie.scanned).toBe(2);
     // Matching earns: the source, the column and the sink.
     const gain = solve({ ...one, rowHi: [1], edges: [[[0, 0]]] });
     expect([...gain.rowEdge]).toEqual([0]);
     expect(gain.scanned).toBe(3);
-    // A full column ties with the sink, which was entered after it: the heap pops the smaller
-    // node first, and the tie ends the search before the sink is counted.
+    // Full columns: the one that earns is nearer than the sink and finalised (it has no slot
+    // left); the one that ties with the sink, bounded first by the dummy edge, gets no heap
+    // entry. The source, that column and the sink.
     const full = { rowHi: [0], cap: [0, 0, 0], slots: [[0], [0], [0]] };
     expect(
       solve({
@@ -287,7 +289,7 @@ describe("solveFlow", () => {
           ],
         ],
       }).scanned,
-    ).toBe(2);
+    ).toBe(3);
     // A column, or a member row, no nearer than the sink gets no heap entry, so it cannot
     // end the search early: the sink is reached and counted.
     const slots = [

@@ -54,11 +54,12 @@ class Heap {
     nodes: number,
     private readonly dHi: Float64Array,
     private readonly dLo: Float64Array,
+    work?: FlowWork,
   ) {
-    this.heap = new Int32Array(nodes);
-    this.keyHi = new Float64Array(nodes);
-    this.keyLo = new Float64Array(nodes);
-    this.pos = new Int32Array(nodes).fill(-1);
+    this.heap = work ? work.heap.subarray(0, nodes) : new Int32Array(nodes);
+    this.keyHi = work ? work.heapHi.subarray(0, nodes) : new Float64Array(nodes);
+    this.keyLo = work ? work.heapLo.subarray(0, nodes) : new Float64Array(nodes);
+    this.pos = (work ? work.pos.subarray(0, nodes) : new Int32Array(nodes)).fill(-1);
   }
   /** Empties the heap. */
   clear(): void {
@@ -133,34 +134,62 @@ class Heap {
 }
 
 /**
- * Solves a {@link FlowProblem} exactly. Rows are processed in index order, so equal inputs give
- * equal results.
+ * Work arrays for {@link solveFlow}, allocated once for problems of up to `rows` rows and `cols`
+ * columns and reused from one problem to the next (a plan solves hundreds of components).
  */
-export function solveFlow(p: FlowProblem): FlowResult {
+export class FlowWork {
+  readonly f64: Float64Array[];
+  readonly i32: Int32Array[];
+  readonly heap: Int32Array;
+  readonly heapHi: Float64Array;
+  readonly heapLo: Float64Array;
+  readonly pos: Int32Array;
+  constructor(rows: number, cols: number) {
+    const V = rows + cols + 1;
+    this.f64 = Array.from({ length: 7 }, () => new Float64Array(V));
+    this.i32 = Array.from({ length: 7 }, () => new Int32Array(V));
+    this.heap = new Int32Array(V);
+    this.heapHi = new Float64Array(V);
+    this.heapLo = new Float64Array(V);
+    this.pos = new Int32Array(V);
+  }
+}
+
+/**
+ * Solves a {@link FlowProblem} exactly. Rows are processed in index order, so equal inputs give
+ * equal results. With `work` (room for the problem), the work arrays are taken from it, and the
+ * result's `rowEdge` is a view of it that holds until the next solve with the same `work`.
+ */
+export function solveFlow(p: FlowProblem, work?: FlowWork): FlowResult {
   const R = p.rows;
   const C = p.cols;
   const T = R + C;
   const V = T + 1;
-  const piHi = new Float64Array(V);
-  const piLo = new Float64Array(V);
-  const dHi = new Float64Array(V);
-  const dLo = new Float64Array(V);
-  const seen = new Int32Array(V).fill(-1);
-  const done = new Int32Array(V).fill(-1);
-  const pred = new Int32Array(V);
-  const predEdge = new Int32Array(V);
-  const assigned = new Int32Array(R).fill(-1); // column node index (R + c) or -1
-  const rowEdge = new Int32Array(R).fill(-1);
-  const assignedGain = new Float64Array(R);
+  // Fresh arrays, or views of the work arrays filled as fresh ones would be.
+  const f64 = (k: number, n: number, fill: number): Float64Array =>
+    work ? work.f64[k]!.subarray(0, n).fill(fill) : new Float64Array(n).fill(fill);
+  const i32 = (k: number, n: number, fill: number): Int32Array =>
+    work ? work.i32[k]!.subarray(0, n).fill(fill) : new Int32Array(n).fill(fill);
+  const piHi = f64(0, V, 0);
+  const piLo = f64(1, V, 0);
+  const dHi = f64(2, V, 0);
+  const dLo = f64(3, V, 0);
+  const seen = i32(0, V, -1);
+  const done = i32(1, V, -1);
+  const pred = i32(2, V, 0);
+  const predEdge = i32(3, V, 0);
+  const assigned = i32(4, R, -1); // column node index (R + c) or -1
+  const rowEdge = i32(5, R, -1);
+  const assignedGain = f64(4, R, 0);
   const members: number[][] = Array.from({ length: C }, () => []);
-  const load = new Int32Array(C);
-  const heap = new Heap(V, dHi, dLo);
+  const load = i32(6, C, 0);
+  const heap = new Heap(V, dHi, dLo, work);
   const finalised: number[] = [];
   // Each column's tentative distance in this search plus its potential (d + π, so an edge is
   // tried without reading the potential; exact, as all numbers are integers): +∞ when not
   // reached, −∞ once final.
-  const keyHi = new Float64Array(C).fill(Infinity);
-  const keyLo = new Float64Array(C);
+  const keyHi = f64(5, C, Infinity);
+  const keyLo = f64(6, C, 0);
   const touched: number[] = [];
   const { rowHi, edgeStart, edgeCol, edgeGain, cap, slotStart, slotGain } = p;
   let scanned = 0;
@@ -217,7 +246,22 @@ export function solveFlow(p: FlowProblem): FlowResult {
       const puh = piHi[u]!;
       const pul = piLo[u]!;
       if (u < R) {
-        // A row: forward edges to other columns, and the dummy edge (stay unmatched).
+        // A row: the dummy edge (stay unmatched), then forward edges to other columns. The dummy
+        // edge first bounds the sink before the columns are tried, so fewer enter the heap.
+        if (done[T] !== s) {
+          const nh = uh + puh - piHi[T]!;
+          const nl = ul + pul - piLo[T]!;
+          if (seen[T] !== s || nh < dHi[T]! || (nh === dHi[T] && nl < dLo[T]!)) {
+            seen[T] = s;
+            dHi[T] = nh;
+            dLo[T] = nl;
+            pred[T] = u;
+            heap.update(T);
+          }
+        }
+        // The sink's distance: set above, and not changed by the edges below.
+        const th = dHi[T]!;
+        const tl = dLo[T]!;
         const bh = uh - rowHi[u]! + puh;
         const bl = ul + pul;
         const cur = assigned[u]! - R;
@@ -233,8 +277,14 @@ export function solveFlow(p: FlowProblem): FlowResult {
           const nh = bh - piHi[v]!;
           const nl = kl - piLo[v]!;
           // A column no nearer than the sink is never finalised before it (ties go to the
-          // sink): it is not worth a heap entry.
-          if (seen[T] === s && (nh > dHi[T]! || (nh === dHi[T] && nl >= dLo[T]!))) continue;
+          // sink): it is not worth a heap entry. The sink's bound becomes the column's key, so
+          // the next edges no better than it are seen on the key alone (the sink only nears).
+          if (nh > th || (nh === th && nl >= tl)) {
+            if (kh === Infinity) touched.push(c);
+            keyHi[c] = th + piHi[v]!;
+            keyLo[c] = tl + piLo[v]!;
+            continue;
+          }
           if (kh === Infinity) touched.push(c);
           keyHi[c] = bh;
           keyLo[c] = kl;
@@ -243,17 +293,6 @@ export function solveFlow(p: FlowProblem): FlowResult {
           pred[v] = u;
           predEdge[v] = e;
           heap.update(v);
-        }
-        if (done[T] !== s) {
-          const nh = uh + puh - piHi[T]!;
-          const nl = ul + pul - piLo[T]!;
-          if (seen[T] !== s || nh < dHi[T]! || (nh === dHi[T] && nl < dLo[T]!)) {
-            seen[T] = s;
-            dHi[T] = nh;
-            dLo[T] = nl;
-            pred[T] = u;
-            heap.update(T);
-          }
         }
       } else {
         const c = u - R;

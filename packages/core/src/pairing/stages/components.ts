@@ -14,12 +14,14 @@ export interface Component {
  * Splits a bipartite graph in compressed-row form (children `0 .. edgeStart.length - 2`, mentors
  * `0 .. mentorCount - 1`) into its connected components, by union–find. Children without an
  * edge and mentors without an edge belong to none. Components are in the order of their first
- * child.
+ * child. With `rowOf` (see `CandidateGraph.rowOf`: children of one row have the same mentors),
+ * a child whose row was met before is joined to that row's first child, its edges not walked.
  */
 export function findComponents(
   edgeStart: Int32Array,
   edgeMentor: Int32Array,
   mentorCount: number,
+  rowOf?: Int32Array,
 ): Component[] {
   const n = edgeStart.length - 1;
   const parent = new Int32Array(n + mentorCount);
@@ -31,9 +33,20 @@ export function findComponents(
     }
     return x;
   };
+  const firstOfRow = rowOf === undefined ? undefined : new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     // The child's root, found once: it stays a root (the smaller of two roots is kept).
     let a = find(i);
+    if (firstOfRow !== undefined) {
+      const r = rowOf![i]!;
+      const first = firstOfRow[r]!;
+      if (first >= 0) {
+        const b = find(first);
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+        continue;
+      }
+      firstOfRow[r] = i;
+    }
     for (let e = edgeStart[i]!; e < edgeStart[i + 1]!; e++) {
       const b = find(n + edgeMentor[e]!);
       if (a !== b) parent[Math.max(a, b)] = a = Math.min(a, b);

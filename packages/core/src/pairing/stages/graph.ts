@@ -26,7 +26,7 @@ import {
 } from "../evaluate";
 import { capacityOf, type PairingCapacity, type PairingRuleSet } from "../rules";
 import { findComponents, type Component } from "./components";
-import { isReplanned, type ParsedInput } from "./input";
+import { byId, indexById, isReplanned, type ParsedInput } from "./input";
 
 /** The candidate graph: children and mentors sorted by id, edges in compressed-row form. */
 export interface CandidateGraph {
@@ -59,16 +59,6 @@ export interface CandidateGraph {
   readonly components: readonly Component[];
 }
 
-const byId = <T extends { id: string }>(a: T, b: T): number =>
-  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
-/** The index of each item by its id (built without a `[id, index]` pair per item). */
-function indexById(items: readonly { readonly id: string }[]): Map<string, number> {
-  const index = new Map<string, number>();
-  for (let i = 0; i < items.length; i++) index.set(items[i]!.id, i);
-  return index;
-}
-
 /** Growable compressed-row edge lists. */
 class EdgeBuffer {
   mentor = new Int32Array(1024);
@@ -81,12 +71,26 @@ class EdgeBuffer {
     this.mentor[this.length] = j;
     this.gain[this.length++] = g;
   }
-  /** Appends a whole row at once (a copy of typed arrays, not one push an edge). */
+  /**
+   * Appends a whole row at once: a copy of typed arrays for a long row, a loop for a short one
+   * (cheaper than the two calls of `set`).
+   */
   append(mentor: Int32Array, gain: Float64Array): void {
-    const end = this.length + mentor.length;
-    if (end > this.mentor.length) this.grow(Math.max(this.length * 2, this.expected, end));
-    this.mentor.set(mentor, this.length);
-    this.gain.set(gain, this.length);
+    const start = this.length;
+    const n = mentor.length;
+    const end = start + n;
+    if (end > this.mentor.length) this.grow(Math.max(start * 2, this.expected, end));
+    if (n > 64) {
+      this.mentor.set(mentor, start);
+      this.gain.set(gain, start);
+    } else {
+      const m = this.mentor;
+      const g = this.gain;
+      for (let k = 0; k < n; k++) {
+        m[start + k] = mentor[k]!;
+        g[start + k] = gain[k]!;
+      }
+    }
     this.length = end;
   }
   /**
@@ -157,22 +161,44 @@ function candidatesOf(ctx: EvalContext, b: MentorBuckets, c: ChildFile): readonl
 }
 
 /**
- * The key of the rule inputs of a child but its region code, for when which mentors it may take
- * and what the built-in rules give depend on nothing else (see {@link rowsShared}): children of
- * one key share their eligible mentors and all built-in gains but `sameVillage`'s (see
- * {@link ClassRow}). The region code is in the key when a distance rule reads it. The host's
- * soft rules read every pair: they are called for each child of a key.
+ * The class rows of a graph by the rule inputs of a child but its region code, for when which
+ * mentors it may take and what the built-in rules give depend on nothing else (see
+ * {@link rowsShared}): children alike share their eligible mentors and all built-in gains but
+ * `sameVillage`'s (see {@link ClassRow}). The inputs are the school, class, grade, gender where
+ * it matters and priority, and the region code where a distance rule reads it. The host's soft
+ * rules read every pair: they are called for each child. Nested maps keyed by the child's own
+ * strings, so no key is built per child.
  */
-function classKeyOf(
-  ctx: EvalContext,
-  c: ChildFile,
-  sameGender: boolean,
-  priority: boolean,
-): string {
-  const x = c.child;
-  const region = ctx.rules.hard.maxDistance === null ? "" : x.regionCode;
-  return `${x.schoolId ?? ""}\u0000${x.classId ?? ""}\u0000${x.grade ?? ""}\u0000${region}\u0000${sameGender ? x.gender : ""}\u0000${priority ? 1 : 0}`;
+class RowIndex {
+  private readonly bySchool = new Map<string, Map<string, Map<string, Map<string, ClassRow[]>>>>();
+  /** Rows made so far: the id of the next one. */
+  size = 0;
+  /**
+   * The rows of the children of `c`'s school, class, gender where it matters and region code
+   * when `regionKeyed` (a distance rule reads it), by {@link slotOf}; holes for rows not made yet.
+   */
+  slots(c: ChildFile, sameGender: boolean, regionKeyed: boolean): ClassRow[] {
+    const x = c.child;
+    const byClass = getOrAdd(this.bySchool, x.schoolId ?? "");
+    const byRegion = getOrAdd(byClass, x.classId ?? "");
+    const byGender = getOrAdd(byRegion, regionKeyed ? x.regionCode : "");
+    const gender = sameGender ? x.gender : "";
+    let rows = byGender.get(gender);
+    if (rows === undefined) byGender.set(gender, (rows = []));
+    return rows;
+  }
 }
+
+/** The map under `key` of `map`, added when missing. */
+function getOrAdd<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let m = map.get(key);
+  if (m === undefined) map.set(key, (m = new Map()));
+  return m;
+}
+
+/** The slot of a row among those of one school, class, region and gender: grade and priority. */
+const slotOf = (c: ChildFile, priority: boolean): number =>
+  2 * (c.child.grade ?? 0) + (priority ? 1 : 0);
 
 /** Whether children alike may share their rows: no hard rule reads the pair itself. */
 function rowsShared(ctx: EvalContext): boolean {
@@ -184,7 +210,7 @@ function rowsShared(ctx: EvalContext): boolean {
 }
 
 /**
- * The mentors the children of one class key (see {@link classKeyOf}) may take, ascending, what
+ * The mentors the children alike of one row (see {@link RowIndex}) may take, ascending, what
  * the built-in rules but `sameVillage` give each pair, and the whole built-in gains of each
  * region code met so far. `id` numbers the class rows of a graph (see
  * {@link CandidateGraph.rowOf}).
@@ -194,6 +220,12 @@ interface ClassRow {
   readonly mentor: Int32Array;
   readonly gain: Float64Array;
   readonly byRegion: Map<string, Float64Array>;
+  /**
+   * The mentors of the row by region code, as the `sameVillage` gain reads them: one mentor
+   * (index) of each code met, and the code group of each mentor of the row.
+   */
+  readonly codeMentor: readonly number[];
+  readonly codeOf: Int32Array;
 }
 
 function classRow(
@@ -215,10 +247,29 @@ function classRow(
     mentor[n] = j;
     gain[n++] = softGain(ctx, c, m, false, priority, "builtin-but-village");
   }
-  return { id, mentor: mentor.subarray(0, n), gain: gain.subarray(0, n), byRegion: new Map() };
+  const codeMentor: number[] = [];
+  const codeOf = new Int32Array(n);
+  const codes = new Map<string | undefined, number>();
+  for (let k = 0; k < n; k++) {
+    const code = mentors[mentor[k]!]!.regionCode;
+    let g = codes.get(code);
+    if (g === undefined) {
+      codes.set(code, (g = codeMentor.length));
+      codeMentor.push(mentor[k]!);
+    }
+    codeOf[k] = g;
+  }
+  return {
+    id,
+    mentor: mentor.subarray(0, n),
+    gain: gain.subarray(0, n),
+    byRegion: new Map(),
+    codeMentor,
+    codeOf,
+  };
 }
 
-/** The built-in gains of child `c` (of the row's class key) with each mentor of the row. */
+/** The built-in gains of child `c` (one of the row's children) with each mentor of the row. */
 function builtinGains(
   ctx: EvalContext,
   row: ClassRow,
@@ -227,9 +278,10 @@ function builtinGains(
 ): Float64Array {
   let gain = row.byRegion.get(c.child.regionCode);
   if (gain === undefined) {
+    // `villageGain` reads the mentor's region code alone: once for each code of the row.
+    const village = row.codeMentor.map((j) => villageGain(ctx, c, mentors[j]!));
     gain = new Float64Array(row.gain);
-    for (let k = 0; k < gain.length; k++)
-      gain[k] = gain[k]! + villageGain(ctx, c, mentors[row.mentor[k]!]!);
+    for (let k = 0; k < gain.length; k++) gain[k] = gain[k]! + village[row.codeOf[k]!]!;
     row.byRegion.set(c.child.regionCode, gain);
   }
   return gain;
@@ -250,10 +302,10 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
     exclusions: input.exclusions,
     childLocations: input.childLocations,
   });
-  const children = [...input.children].sort(byId);
+  const children = input.sortedChildren;
   const allMentors = new Map(input.mentors.map((m) => [m.id, m] as const));
   const mentors = input.mentors.filter((m) => rules.mentorKinds.includes(m.kind)).sort(byId);
-  const childIndex = indexById(children);
+  const childIndex = input.childIndex;
   const mentorIndex = indexById(mentors);
   const priority = new Uint8Array(children.length);
   for (let i = 0; i < children.length; i++) priority[i] = isPriority(children[i]!, rules) ? 1 : 0;
@@ -268,9 +320,14 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
 
   const buckets = bucketMentors(ctx, mentors);
   const stabilityGain = rules.stability > 0 ? Math.round(rules.stability * SCALE) : 0;
+  // The mentor (index) of each child's re-planned pairing when stability counts, else -1.
+  const keptOf = new Int32Array(children.length).fill(-1);
+  if (stabilityGain > 0)
+    for (const [ci, p] of activeByChild) keptOf[ci] = mentorIndex.get(p.mentorId) ?? -1;
   const custom = ctx.softCustom.length > 0;
   const shared = rowsShared(ctx);
-  const rows = new Map<string, ClassRow>();
+  const rows = new RowIndex();
+  const regionKeyed = ctx.rules.hard.maxDistance !== null;
   const rowOf = new Int32Array(children.length);
   const edgeStart = new Int32Array(children.length + 1);
   const edges = new EdgeBuffer();
@@ -289,10 +346,11 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
         if (isPairEligible(ctx, c, m, sameGender)) edges.push(j, softGain(ctx, c, m, false, pri));
       }
     } else {
-      const key = classKeyOf(ctx, c, sameGender, pri);
-      let row = rows.get(key);
+      const slots = rows.slots(c, sameGender, regionKeyed);
+      const slot = slotOf(c, pri);
+      let row = slots[slot];
       if (row === undefined)
-        rows.set(key, (row = classRow(ctx, buckets, mentors, c, sameGender, pri, rows.size)));
+        slots[slot] = row = classRow(ctx, buckets, mentors, c, sameGender, pri, rows.size++);
       rowOf[i] = row.id;
       const { mentor } = row;
       const gain = builtinGains(ctx, row, mentors, c);
@@ -302,9 +360,8 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
       else edges.append(mentor, gain);
     }
     // Stability is the one gain that depends on the child alone: it is added to the kept pair.
-    const existing = stabilityGain > 0 ? activeByChild.get(i) : undefined;
-    const kept = existing === undefined ? undefined : mentorIndex.get(existing.mentorId);
-    if (kept !== undefined) {
+    const kept = keptOf[i]!;
+    if (kept >= 0) {
       for (let e = start; e < edges.length; e++)
         if (edges.mentor[e] === kept) edges.gain[e] = edges.gain[e]! + stabilityGain;
     }
@@ -328,6 +385,6 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
     edgeMentor,
     edgeGain,
     rowOf,
-    components: findComponents(edgeStart, edgeMentor, mentors.length),
+    components: findComponents(edgeStart, edgeMentor, mentors.length, rowOf),
   };
 }

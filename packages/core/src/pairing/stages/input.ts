@@ -42,7 +42,12 @@ import { resolveAsOf } from "../../time/convert";
 import { DEFAULT_TIME_ZONE, type AsOf, type CalendarDate, type TimeZone } from "../../time/types";
 import { BUILTIN_SOFT } from "../evaluate";
 import { pairingChildInShape } from "./child-shape";
-import { listInShape, mentorInShape, pairingInShape } from "../../model/mentor-shape";
+import {
+  listInShape,
+  mentorInShape,
+  pairingInShape,
+  schoolClassInShape,
+} from "../../model/mentor-shape";
 import { PairingRuleSetSchema, type CustomPairingRule, type PairingRuleSetInput } from "../rules";
 
 /**
@@ -180,6 +185,7 @@ const InputButListsSchema = PlanPairingsInputSchema.omit({
   children: true,
   mentors: true,
   existing: true,
+  classes: true,
 });
 
 /** A child out of scope on the plan date: the file and the definition it was judged by. */
@@ -198,7 +204,22 @@ export type ParsedInput = Omit<z.infer<typeof PlanPairingsInputSchema>, "asOf"> 
    * they left scope (a 16th birthday, the day after a parent came home).
    */
   outOfScope: ReadonlyMap<string, OutOfScope>;
+  /** `children` sorted by id. */
+  sortedChildren: readonly ChildFile[];
+  /** The index of each child in `sortedChildren`, by id. */
+  childIndex: ReadonlyMap<string, number>;
 };
+
+/** Order by id. */
+export const byId = <T extends { id: string }>(a: T, b: T): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** The index of each item by its id (built without a `[id, index]` pair per item). */
+export function indexById(items: readonly { readonly id: string }[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) index.set(items[i]!.id, i);
+  return index;
+}
 
 /** Names a host's rule may not take: the built-in hard and soft rules. */
 const BUILTIN_RULE_NAMES: ReadonlySet<string> = new Set([
@@ -244,8 +265,9 @@ export function isReplanned(
 }
 
 /**
- * Parses the input apart from the children. Mentors and existing pairings already in validated
- * shape skip zod; when one of them is not, everything goes through zod (so do the errors).
+ * Parses the input apart from the children. Mentors, existing pairings and classes already in
+ * validated shape skip zod; when one of them is not, everything goes through zod (so do the
+ * errors).
  */
 function parseRest(
   data: Omit<PlanPairingsInput, "children" | "customRules" | "definition">,
@@ -253,11 +275,12 @@ function parseRest(
 ) {
   const mentors = listInShape(data.mentors, mentorInShape);
   const existing = data.existing === undefined ? [] : listInShape(data.existing, pairingInShape);
-  if (mentors === undefined || existing === undefined)
+  const classes = data.classes === undefined ? [] : listInShape(data.classes, schoolClassInShape);
+  if (mentors === undefined || existing === undefined || classes === undefined)
     return safeValidate(InputButChildrenSchema, data, { subject });
   const others = safeValidate(InputButListsSchema, data, { subject });
   return others.success
-    ? { success: true as const, data: { ...others.data, mentors, existing } }
+    ? { success: true as const, data: { ...others.data, mentors, existing, classes } }
     : others;
 }
 
@@ -317,8 +340,9 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
   validate(CustomRulesSchema, customRules, { subject, path: ["customRules"] });
   const issues: FieldIssue[] = [];
   // The id sets are needed below anyway; a list whose set is smaller has a repeated id, and only
-  // then is it searched again for the issues.
-  const childIds = new Set(parsed.children.map((c) => c.id));
+  // then is it searched again for the issues. The children's is the index the graph reads.
+  const sortedChildren = [...parsed.children].sort(byId);
+  const childIds = indexById(sortedChildren);
   const mentorIds = new Set(parsed.mentors.map((m) => m.id));
   if (childIds.size !== parsed.children.length)
     issues.push(...duplicateIdIssues(parsed.children, "children", text("儿童", "child")));
@@ -401,5 +425,5 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
     ruleNames.add(r.name);
   });
   if (issues.length > 0) throw new ValidationError(issues, { subject });
-  return { ...parsed, customRules, outOfScope };
+  return { ...parsed, customRules, outOfScope, sortedChildren, childIndex: childIds };
 }

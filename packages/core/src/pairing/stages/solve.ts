@@ -7,7 +7,7 @@
 import { ValidationError } from "../../errors/errors";
 import { text } from "../../i18n";
 import { workloadPenalty } from "../evaluate";
-import { solveFlow } from "../flow";
+import { FlowWork, solveFlow } from "../flow";
 import type { Component } from "./components";
 import type { CandidateGraph } from "./graph";
 import { issue } from "./input";
@@ -121,10 +121,11 @@ function solvedInPlace(
 
 /**
  * Work arrays of a solve, reused component after component: room for the edges of the largest
- * of `comps`, and `colOf`, one slot per mentor of the graph.
+ * of `comps`, `colOf`, one slot per mentor of the graph, and the flow's.
  */
 interface Scratch extends ComponentEdges {
   readonly colOf: Int32Array;
+  readonly flow: FlowWork;
 }
 
 function scratchFor(
@@ -134,7 +135,11 @@ function scratchFor(
 ): Scratch {
   let rows = 0;
   let edges = 0;
+  let flowRows = 0;
+  let flowCols = 0;
   for (const comp of comps) {
+    flowRows = Math.max(flowRows, comp.children.length);
+    flowCols = Math.max(flowCols, comp.mentors.length);
     if (solvedInPlace(graph, comp, forced)) continue;
     let E = 0;
     for (const i of comp.children) E += graph.edgeStart[i + 1]! - graph.edgeStart[i]!;
@@ -147,6 +152,7 @@ function scratchFor(
     edgeGain: new Float64Array(edges),
     edgeGlobal: new Int32Array(edges),
     colOf: new Int32Array(graph.mentors.length),
+    flow: new FlowWork(flowRows, flowCols),
   };
 }
 
@@ -238,17 +244,20 @@ function solveInto(
       slotGain[slotStart[c]! + s] = (s < min ? M : 0) - workloadPenalty(rules, s + 1, max);
   }
   if (!((2 * (R + C) + 2) * (M + maxEdge + M) < 2 ** 52)) throw tooLarge();
-  const res = solveFlow({
-    rows: R,
-    cols: C,
-    rowHi,
-    edgeStart,
-    edgeCol,
-    edgeGain,
-    cap,
-    slotStart,
-    slotGain,
-  });
+  const res = solveFlow(
+    {
+      rows: R,
+      cols: C,
+      rowHi,
+      edgeStart,
+      edgeCol,
+      edgeGain,
+      cap,
+      slotStart,
+      slotGain,
+    },
+    scratch.flow,
+  );
   for (let r = 0; r < R; r++) {
     const e = res.rowEdge[r]!;
     out[comp.children[r]!] = e < 0 ? -1 : own ? own.edgeGlobal[e]! : e;
