@@ -199,6 +199,17 @@ export function solveFlow(p: FlowProblem, work?: FlowWork): FlowResult {
   for (let c = 0; c < C; c++) if (cap[c]! > 0) t0 = Math.min(t0, -slotGain[slotStart[c]!]!);
   piLo[T] = t0;
 
+  /** Brings node `v` to distance `(nh, nl)` through `u` in the search from row `s`, if nearer. */
+  const relax = (s: number, v: number, nh: number, nl: number, u: number): void => {
+    if (seen[v] !== s || nh < dHi[v]! || (nh === dHi[v] && nl < dLo[v]!)) {
+      seen[v] = s;
+      dHi[v] = nh;
+      dLo[v] = nl;
+      pred[v] = u;
+      heap.update(v);
+    }
+  };
+
   for (let s = 0; s < R; s++) {
     const Hs = rowHi[s]!;
     // Potential of the new source so every edge out of it has a non-negative reduced cost.
@@ -248,17 +259,7 @@ export function solveFlow(p: FlowProblem, work?: FlowWork): FlowResult {
       if (u < R) {
         // A row: the dummy edge (stay unmatched), then forward edges to other columns. The dummy
         // edge first bounds the sink before the columns are tried, so fewer enter the heap.
-        if (done[T] !== s) {
-          const nh = uh + puh - piHi[T]!;
-          const nl = ul + pul - piLo[T]!;
-          if (seen[T] !== s || nh < dHi[T]! || (nh === dHi[T] && nl < dLo[T]!)) {
-            seen[T] = s;
-            dHi[T] = nh;
-            dLo[T] = nl;
-            pred[T] = u;
-            heap.update(T);
-          }
-        }
+        if (done[T] !== s) relax(s, T, uh + puh - piHi[T]!, ul + pul - piLo[T]!, u);
         // The sink's distance: set above, and not changed by the edges below.
         const th = dHi[T]!;
         const tl = dLo[T]!;
@@ -299,15 +300,7 @@ export function solveFlow(p: FlowProblem, work?: FlowWork): FlowResult {
         keyHi[c] = -Infinity;
         if (load[c]! < cap[c]! && done[T] !== s) {
           const g = slotGain[slotStart[c]! + load[c]!]!;
-          const nh = uh + puh - piHi[T]!;
-          const nl = ul - g + pul - piLo[T]!;
-          if (seen[T] !== s || nh < dHi[T]! || (nh === dHi[T] && nl < dLo[T]!)) {
-            seen[T] = s;
-            dHi[T] = nh;
-            dLo[T] = nl;
-            pred[T] = u;
-            heap.update(T);
-          }
+          relax(s, T, uh + puh - piHi[T]!, ul - g + pul - piLo[T]!, u);
         }
         const ms = members[c]!;
         const th = seen[T] === s ? dHi[T]! : Infinity;
@@ -318,13 +311,7 @@ export function solveFlow(p: FlowProblem, work?: FlowWork): FlowResult {
           const nh = uh + rowHi[r]! + puh - piHi[r]!;
           const nl = ul + assignedGain[r]! + pul - piLo[r]!;
           if (nh > th || (nh === th && nl >= tl)) continue; // as for columns above
-          if (seen[r] !== s || nh < dHi[r]! || (nh === dHi[r] && nl < dLo[r]!)) {
-            seen[r] = s;
-            dHi[r] = nh;
-            dLo[r] = nl;
-            pred[r] = u;
-            heap.update(r);
-          }
+          relax(s, r, nh, nl, u);
         }
       }
     }
