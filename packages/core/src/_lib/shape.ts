@@ -179,7 +179,7 @@ function pickerCode(fields: readonly Field[]): string {
  * times faster on a county's files. Where code cannot be compiled (zod told `jitless`, or a
  * content security policy), the picker is `pick` itself.
  * @example
- * const pickPoint = pickerOf(POINT)(POINT.map(([, check]) => check));
+ * const pickPoint = pickerOf(POINT)(checksOf(POINT));
  * @internal
  */
 export function pickerOf(fields: readonly Field[]): (checks: readonly Check[]) => Picker {
@@ -198,9 +198,11 @@ export function pickerOf(fields: readonly Field[]): (checks: readonly Check[]) =
   return (checks) => make(isPlainRecord, checks, presences);
 }
 
+/** The checks of `fields`, in order. @internal */
+export const checksOf = (fields: readonly Field[]): Check[] => fields.map(([, check]) => check);
+
 /** The {@link Picker} of `fields` with their own checks. @internal */
-export const picker = (fields: readonly Field[]): Picker =>
-  pickerOf(fields)(fields.map(([, check]) => check));
+export const picker = (fields: readonly Field[]): Picker => pickerOf(fields)(checksOf(fields));
 
 /**
  * A copy of a plain array of at most `max` items, each through `inShape` (read once), or

@@ -15,6 +15,7 @@ import {
   name,
   nonNegativeInt,
   oneOf,
+  checksOf,
   picker,
   pickerOf,
   plainArray,
@@ -169,7 +170,6 @@ const pickFile = /* @__PURE__ */ picker(FILE);
 /** The child's and the away periods' layouts: their region check is made for each list. */
 const CHILD_LAYOUT = /* @__PURE__ */ pickerOf(childFields({ region: () => false }));
 const AWAY_LAYOUT = /* @__PURE__ */ pickerOf(awayFields({ region: () => false }));
-const checksOf = (fields: readonly Field[]) => fields.map(([, check]) => check);
 
 /** Whether no two people of the file share an id (the schema's own refinement). */
 function distinctPeople(

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { hostileValue, nearValues } from "../_lib/hostile.test-helper";
 import { SchoolClassSchema } from "./area";
 import { MentorSchema, PairingSchema } from "./mentor";
-import { listInShape, mentorInShape, pairingInShape, schoolClassInShape } from "./mentor-shape";
+import { listOf } from "../_lib/shape";
+import { mentorInShape, pairingInShape, schoolClassInShape } from "./mentor-shape";
 
 /**
  * The fast paths of the pairing input take mentors and pairings that certainly pass their
@@ -167,9 +168,9 @@ describe("pairing input: the fast paths of mentors and pairings", () => {
   });
 
   it("leave a whole list to zod when one row is not in shape", () => {
-    expect(listInShape([pairing, pairing], pairingInShape)).toHaveLength(2);
-    expect(listInShape([pairing, { ...pairing, id: 7 }], pairingInShape)).toBeUndefined();
-    expect(listInShape("p1", pairingInShape)).toBeUndefined();
+    expect(listOf([pairing, pairing], Infinity, pairingInShape)).toHaveLength(2);
+    expect(listOf([pairing, { ...pairing, id: 7 }], Infinity, pairingInShape)).toBeUndefined();
+    expect(listOf("p1", Infinity, pairingInShape)).toBeUndefined();
   });
 });
 
@@ -213,9 +214,9 @@ describe("pairing input: the fast paths refuse each limit of the schemas", () =>
 
   it("leaves anything but a plain array to zod", () => {
     const row = () => ({ ...pairing });
-    expect(listInShape({ length: 0 }, pairingInShape)).toBeUndefined();
-    expect(listInShape(Object.create(Array.prototype), pairingInShape)).toBeUndefined();
-    expect(listInShape("x", pairingInShape)).toBeUndefined();
-    expect(listInShape([row()], pairingInShape)).toStrictEqual([PairingSchema.parse(row())]);
+    expect(listOf({ length: 0 }, Infinity, pairingInShape)).toBeUndefined();
+    expect(listOf(Object.create(Array.prototype), Infinity, pairingInShape)).toBeUndefined();
+    expect(listOf("x", Infinity, pairingInShape)).toBeUndefined();
+    expect(listOf([row()], Infinity, pairingInShape)).toStrictEqual([PairingSchema.parse(row())]);
   });
 });

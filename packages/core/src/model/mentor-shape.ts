@@ -1,10 +1,9 @@
 /**
  * The quick checks that let mentors, pairings and classes already in validated shape skip their
  * zod parse (`MentorSchema`, `PairingSchema`, `SchoolClassSchema`), for pairing's input and the
- * compliance data. Each
- * gives what the schema would output (the same keys and values: unknown keys dropped, defaults
- * applied), or `undefined` when the schema might say anything else; the caller then parses
- * everything with zod, so errors stay zod's.
+ * compliance data. Each gives what the schema would output (the same keys and values: unknown
+ * keys dropped, defaults applied), or `undefined` when the schema might say anything else; the
+ * caller then parses everything with zod, so errors stay zod's.
  * @module
  */
 import {
@@ -42,17 +41,8 @@ const CAPACITY = [
   ["min", nonNegativeInt],
   ["max", nonNegativeInt],
 ] as const;
-/** A copy of a list of ids, each read once, or `undefined`. */
-function idList(v: readonly unknown[]): string[] | undefined {
-  if (v.length > MAX_ITEMS) return undefined;
-  const out: string[] = [];
-  for (let i = 0; i < v.length; i++) {
-    const id = v[i];
-    if (!isId(id)) return undefined;
-    out.push(id);
-  }
-  return out;
-}
+/** An id, or `undefined` for anything else (an item of {@link listOf}). */
+const idOf = (v: unknown): string | undefined => (isId(v) ? v : undefined);
 
 const MENTOR = [
   ["id", isId, true],
@@ -96,7 +86,7 @@ export function mentorInShape(row: unknown): Mentor | undefined {
       return undefined;
     m.capacity = c;
   }
-  const ids = m.classIds === undefined ? [] : idList(m.classIds as unknown[]);
+  const ids = m.classIds === undefined ? [] : listOf(m.classIds, MAX_ITEMS, idOf);
   if (ids === undefined) return undefined;
   m.classIds = ids;
   return m as unknown as Mentor;
@@ -146,16 +136,4 @@ const pickSchoolClass = /* @__PURE__ */ picker(SCHOOL_CLASS);
  */
 export function schoolClassInShape(row: unknown): SchoolClass | undefined {
   return pickSchoolClass(row) as SchoolClass | undefined;
-}
-
-/**
- * Every row of a list through its quick check, or `undefined` as soon as one row (or the list
- * itself) is not certainly in shape: then the caller parses the whole list with zod.
- * @internal
- */
-export function listInShape<T>(
-  list: unknown,
-  inShape: (row: unknown) => T | undefined,
-): T[] | undefined {
-  return listOf(list, Infinity, inShape);
 }

@@ -247,6 +247,8 @@ function invert(
  * @example
  * const data = prepareComplianceData({ children, mentors, pairings, records });
  * evaluateCompliance({ policies: ALL_PRESETS, data, period: { from: "2026-03-01", to: "2026-03-31" }, asOf: "2026-04-05" });
+ * // A county streamed from storage, its columns sized once from the count the host has.
+ * prepareComplianceData({ children, mentors, pairings, records: streamRecords(county), expectedRecords: 1_540_000 });
  * @category Policies
  */
 export function prepareComplianceData(input: ComplianceDataInput): ComplianceData {

@@ -188,7 +188,7 @@ export function rollUpCompliance(
           : level === "school"
             ? schoolGroup
             : mentorGroup;
-      run.forEachSubject((s, first, last) => {
+      run.forEachSubjectRows((s, first, last) => {
         const g = groups[of ? of[s]! : s]!;
         if (g >= 0) for (let r = first; r < last; r++) add(g, r);
       });

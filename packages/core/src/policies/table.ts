@@ -71,7 +71,7 @@ export class RowRun {
   }
 
   /** Calls `f(subject, first, end)` for each stretch of rows `[first, end)` of one subject, in order. */
-  forEachSubject(f: (subject: number, first: number, end: number) => void): void {
+  forEachSubjectRows(f: (subject: number, first: number, end: number) => void): void {
     if (this.rows === undefined) {
       const len = this.buckets.length;
       for (let s = 0, r = this.start; r < this.end; s++, r += len)

@@ -74,9 +74,9 @@ export function workList(
   const status = t.status;
   for (const run of t.runs) {
     // Rows closed before `asOf` (past their window and grace) are met, missed or exempt: only
-    // missed ones are read, when asked for.
-    const closed = opts.includeMissed ? -Infinity : asOf - report.policies[run.policy]!.graceDays;
-    run.forEachEndingFrom(closed, (first, end) => {
+    // missed ones are read, when asked for. An open row ends on `openFrom` or later.
+    const openFrom = opts.includeMissed ? -Infinity : asOf - report.policies[run.policy]!.graceDays;
+    run.forEachEndingFrom(openFrom, (first, end) => {
       for (let i = first; i < end; i++) {
         const st = status[i]!;
         if (st === S.overdue || st === missed) late.push(i);

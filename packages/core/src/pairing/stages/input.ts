@@ -42,12 +42,8 @@ import { resolveAsOf } from "../../time/convert";
 import { DEFAULT_TIME_ZONE, type AsOf, type CalendarDate, type TimeZone } from "../../time/types";
 import { BUILTIN_SOFT } from "../evaluate";
 import { pairingChildInShape } from "./child-shape";
-import {
-  listInShape,
-  mentorInShape,
-  pairingInShape,
-  schoolClassInShape,
-} from "../../model/mentor-shape";
+import { listOf } from "../../_lib/shape";
+import { mentorInShape, pairingInShape, schoolClassInShape } from "../../model/mentor-shape";
 import { PairingRuleSetSchema, type CustomPairingRule, type PairingRuleSetInput } from "../rules";
 
 /**
@@ -273,9 +269,12 @@ function parseRest(
   data: Omit<PlanPairingsInput, "children" | "customRules" | "definition">,
   subject: LocalizedText,
 ) {
-  const mentors = listInShape(data.mentors, mentorInShape);
-  const existing = data.existing === undefined ? [] : listInShape(data.existing, pairingInShape);
-  const classes = data.classes === undefined ? [] : listInShape(data.classes, schoolClassInShape);
+  // Every row through its quick check, or `undefined` as soon as one (or the list) is not.
+  const optionalList = <T>(list: unknown, row: (v: unknown) => T | undefined) =>
+    list === undefined ? [] : listOf(list, Infinity, row);
+  const mentors = listOf(data.mentors, Infinity, mentorInShape);
+  const existing = optionalList(data.existing, pairingInShape);
+  const classes = optionalList(data.classes, schoolClassInShape);
   if (mentors === undefined || existing === undefined || classes === undefined)
     return safeValidate(InputButChildrenSchema, data, { subject });
   const others = safeValidate(InputButListsSchema, data, { subject });

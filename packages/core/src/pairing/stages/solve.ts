@@ -138,6 +138,7 @@ function scratchFor(
   let flowRows = 0;
   let flowCols = 0;
   for (const comp of comps) {
+    // Every component goes through the flow; one solved in place needs no copy of its edges.
     flowRows = Math.max(flowRows, comp.children.length);
     flowCols = Math.max(flowCols, comp.mentors.length);
     if (solvedInPlace(graph, comp, forced)) continue;
