@@ -201,22 +201,32 @@ function callCustom(
   mentor: Mentor,
   context: EvalContext["ruleContext"],
 ): unknown {
-  const { rule, index } = custom;
+  const { rule } = custom;
   try {
     return rule.kind === "hard"
       ? rule.test(child, mentor, context)
       : rule.score(child, mentor, context);
   } catch (cause) {
-    throw customError(
-      index,
-      rule.name,
-      text(
-        `规则抛出异常（儿童 ${child.id}，导师 ${mentor.id}）`,
-        `the rule threw (child ${child.id}, mentor ${mentor.id})`,
-      ),
-      cause,
-    );
+    throw customThrew(custom, child, mentor, cause);
   }
+}
+
+/** The error of a host's rule that threw on a pair. */
+function customThrew(
+  custom: { readonly rule: CustomHardRule | CustomSoftRule; readonly index: number },
+  child: ChildFile,
+  mentor: Mentor,
+  cause: unknown,
+): ValidationError {
+  return customError(
+    custom.index,
+    custom.rule.name,
+    text(
+      `规则抛出异常（儿童 ${child.id}，导师 ${mentor.id}）`,
+      `the rule threw (child ${child.id}, mentor ${mentor.id})`,
+    ),
+    cause,
+  );
 }
 
 /**
@@ -508,7 +518,7 @@ export type SoftPart = "builtin" | "builtin-but-village";
 
 /**
  * The integer gain of a pair (same as `softEval(...).gain`). With `part`, only that part of it
- * (it depends on the child's rule inputs alone, so children alike share it); {@link customGain}
+ * (it depends on the child's rule inputs alone, so children alike share it); {@link addCustomGains}
  * and {@link villageGain} give the rest. Every term is a whole number, so the parts add up to
  * the whole exactly (for a new pair: stability is in none).
  */
@@ -587,33 +597,70 @@ function customValue(
   mentor: Mentor,
 ): number {
   const r: unknown = callCustom(custom, child, mentor, ctx.ruleContext);
-  if (typeof r !== "number" || !(r >= 0 && r <= 1)) {
-    throw customError(
-      custom.index,
-      custom.rule.name,
-      text(
-        `应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${describeValue(r)}）`,
-        `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${describeValue(r)})`,
-      ),
-    );
-  }
+  if (!isCustomValue(r)) throw notCustomValue(custom, child, mentor, r);
   return r;
 }
 
+/** Whether a custom soft rule returned what it may: a number in [0, 1]. */
+const isCustomValue = (r: unknown): r is number => typeof r === "number" && r >= 0 && r <= 1;
+
+/** The error of a custom soft rule that returned something else than a number in [0, 1]. */
+function notCustomValue(
+  custom: EvalContext["softCustom"][number],
+  child: ChildFile,
+  mentor: Mentor,
+  r: unknown,
+): ValidationError {
+  return customError(
+    custom.index,
+    custom.rule.name,
+    text(
+      `应返回 0 到 1 之间的数（儿童 ${child.id}，导师 ${mentor.id}，收到 ${describeValue(r)}）`,
+      `expected a number in [0, 1] (child ${child.id}, mentor ${mentor.id}, received ${describeValue(r)})`,
+    ),
+  );
+}
+
 /**
- * The custom soft rules' part of a pair's gain (what `softGain` adds to its `builtin` part),
- * without the scratch values: the graph adds it to the built-in part that alike children share, once for
- * each of a dense county's million pairs.
+ * Adds the custom soft rules' part of each pair's gain (what `softGain` adds to its `builtin`
+ * part) to `gain[e]`, for the pairs of `child` with `mentors[mentorOf[e]]`, `e` in
+ * `[from, to)`: the graph adds it to the built-in part that alike children share, for each of a
+ * dense county's million pairs. The rules are called pair after pair, in their order, as
+ * {@link softEval} calls them; no call of the library's own comes between two of them.
+ * @throws ValidationError naming the rule and the pair: a rule that threw or returned
+ * something else than a number in [0, 1].
  */
-export function customGain(ctx: EvalContext, child: ChildFile, mentor: Mentor): number {
+export function addCustomGains(
+  ctx: EvalContext,
+  child: ChildFile,
+  mentors: readonly Mentor[],
+  mentorOf: Int32Array,
+  gain: Float64Array,
+  from: number,
+  to: number,
+): void {
   const customs = ctx.softCustom;
+  const context = ctx.ruleContext;
   const weights = ctx.weights;
   const at = BUILTIN_SOFT.length + 1;
-  let gain = 0;
-  for (let i = 0; i < customs.length; i++) {
-    gain += termGain(weights[at + i]!, customValue(ctx, customs[i]!, child, mentor));
+  let e = from;
+  let i = 0;
+  let r: unknown;
+  try {
+    pairs: for (; e < to; e++) {
+      const mentor = mentors[mentorOf[e]!]!;
+      let g = 0;
+      for (i = 0; i < customs.length; i++) {
+        r = customs[i]!.rule.score(child, mentor, context);
+        if (!isCustomValue(r)) break pairs;
+        g += termGain(weights[at + i]!, r);
+      }
+      gain[e] = gain[e]! + g;
+    }
+  } catch (cause) {
+    throw customThrew(customs[i]!, child, mentors[mentorOf[e]!]!, cause);
   }
-  return gain;
+  if (e < to) throw notCustomValue(customs[i]!, child, mentors[mentorOf[e]!]!, r);
 }
 
 /** The `sameVillage` value of a pair: 1 in the same village, 0.5 in the same township, else 0. */

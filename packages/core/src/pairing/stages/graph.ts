@@ -19,7 +19,7 @@ import {
   makeEvalContext,
   needsSameGender,
   SCALE,
-  customGain,
+  addCustomGains,
   softGain,
   villageGain,
   type EvalContext,
@@ -352,12 +352,8 @@ export function buildCandidateGraph(input: ParsedInput): CandidateGraph {
       if (row === undefined)
         slots[slot] = row = classRow(ctx, buckets, mentors, c, sameGender, pri, rows.size++);
       rowOf[i] = row.id;
-      const { mentor } = row;
-      const gain = builtinGains(ctx, row, mentors, c);
-      if (custom)
-        for (let k = 0; k < mentor.length; k++)
-          edges.push(mentor[k]!, gain[k]! + customGain(ctx, c, mentors[mentor[k]!]!));
-      else edges.append(mentor, gain);
+      edges.append(row.mentor, builtinGains(ctx, row, mentors, c));
+      if (custom) addCustomGains(ctx, c, mentors, edges.mentor, edges.gain, start, edges.length);
     }
     // Stability is the one gain that depends on the child alone: it is added to the kept pair.
     const kept = keptOf[i]!;
