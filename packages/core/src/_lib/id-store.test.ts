@@ -45,6 +45,20 @@ describe("IdStore", () => {
     expect(resized).toBe(2);
     expect(ids.every((id, i) => store.get(i) === id)).toBe(true);
     expect(store.lastHash).toBe(store.hash(9_999));
+    // Sized from the expected count, the store is not copied to trim an eighth of slack …
+    const full = chars();
+    store.trim();
+    expect(chars()).toBe(full);
+    // … but it is when more than a quarter is empty, and adding after a trim still works.
+    const sparse = new IdStore(4_000);
+    for (const id of ids.slice(0, 1_000)) sparse.add(id);
+    const before = (sparse as unknown as { chars: Uint8Array }).chars.length;
+    sparse.trim();
+    const after = (sparse as unknown as { chars: Uint8Array }).chars.length;
+    expect([before, after]).toEqual([4_000 * 16, 1_000 * 30]);
+    expect(sparse.add("after-trim")).toBe(1_000);
+    expect(ids.slice(0, 1_000).every((id, i) => sparse.get(i) === id)).toBe(true);
+    expect(sparse.get(1_000)).toBe("after-trim");
   });
 
   it("compares and hashes as the strings would", () => {

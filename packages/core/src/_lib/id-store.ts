@@ -107,11 +107,17 @@ export class IdStore {
     return lenA - lenB;
   }
 
-  /** Right-sizes the store once every id is added; adding more still works. */
+  /**
+   * Right-sizes the store once every id is added: a buffer more than a quarter empty is copied
+   * to the length used (a store sized from the expected count is not: a copy of tens of
+   * megabytes costs more than its slack). Adding more still works.
+   */
   trim(): this {
     this.expected = this.n;
-    this.chars = this.chars.slice(0, this.ends[this.n]);
-    this.ends = this.ends.slice(0, this.n + 1);
+    const used = this.ends[this.n]!;
+    if (4 * (this.chars.length - used) > this.chars.length) this.chars = this.chars.slice(0, used);
+    if (4 * (this.ends.length - this.n - 1) > this.ends.length)
+      this.ends = this.ends.slice(0, this.n + 1);
     return this;
   }
 

@@ -470,6 +470,37 @@ describe("a host's rules that fail", () => {
     );
   });
 
+  it("soft rules are called pair after pair, in their order; one that throws mid-row names its pair", () => {
+    const calls: string[] = [];
+    const logging = (name: string, throwsOn?: string): CustomPairingRule => ({
+      kind: "soft",
+      name,
+      weight: 1,
+      explanation: text(name, name),
+      score: (c, m) => {
+        calls.push(`${name}:${c.id}-${m.id}`);
+        if (`${c.id}-${m.id}` === throwsOn) throw new RangeError(name);
+        return 0.5;
+      },
+    });
+    const many = {
+      children: [child("a"), child("b")],
+      mentors: [mentor("m1"), mentor("m2"), mentor("m3")],
+    };
+    plan({ ...many, customRules: [logging("x"), logging("y")] });
+    // Graph order (every pair of each child, rules in order), then the chosen pairs' breakdowns.
+    expect(calls.slice(0, 12)).toEqual(
+      ["a-m1", "a-m2", "a-m3", "b-m1", "b-m2", "b-m3"].flatMap((p) => [`x:${p}`, `y:${p}`]),
+    );
+    calls.length = 0;
+    const e = thrown(() => plan({ ...many, customRules: [logging("x"), logging("y", "b-m2")] }));
+    expect(calls).toEqual(
+      ["a-m1", "a-m2", "a-m3", "b-m1", "b-m2"].flatMap((p) => [`x:${p}`, `y:${p}`]),
+    );
+    expect(e.issues[0]!.message.en).toBe("customRules[1] (y): the rule threw (child b, mentor m2)");
+    expect(e.cause).toBeInstanceOf(RangeError);
+  });
+
   it("a soft rule must return a number from 0 to 1, both ends included", () => {
     const soft = (value: unknown): CustomPairingRule => ({
       kind: "soft",
