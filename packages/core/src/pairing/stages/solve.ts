@@ -1,7 +1,8 @@
 /**
  * Stage 3 of planning, the solve: each connected component of the candidate graph is solved
- * exactly by the min-cost flow of `flow.ts`, one after the other, and the choices are written
- * into one array (the chosen edge of each child, or -1). Private to the pairing module.
+ * exactly, one after the other, by the min-cost flow of `flow.ts` (or, a large complete one, by
+ * the dense solver of `dense.ts`), and the choices are written into one array (the chosen edge of
+ * each child, or -1). Private to the pairing module.
  * @module
  */
 import { ValidationError } from "../../errors/errors";
@@ -9,6 +10,7 @@ import { text } from "../../i18n";
 import { workloadPenalty } from "../evaluate";
 import { FlowWork, solveFlow } from "../flow";
 import type { Component } from "./components";
+import { isDense, solveDense } from "./dense";
 import type { CandidateGraph } from "./graph";
 import { issue } from "./input";
 
@@ -280,10 +282,16 @@ export function solveComponent(
   return { edgeOf, objective: objectiveOf(graph, comp, edgeOf), searches };
 }
 
-/** Solves every component of the graph; returns the chosen edge of each child (or -1). */
+/**
+ * Solves every component of the graph; returns the chosen edge of each child (or -1). A large
+ * complete component goes to the dense solver (`dense.ts`), every other to the flow.
+ */
 export function solveGraph(graph: CandidateGraph): EdgeChoice {
   const edgeOf = noChoice(graph);
-  const scratch = scratchFor(graph, graph.components, undefined);
-  for (const comp of graph.components) solveInto(graph, comp, edgeOf, scratch);
+  const sparse = graph.components.filter(
+    (comp) => !(isDense(graph, comp) && solveDense(graph, comp, edgeOf)),
+  );
+  const scratch = scratchFor(graph, sparse, undefined);
+  for (const comp of sparse) solveInto(graph, comp, edgeOf, scratch);
   return edgeOf;
 }
