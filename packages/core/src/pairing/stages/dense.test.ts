@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { ValidationError } from "../../errors/errors";
 import { child, mentor } from "../pairing.test-helper";
 import { buildCandidateGraph, type CandidateGraph } from "./graph";
 import { parseInput } from "./input";
@@ -56,8 +57,7 @@ const completeInstance = (tall: boolean): fc.Arbitrary<Complete> =>
       min: fc.integer({ min: 0, max: 1 }),
       keyCases: fc.array(fc.nat(), { maxLength: 30 }),
       points: fc.array(fc.constantFrom(0, 0.25, 0.5, 1), { minLength: 1, maxLength: 7 }),
-      // With fewer places than children, the largest weights need more than 52 bits (below).
-      weight: tall ? fc.constantFrom(1, 3) : fc.constantFrom(1, 3, 100),
+      weight: fc.constantFrom(1, 3, 100),
       workload: fc.constantFrom(0, 2),
       maxes: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 5 }),
     })
@@ -116,26 +116,63 @@ describe("solveDense: a complete component on its slot matrix", () => {
     });
   }
 
-  it("leaves a component to the flow when its folded costs would not stay exact", () => {
-    // Fewer places than children, every mentor with a minimum and the largest weight: the
-    // priority level folded above the points needs more than 52 bits.
+  it.each([
+    ["fewer", 700, { min: 1, max: 1 }],
+    ["more", 260, { min: 1, max: 2 }],
+  ])(
+    "refuses gains too large for exact arithmetic (%s places than children), and leaves them to the flow, which refuses too",
+    (_, children, cap) => {
+      // Gains a million times the largest points a rule set gives.
+      const o: Complete = {
+        children,
+        mentors: Array.from({ length: children === 700 ? 100 : 130 }, () => cap),
+        keyCases: [3, 50, 200],
+        points: [0, 1, 0.5],
+        weight: 100,
+        workload: 0,
+      };
+      const plain = graphOf(o);
+      const graph = { ...plain, edgeGain: plain.edgeGain.map((g) => g * 1e6) };
+      const comp = graph.components[0]!;
+      expect(isDense(graph, comp)).toBe(true);
+      const untouched = noChoice(graph);
+      expect(solveDense(graph, comp, untouched)).toBe(false);
+      expect(untouched).toEqual(noChoice(graph));
+      const refusal = (() => {
+        try {
+          solveGraph(graph);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(refusal).toBeInstanceOf(ValidationError);
+      expect((refusal as ValidationError).issues[0]!.code).toBe("too_large");
+      // The same component with the points as they are is solved dense.
+      expect(solveDense(plain, comp, noChoice(plain))).toBe(true);
+    },
+  );
+
+  it("meets mentors' minimums before it spares their workload, as the flow does", () => {
+    // 260 children, no points; 130 mentors of at least and at most 2 children, whose second
+    // child costs the largest workload penalty, and 130 of one child and no penalty. Meeting
+    // every minimum puts all the children with the first 130 mentors.
     const o: Complete = {
-      children: 700,
-      mentors: Array.from({ length: 100 }, () => ({ min: 1, max: 1 })),
-      keyCases: [3, 50, 600],
-      points: [0, 1, 0.5],
-      weight: 100,
-      workload: 0,
+      children: 260,
+      mentors: Array.from({ length: 260 }, (_, j) =>
+        j < 130 ? { min: 2, max: 2 } : { min: 0, max: 1 },
+      ),
+      keyCases: [],
+      points: [0],
+      weight: 1,
+      workload: 100,
     };
     const graph = graphOf(o);
     const comp = graph.components[0]!;
-    expect(isDense(graph, comp)).toBe(true);
-    const untouched = noChoice(graph);
-    expect(solveDense(graph, comp, untouched)).toBe(false);
-    expect(untouched).toEqual(noChoice(graph));
-    const edgeOf = solveGraph(graph);
-    expectFeasible(graph, edgeOf);
-    expect(objectiveOf(graph, comp, edgeOf)).toEqual(solveComponent(graph, comp).objective);
+    const edgeOf = noChoice(graph);
+    expect(solveDense(graph, comp, edgeOf)).toBe(true);
+    const objective = objectiveOf(graph, comp, edgeOf);
+    expect(objective).toEqual(solveComponent(graph, comp).objective);
+    expect(objective.minimumMet).toBe(260);
   });
 
   it("takes only large complete components", () => {

@@ -17,13 +17,21 @@ export const DENSE_MIN_CELLS = 1 << 16;
 /** The most cells solved dense (a matrix of 64 MB); a larger component goes to the flow. */
 export const DENSE_MAX_CELLS = 1 << 23;
 
-/** The places of a component's mentors: slot `k` of column `c` is `slotStart[c] + k`. */
+/** The places of a component's mentors, one column each in the slot matrix. */
 interface Slots {
+  /** The places of column `c` are `slotStart[c] .. slotStart[c + 1] - 1`. */
   readonly slotStart: Int32Array;
-  /** The column (mentor within the component) of each slot. */
+  /** The mentor (column within the component) of each place. */
   readonly slotCol: Int32Array;
-  /** Second-level gain of each slot: a mentor's minimum, minus the workload penalty. */
+  /** Second-level gain of each place: a mentor's minimum, minus the workload penalty. */
   readonly slotGain: Float64Array;
+}
+
+/** How many places the mentors of a complete component have: none takes more than every child. */
+function placesOf(graph: CandidateGraph, comp: Component): number {
+  let places = 0;
+  for (const j of comp.mentors) places += Math.min(graph.caps[j]!.max, comp.children.length);
+  return places;
 }
 
 /**
@@ -31,58 +39,24 @@ interface Slots {
  * its slot matrix has between {@link DENSE_MIN_CELLS} and {@link DENSE_MAX_CELLS} cells.
  */
 export function isDense(graph: CandidateGraph, comp: Component): boolean {
-  const R = comp.children.length;
+  const cells = comp.children.length * placesOf(graph, comp);
+  if (cells < DENSE_MIN_CELLS || cells > DENSE_MAX_CELLS) return false;
   const C = comp.mentors.length;
-  let places = 0;
-  for (const j of comp.mentors) places += Math.min(graph.caps[j]!.max, R);
-  if (R * places < DENSE_MIN_CELLS || R * places > DENSE_MAX_CELLS) return false;
   for (const i of comp.children)
     if (graph.edgeStart[i + 1]! - graph.edgeStart[i]! !== C) return false;
   return true;
 }
 
-/** The places of the mentors of a complete component (a mentor takes at most every child). */
-function slotsOf(graph: CandidateGraph, comp: Component): Slots {
+/** The places of a complete component's mentors (a mentor takes at most every child). */
+function slotsOf(graph: CandidateGraph, comp: Component, maxGainSum: number): Slots {
   const R = comp.children.length;
   const C = comp.mentors.length;
   const slotStart = new Int32Array(C + 1);
   for (let c = 0; c < C; c++)
     slotStart[c + 1] = slotStart[c]! + Math.min(graph.caps[comp.mentors[c]!]!.max, R);
-  const slotCol = new Int32Array(slotStart[C]!);
-  const slotGain = new Float64Array(slotStart[C]!);
-  return { slotStart, slotCol, slotGain };
-}
-
-/**
- * Solves a complete component (see {@link isDense}) exactly, as `solve.ts` does with the flow:
- * priority children matched first, then children, then mentors' minimums, then points. Writes
- * its children's chosen edges into `out` and returns true; returns false, writing nothing, when
- * the folded costs would not stay exact in floating point (the flow then solves it).
- */
-export function solveDense(graph: CandidateGraph, comp: Component, out: EdgeChoice): boolean {
-  const R = comp.children.length;
-  const C = comp.mentors.length;
-  const { slotStart, slotCol, slotGain } = slotsOf(graph, comp);
   const S = slotStart[C]!;
-  const colOf = new Map<number, number>();
-  comp.mentors.forEach((j, c) => colOf.set(j, c));
-  // The edge of each (child, mentor) cell, and the bounds of the gains.
-  const edgeAt = new Int32Array(R * C);
-  let maxGainSum = 0;
-  let lowest = 0;
-  let highest = 0;
-  for (let r = 0; r < R; r++) {
-    const i = comp.children[r]!;
-    let best = 0;
-    for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++) {
-      edgeAt[r * C + colOf.get(graph.edgeMentor[e]!)!] = e;
-      const g = graph.edgeGain[e]!;
-      if (g > best) best = g;
-      if (g < lowest) lowest = g;
-      if (g > highest) highest = g;
-    }
-    maxGainSum += best;
-  }
+  const slotCol = new Int32Array(S);
+  const slotGain = new Float64Array(S);
   let penaltySum = 0;
   for (let c = 0; c < C; c++) {
     const { max } = graph.caps[comp.mentors[c]!]!;
@@ -95,38 +69,103 @@ export function solveDense(graph: CandidateGraph, comp: Component, out: EdgeChoi
   const M = maxGainSum + penaltySum + 1;
   for (let c = 0; c < C; c++) {
     const { min, max } = graph.caps[comp.mentors[c]!]!;
-    for (let k = 0; k < slotStart[c + 1]! - slotStart[c]!; k++)
-      slotGain[slotStart[c]! + k] = (k < min ? M : 0) - workloadPenalty(graph.rules, k + 1, max);
-  }
-  // A cell's second-level gain lies in [loMin, loMax]. With at least as many places as children,
-  // every child is matched in every optimum, so the first level is the same for all of them and
-  // is left out; with fewer, every place is filled, and the first level (priority) is folded in
-  // above any difference the second can make over the filled places.
-  let loMin = lowest;
-  let loMax = highest;
-  for (let s = 0; s < S; s++) {
-    loMin = Math.min(loMin, lowest + slotGain[s]!);
-    loMax = Math.max(loMax, highest + slotGain[s]!);
-  }
-  const tall = R > S;
-  const W = tall ? S * (loMax - loMin) + 1 : 0;
-  const hiOf = (i: number): number => (graph.priority[i] ? R + 2 : 1);
-  const bound = (tall ? (R + 2) * W : 0) + Math.max(Math.abs(loMin), Math.abs(loMax));
-  if (!((2 * (R + S) + 2) * bound < 2 ** 52)) return false;
-  // The slot matrix with the smaller side as rows: cost = −(first level × W + second level).
-  const rows = tall ? S : R;
-  const cols = tall ? R : S;
-  const cost = new Float64Array(rows * cols);
-  for (let r = 0; r < R; r++) {
-    const i = comp.children[r]!;
-    const hi = tall ? hiOf(i) * W : 0;
-    for (let s = 0; s < S; s++) {
-      const gain = graph.edgeGain[edgeAt[r * C + slotCol[s]!]!]! + slotGain[s]!;
-      cost[tall ? s * cols + r : r * cols + s] = -(hi + gain);
+    for (let s = slotStart[c]!; s < slotStart[c + 1]!; s++) {
+      const k = s - slotStart[c]!;
+      slotGain[s] = (k < min ? M : 0) - workloadPenalty(graph.rules, k + 1, max);
     }
   }
-  const match = solveAssignmentFlat(rows, cols, cost);
-  for (let k = 0; k < rows; k++) {
+  return { slotStart, slotCol, slotGain };
+}
+
+/** The cells of a complete component: the edge of each (child, mentor), and bounds of the gains. */
+interface Cells {
+  /** The edge of child `r` and mentor `c` (within the component): `edgeAt[r * C + c]`. */
+  readonly edgeAt: Int32Array;
+  /** The least and the greatest gain of an edge. */
+  readonly lowest: number;
+  readonly highest: number;
+  /** The sum over children of each one's best gain (at least 0). */
+  readonly maxGainSum: number;
+}
+
+function cellsOf(graph: CandidateGraph, comp: Component): Cells {
+  const R = comp.children.length;
+  const C = comp.mentors.length;
+  const colOf = new Int32Array(graph.mentors.length);
+  comp.mentors.forEach((j, c) => (colOf[j] = c));
+  const edgeAt = new Int32Array(R * C);
+  let maxGainSum = 0;
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (let r = 0; r < R; r++) {
+    const i = comp.children[r]!;
+    let best = 0;
+    for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++) {
+      const g = graph.edgeGain[e]!;
+      edgeAt[r * C + colOf[graph.edgeMentor[e]!]!] = e;
+      if (g > best) best = g;
+      if (g < lowest) lowest = g;
+      if (g > highest) highest = g;
+    }
+    maxGainSum += best;
+  }
+  return { edgeAt, lowest, highest, maxGainSum };
+}
+
+/**
+ * Whether sums along augmenting paths stay exact integers in floating point, for a matrix of
+ * `nodes` rows and columns with no cost larger than `bound` (the flow's own test).
+ */
+function exact(nodes: number, bound: number): boolean {
+  return (2 * nodes + 2) * bound < 2 ** 52;
+}
+
+/**
+ * Solves a complete component (see {@link isDense}) exactly, as `solve.ts` does with the flow:
+ * priority children matched first, then children, then mentors' minimums, then points. Writes
+ * its children's chosen edges into `out` and returns true; returns false, writing nothing, when
+ * the folded costs would not stay exact in floating point (the flow then solves it).
+ */
+export function solveDense(graph: CandidateGraph, comp: Component, out: EdgeChoice): boolean {
+  const R = comp.children.length;
+  const C = comp.mentors.length;
+  const S = placesOf(graph, comp);
+  const { edgeAt, lowest, highest, maxGainSum } = cellsOf(graph, comp);
+  const { slotStart, slotCol, slotGain } = slotsOf(graph, comp, maxGainSum);
+  const edgeGain = graph.edgeGain;
+  const gainBound = Math.max(Math.abs(lowest), Math.abs(highest));
+  // The slot matrix has the smaller side as its rows: places when they are fewer ("tall").
+  const tall = R > S;
+  const cost = new Float64Array(R * S);
+  if (!tall) {
+    // Every child is matched in every optimum: the first level is the same for all of them and
+    // is left out. cost = −(the child's gain with the mentor + the place's gain).
+    let slotBound = 0;
+    for (let s = 0; s < S; s++) slotBound = Math.max(slotBound, Math.abs(slotGain[s]!));
+    if (!exact(R + S, gainBound + slotBound)) return false;
+    for (let r = 0; r < R; r++)
+      for (let c = 0; c < C; c++) {
+        const g = edgeGain[edgeAt[r * C + c]!]!;
+        for (let s = slotStart[c]!, k = r * S + s; s < slotStart[c + 1]!; s++, k++)
+          cost[k] = -(g + slotGain[s]!);
+      }
+  } else {
+    // Every place is filled in every optimum: as many children are matched in each, and every
+    // mentor has as many children as places, so minimums and workload are the same for all of
+    // them and are left out. A priority child is worth W, more than any difference the points
+    // can make over the S pairs. cost = −(W if priority + the child's gain with the mentor), a
+    // row for each place.
+    const W = S * (highest - lowest) + 1;
+    if (!exact(R + S, W + gainBound)) return false;
+    const hi = new Float64Array(R);
+    for (let r = 0; r < R; r++) hi[r] = graph.priority[comp.children[r]!] ? W : 0;
+    for (let s = 0, k = 0; s < S; s++) {
+      const c = slotCol[s]!;
+      for (let r = 0; r < R; r++, k++) cost[k] = -(hi[r]! + edgeGain[edgeAt[r * C + c]!]!);
+    }
+  }
+  const match = tall ? solveAssignmentFlat(S, R, cost) : solveAssignmentFlat(R, S, cost);
+  for (let k = 0; k < match.length; k++) {
     const r = tall ? match[k]! : k;
     const s = tall ? k : match[k]!;
     out[comp.children[r]!] = edgeAt[r * C + slotCol[s]!]!;
