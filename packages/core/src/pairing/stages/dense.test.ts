@@ -2,9 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../errors/errors";
 import { child, mentor } from "../pairing.test-helper";
+import type { Component } from "./components";
 import { buildCandidateGraph, type CandidateGraph } from "./graph";
 import { parseInput } from "./input";
-import { DENSE_MIN_CELLS, isDense, solveDense } from "./dense";
+import { DENSE_MIN_CELLS, denseCells, isDense, solveDense } from "./dense";
 import { compareObjective, noChoice, objectiveOf, solveComponent, solveGraph } from "./solve";
 
 /** A complete instance: every child may take every mentor; points from a table, ties likely. */
@@ -82,6 +83,11 @@ const completeInstance = (tall: boolean): fc.Arbitrary<Complete> =>
       };
     });
 
+/** {@link solveDense} with a cost matrix of its own. */
+function solveDenseAlone(graph: CandidateGraph, comp: Component, out: Int32Array): boolean {
+  return solveDense(graph, comp, out, new Float64Array(denseCells(graph, comp)));
+}
+
 /** Each chosen edge is the child's own, and no mentor takes more than its maximum. */
 function expectFeasible(graph: CandidateGraph, edgeOf: Int32Array): void {
   const load = new Map<number, number>();
@@ -104,7 +110,7 @@ describe("solveDense: a complete component on its slot matrix", () => {
           const comp = graph.components[0]!;
           expect(isDense(graph, comp)).toBe(true);
           const edgeOf = noChoice(graph);
-          expect(solveDense(graph, comp, edgeOf)).toBe(true);
+          expect(solveDenseAlone(graph, comp, edgeOf)).toBe(true);
           expectFeasible(graph, edgeOf);
           const flow = solveComponent(graph, comp).objective;
           expect(compareObjective(objectiveOf(graph, comp, edgeOf), flow)).toBe(0);
@@ -136,7 +142,7 @@ describe("solveDense: a complete component on its slot matrix", () => {
       const comp = graph.components[0]!;
       expect(isDense(graph, comp)).toBe(true);
       const untouched = noChoice(graph);
-      expect(solveDense(graph, comp, untouched)).toBe(false);
+      expect(solveDenseAlone(graph, comp, untouched)).toBe(false);
       expect(untouched).toEqual(noChoice(graph));
       const refusal = (() => {
         try {
@@ -148,7 +154,7 @@ describe("solveDense: a complete component on its slot matrix", () => {
       expect(refusal).toBeInstanceOf(ValidationError);
       expect((refusal as ValidationError).issues[0]!.code).toBe("too_large");
       // The same component with the points as they are is solved dense.
-      expect(solveDense(plain, comp, noChoice(plain))).toBe(true);
+      expect(solveDenseAlone(plain, comp, noChoice(plain))).toBe(true);
     },
   );
 
@@ -169,7 +175,7 @@ describe("solveDense: a complete component on its slot matrix", () => {
     const graph = graphOf(o);
     const comp = graph.components[0]!;
     const edgeOf = noChoice(graph);
-    expect(solveDense(graph, comp, edgeOf)).toBe(true);
+    expect(solveDenseAlone(graph, comp, edgeOf)).toBe(true);
     const objective = objectiveOf(graph, comp, edgeOf);
     expect(objective).toEqual(solveComponent(graph, comp).objective);
     expect(objective.minimumMet).toBe(260);
@@ -196,5 +202,9 @@ describe("solveDense: a complete component on its slot matrix", () => {
     // Children with an edge to a mentor outside the component's list: not complete.
     const cut = { ...comp, mentors: comp.mentors.slice(1) };
     expect(isDense(large, cut)).toBe(false);
+    // A child whose edges are not in the order of the component's mentors.
+    const edgeMentor = large.edgeMentor.slice();
+    [edgeMentor[0], edgeMentor[1]] = [edgeMentor[1]!, edgeMentor[0]!];
+    expect(isDense({ ...large, edgeMentor }, comp)).toBe(false);
   });
 });

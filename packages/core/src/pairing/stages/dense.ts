@@ -34,16 +34,26 @@ function placesOf(graph: CandidateGraph, comp: Component): number {
   return places;
 }
 
+/** The cells of a component's slot matrix: children × places. */
+export function denseCells(graph: CandidateGraph, comp: Component): number {
+  return comp.children.length * placesOf(graph, comp);
+}
+
 /**
- * Whether `comp` is solved dense: every child has an edge to every mentor of the component, and
- * its slot matrix has between {@link DENSE_MIN_CELLS} and {@link DENSE_MAX_CELLS} cells.
+ * Whether `comp` is solved dense: every child's edges are the component's mentors, in order
+ * (so the edge of child `i` and mentor `c` of the component is `edgeStart[i] + c`), and its
+ * slot matrix has between {@link DENSE_MIN_CELLS} and {@link DENSE_MAX_CELLS} cells.
  */
 export function isDense(graph: CandidateGraph, comp: Component): boolean {
-  const cells = comp.children.length * placesOf(graph, comp);
+  const cells = denseCells(graph, comp);
   if (cells < DENSE_MIN_CELLS || cells > DENSE_MAX_CELLS) return false;
+  const { edgeStart, edgeMentor } = graph;
   const C = comp.mentors.length;
-  for (const i of comp.children)
-    if (graph.edgeStart[i + 1]! - graph.edgeStart[i]! !== C) return false;
+  for (const i of comp.children) {
+    if (edgeStart[i + 1]! - edgeStart[i]! !== C) return false;
+    for (let c = 0, e = edgeStart[i]!; c < C; c++, e++)
+      if (edgeMentor[e] !== comp.mentors[c]) return false;
+  }
   return true;
 }
 
@@ -77,39 +87,29 @@ function slotsOf(graph: CandidateGraph, comp: Component, maxGainSum: number): Sl
   return { slotStart, slotCol, slotGain };
 }
 
-/** The cells of a complete component: the edge of each (child, mentor), and bounds of the gains. */
-interface Cells {
-  /** The edge of child `r` and mentor `c` (within the component): `edgeAt[r * C + c]`. */
-  readonly edgeAt: Int32Array;
-  /** The least and the greatest gain of an edge. */
+/** Bounds of the gains of a complete component's edges. */
+interface GainBounds {
   readonly lowest: number;
   readonly highest: number;
   /** The sum over children of each one's best gain (at least 0). */
   readonly maxGainSum: number;
 }
 
-function cellsOf(graph: CandidateGraph, comp: Component): Cells {
-  const R = comp.children.length;
-  const C = comp.mentors.length;
-  const colOf = new Int32Array(graph.mentors.length);
-  comp.mentors.forEach((j, c) => (colOf[j] = c));
-  const edgeAt = new Int32Array(R * C);
+function gainBounds(graph: CandidateGraph, comp: Component): GainBounds {
   let maxGainSum = 0;
   let lowest = Infinity;
   let highest = -Infinity;
-  for (let r = 0; r < R; r++) {
-    const i = comp.children[r]!;
+  for (const i of comp.children) {
     let best = 0;
     for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++) {
       const g = graph.edgeGain[e]!;
-      edgeAt[r * C + colOf[graph.edgeMentor[e]!]!] = e;
       if (g > best) best = g;
       if (g < lowest) lowest = g;
       if (g > highest) highest = g;
     }
     maxGainSum += best;
   }
-  return { edgeAt, lowest, highest, maxGainSum };
+  return { lowest, highest, maxGainSum };
 }
 
 /**
@@ -124,19 +124,27 @@ function exact(nodes: number, bound: number): boolean {
  * Solves a complete component (see {@link isDense}) exactly, as `solve.ts` does with the flow:
  * priority children matched first, then children, then mentors' minimums, then points. Writes
  * its children's chosen edges into `out` and returns true; returns false, writing nothing, when
- * the folded costs would not stay exact in floating point (the flow then solves it).
+ * the folded costs would not stay exact in floating point (the flow then solves it). `room`
+ * holds at least {@link denseCells} numbers (one buffer serves every dense component of a plan).
  */
-export function solveDense(graph: CandidateGraph, comp: Component, out: EdgeChoice): boolean {
+export function solveDense(
+  graph: CandidateGraph,
+  comp: Component,
+  out: EdgeChoice,
+  room: Float64Array,
+): boolean {
   const R = comp.children.length;
   const C = comp.mentors.length;
   const S = placesOf(graph, comp);
-  const { edgeAt, lowest, highest, maxGainSum } = cellsOf(graph, comp);
+  const { lowest, highest, maxGainSum } = gainBounds(graph, comp);
   const { slotStart, slotCol, slotGain } = slotsOf(graph, comp, maxGainSum);
   const edgeGain = graph.edgeGain;
+  // The first edge of each child: its edge with mentor `c` of the component is `first[r] + c`.
+  const first = Int32Array.from(comp.children, (i) => graph.edgeStart[i]!);
   const gainBound = Math.max(Math.abs(lowest), Math.abs(highest));
   // The slot matrix has the smaller side as its rows: places when they are fewer ("tall").
   const tall = R > S;
-  const cost = new Float64Array(R * S);
+  const cost = room.subarray(0, R * S);
   if (!tall) {
     // Every child is matched in every optimum: the first level is the same for all of them and
     // is left out. cost = −(the child's gain with the mentor + the place's gain).
@@ -145,7 +153,7 @@ export function solveDense(graph: CandidateGraph, comp: Component, out: EdgeChoi
     if (!exact(R + S, gainBound + slotBound)) return false;
     for (let r = 0; r < R; r++)
       for (let c = 0; c < C; c++) {
-        const g = edgeGain[edgeAt[r * C + c]!]!;
+        const g = edgeGain[first[r]! + c]!;
         for (let s = slotStart[c]!, k = r * S + s; s < slotStart[c + 1]!; s++, k++)
           cost[k] = -(g + slotGain[s]!);
       }
@@ -161,14 +169,14 @@ export function solveDense(graph: CandidateGraph, comp: Component, out: EdgeChoi
     for (let r = 0; r < R; r++) hi[r] = graph.priority[comp.children[r]!] ? W : 0;
     for (let s = 0, k = 0; s < S; s++) {
       const c = slotCol[s]!;
-      for (let r = 0; r < R; r++, k++) cost[k] = -(hi[r]! + edgeGain[edgeAt[r * C + c]!]!);
+      for (let r = 0; r < R; r++, k++) cost[k] = -(hi[r]! + edgeGain[first[r]! + c]!);
     }
   }
   const match = tall ? solveAssignmentFlat(S, R, cost) : solveAssignmentFlat(R, S, cost);
   for (let k = 0; k < match.length; k++) {
     const r = tall ? match[k]! : k;
     const s = tall ? k : match[k]!;
-    out[comp.children[r]!] = edgeAt[r * C + slotCol[s]!]!;
+    out[comp.children[r]!] = first[r]! + slotCol[s]!;
   }
   return true;
 }

@@ -10,7 +10,7 @@ import { text } from "../../i18n";
 import { workloadPenalty } from "../evaluate";
 import { FlowWork, solveFlow } from "../flow";
 import type { Component } from "./components";
-import { isDense, solveDense } from "./dense";
+import { denseCells, isDense, solveDense } from "./dense";
 import type { CandidateGraph } from "./graph";
 import { issue } from "./input";
 
@@ -288,9 +288,12 @@ export function solveComponent(
  */
 export function solveGraph(graph: CandidateGraph): EdgeChoice {
   const edgeOf = noChoice(graph);
-  const sparse = graph.components.filter(
-    (comp) => !(isDense(graph, comp) && solveDense(graph, comp, edgeOf)),
-  );
+  const dense: Component[] = [];
+  const sparse: Component[] = [];
+  for (const comp of graph.components) (isDense(graph, comp) ? dense : sparse).push(comp);
+  // One cost matrix, sized for the largest dense component, serves them all.
+  const room = new Float64Array(dense.reduce((n, comp) => Math.max(n, denseCells(graph, comp)), 0));
+  for (const comp of dense) if (!solveDense(graph, comp, edgeOf, room)) sparse.push(comp);
   const scratch = scratchFor(graph, sparse, undefined);
   for (const comp of sparse) solveInto(graph, comp, edgeOf, scratch);
   return edgeOf;
