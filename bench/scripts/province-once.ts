@@ -3,7 +3,8 @@
  * of `pnpm bench --full province` would take too long: `LIUSHOU_BENCH_COUNTIES` counties
  * (default 4) of `src/province-counties.ts` on `LIUSHOU_BENCH_WORKERS` worker threads (default 2),
  * each worker's heap capped at `LIUSHOU_BENCH_HEAP_MB` (default: 512 for pairing, none for
- * compliance).
+ * compliance) and its young generation at `LIUSHOU_BENCH_YOUNG_MB` (default: 128 for pairing,
+ * V8's own size for compliance; `0` leaves V8's own size).
  *
  * - `compliance` (the default): every preset over the year with a work list, through
  *   `evaluateCompliancePartitionedParallel`;
@@ -28,6 +29,9 @@ const WORKERS = Number(process.env.LIUSHOU_BENCH_WORKERS ?? 2);
 /** Each worker's heap limit (`heapLimitMb`): `LIUSHOU_BENCH_HEAP_MB`; 512 for pairing, as the bench. */
 const HEAP_MB = process.env.LIUSHOU_BENCH_HEAP_MB ?? (CASE === "pairing" ? "512" : undefined);
 const heapLimitMb = HEAP_MB ? Number(HEAP_MB) : undefined;
+/** Each worker's young generation (`youngGenerationMb`): `LIUSHOU_BENCH_YOUNG_MB`; 128 for pairing. */
+const YOUNG_MB = process.env.LIUSHOU_BENCH_YOUNG_MB ?? (CASE === "pairing" ? "128" : undefined);
+const youngGenerationMb = Number(YOUNG_MB) || undefined;
 const keys = Array.from({ length: COUNTIES }, (_, k) => countyKey(k));
 const loader = new URL("../src/province-counties.ts", import.meta.url);
 const load = () =>
@@ -46,6 +50,7 @@ async function run(): Promise<string> {
       loader,
       workers: WORKERS,
       heapLimitMb,
+      youngGenerationMb,
     });
     return `${plan.pairs.length} new pairs, ${plan.unmatched.length} children unmatched`;
   }
@@ -59,6 +64,7 @@ async function run(): Promise<string> {
     loader,
     workers: WORKERS,
     heapLimitMb,
+    youngGenerationMb,
   });
   return `${result.rows} rows`;
 }
@@ -72,7 +78,7 @@ const seconds = (performance.now() - wall) / 1000;
 const cpuSeconds = (used.user + used.system) / 1e6;
 const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log(
-  `${CASE}, ${COUNTIES} counties on ${WORKERS} workers (heap limit ${HEAP_MB ?? "none"}): ${seconds.toFixed(1)} s wall, ` +
+  `${CASE}, ${COUNTIES} counties on ${WORKERS} workers (heap limit ${HEAP_MB ?? "none"}, young generation ${youngGenerationMb ?? "V8's"}): ${seconds.toFixed(1)} s wall, ` +
     `${cpuSeconds.toFixed(1)} s CPU (${(cpuSeconds / COUNTIES).toFixed(1)} s a county), ` +
     `peak RSS ${rssMb.toFixed(0)} MB, ${produced}; load average before ${before}, after ${load()}`,
 );

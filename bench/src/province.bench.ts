@@ -53,6 +53,11 @@ const WORKERS = Number(process.env.LIUSHOU_BENCH_WORKERS ?? availableParallelism
  * (a county's plan holds about 250 MB; without a cap each worker's heap grows past 800 MB).
  */
 const PAIRING_HEAP_MB = Number(process.env.LIUSHOU_BENCH_HEAP_MB ?? 512);
+/**
+ * Each pairing worker's young generation in MB (`youngGenerationMb`):
+ * `LIUSHOU_BENCH_YOUNG_MB`, default 128 (fewer scavenges; `0` leaves V8's own size).
+ */
+const PAIRING_YOUNG_MB = Number(process.env.LIUSHOU_BENCH_YOUNG_MB ?? 128) || undefined;
 const PERIOD = { from: "2025-07-01", to: "2026-06-30" } as const;
 const AS_OF = "2026-06-30" as const;
 const DAY_MS = 86_400_000;
@@ -190,6 +195,7 @@ async function provincePairingOnWorkers() {
     loader: new URL("./province-counties.ts", import.meta.url),
     workers: WORKERS,
     heapLimitMb: PAIRING_HEAP_MB,
+    youngGenerationMb: PAIRING_YOUNG_MB,
   });
   return planAnswer(plan);
 }

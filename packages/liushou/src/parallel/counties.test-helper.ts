@@ -3,6 +3,7 @@ import {
   type ComplianceDataInput,
   type PairingPartition,
 } from "@liushou/core";
+import { getHeapStatistics } from "node:v8";
 import { generatePopulation, prefixCounty, prefixPeople, prefixRecord } from "@liushou/fixtures";
 
 /**
@@ -48,9 +49,12 @@ function pairingCounty(key: string): PairingPartition {
 /**
  * The pairing loader of the tests: county `key`, or `cross` (a child whose active pairing names
  * a mentor of county `s1`), `bad` (a malformed partition), `throws` (the loader fails), `huge`
- * (the loader holds 2 GB, then gives a malformed partition).
+ * (the loader holds 2 GB, then gives a malformed partition), `limits` (the loader fails, naming
+ * its worker's heap limit in MiB, young generation included).
  */
 export async function loadPairingPartition(key: string): Promise<PairingPartition> {
+  if (key === "limits")
+    throw new RangeError(`heap limit ${getHeapStatistics().heap_size_limit / 2 ** 20} MiB`);
   if (key === "bad") return { name: key, children: [{ id: 3 }], mentors: [] } as never;
   if (key === "huge") {
     const held: number[][] = [];

@@ -110,4 +110,22 @@ describe("planPairingsPartitionedParallel", () => {
         planPairingsPartitionedParallel({ ...limited, heapLimitMb } as never),
       ).rejects.toBeInstanceOf(ValidationError);
   }, 120_000);
+
+  it("gives each worker the young generation asked for, with the same plan", async () => {
+    const keys = ["s1", "s2"];
+    const young = { ...options, keys, loader, workers: 2, heapLimitMb: 128, youngGenerationMb: 64 };
+    expect(await planPairingsPartitionedParallel(young)).toEqual(await inOneThread(keys));
+    // The loader of `limits` fails naming its worker's heap limit, the young generation in it.
+    const limitWith = async (youngGenerationMb: number) => {
+      const e = await rejection(
+        planPairingsPartitionedParallel({ ...young, keys: ["limits"], youngGenerationMb }),
+      );
+      return Number(/heap limit (\d+)/.exec((e as Error).message)![1]);
+    };
+    expect((await limitWith(64)) - (await limitWith(16))).toBeGreaterThanOrEqual(48);
+    for (const youngGenerationMb of [0, 7, 1.5, "64", 5_000])
+      await expect(
+        planPairingsPartitionedParallel({ ...young, youngGenerationMb } as never),
+      ).rejects.toBeInstanceOf(ValidationError);
+  }, 120_000);
 });
