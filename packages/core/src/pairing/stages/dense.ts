@@ -87,15 +87,14 @@ function slotsOf(graph: CandidateGraph, comp: Component, maxGainSum: number): Sl
   return { slotStart, slotCol, slotGain };
 }
 
-/** Bounds of the gains of a complete component's edges. */
-interface GainBounds {
-  readonly lowest: number;
-  readonly highest: number;
-  /** The sum over children of each one's best gain (at least 0). */
-  readonly maxGainSum: number;
-}
-
-function gainBounds(graph: CandidateGraph, comp: Component): GainBounds {
+/**
+ * The least and the greatest gain of a complete component's edges, and the sum over its children
+ * of each one's best gain (at least 0).
+ */
+function gainBounds(
+  graph: CandidateGraph,
+  comp: Component,
+): { lowest: number; highest: number; maxGainSum: number } {
   let maxGainSum = 0;
   let lowest = Infinity;
   let highest = -Infinity;
