@@ -18,7 +18,8 @@
  *   generating, planning and dropping one county at a time) against the same counties one at a
  *   time in one thread with `planPairingsPartitioned`; both merged plans must be equal (a
  *   digest of the whole plan). Time and peak memory. Each worker's heap is capped at
- *   `LIUSHOU_BENCH_HEAP_MB` (default 512).
+ *   `LIUSHOU_BENCH_HEAP_MB` (default 512), and its young generation is
+ *   `LIUSHOU_BENCH_YOUNG_MB` (default 128).
  * @module
  */
 import { availableParallelism } from "node:os";
