@@ -185,8 +185,8 @@ function augment(s: Search, col4row: Int32Array, cur: number, sink: number): voi
 /**
  * Core of the dense solver on the rows of a matrix with `nr ≤ nc`. Shortest augmenting paths
  * from each row in turn (Jonker–Volgenant / Crouse 2016), O(nr² · nc) in the worst case and far
- * less on typical inputs. Each loop over the columns is a small function of its own, optimised
- * after a few rows, so a first solve in a process runs at nearly the speed of later ones.
+ * less on typical inputs. The steps around a search (reset, potentials, augment) are small
+ * functions of their own, like the row scan.
  */
 function solveRows(nr: number, nc: number, cost: Rows): Int32Array {
   const u = new Float64Array(nr);

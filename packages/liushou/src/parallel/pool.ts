@@ -59,7 +59,7 @@ const PoolSchema = z.object({
 });
 
 /** The worker threads' `resourceLimits` from the pool's options (none when neither is set). */
-export function resourceLimitsOf(
+function resourceLimitsOf(
   pool: Pick<z.infer<typeof PoolSchema>, "heapLimitMb" | "youngGenerationMb">,
 ): { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number } | undefined {
   const { heapLimitMb, youngGenerationMb } = pool;

@@ -7,9 +7,9 @@
  * @module
  */
 import { solveAssignmentFlat } from "../assignment";
-import { workloadPenalty } from "../evaluate";
 import type { Component } from "./components";
 import type { CandidateGraph } from "./graph";
+import { exactInFloat, placesOf } from "./places";
 import type { EdgeChoice } from "./solve";
 
 /** The fewest cells (children × places) for which a complete component is solved dense. */
@@ -17,26 +17,15 @@ export const DENSE_MIN_CELLS = 1 << 16;
 /** The most cells solved dense (a matrix of 64 MB); a larger component goes to the flow. */
 export const DENSE_MAX_CELLS = 1 << 23;
 
-/** The places of a component's mentors, one column each in the slot matrix. */
-interface Slots {
-  /** The places of column `c` are `slotStart[c] .. slotStart[c + 1] - 1`. */
-  readonly slotStart: Int32Array;
-  /** The mentor (column within the component) of each place. */
-  readonly slotCol: Int32Array;
-  /** Second-level gain of each place: a mentor's minimum, minus the workload penalty. */
-  readonly slotGain: Float64Array;
-}
-
-/** How many places the mentors of a complete component have: none takes more than every child. */
-function placesOf(graph: CandidateGraph, comp: Component): number {
-  let places = 0;
-  for (const j of comp.mentors) places += Math.min(graph.caps[j]!.max, comp.children.length);
-  return places;
+/** The places of each mentor of a complete component: its maximum, but never more than every child. */
+function placeCounts(graph: CandidateGraph, comp: Component): Int32Array {
+  const R = comp.children.length;
+  return Int32Array.from(comp.mentors, (j) => Math.min(graph.caps[j]!.max, R));
 }
 
 /** The cells of a component's slot matrix: children × places. */
 export function denseCells(graph: CandidateGraph, comp: Component): number {
-  return comp.children.length * placesOf(graph, comp);
+  return comp.children.length * placeCounts(graph, comp).reduce((a, b) => a + b, 0);
 }
 
 /**
@@ -55,36 +44,6 @@ export function isDense(graph: CandidateGraph, comp: Component): boolean {
       if (edgeMentor[e] !== comp.mentors[c]) return false;
   }
   return true;
-}
-
-/** The places of a complete component's mentors (a mentor takes at most every child). */
-function slotsOf(graph: CandidateGraph, comp: Component, maxGainSum: number): Slots {
-  const R = comp.children.length;
-  const C = comp.mentors.length;
-  const slotStart = new Int32Array(C + 1);
-  for (let c = 0; c < C; c++)
-    slotStart[c + 1] = slotStart[c]! + Math.min(graph.caps[comp.mentors[c]!]!.max, R);
-  const S = slotStart[C]!;
-  const slotCol = new Int32Array(S);
-  const slotGain = new Float64Array(S);
-  let penaltySum = 0;
-  for (let c = 0; c < C; c++) {
-    const { max } = graph.caps[comp.mentors[c]!]!;
-    for (let s = slotStart[c]!; s < slotStart[c + 1]!; s++) {
-      slotCol[s] = c;
-      penaltySum += workloadPenalty(graph.rules, s - slotStart[c]! + 1, max);
-    }
-  }
-  // As in `solve.ts`: a place below a mentor's minimum is worth more than all points together.
-  const M = maxGainSum + penaltySum + 1;
-  for (let c = 0; c < C; c++) {
-    const { min, max } = graph.caps[comp.mentors[c]!]!;
-    for (let s = slotStart[c]!; s < slotStart[c + 1]!; s++) {
-      const k = s - slotStart[c]!;
-      slotGain[s] = (k < min ? M : 0) - workloadPenalty(graph.rules, k + 1, max);
-    }
-  }
-  return { slotStart, slotCol, slotGain };
 }
 
 /**
@@ -112,14 +71,6 @@ function gainBounds(
 }
 
 /**
- * Whether sums along augmenting paths stay exact integers in floating point, for a matrix of
- * `nodes` rows and columns with no cost larger than `bound` (the flow's own test).
- */
-function exact(nodes: number, bound: number): boolean {
-  return (2 * nodes + 2) * bound < 2 ** 52;
-}
-
-/**
  * Solves a complete component (see {@link isDense}) exactly, as `solve.ts` does with the flow:
  * priority children matched first, then children, then mentors' minimums, then points. Writes
  * its children's chosen edges into `out` and returns true; returns false, writing nothing, when
@@ -134,9 +85,12 @@ export function solveDense(
 ): boolean {
   const R = comp.children.length;
   const C = comp.mentors.length;
-  const S = placesOf(graph, comp);
   const { lowest, highest, maxGainSum } = gainBounds(graph, comp);
-  const { slotStart, slotCol, slotGain } = slotsOf(graph, comp, maxGainSum);
+  const { slotStart, slotGain } = placesOf(graph, comp, placeCounts(graph, comp), maxGainSum);
+  const S = slotStart[C]!;
+  // The mentor (within the component) of each place.
+  const slotCol = new Int32Array(S);
+  for (let c = 0; c < C; c++) slotCol.fill(c, slotStart[c]!, slotStart[c + 1]!);
   const edgeGain = graph.edgeGain;
   // The first edge of each child: its edge with mentor `c` of the component is `first[r] + c`.
   const first = Int32Array.from(comp.children, (i) => graph.edgeStart[i]!);
@@ -149,7 +103,7 @@ export function solveDense(
     // is left out. cost = −(the child's gain with the mentor + the place's gain).
     let slotBound = 0;
     for (let s = 0; s < S; s++) slotBound = Math.max(slotBound, Math.abs(slotGain[s]!));
-    if (!exact(R + S, gainBound + slotBound)) return false;
+    if (!exactInFloat(R + S, gainBound + slotBound)) return false;
     for (let r = 0; r < R; r++)
       for (let c = 0; c < C; c++) {
         const g = edgeGain[first[r]! + c]!;
@@ -163,7 +117,7 @@ export function solveDense(
     // can make over the S pairs. cost = −(W if priority + the child's gain with the mentor), a
     // row for each place.
     const W = S * (highest - lowest) + 1;
-    if (!exact(R + S, W + gainBound)) return false;
+    if (!exactInFloat(R + S, W + gainBound)) return false;
     const hi = new Float64Array(R);
     for (let r = 0; r < R; r++) hi[r] = graph.priority[comp.children[r]!] ? W : 0;
     for (let s = 0, k = 0; s < S; s++) {

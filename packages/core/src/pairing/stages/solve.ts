@@ -11,6 +11,7 @@ import { workloadPenalty } from "../evaluate";
 import { FlowWork, solveFlow } from "../flow";
 import type { Component } from "./components";
 import { denseCells, isDense, solveDense } from "./dense";
+import { exactInFloat, placesOf } from "./places";
 import type { CandidateGraph } from "./graph";
 import { issue } from "./input";
 
@@ -205,7 +206,7 @@ function solveInto(
   scratch: Scratch,
   forced?: ForcedPair,
 ): number {
-  const { rules, caps } = graph;
+  const { caps } = graph;
   const R = comp.children.length;
   const C = comp.mentors.length;
   const rowHi = new Float64Array(R);
@@ -230,23 +231,9 @@ function solveInto(
     if (best > maxEdge) maxEdge = best;
   }
   // A mentor never takes more children than it has candidates.
-  const cap = new Int32Array(C);
-  const slotStart = new Int32Array(C + 1);
-  let penaltySum = 0;
-  for (let c = 0; c < C; c++) {
-    const { max } = caps[comp.mentors[c]!]!;
-    cap[c] = Math.min(max, deg[c]!);
-    slotStart[c + 1] = slotStart[c]! + cap[c]!;
-    for (let s = 1; s <= cap[c]!; s++) penaltySum += workloadPenalty(rules, s, max);
-  }
-  const M = maxGainSum + penaltySum + 1;
-  const slotGain = new Float64Array(slotStart[C]!);
-  for (let c = 0; c < C; c++) {
-    const { min, max } = caps[comp.mentors[c]!]!;
-    for (let s = 0; s < cap[c]!; s++)
-      slotGain[slotStart[c]! + s] = (s < min ? M : 0) - workloadPenalty(rules, s + 1, max);
-  }
-  if (!((2 * (R + C) + 2) * (M + maxEdge + M) < 2 ** 52)) throw tooLarge();
+  const cap = Int32Array.from(comp.mentors, (j, c) => Math.min(caps[j]!.max, deg[c]!));
+  const { slotStart, slotGain, M } = placesOf(graph, comp, cap, maxGainSum);
+  if (!exactInFloat(R + C, M + maxEdge + M)) throw tooLarge();
   const res = solveFlow(
     {
       rows: R,
