@@ -1,6 +1,7 @@
 /**
  * The counties of the province benchmarks, each generated on its own from the fixtures
- * generator (seed = its number + 1) with every id prefixed by its key, so counties are disjoint.
+ * generator (seed = its number + 1) with every id prefixed by its key (`idPrefix`), so counties
+ * are disjoint.
  * Also the partition loader module of the worker-thread cases (`loadPartition`,
  * `loadPairingPartition`).
  * @module
@@ -10,25 +11,30 @@ import {
   type ComplianceDataInput,
   type PairingPartition,
 } from "@liushou/core";
-import { generatePopulation, prefixCounty, streamContactRecords } from "@liushou/fixtures";
+import { generatePopulation, streamContactRecords } from "@liushou/fixtures";
 
 /** The key of county `k` (from 0): `k00`, `k01`, … */
 export const countyKey = (k: number): string => `k${String(k).padStart(2, "0")}`;
 
+/** County `k`'s people, every id prefixed by its key and a dash (those of `prefixCounty`). */
+function countyPeople(k: number) {
+  const idPrefix = `${countyKey(k)}-`;
+  return generatePopulation({ preset: "county", seed: k + 1, records: false, idPrefix });
+}
+
 /**
- * County `k`'s compliance input; its records stream from the generator as they are read, made
- * from the prefixed lists with the county's prefix (the records of `prefixRecord`, uncopied).
+ * County `k`'s compliance input; its records stream from the generator as they are read, with
+ * the county's prefix.
  */
 export function countyCompliance(k: number): ComplianceDataInput {
-  const pop = generatePopulation({ preset: "county", seed: k + 1, records: false });
-  const p = `${countyKey(k)}-`;
-  const people = prefixCounty(pop, p);
+  const people = countyPeople(k);
+  const recordIdPrefix = `${countyKey(k)}-`;
   return {
     children: people.files,
     mentors: people.mentors,
     pairings: people.pairings,
     schools: people.schools,
-    records: streamContactRecords({ ...people, seed: pop.seed, asOf: pop.asOf, recordIdPrefix: p }),
+    records: streamContactRecords({ ...people, recordIdPrefix }),
     // What a host streaming a county from storage knows from a `COUNT(*)`: a county of the
     // generator has 1.53–1.55 million records a year.
     expectedRecords: 1_550_000,
@@ -38,8 +44,7 @@ export function countyCompliance(k: number): ComplianceDataInput {
 
 /** County `k`'s pairing input: every file, mentor, class and pairing on file, ids prefixed. */
 export function countyPairing(k: number): PairingPartition {
-  const pop = generatePopulation({ preset: "county", seed: k + 1, records: false });
-  const c = prefixCounty(pop, `${countyKey(k)}-`);
+  const c = countyPeople(k);
   return {
     name: countyKey(k),
     children: c.files,
