@@ -3,7 +3,7 @@
  *
  * - "generate a county, streamed": a county's people with every id prefixed as they are made
  *   (`generatePopulation` with `records: false` and `idPrefix`) and its year of contact records
- *   streamed one at a time with the same prefix (`streamContactRecords` with `recordIdPrefix`),
+ *   streamed one at a time with the same prefix (`streamContactRecords` of the population),
  *   against `generatePopulation` with its records held in the population, then prefixed by
  *   copies (`prefixCounty`, and `prefixRecord` for each record). Both sides answer the counts and
  *   a fingerprint of every prefixed record, which must be equal. Time and peak memory (the
@@ -71,7 +71,7 @@ export default [
         records: false,
         idPrefix: PREFIX,
       });
-      return tally(people, streamContactRecords({ ...people, recordIdPrefix: PREFIX }));
+      return tally(people, streamContactRecords(people));
     },
     answer: (r) => r,
     metrics: (r) => ({ records: (r as Generated).records }),

@@ -24,17 +24,16 @@ function countyPeople(k: number) {
 
 /**
  * County `k`'s compliance input; its records stream from the generator as they are read, with
- * the county's prefix.
+ * the county's prefix (the population's own).
  */
 export function countyCompliance(k: number): ComplianceDataInput {
   const people = countyPeople(k);
-  const recordIdPrefix = `${countyKey(k)}-`;
   return {
     children: people.files,
     mentors: people.mentors,
     pairings: people.pairings,
     schools: people.schools,
-    records: streamContactRecords({ ...people, recordIdPrefix }),
+    records: streamContactRecords(people),
     // What a host streaming a county from storage knows from a `COUNT(*)`: a county of the
     // generator has 1.53–1.55 million records a year.
     expectedRecords: 1_550_000,
