@@ -5,6 +5,7 @@
  * @module
  */
 import { availableParallelism } from "node:os";
+import type { ResourceLimits } from "node:worker_threads";
 import { ErrorCode, LiushouError, text, validate, type LocalizedText } from "@liushou/core";
 import Tinypool from "tinypool";
 import * as z from "zod";
@@ -61,13 +62,12 @@ const PoolSchema = z.object({
 /** The worker threads' `resourceLimits` from the pool's options (none when neither is set). */
 function resourceLimitsOf(
   pool: Pick<z.infer<typeof PoolSchema>, "heapLimitMb" | "youngGenerationMb">,
-): { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number } | undefined {
-  const { heapLimitMb, youngGenerationMb } = pool;
-  if (heapLimitMb === undefined && youngGenerationMb === undefined) return undefined;
-  return {
-    ...(heapLimitMb === undefined ? {} : { maxOldGenerationSizeMb: heapLimitMb }),
-    ...(youngGenerationMb === undefined ? {} : { maxYoungGenerationSizeMb: youngGenerationMb }),
-  };
+): ResourceLimits | undefined {
+  const limits: ResourceLimits = {};
+  if (pool.heapLimitMb !== undefined) limits.maxOldGenerationSizeMb = pool.heapLimitMb;
+  if (pool.youngGenerationMb !== undefined)
+    limits.maxYoungGenerationSizeMb = pool.youngGenerationMb;
+  return Object.keys(limits).length > 0 ? limits : undefined;
 }
 
 /** The pool options, validated (a ValidationError under `subject`), and the rest. */

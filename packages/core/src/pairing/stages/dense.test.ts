@@ -5,7 +5,7 @@ import { child, mentor } from "../pairing.test-helper";
 import type { Component } from "./components";
 import { buildCandidateGraph, type CandidateGraph } from "./graph";
 import { parseInput } from "./input";
-import { DENSE_MIN_CELLS, denseCells, isDense, solveDense } from "./dense";
+import { DENSE_MIN_CELLS, denseLayout, solveDense } from "./dense";
 import { compareObjective, noChoice, objectiveOf, solveComponent, solveGraph } from "./solve";
 
 /** A complete instance: every child may take every mentor; points from a table, ties likely. */
@@ -83,9 +83,11 @@ const completeInstance = (tall: boolean): fc.Arbitrary<Complete> =>
       };
     });
 
-/** {@link solveDense} with a cost matrix of its own. */
+/** {@link solveDense} of a complete component, with a cost matrix of its own. */
 function solveDenseAlone(graph: CandidateGraph, comp: Component, out: Int32Array): boolean {
-  return solveDense(graph, comp, out, new Float64Array(denseCells(graph, comp)));
+  const layout = denseLayout(graph, comp);
+  if (!layout) throw new Error("the component is not solved dense");
+  return solveDense(graph, layout, out, new Float64Array(layout.cells));
 }
 
 /** Each chosen edge is the child's own, and no mentor takes more than its maximum. */
@@ -108,7 +110,7 @@ describe("solveDense: a complete component on its slot matrix", () => {
           const graph = graphOf(o);
           expect(graph.components).toHaveLength(1);
           const comp = graph.components[0]!;
-          expect(isDense(graph, comp)).toBe(true);
+          expect(denseLayout(graph, comp)).toBeDefined();
           const edgeOf = noChoice(graph);
           expect(solveDenseAlone(graph, comp, edgeOf)).toBe(true);
           expectFeasible(graph, edgeOf);
@@ -140,7 +142,7 @@ describe("solveDense: a complete component on its slot matrix", () => {
       const plain = graphOf(o);
       const graph = { ...plain, edgeGain: plain.edgeGain.map((g) => g * 1e6) };
       const comp = graph.components[0]!;
-      expect(isDense(graph, comp)).toBe(true);
+      expect(denseLayout(graph, comp)).toBeDefined();
       const untouched = noChoice(graph);
       expect(solveDenseAlone(graph, comp, untouched)).toBe(false);
       expect(untouched).toEqual(noChoice(graph));
@@ -191,20 +193,21 @@ describe("solveDense: a complete component on its slot matrix", () => {
       workload: 0,
     };
     const g = graphOf(small);
-    expect(isDense(g, g.components[0]!)).toBe(false);
+    expect(denseLayout(g, g.components[0]!)).toBeUndefined();
     const large = graphOf({
       ...small,
       children: 300,
       mentors: Array(150).fill({ min: 0, max: 2 }),
     });
     const comp = large.components[0]!;
-    expect(isDense(large, comp)).toBe(true);
+    // Each mentor's places: its maximum (2), never more than the 300 children.
+    expect(denseLayout(large, comp)?.cells).toBe(300 * 150 * 2);
     // Children with an edge to a mentor outside the component's list: not complete.
     const cut = { ...comp, mentors: comp.mentors.slice(1) };
-    expect(isDense(large, cut)).toBe(false);
+    expect(denseLayout(large, cut)).toBeUndefined();
     // A child whose edges are not in the order of the component's mentors.
     const edgeMentor = large.edgeMentor.slice();
     [edgeMentor[0], edgeMentor[1]] = [edgeMentor[1]!, edgeMentor[0]!];
-    expect(isDense({ ...large, edgeMentor }, comp)).toBe(false);
+    expect(denseLayout({ ...large, edgeMentor }, comp)).toBeUndefined();
   });
 });

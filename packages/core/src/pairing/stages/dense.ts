@@ -17,33 +17,36 @@ export const DENSE_MIN_CELLS = 1 << 16;
 /** The most cells solved dense (a matrix of 64 MB); a larger component goes to the flow. */
 export const DENSE_MAX_CELLS = 1 << 23;
 
-/** The places of each mentor of a complete component: its maximum, but never more than every child. */
-function placeCounts(graph: CandidateGraph, comp: Component): Int32Array {
-  const R = comp.children.length;
-  return Int32Array.from(comp.mentors, (j) => Math.min(graph.caps[j]!.max, R));
-}
-
-/** The cells of a component's slot matrix: children × places. */
-export function denseCells(graph: CandidateGraph, comp: Component): number {
-  return comp.children.length * placeCounts(graph, comp).reduce((a, b) => a + b, 0);
+/**
+ * A complete component's layout for the dense solver: the places of each of its mentors (its
+ * maximum, but never more than every child) and the cells of its slot matrix (children × places).
+ */
+export interface DenseLayout {
+  readonly comp: Component;
+  readonly places: Int32Array;
+  readonly cells: number;
 }
 
 /**
- * Whether `comp` is solved dense: every child's edges are the component's mentors, in order
- * (so the edge of child `i` and mentor `c` of the component is `edgeStart[i] + c`), and its
- * slot matrix has between {@link DENSE_MIN_CELLS} and {@link DENSE_MAX_CELLS} cells.
+ * The layout of `comp` when it is solved dense, else `undefined`: every child's edges are the
+ * component's mentors, in order (so the edge of child `i` and mentor `c` of the component is
+ * `edgeStart[i] + c`), and its slot matrix has between {@link DENSE_MIN_CELLS} and
+ * {@link DENSE_MAX_CELLS} cells.
  */
-export function isDense(graph: CandidateGraph, comp: Component): boolean {
-  const cells = denseCells(graph, comp);
-  if (cells < DENSE_MIN_CELLS || cells > DENSE_MAX_CELLS) return false;
+export function denseLayout(graph: CandidateGraph, comp: Component): DenseLayout | undefined {
+  const R = comp.children.length;
+  const places = Int32Array.from(comp.mentors, (j) => Math.min(graph.caps[j]!.max, R));
+  let cells = 0;
+  for (let c = 0; c < places.length; c++) cells += R * places[c]!;
+  if (cells < DENSE_MIN_CELLS || cells > DENSE_MAX_CELLS) return undefined;
   const { edgeStart, edgeMentor } = graph;
   const C = comp.mentors.length;
   for (const i of comp.children) {
-    if (edgeStart[i + 1]! - edgeStart[i]! !== C) return false;
+    if (edgeStart[i + 1]! - edgeStart[i]! !== C) return undefined;
     for (let c = 0, e = edgeStart[i]!; c < C; c++, e++)
-      if (edgeMentor[e] !== comp.mentors[c]) return false;
+      if (edgeMentor[e] !== comp.mentors[c]) return undefined;
   }
-  return true;
+  return { comp, places, cells };
 }
 
 /**
@@ -71,22 +74,22 @@ function gainBounds(
 }
 
 /**
- * Solves a complete component (see {@link isDense}) exactly, as `solve.ts` does with the flow:
+ * Solves a complete component (laid out by {@link denseLayout}) exactly, as `solve.ts` does with the flow:
  * priority children matched first, then children, then mentors' minimums, then points. Writes
  * its children's chosen edges into `out` and returns true; returns false, writing nothing, when
  * the folded costs would not stay exact in floating point (the flow then solves it). `room`
- * holds at least {@link denseCells} numbers (one buffer serves every dense component of a plan).
+ * holds at least the layout's `cells` numbers (one buffer serves every dense component of a plan).
  */
 export function solveDense(
   graph: CandidateGraph,
-  comp: Component,
+  { comp, places }: DenseLayout,
   out: EdgeChoice,
   room: Float64Array,
 ): boolean {
   const R = comp.children.length;
   const C = comp.mentors.length;
   const { lowest, highest, maxGainSum } = gainBounds(graph, comp);
-  const { slotStart, slotGain } = placesOf(graph, comp, placeCounts(graph, comp), maxGainSum);
+  const { slotStart, slotGain } = placesOf(graph, comp, places, maxGainSum);
   const S = slotStart[C]!;
   // The mentor (within the component) of each place.
   const slotCol = new Int32Array(S);

@@ -10,7 +10,7 @@ import { text } from "../../i18n";
 import { workloadPenalty } from "../evaluate";
 import { FlowWork, solveFlow } from "../flow";
 import type { Component } from "./components";
-import { denseCells, isDense, solveDense } from "./dense";
+import { denseLayout, solveDense, type DenseLayout } from "./dense";
 import { exactInFloat, placesOf } from "./places";
 import type { CandidateGraph } from "./graph";
 import { issue } from "./input";
@@ -275,12 +275,17 @@ export function solveComponent(
  */
 export function solveGraph(graph: CandidateGraph): EdgeChoice {
   const edgeOf = noChoice(graph);
-  const dense: Component[] = [];
+  const dense: DenseLayout[] = [];
   const sparse: Component[] = [];
-  for (const comp of graph.components) (isDense(graph, comp) ? dense : sparse).push(comp);
+  for (const comp of graph.components) {
+    const layout = denseLayout(graph, comp);
+    if (layout) dense.push(layout);
+    else sparse.push(comp);
+  }
   // One cost matrix, sized for the largest dense component, serves them all.
-  const room = new Float64Array(dense.reduce((n, comp) => Math.max(n, denseCells(graph, comp)), 0));
-  for (const comp of dense) if (!solveDense(graph, comp, edgeOf, room)) sparse.push(comp);
+  const room = new Float64Array(dense.reduce((n, layout) => Math.max(n, layout.cells), 0));
+  for (const layout of dense)
+    if (!solveDense(graph, layout, edgeOf, room)) sparse.push(layout.comp);
   const scratch = scratchFor(graph, sparse, undefined);
   for (const comp of sparse) solveInto(graph, comp, edgeOf, scratch);
   return edgeOf;
