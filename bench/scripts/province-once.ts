@@ -13,14 +13,14 @@
  *
  * Prints the wall time, the CPU time of the whole process (`process.cpuUsage()`, worker threads
  * and garbage collection included), the peak RSS (`process.resourceUsage().maxRSS`, the process
- * with its workers) and the load average.
+ * with its workers) and the machine with its load averages (`src/machine.ts`).
  *
  * Run from `bench/`: `npx tsx --conditions=@liushou/source scripts/province-once.ts [pairing]`
  */
-import { loadavg } from "node:os";
 import { ALL_PRESETS, TEACHER_PAIRING_PRESET } from "@liushou/core";
 import { generatePopulation } from "@liushou/fixtures";
 import { evaluateCompliancePartitionedParallel, planPairingsPartitionedParallel } from "liushou";
+import { describeMachine, finishMachine, formatMachine } from "../src/machine";
 import { countyKey } from "../src/province-counties";
 
 const CASE = process.argv[2] ?? "compliance";
@@ -34,10 +34,6 @@ const YOUNG_MB = process.env.LIUSHOU_BENCH_YOUNG_MB ?? (CASE === "pairing" ? "12
 const youngGenerationMb = Number(YOUNG_MB) || undefined;
 const keys = Array.from({ length: COUNTIES }, (_, k) => countyKey(k));
 const loader = new URL("../src/province-counties.ts", import.meta.url);
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(" ");
 
 /** Runs the case and says what it produced. */
 async function run(): Promise<string> {
@@ -69,7 +65,7 @@ async function run(): Promise<string> {
   return `${result.rows} rows`;
 }
 
-const before = load();
+const machine = describeMachine();
 const wall = performance.now();
 const cpu = process.cpuUsage();
 const produced = await run();
@@ -80,5 +76,5 @@ const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log(
   `${CASE}, ${COUNTIES} counties on ${WORKERS} workers (heap limit ${HEAP_MB ?? "none"}, young generation ${youngGenerationMb ?? "V8's"}): ${seconds.toFixed(1)} s wall, ` +
     `${cpuSeconds.toFixed(1)} s CPU (${(cpuSeconds / COUNTIES).toFixed(1)} s a county), ` +
-    `peak RSS ${rssMb.toFixed(0)} MB, ${produced}; load average before ${before}, after ${load()}`,
+    `peak RSS ${rssMb.toFixed(0)} MB, ${produced}\nMachine: ${formatMachine(finishMachine(machine))}`,
 );

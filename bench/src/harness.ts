@@ -45,7 +45,9 @@
  * `BENCH_FULL=1`), or read {@link isFull} to choose sizes. Filter with an argument:
  * `pnpm bench pairing` runs the cases whose file name or case name contains `pairing`.
  *
- * Results are also written to `bench/results/latest.json` (not committed).
+ * The machine (processor, cores, memory, Node and V8, load averages) is printed above and below
+ * the table. Results are also written to `bench/results/latest.json` (not committed), as
+ * `{ machine, results }`.
  * @module
  */
 import { fork } from "node:child_process";
@@ -53,6 +55,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+import { describeMachine, finishMachine, formatMachine } from "./machine";
 
 /** What every `setup`, `run` and `metrics` function receives. */
 export interface BenchContext {
@@ -367,8 +370,10 @@ export async function runBenchmarks(options: RunOptions): Promise<CaseResult[]> 
     console.log(`No benchmark case matches${filter ? ` "${options.filter}"` : ""}.`);
     return [];
   }
+  const machine = describeMachine();
   console.log(
-    `Running ${refs.length} case(s)${options.full ? " (full)" : ""}; each side in a fresh process.\n`,
+    `Running ${refs.length} case(s)${options.full ? " (full)" : ""}; each side in a fresh process.\n` +
+      `Machine: ${formatMachine(machine)}\n`,
   );
   const results: CaseResult[] = [];
   for (const ref of refs) {
@@ -393,10 +398,12 @@ export async function runBenchmarks(options: RunOptions): Promise<CaseResult[]> 
     }
     results.push(row);
   }
-  console.log(`\n${formatTable(results)}`);
+  const finished = finishMachine(machine);
+  console.log(`\n${formatTable(results)}\n\nMachine: ${formatMachine(finished)}`);
   if (options.resultsDir) {
     mkdirSync(options.resultsDir, { recursive: true });
-    writeFileSync(join(options.resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+    const latest = { machine: finished, results };
+    writeFileSync(join(options.resultsDir, "latest.json"), `${JSON.stringify(latest, null, 2)}\n`);
   }
   return results;
 }
