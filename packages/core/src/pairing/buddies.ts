@@ -8,6 +8,7 @@ import type { ChildFile, ChildFileInput } from "../model/child-file";
 import { PairingChildSchema } from "./stages/input";
 import { GenderSchema, IdSchema } from "../model/primitives";
 import { solveFlow } from "./flow";
+import { int32Map } from "../_lib/typed-map";
 
 /**
  * A pupil who can be a buddy: a classmate, left-behind or not, maybe a good pupil (品学兼优).
@@ -219,7 +220,7 @@ export function planBuddies(input: {
       }
       edgeStart.push(edgeCol.length);
     });
-    const cap = Int32Array.from(pupils, (_, j) => Math.max(0, o.maxChildrenPerBuddy - load[j]!));
+    const cap = int32Map(pupils, (_, j) => Math.max(0, o.maxChildrenPerBuddy - load[j]!));
     const slotStart = new Int32Array(pupils.length + 1);
     for (let j = 0; j < pupils.length; j++) slotStart[j + 1] = slotStart[j]! + cap[j]!;
     const res = solveFlow({

@@ -40,6 +40,7 @@ import { quickList } from "../_lib/quick-list";
 import { dayNumber } from "../time/calendar-date";
 import { DEFAULT_TIME_ZONE, type TimeZone } from "../time/types";
 import { dateInZone } from "../time/zone";
+import { int32Map } from "../_lib/typed-map";
 
 /**
  * A finding about the input or the result: data, not an exception. `code` is stable.
@@ -476,12 +477,10 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   const mentorList = mentorTmp.finish();
 
   // Schools of each event: the mentors' and children's schools (an activity's own school).
-  const schoolOfChild = Int32Array.from(children, (c) =>
+  const schoolOfChild = int32Map(children, (c) =>
     c.child.schoolId ? schoolById.get(c.child.schoolId)! : -1,
   );
-  const schoolOfMentor = Int32Array.from(mentors, (m) =>
-    m.schoolId ? schoolById.get(m.schoolId)! : -1,
-  );
+  const schoolOfMentor = int32Map(mentors, (m) => (m.schoolId ? schoolById.get(m.schoolId)! : -1));
   const schoolStart = new Int32Array(n + 1);
   const schoolTmp = new IntList(n);
   const seenSchool = new Int32Array(schoolIds.length).fill(-1);
@@ -582,7 +581,7 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       pairingStart,
       pairingEnd,
       schoolOfChild,
-      openedDay: Int32Array.from(children, (c) => (c.openedOn ? dayNumber(c.openedOn) : FAR_PAST)),
+      openedDay: int32Map(children, (c) => (c.openedOn ? dayNumber(c.openedOn) : FAR_PAST)),
       leftBehindMemo: new Map(),
       minDay,
       maxDay,

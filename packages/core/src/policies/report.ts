@@ -142,9 +142,9 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
     if (b - a === 0) recordIds = [];
     else if (b - a === 1) recordIds = [ids.get(t.pool[a]!)];
     else {
-      const evs = Array.from(t.pool.subarray(a, b));
-      evs.sort((x, y) => days[x]! - days[y]! || ids.compare(x, y));
-      recordIds = evs.map((e) => ids.get(e));
+      const evs = t.pool.slice(a, b).sort((x, y) => days[x]! - days[y]! || ids.compare(x, y));
+      recordIds = [];
+      for (let k = 0; k < evs.length; k++) recordIds.push(ids.get(evs[k]!));
     }
     const row: { -readonly [K in keyof ComplianceRow]: ComplianceRow[K] } = {
       policyId: policy.id,

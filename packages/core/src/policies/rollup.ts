@@ -5,6 +5,7 @@ import { regionAncestor } from "../identity/region-code";
 import { fromDayNumber } from "../time/calendar-date";
 import { S } from "./evaluate";
 import type { ComplianceReport } from "./report";
+import { int32Map } from "../_lib/typed-map";
 
 /**
  * What a roll-up groups by. Township and county come from the region codes (`regionAncestor`) of
@@ -100,7 +101,7 @@ export function rollUpCompliance(
     return g;
   };
   const ix = d.index;
-  const childGroup = Int32Array.from(d.children, (c, ci) => {
+  const childGroup = int32Map(d.children, (c, ci) => {
     switch (by) {
       case "class":
         return group(c.child.classId);
@@ -115,7 +116,7 @@ export function rollUpCompliance(
         return -1;
     }
   });
-  const mentorGroup = Int32Array.from(d.mentors, (m) => {
+  const mentorGroup = int32Map(d.mentors, (m) => {
     switch (by) {
       case "mentor":
         return group(m.id);
@@ -131,7 +132,7 @@ export function rollUpCompliance(
         );
     }
   });
-  const schoolGroup = Int32Array.from(d.schoolIds, (id) =>
+  const schoolGroup = int32Map(d.schoolIds, (id) =>
     group(
       by === "school"
         ? id

@@ -5,6 +5,7 @@ import type { RiskLevel } from "../model/child-file";
 import { dayNumber } from "../time/calendar-date";
 import { S } from "./evaluate";
 import { ComplianceReport, RISK_ORDER, type ComplianceRow } from "./report";
+import { int32Map, uint8Map } from "../_lib/typed-map";
 
 /**
  * One line of a work list: a row that needs action, with how late or how soon it is.
@@ -86,7 +87,7 @@ export function workList(
   }
   // Risk rank of each child (critical key case first, `RISK_ORDER` × 2 + 1 unless a key case);
   // rows without a child rank last.
-  const ranks = Uint8Array.from(
+  const ranks = uint8Map(
     d.children,
     (f) => RISK_ORDER[f.riskLevel ?? "none"] * 2 + (f.keyCase ? 0 : 1),
   );
@@ -116,7 +117,7 @@ export function workList(
       const keys = new Float64Array(n);
       for (let k = 0; k < n; k++)
         keys[k] = ((rank[k]! * days + due[k]! - first) * shorts + most - short[k]!) * n + k;
-      return Int32Array.from(keys.sort(), (key) => key % n);
+      return int32Map(keys.sort(), (key) => key % n);
     }
     return Array.from(rank, (_, k) => k).sort(
       (a, b) => rank[a]! - rank[b]! || due[a]! - due[b]! || short[b]! - short[a]! || a - b,

@@ -11,6 +11,7 @@ import type { Component } from "./components";
 import type { CandidateGraph } from "./graph";
 import { exactInFloat, placesOf } from "./places";
 import type { EdgeChoice } from "./solve";
+import { int32Map } from "../../_lib/typed-map";
 
 /** The fewest cells (children × places) for which a complete component is solved dense. */
 export const DENSE_MIN_CELLS = 1 << 16;
@@ -35,7 +36,7 @@ export interface DenseLayout {
  */
 export function denseLayout(graph: CandidateGraph, comp: Component): DenseLayout | undefined {
   const R = comp.children.length;
-  const places = Int32Array.from(comp.mentors, (j) => Math.min(graph.caps[j]!.max, R));
+  const places = int32Map(comp.mentors, (j) => Math.min(graph.caps[j]!.max, R));
   let cells = 0;
   for (let c = 0; c < places.length; c++) cells += R * places[c]!;
   if (cells < DENSE_MIN_CELLS || cells > DENSE_MAX_CELLS) return undefined;
@@ -96,7 +97,7 @@ export function solveDense(
   for (let c = 0; c < C; c++) slotCol.fill(c, slotStart[c]!, slotStart[c + 1]!);
   const edgeGain = graph.edgeGain;
   // The first edge of each child: its edge with mentor `c` of the component is `first[r] + c`.
-  const first = Int32Array.from(comp.children, (i) => graph.edgeStart[i]!);
+  const first = int32Map(comp.children, (i) => graph.edgeStart[i]!);
   const gainBound = Math.max(Math.abs(lowest), Math.abs(highest));
   // The slot matrix has the smaller side as its rows: places when they are fewer ("tall").
   const tall = R > S;

@@ -14,6 +14,7 @@ import { denseLayout, solveDense, type DenseLayout } from "./dense";
 import { exactInFloat, placesOf } from "./places";
 import type { CandidateGraph } from "./graph";
 import { issue } from "./input";
+import { int32Map } from "../../_lib/typed-map";
 
 /** The lexicographic objective of an assignment, level by level. */
 export interface Objective {
@@ -231,7 +232,7 @@ function solveInto(
     if (best > maxEdge) maxEdge = best;
   }
   // A mentor never takes more children than it has candidates.
-  const cap = Int32Array.from(comp.mentors, (j, c) => Math.min(caps[j]!.max, deg[c]!));
+  const cap = int32Map(comp.mentors, (j, c) => Math.min(caps[j]!.max, deg[c]!));
   const { slotStart, slotGain, M } = placesOf(graph, comp, cap, maxGainSum);
   if (!exactInFloat(R + C, M + maxEdge + M)) throw tooLarge();
   const res = solveFlow(
