@@ -12,8 +12,11 @@ export interface Machine {
   cpu: string;
   /** Threads Node may run at once (`os.availableParallelism()`). */
   cores: number;
+  /** Physical memory, rounded to whole gigabytes. */
   memoryGb: number;
+  /** `process.version`. */
   node: string;
+  /** `process.versions.v8`. */
   v8: string;
   /** Platform, architecture and kernel release. */
   os: string;

@@ -24,7 +24,9 @@ export const DENSE_MAX_CELLS = 1 << 23;
  */
 export interface DenseLayout {
   readonly comp: Component;
+  /** The places of mentor `c` of the component at `c`. */
   readonly places: Int32Array;
+  /** Children × places: the numbers of the cost matrix. */
   readonly cells: number;
 }
 
