@@ -63,6 +63,11 @@ export class IdStore {
     return this.n - 1;
   }
 
+  /** Removes the id added last (its characters are written over by the next). */
+  pop(): void {
+    if (this.n > 0) this.n--;
+  }
+
   /** Id `i`, as the string given. */
   get(i: number): string {
     return String.fromCharCode.apply(

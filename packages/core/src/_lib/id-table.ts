@@ -51,6 +51,21 @@ export class IdTable {
     return -1;
   }
 
+  /**
+   * Finds an id equal to id `i` of the store without adding it.
+   * @param h - Its hash, when known.
+   * @returns The index of an earlier equal id, or -1.
+   */
+  find(i: number, h = this.ids.hash(i)): number {
+    const ids = this.ids;
+    const slots = this.slots;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const at = slots[2 * s + 1]!;
+      if (at === 0) return -1;
+      if (slots[2 * s] === h && at - 1 !== i && ids.equals(at - 1, i)) return at - 1;
+    }
+  }
+
   private grow(): void {
     const old = this.slots;
     const slots = new Int32Array(old.length * 2);

@@ -3,6 +3,7 @@
  * other and merged, in order, into one plan.
  * @module
  */
+import { IdIndex } from "../_lib/id-index";
 import { requireIterable } from "../_lib/iterable";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
@@ -37,9 +38,10 @@ class Merge {
   readonly plans: PairingPlan[] = [];
   readonly noEligible = new Map<string, NoEligible>();
   readonly inScopeMentors: Mentor[] = [];
-  /** Child, mentor and pairing ids → the partition they were given in. */
-  readonly seen = { child: new Map<string, string>(), mentor: new Map<string, string>() };
-  readonly seenPairing = new Map<string, string>();
+  /** The partitions' names, in the order added: the numbers `seen` holds. */
+  private readonly names: string[] = [];
+  /** Child, mentor and pairing ids → the partition they were first given in (off the heap). */
+  private readonly seen = { child: new IdIndex(), mentor: new IdIndex(), pairing: new IdIndex() };
   /** Ids an existing pairing of a partition names but the partition does not hold. */
   readonly missing: { kind: "child" | "mentor"; id: string; pairing: string; partition: string }[] =
     [];
@@ -49,24 +51,25 @@ class Merge {
 
   constructor(private readonly options: PartitionedPairingOptions) {}
 
-  /** Records the ids of a partition; a second sighting is an issue naming both partitions. */
-  see(kind: "child" | "mentor", id: string, partition: string): void {
-    const map = this.seen[kind];
-    const first = map.get(id);
-    if (first === undefined) map.set(id, partition);
-    else if (this.issues.length < 100) this.issues.push(twice(kind, id, first, partition));
+  /** Records an id of partition `p`; a second sighting is an issue naming both partitions. */
+  private see(kind: "child" | "mentor" | "pairing", id: string, p: number): void {
+    const first = this.seen[kind].add(id, p);
+    if (first >= 0 && this.issues.length < 100)
+      this.issues.push(twice(kind, id, this.names[first]!, this.names[p]!));
+  }
+
+  /** The partition a child or mentor id was given in, if any. */
+  partitionOf(kind: "child" | "mentor", id: string): string | undefined {
+    const p = this.seen[kind].get(id);
+    return p < 0 ? undefined : this.names[p];
   }
 
   add(s: PairingPartitionSummary): void {
     const { name } = s;
-    for (const id of s.ids.children) this.see("child", id, name);
-    for (const id of s.ids.mentors) this.see("mentor", id, name);
-    for (const id of s.ids.pairings) {
-      const first = this.seenPairing.get(id);
-      if (first !== undefined && this.issues.length < 100)
-        this.issues.push(twice("pairing", id, first, name));
-      this.seenPairing.set(id, name);
-    }
+    const p = this.names.push(name) - 1;
+    for (const id of s.ids.children) this.see("child", id, p);
+    for (const id of s.ids.mentors) this.see("mentor", id, p);
+    for (const id of s.ids.pairings) this.see("pairing", id, p);
     for (const m of s.missing) this.missing.push({ ...m, partition: name });
     this.inScopeMentors.push(...s.mentors);
     if (s.noEligible.length > 0) {
@@ -86,7 +89,7 @@ class Merge {
   /** Issues for existing pairings whose child or mentor was given in another partition. */
   crossings(): FieldIssue[] {
     return this.missing.flatMap((m) => {
-      const other = this.seen[m.kind].get(m.id);
+      const other = this.partitionOf(m.kind, m.id);
       if (other === undefined || other === m.partition) return [];
       const who = m.kind === "child" ? text("儿童", "child") : text("导师", "mentor");
       return [
@@ -147,10 +150,10 @@ function mergeStats(plans: readonly PairingPlan[]): PairingStats {
  * cross partitions, so the merged plan would not be the single plan.
  */
 function crossingMentor(merge: Merge, n: NoEligible, mentors: readonly Mentor[]): FieldIssue[] {
-  const own = merge.seen.child.get(n.child.id)!;
+  const own = merge.partitionOf("child", n.child.id)!;
   const m = mentors.find((x) => hardViolations(n.ctx, n.child, x).length === 0);
   if (m === undefined) return [];
-  const other = merge.seen.mentor.get(m.id)!;
+  const other = merge.partitionOf("mentor", m.id)!;
   return [
     {
       path: `${own}.children`,
