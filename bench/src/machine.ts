@@ -46,11 +46,15 @@ export function finishMachine(m: Machine): Machine {
   return { ...m, loadAfter: load() };
 }
 
-/** One line: `AMD EPYC, 2 cores, 23 GB, Node v20.20.2 (V8 11.3…), linux x64 …; load 0.3 0.9 0.5`. */
+/**
+ * One line, as `AMD EPYC, 2 cores, 24 GB, Node v20.20.2 (V8 11.3…), linux x64 …; load average
+ * 0.3 0.9 0.5 before, 1.7 1.9 2.7 after` (no `after` before the run ends).
+ */
 export function formatMachine(m: Machine): string {
   const loads = (l: readonly number[]) => l.map((x) => x.toFixed(1)).join(" ");
+  const after = m.loadAfter ? ` before, ${loads(m.loadAfter)} after` : "";
   return (
     `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node} (V8 ${m.v8}), ${m.os}; ` +
-    `load average ${loads(m.loadBefore)}${m.loadAfter ? ` before, ${loads(m.loadAfter)} after` : ""}`
+    `load average ${loads(m.loadBefore)}${after}`
   );
 }

@@ -41,9 +41,7 @@ export class IdIndex {
 
   /** The value `id` was added with, or -1 when it is not held. */
   get(id: string): number {
-    const i = this.ids.add(id);
-    const found = this.table.find(i, this.ids.lastHash);
-    this.ids.pop();
+    const found = this.table.find(id);
     return found < 0 ? -1 : this.values.get(found);
   }
 }

@@ -12,6 +12,13 @@ function mix(h: number): number {
   return Math.imul(h, 0x45d9f3b) | 0;
 }
 
+/** {@link IdStore.hash} of an id not (or not yet) in a store. @internal */
+export function idHash(id: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < id.length; k++) h = fnv(h, id.charCodeAt(k));
+  return mix(h);
+}
+
 /**
  * Millions of short ids kept outside the JavaScript heap: their characters one after another in
  * a typed array that doubles when full (one byte a character while every character is below

@@ -24,5 +24,6 @@ describe("IdTable", () => {
     const ids = new IdStore();
     const table = new IdTable(ids);
     expect(["a", "b", "a", "", ""].map((id) => table.add(ids.add(id)))).toEqual([-1, -1, 0, -1, 3]);
+    expect(["a", "b", "", "c"].map((id) => table.find(id))).toEqual([0, 1, 3, -1]);
   });
 });

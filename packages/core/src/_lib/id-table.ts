@@ -1,4 +1,4 @@
-import type { IdStore } from "./id-store";
+import { idHash, type IdStore } from "./id-store";
 
 /**
  * Finds repeated ids among millions without a `Set` (V8 caps a `Set` at 2^24 entries and grows
@@ -52,17 +52,17 @@ export class IdTable {
   }
 
   /**
-   * Finds an id equal to id `i` of the store without adding it.
-   * @param h - Its hash, when known.
-   * @returns The index of an earlier equal id, or -1.
+   * Finds `id` among the store's ids in the table, without adding anything.
+   * @param h - Its hash ({@link idHash}), when known.
+   * @returns The index of the equal id, or -1.
    */
-  find(i: number, h = this.ids.hash(i)): number {
+  find(id: string, h = idHash(id)): number {
     const ids = this.ids;
     const slots = this.slots;
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
       const at = slots[2 * s + 1]!;
       if (at === 0) return -1;
-      if (slots[2 * s] === h && at - 1 !== i && ids.equals(at - 1, i)) return at - 1;
+      if (slots[2 * s] === h && ids.compare(at - 1, id) === 0) return at - 1;
     }
   }
 

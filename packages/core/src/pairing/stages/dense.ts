@@ -77,11 +77,12 @@ function gainBounds(
 }
 
 /**
- * Solves a complete component (laid out by {@link denseLayout}) exactly, as `solve.ts` does with the flow:
- * priority children matched first, then children, then mentors' minimums, then points. Writes
- * its children's chosen edges into `out` and returns true; returns false, writing nothing, when
- * the folded costs would not stay exact in floating point (the flow then solves it). `room`
- * holds at least the layout's `cells` numbers (one buffer serves every dense component of a plan).
+ * Solves a complete component (laid out by {@link denseLayout}) exactly, as `solve.ts` does
+ * with the flow: priority children matched first, then children, then mentors' minimums, then
+ * points. Writes its children's chosen edges into `out` and returns true; returns false, writing
+ * nothing, when the folded costs would not stay exact in floating point (the flow then solves
+ * it). `room` holds at least the layout's `cells` numbers (one buffer serves every dense
+ * component of a plan).
  */
 export function solveDense(
   graph: CandidateGraph,
