@@ -1,7 +1,8 @@
 /**
  * One run of a province case on worker threads, for a quick figure where five runs of each side
  * of `pnpm bench --full province` would take too long: `LIUSHOU_BENCH_COUNTIES` counties
- * (default 4) of `src/province-counties.ts` on `LIUSHOU_BENCH_WORKERS` worker threads (default 2),
+ * (default 4) of `src/province-counties.ts` on `LIUSHOU_BENCH_WORKERS` worker threads (default 2)
+ * of the built `liushou`, as the bench runs them (`src/built.ts`; `pnpm build` first),
  * each worker's heap capped at `LIUSHOU_BENCH_HEAP_MB` (default: 512 for pairing, none for
  * compliance) and its young generation at `LIUSHOU_BENCH_YOUNG_MB` (default: 128 for pairing,
  * V8's own size for compliance; `0` leaves V8's own size).
@@ -19,7 +20,7 @@
  */
 import { ALL_PRESETS, TEACHER_PAIRING_PRESET } from "@liushou/core";
 import { generatePopulation } from "@liushou/fixtures";
-import { evaluateCompliancePartitionedParallel, planPairingsPartitionedParallel } from "liushou";
+import { BUILT_LOADER, builtLiushou } from "../src/built";
 import { describeMachine, finishMachine, formatMachine } from "../src/machine";
 import { countyKey } from "../src/province-counties";
 
@@ -33,7 +34,9 @@ const heapLimitMb = HEAP_MB ? Number(HEAP_MB) : undefined;
 const YOUNG_MB = process.env.LIUSHOU_BENCH_YOUNG_MB ?? (CASE === "pairing" ? "128" : undefined);
 const youngGenerationMb = Number(YOUNG_MB) || undefined;
 const keys = Array.from({ length: COUNTIES }, (_, k) => countyKey(k));
-const loader = new URL("../src/province-counties.ts", import.meta.url);
+const loader = BUILT_LOADER;
+const { evaluateCompliancePartitionedParallel, planPairingsPartitionedParallel } =
+  await builtLiushou();
 
 /** Runs the case and says what it produced. */
 async function run(): Promise<string> {

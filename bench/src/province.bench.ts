@@ -10,11 +10,12 @@
  * - "province, all presets" (`--full`): every preset over a province (25 counties of 40,000
  *   children, about 38 million records), each county generated, loaded, evaluated and dropped
  *   (`province-counties.ts`), on worker threads with `evaluateCompliancePartitionedParallel`
- *   (one per core, or `LIUSHOU_BENCH_WORKERS`) against the same counties one at a time in one
+ *   of the published build, as a host runs it (`built.ts`: `pnpm build` first; one worker per
+ *   core, or `LIUSHOU_BENCH_WORKERS`) against the same counties one at a time in one
  *   thread with `evaluateCompliancePartitioned`; both merged reports must be equal. Time and
  *   peak memory. `LIUSHOU_BENCH_COUNTIES=4` runs fewer counties.
  * - "province, teacher pairing" (`--full`): the same counties (records aside) planned with the
- *   teacher preset on worker threads with `planPairingsPartitionedParallel` (each worker
+ *   teacher preset on worker threads with `planPairingsPartitionedParallel`, built (each worker
  *   generating, planning and dropping one county at a time) against the same counties one at a
  *   time in one thread with `planPairingsPartitioned`; both merged plans must be equal (a
  *   digest of the whole plan). Time and peak memory. Each worker's heap is capped at
@@ -34,7 +35,6 @@ import {
   type PartitionedCompliance,
 } from "@liushou/core";
 import { createHash } from "node:crypto";
-import { evaluateCompliancePartitionedParallel, planPairingsPartitionedParallel } from "liushou";
 import { DuckDBInstance } from "@duckdb/node-api";
 import {
   PRESETS,
@@ -42,6 +42,7 @@ import {
   streamContactRecords,
   type Population,
 } from "@liushou/fixtures";
+import { BUILT_LOADER, builtLiushou } from "./built";
 import { defineCase } from "./harness";
 import { PRESET, SIZE } from "./preset";
 import { countyCompliance, countyKey, countyPairing } from "./province-counties";
@@ -142,12 +143,13 @@ function provinceInOneThread() {
   });
 }
 
-/** The province on worker threads, each loading and evaluating one county at a time. */
-function provinceOnWorkers() {
+/** The province on worker threads (the built package), each loading and evaluating one county at a time. */
+async function provinceOnWorkers() {
+  const { evaluateCompliancePartitionedParallel } = await builtLiushou();
   return evaluateCompliancePartitionedParallel({
     ...PROVINCE_OPTIONS,
     keys: KEYS,
-    loader: new URL("./province-counties.ts", import.meta.url),
+    loader: BUILT_LOADER,
     workers: WORKERS,
   });
 }
@@ -188,12 +190,13 @@ async function provincePairingInOneThread() {
   return planAnswer(plan);
 }
 
-/** The province's pairing plan on worker threads, each planning one county at a time. */
+/** The province's pairing plan on worker threads (the built package), each planning one county at a time. */
 async function provincePairingOnWorkers() {
+  const { planPairingsPartitionedParallel } = await builtLiushou();
   const plan = await planPairingsPartitionedParallel({
     ...PAIRING_OPTIONS,
     keys: KEYS,
-    loader: new URL("./province-counties.ts", import.meta.url),
+    loader: BUILT_LOADER,
     workers: WORKERS,
     heapLimitMb: PAIRING_HEAP_MB,
     youngGenerationMb: PAIRING_YOUNG_MB,
