@@ -11,7 +11,7 @@ import type { FieldIssue } from "../errors/issues";
 import { requireObject, validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import type { ChildFile } from "../model/child-file";
-import type { Mentor } from "../model/mentor";
+import type { Mentor, Pairing } from "../model/mentor";
 import { hardViolations, makeEvalContext, SCALE, type EvalContext } from "./evaluate";
 import { PARTITIONED_SUBJECT, type PairingPartitionSummary } from "./partition-summary";
 import type { PartitionedPairingOptions } from "./partitioned";
@@ -166,42 +166,85 @@ function crossingMentor(merge: Merge, n: NoEligible, mentors: readonly Mentor[])
   ];
 }
 
+/** Order by an id, as `<` orders strings. */
+const byId =
+  <T>(id: (x: T) => string) =>
+  (a: T, b: T): number => {
+    const x = id(a);
+    const y = id(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+const byMentorId = byId((m: Mentor) => m.id);
+const byChildId = byId((u: UnmatchedChild) => u.childId);
+const byPairChild = byId((x: PairingPlan["pairs"][number]) => x.pairing.childId);
+const byEndedPairing = (a: { pairing: Pairing }, b: { pairing: Pairing }) =>
+  byChild(a.pairing, b.pairing);
+
+/**
+ * The lists one after another, in order by `compare`, as `lists.flat().sort(compare)` gives
+ * them: each partition's lists are in order already and partitions mostly follow one another,
+ * so each item is compared with the one before and the whole is sorted only when one is not in
+ * order (the sort is stable, so equal items keep their places either way).
+ */
+function joinInOrder<T>(lists: readonly (readonly T[])[], compare: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  let ordered = true;
+  for (const list of lists) {
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i]!;
+      if (ordered && out.length > 0 && compare(out[out.length - 1]!, x) > 0) ordered = false;
+      out.push(x);
+    }
+  }
+  return ordered ? out : out.sort(compare);
+}
+
 function mergePlans(merge: Merge): PairingPlan {
   const { plans } = merge;
-  const byChildId =
-    <T>(id: (x: T) => string) =>
-    (a: T, b: T) =>
-      id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
-  const mentors = merge.inScopeMentors.sort(byChildId((m: Mentor) => m.id));
+  const mentors = merge.inScopeMentors.sort(byMentorId);
   const crossing = [...merge.noEligible.values()].flatMap((n) => crossingMentor(merge, n, mentors));
   if (crossing.length > 0)
     throw new ValidationError(crossing.slice(0, 100), { subject: PARTITIONED_SUBJECT });
-  const unmatched: UnmatchedChild[] = plans
-    .flatMap((p) => p.unmatched)
-    .map((u) => {
-      const n = merge.noEligible.get(u.childId);
-      return n === undefined ? u : explainNoEligible(n.ctx, n.child, n.priority, mentors);
-    })
-    .sort(byChildId((u: UnmatchedChild) => u.childId));
+  // A child left with nobody in its partition is explained again against every partition.
+  const explained = (u: UnmatchedChild) => {
+    const n = merge.noEligible.get(u.childId);
+    return n === undefined ? u : explainNoEligible(n.ctx, n.child, n.priority, mentors);
+  };
+  const unmatched = joinInOrder(
+    plans.map((p) => (merge.noEligible.size === 0 ? p.unmatched : p.unmatched.map(explained))),
+    byChildId,
+  );
   const byRule: Record<string, number> = {};
   for (const p of plans)
     for (const [k, v] of Object.entries(p.score.byRule))
       byRule[k] = (byRule[k] ?? 0) + Math.round(v * SCALE);
   for (const k of Object.keys(byRule)) byRule[k] = byRule[k]! / SCALE;
-  const pairs = plans
-    .flatMap((p) => p.pairs)
-    .sort(byChildId((x: PairingPlan["pairs"][number]) => x.pairing.childId));
   return {
     asOf: plans[0]!.asOf,
     ruleSet: plans[0]!.ruleSet,
-    pairs,
+    pairs: joinInOrder(
+      plans.map((p) => p.pairs),
+      byPairChild,
+    ),
     unmatched,
     diff: {
-      kept: plans.flatMap((p) => p.diff.kept).sort(byChild),
-      added: plans.flatMap((p) => p.diff.added).sort(byChild),
-      ended: plans.flatMap((p) => p.diff.ended).sort((a, b) => byChild(a.pairing, b.pairing)),
+      kept: joinInOrder(
+        plans.map((p) => p.diff.kept),
+        byChild,
+      ),
+      added: joinInOrder(
+        plans.map((p) => p.diff.added),
+        byChild,
+      ),
+      ended: joinInOrder(
+        plans.map((p) => p.diff.ended),
+        byEndedPairing,
+      ),
     },
-    history: plans.flatMap((p) => p.history).sort(byChild),
+    history: joinInOrder(
+      plans.map((p) => p.history),
+      byChild,
+    ),
     score: { total: sumInt(plans.map((p) => p.score.total)) / SCALE, byRule },
     stats: mergeStats(plans),
   };
