@@ -28,8 +28,8 @@
  * For each case the harness:
  * 1. forks a child process (same `tsx` loader and `@liushou/source` condition, plus
  *    `--expose-gc`), imports the bench file, picks the case, runs `setup` (not timed);
- * 2. runs `run` `warmup` times untimed, then `runs` (at least 5) times timed, a GC before each,
- *    and keeps every time;
+ * 2. runs `run` `warmup` times untimed, then `runs` (at least 5) times timed, a GC before each
+ *    (the result of the run before let go first), and keeps every time;
  * 3. reads the process's peak resident set size (`process.resourceUsage().maxRSS`) after setup
  *    and after the runs, so the memory of one case never pollutes another's;
  * 4. does the same for `baseline` in another fresh child;
@@ -270,6 +270,8 @@ export async function runChild(
     const timesMs: number[] = [];
     let result: unknown;
     for (let i = 0; i < Math.max(MIN_RUNS, c.runs ?? MIN_RUNS); i++) {
+      // The run before's result is let go first: it is not live (nor marked) through this run.
+      result = undefined;
       gc();
       const t0 = performance.now();
       result = await run(state, ctx);
