@@ -6,7 +6,7 @@
 import { IdIndex } from "../_lib/id-index";
 import { requireIterable } from "../_lib/iterable";
 import { IssueCode } from "../errors/codes";
-import { ValidationError } from "../errors/errors";
+import { LiushouError, ValidationError } from "../errors/errors";
 import type { FieldIssue } from "../errors/issues";
 import { requireObject, validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
@@ -258,8 +258,9 @@ function mergePlans(merge: Merge): PairingPlan {
  * @param summaries - The partitions' summaries in partition order, an iterable or async iterable.
  * @param options - The options the partitions were planned with.
  * @returns The merged plan, as {@link planPairings} returns it for the union of the partitions.
- * @throws ValidationError when `summaries` is not iterable, on overlapping partitions or pairs
- * that would cross them; whatever `summaries` throws.
+ * @throws ValidationError when `summaries` is not iterable, when a summary is not one
+ * {@link summarizePairingPartition} makes (or its values change as they are read), on
+ * overlapping partitions or pairs that would cross them; whatever `summaries` throws.
  * @example
  * const plan = await mergePairingPartitions(counties.map((c, i) => summarizePairingPartition(c, i, options)), options);
  * plan.stats.matched //=> 41873
@@ -294,8 +295,12 @@ export async function mergeSummaries(
         subject: text("分区摘要", "partition summary"),
       });
     }
+    try {
+      merge.add(summary);
+    } catch (e) {
+      throw check ? unreadable(`summaries[${index}]`, e) : e;
+    }
     index++;
-    merge.add(summary);
     if (merge.issues.length > 0)
       throw new ValidationError(merge.issues, { subject: PARTITIONED_SUBJECT });
   }
@@ -306,5 +311,31 @@ export async function mergeSummaries(
     const graph = buildCandidateGraph(parseInput({ ...options, children: [], mentors: [] }));
     return assemblePlan(graph, solveGraph(graph));
   }
-  return mergePlans(merge);
+  try {
+    return mergePlans(merge);
+  } catch (e) {
+    throw check ? unreadable("summaries", e) : e;
+  }
+}
+
+/**
+ * The error for summaries that passed the check but failed as the merge read them: their
+ * values changed between reads (a getter, a proxy), since a summary as checked merges. The
+ * error met is kept as the cause; the library's own errors pass through.
+ */
+function unreadable(path: string, cause: unknown): unknown {
+  if (cause instanceof LiushouError) return cause;
+  return new ValidationError(
+    [
+      {
+        path,
+        code: IssueCode.OTHER,
+        message: text(
+          "分区摘要在读取过程中发生了变化，无法合并：请传入 summarizePairingPartition 返回的普通数据",
+          "the partition summary changed as it was read and cannot be merged: pass the plain data summarizePairingPartition returns",
+        ),
+      },
+    ],
+    { subject: PARTITIONED_SUBJECT, cause },
+  );
 }

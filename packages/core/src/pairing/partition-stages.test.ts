@@ -110,6 +110,28 @@ describe("the stages of planPairingsPartitioned", () => {
       expect(err).toBeInstanceOf(ValidationError);
       expect(err.issues[0]!.path).toMatch(/^summaries\[1\]/);
     }
+    // Values that change as they are read (getters) pass the check, then fail the merge: a
+    // ValidationError naming the summary, never a TypeError.
+    const flipping = <T>(value: T) => {
+      let reads = 0;
+      return () => (reads++ === 0 ? value : null);
+    };
+    const ids = flipping(made.ids);
+    const pairs = flipping(made.plan.pairs);
+    const plan = { ...made.plan };
+    Object.defineProperty(plan, "pairs", { get: pairs, enumerable: true });
+    for (const [bad, path] of [
+      [Object.defineProperty({ ...made }, "ids", { get: ids, enumerable: true }), "summaries[0]"],
+      [{ ...made, plan }, "summaries"],
+    ] as const) {
+      const err = (await mergePairingPartitions([bad], options).catch(
+        (e: unknown) => e,
+      )) as ValidationError;
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(err.issues[0]!.path).toBe(path);
+      expect(err.issues[0]!.message.en).toContain("changed as it was read");
+      expect(err.cause).toBeInstanceOf(TypeError);
+    }
     for (const index of [-1, 1.5, Symbol("s")]) {
       expect(() =>
         summarizePairingPartition(
