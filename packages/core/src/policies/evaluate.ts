@@ -27,6 +27,8 @@ import { requiredContacts, windowStatus } from "./stages/status";
 import { forEachSubject, type Subject } from "./stages/subjects";
 import { countBuckets, DayCounts, forEachWindow, windowsOwed, type Window } from "./stages/windows";
 import { RowTable } from "./table";
+import { coversWhole } from "./stages/ranges";
+import { int32Map } from "../_lib/typed-map";
 
 export { COMPLIANCE_STATUSES, type ComplianceStatus } from "./statuses";
 export { S } from "./stages/status";
@@ -178,8 +180,25 @@ export function evaluateFromOrigin(
       const status = windowStatus(w.scopeDays, required, done, asOfDay, w.from, w.due, closes);
       table.push(pi, subject.index, w.from, w.to, w.due, required, done, status);
     };
+    // A subject in scope on every day of a count policy's buckets owes each bucket the same
+    // contacts: its rows are counted and pushed bucket by bucket, with no window to measure.
+    const owed = int32Map(buckets, (_, i) =>
+      requiredContacts(min, measures.active[i]!, measures.nominal[i]!),
+    );
+    const bucketsFrom = buckets.length > 0 ? buckets[0]!.from : 0;
+    const bucketsTo = buckets.length > 0 ? buckets[buckets.length - 1]!.to : -1;
     forEachSubject(policy, data, first, last, (s) => {
       counter.begin((subject = s));
+      if (!pushed && buckets.length > 0 && coversWhole(s.scoped, bucketsFrom, bucketsTo)) {
+        for (let i = 0; i < buckets.length; i++) {
+          const b = buckets[i]!;
+          const done = counter.count(rule, s, b);
+          const required = owed[i]!;
+          const status = windowStatus(1, required, done, asOfDay, b.from, b.to, b.to + grace);
+          table.push(pi, s.index, b.from, b.to, b.to, required, done, status);
+        }
+        return;
+      }
       const subjectRows = table.n;
       const any = forEachWindow(
         policy,

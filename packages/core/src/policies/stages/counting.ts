@@ -71,7 +71,7 @@ export class RecordCounter {
   }
 
   /** The records of `subject` counted for window `w` (added to the table's pending row). */
-  count(rule: CountRule, subject: Subject, w: Window): number {
+  count(rule: CountRule, subject: Subject, w: Pick<Window, "from" | "to">): number {
     const { day, code, list } = subject.events;
     const end = subject.csrEnd;
     const { from, to } = w;
