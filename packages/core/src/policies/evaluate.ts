@@ -189,13 +189,18 @@ export function evaluateFromOrigin(
     const bucketsTo = buckets.length > 0 ? buckets[buckets.length - 1]!.to : -1;
     forEachSubject(policy, data, first, last, (s) => {
       counter.begin((subject = s));
-      if (!pushed && buckets.length > 0 && coversWhole(s.scoped, bucketsFrom, bucketsTo)) {
+      if (
+        !pushed &&
+        buckets.length > 0 &&
+        coversWhole(s.scoped, bucketsFrom, bucketsTo) &&
+        table.startBuckets(pi, s.index)
+      ) {
         for (let i = 0; i < buckets.length; i++) {
           const b = buckets[i]!;
           const done = counter.count(rule, s, b);
           const required = owed[i]!;
           const status = windowStatus(1, required, done, asOfDay, b.from, b.to, b.to + grace);
-          table.push(pi, s.index, b.from, b.to, b.to, required, done, status);
+          table.pushCounts(required, done, status);
         }
         return;
       }

@@ -47,6 +47,17 @@ export class RowRun {
     this.end++;
   }
 
+  /**
+   * Appends a row for each bucket, all of `subject`, when the run is in bucket mode between two
+   * subjects. @returns Whether it did (otherwise nothing is appended).
+   */
+  pushBuckets(subject: number): boolean {
+    if (this.rows !== undefined || this.at !== 0) return false;
+    this.subjects.push((this.subject = subject));
+    this.end += this.buckets.length;
+    return true;
+  }
+
   /** Drops the rows from index `n` on (`n ≥ start`). */
   truncate(n: number): void {
     const k = n - this.start;
@@ -249,25 +260,22 @@ export class RowTable {
     this.last = 0;
   }
 
-  push(
-    policy: number,
-    subject: number,
-    from: number,
-    to: number,
-    due: number,
-    required: number,
-    done: number,
-    status: number,
-  ): void {
-    if (this.n === this.cap) this.grow();
+  /**
+   * Starts the rows of `subject` under `policy`, one per bucket of the policy in bucket order,
+   * their counts then given by {@link RowTable.pushCounts}, bucket by bucket.
+   * @returns Whether it did: `false` when the policy's rows are not in bucket order, and then
+   * the rows are to be pushed one by one with {@link RowTable.push}.
+   */
+  startBuckets(policy: number, subject: number): boolean {
+    const run = this.runFor(policy);
+    if (!run.pushBuckets(subject)) return false;
+    while (this.n + (this.bucketsOf[policy]?.length ?? 0) > this.cap) this.grow();
+    return true;
+  }
+
+  /** The counts and status of the next row of buckets started with {@link RowTable.startBuckets}. */
+  pushCounts(required: number, done: number, status: number): void {
     const i = this.n;
-    let run = this.runs[this.runs.length - 1];
-    if (run === undefined || run.policy !== policy) {
-      run = new RowRun(policy, i, this.bucketsOf[policy] ?? []);
-      this.runs.push(run);
-      this.columns = {};
-    }
-    run.push(subject, from, to, due);
     const records = this.poolN - this.pending;
     if ((required | done | records) >>> 0 <= 0xff) {
       this.required[i] = required;
@@ -282,6 +290,32 @@ export class RowTable {
     this.n = i + 1;
     this.pending = this.poolN;
     if ((this.n & CHECK_MASK) === 0) this.recCheck[this.n >> CHECK_BITS] = this.poolN;
+  }
+
+  /** The run of `policy`'s rows: the last one, or a new one after it. */
+  private runFor(policy: number): RowRun {
+    let run = this.runs[this.runs.length - 1];
+    if (run === undefined || run.policy !== policy) {
+      run = new RowRun(policy, this.n, this.bucketsOf[policy] ?? []);
+      this.runs.push(run);
+      this.columns = {};
+    }
+    return run;
+  }
+
+  push(
+    policy: number,
+    subject: number,
+    from: number,
+    to: number,
+    due: number,
+    required: number,
+    done: number,
+    status: number,
+  ): void {
+    if (this.n === this.cap) this.grow();
+    this.runFor(policy).push(subject, from, to, due);
+    this.pushCounts(required, done, status);
   }
 
   /** The run holding row `i`. */
