@@ -119,6 +119,33 @@ describe("RowTable runs", () => {
     expect([t.runOf(3).policy, t.runOf(4).policy, t.runOf(0).subjectAt(2)]).toEqual([0, 1, 9]);
   });
 
+  it("takes a subject's bucket rows at once, as pushed one by one, and only between subjects in bucket order", () => {
+    const one = new RowTable(2, [buckets]);
+    const all = new RowTable(2, [buckets]);
+    for (const [s, counts] of [
+      [4, [1, 300]],
+      [9, [0, 2]],
+    ] as const) {
+      expect(all.startBuckets(0, s)).toBe(true);
+      buckets.forEach((b, k) => {
+        for (const t of [one, all]) for (let r = 0; r < counts[k]!; r++) t.addRecord(s * 1000 + r);
+        one.push(0, s, b.from, b.to, b.to, 1, counts[k]!, 0);
+        all.pushCounts(1, counts[k]!, 0);
+      });
+    }
+    expect(days(all)).toEqual(days(one));
+    expect([...Array(4).keys()].map((i) => [all.done[i], all.recordStart(i)])).toEqual(
+      [...Array(4).keys()].map((i) => [one.done[i], one.recordStart(i)]),
+    );
+    expect(all.runs.map((r) => [r.policy, r.start, r.end])).toEqual([[0, 0, 4]]);
+    // Halfway through a subject's buckets, or once a row broke the order: one by one.
+    all.push(0, 5, 10, 16, 16, 1, 0, 2);
+    expect(all.startBuckets(0, 6)).toBe(false);
+    all.push(0, 5, 1, 2, 3, 1, 0, 2);
+    expect(all.startBuckets(0, 6)).toBe(false);
+    expect([all.n, all.runs[0]!.end]).toEqual([6, 6]);
+  });
+
   it("keeps every row's own days once a row breaks the bucket order, and across truncation", () => {
     const t = new RowTable(8, [buckets]);
     t.push(0, 4, 10, 16, 16, 1, 0, 2);
