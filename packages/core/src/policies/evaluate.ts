@@ -25,9 +25,15 @@ import { countRule, pushedCount, RecordCounter } from "./stages/counting";
 import { calendarFindings, noSubjectFinding, recordFindings } from "./stages/findings";
 import { requiredContacts, windowStatus } from "./stages/status";
 import { forEachSubject, type Subject } from "./stages/subjects";
-import { countBuckets, DayCounts, forEachWindow, windowsOwed, type Window } from "./stages/windows";
+import {
+  countBuckets,
+  DayCounts,
+  forEachWindow,
+  inScopeThroughout,
+  windowsOwed,
+  type Window,
+} from "./stages/windows";
 import { RowTable } from "./table";
-import { coversWhole } from "./stages/ranges";
 import { int32Map } from "../_lib/typed-map";
 
 export { COMPLIANCE_STATUSES, type ComplianceStatus } from "./statuses";
@@ -185,22 +191,22 @@ export function evaluateFromOrigin(
     const owed = int32Map(buckets, (_, i) =>
       requiredContacts(min, measures.active[i]!, measures.nominal[i]!),
     );
-    const bucketsFrom = buckets.length > 0 ? buckets[0]!.from : 0;
-    const bucketsTo = buckets.length > 0 ? buckets[buckets.length - 1]!.to : -1;
     forEachSubject(policy, data, first, last, (s) => {
       counter.begin((subject = s));
-      if (
-        !pushed &&
-        buckets.length > 0 &&
-        coversWhole(s.scoped, bucketsFrom, bucketsTo) &&
-        table.startBuckets(pi, s.index)
-      ) {
+      if (!pushed && inScopeThroughout(buckets, s.scoped) && table.startBuckets(pi, s.index)) {
         for (let i = 0; i < buckets.length; i++) {
           const b = buckets[i]!;
           const done = counter.count(rule, s, b);
-          const required = owed[i]!;
-          const status = windowStatus(1, required, done, asOfDay, b.from, b.to, b.to + grace);
-          table.pushCounts(required, done, status);
+          const status = windowStatus(
+            b.to - b.from + 1,
+            owed[i]!,
+            done,
+            asOfDay,
+            b.from,
+            b.to,
+            b.to + grace,
+          );
+          table.pushCounts(owed[i]!, done, status);
         }
         return;
       }

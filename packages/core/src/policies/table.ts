@@ -49,13 +49,13 @@ export class RowRun {
 
   /**
    * Appends a row for each bucket, all of `subject`, when the run is in bucket mode between two
-   * subjects. @returns Whether it did (otherwise nothing is appended).
+   * subjects. @returns The rows appended: 0 when it is not.
    */
-  pushBuckets(subject: number): boolean {
-    if (this.rows !== undefined || this.at !== 0) return false;
+  pushBuckets(subject: number): number {
+    if (this.rows !== undefined || this.at !== 0) return 0;
     this.subjects.push((this.subject = subject));
     this.end += this.buckets.length;
-    return true;
+    return this.buckets.length;
   }
 
   /** Drops the rows from index `n` on (`n ≥ start`). */
@@ -267,10 +267,9 @@ export class RowTable {
    * the rows are to be pushed one by one with {@link RowTable.push}.
    */
   startBuckets(policy: number, subject: number): boolean {
-    const run = this.runFor(policy);
-    if (!run.pushBuckets(subject)) return false;
-    while (this.n + (this.bucketsOf[policy]?.length ?? 0) > this.cap) this.grow();
-    return true;
+    const rows = this.runFor(policy).pushBuckets(subject);
+    while (this.n + rows > this.cap) this.grow();
+    return rows > 0;
   }
 
   /** The counts and status of the next row of buckets started with {@link RowTable.startBuckets}. */

@@ -193,6 +193,17 @@ function intervalAnchor(policy: Policy, subject: Subject, origin: number): numbe
 }
 
 /**
+ * Whether `scoped` holds every day of a count policy's `buckets` (in day order, at least one):
+ * each bucket then owes the subject its full share, and no window needs measuring.
+ * @internal
+ */
+export function inScopeThroughout(buckets: readonly Bucket[], scoped: readonly number[]): boolean {
+  return (
+    buckets.length > 0 && coversWhole(scoped, buckets[0]!.from, buckets[buckets.length - 1]!.to)
+  );
+}
+
+/**
  * How many windows {@link forEachWindow} visits for `subject`: exactly the rows a count policy
  * emits for it, and at most the rows of an interval policy (whose subject keeps none when no
  * due day is in scope). Sizes the row table before any row is written.
@@ -246,7 +257,7 @@ export function forEachWindow(
     const first = buckets[0]!.from;
     const last = buckets[buckets.length - 1]!.to;
     if (!overlaps(scoped, first, last)) return false;
-    const whole = coversWhole(scoped, first, last);
+    const whole = inScopeThroughout(buckets, scoped);
     const per = measures ?? days.bucketDays(buckets);
     for (let i = 0; i < buckets.length; i++) {
       const b = buckets[i]!;
