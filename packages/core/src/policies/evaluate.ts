@@ -26,6 +26,7 @@ import { calendarFindings, noSubjectFinding, recordFindings } from "./stages/fin
 import { requiredContacts, windowStatus } from "./stages/status";
 import { forEachSubject, type Subject } from "./stages/subjects";
 import {
+  bucketOfDay,
   countBuckets,
   DayCounts,
   forEachWindow,
@@ -191,22 +192,30 @@ export function evaluateFromOrigin(
     const owed = int32Map(buckets, (_, i) =>
       requiredContacts(min, measures.active[i]!, measures.nominal[i]!),
     );
+    const dayBucket = buckets.length > 0 ? bucketOfDay(buckets) : undefined;
+    const done = new Int32Array(buckets.length);
+    const records = new Int32Array(buckets.length);
     forEachSubject(policy, data, first, last, (s) => {
       counter.begin((subject = s));
-      if (!pushed && inScopeThroughout(buckets, s.scoped) && table.startBuckets(pi, s.index)) {
+      if (
+        dayBucket &&
+        !pushed &&
+        inScopeThroughout(buckets, s.scoped) &&
+        table.startBuckets(pi, s.index)
+      ) {
+        counter.countBuckets(rule, s, dayBucket, done, records);
         for (let i = 0; i < buckets.length; i++) {
           const b = buckets[i]!;
-          const done = counter.count(rule, s, b);
           const status = windowStatus(
             b.to - b.from + 1,
             owed[i]!,
-            done,
+            done[i]!,
             asOfDay,
             b.from,
             b.to,
             b.to + grace,
           );
-          table.pushCounts(owed[i]!, done, status);
+          table.pushCounts(owed[i]!, done[i]!, status, records[i]!);
         }
         return;
       }

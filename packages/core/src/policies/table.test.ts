@@ -122,28 +122,42 @@ describe("RowTable runs", () => {
   it("takes a subject's bucket rows at once, as pushed one by one, and only between subjects in bucket order", () => {
     const one = new RowTable(2, [buckets]);
     const all = new RowTable(2, [buckets]);
-    for (const [s, counts] of [
+    // The subject's records all pooled first, each row then told how many are its own.
+    const pooled = new RowTable(2, [buckets]);
+    // Past 64 rows, where the table keeps a checkpoint of where rows' records start.
+    const subjects: [number, readonly number[]][] = [
       [4, [1, 300]],
       [9, [0, 2]],
-    ] as const) {
+    ];
+    for (let s = 10; s < 50; s++) subjects.push([s, [s % 3, (s * 7) % 5]]);
+    for (const [s, counts] of subjects) {
       expect(all.startBuckets(0, s)).toBe(true);
+      expect(pooled.startBuckets(0, s)).toBe(true);
       buckets.forEach((b, k) => {
-        for (const t of [one, all]) for (let r = 0; r < counts[k]!; r++) t.addRecord(s * 1000 + r);
+        for (const t of [one, all, pooled])
+          for (let r = 0; r < counts[k]!; r++) t.addRecord(s * 1000 + k * 500 + r);
         one.push(0, s, b.from, b.to, b.to, 1, counts[k]!, 0);
         all.pushCounts(1, counts[k]!, 0);
       });
+      buckets.forEach((_, k) => pooled.pushCounts(1, counts[k]!, 0, counts[k]!));
     }
+    const read = (t: RowTable) =>
+      [...Array(t.n).keys()].map((i) => {
+        const a = t.recordStart(i);
+        return [t.done[i], a, t.recordCount(i), [...t.pool.subarray(a, a + t.recordCount(i))]];
+      });
     expect(days(all)).toEqual(days(one));
-    expect([...Array(4).keys()].map((i) => [all.done[i], all.recordStart(i)])).toEqual(
-      [...Array(4).keys()].map((i) => [one.done[i], one.recordStart(i)]),
-    );
-    expect(all.runs.map((r) => [r.policy, r.start, r.end])).toEqual([[0, 0, 4]]);
+    expect(days(pooled)).toEqual(days(one));
+    expect(read(all)).toEqual(read(one));
+    expect(read(pooled)).toEqual(read(one));
+    expect([pooled.n, all.n, one.n]).toEqual([84, 84, 84]);
+    expect(all.runs.map((r) => [r.policy, r.start, r.end])).toEqual([[0, 0, 84]]);
     // Halfway through a subject's buckets, or once a row broke the order: one by one.
     all.push(0, 5, 10, 16, 16, 1, 0, 2);
     expect(all.startBuckets(0, 6)).toBe(false);
     all.push(0, 5, 1, 2, 3, 1, 0, 2);
     expect(all.startBuckets(0, 6)).toBe(false);
-    expect([all.n, all.runs[0]!.end]).toEqual([6, 6]);
+    expect([all.n, all.runs[0]!.end]).toEqual([86, 86]);
   });
 
   it("keeps every row's own days once a row breaks the bucket order, and across truncation", () => {

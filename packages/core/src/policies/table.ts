@@ -272,10 +272,17 @@ export class RowTable {
     return rows > 0;
   }
 
-  /** The counts and status of the next row of buckets started with {@link RowTable.startBuckets}. */
-  pushCounts(required: number, done: number, status: number): void {
+  /**
+   * The counts and status of the next row of buckets started with {@link RowTable.startBuckets}:
+   * its records are the next `records` of the pool (by default, all added since the last row).
+   */
+  pushCounts(
+    required: number,
+    done: number,
+    status: number,
+    records = this.poolN - this.pending,
+  ): void {
     const i = this.n;
-    const records = this.poolN - this.pending;
     if ((required | done | records) >>> 0 <= 0xff) {
       this.required[i] = required;
       this.done[i] = done;
@@ -287,8 +294,8 @@ export class RowTable {
     }
     this.status[i] = status;
     this.n = i + 1;
-    this.pending = this.poolN;
-    if ((this.n & CHECK_MASK) === 0) this.recCheck[this.n >> CHECK_BITS] = this.poolN;
+    this.pending += records;
+    if ((this.n & CHECK_MASK) === 0) this.recCheck[this.n >> CHECK_BITS] = this.pending;
   }
 
   /** The run of `policy`'s rows: the last one, or a new one after it. */

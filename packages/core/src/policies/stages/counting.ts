@@ -17,7 +17,7 @@ import type { Policy } from "../schema";
 import type { RowTable } from "../table";
 import { coversWhole, inRanges } from "./ranges";
 import type { Subject } from "./subjects";
-import type { Window } from "./windows";
+import type { BucketOfDay, Window } from "./windows";
 
 /** What a policy counts, compiled to lookup tables. @internal */
 export interface CountRule {
@@ -104,6 +104,53 @@ export class RecordCounter {
     this.scanned = q;
     this.scannedTo = last;
     return done;
+  }
+
+  /**
+   * The records of `subject`, in scope on every day of the policy's buckets, counted bucket by
+   * bucket in one pass over its records: bucket `i`'s count in `done[i]` and its records
+   * (added to the table's pool in bucket order) in `records[i]`.
+   */
+  countBuckets(
+    rule: CountRule,
+    subject: Subject,
+    buckets: BucketOfDay,
+    done: Int32Array,
+    records: Int32Array,
+  ): void {
+    done.fill(0);
+    records.fill(0);
+    const { day, code, list } = subject.events;
+    const end = subject.csrEnd;
+    const { first, of } = buckets;
+    const last = Math.min(buckets.last, this.asOfDay);
+    const ok = rule.ok;
+    const unit = rule.unit;
+    let q = subject.csrStart;
+    while (q < end && day[q]! < first) q++;
+    let lastDay = FAR_PAST;
+    let bucket = -1;
+    let stampN = 0;
+    for (; q < end; q++) {
+      const d = day[q]!;
+      if (d > last) break;
+      const k = of[d - first]!;
+      if (!ok[code[q]!] || k < 0) continue;
+      const e = list[q]!;
+      if (rule.byPairedMentor && !this.byPairedMentor(subject, e, d)) continue;
+      if (unit === "contacts") done[k]!++;
+      else if (unit === "days") {
+        if (d !== lastDay) done[k]!++;
+        lastDay = d;
+      } else {
+        // Distinct children are counted afresh in each bucket.
+        if (k !== bucket) stampN = ++this.stampN;
+        bucket = k;
+        done[k]! += this.newChildren(e, stampN);
+      }
+      records[k]!++;
+      this.table.addRecord(e);
+    }
   }
 
   /** Children of event `e` not yet counted under `stampN`, now marked counted. */

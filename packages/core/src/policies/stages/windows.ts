@@ -204,6 +204,26 @@ export function inScopeThroughout(buckets: readonly Bucket[], scoped: readonly n
 }
 
 /**
+ * Which bucket each day falls in, for counting a subject's records in one pass: `of[d - first]`
+ * is the index of the bucket holding day `d` (`first ≤ d ≤ last`), or -1 between buckets.
+ * @internal
+ */
+export interface BucketOfDay {
+  readonly first: number;
+  readonly last: number;
+  readonly of: Int32Array;
+}
+
+/** The {@link BucketOfDay} of a policy's count buckets (in day order, at least one). @internal */
+export function bucketOfDay(buckets: readonly Bucket[]): BucketOfDay {
+  const first = buckets[0]!.from;
+  const last = buckets[buckets.length - 1]!.to;
+  const of = new Int32Array(last - first + 1).fill(-1);
+  buckets.forEach((b, i) => of.fill(i, b.from - first, b.to - first + 1));
+  return { first, last, of };
+}
+
+/**
  * How many windows {@link forEachWindow} visits for `subject`: exactly the rows a count policy
  * emits for it, and at most the rows of an interval policy (whose subject keeps none when no
  * due day is in scope). Sizes the row table before any row is written.
