@@ -4,7 +4,7 @@
  * @module
  */
 import { ValidationError } from "../errors/errors";
-import { invalidArgument, requireObject } from "../errors/validate";
+import { inPartition, invalidArgument, requireObject } from "../errors/validate";
 import { text } from "../i18n";
 import type { SchoolClass } from "../model/area";
 import type { ChildFile } from "../model/child-file";
@@ -141,12 +141,6 @@ export function summarizePairingPartition(
     const graph = buildCandidateGraph(parseInput({ ...options, ...data }));
     return summaryOf(name, graph, assemblePlan(graph, solveGraph(graph)));
   } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    const issues = e.issues.map((x) => ({
-      ...x,
-      path: x.path === "" ? name : `${name}.${x.path}`,
-      message: text(`分区 ${name}：${x.message["zh-CN"]}`, `partition ${name}: ${x.message.en}`),
-    }));
-    throw new ValidationError(issues, { subject: PARTITIONED_SUBJECT, cause: e });
+    throw e instanceof ValidationError ? inPartition(e, name, name, PARTITIONED_SUBJECT) : e;
   }
 }

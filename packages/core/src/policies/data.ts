@@ -37,6 +37,7 @@ import { IdTable } from "../_lib/id-table";
 import { SmallestDistinctIds } from "../_lib/smallest-ids";
 import { IntList } from "../_lib/int-list";
 import { quickList } from "../_lib/quick-list";
+import { requireIterable } from "../_lib/iterable";
 import { dayNumber } from "../time/calendar-date";
 import { DEFAULT_TIME_ZONE, type TimeZone } from "../time/types";
 import { dateInZone } from "../time/zone";
@@ -252,6 +253,25 @@ function invert(
  * prepareComplianceData({ children, mentors, pairings, records: streamRecords(county), expectedRecords: 1_540_000 });
  * @category Policies
  */
+/**
+ * Whether `d` is data prepared by {@link prepareComplianceData} (by its shape: a structured
+ * clone of prepared data is prepared data too). @internal
+ */
+export function isPrepared(d: unknown): d is ComplianceData {
+  if (typeof d !== "object" || d === null) return false;
+  const x = d as { [K in keyof ComplianceData]?: unknown };
+  const events = x.events as Partial<EventColumns> | undefined;
+  return (
+    typeof x.timeZone === "string" &&
+    [x.children, x.mentors, x.pairings, x.schools, x.schoolIds, x.findings].every(Array.isArray) &&
+    typeof x.index === "object" &&
+    x.index !== null &&
+    typeof events === "object" &&
+    events !== null &&
+    events.day instanceof Int32Array
+  );
+}
+
 export function prepareComplianceData(input: ComplianceDataInput): ComplianceData {
   requireObject(input, "input");
   const zone =
@@ -260,6 +280,7 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   const hinted = validate(ExpectedRecordsSchema, input.expectedRecords, {
     path: ["expectedRecords"],
   });
+  requireIterable(input.records, "records", text("走访记录", "contact records"), true);
   const issues: FieldIssue[] = [];
   const list = <S extends z.ZodType>(
     schema: S,

@@ -4,15 +4,16 @@ import { buildSchoolDayIndex } from "../calendar/school-days";
 import { calendarSpan } from "../calendar/schema";
 import { IssueCode } from "../errors/codes";
 import { ValidationError } from "../errors/errors";
-import { validate, requireObject } from "../errors/validate";
+import { invalidArgument, validate, requireObject } from "../errors/validate";
 import { text } from "../i18n";
 import { AsOfSchema, TimeZoneSchema } from "../model/primitives";
 import { dayNumber, fromDayNumber, isCalendarDate } from "../time/calendar-date";
-import { type AsOf, type CalendarDate, type TimeZone } from "../time/types";
+import { type AsOf, type CalendarDate, type Instant, type TimeZone } from "../time/types";
 import {
   FAR_FUTURE,
   FAR_PAST,
   dayOfInstant,
+  isPrepared,
   prepareComplianceData,
   type ComplianceData,
   type ComplianceDataInput,
@@ -273,14 +274,21 @@ function checkInput(
   period: { from: CalendarDate; to: CalendarDate };
 } {
   requireObject(input, "input");
-  const opts = validate(
-    OptionsSchema,
-    { period: input.period, asOf: input.asOf, timeZone: input.timeZone },
-    { subject: text("达标评估选项", "compliance options") },
-  );
+  const opts = checkOptions(input);
   const policies = checked ?? checkPolicies(input.policies);
   let data: ComplianceData;
   if (input.data !== undefined) {
+    if (!isPrepared(input.data)) {
+      throw invalidArgument(
+        "data",
+        "invalid_type",
+        text(
+          "应为 prepareComplianceData 准备好的数据；原始名单请直接传入（children、mentors、pairings、records…）",
+          "expected data prepared by prepareComplianceData; pass raw lists as they are (children, mentors, pairings, records…)",
+        ),
+        input.data,
+      );
+    }
     data = input.data;
     if (opts.timeZone !== undefined && opts.timeZone !== data.timeZone) {
       validate(z.literal(data.timeZone), opts.timeZone, {
@@ -309,8 +317,21 @@ function checkInput(
       { subject: text("达标评估选项", "compliance options") },
     );
   }
-  const asOfDay = isCalendarDate(opts.asOf)
-    ? dayNumber(opts.asOf)
-    : dayOfInstant(Date.parse(opts.asOf), data.timeZone);
-  return { policies, data, asOfDay, period: opts.period };
+  return { policies, data, asOfDay: asOfDayIn(opts.asOf, data.timeZone), period: opts.period };
+}
+
+/** Validates an evaluation's `period`, `asOf` and `timeZone`. @internal */
+export function checkOptions(
+  input: Pick<ComplianceInput, "period" | "asOf" | "timeZone">,
+): z.output<typeof OptionsSchema> {
+  return validate(
+    OptionsSchema,
+    { period: input.period, asOf: input.asOf, timeZone: input.timeZone },
+    { subject: text("达标评估选项", "compliance options") },
+  );
+}
+
+/** The day number of a (validated) `asOf` in `zone`. @internal */
+export function asOfDayIn(asOf: CalendarDate | Instant, zone: TimeZone): number {
+  return isCalendarDate(asOf) ? dayNumber(asOf) : dayOfInstant(Date.parse(asOf), zone);
 }

@@ -1,9 +1,9 @@
 import * as z from "zod";
 import { validate, requireObject } from "../errors/validate";
 import { text } from "../i18n";
-import { AsOfSchema, IdSchema } from "../model/primitives";
+import { AsOfSchema, IdSchema, TimeZoneSchema } from "../model/primitives";
 import { addDays, fromDayNumber, isCalendarDate } from "../time/calendar-date";
-import { dayOfInstant } from "./data";
+import { dayOfInstant, isPrepared } from "./data";
 import { throwIfIssues, unknownIdIssue } from "./issues";
 import {
   checkPolicies,
@@ -63,7 +63,10 @@ export function nextDue(input: NextDueInput): ComplianceRow[] {
   const asOfIn = validate(AsOfSchema, input.asOf, {
     path: ["asOf"],
   });
-  const zone = input.data?.timeZone ?? input.timeZone ?? DEFAULT_TIME_ZONE;
+  const zone = isPrepared(input.data)
+    ? input.data.timeZone
+    : (validate(TimeZoneSchema.optional(), input.timeZone, { path: ["timeZone"] }) ??
+      DEFAULT_TIME_ZONE);
   const asOf: CalendarDate = isCalendarDate(asOfIn)
     ? asOfIn
     : fromDayNumber(dayOfInstant(Date.parse(asOfIn), zone));

@@ -170,8 +170,16 @@ describe("merging partitions", () => {
       rows: 0,
       rollUps: { school: [], county: [] },
       workList: { overdue: [], dueSoon: [] },
-      findings: [],
     });
+    // No partition is no data: as one empty partition, every policy matched no subject.
+    const empty = await evaluateCompliancePartitioned({
+      policies: POLICIES,
+      period: PERIOD,
+      asOf: AS_OF,
+      partitions: [{ key: "a", data: { children: [], mentors: [], pairings: [], records: [] } }],
+    });
+    expect(none.findings).toEqual(empty.findings);
+    expect(none.findings.map((f) => f.code)).toEqual(POLICIES.map(() => "no-subject"));
     expect(mergeCompliancePartitions([]).findings).toEqual([]);
     for (const partition of [null, { key: "a", data: null }]) {
       await expect(
@@ -262,7 +270,7 @@ describe("merging partitions", () => {
       const issues = (e as ValidationError).issues;
       expect(issues).toHaveLength(20);
       expect(issues[19]!.message.en).toBe(
-        "partitions[1].children[19].id: c19 is already in an earlier partition (partition b)",
+        "partitions[1].children[19].id: c19 is already in an earlier partition (partition a), and again in partition b",
       );
     }
   });
@@ -363,8 +371,8 @@ describe("a partition's summary and the merge of summaries", () => {
         [
           "summaries",
           "invalid_type",
-          "字段 summaries：应为分区汇总的（异步）可迭代对象（收到：5）",
-          "summaries: expected an iterable or async iterable of partition summaries (received: 5)",
+          "字段 summaries：应为分区汇总的可迭代对象（数组、生成器）（收到：5）",
+          "summaries: expected an iterable of partition summaries (an array, a generator) (received: 5)",
         ],
       ],
       subject: ["输入", "Invalid input"],
@@ -394,8 +402,8 @@ describe("a partition's summary and the merge of summaries", () => {
     expect(twice.issues[0]).toEqual([
       "partitions[1].children[0].id",
       "duplicate_id",
-      "字段 partitions[1].children[0].id：c1 已出现在前面的分区中（分区 b）",
-      "partitions[1].children[0].id: c1 is already in an earlier partition (partition b)",
+      "字段 partitions[1].children[0].id：c1 已出现在前面的分区中（分区 a），又见于分区 b",
+      "partitions[1].children[0].id: c1 is already in an earlier partition (partition a), and again in partition b",
     ]);
   });
 });

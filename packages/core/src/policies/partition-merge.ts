@@ -12,17 +12,18 @@ import { ValidationError } from "../errors/errors";
 import type { FieldIssue } from "../errors/issues";
 import { invalidArgument, requireObject, validate } from "../errors/validate";
 import { text } from "../i18n";
+import { PeriodSchema } from "../_lib/period";
+import { RiskLevelSchema } from "../model/child-file";
 import { dayNumber } from "../time/calendar-date";
 import type { AsOf, CalendarDate, TimeZone } from "../time/types";
 import {
   FAR_FUTURE,
   FAR_PAST,
+  isPrepared,
   PolicyFindingCode,
   prepareComplianceData,
   unknownChildFinding,
   unknownMentorFinding,
-  type ComplianceData,
-  type ComplianceDataInput,
   type PolicyFinding,
 } from "./data";
 import { evaluateCompliance } from "./evaluate";
@@ -30,7 +31,7 @@ import type { CompliancePartition, PartitionedCompliance } from "./partitioned";
 import type { ComplianceCounts } from "./pushed-counts";
 import { RISK_ORDER, type ComplianceReport } from "./report";
 import { rollUpCompliance, type RollUpBy, type RollUpRow } from "./rollup";
-import type { Policy, PolicyInput } from "./schema";
+import { PolicySetSchema, type Policy, type PolicyInput } from "./schema";
 import { noSubjectFinding, recordAfterFinding, recordOutsideFinding } from "./stages/findings";
 import { COMPLIANCE_STATUSES, type ComplianceStatus } from "./statuses";
 import { workList, type WorkItem, type WorkList } from "./worklist";
@@ -42,10 +43,15 @@ import { workList, type WorkItem, type WorkList } from "./worklist";
  */
 export interface CompliancePartitionSummary {
   readonly key: string;
-  /** Child, mentor and pairing ids of the partition, in input order (checked disjoint). */
-  readonly ids: Readonly<Record<"children" | "mentors" | "pairings", readonly string[]>>;
+  /**
+   * Child, mentor, pairing and school ids of the partition, in input order (checked disjoint;
+   * `schools`: the schools given as input, not those only named by children or mentors).
+   */
+  readonly ids: Readonly<Record<PartitionIdField, readonly string[]>>;
   /** The validated policies. */
   readonly policies: readonly Policy[];
+  /** The period evaluated, as given (every partition of a merge must share it). */
+  readonly period: { readonly from: CalendarDate; readonly to: CalendarDate };
   readonly asOfDay: number;
   readonly rows: number;
   readonly countsByPolicy: Readonly<Record<string, Readonly<Record<ComplianceStatus, number>>>>;
@@ -74,15 +80,15 @@ export interface CompliancePartitionInput extends CompliancePartition {
   counts?: ComplianceCounts;
 }
 
-/** Whether partition data was prepared with {@link prepareComplianceData}. @internal */
-export function isPrepared(d: ComplianceDataInput | ComplianceData): d is ComplianceData {
-  return typeof d === "object" && d !== null && "events" in d && "index" in d;
-}
+/** The kinds of id a partition must not share with another. */
+const PARTITION_ID_FIELDS = ["children", "mentors", "pairings", "schools"] as const;
+/** @internal */
+export type PartitionIdField = (typeof PARTITION_ID_FIELDS)[number];
+
+const RollUpByEnum = z.enum(["mentor", "class", "school", "township", "county", "bucket"]);
 
 /** @internal */
-export const RollUpsSchema = z
-  .array(z.enum(["mentor", "class", "school", "township", "county", "bucket"]))
-  .default(["school", "county"]);
+export const RollUpsSchema = z.array(RollUpByEnum).default(["school", "county"]);
 
 /** A partition's key as text: a string, or a finite number written out; anything else is refused. */
 export function partitionKey(value: unknown, path: string): string {
@@ -146,8 +152,10 @@ export function summarizeReport(
       children: data.children.map((x) => x.id),
       mentors: data.mentors.map((x) => x.id),
       pairings: data.pairings.map((x) => x.id),
+      schools: data.schools.map((x) => x.id),
     },
     policies: report.policies,
+    period: { from: report.period.from, to: report.period.to },
     asOfDay: dayNumber(report.asOf),
     rows: report.length,
     countsByPolicy: Object.fromEntries(report.policies.map((p) => [p.id, report.counts(p.id)])),
@@ -158,31 +166,109 @@ export function summarizeReport(
   };
 }
 
+/** The numbers of a roll-up row that partitions add up. */
+const ROLL_UP_FIELDS = [
+  "met",
+  "missed",
+  "overdue",
+  "due",
+  "upcoming",
+  "exempt",
+  "notApplicable",
+  "required",
+  "done",
+] as const;
+
+const count = z.number().int().nonnegative();
+
 const StatusCountsSchema = z.object(
-  Object.fromEntries(
-    COMPLIANCE_STATUSES.map((st) => [st, z.number().int().nonnegative()]),
-  ) as Record<ComplianceStatus, z.ZodNumber>,
+  Object.fromEntries(COMPLIANCE_STATUSES.map((st) => [st, count])) as Record<
+    ComplianceStatus,
+    typeof count
+  >,
 );
 
+/** What the merge reads of a work item (the rest of the row is passed on as given). */
+const WorkItemSchema = z.looseObject({
+  policyId: z.string(),
+  shortBy: count,
+  daysLate: z.number().int(),
+  keyCase: z.boolean(),
+  risk: RiskLevelSchema.optional(),
+});
+
 /** The shape of a summary handed back (from a worker, a queue): checked before merging. */
-const SummarySchema = z.object({
-  key: z.string(),
-  ids: z.object({
-    children: z.array(z.string()),
-    mentors: z.array(z.string()),
-    pairings: z.array(z.string()),
-  }),
-  policies: z.array(z.looseObject({ id: z.string() })),
-  asOfDay: z.number().int(),
-  rows: z.number().int().nonnegative(),
-  countsByPolicy: z.record(z.string(), StatusCountsSchema),
-  rollUps: z.record(z.string(), z.array(z.looseObject({ key: z.string() }))),
-  workList: z.object({
-    overdue: z.array(z.looseObject({ policyId: z.string() })),
-    dueSoon: z.array(z.looseObject({ policyId: z.string() })),
-  }),
-  findings: z.array(z.looseObject({ code: z.string(), count: z.number() })),
-  cover: z.tuple([z.number(), z.number()]),
+const SummarySchema = z
+  .object({
+    key: z.string(),
+    ids: z.object(
+      Object.fromEntries(PARTITION_ID_FIELDS.map((f) => [f, z.array(z.string())])) as Record<
+        PartitionIdField,
+        z.ZodArray<z.ZodString>
+      >,
+    ),
+    policies: PolicySetSchema,
+    period: PeriodSchema,
+    asOfDay: z.number().int(),
+    rows: count,
+    countsByPolicy: z.record(z.string(), StatusCountsSchema),
+    rollUps: z.partialRecord(
+      RollUpByEnum,
+      z.array(
+        z.looseObject({
+          key: z.string(),
+          ...(Object.fromEntries(ROLL_UP_FIELDS.map((f) => [f, count])) as Record<
+            (typeof ROLL_UP_FIELDS)[number],
+            typeof count
+          >),
+        }),
+      ),
+    ),
+    workList: z.object({ overdue: z.array(WorkItemSchema), dueSoon: z.array(WorkItemSchema) }),
+    findings: z.array(z.looseObject({ code: z.string(), count, ids: z.array(z.string()) })),
+    cover: z.tuple([z.number().int(), z.number().int()]),
+  })
+  .superRefine((s, ctx) => {
+    // The counts are those of the summary's own policies, and add up to its rows.
+    const ids = new Set(s.policies.map((p) => p.id));
+    const counted = Object.keys(s.countsByPolicy);
+    const stray =
+      counted.find((id) => !ids.has(id)) ?? s.policies.find((p) => !(p.id in s.countsByPolicy))?.id;
+    if (stray !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["countsByPolicy"],
+        message: `counts and policies differ (policy ${stray})`,
+        input: s.countsByPolicy,
+      });
+    }
+    let rows = 0;
+    for (const c of Object.values(s.countsByPolicy))
+      for (const st of COMPLIANCE_STATUSES) rows += c[st];
+    if (stray === undefined && rows !== s.rows) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["rows"],
+        message: `rows ${s.rows} are not the ${rows} counted by status`,
+        input: s.rows,
+      });
+    }
+    for (const list of ["overdue", "dueSoon"] as const) {
+      const i = s.workList[list].findIndex((item) => !ids.has(item.policyId));
+      if (i >= 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["workList", list, i, "policyId"],
+          message: "not one of the summary's policies",
+          input: s.workList[list][i]!.policyId,
+        });
+      }
+    }
+  });
+
+/** A merge's work-list options (its `limit`). */
+const MergeOptionsSchema = z.object({
+  workList: z.object({ limit: z.number().int().positive().optional() }).optional(),
 });
 
 /**
@@ -191,7 +277,12 @@ const SummarySchema = z.object({
  * @param summaries - The partitions' summaries, in partition order.
  * @param options - `limit` of the merged work list.
  * @returns Counts, roll-ups, work list and findings over all partitions.
- * @throws ValidationError for a child, mentor or pairing id in two partitions.
+ * @throws ValidationError for a summary that is malformed or inconsistent (counts that do not
+ * add up to its rows, work items of unknown policies), one of another evaluation than the
+ * first's (other policies, period, `asOf` or roll-ups), a child, mentor, pairing or given school
+ * id in two partitions, or a `limit` that is not a positive whole number. Record ids are not
+ * compared across partitions (a province's would not fit in memory): keep them unique per
+ * partition, with a partition prefix, say.
  * @example
  * const merged = mergeCompliancePartitions(counties.map((c) => summarizeCompliancePartition(c)));
  * @category Policies
@@ -200,20 +291,59 @@ export function mergeCompliancePartitions(
   summaries: Iterable<CompliancePartitionSummary>,
   options: { workList?: { limit?: number } } = {},
 ): PartitionedCompliance {
-  requireIterable(summaries, "summaries", text("分区汇总", "partition summaries"));
+  requireIterable(summaries, "summaries", text("分区汇总", "partition summaries"), true);
   requireObject(options, "options");
-  const merge = new PartitionMerge(options.workList?.limit);
+  const opts = validate(MergeOptionsSchema, options, {
+    path: ["options"],
+    subject: text("合并选项", "merge options"),
+  });
+  const merge = new PartitionMerge(opts.workList?.limit);
+  let first: CompliancePartitionSummary | undefined;
   let p = 0;
   for (const raw of summaries) {
-    validate(SummarySchema, raw, {
+    // The checked copy is merged: a summary is read once, as validated.
+    const s = validate(SummarySchema, raw, {
       path: ["summaries", p],
       subject: text("分区汇总", "partition summary"),
-    });
-    const s = raw;
+    }) as unknown as CompliancePartitionSummary;
+    first ??= s;
+    checkSameEvaluation(first, s, p);
     merge.checkDisjoint(s.ids, p, s.key);
     merge.add(s, p++);
   }
   return merge.result();
+}
+
+/**
+ * Rejects a summary of another evaluation than the first one's: other policies, period,
+ * `asOf` or roll-ups (their merge would mean nothing).
+ */
+function checkSameEvaluation(
+  first: CompliancePartitionSummary,
+  s: CompliancePartitionSummary,
+  p: number,
+): void {
+  const rollUps = (x: CompliancePartitionSummary) => Object.keys(x.rollUps).sort().join(",");
+  const field =
+    JSON.stringify(s.policies) !== JSON.stringify(first.policies)
+      ? "policies"
+      : s.period.from !== first.period.from || s.period.to !== first.period.to
+        ? "period"
+        : s.asOfDay !== first.asOfDay
+          ? "asOfDay"
+          : rollUps(s) !== rollUps(first)
+            ? "rollUps"
+            : undefined;
+  if (field === undefined) return;
+  throw invalidArgument(
+    `summaries[${p}].${field}`,
+    "invalid_value",
+    text(
+      `分区 ${s.key} 的 ${field} 与分区 ${first.key} 的不同：只能合并同一次评估（同样的政策、期间、评估日和汇总方式）的分区汇总`,
+      `partition ${s.key} has another ${field} than partition ${first.key}: only summaries of one evaluation (the same policies, period, asOf and roll-ups) can be merged`,
+    ),
+    (s as unknown as Record<string, unknown>)[field],
+  );
 }
 
 /** Counts per status, zeroed. */
@@ -234,15 +364,18 @@ interface Ranked {
   position: number;
 }
 
-type PartitionIds = CompliancePartitionSummary["ids"];
+type PartitionIds = Readonly<Record<PartitionIdField, readonly (string | { id: string })[]>>;
 
 /** The running merge of partition summaries. @internal */
 export class PartitionMerge {
+  /** Each id seen, with the partition it came from; the partitions' keys. */
   private readonly seen = {
-    children: new Set<string>(),
-    mentors: new Set<string>(),
-    pairings: new Set<string>(),
+    children: new Map<string, number>(),
+    mentors: new Map<string, number>(),
+    pairings: new Map<string, number>(),
+    schools: new Map<string, number>(),
   };
+  private readonly keys: string[] = [];
   private readonly counts = zeroCounts();
   private readonly byPolicy = new Map<string, Record<ComplianceStatus, number>>();
   private readonly rollUps = new Map<RollUpBy, Map<string, number[]>>();
@@ -254,36 +387,51 @@ export class PartitionMerge {
   private partitions = 0;
   private rows = 0;
 
+  /**
+   * @param limit - Of the merged work lists.
+   * @param rollUpsBy - The roll-ups to give even with no partition.
+   * @param evaluation - The policies and `asOf` of the evaluation, for a merge of no partition
+   * (each summary added brings its own).
+   */
   constructor(
     private readonly limit: number | undefined,
     rollUpsBy: readonly RollUpBy[] = [],
+    evaluation?: { policies: readonly Policy[]; asOfDay: number },
   ) {
     for (const by of rollUpsBy) this.rollUps.set(by, new Map());
+    if (evaluation) ({ policies: this.policies, asOfDay: this.asOfDay } = evaluation);
   }
 
-  /** Rejects a child, mentor or pairing id already seen in an earlier partition. */
-  checkDisjoint(ids: PartitionIds | ComplianceData, p: number, key: string): void {
+  /**
+   * Rejects a child, mentor, pairing or given school id already seen in an earlier partition.
+   * (Record ids are not compared across partitions: a province's would not fit in memory.)
+   */
+  checkDisjoint(ids: PartitionIds, p: number, key: string): void {
     const issues: FieldIssue[] = [];
-    for (const field of ["children", "mentors", "pairings"] as const) {
-      const list: readonly (string | { id: string })[] = ids[field];
-      list.forEach((x, i) => {
+    for (const field of PARTITION_ID_FIELDS) {
+      const seen = this.seen[field];
+      ids[field].forEach((x, i) => {
         const id = typeof x === "string" ? x : x.id;
-        if (!this.seen[field].has(id)) {
-          this.seen[field].add(id);
+        const earlier = seen.get(id);
+        if (earlier === undefined) {
+          seen.set(id, p);
           return;
         }
         if (issues.length >= 20) return;
+        const path = `partitions[${p}].${field}[${i}].id`;
+        const other = this.keys[earlier];
         issues.push({
-          path: `partitions[${p}].${field}[${i}].id`,
+          path,
           code: IssueCode.DUPLICATE_ID,
           received: JSON.stringify(id),
           message: text(
-            `字段 partitions[${p}].${field}[${i}].id：${id} 已出现在前面的分区中（分区 ${key}）`,
-            `partitions[${p}].${field}[${i}].id: ${id} is already in an earlier partition (partition ${key})`,
+            `字段 ${path}：${id} 已出现在前面的分区中（分区 ${other}），又见于分区 ${key}`,
+            `${path}: ${id} is already in an earlier partition (partition ${other}), and again in partition ${key}`,
           ),
         });
       });
     }
+    this.keys[p] = key;
     if (issues.length > 0)
       throw new ValidationError(issues, { subject: text("分区", "partitions") });
   }
@@ -353,18 +501,6 @@ export class PartitionMerge {
     };
   }
 }
-
-const ROLL_UP_FIELDS = [
-  "met",
-  "missed",
-  "overdue",
-  "due",
-  "upcoming",
-  "exempt",
-  "notApplicable",
-  "required",
-  "done",
-] as const;
 
 function addRollUp(acc: Map<string, number[]>, rows: readonly RollUpRow[]): void {
   for (const row of rows) {

@@ -1,26 +1,22 @@
 import { requireIterable } from "../_lib/iterable";
-import { invalidArgument, requireObject, validate } from "../errors/validate";
+import { ValidationError } from "../errors/errors";
+import { inPartition, invalidArgument, requireObject, validate } from "../errors/validate";
 import { text } from "../i18n";
-import type { AsOf, CalendarDate, TimeZone } from "../time/types";
+import { DEFAULT_TIME_ZONE, type AsOf, type CalendarDate, type TimeZone } from "../time/types";
 import {
+  isPrepared,
   prepareComplianceData,
   type ComplianceData,
   type ComplianceDataInput,
   type PolicyFinding,
 } from "./data";
-import { evaluateCompliance } from "./evaluate";
-import {
-  isPrepared,
-  PartitionMerge,
-  partitionKey,
-  RollUpsSchema,
-  summarizeReport,
-} from "./partition-merge";
+import { asOfDayIn, checkOptions, checkPolicies, evaluateCompliance } from "./evaluate";
+import { PartitionMerge, partitionKey, RollUpsSchema, summarizeReport } from "./partition-merge";
 import type { ComplianceReport } from "./report";
 import type { RollUpBy, RollUpRow } from "./rollup";
 import type { Policy, PolicyInput } from "./schema";
 import type { ComplianceStatus } from "./statuses";
-import type { WorkList } from "./worklist";
+import { WorkListOptionsSchema, type WorkList } from "./worklist";
 
 /**
  * One partition of a province's data (a county, a township): its children with their
@@ -86,8 +82,10 @@ export interface PartitionedCompliance {
  * in every partition, so it is exact.
  * @param input - Policies, period, `asOf`, the partitions, which roll-ups and work list.
  * @returns Counts, roll-ups, work list and findings over all partitions.
- * @throws ValidationError naming the partition and field: a child, mentor or pairing id in two
- * partitions, anything {@link evaluateCompliance} rejects.
+ * @throws ValidationError naming the partition and field: a child, mentor, pairing or given
+ * school id in two partitions, anything {@link evaluateCompliance} rejects (the partition's name
+ * in each message, its path under `partitions[i].data`). The options the partitions share are
+ * checked before the first partition is read. Record ids are not compared across partitions.
  * @example
  * const merged = await evaluateCompliancePartitioned({
  *   policies: ALL_PRESETS, period, asOf,
@@ -100,33 +98,59 @@ export function evaluateCompliancePartitioned(
   input: PartitionedComplianceInput,
 ): Promise<PartitionedCompliance> {
   requireObject(input, "input");
+  // Everything the partitions share is checked before the first one is read.
+  const options = checkOptions(input);
+  const policies = checkPolicies(input.policies);
   const rollUpsBy = validate(RollUpsSchema, input.rollUps, {
     path: ["rollUps"],
     subject: text("汇总方式", "roll-ups"),
   });
+  const list = validate(WorkListOptionsSchema, input.workList ?? {}, {
+    path: ["workList"],
+    subject: text("工作清单选项", "work-list options"),
+  });
+  if (input.onPartition !== undefined && typeof input.onPartition !== "function") {
+    throw invalidArgument(
+      "onPartition",
+      "invalid_type",
+      text("应为函数 (report, key) => void", "expected a function (report, key) => void"),
+      input.onPartition,
+    );
+  }
   requireIterable(input.partitions, "partitions", text("分区", "partitions"));
-  return mergePartitions(input, rollUpsBy);
+  const merge = new PartitionMerge(list.limit, rollUpsBy, {
+    policies,
+    asOfDay: asOfDayIn(options.asOf, options.timeZone ?? DEFAULT_TIME_ZONE),
+  });
+  return mergePartitions({ ...input, ...options, policies, workList: list }, merge, rollUpsBy);
 }
 
-/** Evaluates and merges the partitions (the input's shape was checked at the call). */
+/** Evaluates and merges the partitions (the input was checked at the call). */
 async function mergePartitions(
-  input: PartitionedComplianceInput,
+  input: PartitionedComplianceInput & { policies: Policy[] },
+  merge: PartitionMerge,
   rollUpsBy: readonly RollUpBy[],
 ): Promise<PartitionedCompliance> {
-  const merge = new PartitionMerge(input.workList?.limit, rollUpsBy);
   let p = 0;
   for await (const partition of input.partitions) {
     const key = checkPartition(partition, p);
-    const data = isPrepared(partition.data)
-      ? partition.data
-      : prepareComplianceData({ timeZone: input.timeZone, ...partition.data });
-    merge.checkDisjoint(data, p, key);
-    const report = evaluateCompliance({
-      policies: input.policies,
-      period: input.period,
-      asOf: input.asOf,
-      data,
-    });
+    let report: ComplianceReport;
+    try {
+      const data = isPrepared(partition.data)
+        ? partition.data
+        : prepareComplianceData({ timeZone: input.timeZone, ...partition.data });
+      report = evaluateCompliance({
+        policies: input.policies,
+        period: input.period,
+        asOf: input.asOf,
+        data,
+      });
+    } catch (e) {
+      throw e instanceof ValidationError
+        ? inPartition(e, `partitions[${p}].data`, key, text("分区", "partitions"))
+        : e;
+    }
+    merge.checkDisjoint(report._data, p, key);
     merge.add(summarizeReport(report, key, rollUpsBy, input.workList ?? {}), p++);
     await input.onPartition?.(report, key);
   }

@@ -1,4 +1,5 @@
-import type { LocalizedText } from "../i18n";
+import { invalidArgument } from "../errors/validate";
+import { text, type LocalizedText } from "../i18n";
 import type { RiskLevel } from "../model/child-file";
 import { fromDayNumber } from "../time/calendar-date";
 import type { CalendarDate, TimeZone } from "../time/types";
@@ -252,3 +253,15 @@ export const RISK_ORDER: Record<RiskLevel | "none", number> = {
   low: 3,
   none: 4,
 };
+
+/** Throws a ValidationError on `report` unless it is a {@link ComplianceReport}. @internal */
+export function requireReport(report: unknown): asserts report is ComplianceReport {
+  if (!(report instanceof ComplianceReport)) {
+    throw invalidArgument(
+      "report",
+      "invalid_type",
+      text("应为 evaluateCompliance 返回的报告", "expected a report from evaluateCompliance"),
+      report,
+    );
+  }
+}

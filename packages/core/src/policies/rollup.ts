@@ -1,10 +1,10 @@
 import * as z from "zod";
-import { validate } from "../errors/validate";
+import { requireObject, validate } from "../errors/validate";
 import { text } from "../i18n";
 import { regionAncestor } from "../identity/region-code";
 import { fromDayNumber } from "../time/calendar-date";
 import { S } from "./evaluate";
-import type { ComplianceReport } from "./report";
+import { requireReport, type ComplianceReport } from "./report";
 import { int32Map } from "../_lib/typed-map";
 
 /**
@@ -67,6 +67,8 @@ export function rollUpCompliance(
   report: ComplianceReport,
   options: { by: RollUpBy; policyIds?: readonly string[] },
 ): RollUpRow[] {
+  requireReport(report);
+  requireObject(options, "options");
   const opts = validate(OptionsSchema, options, { subject: text("汇总选项", "roll-up options") });
   const d = report._data;
   const t = report._table;

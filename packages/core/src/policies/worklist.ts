@@ -1,10 +1,10 @@
 import * as z from "zod";
-import { invalidArgument, validate } from "../errors/validate";
+import { requireObject, validate } from "../errors/validate";
 import { text } from "../i18n";
 import type { RiskLevel } from "../model/child-file";
 import { dayNumber } from "../time/calendar-date";
 import { S } from "./evaluate";
-import { ComplianceReport, RISK_ORDER, type ComplianceRow } from "./report";
+import { requireReport, RISK_ORDER, type ComplianceReport, type ComplianceRow } from "./report";
 import { int32Map, uint8Map } from "../_lib/typed-map";
 
 /**
@@ -33,7 +33,8 @@ export interface WorkList {
   readonly dueSoon: readonly WorkItem[];
 }
 
-const OptionsSchema = z.object({
+/** The options of {@link workList}, validated. @internal */
+export const WorkListOptionsSchema = z.object({
   withinDays: z.number().int().min(0).max(366).default(7),
   includeMissed: z.boolean().default(false),
   limit: z.number().int().positive().optional(),
@@ -54,15 +55,9 @@ export function workList(
   report: ComplianceReport,
   options: { withinDays?: number; includeMissed?: boolean; limit?: number } = {},
 ): WorkList {
-  if (!(report instanceof ComplianceReport)) {
-    throw invalidArgument(
-      "report",
-      "invalid_type",
-      text("应为 evaluateCompliance 返回的报告", "expected a report from evaluateCompliance"),
-      report,
-    );
-  }
-  const opts = validate(OptionsSchema, options, {
+  requireReport(report);
+  if (options !== undefined) requireObject(options, "options");
+  const opts = validate(WorkListOptionsSchema, options, {
     subject: text("工作清单选项", "work-list options"),
   });
   const t = report._table;

@@ -29,16 +29,14 @@ const recordsArb = fc
     { minLength: 40, maxLength: 200 },
   )
   .map((rs) =>
-    rs.map(
-      (r, i): ContactRecordInput => ({
-        id: `g${i}`,
-        kind: r.kind,
-        at: new Date(BASE_MS + r.minute * 60_000).toISOString(),
-        childIds: r.children,
-        ...(r.mentorId ? { mentorId: r.mentorId } : {}),
-        initiator: r.initiator,
-      }),
-    ),
+    rs.map((r, i): ContactRecordInput => ({
+      id: `g${i}`,
+      kind: r.kind,
+      at: new Date(BASE_MS + r.minute * 60_000).toISOString(),
+      childIds: r.children,
+      ...(r.mentorId ? { mentorId: r.mentorId } : {}),
+      initiator: r.initiator,
+    })),
   );
 
 /** Each subject's counts and pooled records, bucket by bucket, by one of the two ways. */
@@ -78,9 +76,9 @@ function counted(records: ContactRecordInput[], asOf: string, oneCall: boolean) 
 
 describe("counting a whole subject's buckets", () => {
   it("in one pass gives each bucket the counts and records of counting it alone", () => {
-    const asOf = fc.integer({ min: 0, max: 140 }).map((d) =>
-      new Date(BASE_MS + d * 86_400_000).toISOString().slice(0, 10),
-    );
+    const asOf = fc
+      .integer({ min: 0, max: 140 })
+      .map((d) => new Date(BASE_MS + d * 86_400_000).toISOString().slice(0, 10));
     let compared = 0;
     fc.assert(
       fc.property(recordsArb, asOf, (records, day) => {
