@@ -8,12 +8,16 @@ import { requireIterable } from "../_lib/iterable";
 import { IssueCode } from "../errors/codes";
 import { LiushouError, ValidationError } from "../errors/errors";
 import type { FieldIssue } from "../errors/issues";
-import { requireObject, validate } from "../errors/validate";
+import { invalidArgument, requireObject, validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import type { ChildFile } from "../model/child-file";
 import type { Mentor, Pairing } from "../model/mentor";
 import { hardViolations, makeEvalContext, SCALE, type EvalContext } from "./evaluate";
-import { PARTITIONED_SUBJECT, type PairingPartitionSummary } from "./partition-summary";
+import {
+  checkSharedOptions,
+  PARTITIONED_SUBJECT,
+  type PairingPartitionSummary,
+} from "./partition-summary";
 import type { PartitionedPairingOptions } from "./partitioned";
 import type { PairingPlan, PairingStats, UnmatchedChild } from "./plan";
 import { assemblePlan, byChild } from "./stages/assemble";
@@ -286,6 +290,7 @@ export async function mergeSummaries(
   check: boolean,
 ): Promise<PairingPlan> {
   const merge = new Merge(options);
+  const asOf = check ? checkSharedOptions(options) : undefined;
   let index = 0;
   for await (const summary of summaries) {
     // A summary in shape passes the schema as it is: zod, which copies it, only words errors.
@@ -294,6 +299,17 @@ export async function mergeSummaries(
         path: [`summaries[${index}]`],
         subject: text("分区摘要", "partition summary"),
       });
+    }
+    if (asOf !== undefined && summary.plan.asOf !== asOf) {
+      throw invalidArgument(
+        `summaries[${index}].plan.asOf`,
+        "invalid_value",
+        text(
+          `分区 ${summary.name} 按 ${summary.plan.asOf} 计划，而选项的 asOf 是 ${asOf}：只能合并按同一选项计划的分区`,
+          `partition ${summary.name} was planned as of ${summary.plan.asOf}, the options' asOf is ${asOf}: only partitions planned with the same options can be merged`,
+        ),
+        summary.plan.asOf,
+      );
     }
     try {
       merge.add(summary);

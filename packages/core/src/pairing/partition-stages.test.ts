@@ -37,6 +37,37 @@ describe("the stages of planPairingsPartitioned", () => {
     expect(merged.unmatched[0]!.excludedBy.map((x) => x.rule)).toContain("exclusion");
   });
 
+  it("refuse summaries planned with another asOf than the options', and bad shared options", async () => {
+    const part: PairingPartition = {
+      name: "A",
+      children: [child("c1", { school: "s1" })],
+      mentors: [mentor("m1", { school: "s1" })],
+    };
+    const other = summarizePairingPartition(part, 0, { ...options, asOf: "2026-10-01" });
+    const e = (await mergePairingPartitions([other], options).catch((x: unknown) => x)) as
+      ValidationError | undefined;
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e!.issues.map((i) => i.path)).toEqual(["summaries[0].plan.asOf"]);
+    expect(e!.issues[0]!.message.en).toMatch(/partition A was planned as of 2026-10-01/);
+    // The same options merge.
+    const same = summarizePairingPartition(part, 0, options);
+    expect((await mergePairingPartitions([same], options)).asOf).toBe("2026-09-01");
+    // Options that are no object, or whose rules are wrong, are named as such, not as a partition.
+    for (const [bad, path] of [
+      [null, "options"],
+      [{ ...options, rules: 5 }, "rules"],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        summarizePairingPartition(part, 0, bad as never);
+      } catch (x) {
+        thrown = x;
+      }
+      expect(thrown).toBeInstanceOf(ValidationError);
+      expect((thrown as ValidationError).issues[0]!.path).toBe(path);
+    }
+  });
+
   it("carry the classes, exclusions and homes only of children left with nobody", () => {
     const reason = { "zh-CN": "回避", en: "recused" };
     const at = { lat: 28.2, lng: 112.9 };

@@ -7,6 +7,7 @@ import { ValidationError } from "../errors/errors";
 import { inPartition, invalidArgument, requireObject } from "../errors/validate";
 import { text } from "../i18n";
 import type { SchoolClass } from "../model/area";
+import type { CalendarDate } from "../time/types";
 import type { ChildFile } from "../model/child-file";
 import type { GeoPoint, Mentor } from "../model/mentor";
 import type { PairingPartition, PartitionedPairingOptions } from "./partitioned";
@@ -103,6 +104,16 @@ function summaryOf(
 }
 
 /**
+ * Validates the options every partition shares (on their own, so an error in them is not
+ * blamed on a partition). @returns Their `asOf`, as a date.
+ * @internal
+ */
+export function checkSharedOptions(options: PartitionedPairingOptions): CalendarDate {
+  requireObject(options, "options");
+  return parseInput({ ...options, children: [], mentors: [] }).asOf;
+}
+
+/**
  * Plans one partition of {@link planPairingsPartitioned} into a {@link PairingPartitionSummary}:
  * the stage a worker thread runs. Its validation issues carry the partition's name.
  * @param partition - The partition (children, mentors, existing pairings and the rest).
@@ -131,6 +142,7 @@ export function summarizePairingPartition(
       index,
     );
   }
+  checkSharedOptions(options);
   requireObject(partition, `partitions[${index}]`);
   const name =
     typeof partition.name === "string" && partition.name !== ""

@@ -1,11 +1,12 @@
 import { ValidationError } from "../errors/errors";
-import { requireObject } from "../errors/validate";
+
 import { text } from "../i18n";
 import type { ChildFileInput } from "../model/child-file";
 import type { SchoolClassInput } from "../model/area";
 import type { GeoPoint, MentorInput, PairingInput } from "../model/mentor";
 import { mergePairingPartitions, mergeSummaries } from "./partition-merge";
 import {
+  checkSharedOptions,
   PARTITIONED_SUBJECT,
   summarizePairingPartition,
   type PairingPartitionSummary,
@@ -76,11 +77,11 @@ export async function planPairingsPartitioned(
   partitions: Iterable<PairingPartition> | AsyncIterable<PairingPartition>,
   options: PartitionedPairingOptions,
 ): Promise<PairingPlan> {
-  requireObject(options, "options");
+  const p = partitions as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown } | null;
   const iterable =
-    partitions !== null &&
-    typeof partitions === "object" &&
-    (Symbol.asyncIterator in partitions || Symbol.iterator in partitions);
+    p !== null &&
+    typeof p === "object" &&
+    (typeof p[Symbol.asyncIterator] === "function" || typeof p[Symbol.iterator] === "function");
   if (!iterable) {
     throw new ValidationError(
       [
@@ -96,6 +97,8 @@ export async function planPairingsPartitioned(
       { subject: PARTITIONED_SUBJECT },
     );
   }
+  // The shared options are checked before any partition is read.
+  checkSharedOptions(options);
   return mergeSummaries(summaries(partitions, options), options, false);
 }
 
