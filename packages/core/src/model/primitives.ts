@@ -16,6 +16,7 @@ import {
   type Instant,
   type TimeZone,
 } from "../time/types";
+import { isInstantMsInRange } from "../time/instant-ms";
 import { dateInZone, isInstant, isTimeZone } from "../time/zone";
 
 /**
@@ -97,7 +98,7 @@ export const CalendarDateSchema = z
   .custom<string | Date>()
   .transform((value, ctx): CalendarDate => {
     if (isCalendarDate(value)) return value;
-    if (value instanceof Date && Number.isFinite(value.getTime())) {
+    if (value instanceof Date && isInstantMsInRange(value.getTime())) {
       return dateInZone(value.getTime(), DEFAULT_TIME_ZONE);
     }
     addIssue(
@@ -112,15 +113,19 @@ export const CalendarDateSchema = z
 /**
  * An instant: ISO 8601 date-time with an explicit offset or `Z`, or a `Date` (a `TIMESTAMP`
  * column as a driver returns it). `DATETIME` text without an offset is ambiguous and refused:
- * convert it with {@link toInstant} in the zone the database writes.
+ * convert it with {@link toInstant} in the zone the database writes. The date and time must
+ * exist: `2026-02-30T10:00:00+08:00` is refused, not rolled over to 2 March, and so are hour
+ * `24`, minute or second `60` and an offset beyond `±23:59`. Years run from 0000 to 9999, the
+ * instant between 0000-01-02 and 9999-12-29 (UTC) so that its date has four digits in every zone.
  * @example
  * InstantSchema.parse("2026-03-01T01:00:00+08:00") //=> "2026-03-01T01:00:00+08:00"
  * InstantSchema.parse(new Date("2026-03-01T01:00:00+08:00")) //=> "2026-02-28T17:00:00.000Z"
+ * InstantSchema.safeParse("2026-02-30T10:00:00+08:00").success //=> false
  * @category Model
  */
 export const InstantSchema = z.custom<string | Date>().transform((value, ctx): Instant => {
   if (isInstant(value)) return value;
-  if (value instanceof Date && Number.isFinite(value.getTime())) return value.toISOString();
+  if (value instanceof Date && isInstantMsInRange(value.getTime())) return value.toISOString();
   addIssue(
     ctx,
     IssueCode.INSTANT,
@@ -144,7 +149,7 @@ export const InstantSchema = z.custom<string | Date>().transform((value, ctx): I
  */
 export const AsOfSchema = z.custom<AsOf>().transform((value, ctx): CalendarDate | Instant => {
   if (isCalendarDate(value) || isInstant(value)) return value;
-  if (value instanceof Date && Number.isFinite(value.getTime())) return value.toISOString();
+  if (value instanceof Date && isInstantMsInRange(value.getTime())) return value.toISOString();
   addIssue(
     ctx,
     IssueCode.CALENDAR_DATE,

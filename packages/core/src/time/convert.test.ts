@@ -56,6 +56,20 @@ describe("toCalendarDate", () => {
 });
 
 describe("toInstant", () => {
+  test("an instant that does not exist is refused, not rolled over", async () => {
+    const { ValidationError } = await import("../errors/errors");
+    for (const s of ["2026-02-30T10:00:00+08:00", "2026-04-31T10:00:00Z", "2026-03-01T24:00:00Z"]) {
+      expect(() => toInstant(s, "Asia/Shanghai"), s).toThrow(ValidationError);
+      expect(() => toCalendarDate(s, "Asia/Shanghai"), s).toThrow(ValidationError);
+    }
+    expect(() => toInstant(new Date(8.64e15), "Asia/Shanghai")).toThrow(ValidationError);
+    expect(() => toInstant("0000-01-01 00:00:00", "Asia/Shanghai")).toThrow(ValidationError);
+    expect(toInstant("2024-02-29T10:00:00Z", "Asia/Shanghai")).toBe("2024-02-29T10:00:00Z");
+    // Years below 100 are not read as 19xx; Shanghai kept local mean time then.
+    expect(toInstant("0001-03-10 10:00:00", "Asia/Shanghai")).toBe("0001-03-10T10:00:00+08:05");
+    expect(toInstant("0099-12-31", "UTC")).toBe("0099-12-31T00:00:00+00:00");
+  });
+
   test("DATETIME text is wall time in the zone given", () => {
     expect(toInstant("2026-03-01 09:30:00", "Asia/Shanghai")).toBe("2026-03-01T09:30:00+08:00");
     expect(toInstant("2026-03-01 09:30", "UTC")).toBe("2026-03-01T09:30:00+00:00");

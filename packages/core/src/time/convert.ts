@@ -4,6 +4,7 @@ import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n/locale";
 import { isCalendarDate, makeDate } from "./calendar-date";
 import { DEFAULT_TIME_ZONE, type CalendarDate, type Instant, type TimeZone } from "./types";
+import { isInstantMsInRange } from "./instant-ms";
 import { dateInZone, isInstant, isTimeZone } from "./zone";
 
 /** `2015-03-02`, `2015-3-2`, `2015/03/02`, `2015.3.2`, `2015年3月2日`. */
@@ -59,6 +60,9 @@ function wallTimeFromText(value: string): WallTime | undefined {
   return { date, hour, minute, second, ms: Number((m[7] ?? "0").padEnd(3, "0").slice(0, 3)) };
 }
 
+/** 400 Gregorian years, after which the calendar repeats. */
+const CYCLE_MS = 146_097 * 86_400_000;
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
 }
@@ -95,7 +99,7 @@ function formatInZone(ms: number, zone: TimeZone): Instant {
  */
 export function toCalendarDate(value: Date | string, zone: TimeZone): CalendarDate {
   requireZone(zone);
-  if (value instanceof Date && Number.isFinite(value.getTime())) {
+  if (value instanceof Date && isInstantMsInRange(value.getTime())) {
     return dateInZone(value.getTime(), zone);
   }
   if (typeof value === "string") {
@@ -123,8 +127,10 @@ export function toCalendarDate(value: Date | string, zone: TimeZone): CalendarDa
  * @param value - The value from the row.
  * @param zone - The zone the database writes wall times in, e.g. `Asia/Shanghai`.
  * @returns An ISO 8601 instant with an offset.
- * @throws ValidationError for text in none of these forms, a wall time that does not exist in
- * `zone` (skipped by a daylight-saving change), an invalid `Date` or an unknown zone.
+ * @throws ValidationError for text in none of these forms, a date or time that does not exist
+ * (`2026-02-30T10:00:00+08:00`, `24:00`), a wall time that does not exist in `zone` (skipped by a
+ * daylight-saving change), an invalid `Date`, one outside the range of instants (0000-01-02 to
+ * 9999-12-29 UTC) or an unknown zone.
  * @example
  * toInstant("2026-03-01 09:30:00", "Asia/Shanghai") //=> "2026-03-01T09:30:00+08:00"
  * toInstant(new Date("2026-03-01T01:30:00Z"), "Asia/Shanghai") //=> "2026-03-01T09:30:00+08:00"
@@ -133,7 +139,7 @@ export function toCalendarDate(value: Date | string, zone: TimeZone): CalendarDa
  */
 export function toInstant(value: Date | string, zone: TimeZone): Instant {
   requireZone(zone);
-  if (value instanceof Date && Number.isFinite(value.getTime())) {
+  if (value instanceof Date && isInstantMsInRange(value.getTime())) {
     return formatInZone(value.getTime(), zone);
   }
   if (typeof value === "string") {
@@ -143,8 +149,22 @@ export function toInstant(value: Date | string, zone: TimeZone): Instant {
     const wall = wallTimeFromText(s) ?? (date && { date, hour: 0, minute: 0, second: 0, ms: 0 });
     if (wall) {
       const [y, m, d] = wall.date.split("-").map(Number) as [number, number, number];
-      const t = new TZDate(y, m - 1, d, wall.hour, wall.minute, wall.second, wall.ms, zone);
-      const instant = formatInZone(t.getTime(), zone);
+      // Date reads a year below 100 as 19xx: build the wall time one Gregorian cycle (400 years,
+      // still local mean time in every zone) later and move back.
+      const cycles = y < 100 ? 1 : 0;
+      const t = new TZDate(
+        y + 400 * cycles,
+        m - 1,
+        d,
+        wall.hour,
+        wall.minute,
+        wall.second,
+        wall.ms,
+        zone,
+      );
+      const ms = t.getTime() - cycles * CYCLE_MS;
+      if (!isInstantMsInRange(ms)) return invalidInstantText(value);
+      const instant = formatInZone(ms, zone);
       const expected = `${wall.date}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
       if (instant.startsWith(expected)) return instant;
       throw invalidArgument(
@@ -158,6 +178,10 @@ export function toInstant(value: Date | string, zone: TimeZone): Instant {
       );
     }
   }
+  return invalidInstantText(value);
+}
+
+function invalidInstantText(value: unknown): never {
   throw invalidArgument(
     "date",
     IssueCode.INSTANT,

@@ -3,7 +3,7 @@ import { IssueCode } from "../errors/codes";
 import { invalidArgument } from "../errors/validate";
 import { text } from "../i18n/locale";
 import { dateParts, makeDate } from "./calendar-date";
-import { instantMsOrNaN } from "./instant-ms";
+import { instantMsOrNaN, isInstantMsInRange } from "./instant-ms";
 import type { CalendarDate, Instant, TimeZone } from "./types";
 
 const zoneCache = new Map<string, boolean>();
@@ -30,10 +30,13 @@ export function isTimeZone(zone: unknown): zone is TimeZone {
 }
 
 /**
- * Whether a string is an ISO 8601 instant with an explicit offset or `Z`.
+ * Whether a string is an ISO 8601 instant with an explicit offset or `Z` that exists: a real
+ * date (no 30 February), hours 00–23, minutes and seconds 00–59, an offset up to `±23:59`, and a
+ * date with a four-digit year in every zone (0000-01-02 to 9999-12-29 UTC).
  * @example
  * isInstant("2026-03-01T01:00:00+08:00") //=> true
  * isInstant("2026-03-01T01:00:00") //=> false (no offset: ambiguous)
+ * isInstant("2026-02-30T01:00:00+08:00") //=> false (no such date)
  * @category Time
  */
 export function isInstant(value: unknown): value is Instant {
@@ -44,13 +47,14 @@ export function isInstant(value: unknown): value is Instant {
  * Milliseconds since the epoch of an instant.
  * @param instant - An ISO 8601 date-time with an offset.
  * @returns Milliseconds since 1970-01-01T00:00:00Z.
- * @throws ValidationError for anything that is not a date-time.
+ * @throws ValidationError for anything that is not an instant ({@link isInstant}): no offset, or
+ * a date or time that does not exist.
  * @example
  * instantMs("1970-01-01T00:00:01Z") //=> 1000
  * @category Time
  */
 export function instantMs(instant: Instant): number {
-  const ms = typeof instant === "string" ? Date.parse(instant) : NaN;
+  const ms = instantMsOrNaN(instant);
   if (Number.isNaN(ms)) {
     throw invalidArgument(
       "instant",
@@ -62,9 +66,8 @@ export function instantMs(instant: Instant): number {
   return ms;
 }
 
-/** 0000-01-02 and 9999-12-29 (UTC): a day inside the four-digit years in every zone. */
-const FIRST_MS = -62_167_132_800_000;
-const LAST_MS = 253_402_041_600_000;
+/** 400 Gregorian years, after which the calendar repeats. */
+const CYCLE_MS = 146_097 * 86_400_000;
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 
@@ -99,13 +102,18 @@ function formatterFor(zone: TimeZone): Intl.DateTimeFormat {
  * @example
  * dateInZone("2026-02-28T17:00:00Z", "Asia/Shanghai") //=> "2026-03-01"
  * dateInZone("2026-02-28T17:00:00Z", "UTC") //=> "2026-02-28"
+ * dateInZone("0001-03-10T10:00:00+08:00", "Asia/Shanghai") //=> "0001-03-10"
+ * @param instant - An instant ({@link isInstant}) or milliseconds since the epoch.
+ * @param zone - An IANA time-zone name.
+ * @returns The date as `YYYY-MM-DD`, the year zero-padded to four digits.
+ * @throws ValidationError for a string that is not an instant, milliseconds outside the range of
+ * instants (0000-01-02 to 9999-12-29 UTC), or an unknown zone.
  * @category Time
  */
 export function dateInZone(instant: Instant | number, zone: TimeZone): CalendarDate {
-  const ms =
-    typeof instant === "number" ? instant : typeof instant === "string" ? Date.parse(instant) : NaN;
+  const ms = typeof instant === "number" ? instant : instantMsOrNaN(instant);
   // Dates outside four-digit years have no YYYY-MM-DD form.
-  if (!(ms >= FIRST_MS && ms <= LAST_MS)) {
+  if (!isInstantMsInRange(ms)) {
     throw invalidArgument(
       "instant",
       IssueCode.INSTANT,
@@ -124,7 +132,17 @@ export function dateInZone(instant: Instant | number, zone: TimeZone): CalendarD
     const d = new Date(ms);
     return makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
-  return formatterFor(zone).format(new Date(ms)) as CalendarDate;
+  const f = formatterFor(zone);
+  const date = f.format(new Date(ms));
+  if (date.length === 10) return date;
+  // Intl writes a year before 1000 without its leading zeros ("1-03-10") and the year 0 as 1
+  // (1 BC, its era left out). The Gregorian calendar repeats every 400 years (146,097 days) and
+  // every zone kept local mean time until the 19th century, so the same instant 400·k years
+  // later, in the years 1000–1400, falls on the same month and day.
+  const cycles = Math.ceil((1001 - new Date(ms).getUTCFullYear()) / 400);
+  const later = f.format(new Date(ms + cycles * CYCLE_MS));
+  const year = Number(later.slice(0, 4)) - cycles * 400;
+  return makeDate(year, Number(later.slice(5, 7)), Number(later.slice(8, 10)));
 }
 
 /**
