@@ -4,7 +4,7 @@ import {
   type PairingPartition,
 } from "@liushou/core";
 import { getHeapStatistics } from "node:v8";
-import { generatePopulation, prefixCounty, prefixPeople, prefixRecord } from "@liushou/fixtures";
+import { generatePopulation, prefixCounty, prefixRecord } from "@liushou/fixtures";
 
 /**
  * A compliance partition loader for the tests: county `key` is a small synthetic population whose ids
@@ -15,12 +15,12 @@ export async function loadPartition(key: string): Promise<ComplianceDataInput> {
     return { children: [{ id: 3 }], mentors: [], pairings: [], records: [] } as never;
   const pop = generatePopulation({ preset: "class", seed: key, asOf: "2026-03-20" });
   const p = `${key}-`;
-  const { files, mentors, pairings } = prefixPeople(pop, p);
+  const { files, mentors, pairings, schools } = prefixCounty(pop, p);
   return {
     children: files,
     mentors,
     pairings,
-    schools: pop.schools,
+    schools,
     records: pop.records.map((r) => prefixRecord(r, p)),
     calendar: EXAMPLE_CALENDAR_2025_26,
   };

@@ -12,7 +12,7 @@ import {
   type PairingPlan,
   type PartitionedPairingOptions,
 } from "@liushou/core";
-import { onWorkers, splitPoolOptions, type PoolOptions } from "./pool";
+import { onWorkers, requireCloneable, splitPoolOptions, type PoolOptions } from "./pool";
 
 /**
  * Options of {@link planPairingsPartitionedParallel}: those of {@link planPairingsPartitioned}
@@ -21,8 +21,9 @@ import { onWorkers, splitPoolOptions, type PoolOptions } from "./pool";
  */
 export interface ParallelPairingInput extends PartitionedPairingOptions, PoolOptions {
   /**
-   * The host's loading module (a file URL or absolute path) exporting
-   * `loadPairingPartition(key)`; see {@link PairingPartitionLoaderModule}.
+   * The host's loading module exporting `loadPairingPartition(key)` (see
+   * {@link PairingPartitionLoaderModule}): a `file:` URL or a file path, a relative path
+   * resolved against `process.cwd()`.
    */
   loader: string | URL;
 }
@@ -40,10 +41,13 @@ const SUBJECT = text("并行分区结对选项", "parallel partitioned pairing o
  * @param input - The rule set, `asOf` and the other options of `planPairingsPartitioned`; the
  * partition `keys`, the `loader` module and `workers`.
  * @returns The merged plan, as `planPairings` returns it for the union of the partitions.
- * @throws ValidationError for bad options (`customRules` among them); the error of the first
- * partition in key order that fails (a malformed partition, a loader that throws or exports no
- * `loadPairingPartition`), rebuilt with its class, issues and cause; overlapping partitions
- * and pairs that would cross them, as `planPairingsPartitioned` names them.
+ * @throws ValidationError for bad options (`customRules`, or any other that cannot be copied to a
+ * worker thread, names its field) and, on `loader`, for a loader module that cannot be loaded;
+ * the error of the first partition in key order that fails (a malformed partition, a loader
+ * that throws or exports no `loadPairingPartition`), rebuilt with its class, issues and cause;
+ * overlapping partitions and pairs that would cross them, as `planPairingsPartitioned` names
+ * them; a `LiushouError` naming the partition whose worker thread ended (out of memory,
+ * `process.exit`, a crash).
  * @example
  * const plan = await planPairingsPartitionedParallel({
  *   rules: TEACHER_PAIRING_PRESET, asOf: "2026-09-01", keys: countyCodes,
@@ -67,6 +71,7 @@ export async function planPairingsPartitionedParallel(
       options.customRules,
     );
   }
+  requireCloneable(options, SUBJECT, "planPairingsPartitioned");
   return onWorkers(
     pool,
     (key, index, loader) => ({ job: "pairing", task: { key, index, loader, options } }),

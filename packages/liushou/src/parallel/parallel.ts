@@ -11,7 +11,7 @@ import {
   type CompliancePartitionSummary,
   type PartitionedCompliance,
 } from "@liushou/core";
-import { collect, onWorkers, splitPoolOptions, type PoolOptions } from "./pool";
+import { collect, onWorkers, requireCloneable, splitPoolOptions, type PoolOptions } from "./pool";
 
 /**
  * Options of {@link evaluateCompliancePartitionedParallel}.
@@ -20,8 +20,8 @@ import { collect, onWorkers, splitPoolOptions, type PoolOptions } from "./pool";
 export interface ParallelComplianceInput
   extends Omit<CompliancePartitionInput, "key" | "data" | "counts">, PoolOptions {
   /**
-   * The host's loading module (a file URL or absolute path) exporting
-   * `loadPartition(key)`; see {@link PartitionLoaderModule}.
+   * The host's loading module exporting `loadPartition(key)` (see {@link PartitionLoaderModule}):
+   * a `file:` URL or a file path, a relative path resolved against `process.cwd()`.
    */
   loader: string | URL;
 }
@@ -37,8 +37,11 @@ export interface ParallelComplianceInput
  * @param input - Policies, period, `asOf`, roll-ups and work list as for
  * `evaluateCompliancePartitioned`; the partition `keys`, the `loader` module and `workers`.
  * @returns The merged counts, roll-ups, work list and findings.
- * @throws ValidationError for bad options; the error of the first partition in key order that
- * fails (a bad partition, a loader without `loadPartition`), rebuilt with its class and issues.
+ * @throws ValidationError for bad options (one that cannot be copied to a worker thread, such
+ * as a function, names its field) and, on `loader`, for a loader module that cannot be loaded;
+ * the error of the first partition in key order that fails (a bad partition, a loader without
+ * `loadPartition`), rebuilt with its class and issues; a `LiushouError` naming the partition
+ * whose worker thread ended (out of memory, `process.exit`, a crash).
  * @example
  * const merged = await evaluateCompliancePartitionedParallel({
  *   policies: ALL_PRESETS, period, asOf, keys: countyCodes,
@@ -50,10 +53,9 @@ export interface ParallelComplianceInput
 export async function evaluateCompliancePartitionedParallel(
   input: ParallelComplianceInput,
 ): Promise<PartitionedCompliance> {
-  const { pool, options } = splitPoolOptions(
-    input,
-    text("并行分区评估选项", "parallel partitioned evaluation options"),
-  );
+  const subject = text("并行分区评估选项", "parallel partitioned evaluation options");
+  const { pool, options } = splitPoolOptions(input, subject);
+  requireCloneable(options, subject, "evaluateCompliancePartitioned");
   return onWorkers(
     pool,
     (key, _index, loader) => ({ job: "compliance", task: { key, loader, options } }),

@@ -1,3 +1,4 @@
+import type { MessagePort } from "node:worker_threads";
 import type {
   CompliancePartitionInput,
   PairingPartition,
@@ -61,7 +62,17 @@ export interface PairingPartitionTask {
   readonly options: PartitionedPairingOptions;
 }
 
-/** A task for the pool's worker: which job, and its task. @internal */
-export type WorkerJob =
+/**
+ * A task for the pool's worker: which job, its task and the port the worker answers on (the
+ * pool adds it). @internal
+ */
+export type WorkerJob = (
   | { readonly job: "compliance"; readonly task: PartitionTask }
-  | { readonly job: "pairing"; readonly task: PairingPartitionTask };
+  | { readonly job: "pairing"; readonly task: PairingPartitionTask }
+) & { readonly port?: MessagePort };
+
+/**
+ * What the worker sends on a job's port: its thread id when it starts, then the job's outcome.
+ * @internal
+ */
+export type JobMessage = { readonly started: number } | { readonly settled: unknown };

@@ -3,30 +3,58 @@
  * host's loader module and returns its summary. Runs on a worker thread.
  * @module
  */
+import { threadId } from "node:worker_threads";
 import {
+  fieldIssue,
   invalidArgument,
   summarizeCompliancePartition,
   summarizePairingPartition,
   type CompliancePartitionSummary,
   type PairingPartitionSummary,
+  text,
+  ValidationError,
 } from "@liushou/core";
 import type {
+  JobMessage,
   PairingPartitionLoaderModule,
   PairingPartitionTask,
   PartitionLoaderModule,
   PartitionTask,
   WorkerJob,
 } from "./task";
-import { settle, type Settled } from "./transfer";
+import { errorToData, settle } from "./transfer";
 
 /** Loaders already imported by this worker, by URL. */
 const loaders = new Map<string, Promise<Record<string, unknown>>>();
 
-/** The loader module's function `name`; a ValidationError when it exports none. */
+/** The loader module, imported; a ValidationError on `loader`, caused by the import's error. */
+async function importLoader(url: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(url)) as Record<string, unknown>;
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ValidationError(
+      [
+        fieldIssue(
+          "loader",
+          "invalid_value",
+          text(`加载模块无法载入（${why}）`, `the loader module could not be loaded (${why})`),
+          url,
+        ),
+      ],
+      { cause: e },
+    );
+  }
+}
+
+/**
+ * The loader module's function `name`; a ValidationError when the module cannot be loaded or
+ * exports none.
+ */
 async function loaderFunction<F>(url: string, name: string): Promise<F> {
   let module = loaders.get(url);
   if (!module) {
-    module = import(url) as Promise<Record<string, unknown>>;
+    module = importLoader(url);
     loaders.set(url, module);
   }
   const load = (await module)[name];
@@ -67,9 +95,27 @@ export async function planPairingPartitionTask(
   return summarizePairingPartition(await load(task.key), task.index, task.options);
 }
 
-/** Runs a job of the pool, its error sent back as data. @internal */
-export function runJob(job: WorkerJob): Promise<Settled<unknown>> {
-  return settle((): Promise<unknown> =>
-    job.job === "compliance" ? evaluatePartitionTask(job.task) : planPairingPartitionTask(job.task),
-  );
+/**
+ * Runs a job of the pool and answers on the job's port: this thread's id, then the outcome,
+ * its error as data. The port then closes; one that closes unanswered tells the pool this
+ * thread ended. @internal
+ */
+export async function runJob(job: WorkerJob): Promise<void> {
+  const port = job.port!;
+  const send = (m: JobMessage) => port.postMessage(m);
+  try {
+    send({ started: threadId });
+    const settled = await settle((): Promise<unknown> =>
+      job.job === "compliance"
+        ? evaluatePartitionTask(job.task)
+        : planPairingPartitionTask(job.task),
+    );
+    try {
+      send({ settled });
+    } catch (e) {
+      send({ settled: { thrown: errorToData(e) } });
+    }
+  } finally {
+    port.close();
+  }
 }
