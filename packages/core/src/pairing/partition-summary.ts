@@ -4,7 +4,8 @@
  * @module
  */
 import { ValidationError } from "../errors/errors";
-import { inPartition, invalidArgument, requireObject } from "../errors/validate";
+import { inPartition } from "../errors/in-partition";
+import { invalidArgument, requireObject } from "../errors/validate";
 import { text } from "../i18n";
 import type { SchoolClass } from "../model/area";
 import type { CalendarDate } from "../time/types";

@@ -1,6 +1,7 @@
 import { requireIterable } from "../_lib/iterable";
 import { ValidationError } from "../errors/errors";
-import { inPartition, invalidArgument, requireObject, validate } from "../errors/validate";
+import { inPartition } from "../errors/in-partition";
+import { invalidArgument, requireObject, validate } from "../errors/validate";
 import { text } from "../i18n";
 import { DEFAULT_TIME_ZONE, type AsOf, type CalendarDate, type TimeZone } from "../time/types";
 import {
