@@ -10,7 +10,7 @@ import { prepareComplianceData } from "./data";
 import { evaluateCompliance } from "./evaluate";
 import { ALL_PRESETS, POLICY_PRESETS } from "./presets";
 import { complianceCountRequests, complianceCounts } from "./pushed-counts";
-import { scenario } from "./scenario.test-helper";
+import { contactRecordsArb, scenario } from "./scenario.test-helper";
 
 const KINDS = ["home-visit", "talk", "parent-call", "family-call", "health-check"] as const;
 const BASE_MS = Date.parse("2026-02-20T00:00:00+08:00");
@@ -20,28 +20,14 @@ const options = {
   asOf: "2026-05-20",
 } as const;
 
-const recordsArb = fc
-  .array(
-    fc.record({
-      kind: fc.constantFrom(...KINDS),
-      minute: fc.integer({ min: 0, max: 110 * 24 * 60 }),
-      children: fc.subarray(["c1", "c2", "c3", "c-unknown"], { minLength: 1 }),
-      initiator: fc.constantFrom("mentor", "parent", "school") as fc.Arbitrary<
-        "mentor" | "parent" | "school"
-      >,
-    }),
-    { maxLength: 60 },
-  )
-  .map((rs) =>
-    rs.map((r, i): ContactRecordInput => ({
-      id: `g${i}`,
-      kind: r.kind,
-      at: new Date(BASE_MS + r.minute * 60_000).toISOString(),
-      childIds: r.children,
-      mentorId: "m1",
-      initiator: r.initiator,
-    })),
-  );
+const recordsArb = contactRecordsArb({
+  kinds: KINDS,
+  children: ["c1", "c2", "c3", "c-unknown"],
+  mentors: ["m1"],
+  from: BASE_MS,
+  days: 110,
+  maxLength: 60,
+});
 
 /** What an adapter answers: the pure reference of `countContacts` over the same records. */
 function answer(records: readonly ContactRecordInput[]) {

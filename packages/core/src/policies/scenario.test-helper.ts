@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { definePolicy } from "./presets";
 import type { ChildFileInput, ContactRecordInput, MentorInput, Pairing } from "../model";
 
@@ -164,3 +165,38 @@ export const LESSON_MONTHLY = definePolicy({
   counts: { activityKinds: ["mental-health-lesson"], unit: "days" },
   requirement: { type: "count", min: 1, per: "month" },
 });
+
+/**
+ * Random contact records of the scenario (ids `g0`, `g1`, …): each of one of `kinds`, at a
+ * random minute of `days` days from `from`, naming some of `children`, by one of `mentors`
+ * (or none, when `mentors` holds `undefined`), started by the mentor, a parent or the school.
+ */
+export function contactRecordsArb(o: {
+  kinds: readonly ContactRecordInput["kind"][];
+  children: readonly string[];
+  mentors: readonly (string | undefined)[];
+  from: number;
+  days: number;
+  minLength?: number;
+  maxLength: number;
+}): fc.Arbitrary<ContactRecordInput[]> {
+  const record = fc.record({
+    kind: fc.constantFrom(...o.kinds),
+    minute: fc.integer({ min: 0, max: o.days * 24 * 60 }),
+    children: fc.subarray([...o.children], { minLength: 1 }),
+    mentorId: fc.constantFrom(...o.mentors),
+    initiator: fc.constantFrom("mentor", "parent", "school") as fc.Arbitrary<
+      "mentor" | "parent" | "school"
+    >,
+  });
+  return fc.array(record, { minLength: o.minLength ?? 0, maxLength: o.maxLength }).map((rs) =>
+    rs.map((r, i): ContactRecordInput => ({
+      id: `g${i}`,
+      kind: r.kind,
+      at: new Date(o.from + r.minute * 60_000).toISOString(),
+      childIds: r.children,
+      ...(r.mentorId ? { mentorId: r.mentorId } : {}),
+      initiator: r.initiator,
+    })),
+  );
+}

@@ -6,7 +6,7 @@ import type { ContactRecordInput } from "../../model";
 import { dayNumber } from "../../time/calendar-date";
 import { prepareComplianceData } from "../data";
 import { ALL_PRESETS } from "../presets";
-import { scenario } from "../scenario.test-helper";
+import { contactRecordsArb, scenario } from "../scenario.test-helper";
 import { RowTable } from "../table";
 import { countRule, RecordCounter } from "./counting";
 import { forEachSubject } from "./subjects";
@@ -15,29 +15,15 @@ import { bucketOfDay, countBuckets, inScopeThroughout } from "./windows";
 const BASE_MS = Date.parse("2026-02-20T00:00:00Z");
 const KINDS = ["home-visit", "talk", "parent-call", "family-call", "video-call", "letter"] as const;
 
-const recordsArb = fc
-  .array(
-    fc.record({
-      kind: fc.constantFrom(...KINDS),
-      minute: fc.integer({ min: 0, max: 140 * 24 * 60 }),
-      children: fc.subarray(["c1", "c2", "c3"], { minLength: 1 }),
-      mentorId: fc.option(fc.constantFrom("m1", "m2"), { nil: undefined }),
-      initiator: fc.constantFrom("mentor", "parent", "school") as fc.Arbitrary<
-        "mentor" | "parent" | "school"
-      >,
-    }),
-    { minLength: 40, maxLength: 200 },
-  )
-  .map((rs) =>
-    rs.map((r, i): ContactRecordInput => ({
-      id: `g${i}`,
-      kind: r.kind,
-      at: new Date(BASE_MS + r.minute * 60_000).toISOString(),
-      childIds: r.children,
-      ...(r.mentorId ? { mentorId: r.mentorId } : {}),
-      initiator: r.initiator,
-    })),
-  );
+const recordsArb = contactRecordsArb({
+  kinds: KINDS,
+  children: ["c1", "c2", "c3"],
+  mentors: ["m1", "m2", undefined],
+  from: BASE_MS,
+  days: 140,
+  minLength: 40,
+  maxLength: 200,
+});
 
 /** Each subject's counts and pooled records, bucket by bucket, by one of the two ways. */
 function counted(records: ContactRecordInput[], asOf: string, oneCall: boolean) {
