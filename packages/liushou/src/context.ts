@@ -5,6 +5,7 @@ import {
   DEFAULT_LOCALE,
   DEFAULT_TIME_ZONE,
   InstantSchema,
+  invalidArgument,
   LOCALES,
   PolicySetSchema,
   SchoolCalendarSchema,
@@ -58,7 +59,11 @@ export interface LiushouOptions {
   locale?: Locale;
   /** Zone in which instants become days. Default `Asia/Shanghai`. */
   timeZone?: TimeZone;
-  /** Visit policies for compliance and due lists. Default every preset (`ALL_PRESETS`). */
+  /**
+   * Visit policies for compliance and due lists. Default every preset (`ALL_PRESETS`) with a
+   * `calendar`, and without one the presets that need none (those counted in school weeks or
+   * terms are left out). Policies given that follow the school calendar need `calendar`.
+   */
   policies?: readonly (PolicyInput | Policy)[];
   /** Checklist versions for assessments. Default the built-in checklists. */
   checklists?: ChecklistSource;
@@ -141,6 +146,31 @@ const OptionsSchema = z.object({
 
 const ClockSchema = z.union([z.date().refine((d) => !Number.isNaN(d.getTime())), InstantSchema]);
 
+/**
+ * The policies of the context: those given, refused when one follows the school calendar and
+ * there is none (it could never be evaluated); by default every preset the calendar allows.
+ */
+function policiesOf(
+  given: readonly Policy[] | undefined,
+  hasCalendar: boolean,
+  locale: Locale,
+): readonly Policy[] {
+  if (given === undefined)
+    return hasCalendar ? ALL_PRESETS : ALL_PRESETS.filter((p) => p.calendar !== "school");
+  const i = hasCalendar ? -1 : given.findIndex((p) => p.calendar === "school");
+  if (i < 0) return given;
+  throw invalidArgument(
+    "calendar",
+    "invalid_type",
+    text(
+      `政策 ${given[i]!.id} 按校历计算，须提供 calendar`,
+      `policy ${given[i]!.id} follows the school calendar, so calendar is required`,
+    ),
+    undefined,
+    { locale },
+  );
+}
+
 /** Validates the options and builds the context. @internal */
 export function makeContext(options: LiushouOptions): Context {
   const o = validate(OptionsSchema, options, {
@@ -167,7 +197,7 @@ export function makeContext(options: LiushouOptions): Context {
       visibility: o.visibility,
       locale,
       timeZone,
-      policies: o.policies ?? ALL_PRESETS,
+      policies: policiesOf(o.policies, o.calendar !== undefined, locale),
       checklists: o.checklists ?? builtinChecklistRegistry(),
       calendar: o.calendar === undefined ? undefined : createSchoolCalendar(o.calendar),
       renderers: o.renderers ?? {},

@@ -7,6 +7,7 @@ import { dayNumber } from "../time/calendar-date";
  * A reporting period: first and last day (inclusive), in order, at most ten years long.
  * @example
  * PeriodSchema.safeParse({ from: "2026-03-01", to: "2026-02-01" }).success //=> false
+ * @category Model
  */
 export const PeriodSchema = z
   .object({ from: CalendarDateSchema, to: CalendarDateSchema })

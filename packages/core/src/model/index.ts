@@ -4,6 +4,7 @@
  */
 export * from "./limits";
 export * from "./primitives";
+export { PeriodSchema } from "../_lib/period";
 export * from "./area";
 export * from "./people";
 export * from "./child-file";

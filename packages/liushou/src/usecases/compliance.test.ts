@@ -3,6 +3,7 @@ import {
   EXAMPLE_CALENDAR_2025_26,
   evaluateCompliance,
   prepareComplianceData,
+  ValidationError,
   workList,
   type ComplianceRow,
   type StorageAdapter,
@@ -135,5 +136,42 @@ describe("listDue and compliance", () => {
     await expect(app.listDue({ scope: { regionCode: "99" } })).rejects.toMatchObject({
       name: "ValidationError",
     });
+    // A period that ends before it starts, in the app's locale, named as compliance options.
+    const en = testApp({ locale: "en", calendar: EXAMPLE_CALENDAR_2025_26 }).app;
+    const e = await en
+      .compliance({ period: { from: "2026-06-30", to: "2026-03-01" } })
+      .catch((x: unknown) => x as ValidationError);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).issues.map((i) => i.path)).toEqual(["period.to"]);
+    expect((e as ValidationError).message).toMatch(/^Invalid compliance options/);
+  });
+});
+
+describe("the default policies", () => {
+  it("without a calendar are the presets that need none, so listDue works out of the box", async () => {
+    const { app } = testApp();
+    await app.importFiles(pop.files.slice(0, 20));
+    const due = await app.listDue({ withinDays: 7 });
+    expect(due.overdue.length + due.dueSoon.length).toBeGreaterThan(0);
+    const report = await app.compliance({ period: { from: "2026-03-01", to: "2026-03-31" } });
+    const ids = report.policies.map((p) => p.id);
+    expect(ids).toEqual(ALL_PRESETS.filter((p) => p.calendar !== "school").map((p) => p.id));
+    expect(ids.length).toBeLessThan(ALL_PRESETS.length);
+  });
+
+  it("with a calendar are every preset; policies given that need one are refused without it", () => {
+    expect(() => testApp({ policies: ALL_PRESETS })).toThrow(ValidationError);
+    const e = (() => {
+      try {
+        testApp({ policies: ALL_PRESETS, locale: "en" });
+      } catch (x) {
+        return x as ValidationError;
+      }
+    })();
+    expect(e!.issues[0]!.path).toBe("calendar");
+    expect(e!.message).toMatch(/follows the school calendar/);
+    expect(() =>
+      testApp({ policies: ALL_PRESETS, calendar: EXAMPLE_CALENDAR_2025_26 }),
+    ).not.toThrow();
   });
 });

@@ -9,6 +9,7 @@ import {
   IdSchema,
   InitiatorSchema,
   InstantSchema,
+  PeriodSchema,
   prepareComplianceData,
   startOfDateInZone,
   text,
@@ -79,7 +80,7 @@ export async function loadComplianceData(
 }
 
 const ComplianceOptionsSchema = z.object({
-  period: z.object({ from: CalendarDateSchema, to: CalendarDateSchema }),
+  period: PeriodSchema,
   asOf: CalendarDateSchema.optional(),
   scope: ScopeSchema.optional(),
   recordIds: z.boolean().default(false),
