@@ -343,7 +343,8 @@ export function completenessReport(
  * @param batches - Arrays of files, as an iterable or async iterable.
  * @param options - As for {@link completenessReport}.
  * @returns Rows per group, a total, and (with `details`) each left-behind child's check.
- * @throws ValidationError for invalid files (indexed within their batch) or options.
+ * @throws ValidationError for invalid files (indexed within their batch) or options, or a file
+ * id an earlier batch gave (`batches[b][i].id`).
  * @example
  * const r = await completenessReportPartitioned(filesByCounty(), { asOf: "2026-09-01", groupBy: "county", details: false });
  * r.total.archiveRate //=> 0.97

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { syntheticFiles } from "./synthetic.test-helper";
+import { completenessReportPartitioned } from "../completeness";
 import { leftBehindStatistics, leftBehindStatisticsPartitioned } from "./statistics";
 
 async function* asyncly<T>(xs: readonly T[]): AsyncGenerator<T> {
@@ -47,5 +48,23 @@ describe("leftBehindStatisticsPartitioned", () => {
     await expect(
       leftBehindStatisticsPartitioned([[{ id: 1 } as never]], { asOf: "2026-09-01" }),
     ).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("refuses a file id counted in an earlier batch, as one call refuses an id twice", async () => {
+    const { files } = syntheticFiles(5);
+    const options = { asOf: "2026-09-01" } as const;
+    expect(() => leftBehindStatistics([...files, files[2]!], options)).toThrow(ValidationError);
+    for (const count of [leftBehindStatisticsPartitioned, completenessReportPartitioned]) {
+      const e = await (count as typeof leftBehindStatisticsPartitioned)(
+        asyncly([files.slice(0, 3), [], files.slice(1)]),
+        options,
+      ).catch((x: unknown) => x as ValidationError);
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual([
+        "batches[2][0].id",
+        "batches[2][1].id",
+      ]);
+      expect((e as ValidationError).issues[0]!.message.en).toMatch(/is already in batch 0/);
+    }
   });
 });

@@ -8,7 +8,8 @@ import {
   type DefinitionChoice,
 } from "../classification/classify";
 import { builtInVerdict } from "../classification/definitions";
-import { validate } from "../errors";
+import { IdIndex } from "../_lib/id-index";
+import { IssueCode, ValidationError, validate, type FieldIssue } from "../errors";
 import { regionAncestor, type AreaLevel } from "../identity/region-code";
 import { text, type LocalizedText } from "../i18n";
 import {
@@ -401,7 +402,8 @@ export class LeftBehindCounter {
  * @param batches - Arrays of files, as an iterable or async iterable.
  * @param options - As for {@link leftBehindStatistics}.
  * @returns Rows per group and a total.
- * @throws ValidationError naming `files[i]…` (the index within its batch) or the option at fault.
+ * @throws ValidationError naming `files[i]…` (the index within its batch), the option at fault,
+ * or `batches[b][i].id` for a file id an earlier batch gave.
  * @example
  * const s = await leftBehindStatisticsPartitioned(filesByCounty(), { asOf: "2026-09-01", groupBy: "county" });
  * s.total.leftBehind //=> 880000
@@ -438,11 +440,46 @@ export function leftBehindStatistics(
   return countLeftBehind(files, options);
 }
 
-/** Adds every batch to the counter, then gives its result (the checks ran before, at the call). @internal */
+/**
+ * Adds every batch to the counter, then gives its result (the checks ran before, at the call).
+ * A file id already counted in an earlier batch is refused, as one call refuses an id twice.
+ * @internal
+ */
 export async function countBatches<R>(
   counter: { add(files: unknown): void; result(): R },
   batches: AsyncIterable<unknown> | Iterable<unknown>,
 ): Promise<R> {
-  for await (const batch of batches) counter.add(batch);
+  const seen = new IdIndex();
+  let b = 0;
+  for await (const batch of batches) {
+    counter.add(batch);
+    refuseSeenIds(seen, batch as readonly { id: string | number | bigint }[], b++);
+  }
   return counter.result();
+}
+
+/** Records the ids of batch `b` (files already checked), refusing one an earlier batch gave. */
+function refuseSeenIds(
+  seen: IdIndex,
+  files: readonly { id: string | number | bigint }[],
+  b: number,
+): void {
+  const issues: FieldIssue[] = [];
+  files.forEach((f, i) => {
+    const id = String(f.id);
+    const earlier = seen.add(id, b);
+    if (earlier < 0 || issues.length >= 20) return;
+    const path = `batches[${b}][${i}].id`;
+    issues.push({
+      path,
+      code: IssueCode.DUPLICATE_ID,
+      received: JSON.stringify(id),
+      message: text(
+        `字段 ${path}：${id} 已在第 ${earlier} 批（从 0 起）中`,
+        `${path}: ${id} is already in batch ${earlier} (from 0)`,
+      ),
+    });
+  });
+  if (issues.length > 0)
+    throw new ValidationError(issues, { subject: text("儿童档案批次", "file batches") });
 }
