@@ -95,6 +95,14 @@ describe("proposeAssistancePlan", () => {
   it("validates input and the child", () => {
     expect(() => proposeAssistancePlan({ planId: "p", startOn: "2026-03-02" })).toThrow(/childId/);
     expect(() =>
+      proposeAssistancePlan({
+        planId: "p",
+        startOn: "2026-03-02",
+        profile,
+        reviewOn: "2026-03-01",
+      }),
+    ).toThrow(/reviewOn：复查日期不能早于计划开始日期/);
+    expect(() =>
       proposeAssistancePlan({ planId: "p", startOn: "2026-03-02", childId: "c9", profile }),
     ).toThrow(/profile\.childId/);
     try {

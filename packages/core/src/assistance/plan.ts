@@ -8,6 +8,7 @@ import { validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import { LegalSeveritySchema } from "../legal/types";
 import { AsOfSchema, CalendarDateSchema, IdSchema } from "../model/primitives";
+import { refusal } from "../_lib/refusal";
 import { resolveAsOf } from "../time/convert";
 import { addDays, daysBetween } from "../time/calendar-date";
 import type { AsOf, CalendarDate } from "../time/types";
@@ -37,16 +38,21 @@ const FindingSchema = z.looseObject({
   mandatoryReport: z.boolean().default(false),
 });
 
-const ProposeSchema = z.object({
-  planId: IdSchema,
-  startOn: CalendarDateSchema,
-  childId: IdSchema.optional(),
-  profile: NeedsProfileSchema.optional(),
-  findings: z.array(FindingSchema).default([]),
-  templates: z.array(AssistanceTemplateSchema).optional(),
-  owners: z.record(z.string(), IdSchema).default({}),
-  reviewOn: CalendarDateSchema.optional(),
-});
+const ProposeSchema = z
+  .object({
+    planId: IdSchema,
+    startOn: CalendarDateSchema,
+    childId: IdSchema.optional(),
+    profile: NeedsProfileSchema.optional(),
+    findings: z.array(FindingSchema).default([]),
+    templates: z.array(AssistanceTemplateSchema).optional(),
+    owners: z.record(z.string(), IdSchema).default({}),
+    reviewOn: CalendarDateSchema.optional(),
+  })
+  .refine(
+    (o) => o.reviewOn === undefined || o.reviewOn >= o.startOn,
+    refusal("复查日期不能早于计划开始日期", "reviewOn must not be before startOn", ["reviewOn"]),
+  );
 
 /**
  * Inputs of {@link proposeAssistancePlan}.

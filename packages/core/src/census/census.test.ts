@@ -109,5 +109,12 @@ describe("enrolmentStatistics (入学率、巩固率)", () => {
     expect(() =>
       enrolmentStatistics({ files: [], from: "2027-09-01", asOf: "2026-12-01" }),
     ).toThrow(ValidationError);
+    const reversed = {
+      files: [],
+      from: "2026-09-01",
+      asOf: "2026-12-01",
+      schoolAge: { from: 15, to: 6 },
+    };
+    expect(() => enrolmentStatistics(reversed)).toThrow(/schoolAge\.to/);
   });
 });

@@ -47,6 +47,12 @@ const InputSchema = z
     /** Ages of compulsory schooling; default 6–15 (a library default: provinces differ). */
     schoolAge: z
       .object({ from: z.number().int().min(3).max(20), to: z.number().int().min(3).max(20) })
+      .refine(
+        (a) => a.from <= a.to,
+        refusal("学龄的起始年龄不能大于结束年龄", "schoolAge.from must not be above schoolAge.to", [
+          "to",
+        ]),
+      )
       .default({ from: 6, to: 15 }),
   })
   .refine(
