@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { refusal } from "../_lib/refusal";
 import { IssueCode } from "../errors/codes";
 import { addIssue, describeValue } from "../errors/issues";
 import { text, type LocalizedText } from "../i18n/locale";
@@ -46,7 +47,15 @@ const CUSTOM_PURPOSE = /^custom:[a-z0-9][a-z0-9._-]{0,55}$/;
  */
 export const ConsentPurposeSchema = z.union([
   BuiltinConsentPurposeSchema,
-  z.string().regex(CUSTOM_PURPOSE),
+  z
+    .string()
+    .refine(
+      (s) => CUSTOM_PURPOSE.test(s),
+      refusal(
+        "应为自定义用途 custom:<名称>（小写字母、数字、.、_、-，共不超过 63 个字符）",
+        "expected a purpose of your own as custom:<name> (lower-case letters, digits, ., _, -; 63 characters at most)",
+      ),
+    ),
 ]);
 /**
  * A purpose of consent: see {@link ConsentPurposeSchema}.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
+import { ConsentPurposeSchema } from "../consent";
 import { fileAsOf } from "../file";
 import {
   CalendarDateSchema,
@@ -80,6 +81,17 @@ describe("messages say what to fix", () => {
     expect(m["zh-CN"]).toMatch(
       /^字段 at：应为真实存在的日期，格式 YYYY-MM-DD；或应为带时区偏移的 ISO 8601 时间/,
     );
+  });
+
+  it("a pattern's own message is kept, and a custom consent purpose says its form", () => {
+    const path = z.string().regex(/^[a-z]+$/, { message: "expected lower-case letters" });
+    expect(first(z.object({ p: path }), { p: "A1" }).en).toBe(
+      'p: expected lower-case letters (received: "A1")',
+    );
+    const purpose = first(z.object({ purpose: ConsentPurposeSchema }), { purpose: "custom:" });
+    expect(purpose.en).toMatch(/custom:<name>/);
+    expect(purpose["zh-CN"]).toMatch(/custom:<名称>/);
+    expect(purpose.en).not.toMatch(/regex/);
   });
 
   it("zh-CN messages use Chinese type names and call a long string too long", () => {

@@ -113,6 +113,9 @@ export function issueText(issue: z.core.$ZodIssue): LocalizedText {
       return text(`应为以下之一：${l["zh-CN"]}`, `expected one of: ${l.en}`);
     }
     case "invalid_format": {
+      // A check's own message (`.regex(re, { message })`) says more than the format's name.
+      const own = issue.message && !issue.message.startsWith("Invalid") ? issue.message : undefined;
+      if (own) return text(own, own);
       const f = String(i["format"] ?? "");
       return text(`格式不正确（应为 ${f}）`, `has the wrong format (expected ${f})`);
     }
