@@ -219,7 +219,11 @@ export function withActor(ctx: Context, actor: ActorInput | string): Context {
   return {
     ...ctx,
     storage,
-    view: maskStorage(storage, access.visible),
+    view: maskStorage(storage, access.visible, {
+      now: ctx.now,
+      newId: ctx.newId,
+      locale: ctx.locale,
+    }),
     actor: access.actor.id,
     access,
   };

@@ -3,6 +3,7 @@ import type {
   ActorInput,
   ChildFileInput,
   StorageAuditQuery,
+  StorageSession,
   StoredAuditEntry,
 } from "@liushou/core";
 import { describe, expect, it } from "vitest";
@@ -134,20 +135,28 @@ describe("write checks", () => {
   it("read what a write replaces by id only, twice, and accept in-scope writes", async () => {
     const { storage } = await world();
     const reads = { stream: 0, streamIds: 0 };
-    const contacts = {
-      ...storage.contacts,
-      stream: (filter: never) => (reads.stream++, storage.contacts.stream(filter)),
-      streamIds: (filter: never) => (reads.streamIds++, storage.contacts.streamIds(filter)),
-    };
-    const counted = { ...storage, contacts } as typeof storage;
+    const count = (s: StorageSession) => ({
+      ...s,
+      contacts: {
+        ...s.contacts,
+        stream: (filter: never) => (reads.stream++, s.contacts.stream(filter)),
+        streamIds: (filter: never) => (reads.streamIds++, s.contacts.streamIds(filter)),
+      },
+    });
+    // app.storage writes in a transaction: count there too.
+    const counted = {
+      ...storage,
+      ...count(storage),
+      transaction: (work) => storage.transaction((tx) => work(count(tx))),
+    } as typeof storage;
     const app = createLiushou({ storage: counted, actor: teacher, clock: () => AT });
     const r1 = (await storage.contacts.get("r1"))!;
-    const changed = { ...r1.value, note: "补记" };
+    const changed = { ...r1.value, summary: "补记" };
     const written = await app.storage.contacts.put(changed, { expectedVersion: 1, at: AT });
     expect(written.version).toBe(2);
     // One unscoped and one scoped read of the ids, no stored value read.
     expect(reads).toEqual({ stream: 0, streamIds: 2 });
-    expect((await storage.contacts.get("r1"))!.value).toMatchObject({ note: "补记" });
+    expect((await storage.contacts.get("r1"))!.value).toMatchObject({ summary: "补记" });
 
     // Replacing a record about a child outside the scope is refused, even naming c1 now.
     const r2 = (await storage.contacts.get("r2"))!;
@@ -155,7 +164,7 @@ describe("write checks", () => {
       app.storage.contacts.put({ ...r2.value, childIds: ["c1"] }, { expectedVersion: 1, at: AT }),
     ).rejects.toMatchObject({ name: "ForbiddenError" });
     await expect(
-      app.storage.contacts.upsertMany([changed, { ...r2.value, note: "x" }], { at: AT }),
+      app.storage.contacts.upsertMany([changed, { ...r2.value, summary: "x" }], { at: AT }),
     ).rejects.toMatchObject({ name: "ForbiddenError" });
     expect((await storage.contacts.get("r2"))!.value).toEqual(r2.value);
     expect((await storage.contacts.get("r1"))!.version).toBe(2);

@@ -19,6 +19,7 @@ import {
   type StoredAuditEntry,
 } from "@liushou/core";
 import type * as z from "zod";
+import { checkedWrites, type FacadeWriter } from "./checked";
 
 type Repo = StorageSession["files"];
 
@@ -75,9 +76,16 @@ function mapped<I>(items: AsyncIterable<I>, f: (item: I) => I): AsyncIterable<I>
 
 /**
  * A session whose reads come back masked for the given visible classes: every classed field of
- * another class masked in records, people, file histories and audit patches. Writes pass through.
+ * another class masked in records, people, file histories and audit patches. Entity writes are
+ * validated, refused when they carry a masked value, and audited, each in one transaction
+ * (`atomic`); the scope is checked by `raw`.
  */
-function maskedSession(raw: StorageSession, visible: readonly FieldClass[]): StorageSession {
+function maskedSession(
+  raw: StorageSession,
+  visible: readonly FieldClass[],
+  atomic: <T>(work: (tx: StorageSession) => Promise<T>) => Promise<T>,
+  writer: FacadeWriter,
+): StorageSession {
   const record =
     (schema: z.ZodType) =>
     <R extends StorageRecord<unknown>>(r: R): R => ({
@@ -87,6 +95,7 @@ function maskedSession(raw: StorageSession, visible: readonly FieldClass[]): Sto
   const repository = (kind: StorageEntityKind): Repo => {
     const repo = raw[kind] as unknown as Repo;
     const mask = record(STORAGE_ENTITY_SCHEMAS[kind]);
+    const writes = checkedWrites(kind, raw, atomic, visible, writer);
     return {
       ...repo,
       get: async (id) => {
@@ -95,9 +104,9 @@ function maskedSession(raw: StorageSession, visible: readonly FieldClass[]): Sto
       },
       query: async (filter, p) => page(await repo.query(filter, p), mask),
       stream: (filter) => mapped(repo.stream(filter), mask),
-      put: async (value, options) => mask(await repo.put(value, options)),
-      upsertMany: (values, options) => repo.upsertMany(values, options),
-      remove: (id, options) => repo.remove(id, options),
+      upsertMany: writes.upsertMany,
+      remove: writes.remove,
+      put: async (value, options) => mask(await writes.put(value, options)),
     };
   };
   const people = (register: "guardians" | "parents", schema: z.ZodType) => {
@@ -142,17 +151,21 @@ function maskedSession(raw: StorageSession, visible: readonly FieldClass[]): Sto
 
 /**
  * An adapter whose reads come back masked for a role's visible classes (what `app.storage`
- * and report builders see). @internal
+ * and report builders see), and whose entity writes are checked like the use cases' (core
+ * schema, no masked value written back) and audited. `adapter` is a scoped adapter
+ * (`scopeStorage`): it checks the scope and names the actor. @internal
  */
 export function maskStorage(
   adapter: StorageAdapter,
   visible: readonly FieldClass[],
+  writer: FacadeWriter = {},
 ): StorageAdapter {
+  const inTx = (tx: StorageSession) => maskedSession(tx, visible, (work) => work(tx), writer);
   return {
-    ...maskedSession(adapter, visible),
+    ...maskedSession(adapter, visible, (work) => adapter.transaction(work), writer),
     id: adapter.id,
     capabilities: adapter.capabilities,
-    transaction: (work) => adapter.transaction((tx) => work(maskedSession(tx, visible))),
+    transaction: (work) => adapter.transaction((tx) => work(inTx(tx))),
     ...(adapter.close ? { close: () => adapter.close!() } : {}),
   };
 }

@@ -27,6 +27,14 @@ export function unscoped(session: StorageSession): StorageSession {
   return (session as { [UNSCOPED]?: StorageSession })[UNSCOPED] ?? session;
 }
 
+/** The key under which a scoped session keeps the access it was made for. @internal */
+export const ACCESS: unique symbol = Symbol("access");
+
+/** The access a scoped session was made for (`undefined` for any other session). @internal */
+export function accessOf(session: StorageSession): Access | undefined {
+  return (session as { [ACCESS]?: Access })[ACCESS];
+}
+
 /** Every id of `ids` found by `read`, in batches (with the records found, when asked). */
 async function found(
   read: (ids: string[]) => AsyncIterable<{ id: string; value?: unknown }>,
@@ -211,8 +219,9 @@ function scopedSession(raw: StorageSession, access: Access): StorageSession {
     if (items.length === 0) forbid("files", id);
   }
 
-  const session: StorageSession & { [UNSCOPED]: StorageSession } = {
+  const session: StorageSession & { [UNSCOPED]: StorageSession; [ACCESS]: Access } = {
     [UNSCOPED]: raw,
+    [ACCESS]: access,
     ...(repos as unknown as Pick<StorageSession, StorageEntityKind>),
     guardians: people("guardians") as never,
     parents: people("parents"),

@@ -1,6 +1,14 @@
-import { ConflictError, ValidationError, type ChildFileInput } from "@liushou/core";
+import {
+  ConflictError,
+  FieldClassSchema,
+  ValidationError,
+  type ActorInput,
+  type ChildFileInput,
+  type FileRecipe,
+} from "@liushou/core";
 import { describe, expect, it } from "vitest";
 import { fileRow, testApp } from "../_lib/app.test-helper";
+import { createLiushou } from "../create";
 
 describe("importFiles", () => {
   it("reports every bad row in one error and writes nothing", async () => {
@@ -124,5 +132,104 @@ describe("updateFile", () => {
     await app.importFiles(rows);
     await app.updateFile("c1", (d) => void (d.keyCase = true), { reason: "重点" });
     expect(rows).toEqual(before);
+  });
+});
+
+describe("updateFile on what the actor reads", () => {
+  const ID_NUMBER = "430102201409010028";
+  const ADDRESS = "长沙市芙蓉区某街道 12 号";
+  const teacher: ActorInput = {
+    id: "t1",
+    role: "teacher",
+    scope: { level: "class", classIds: ["k1"] },
+  };
+
+  async function world() {
+    const { app, storage } = testApp();
+    const base = fileRow("c1");
+    await app.importFiles([
+      {
+        ...base,
+        child: { ...base.child, idNumber: ID_NUMBER, address: ADDRESS },
+        guardians: base.guardians!.map((g) => ({ ...g, phone: "13900000001" })),
+        parents: base.parents!.map((p) => ({ ...p, monthlyIncomeFen: 300_000 })),
+      },
+    ]);
+    return { app, storage, stored: (await storage.files.get("c1"))! };
+  }
+
+  it("hands a teacher's recipe the masked file; untouched fields keep their stored values", async () => {
+    const { app, storage, stored } = await world();
+    let seen: string | undefined;
+    await app.as(teacher).updateFile(
+      "c1",
+      (d) => {
+        seen = d.child.idNumber;
+        d.child.interests = "画画";
+        d.parents[0]!.name = "测试父亲二";
+      },
+      { reason: "x" },
+    );
+    expect(seen).toBe("43**************28");
+    const after = (await storage.files.get("c1"))!;
+    expect(after.version).toBe(2);
+    expect(after.value).toEqual({
+      ...stored.value,
+      child: { ...stored.value.child, interests: "画画" },
+      parents: [{ ...stored.value.parents[0]!, name: "测试父亲二" }],
+    });
+    const patches = (await app.fileHistory("c1"))[0]!.patches;
+    expect(patches).toHaveLength(2);
+    expect(patches).toEqual(
+      expect.arrayContaining([
+        { op: "add", path: ["child", "interests"], value: "画画" },
+        { op: "replace", path: ["parents", 0, "name"], value: "测试父亲二" },
+      ]),
+    );
+    // No reveal was needed, so none is logged.
+    const ops = (await storage.audit.query({ entityId: "c1" })).items.map((e) => e.operation);
+    expect(ops).toEqual(["import", "update"]);
+  });
+
+  it("hands the stored values to a role that sees every class", async () => {
+    const { storage } = await world();
+    const all = createLiushou({
+      storage,
+      actor: "admin",
+      visibility: { administrator: FieldClassSchema.options },
+      clock: () => "2026-03-05T08:00:00+08:00",
+    });
+    let seen: string | undefined;
+    await all.updateFile("c1", (d) => void (seen = d.child.idNumber), { reason: "x" });
+    expect(seen).toBe(ID_NUMBER);
+  });
+
+  it("refuses a recipe that copies a masked value in, writing nothing", async () => {
+    const { app, storage, stored } = await world();
+    const t = app.as(teacher);
+    const paths = async (recipe: FileRecipe) => {
+      const e = await t.updateFile("c1", recipe, { reason: "x" }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ValidationError);
+      return (e as ValidationError).issues.map((i) => [i.path, i.code]);
+    };
+    expect(await paths((d) => void (d.child = { ...d.child }))).toContainEqual([
+      "child.idNumber",
+      "id_number_format",
+    ]);
+    expect(await paths((d) => void (d.child = { ...d.child, idNumber: ID_NUMBER }))).toEqual([
+      ["child.address", "masked_value"],
+    ]);
+    // A whole new file built from the view carries every masked value of it.
+    expect(await paths((d) => ({ ...d, keyCase: true }))).toEqual(
+      expect.arrayContaining([
+        ["child.idNumber", "id_number_format"],
+        ["guardians[0].phone", "mobile_format"],
+      ]),
+    );
+    expect(await paths((d) => void (d.parents[0] = { ...d.parents[0]! }))).toEqual([
+      ["parents[0].monthlyIncomeFen", "hidden_value_lost"],
+    ]);
+    expect(await storage.files.get("c1")).toEqual(stored);
+    expect(await app.fileHistory("c1")).toEqual([]);
   });
 });

@@ -2,24 +2,27 @@ import {
   ChildFileSchema,
   fileAsOf as fileAsOfHistory,
   IdSchema,
+  maskFields,
   storageVersionConflict,
   text,
   updateChildFile,
   validate,
   type CalendarDate,
   type ChildFile,
+  type FieldClass,
   type FileChange,
   type FileRecipe,
   type Instant,
   type StorageAuditEntry,
   type StorageRecord,
 } from "@liushou/core";
-import { applyPatches, enablePatches, type Patch } from "immer";
+import { applyPatches, enablePatches, produceWithPatches, type Patch } from "immer";
 import * as z from "zod";
 import type { Context } from "../context";
 import { auditEntry, requireEntity, saveEntity } from "../_lib/write";
 import { storedById, validateRows, type ImportResult } from "./import";
 import { checkConsent, purposesOfFileChange } from "./consent";
+import { maskedWriteIssues, refuseIssues } from "../access/checked";
 
 const ReasonSchema = z.object({ reason: z.string().min(1).max(2000) });
 const ImportOptionsSchema = z.object({ reason: z.string().min(1).max(2000).default("import") });
@@ -102,9 +105,41 @@ export interface FileUpdateResult {
 }
 
 /**
+ * The patches a recipe makes to the file as the actor reads it (classed fields of other classes
+ * masked or left out), so the recipe never sees a hidden value. What it assigns is what it
+ * writes: an object copied from the view carries the view's masked values.
+ */
+function editsOnView(view: ChildFile, recipe: FileRecipe): Patch[] {
+  enablePatches();
+  const [, patches] = produceWithPatches(view, (draft) => {
+    const replacement = recipe(draft as never);
+    return (replacement as unknown) === draft ? undefined : replacement;
+  });
+  return patches;
+}
+
+/**
+ * The recipe to run on the stored file: the edits the actor's recipe made to its masked view,
+ * replayed on the stored file, so the fields it did not touch keep their stored values.
+ */
+function onStored(
+  stored: ChildFile,
+  recipe: FileRecipe,
+  visible: readonly FieldClass[],
+): FileRecipe {
+  // Not a function: core's updateChildFile reports it.
+  if (typeof recipe !== "function") return recipe;
+  const edits = editsOnView(maskFields(ChildFileSchema, stored, visible), recipe);
+  const next = applyPatches(stored, edits);
+  return () => next;
+}
+
+/**
  * Changes a stored file with an immer recipe (`updateChildFile`): the new file, its history
- * entry and the audit entry are written in one transaction. With `expectedVersion`, a file
- * changed since it was read is refused with a ConflictError. @internal
+ * entry and the audit entry are written in one transaction. The recipe works on the file as the
+ * actor reads it (hidden classes masked, as `getFile` returns it); its changes are applied to the
+ * stored file, and a masked value written back is refused with a ValidationError. With
+ * `expectedVersion`, a file changed since it was read is refused with a ConflictError. @internal
  */
 export async function updateFile(
   ctx: Context,
@@ -120,12 +155,16 @@ export async function updateFile(
     if (o.expectedVersion !== undefined && o.expectedVersion !== before.version) {
       throw storageVersionConflict("files", fileId, o.expectedVersion, before.version);
     }
-    const { file, change } = updateChildFile(before.value, recipe, {
-      actor: ctx.actor,
-      at,
-      reason: o.reason,
-      id: ctx.newId(),
-    });
+    const visible = ctx.access.visible;
+    const { file, change } = updateChildFile(
+      before.value,
+      onStored(before.value, recipe, visible),
+      { actor: ctx.actor, at, reason: o.reason, id: ctx.newId() },
+    );
+    refuseIssues(
+      maskedWriteIssues(ChildFileSchema, before.value, file, change.patches, visible),
+      ctx.locale,
+    );
     if (change.patches.length > 0) {
       await checkConsent(ctx, tx, before.value, purposesOfFileChange(before.value, file));
     }
