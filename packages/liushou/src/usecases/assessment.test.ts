@@ -81,6 +81,21 @@ describe("assessChild", () => {
     });
     expect((await storage.assessments.query({})).items).toEqual([]);
   });
+
+  it("refuses an input that is not an object, naming input", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    for (const input of [null, undefined, 5, "c1", []]) {
+      const e = await app.assessChild(input as never).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ValidationError);
+      expect(e).toMatchObject({ issues: [{ path: "input", code: "invalid_type" }] });
+      expect((e as ValidationError).messages.en).toMatch(/input: expected an object/);
+    }
+    await expect(
+      app.assessChild({ childId: "c1", checklistId: 5 as never, informant: "teacher", responses }),
+    ).rejects.toMatchObject({ issues: [{ path: "checklistId" }] });
+    expect((await storage.assessments.query({})).items).toEqual([]);
+  });
 });
 
 describe("assistance plans", () => {

@@ -6,6 +6,7 @@ import {
   scoreChecklist,
   text,
   updateChildFile,
+  validate,
   type Assessment,
   type ChecklistScore,
   type ChildFile,
@@ -16,6 +17,7 @@ import {
 import { checkConsent } from "./consent";
 import type { Context } from "../context";
 import { requireEntity, saveEntity, validationIssue } from "../_lib/write";
+import { requireArgument } from "./import";
 import { drain } from "./scope";
 
 /**
@@ -63,8 +65,13 @@ export async function assessChild(
   input: AssessChildInput,
 ): Promise<AssessChildResult> {
   const subject = text("评估", "assessment");
-  const raw = typeof input === "object" && input !== null ? input : ({} as AssessChildInput);
-  const checklistId = ctx.check(IdSchema, raw.checklistId, subject);
+  requireArgument(ctx, "input", input);
+  const raw: AssessChildInput = input;
+  const checklistId = validate(IdSchema, raw.checklistId, {
+    subject,
+    locale: ctx.locale,
+    path: ["checklistId"],
+  });
   const source = ctx.checklists as typeof ctx.checklists & {
     latest?: (id: string) => { version: string } | null;
   };

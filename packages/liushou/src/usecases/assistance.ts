@@ -20,6 +20,7 @@ import * as z from "zod";
 import type { Context } from "../context";
 import { requireEntity, saveEntity } from "../_lib/write";
 import { legalFindings } from "./assessment";
+import { checkArgument, ExpectedVersionSchema, requireArgument } from "./import";
 import { drain } from "./scope";
 
 /**
@@ -53,6 +54,7 @@ export async function proposeAssistancePlan(
   ctx: Context,
   input: ProposePlanInput,
 ): Promise<StorageRecord<AssistancePlan>> {
+  requireArgument(ctx, "input", input);
   const o = ctx.check(ProposeSchema, input, text("帮扶计划", "assistance plan"));
   const at = ctx.now();
   return ctx.storage.transaction(async (tx) => {
@@ -75,6 +77,8 @@ export async function proposeAssistancePlan(
   });
 }
 
+const TrackOptionsSchema = z.object({ expectedVersion: ExpectedVersionSchema.optional() });
+
 /**
  * Adds a progress entry to an item of a stored plan (`addProgress`), at the version read when
  * `expectedVersion` is given. @internal
@@ -84,14 +88,22 @@ export async function trackAssistancePlan(
   planId: string,
   itemId: string,
   entry: ProgressEntry,
-  options: { expectedVersion?: number } = {},
+  options?: { expectedVersion?: number },
 ): Promise<StorageRecord<AssistancePlan>> {
   const id = ctx.check(IdSchema, planId, text("计划编号", "plan id"));
+  const o = checkArgument(
+    ctx,
+    "options",
+    options,
+    TrackOptionsSchema,
+    text("进展记录选项", "progress options"),
+    { optional: true },
+  );
   const at = ctx.now();
   return ctx.storage.transaction(async (tx) => {
     const before = await requireEntity(ctx, tx, "assistancePlans", id, "planId");
-    if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
-      throw storageVersionConflict("assistancePlans", id, options.expectedVersion, before.version);
+    if (o.expectedVersion !== undefined && o.expectedVersion !== before.version) {
+      throw storageVersionConflict("assistancePlans", id, o.expectedVersion, before.version);
     }
     const next = addProgress(before.value, itemId, entry);
     return saveEntity(ctx, tx, "assistancePlans", next, {
@@ -114,12 +126,15 @@ export interface LatePlanItem extends LateItem {
 /** What is late in the stored plans (of one child, or all) on a day (default today). @internal */
 export async function lateAssistanceItems(
   ctx: Context,
-  options: { childId?: string; asOf?: CalendarDate } = {},
+  options?: { childId?: string; asOf?: CalendarDate },
 ): Promise<LatePlanItem[]> {
-  const o = ctx.check(
-    z.object({ childId: IdSchema.optional(), asOf: CalendarDateSchema.optional() }),
+  const o = checkArgument(
+    ctx,
+    "options",
     options,
+    z.object({ childId: IdSchema.optional(), asOf: CalendarDateSchema.optional() }),
     text("逾期查询", "late-items query"),
+    { optional: true },
   );
   const asOf = o.asOf ?? ctx.today();
   const filter = o.childId === undefined ? {} : { childId: o.childId };

@@ -1,4 +1,10 @@
-import { ConsentRequiredError, ErrorCode, ForbiddenError, ValidationError } from "@liushou/core";
+import {
+  ConsentRequiredError,
+  ErrorCode,
+  ForbiddenError,
+  ValidationError,
+  type StorageAdapter,
+} from "@liushou/core";
 import { describe, expect, it } from "vitest";
 import type { RecordConsentInput } from "./consent";
 import { needsResponses } from "../../../core/src/risk/assess.test-helper";
@@ -164,5 +170,80 @@ describe("the consent check", () => {
 
   it("refuses a malformed consent option", () => {
     expect(() => testApp({ consent: { required: ["nope"] } as never })).toThrow(ValidationError);
+  });
+});
+
+describe("consent records are only created or withdrawn", () => {
+  /** Every consent record and audit entry stored. */
+  const snapshot = async (storage: StorageAdapter) => ({
+    consents: (await storage.consents.query({})).items,
+    audit: (await storage.audit.query({}, { limit: 1000 })).items,
+  });
+
+  it("refuses to record a withdrawn consent's id again, keeping its withdrawnAt", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    const r = await app.recordConsent(consent("health"));
+    await app.withdrawConsent(r.id);
+    const before = await snapshot(storage);
+    await expect(app.recordConsent(consent("health", { id: r.id }))).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [{ path: "id", code: "duplicate_id" }],
+    });
+    expect(await snapshot(storage)).toEqual(before);
+    expect((await storage.consents.get(r.id))?.value.withdrawnAt).toBeDefined();
+    expect((await app.consentStatus("c1", "health")).state).toBe("withdrawn");
+  });
+
+  it("refuses to move a consent to another child through its id", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1"), fileRow("c2")]);
+    await app.recordConsent(consent("health", { id: "k-1" }));
+    const before = await snapshot(storage);
+    await expect(
+      app.recordConsent(consent("health", { id: "k-1", childId: "c2" })),
+    ).rejects.toMatchObject({ issues: [{ path: "id", code: "duplicate_id" }] });
+    expect(await snapshot(storage)).toEqual(before);
+    expect((await storage.consents.get("k-1"))?.value.childId).toBe("c1");
+  });
+
+  it("refuses the id of a record the actor cannot see", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([
+      fileRow("c1"),
+      fileRow("c2", { child: { ...fileRow("c2").child, classId: "k2" } } as never),
+    ]);
+    await app.recordConsent(consent("health", { id: "k-2", childId: "c2" }));
+    const before = await snapshot(storage);
+    await expect(
+      app.as(teacher(["k1"])).recordConsent(consent("health", { id: "k-2" })),
+    ).rejects.toMatchObject({ issues: [{ path: "id", code: "duplicate_id" }] });
+    expect(await snapshot(storage)).toEqual(before);
+  });
+
+  it("refuses an input or options that are not objects, and a bad reason", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    const r = await app.recordConsent(consent("health"));
+    const before = await snapshot(storage);
+    await expect(app.recordConsent(null as never)).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [{ path: "input", code: "invalid_type" }],
+    });
+    for (const options of [null, 5, []]) {
+      await expect(app.withdrawConsent(r.id, options as never)).rejects.toMatchObject({
+        name: "ValidationError",
+        issues: [{ path: "options" }],
+      });
+    }
+    for (const reason of [5, { a: 1 }, "x".repeat(2001), " "]) {
+      await expect(app.withdrawConsent(r.id, { reason } as never)).rejects.toMatchObject({
+        issues: [{ path: "reason" }],
+      });
+    }
+    await expect(app.withdrawConsent(5 as never)).rejects.toMatchObject({
+      issues: [{ path: "id" }],
+    });
+    expect(await snapshot(storage)).toEqual(before);
   });
 });

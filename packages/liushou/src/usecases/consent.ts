@@ -7,8 +7,10 @@ import {
   consentStatus,
   IdSchema,
   InstantSchema,
+  IssueCode,
   requireConsent,
   text,
+  validate,
   type ChildFile,
   type ConsentPurpose,
   type ConsentRecord,
@@ -21,6 +23,8 @@ import {
 import * as z from "zod";
 import type { Context } from "../context";
 import { requireEntity, saveEntity, validationIssue } from "../_lib/write";
+import { unscoped } from "../access/scoped";
+import { checkArgument, ReasonSchema, requireArgument } from "./import";
 
 /**
  * The `consent` option of `createLiushou`: the purposes whose consent the use cases check
@@ -90,19 +94,21 @@ export function purposesOfReveal(classes: readonly (FieldClass | undefined)[]): 
 }
 
 /**
- * Records a guardian's consent for a child on file in the actor's scope: the consenting
- * guardian or parent must be one of the file's, stored with its audit entry. @internal
+ * Records a new guardian's consent for a child on file in the actor's scope: the consenting
+ * guardian or parent must be one of the file's, stored with its audit entry. It only creates:
+ * an `id` already stored is refused (a record is changed only by `withdrawConsent`). @internal
  */
 export async function recordConsent(
   ctx: Context,
   input: RecordConsentInput,
 ): Promise<StorageRecord<ConsentRecord>> {
+  requireArgument(ctx, "input", input);
   const at = ctx.now();
-  const raw =
-    typeof input === "object" && input !== null
-      ? { id: ctx.newId(), givenAt: at, ...input }
-      : input;
-  const record = ctx.check(ConsentRecordSchema, raw, SUBJECT);
+  const record = ctx.check(
+    ConsentRecordSchema,
+    { id: ctx.newId(), givenAt: at, ...input },
+    SUBJECT,
+  );
   return ctx.storage.transaction(async (tx) => {
     const file = await requireEntity(ctx, tx, "files", record.childId, "childId");
     const people = [...file.value.guardians, ...file.value.parents].map((p) => p.id);
@@ -116,15 +122,25 @@ export async function recordConsent(
         `no guardian or parent of file ${record.childId} has this id`,
       );
     }
-    const before = await tx.consents.get(record.id);
-    return saveEntity(ctx, tx, "consents", record, { at, before, reason: "consent given" });
+    // Looked up unscoped: a record the actor cannot see is not overwritten either.
+    if (await unscoped(tx).consents.get(record.id)) {
+      throw validationIssue(
+        ctx,
+        "id",
+        IssueCode.DUPLICATE_ID,
+        JSON.stringify(record.id),
+        "已有此编号的同意记录；同意记录只能新增或撤回",
+        "a consent record with this id exists; a consent can only be recorded anew or withdrawn",
+      );
+    }
+    return saveEntity(ctx, tx, "consents", record, { at, reason: "consent given" });
   });
 }
 
+const WITHDRAWAL = text("撤回同意", "consent withdrawal");
 const WithdrawSchema = z.object({
-  id: IdSchema,
   at: InstantSchema.optional(),
-  reason: z.string().trim().min(1).max(2000).default("consent withdrawn"),
+  reason: z.string().trim().pipe(ReasonSchema).default("consent withdrawn"),
 });
 
 /**
@@ -134,22 +150,23 @@ const WithdrawSchema = z.object({
 export async function withdrawConsent(
   ctx: Context,
   id: string,
-  options: { at?: string; reason?: string } = {},
+  options?: { at?: string; reason?: string },
 ): Promise<StorageRecord<ConsentRecord>> {
-  const o = ctx.check(
-    WithdrawSchema,
-    { ...(typeof options === "object" && options !== null ? options : {}), id },
-    text("撤回同意", "consent withdrawal"),
-  );
+  const consentId = validate(IdSchema, id, {
+    subject: WITHDRAWAL,
+    locale: ctx.locale,
+    path: ["id"],
+  });
+  const o = checkArgument(ctx, "options", options, WithdrawSchema, WITHDRAWAL, { optional: true });
   const at = ctx.now();
   return ctx.storage.transaction(async (tx) => {
-    const before = await requireEntity(ctx, tx, "consents", o.id, "id");
+    const before = await requireEntity(ctx, tx, "consents", consentId, "id");
     if (before.value.withdrawnAt !== undefined) {
       throw validationIssue(
         ctx,
         "id",
         "invalid_transition",
-        JSON.stringify(o.id),
+        JSON.stringify(consentId),
         "该同意已撤回",
         "this consent was withdrawn already",
       );

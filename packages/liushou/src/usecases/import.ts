@@ -1,8 +1,11 @@
 import {
+  invalidArgument,
+  MAX_TEXT_LENGTH,
   STORAGE_ENTITY_SCHEMAS,
   storageAuditPatches,
   text,
   quickContactRecord,
+  validate,
   validateList,
   type ContactRecord,
   type LocalizedText,
@@ -10,8 +13,55 @@ import {
   type StorageEntityKind,
   type StorageSession,
 } from "@liushou/core";
+import * as z from "zod";
 import type { Context } from "../context";
-import { auditEntry, validationIssue } from "../_lib/write";
+import { auditEntry } from "../_lib/write";
+
+/**
+ * The `reason` option of a use case: 1 to {@link MAX_TEXT_LENGTH} characters, as `importFiles`
+ * accepts. @internal
+ */
+export const ReasonSchema = z.string().min(1).max(MAX_TEXT_LENGTH);
+
+/** The `expectedVersion` option of a use case: the version read. @internal */
+export const ExpectedVersionSchema = z.number().int().nonnegative();
+
+/**
+ * Throws a ValidationError on `name` unless `value` is an object (not null, not an array), so a
+ * use case refuses a bad input or options argument before it reads a property of it. @internal
+ */
+export function requireArgument(
+  ctx: Context,
+  name: string,
+  value: unknown,
+): asserts value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw invalidArgument(name, "invalid_type", text("应为对象", "expected an object"), value, {
+      locale: ctx.locale,
+    });
+  }
+}
+
+/**
+ * Checks an object argument of a use case (`plan`, `options`…) with `schema`, each issue named
+ * under the argument (`plan.history[0].start`), except an option's, named by itself (`reason`,
+ * as every use case names its options). An optional argument left `undefined` is read as `{}`.
+ * @returns The parsed argument.
+ * @internal
+ */
+export function checkArgument<S extends z.ZodType>(
+  ctx: Context,
+  name: string,
+  value: unknown,
+  schema: S,
+  subject: LocalizedText,
+  { optional = false }: { optional?: boolean } = {},
+): z.output<S> {
+  const v = optional && value === undefined ? {} : value;
+  requireArgument(ctx, name, v);
+  const path = name === "options" ? [] : [name];
+  return validate(schema, v, { subject, locale: ctx.locale, path });
+}
 
 /**
  * The kinds imported by `importEntities` (files go through `importFiles`, with history).
@@ -33,6 +83,11 @@ export interface ImportResult {
 }
 
 const SUBJECT = text("导入数据", "import");
+const OPTIONS = text("导入选项", "import options");
+const ImportOptionsSchema = z.object({ reason: ReasonSchema.optional() });
+
+/** The kinds `importEntities` accepts, in the order core lists them. */
+const IMPORTABLE = Object.keys(STORAGE_ENTITY_SCHEMAS).filter((k) => k !== "files");
 
 const isPlainContactRecord = (row: unknown): row is ContactRecord =>
   quickContactRecord(row) === row;
@@ -97,18 +152,25 @@ export async function importEntities<K extends ImportableKind>(
   ctx: Context,
   kind: K,
   rows: unknown,
-  options: { reason?: string } = {},
+  options?: { reason?: string },
 ): Promise<ImportResult> {
-  if (!(kind in STORAGE_ENTITY_SCHEMAS) || (kind as string) === "files") {
-    throw validationIssue(
-      ctx,
+  // An array lookup, not `in`: "__proto__" or "toString" must not pass as a kind.
+  if (typeof kind !== "string" || !IMPORTABLE.includes(kind)) {
+    const kinds = IMPORTABLE.join(", ");
+    throw invalidArgument(
       "kind",
       "invalid_enum_value",
-      JSON.stringify(kind),
-      "应为档案以外的实体类型（档案请用 importFiles）",
-      "expected an entity kind other than files (use importFiles for files)",
+      text(
+        `应为以下之一：${kinds}（档案请用 importFiles）`,
+        `expected one of: ${kinds} (files go through importFiles)`,
+      ),
+      kind,
+      { locale: ctx.locale },
     );
   }
+  const o = checkArgument(ctx, "options", options, ImportOptionsSchema, OPTIONS, {
+    optional: true,
+  });
   const values = validateRows(ctx, kind, rows);
   const at = ctx.now();
   return ctx.storage.transaction(async (tx) => {
@@ -133,7 +195,7 @@ export async function importEntities<K extends ImportableKind>(
           entityId: id,
           operation: "import",
           patches,
-          ...(options.reason === undefined ? {} : { reason: options.reason }),
+          ...(o.reason === undefined ? {} : { reason: o.reason }),
         }),
       );
     }

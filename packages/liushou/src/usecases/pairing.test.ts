@@ -1,7 +1,14 @@
-import { ConflictError, TEACHER_PAIRING_PRESET } from "@liushou/core";
+import {
+  ConflictError,
+  ForbiddenError,
+  TEACHER_PAIRING_PRESET,
+  ValidationError,
+  type PairingPlan,
+  type StorageAdapter,
+} from "@liushou/core";
 import { generatePopulation } from "@liushou/fixtures";
 import { describe, expect, it } from "vitest";
-import { testApp } from "../_lib/app.test-helper";
+import { fileRow, testApp } from "../_lib/app.test-helper";
 
 async function populated() {
   const pop = generatePopulation({
@@ -76,5 +83,145 @@ describe("planPairings and applyPairingPlan", () => {
     await expect(app.applyPairingPlan({} as never)).rejects.toMatchObject({
       name: "ValidationError",
     });
+  });
+});
+
+/** Files c1 (class k1) and c2 (class k2), mentor m1, and a teacher of class k1. */
+async function classTeacher() {
+  const t = testApp();
+  const c2 = fileRow("c2");
+  await t.app.importFiles([fileRow("c1"), { ...c2, child: { ...c2.child, classId: "k2" } }]);
+  await t.app.importEntities("mentors", [{ id: "m1", kind: "class-teacher", name: "王老师" }]);
+  const teacher = t.app.as({
+    id: "t1",
+    role: "teacher",
+    scope: { level: "class", classIds: ["k1"] },
+  });
+  return { ...t, teacher };
+}
+
+const pairing = (over: Record<string, unknown> = {}) => ({
+  id: "p1",
+  childId: "c1",
+  mentorId: "m1",
+  role: "mentor",
+  start: "2026-03-02",
+  ...over,
+});
+
+/** A plan adding the given pairings (a forged one when they are malformed). */
+const planOf = (history: unknown[], over: Record<string, unknown> = {}) =>
+  ({
+    asOf: "2026-03-02",
+    ruleSet: "teachers",
+    history,
+    diff: { added: history, ended: [] },
+    ...over,
+  }) as unknown as PairingPlan;
+
+/** Every pairing and audit entry stored. */
+async function snapshot(storage: StorageAdapter) {
+  return {
+    pairings: (await storage.pairings.query({}, { limit: 1000 })).items,
+    audit: (await storage.audit.query({}, { limit: 1000 })).items,
+  };
+}
+
+/** The issues of the ValidationError `work` rejects with. */
+async function issuesOf(work: Promise<unknown>) {
+  const e = await work.catch((x: unknown) => x);
+  expect(e).toBeInstanceOf(ValidationError);
+  return (e as ValidationError).issues;
+}
+
+describe("applyPairingPlan checks every pairing it writes", () => {
+  it("stores a valid plan of a class teacher", async () => {
+    const { teacher, storage } = await classTeacher();
+    const applied = await teacher.applyPairingPlan(planOf([pairing()]));
+    expect(applied.added.map((r) => r.id)).toEqual(["p1"]);
+    expect((await storage.pairings.get("p1"))?.value).toEqual(pairing());
+  });
+
+  it("refuses a malformed pairing, naming its fields, writing nothing", async () => {
+    const { teacher, storage } = await classTeacher();
+    const before = await snapshot(storage);
+    const forged = { id: "p-forged", start: 5, childId: { $gt: "" } };
+    const issues = await issuesOf(teacher.applyPairingPlan(planOf([pairing(), forged])));
+    expect(issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining([
+        "plan.history[1].childId",
+        "plan.history[1].mentorId",
+        "plan.history[1].role",
+        "plan.history[1].start",
+      ]),
+    );
+    const bare = await issuesOf(teacher.applyPairingPlan(planOf([{ id: "p-forged" }])));
+    expect(bare.map((i) => i.path)).toContain("plan.history[0].childId");
+    expect(await snapshot(storage)).toEqual(before);
+  });
+
+  it("refuses a child or mentor not on file, naming each, writing nothing", async () => {
+    const { teacher, storage } = await classTeacher();
+    const before = await snapshot(storage);
+    const issues = await issuesOf(
+      teacher.applyPairingPlan(
+        planOf([pairing(), pairing({ id: "p2", childId: "ghost", mentorId: "ghostm" })]),
+      ),
+    );
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      ["plan.history[1].childId", "unknown_id"],
+      ["plan.history[1].mentorId", "unknown_id"],
+    ]);
+    expect(await snapshot(storage)).toEqual(before);
+  });
+
+  it("refuses a pairing of a child outside the actor's scope, writing nothing", async () => {
+    const { teacher, storage } = await classTeacher();
+    const before = await snapshot(storage);
+    await expect(
+      teacher.applyPairingPlan(planOf([pairing(), pairing({ id: "p2", childId: "c2" })])),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await snapshot(storage)).toEqual(before);
+  });
+
+  it("refuses a pairing listed twice", async () => {
+    const { app, storage } = await classTeacher();
+    const before = await snapshot(storage);
+    const issues = await issuesOf(app.applyPairingPlan(planOf([pairing(), pairing()])));
+    expect(issues).toMatchObject([{ path: "plan.history[1].id", code: "duplicate_id" }]);
+    expect(await snapshot(storage)).toEqual(before);
+  });
+
+  it("checks the plan's shape and the options, writing nothing", async () => {
+    const { app, storage } = await classTeacher();
+    const before = await snapshot(storage);
+    const paths = async (plan: unknown, options?: unknown) =>
+      (await issuesOf(app.applyPairingPlan(plan as PairingPlan, options as never))).map(
+        (i) => i.path,
+      );
+    expect(await paths(null)).toEqual(["plan"]);
+    expect(await paths(planOf([pairing()], { ruleSet: "" }))).toEqual(["plan.ruleSet"]);
+    expect(await paths(planOf([pairing()], { asOf: "2026-02-30" }))).toEqual(["plan.asOf"]);
+    expect(
+      await paths(
+        planOf([pairing()], {
+          diff: { added: [{ id: "x" }], ended: [{ pairing: pairing(), explanation: 5 }] },
+        }),
+      ),
+    ).toEqual(
+      expect.arrayContaining(["plan.diff.added[0].childId", "plan.diff.ended[0].explanation"]),
+    );
+    expect(await paths(planOf([pairing()]), null)).toEqual(["options"]);
+    expect(await paths(planOf([pairing()]), { reason: 42 })).toEqual(["reason"]);
+    expect(await paths(planOf([pairing()]), { reason: "x".repeat(2001) })).toEqual([
+      "reason",
+    ]);
+    expect(await snapshot(storage)).toEqual(before);
+  });
+
+  it("refuses null options of planPairings with a ValidationError", async () => {
+    const { app } = testApp();
+    const issues = await issuesOf(app.planPairings(null as never));
+    expect(issues.map((i) => i.path)).toEqual(["options"]);
   });
 });

@@ -1,21 +1,30 @@
 import {
   CalendarDateSchema,
   explainWhyNot as explainWhyNotPure,
+  IssueCode,
+  MAX_TEXT_LENGTH,
+  outOfScope,
+  PairingRuleSetSchema,
+  PairingSchema,
   planPairings as planPairingsPure,
   storageAuditPatches,
   text,
   ConflictError,
+  ValidationError,
   type PairingPlan,
   type PairingRuleSetInput,
   type PlanPairingsInput,
   type WhyNot,
   type StorageRecord,
+  type StorageSession,
   type Pairing,
   type SchoolClass,
 } from "@liushou/core";
 import * as z from "zod";
 import type { Context } from "../context";
-import { saveEntity } from "../_lib/write";
+import { saveEntity, unknownId, validationIssue } from "../_lib/write";
+import { unscoped } from "../access/scoped";
+import { checkArgument, ReasonSchema, requireArgument, storedById } from "./import";
 import { checkScope, drain, loadScopePeople, type LiushouScope } from "./scope";
 
 /**
@@ -41,7 +50,8 @@ async function pairingInput(
   ctx: Context,
   options: PlanPairingsOptions,
 ): Promise<PlanPairingsInput> {
-  const { rules, asOf, scope: rawScope, ...rest } = options ?? ({} as PlanPairingsOptions);
+  requireArgument(ctx, "options", options);
+  const { rules, asOf, scope: rawScope, ...rest } = options;
   const scope = checkScope(ctx, rawScope);
   const day =
     asOf === undefined
@@ -107,15 +117,85 @@ export interface AppliedPairingPlan {
   readonly unchanged: number;
 }
 
+const PLAN = text("结对方案", "pairing plan");
+
+const ExplanationSchema = z.object({
+  "zh-CN": z.string().max(MAX_TEXT_LENGTH),
+  en: z.string().max(MAX_TEXT_LENGTH),
+});
+
+// Every pairing is checked as core stores it; `pairs`, `score`… are not read, so not checked.
 const PlanSchema = z.looseObject({
   asOf: CalendarDateSchema,
-  ruleSet: z.string(),
-  history: z.array(z.looseObject({ id: z.string() })),
+  ruleSet: PairingRuleSetSchema.shape.name,
+  history: z.array(PairingSchema),
   diff: z.looseObject({
-    added: z.array(z.looseObject({ id: z.string() })),
-    ended: z.array(z.looseObject({ pairing: z.looseObject({ id: z.string() }) })),
+    added: z.array(PairingSchema),
+    ended: z.array(z.looseObject({ pairing: PairingSchema, explanation: ExplanationSchema })),
   }),
 });
+
+const ApplyOptionsSchema = z.object({ reason: ReasonSchema.optional() });
+
+/** Throws a ValidationError naming every pairing of the history whose id came before. */
+function refuseDuplicates(ctx: Context, history: readonly Pairing[]): void {
+  const seen = new Set<string>();
+  const issues = [];
+  for (const [i, p] of history.entries()) {
+    if (!seen.has(p.id)) {
+      seen.add(p.id);
+      continue;
+    }
+    const e = validationIssue(
+      ctx,
+      `plan.history[${i}].id`,
+      IssueCode.DUPLICATE_ID,
+      JSON.stringify(p.id),
+      "方案中此结对出现了两次",
+      "this pairing is listed twice in the plan",
+    );
+    issues.push(...e.issues);
+  }
+  if (issues.length > 0) throw new ValidationError(issues, { subject: PLAN, locale: ctx.locale });
+}
+
+/**
+ * Throws unless every child and mentor the pairings name is stored: a ValidationError naming
+ * each unknown id (`plan.history[3].mentorId`), or a ForbiddenError for a child on file
+ * outside the actor's scope.
+ */
+async function requireReferences(
+  ctx: Context,
+  tx: StorageSession,
+  written: readonly { pairing: Pairing; index: number }[],
+): Promise<void> {
+  const childIds = [...new Set(written.map((w) => w.pairing.childId))];
+  const children = await storedById(tx, "files", childIds);
+  const hidden = await storedById(
+    unscoped(tx),
+    "files",
+    childIds.filter((id) => !children.has(id)),
+  );
+  const mentors = await storedById(tx, "mentors", [
+    ...new Set(written.map((w) => w.pairing.mentorId)),
+  ]);
+  const missing: ValidationError[] = [];
+  for (const { pairing: p, index } of written) {
+    const at = `plan.history[${index}]`;
+    if (!children.has(p.childId) && !hidden.has(p.childId))
+      missing.push(unknownId(ctx, "files", p.childId, `${at}.childId`));
+    if (!mentors.has(p.mentorId))
+      missing.push(unknownId(ctx, "mentors", p.mentorId, `${at}.mentorId`));
+  }
+  if (missing.length > 0) {
+    throw new ValidationError(
+      missing.flatMap((e) => e.issues),
+      { subject: PLAN, locale: ctx.locale },
+    );
+  }
+  const [outside] = hidden.keys();
+  if (outside !== undefined) throw outOfScope(ctx.actor, `files ${outside}`);
+}
 
 const withoutEnd = (p: Pairing): Pairing => {
   const { end: _end, endReason: _reason, ...rest } = p;
@@ -124,39 +204,39 @@ const withoutEnd = (p: Pairing): Pairing => {
 
 /**
  * Stores a plan from `planPairings` in one transaction: every pairing of its `history` (new
- * ones created, ended ones closed with the reason in the audit entry), nothing dropped. A
- * pairing changed since the plan was made is refused with a ConflictError. @internal
+ * ones created, ended ones closed with the reason in the audit entry), nothing dropped. Every
+ * pairing is checked first, and nothing is written when one is refused: a malformed plan or
+ * pairing, or a child or mentor not on file, with a ValidationError naming the field
+ * (`plan.history[3].childId`); a child outside the actor's scope with a ForbiddenError; a
+ * pairing changed since the plan was made with a ConflictError. @internal
  */
 export async function applyPairingPlan(
   ctx: Context,
   plan: PairingPlan,
-  options: { reason?: string } = {},
+  options?: { reason?: string },
 ): Promise<AppliedPairingPlan> {
-  ctx.check(PlanSchema, plan, text("结对方案", "pairing plan"));
+  const p = checkArgument(ctx, "plan", plan, PlanSchema, PLAN);
+  const o = checkArgument(ctx, "options", options, ApplyOptionsSchema, PLAN, { optional: true });
+  refuseDuplicates(ctx, p.history);
   const at = ctx.now();
-  const reason = options.reason ?? `pairing plan ${plan.ruleSet} ${plan.asOf}`;
-  const endedWhy = new Map(plan.diff.ended.map((e) => [e.pairing.id, e.explanation]));
+  const reason = o.reason ?? `pairing plan ${p.ruleSet} ${p.asOf}`;
+  const endedWhy = new Map(p.diff.ended.map((e) => [e.pairing.id, e.explanation]));
   return ctx.storage.transaction(async (tx) => {
-    const added: StorageRecord<Pairing>[] = [];
-    const ended: StorageRecord<Pairing>[] = [];
-    let unchanged = 0;
-    for (const pairing of plan.history) {
-      const stored = await tx.pairings.get(pairing.id);
-      if (stored && storageAuditPatches(stored.value, pairing).length === 0) {
-        unchanged++;
-        continue;
-      }
+    const stored = await storedById(
+      tx,
+      "pairings",
+      p.history.map((x) => x.id),
+    );
+    // Every pairing is sorted and checked first, so nothing is written when one is refused.
+    const writes: { pairing: Pairing; index: number; why?: string }[] = [];
+    for (const [index, pairing] of p.history.entries()) {
+      const before = stored.get(pairing.id);
+      if (before && storageAuditPatches(before.value, pairing).length === 0) continue;
       const why = endedWhy.get(pairing.id);
-      if (!stored) {
-        added.push(await saveEntity(ctx, tx, "pairings", pairing, { at, reason }));
-      } else if (why && storageAuditPatches(stored.value, withoutEnd(pairing)).length === 0) {
-        ended.push(
-          await saveEntity(ctx, tx, "pairings", pairing, {
-            at,
-            before: stored,
-            reason: `${reason}: ${why[ctx.locale]}`,
-          }),
-        );
+      if (!before) {
+        writes.push({ pairing, index });
+      } else if (why && storageAuditPatches(before.value, withoutEnd(pairing)).length === 0) {
+        writes.push({ pairing, index, why: why[ctx.locale] });
       } else {
         throw new ConflictError(
           text(
@@ -167,6 +247,23 @@ export async function applyPairingPlan(
         );
       }
     }
-    return { added, ended, unchanged };
+    await requireReferences(ctx, tx, writes);
+    const added: StorageRecord<Pairing>[] = [];
+    const ended: StorageRecord<Pairing>[] = [];
+    for (const { pairing, why } of writes) {
+      const before = stored.get(pairing.id);
+      if (!before || why === undefined) {
+        added.push(await saveEntity(ctx, tx, "pairings", pairing, { at, reason }));
+        continue;
+      }
+      ended.push(
+        await saveEntity(ctx, tx, "pairings", pairing, {
+          at,
+          before: { id: pairing.id, value: before.value, version: before.version, updatedAt: at },
+          reason: `${reason}: ${why}`,
+        }),
+      );
+    }
+    return { added, ended, unchanged: p.history.length - writes.length };
   });
 }

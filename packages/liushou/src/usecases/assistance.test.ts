@@ -1,0 +1,67 @@
+import { ValidationError, type StorageAdapter } from "@liushou/core";
+import { describe, expect, it } from "vitest";
+import { needsResponses } from "../../../core/src/risk/assess.test-helper";
+import { fileRow, testApp } from "../_lib/app.test-helper";
+
+/** An app with child c1 assessed and an assistance plan proposed for it. */
+async function withPlan() {
+  const t = testApp();
+  await t.app.importFiles([fileRow("c1")]);
+  await t.app.assessChild({
+    childId: "c1",
+    checklistId: "liushou.needs",
+    informant: "teacher",
+    responses: needsResponses(),
+  });
+  const plan = await t.app.proposeAssistancePlan({ childId: "c1" });
+  return { ...t, plan, item: plan.value.items[0]! };
+}
+
+/** Every plan and audit entry stored. */
+const snapshot = async (storage: StorageAdapter) => ({
+  plans: (await storage.assistancePlans.query({})).items,
+  audit: (await storage.audit.query({}, { limit: 1000 })).items,
+});
+
+describe("assistance use cases check their arguments", () => {
+  it("refuses options of trackAssistancePlan that are not an object, writing nothing", async () => {
+    const { app, storage, plan, item } = await withPlan();
+    const before = await snapshot(storage);
+    const entry = { on: "2026-03-20", note: "作业按时完成" };
+    for (const options of [null, 1, "v1", []]) {
+      const e = await app
+        .trackAssistancePlan(plan.id, item.id, entry, options as never)
+        .catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ValidationError);
+      expect(e).toMatchObject({ issues: [{ path: "options", code: "invalid_type" }] });
+    }
+    for (const expectedVersion of [-1, 1.5, "1", null]) {
+      await expect(
+        app.trackAssistancePlan(plan.id, item.id, entry, { expectedVersion } as never),
+      ).rejects.toMatchObject({ issues: [{ path: "expectedVersion" }] });
+    }
+    expect(await snapshot(storage)).toEqual(before);
+    // Left out, the options are not needed.
+    await expect(app.trackAssistancePlan(plan.id, item.id, entry)).resolves.toMatchObject({
+      version: 2,
+    });
+  });
+
+  it("refuses options of lateAssistanceItems and an input of proposeAssistancePlan that are not objects", async () => {
+    const { app, storage } = await withPlan();
+    const before = await snapshot(storage);
+    await expect(app.lateAssistanceItems(null as never)).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [{ path: "options" }],
+    });
+    await expect(app.lateAssistanceItems({ asOf: "2026-02-30" })).rejects.toMatchObject({
+      issues: [{ path: "asOf" }],
+    });
+    await expect(app.proposeAssistancePlan(null as never)).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [{ path: "input" }],
+    });
+    expect(await snapshot(storage)).toEqual(before);
+    await expect(app.lateAssistanceItems()).resolves.toEqual([]);
+  });
+});
