@@ -47,7 +47,9 @@ export interface CompliancePartitionSummary {
    * Child, mentor, pairing and school ids of the partition, in input order (checked disjoint;
    * `schools`: the schools given as input, not those only named by children or mentors).
    */
-  readonly ids: Readonly<Record<PartitionIdField, readonly string[]>>;
+  readonly ids: Readonly<
+    Record<"children" | "mentors" | "pairings" | "schools", readonly string[]>
+  >;
   /** The validated policies. */
   readonly policies: readonly Policy[];
   /** The period evaluated, as given (every partition of a merge must share it). */
@@ -82,8 +84,7 @@ export interface CompliancePartitionInput extends CompliancePartition {
 
 /** The kinds of id a partition must not share with another. */
 const PARTITION_ID_FIELDS = ["children", "mentors", "pairings", "schools"] as const;
-/** @internal */
-export type PartitionIdField = (typeof PARTITION_ID_FIELDS)[number];
+type PartitionIdField = (typeof PARTITION_ID_FIELDS)[number];
 
 const RollUpByEnum = z.enum(["mentor", "class", "school", "township", "county", "bucket"]);
 

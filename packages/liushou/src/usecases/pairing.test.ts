@@ -213,9 +213,7 @@ describe("applyPairingPlan checks every pairing it writes", () => {
     );
     expect(await paths(planOf([pairing()]), null)).toEqual(["options"]);
     expect(await paths(planOf([pairing()]), { reason: 42 })).toEqual(["reason"]);
-    expect(await paths(planOf([pairing()]), { reason: "x".repeat(2001) })).toEqual([
-      "reason",
-    ]);
+    expect(await paths(planOf([pairing()]), { reason: "x".repeat(2001) })).toEqual(["reason"]);
     expect(await snapshot(storage)).toEqual(before);
   });
 
