@@ -72,7 +72,16 @@ describe("consent use cases", () => {
     expect(
       await t.storage.consents.get((await storage.consents.query({})).items[0]!.id),
     ).toBeNull();
-    await expect(t.consentStatus("c2", "health")).rejects.toBeInstanceOf(ForbiddenError);
+    // A read: the child outside the scope reads as absent, as an id on no file does.
+    const outside = await t.consentStatus("c2", "health").catch((e: unknown) => e);
+    const nowhere = await t.consentStatus("c9", "health").catch((e: unknown) => e);
+    expect(outside).toBeInstanceOf(ValidationError);
+    expect((outside as ValidationError).issues.map((i) => [i.path, i.code])).toEqual(
+      (nowhere as ValidationError).issues.map((i) => [i.path, i.code]),
+    );
+    expect((outside as ValidationError).message).toBe(
+      (nowhere as ValidationError).message.replaceAll("c9", "c2"),
+    );
     expect((await storage.consents.query({})).items).toHaveLength(1);
   });
 

@@ -22,7 +22,7 @@ import {
 } from "@liushou/core";
 import * as z from "zod";
 import type { Context } from "../context";
-import { requireEntity, saveEntity, validationIssue } from "../_lib/write";
+import { requireEntity, saveEntity, unknownId, validationIssue } from "../_lib/write";
 import { unscoped } from "../access/scoped";
 import { checkArgument, ReasonSchema, requireArgument } from "./import";
 
@@ -192,7 +192,9 @@ export async function consentStatusNow(
   const id = ctx.check(IdSchema, childId, text("档案编号", "file id"));
   const p = ctx.check(ConsentPurposeSchema, purpose, text("同意用途", "consent purpose"));
   return ctx.storage.transaction(async (tx) => {
-    const file = await requireEntity(ctx, tx, "files", id, "childId");
+    // A read: a child outside the scope reads as absent, with the error of an unknown id.
+    const file = await tx.files.get(id);
+    if (!file) throw unknownId(ctx, "files", id, "childId");
     return consentStatus(
       file.value,
       p as ConsentPurpose,
