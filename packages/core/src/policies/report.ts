@@ -139,18 +139,14 @@ export class ComplianceReport implements Iterable<ComplianceRow> {
     const days = d.events.day;
     const a = t.recordStart(i);
     const b = a + t.recordCount(i);
-    // The row's records, by date then id: pooled by date, so sorted only when two of one day
-    // are out of id order.
-    const byDateThenId = (x: number, y: number) => days[x]! - days[y]! || ids.compare(x, y);
-    let evs: ArrayLike<number> = t.pool.subarray(a, b);
-    for (let k = 1; k < evs.length; k++) {
-      if (byDateThenId(evs[k - 1]!, evs[k]!) > 0) {
-        evs = t.pool.slice(a, b).sort(byDateThenId);
-        break;
-      }
+    let recordIds: string[];
+    if (b - a === 0) recordIds = [];
+    else if (b - a === 1) recordIds = [ids.get(t.pool[a]!)];
+    else {
+      const evs = t.pool.slice(a, b).sort((x, y) => days[x]! - days[y]! || ids.compare(x, y));
+      recordIds = [];
+      for (let k = 0; k < evs.length; k++) recordIds.push(ids.get(evs[k]!));
     }
-    const recordIds: string[] = [];
-    for (let k = 0; k < evs.length; k++) recordIds.push(ids.get(evs[k]!));
     const row: { -readonly [K in keyof ComplianceRow]: ComplianceRow[K] } = {
       policyId: policy.id,
       policyName: policy.name,
