@@ -1,5 +1,5 @@
 import { createMemoryStorage } from "@liushou/storage-memory";
-import type { ChildFileInput, Instant, StorageAdapter } from "@liushou/core";
+import type { ActorInput, ChildFileInput, Instant, StorageAdapter } from "@liushou/core";
 import { createLiushou, type Liushou } from "../create";
 import type { LiushouOptions } from "../context";
 import { riskFile } from "../../../core/src/risk/assess.test-helper";
@@ -28,3 +28,10 @@ export function fileRow(id: string, patch: Partial<ChildFileInput> = {}): ChildF
   const file = riskFile(id);
   return { ...file, child: { ...file.child, schoolId: "s1", classId: "k1" }, ...patch };
 }
+
+/** A class teacher of class `k1`, the actor the scope and masking tests read as. */
+export const CLASS_TEACHER: ActorInput = {
+  id: "t1",
+  role: "teacher",
+  scope: { level: "class", classIds: ["k1"] },
+};

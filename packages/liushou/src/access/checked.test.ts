@@ -1,7 +1,6 @@
 import { createMemoryStorage } from "@liushou/storage-memory";
 import {
   ValidationError,
-  type ActorInput,
   type ChildFile,
   type ChildFileInput,
   type StorageAdapter,
@@ -9,7 +8,7 @@ import {
 } from "@liushou/core";
 import { describe, expect, it } from "vitest";
 import { createLiushou } from "../create";
-import { fileRow } from "../_lib/app.test-helper";
+import { CLASS_TEACHER, fileRow } from "../_lib/app.test-helper";
 import { makeAccess } from "./access";
 import { maskStorage } from "./masked";
 import { scopeStorage } from "./scoped";
@@ -29,11 +28,7 @@ function row(id: string): ChildFileInput {
   };
 }
 
-const teacher: ActorInput = {
-  id: "t1",
-  role: "teacher",
-  scope: { level: "class", classIds: ["k1"] },
-};
+const teacher = CLASS_TEACHER;
 
 async function world() {
   const storage = createMemoryStorage();

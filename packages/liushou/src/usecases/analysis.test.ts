@@ -8,13 +8,12 @@ import {
   leftBehindStatistics,
   POLICY_PRESETS,
   statisticsTableOf,
-  type ActorInput,
   type ChildFile,
   type ChildFileInput,
 } from "@liushou/core";
 import { describe, expect, it } from "vitest";
 import { createLiushou } from "../create";
-import { fileRow } from "../_lib/app.test-helper";
+import { CLASS_TEACHER, fileRow } from "../_lib/app.test-helper";
 import { needsResponses } from "../../../core/src/risk/assess.test-helper";
 
 const AT = "2026-03-04T10:00:00+08:00";
@@ -43,11 +42,7 @@ function row(n: number, classId: string): ChildFileInput {
   };
 }
 
-const teacher: ActorInput = {
-  id: "t1",
-  role: "teacher",
-  scope: { level: "class", classIds: ["k1"] },
-};
+const teacher = CLASS_TEACHER;
 
 async function world() {
   const storage = createMemoryStorage();
