@@ -1,4 +1,20 @@
+import { IntList } from "../_lib/int-list";
 import type { Bucket } from "./stages/windows";
+
+/** Row mode's columns: each row's subject and days. */
+interface RowColumns {
+  readonly subject: IntList;
+  readonly from: IntList;
+  readonly to: IntList;
+  readonly due: IntList;
+}
+
+const rowColumns = (): RowColumns => ({
+  subject: new IntList(),
+  from: new IntList(),
+  to: new IntList(),
+  due: new IntList(),
+});
 
 /**
  * The rows of one policy, pushed one after another. A count policy's rows come one per bucket,
@@ -15,7 +31,7 @@ export class RowRun {
   private at = 0;
   private subject = -1;
   /** Row mode: subject and days of each row. */
-  private rows: { subject: number[]; from: number[]; to: number[]; due: number[] } | undefined;
+  private rows: RowColumns | undefined;
 
   constructor(
     readonly policy: number,
@@ -23,7 +39,7 @@ export class RowRun {
     private readonly buckets: readonly Bucket[],
   ) {
     this.end = start;
-    if (buckets.length === 0) this.rows = { subject: [], from: [], to: [], due: [] };
+    if (buckets.length === 0) this.rows = rowColumns();
   }
 
   /** Appends row `this.end`. */
@@ -65,13 +81,13 @@ export class RowRun {
     if (this.rows === undefined) {
       this.subjects.length = k / this.buckets.length;
       this.at = 0;
-    } else for (const a of Object.values(this.rows)) a.length = k;
+    } else for (const a of Object.values(this.rows)) a.n = k;
     this.end = n;
   }
 
   /** Stores every row's subject and days (for a row that breaks the bucket order). */
   private toRows(): void {
-    const rows: NonNullable<RowRun["rows"]> = { subject: [], from: [], to: [], due: [] };
+    const rows = rowColumns();
     for (let i = this.start; i < this.end; i++) {
       rows.subject.push(this.subjectAt(i));
       rows.from.push(this.fromAt(i));
@@ -89,7 +105,7 @@ export class RowRun {
         f(this.subjects[s]!, r, Math.min(r + len, this.end));
     } else {
       const subject = this.rows.subject;
-      for (let r = this.start; r < this.end; r++) f(subject[r - this.start]!, r, r + 1);
+      for (let r = this.start; r < this.end; r++) f(subject.get(r - this.start), r, r + 1);
     }
   }
 
@@ -109,25 +125,25 @@ export class RowRun {
 
   subjectAt(i: number): number {
     const k = i - this.start;
-    if (this.rows !== undefined) return this.rows.subject[k]!;
+    if (this.rows !== undefined) return this.rows.subject.get(k);
     return this.subjects[Math.floor(k / this.buckets.length)]!;
   }
 
   fromAt(i: number): number {
     const k = i - this.start;
-    if (this.rows !== undefined) return this.rows.from[k]!;
+    if (this.rows !== undefined) return this.rows.from.get(k);
     return this.buckets[k % this.buckets.length]!.from;
   }
 
   toAt(i: number): number {
     const k = i - this.start;
-    if (this.rows !== undefined) return this.rows.to[k]!;
+    if (this.rows !== undefined) return this.rows.to.get(k);
     return this.buckets[k % this.buckets.length]!.to;
   }
 
   dueAt(i: number): number {
     const k = i - this.start;
-    if (this.rows !== undefined) return this.rows.due[k]!;
+    if (this.rows !== undefined) return this.rows.due.get(k);
     return this.buckets[k % this.buckets.length]!.to;
   }
 }

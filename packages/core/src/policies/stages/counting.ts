@@ -55,6 +55,8 @@ export class RecordCounter {
   /** Where the last window's scan stopped: the first record after day `scannedTo`. */
   private scanned = 0;
   private scannedTo = FAR_PAST;
+  /** The day of the last record counted in the current window (for counting distinct days). */
+  private lastDay = FAR_PAST;
 
   constructor(
     private readonly data: ComplianceData,
@@ -84,22 +86,15 @@ export class RecordCounter {
     const whole = coversWhole(subject.scoped, from, to);
     const last = Math.min(to, this.asOfDay);
     const ok = rule.ok;
-    const unit = rule.unit;
+    const stampN = rule.unit === "children" ? ++this.stampN : 0;
     let done = 0;
-    let lastDay = FAR_PAST;
-    const stampN = unit === "children" ? ++this.stampN : 0;
+    this.lastDay = FAR_PAST;
     for (; q < end; q++) {
       const d = day[q]!;
       if (d > last) break;
       if (!ok[code[q]!] || (!whole && !inRanges(subject.scoped, d))) continue;
-      const e = list[q]!;
-      if (rule.byPairedMentor && !this.byPairedMentor(subject, e, d)) continue;
-      if (unit === "contacts") done++;
-      else if (unit === "days") {
-        if (d !== lastDay) done++;
-        lastDay = d;
-      } else done += this.newChildren(e, stampN);
-      this.table.addRecord(e);
+      const add = this.tally(rule, subject, list[q]!, d, stampN);
+      if (add >= 0) done += add;
     }
     this.scanned = q;
     this.scannedTo = last;
@@ -125,10 +120,10 @@ export class RecordCounter {
     const { first, of } = buckets;
     const last = Math.min(buckets.last, this.asOfDay);
     const ok = rule.ok;
-    const unit = rule.unit;
+    const distinctChildren = rule.unit === "children";
     let q = subject.csrStart;
     while (q < end && day[q]! < first) q++;
-    let lastDay = FAR_PAST;
+    this.lastDay = FAR_PAST;
     let bucket = -1;
     let stampN = 0;
     for (; q < end; q++) {
@@ -136,21 +131,32 @@ export class RecordCounter {
       if (d > last) break;
       const k = of[d - first]!;
       if (!ok[code[q]!] || k < 0) continue;
-      const e = list[q]!;
-      if (rule.byPairedMentor && !this.byPairedMentor(subject, e, d)) continue;
-      if (unit === "contacts") done[k]!++;
-      else if (unit === "days") {
-        if (d !== lastDay) done[k]!++;
-        lastDay = d;
-      } else {
-        // Distinct children are counted afresh in each bucket.
-        if (k !== bucket) stampN = ++this.stampN;
-        bucket = k;
-        done[k]! += this.newChildren(e, stampN);
-      }
+      // Distinct children are counted afresh in each bucket.
+      if (distinctChildren && k !== bucket) stampN = ++this.stampN;
+      bucket = k;
+      const add = this.tally(rule, subject, list[q]!, d, stampN);
+      if (add < 0) continue;
+      done[k]! += add;
       records[k]!++;
-      this.table.addRecord(e);
     }
+  }
+
+  /**
+   * Record `e` on day `d`, of a kind the rule counts, for the window being counted: -1 when it
+   * is not by the paired mentor the rule asks for; else added to the pending row's records, and
+   * what it adds to the count: 1 for a contact, 1 for a day not yet counted, or its children not
+   * yet counted under `stampN`.
+   */
+  private tally(rule: CountRule, subject: Subject, e: number, d: number, stampN: number): number {
+    if (rule.byPairedMentor && !this.byPairedMentor(subject, e, d)) return -1;
+    this.table.addRecord(e);
+    if (rule.unit === "contacts") return 1;
+    if (rule.unit === "days") {
+      const add = d === this.lastDay ? 0 : 1;
+      this.lastDay = d;
+      return add;
+    }
+    return this.newChildren(e, stampN);
   }
 
   /** Children of event `e` not yet counted under `stampN`, now marked counted. */
