@@ -227,6 +227,36 @@ describe("prepareComplianceData: what it refuses", () => {
     expect(two.messages.en).toMatch(/^Invalid contact records \(2 issues in all\) \(2 issues\): /);
   });
 
+  it("lists repeated ids and malformed records in input order, a record's issues whole", () => {
+    const s = scenario();
+    const [r1, r2] = [s.records[0]!, s.records[1]!];
+    const bad = { ...r1, id: "bad", kind: "no-such-kind", at: "2026-02-30T10:00:00+08:00" };
+    // A stream: positions 1 and 3 fail the schema; 2 and 4 repeat ids of kept records.
+    const { issues, messages } = refusal({
+      ...s,
+      records: (function* () {
+        yield* [r1, bad, r1, bad, r2, r2];
+      })(),
+    });
+    expect(issues.map((i) => i.path)).toEqual([
+      "records[1].kind",
+      "records[1].at",
+      "records[2].id",
+      "records[3].kind",
+      "records[3].at",
+      "records[5].id",
+    ]);
+    expect(messages.en).toMatch(/^Invalid contact records \(6 issues in all\)/);
+    // Past 100 issues, nothing more is listed, but every one is counted.
+    const many = refusal({
+      ...s,
+      records: [r1, ...Array.from({ length: 150 }, (_, k) => (k === 120 ? bad : r1))],
+    });
+    expect(many.issues).toHaveLength(100);
+    expect(many.issues.at(-1)!.path).toBe("records[100].id");
+    expect(many.messages.en).toMatch(/^Invalid contact records \(151 issues in all\)/);
+  });
+
   it("checks the calendar under its own subject and path", () => {
     const { issues, messages } = refusal({ ...scenario(), calendar: { id: "x" } as never });
     expect(issues.map((i) => i.path)).toEqual(["calendar.name", "calendar.terms"]);

@@ -33,7 +33,7 @@ import {
 import { ACTIVITY_KIND_CODE, NO_INITIATOR } from "./codes";
 import { RecordReader } from "./record-reader";
 import { IdStore } from "../_lib/id-store";
-import { IdTable } from "../_lib/id-table";
+import { repeatedIds } from "../_lib/repeated-ids";
 import { SmallestDistinctIds } from "../_lib/smallest-ids";
 import { IntList } from "../_lib/int-list";
 import { quickList } from "../_lib/quick-list";
@@ -384,7 +384,8 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       ? input.records.length
       : Math.min(hinted ?? 1024, PRESIZED_RECORDS_MAX)) + activities.length;
   const ids = new IdStore(expected);
-  const idTable = new IdTable(ids, expected);
+  // Each record id's hash, for finding repeated ids once all are read (`repeatedIds`).
+  const hashList = new IntList(expected);
   const dayList = new IntList(expected);
   const kindList = new IntList(expected);
   const initList = new IntList(expected);
@@ -399,7 +400,11 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
   let unknownChildCount = 0;
   const unknownMentor = new SmallestDistinctIds();
   let unknownMentorCount = 0;
+  // Records failing the schema: the first issues with each one's position, the position of
+  // every one (to tell a stored record's position in the input), and the count of issues.
   const recordIssues: FieldIssue[] = [];
+  const recordIssueAt: number[] = [];
+  const skipped = new IntList(16);
   let recordIssueCount = 0;
   const r = new RecordReader();
   // The last child and mentor looked up: records come in runs about one child or one pairing.
@@ -414,26 +419,18 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
       const parsed = safeValidate(ContactRecordSchema, raw, { path: ["records", i] });
       if (!parsed.success) {
         recordIssueCount += parsed.error.issues.length;
-        if (recordIssues.length < 100) recordIssues.push(...parsed.error.issues);
+        if (recordIssues.length < 100) {
+          recordIssues.push(...parsed.error.issues);
+          for (const _ of parsed.error.issues) recordIssueAt.push(i);
+        }
+        skipped.push(i);
         continue;
       }
       r.take(parsed.data);
     }
     const id = r.id;
-    if (idTable.add(ids.add(id), ids.lastHash) >= 0) {
-      recordIssueCount++;
-      if (recordIssues.length < 100) {
-        recordIssues.push({
-          path: `records[${i}].id`,
-          code: IssueCode.DUPLICATE_ID,
-          received: JSON.stringify(id),
-          message: text(
-            `字段 records[${i}].id：编号 ${id} 重复`,
-            `records[${i}].id: id ${id} is used twice`,
-          ),
-        });
-      }
-    }
+    ids.add(id);
+    hashList.push(ids.lastHash);
     dayList.push(dayOfInstant(r.ms, zone));
     kindList.push(r.kind);
     initList.push(r.initiator);
@@ -457,11 +454,12 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     childStartList.push(childTmp.n);
     mentorStartList.push(mentorTmp.n);
   }
-  if (recordIssueCount > 0) {
-    throw new ValidationError(recordIssues, {
+  const repeats = repeatedIds(ids, hashList.finish());
+  if (recordIssueCount > 0 || repeats.length > 0) {
+    throw new ValidationError(withRepeatedIds(recordIssues, recordIssueAt, repeats, skipped, ids), {
       subject: text(
-        `走访记录（共 ${recordIssueCount} 处问题）`,
-        `contact records (${recordIssueCount} ${recordIssueCount === 1 ? "issue" : "issues"} in all)`,
+        `走访记录（共 ${recordIssueCount + repeats.length} 处问题）`,
+        `contact records (${recordIssueCount + repeats.length} ${recordIssueCount + repeats.length === 1 ? "issue" : "issues"} in all)`,
       ),
     });
   }
@@ -609,6 +607,51 @@ export function prepareComplianceData(input: ComplianceDataInput): ComplianceDat
     },
     findings,
   });
+}
+
+/**
+ * The first issues of the records, in input order: those of records failing the schema (at
+ * the positions `issueAt`) and one for each record whose id repeats an earlier record's
+ * (`repeats`, indices among the records kept, which skip the `skipped` positions). A record's
+ * issues are listed whole, while fewer than 100 are listed.
+ */
+function withRepeatedIds(
+  issues: readonly FieldIssue[],
+  issueAt: readonly number[],
+  repeats: Int32Array,
+  skipped: IntList,
+  ids: IdStore,
+): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  let k = 0;
+  let listing = false;
+  /** Lists the issues of the records before position `at`, each record's while under 100. */
+  const issuesBefore = (at: number) => {
+    for (; k < issues.length && issueAt[k]! < at; k++) {
+      if (k === 0 || issueAt[k] !== issueAt[k - 1]) listing = out.length < 100;
+      if (listing) out.push(issues[k]!);
+    }
+  };
+  let q = 0;
+  for (const stored of repeats) {
+    // The input position of the stored record: its index plus the records skipped before it.
+    while (q < skipped.n && skipped.get(q) <= stored + q) q++;
+    const at = stored + q;
+    issuesBefore(at);
+    if (out.length >= 100) return out;
+    const id = ids.get(stored);
+    out.push({
+      path: `records[${at}].id`,
+      code: IssueCode.DUPLICATE_ID,
+      received: JSON.stringify(id),
+      message: text(
+        `字段 records[${at}].id：编号 ${id} 重复`,
+        `records[${at}].id: id ${id} is used twice`,
+      ),
+    });
+  }
+  issuesBefore(Infinity);
+  return out;
 }
 
 /**
