@@ -255,6 +255,21 @@ function range(
   out.push(issue(ChecklistIssueCode.OUT_OF_RANGE, item, item.id, a, zh, en));
 }
 
+/**
+ * Records a number that is not finite (`NaN`, `±Infinity`, often an empty or unparsed input
+ * field): what the item expects, and why the value is no answer.
+ */
+function notFinite(out: ResponseIssue[], item: ChecklistItem, a: number, zh: string, en: string) {
+  const shown = describeValue(a);
+  wrong(
+    out,
+    item,
+    a,
+    `${zh}：${shown} 不是有效答案（未作答的题目请省略或填 null）`,
+    `${en}: ${shown} is not an answer (leave an unanswered item out or give null)`,
+  );
+}
+
 function checkAnswer(item: ChecklistItem, a: Answer, out: ResponseIssue[]): void {
   const id = item.id;
   switch (item.kind) {
@@ -263,7 +278,9 @@ function checkAnswer(item: ChecklistItem, a: Answer, out: ResponseIssue[]): void
         wrong(out, item, a, "应为 true 或 false", "expected true or false");
       return;
     case "likert":
-      if (typeof a !== "number" || !Number.isInteger(a))
+      if (typeof a === "number" && !Number.isFinite(a))
+        notFinite(out, item, a, "应为整数", "expected an integer");
+      else if (typeof a !== "number" || !Number.isInteger(a))
         wrong(out, item, a, "应为整数", "expected an integer");
       else if (a < item.min || a > item.max)
         range(
@@ -275,8 +292,9 @@ function checkAnswer(item: ChecklistItem, a: Answer, out: ResponseIssue[]): void
         );
       return;
     case "number":
-      if (typeof a !== "number" || !Number.isFinite(a))
-        wrong(out, item, a, "应为数字", "expected a number");
+      if (typeof a !== "number") wrong(out, item, a, "应为数字", "expected a number");
+      else if (!Number.isFinite(a))
+        notFinite(out, item, a, "应为有限的数字", "expected a finite number");
       else if (item.integer && !Number.isInteger(a))
         wrong(out, item, a, "应为整数", "expected an integer");
       else if ((item.min !== undefined && a < item.min) || (item.max !== undefined && a > item.max))

@@ -168,8 +168,8 @@ describe("validateResponses: the issue of every wrong answer, worded", () => {
           "checklist_wrong_type",
           "error",
           "nm",
-          "字段 responses.nm（“下限”）：应为数字（收到：NaN）",
-          "responses.nm ("From zero"): expected a number (received: NaN)",
+          "字段 responses.nm（“下限”）：应为有限的数字：NaN 不是有效答案（未作答的题目请省略或填 null）（收到：NaN）",
+          "responses.nm ("From zero"): expected a finite number: NaN is not an answer (leave an unanswered item out or give null) (received: NaN)",
         ],
         [
           "responses.mx",
@@ -228,8 +228,8 @@ describe("validateResponses: the issue of every wrong answer, worded", () => {
           "checklist_wrong_type",
           "error",
           "nm",
-          "字段 responses.nm（“下限”）：应为数字（收到：Infinity）",
-          "responses.nm ("From zero"): expected a number (received: Infinity)",
+          "字段 responses.nm（“下限”）：应为有限的数字：Infinity 不是有效答案（未作答的题目请省略或填 null）（收到：Infinity）",
+          "responses.nm ("From zero"): expected a finite number: Infinity is not an answer (leave an unanswered item out or give null) (received: Infinity)",
         ],
         [
           "responses.mx",
@@ -269,6 +269,38 @@ describe("validateResponses: the issue of every wrong answer, worded", () => {
         ],
       ]
     `);
+  });
+
+  it("a number that is not finite (NaN, ±Infinity) is named and refused with the reason", () => {
+    const check = validateResponses(KINDS, {
+      nm: Number.NaN,
+      lk: Number.NaN,
+      mx: Number.NEGATIVE_INFINITY,
+      rq: true,
+    });
+    expect(check.valid).toBe(false);
+    expect(check.issues.map((i) => [i.path, i.code, i.itemId, i.received])).toEqual([
+      ["responses.lk", "checklist_wrong_type", "lk", "NaN"],
+      ["responses.nm", "checklist_wrong_type", "nm", "NaN"],
+      ["responses.mx", "checklist_wrong_type", "mx", "-Infinity"],
+    ]);
+    expect(check.issues.map((i) => i.message)).toEqual([
+      {
+        "zh-CN":
+          "字段 responses.lk（“量表”）：应为整数：NaN 不是有效答案（未作答的题目请省略或填 null）（收到：NaN）",
+        en: 'responses.lk ("Likert"): expected an integer: NaN is not an answer (leave an unanswered item out or give null) (received: NaN)',
+      },
+      {
+        "zh-CN":
+          "字段 responses.nm（“下限”）：应为有限的数字：NaN 不是有效答案（未作答的题目请省略或填 null）（收到：NaN）",
+        en: 'responses.nm ("From zero"): expected a finite number: NaN is not an answer (leave an unanswered item out or give null) (received: NaN)',
+      },
+      {
+        "zh-CN":
+          "字段 responses.mx（“上限”）：应为有限的数字：-Infinity 不是有效答案（未作答的题目请省略或填 null）（收到：-Infinity）",
+        en: 'responses.mx ("Up to nine"): expected a finite number: -Infinity is not an answer (leave an unanswered item out or give null) (received: -Infinity)',
+      },
+    ]);
   });
 
   it("unknown items, a required item missing, hidden items answered", () => {
@@ -769,5 +801,17 @@ describe("scoreChecklist: the assessment's checklist, version and informant, wor
           ],
         ]
       `);
+  });
+
+  it("an answer that is NaN is refused by name with the reason, not scored", () => {
+    expect(refusal(() => scoreChecklist(SCORED, taken({ a: Number.NaN, b: 1 })))).toEqual([
+      ["评估答卷", "Invalid assessment responses"],
+      [
+        "responses.a",
+        "checklist_wrong_type",
+        "字段 responses.a（“甲”）：应为整数：NaN 不是有效答案（未作答的题目请省略或填 null）（收到：NaN）",
+        'responses.a ("A"): expected an integer: NaN is not an answer (leave an unanswered item out or give null) (received: NaN)',
+      ],
+    ]);
   });
 });

@@ -5,7 +5,12 @@ import { text } from "../i18n";
 import type { ChildFile, ChildFileInput } from "../model";
 import { addDays, birthdayOfAge, type CalendarDate } from "../time";
 import { classifyLeftBehind, leftBehindChanges } from "./classify";
-import { isParentAway, schoolDefinition, type LeftBehindDefinition } from "./definitions";
+import {
+  isParentAway,
+  LeftBehindDefinitionSchema,
+  schoolDefinition,
+  type LeftBehindDefinition,
+} from "./definitions";
 
 function makeFile(over: {
   birthDate?: string;
@@ -258,6 +263,121 @@ describe("custom definitions", () => {
       classifyLeftBehind(makeFile({}), { asOf: "2026-03-01", definition: wrong }),
     ).toThrow(ValidationError);
   });
+  /** The issues of a refused call, as `[path, code, zh, en]`. */
+  const refused = (run: () => unknown) => {
+    try {
+      run();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      return (e as ValidationError).issues.map((i) => [
+        i.path,
+        i.code,
+        i.message["zh-CN"],
+        i.message.en,
+      ]);
+    }
+    return expect.unreachable("no ValidationError");
+  };
+  const classifyWith = (definition: unknown) => () =>
+    classifyLeftBehind(makeFile({}), {
+      asOf: "2026-03-01",
+      definition: definition as LeftBehindDefinition,
+    });
+  const NAME_TEXT = [
+    '应为中英文名称 { "zh-CN", en }：报告与说明用它称呼这个口径',
+    'expected a name in zh-CN and en ({ "zh-CN", en }): reports and explanations call the definition by it',
+  ] as const;
+  const CLASSIFY_TEXT = [
+    "应为函数 (file, { asOf }) => { leftBehind, reasons }：自定义口径用它认定每个儿童",
+    "expected a function (file, { asOf }) => { leftBehind, reasons }: a custom definition decides each child with it",
+  ] as const;
+
+  it("names a custom definition's missing name or classify, and says why, in both languages", () => {
+    const { name: _n, ...noName } = onlyMother;
+    expect(refused(classifyWith(noName))).toEqual([
+      [
+        "definition.name",
+        "invalid_type",
+        `字段 definition.name：${NAME_TEXT[0]}（收到：undefined）`,
+        `definition.name: ${NAME_TEXT[1]} (received: undefined)`,
+      ],
+    ]);
+    const { classify: _c, ...noClassify } = onlyMother;
+    expect(refused(classifyWith(noClassify))).toEqual([
+      [
+        "definition.classify",
+        "invalid_type",
+        `字段 definition.classify：${CLASSIFY_TEXT[0]}（收到：undefined）`,
+        `definition.classify: ${CLASSIFY_TEXT[1]} (received: undefined)`,
+      ],
+    ]);
+    // Both missing, a name in one language only, a classify that is no function: each named.
+    expect(refused(classifyWith({ id: "x", name: { en: "x" }, classify: 3 }))).toEqual([
+      [
+        "definition.name",
+        "invalid_type",
+        `字段 definition.name：${NAME_TEXT[0]}（收到：object）`,
+        `definition.name: ${NAME_TEXT[1]} (received: object)`,
+      ],
+      [
+        "definition.classify",
+        "invalid_type",
+        `字段 definition.classify：${CLASSIFY_TEXT[0]}（收到：3）`,
+        `definition.classify: ${CLASSIFY_TEXT[1]} (received: 3)`,
+      ],
+    ]);
+    expect(refused(classifyWith({ name: onlyMother.name, classify: onlyMother.classify }))).toEqual(
+      [
+        [
+          "definition.id",
+          "invalid_type",
+          "字段 definition.id：应为 1–64 个字符的文本：它写入每条认定结果（收到：undefined）",
+          "definition.id: expected text of 1 to 64 characters: it is written into every result (received: undefined)",
+        ],
+      ],
+    );
+    expect(refused(classifyWith({ ...onlyMother, changeDates: [] }))).toEqual([
+      [
+        "definition.changeDates",
+        "invalid_type",
+        "字段 definition.changeDates：可以省略；给出时应为函数 (file) => 日期数组，列出认定可能变化的日期（收到：array(0)）",
+        "definition.changeDates: may be left out; when given, expected a function (file) => dates on which the verdict can change (received: array(0))",
+      ],
+    ]);
+  });
+
+  it("names the definition field wherever a definition is an option, and keeps the built-in ids in the message", () => {
+    const { name: _n, ...noName } = onlyMother;
+    expect(
+      refused(() =>
+        leftBehindChanges(makeFile({}), {
+          from: "2026-01-01",
+          to: "2026-03-01",
+          definition: noName as unknown as LeftBehindDefinition,
+        }),
+      ).map((i) => i[0]),
+    ).toEqual(["definition.name"]);
+    // Not an object nor a built-in id: the choices are listed.
+    expect(refused(classifyWith(5))).toEqual([
+      [
+        "definition",
+        "invalid_union",
+        "字段 definition：应为以下之一：state-council-2016、school；或应为自定义口径对象 { id, name, classify }（收到：5）",
+        "definition: expected one of: state-council-2016, school; or expected a custom definition { id, name, classify } (received: 5)",
+      ],
+    ]);
+    expect(refused(classifyWith("schol")).map((i) => i[3])).toEqual([
+      'definition: expected one of: state-council-2016, school; or expected a custom definition { id, name, classify } (received: "schol")',
+    ]);
+  });
+
+  it("checks a definition on its own with LeftBehindDefinitionSchema, each field named", () => {
+    const r = LeftBehindDefinitionSchema.safeParse({ id: "x", name: text("甲", "x"), classify: 1 });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path)).toEqual([["classify"]]);
+    expect(LeftBehindDefinitionSchema.safeParse(onlyMother).success).toBe(true);
+  });
+
   it("finds a custom definition's changes from the generic edges", () => {
     const t = leftBehindChanges(makeFile({ mother: [{ from: "2026-02-01", to: "2026-08-31" }] }), {
       from: "2026-01-01",

@@ -1,5 +1,7 @@
 import * as z from "zod";
+import { refusal } from "../_lib/refusal";
 import { IssueCode } from "../errors/codes";
+import { addIssue } from "../errors/issues";
 import { invalidArgument, validate } from "../errors/validate";
 import { text, type LocalizedText } from "../i18n";
 import type { ChildFile, Parent } from "../model";
@@ -77,26 +79,65 @@ export interface LeftBehindDefinition {
 }
 
 const LocalizedTextSchema = z.object({ "zh-CN": z.string(), en: z.string() });
+const isFunction = (v: unknown): boolean => typeof v === "function";
 
 /**
- * Shape check for a custom {@link LeftBehindDefinition}: an id, a bilingual name and a
- * `classify` function.
+ * Checks each field of a custom definition, every refusal naming its field and saying what the
+ * field is for. The refusals do not end the parse, so inside {@link DefinitionChoiceSchema}'s
+ * union (an id or an object) they are reported with their paths, not as "matches neither".
+ */
+function checkDefinitionFields(d: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const refuse = (field: string, zh: string, en: string) =>
+    addIssue(ctx, "invalid_type", text(zh, en), { path: [field] });
+  const { id } = d;
+  if (typeof id !== "string" || id.length < 1 || id.length > 64)
+    refuse(
+      "id",
+      "应为 1–64 个字符的文本：它写入每条认定结果",
+      "expected text of 1 to 64 characters: it is written into every result",
+    );
+  if (!LocalizedTextSchema.safeParse(d.name).success)
+    refuse(
+      "name",
+      '应为中英文名称 { "zh-CN", en }：报告与说明用它称呼这个口径',
+      'expected a name in zh-CN and en ({ "zh-CN", en }): reports and explanations call the definition by it',
+    );
+  if (!isFunction(d.classify))
+    refuse(
+      "classify",
+      "应为函数 (file, { asOf }) => { leftBehind, reasons }：自定义口径用它认定每个儿童",
+      "expected a function (file, { asOf }) => { leftBehind, reasons }: a custom definition decides each child with it",
+    );
+  if (d.changeDates !== undefined && !isFunction(d.changeDates))
+    refuse(
+      "changeDates",
+      "可以省略；给出时应为函数 (file) => 日期数组，列出认定可能变化的日期",
+      "may be left out; when given, expected a function (file) => dates on which the verdict can change",
+    );
+}
+
+/**
+ * Shape check for a custom {@link LeftBehindDefinition}: an object with an id, a bilingual name
+ * and a `classify` function (`changeDates`, if given, a function too). Each field that is
+ * missing or wrong is an issue at its own path (`definition.name`) saying what it is for. The
+ * parsed value is the host's object itself, so a definition whose methods use `this` keeps it.
  * @example
  * LeftBehindDefinitionSchema.safeParse({ id: "x", name: text("甲", "x"), classify: 1 }).success //=> false
  * @category Classification
  */
-export const LeftBehindDefinitionSchema = z.object({
-  id: z.string().min(1).max(64),
-  name: LocalizedTextSchema,
-  classify: z.custom<LeftBehindDefinition["classify"]>((v) => typeof v === "function", {
-    message: "classify must be a function",
-  }),
-  changeDates: z
-    .custom<NonNullable<LeftBehindDefinition["changeDates"]>>((v) => typeof v === "function", {
-      message: "changeDates must be a function",
-    })
-    .optional(),
-});
+export const LeftBehindDefinitionSchema = z
+  .custom<LeftBehindDefinition>(
+    (v) => typeof v === "object" && v !== null && !Array.isArray(v),
+    // Not an object ends the check: in the union of ids and objects the message lists both.
+    {
+      ...refusal(
+        "应为自定义口径对象 { id, name, classify }",
+        "expected a custom definition { id, name, classify }",
+      ),
+      abort: true,
+    },
+  )
+  .superRefine((d, ctx) => checkDefinitionFields(d as unknown as Record<string, unknown>, ctx));
 
 /**
  * Shape check for what a custom definition's `classify` returns.

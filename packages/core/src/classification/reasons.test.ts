@@ -223,10 +223,14 @@ describe("definitions: names, shapes and arguments", () => {
           classifyLeftBehind(f, { asOf: "2024-03-01", definition: definition as never }),
         ) as ValidationError
       ).issues.map((i) => `${i.path}: ${i.message.en}`);
-    expect(en({ ...mine, classify: 3 }).join()).toContain("classify must be a function");
-    expect(en({ ...mine, changeDates: 3 }).join()).toContain("changeDates must be a function");
+    expect(en({ ...mine, classify: 3 })).toEqual([
+      "definition.classify: definition.classify: expected a function (file, { asOf }) => { leftBehind, reasons }: a custom definition decides each child with it (received: 3)",
+    ]);
+    expect(en({ ...mine, changeDates: 3 })).toEqual([
+      "definition.changeDates: definition.changeDates: may be left out; when given, expected a function (file) => dates on which the verdict can change (received: 3)",
+    ]);
     expect(en({ ...mine, name: { "zh-CN": "甲" } })).toEqual([
-      "definition: definition: expected one of: state-council-2016, school; or expected text (received: object)",
+      'definition.name: definition.name: expected a name in zh-CN and en ({ "zh-CN", en }): reports and explanations call the definition by it (received: object)',
     ]);
     const verdict = thrown(() =>
       classifyLeftBehind(f, {

@@ -22,7 +22,7 @@ import type { PartitionedPairingOptions } from "./partitioned";
 import type { PairingPlan, PairingStats, UnmatchedChild } from "./plan";
 import { assemblePlan, byChild } from "./stages/assemble";
 import { buildCandidateGraph } from "./stages/graph";
-import { parseInput, type ParsedInput } from "./stages/input";
+import type { ParsedInput } from "./stages/input";
 import { solveGraph } from "./stages/solve";
 import { SummarySchema, summaryInShape } from "./summary-shape";
 import { explainNoEligible } from "./stages/unmatched";
@@ -50,10 +50,17 @@ class Merge {
   readonly missing: { kind: "child" | "mentor"; id: string; pairing: string; partition: string }[] =
     [];
   readonly issues: FieldIssue[] = [];
-  /** The shared options, validated: the rules and dates of every partition's evaluation. */
-  private shared: ParsedInput | undefined;
 
-  constructor(private readonly options: PartitionedPairingOptions) {}
+  /**
+   * @param shared - The shared options, validated: the rules and dates of every partition's
+   * evaluation.
+   * @param check - Whether each summary must be checked against them (its plan's `asOf`), as
+   * summaries handed in by a caller are; those planned in the same call are planned with them.
+   */
+  constructor(
+    private readonly shared: ParsedInput,
+    private readonly check: boolean,
+  ) {}
 
   /** Records an id of partition `p`; a second sighting is an issue naming both partitions. */
   private see(kind: "child" | "mentor" | "pairing", id: string, p: number): void {
@@ -68,8 +75,24 @@ class Merge {
     return p < 0 ? undefined : this.names[p];
   }
 
-  add(s: PairingPartitionSummary): void {
+  /**
+   * Adds the summary at `index` of the stream: refuses one planned as of another date than the
+   * options' (when checking), and records an issue for each id an earlier partition gave.
+   */
+  add(s: PairingPartitionSummary, index: number): void {
     const { name } = s;
+    const asOf = this.shared.asOf;
+    if (this.check && s.plan.asOf !== asOf) {
+      throw invalidArgument(
+        `summaries[${index}].plan.asOf`,
+        "invalid_value",
+        text(
+          `分区 ${name} 按 ${s.plan.asOf} 计划，而选项的 asOf 是 ${asOf}：只能合并按同一选项计划的分区`,
+          `partition ${name} was planned as of ${s.plan.asOf}, the options' asOf is ${asOf}: only partitions planned with the same options can be merged`,
+        ),
+        s.plan.asOf,
+      );
+    }
     const p = this.names.push(name) - 1;
     for (const id of s.ids.children) this.see("child", id, p);
     for (const id of s.ids.mentors) this.see("mentor", id, p);
@@ -85,7 +108,6 @@ class Merge {
 
   /** The evaluation context of a partition, as far as its children with nobody read it. */
   private contextOf(s: PairingPartitionSummary): EvalContext {
-    this.shared ??= parseInput({ ...this.options, children: [], mentors: [] });
     const { rules, customRules, asOf, timeZone } = this.shared;
     return makeEvalContext({ rules, custom: customRules, asOf, timeZone, ...s.context });
   }
@@ -276,21 +298,21 @@ export async function mergePairingPartitions(
 ): Promise<PairingPlan> {
   requireIterable(summaries, "summaries", text("分区摘要", "partition summaries"));
   requireObject(options, "options");
-  return mergeSummaries(summaries, options, true);
+  return mergeSummaries(summaries, checkSharedOptions(options), true);
 }
 
 /**
- * {@link mergePairingPartitions} after its argument checks; `check` validates each summary's
- * shape, which summaries fresh from {@link summarizePairingPartition} in the same call skip.
+ * {@link mergePairingPartitions} after its argument checks, with the shared options already
+ * validated ({@link checkSharedOptions}); `check` validates each summary's shape and `asOf`,
+ * which summaries fresh from {@link summarizePairingPartition} in the same call skip.
  * @internal
  */
 export async function mergeSummaries(
   summaries: Iterable<PairingPartitionSummary> | AsyncIterable<PairingPartitionSummary>,
-  options: PartitionedPairingOptions,
+  shared: ParsedInput,
   check: boolean,
 ): Promise<PairingPlan> {
-  const merge = new Merge(options);
-  const asOf = check ? checkSharedOptions(options) : undefined;
+  const merge = new Merge(shared, check);
   let index = 0;
   for await (const summary of summaries) {
     // A summary in shape passes the schema as it is: zod, which copies it, only words errors.
@@ -300,19 +322,8 @@ export async function mergeSummaries(
         subject: text("分区摘要", "partition summary"),
       });
     }
-    if (asOf !== undefined && summary.plan.asOf !== asOf) {
-      throw invalidArgument(
-        `summaries[${index}].plan.asOf`,
-        "invalid_value",
-        text(
-          `分区 ${summary.name} 按 ${summary.plan.asOf} 计划，而选项的 asOf 是 ${asOf}：只能合并按同一选项计划的分区`,
-          `partition ${summary.name} was planned as of ${summary.plan.asOf}, the options' asOf is ${asOf}: only partitions planned with the same options can be merged`,
-        ),
-        summary.plan.asOf,
-      );
-    }
     try {
-      merge.add(summary);
+      merge.add(summary, index);
     } catch (e) {
       throw check ? unreadable(`summaries[${index}]`, e) : e;
     }
@@ -323,8 +334,8 @@ export async function mergeSummaries(
   const crossings = merge.crossings();
   if (crossings.length > 0) throw new ValidationError(crossings, { subject: PARTITIONED_SUBJECT });
   if (merge.plans.length === 0) {
-    // No partition: the plan of an empty input.
-    const graph = buildCandidateGraph(parseInput({ ...options, children: [], mentors: [] }));
+    // No partition: the plan of an empty input, the shared options alone.
+    const graph = buildCandidateGraph(shared);
     return assemblePlan(graph, solveGraph(graph));
   }
   try {

@@ -68,6 +68,39 @@ describe("the stages of planPairingsPartitioned", () => {
     }
   });
 
+  it("check the shared options once a call, each partition then planned with them once", async () => {
+    // Counts the reads of `rules`: every validation of the options reads it once.
+    let reads = 0;
+    const counted = Object.defineProperty({ asOf: options.asOf, onMissing: "end" }, "rules", {
+      enumerable: true,
+      get: () => (reads++, TEACHER_PAIRING_PRESET),
+    }) as unknown as typeof options;
+    const parts: PairingPartition[] = ["A", "B", "C"].map((name, i) => ({
+      name,
+      // c…0 has no teacher at its school: its partition's evaluation context is read by the merge.
+      children: [child(`c${i}0`, { school: `none${i}` }), child(`c${i}1`, { school: `s${i}` })],
+      mentors: [mentor(`m${i}`, { school: `s${i}` })],
+    }));
+    const plan = await planPairingsPartitioned(parts, counted);
+    expect(plan.unmatched.map((u) => [u.childId, u.reason])).toEqual([
+      ["c00", "no-eligible-mentor"],
+      ["c10", "no-eligible-mentor"],
+      ["c20", "no-eligible-mentor"],
+    ]);
+    expect(reads).toBe(1 + parts.length);
+    reads = 0;
+    expect((await planPairingsPartitioned([], counted)).stats.children).toBe(0);
+    expect(reads).toBe(1);
+    // A summary made on its own checks the options it is given, then plans with them.
+    reads = 0;
+    const summaries = parts.map((p, i) => summarizePairingPartition(p, i, counted));
+    expect(reads).toBe(2 * parts.length);
+    // The merge of summaries handed to it checks the options once, whatever it explains.
+    reads = 0;
+    expect(await mergePairingPartitions(summaries, counted)).toEqual(plan);
+    expect(reads).toBe(1);
+  });
+
   it("carry the classes, exclusions and homes only of children left with nobody", () => {
     const reason = { "zh-CN": "回避", en: "recused" };
     const at = { lat: 28.2, lng: 112.9 };

@@ -8,14 +8,13 @@ import { inPartition } from "../errors/in-partition";
 import { invalidArgument, requireObject } from "../errors/validate";
 import { text } from "../i18n";
 import type { SchoolClass } from "../model/area";
-import type { CalendarDate } from "../time/types";
 import type { ChildFile } from "../model/child-file";
 import type { GeoPoint, Mentor } from "../model/mentor";
 import type { PairingPartition, PartitionedPairingOptions } from "./partitioned";
 import type { PairingPlan } from "./plan";
 import { assemblePlan } from "./stages/assemble";
 import { buildCandidateGraph, type CandidateGraph } from "./stages/graph";
-import { isReplanned, parseInput, type PairingExclusion } from "./stages/input";
+import { isReplanned, parseInput, type PairingExclusion, type ParsedInput } from "./stages/input";
 import { solveGraph } from "./stages/solve";
 
 /** The subject of the errors of a partitioned plan. */
@@ -106,12 +105,14 @@ function summaryOf(
 
 /**
  * Validates the options every partition shares (on their own, so an error in them is not
- * blamed on a partition). @returns Their `asOf`, as a date.
+ * blamed on a partition).
+ * @returns Their parse, with no child or mentor: the rules, `asOf` as a date and the rest a
+ * partition's evaluation reads, and the input of a plan of no partition.
  * @internal
  */
-export function checkSharedOptions(options: PartitionedPairingOptions): CalendarDate {
+export function checkSharedOptions(options: PartitionedPairingOptions): ParsedInput {
   requireObject(options, "options");
-  return parseInput({ ...options, children: [], mentors: [] }).asOf;
+  return parseInput({ ...options, children: [], mentors: [] });
 }
 
 /**
@@ -144,12 +145,28 @@ export function summarizePairingPartition(
     );
   }
   checkSharedOptions(options);
+  return planPartition(partition, index, options);
+}
+
+/**
+ * {@link summarizePairingPartition} with `options` already checked by the caller (the partitions
+ * of one {@link planPairingsPartitioned} call share them): validates and plans the partition.
+ * @internal
+ */
+export function planPartition(
+  partition: PairingPartition,
+  index: number,
+  options: PartitionedPairingOptions,
+): PairingPartitionSummary {
   requireObject(partition, `partitions[${index}]`);
   const name =
     typeof partition.name === "string" && partition.name !== ""
       ? partition.name
       : `partitions[${index}]`;
-  const { name: _, ...data } = partition;
+  // Only the partition's lists: the shared options stay the options' (a partition's own `asOf`
+  // or `rules` would plan it apart from the others).
+  const { children, mentors, existing, classes, exclusions, childLocations } = partition;
+  const data = { children, mentors, existing, classes, exclusions, childLocations };
   try {
     const graph = buildCandidateGraph(parseInput({ ...options, ...data }));
     return summaryOf(name, graph, assemblePlan(graph, solveGraph(graph)));

@@ -133,6 +133,21 @@ describe("planPairingsPartitioned", () => {
     expect(plan.stats).toMatchObject({ children: 2, mentors: 3, matched: 1, unmatched: 1 });
   });
 
+  it("plans every partition with the shared options, whatever else a partition carries", async () => {
+    const part: PairingPartition = {
+      name: "430110",
+      children: [child("c1", { school: "s-a" })],
+      mentors: [mentor("m1", { school: "s-a" })],
+    };
+    const options = { rules: TEACHER_PAIRING_PRESET, asOf };
+    const plain = await planPairingsPartitioned([part], options);
+    // A partition object with more keys (a host's own row, say) plans as the shared options say.
+    const carrying = { ...part, asOf: "2027-01-01", rules: { preset: "nothing" } } as never;
+    const plan = await planPairingsPartitioned([carrying], options);
+    expect(plan).toEqual(plain);
+    expect(plan.asOf).toBe(asOf);
+  });
+
   it("plans an empty stream as an empty input", async () => {
     const plan = await planPairingsPartitioned([], { rules: TEACHER_PAIRING_PRESET, asOf });
     expect(plan).toEqual(
@@ -398,14 +413,15 @@ describe("planPairingsPartitioned, its errors word for word", () => {
     ).toEqual([["rules", "rules: expected object (received: 5)"]]);
   });
 
-  it("says what it expects instead of partitions", async () => {
+  it("says what it expects instead of partitions, as the other partitioned functions do", async () => {
     expect(await issuesOf(null)).toEqual([
       {
         path: "partitions",
         code: "invalid_type",
+        received: "null",
         message: {
-          "zh-CN": "partitions：应为分区的可迭代对象（数组或异步迭代器）",
-          en: "partitions: expected an iterable of partitions (an array or an async iterable)",
+          "zh-CN": "字段 partitions：应为分区的（异步）可迭代对象（收到：null）",
+          en: "partitions: expected an iterable or async iterable of partitions (received: null)",
         },
       },
     ]);
@@ -577,7 +593,7 @@ describe("planPairingsPartitioned, merged in id order", () => {
     expect(second.issues.map((x) => x.path)).toEqual(["partitions[1]"]);
     const notIterable = (await reject(42)) as ValidationError;
     expect(notIterable.messages.en).toBe(
-      "Invalid partitioned pairing plan input (1 issue): partitions: expected an iterable of partitions (an array or an async iterable)",
+      "Invalid input (1 issue): partitions: expected an iterable or async iterable of partitions (received: 42)",
     );
     const opts = (await reject([], null)) as ValidationError;
     expect(opts.issues.map((x) => x.path)).toEqual(["options"]);

@@ -1,5 +1,4 @@
-import { ValidationError } from "../errors/errors";
-
+import { requireIterable } from "../_lib/iterable";
 import { text } from "../i18n";
 import type { ChildFileInput } from "../model/child-file";
 import type { SchoolClassInput } from "../model/area";
@@ -7,7 +6,7 @@ import type { GeoPoint, MentorInput, PairingInput } from "../model/mentor";
 import { mergePairingPartitions, mergeSummaries } from "./partition-merge";
 import {
   checkSharedOptions,
-  PARTITIONED_SUBJECT,
+  planPartition,
   summarizePairingPartition,
   type PairingPartitionSummary,
 } from "./partition-summary";
@@ -77,29 +76,11 @@ export async function planPairingsPartitioned(
   partitions: Iterable<PairingPartition> | AsyncIterable<PairingPartition>,
   options: PartitionedPairingOptions,
 ): Promise<PairingPlan> {
-  const p = partitions as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown } | null;
-  const iterable =
-    p !== null &&
-    typeof p === "object" &&
-    (typeof p[Symbol.asyncIterator] === "function" || typeof p[Symbol.iterator] === "function");
-  if (!iterable) {
-    throw new ValidationError(
-      [
-        {
-          path: "partitions",
-          code: "invalid_type",
-          message: text(
-            "partitions：应为分区的可迭代对象（数组或异步迭代器）",
-            "partitions: expected an iterable of partitions (an array or an async iterable)",
-          ),
-        },
-      ],
-      { subject: PARTITIONED_SUBJECT },
-    );
-  }
-  // The shared options are checked before any partition is read.
-  checkSharedOptions(options);
-  return mergeSummaries(summaries(partitions, options), options, false);
+  requireIterable(partitions, "partitions", text("分区", "partitions"));
+  // The shared options are checked once, before any partition is read; each partition is then
+  // planned with them unchecked.
+  const shared = checkSharedOptions(options);
+  return mergeSummaries(summaries(partitions, options), shared, false);
 }
 
 /** The partitions planned one at a time, in order, as the merge reads them. */
@@ -108,6 +89,5 @@ async function* summaries(
   options: PartitionedPairingOptions,
 ): AsyncGenerator<PairingPartitionSummary> {
   let index = 0;
-  for await (const partition of partitions)
-    yield summarizePairingPartition(partition, index++, options);
+  for await (const partition of partitions) yield planPartition(partition, index++, options);
 }

@@ -230,8 +230,13 @@ describe("prepareComplianceData: what it refuses", () => {
   it("lists repeated ids and malformed records in input order, a record's issues whole", () => {
     const s = scenario();
     const [r1, r2] = [s.records[0]!, s.records[1]!];
-    const bad = { ...r1, id: "bad", kind: "no-such-kind", at: "2026-02-30T10:00:00+08:00" };
-    // A stream: positions 1 and 3 fail the schema; 2 and 4 repeat ids of kept records.
+    const bad = {
+      ...r1,
+      id: "bad",
+      kind: "no-such-kind",
+      at: "2026-02-30T10:00:00+08:00",
+    } as unknown as typeof r1;
+    // A stream: positions 1 and 3 fail the schema; 2 and 5 repeat ids of kept records.
     const { issues, messages } = refusal({
       ...s,
       records: (function* () {

@@ -30,6 +30,39 @@ function twoDigits(s: string, i: number): number {
 }
 
 /**
+ * Milliseconds of an instant given as numbers, `NaN` unless every field is in range: a real date
+ * (no 30 February), hours 00–23 (no `24:00`), minutes and seconds 00–59 (no leap second), offset
+ * hours 00–23 and minutes 00–59, and the instant in range ({@link isInstantMsInRange}). A `NaN`
+ * field fails every comparison, so a parser may pass one for a character that is not a digit.
+ * The one place both parsers check the fields and add the instant up.
+ * @param fraction - Milliseconds, 0–999.
+ * @param offsetSign - `1` east of UTC (`+`), `-1` west (`-`), `0` for `Z` (the offset then 0).
+ */
+function instantFromParts(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  fraction: number,
+  offsetSign: number,
+  offsetHour: number,
+  offsetMinute: number,
+): number {
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= monthLength(year, month)))
+    return NaN;
+  if (!(hour <= 23 && minute <= 59 && second <= 59 && offsetHour <= 23 && offsetMinute <= 59))
+    return NaN;
+  const ms =
+    civilDayNumber(year, month, day) * DAY_MS +
+    ((hour * 60 + minute) * 60 + second) * 1000 +
+    fraction -
+    (offsetHour * 60 + offsetMinute) * 60_000 * offsetSign;
+  return ms >= FIRST_MS && ms <= LAST_MS ? ms : NaN;
+}
+
+/**
  * Milliseconds of the plainest instants, `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS±HH:MM`
  * with every field in range (a real date, hours 00–23, minutes and seconds 00–59, offset hours
  * 00–23 and minutes 00–59) and the instant in range ({@link isInstantMsInRange}), by arithmetic
@@ -42,65 +75,56 @@ export function plainInstantMs(s: string): number {
   if (n !== 20 && n !== 25) return NaN;
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return NaN;
   if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return NaN;
-  const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
-  const month = twoDigits(s, 5);
-  const day = twoDigits(s, 8);
-  const hour = twoDigits(s, 11);
-  const minute = twoDigits(s, 14);
-  const second = twoDigits(s, 17);
-  // NaN fails every comparison, so a non-digit anywhere ends here; no 30 February, no 24:00.
-  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && hour <= 23)) return NaN;
-  if (!(minute <= 59 && second <= 59 && day <= monthLength(year, month))) return NaN;
   const sign = s.charCodeAt(19);
-  let offsetMs = 0;
+  let offsetSign = 0;
+  let oh = 0;
+  let om = 0;
   if (n === 20) {
     if (sign !== 90) return NaN;
   } else {
     if ((sign !== 43 && sign !== 45) || s.charCodeAt(22) !== 58) return NaN;
-    const oh = twoDigits(s, 20);
-    const om = twoDigits(s, 23);
-    if (!(oh <= 23 && om <= 59)) return NaN;
-    offsetMs = (oh * 60 + om) * 60_000 * (sign === 43 ? 1 : -1);
+    offsetSign = sign === 43 ? 1 : -1;
+    oh = twoDigits(s, 20);
+    om = twoDigits(s, 23);
   }
-  const ms =
-    civilDayNumber(year, month, day) * DAY_MS +
-    ((hour * 60 + minute) * 60 + second) * 1000 -
-    offsetMs;
-  return ms >= FIRST_MS && ms <= LAST_MS ? ms : NaN;
+  // twoDigits gives NaN for a non-digit, which instantFromParts refuses.
+  return instantFromParts(
+    twoDigits(s, 0) * 100 + twoDigits(s, 2),
+    twoDigits(s, 5),
+    twoDigits(s, 8),
+    twoDigits(s, 11),
+    twoDigits(s, 14),
+    twoDigits(s, 17),
+    0,
+    offsetSign,
+    oh,
+    om,
+  );
 }
 
 /**
  * The general parse, for the forms the plain one leaves: no seconds, a fraction, `±HHMM`. The
- * same ranges: a real date (no 30 February: `Date.parse` would roll it over to March), hours
- * 00–23 (no `24:00`, which `Date.parse` reads as the next day's midnight), minutes and seconds
- * 00–59 (no leap second), offsets up to `±23:59`; a fraction beyond milliseconds is cut off, as
- * `Date.parse` does.
+ * same ranges ({@link instantFromParts}): a real date (no 30 February: `Date.parse` would roll
+ * it over to March), hours 00–23 (no `24:00`, which `Date.parse` reads as the next day's
+ * midnight), minutes and seconds 00–59 (no leap second), offsets up to `±23:59`; a fraction
+ * beyond milliseconds is cut off, as `Date.parse` does.
  */
 function generalInstantMs(s: string): number {
   const m = INSTANT_RE.exec(s);
   if (m === null) return NaN;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  const fraction = m[7] === undefined ? 0 : Number(m[7].padEnd(3, "0").slice(0, 3));
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= monthLength(year, month))) return NaN;
-  if (!(hour <= 23 && minute <= 59 && second <= 59)) return NaN;
-  let offsetMs = 0;
-  if (m[8] !== undefined) {
-    const oh = Number(m[9]);
-    const om = Number(m[10]);
-    if (!(oh <= 23 && om <= 59)) return NaN;
-    offsetMs = (oh * 60 + om) * 60_000 * (m[8] === "+" ? 1 : -1);
-  }
-  const ms =
-    civilDayNumber(year, month, day) * DAY_MS +
-    ((hour * 60 + minute) * 60 + second) * 1000 +
-    fraction -
-    offsetMs;
-  return ms >= FIRST_MS && ms <= LAST_MS ? ms : NaN;
+  const z = m[8] === undefined;
+  return instantFromParts(
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    m[6] === undefined ? 0 : Number(m[6]),
+    m[7] === undefined ? 0 : Number(m[7].padEnd(3, "0").slice(0, 3)),
+    z ? 0 : m[8] === "+" ? 1 : -1,
+    z ? 0 : Number(m[9]),
+    z ? 0 : Number(m[10]),
+  );
 }
 
 /**
