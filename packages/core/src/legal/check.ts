@@ -65,6 +65,13 @@ const OptionsSchema = z.object({
   rules: z.array(RuleSchema).optional(),
 });
 
+/** The options of a legal check, validated (a ValidationError naming the option). @internal */
+export function checkLegalOptions(options: LegalCheckOptions): z.output<typeof OptionsSchema> {
+  return validate(OptionsSchema, options, {
+    subject: text("法律检查选项", "legal check options"),
+  });
+}
+
 /**
  * Validates only the records that name this child, so a host can pass one list of all records
  * for every child without paying for validating them all each time. A record whose `childIds`
@@ -104,9 +111,7 @@ function ownRecords(raw: readonly unknown[], childId: string): ContactRecord[] {
  */
 export function checkLegalDuties(file: ChildFileInput, options: LegalCheckOptions): LegalFinding[] {
   const f = validate(ChildFileSchema, file, { subject: text("儿童档案", "child file") });
-  const o = validate(OptionsSchema, options, {
-    subject: text("法律检查选项", "legal check options"),
-  });
+  const o = checkLegalOptions(options);
   return findingsOf(f, o, o.records && ownRecords(o.records, f.id));
 }
 
@@ -134,9 +139,7 @@ export function checkLegalDutiesAll(
     subject: text("儿童档案", "child file"),
     idNoun: text("儿童", "child"),
   });
-  const o = validate(OptionsSchema, options, {
-    subject: text("法律检查选项", "legal check options"),
-  });
+  const o = checkLegalOptions(options);
   const byChild =
     o.records &&
     groupRecordsByChild(

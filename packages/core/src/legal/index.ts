@@ -7,3 +7,10 @@
 export * from "./types";
 export { LegalCode, LEGAL_RULES, hasCapableCare } from "./rules";
 export { checkLegalDuties, checkLegalDutiesAll, type LegalCheckOptions } from "./check";
+export {
+  checkLegalDutiesPartitioned,
+  type LegalCodeCount,
+  type LegalDutiesSummary,
+  type LegalPartition,
+  type PartitionedLegalOptions,
+} from "./partitioned";
