@@ -3,6 +3,7 @@
  * starts with a formula character, every text is there verbatim (after the guarding quote), and
  * no Markdown line carries raw HTML.
  */
+import { IssueCode, MAX_DEPTH, ValidationError } from "@liushou/core";
 import { describe, expect, it } from "vitest";
 import {
   CONTROL_STRING,
@@ -12,6 +13,12 @@ import {
 } from "./_lib/hostile.test-helper";
 import { toCsv } from "./csv/render";
 import { toMarkdown } from "./markdown/render";
+import { metaLines } from "./model/describe";
+import { parseReport } from "./model/parse";
+import type { Block, Report } from "./model/types";
+import { walkReport } from "./model/walk";
+import { mapReportText } from "./model/xml-text";
+import { sampleReport } from "./_lib/sample.test-helper";
 
 describe.each(HOSTILE_STRINGS.map((s) => [JSON.stringify(s.slice(0, 40)), s] as const))(
   "hostile text %s",
@@ -38,5 +45,64 @@ describe("control characters", () => {
     const report = hostileReport(CONTROL_STRING);
     expect(parseCsv(toCsv(report).replace(/^\uFEFF/, "")).flat()).toContain(CONTROL_STRING);
     expect(toMarkdown(report)).toContain("a\u0000b");
+  });
+});
+
+describe("sections nested without end", () => {
+  /** The sample report with its body wrapped in `depth` sections. */
+  function nested(depth: number): Report {
+    let blocks: Block[] = sampleReport().body as Block[];
+    for (let i = 0; i < depth; i++) {
+      blocks = [{ type: "section", id: `n${i}`, title: "节", level: 1, blocks }];
+    }
+    return { ...sampleReport(), body: blocks };
+  }
+  /** A report whose only section holds itself. */
+  function cyclic(): Report {
+    const section = { type: "section", id: "loop", title: "环", level: 1, blocks: [] as Block[] };
+    section.blocks.push(section as Block, section as Block);
+    return { ...sampleReport(), body: [section as Block] };
+  }
+
+  it.each([
+    ["too deep", nested(MAX_DEPTH * 100)],
+    ["cyclic", cyclic()],
+  ])("%s: every entry point refuses it with a ValidationError", (_, report) => {
+    const calls = [
+      () => parseReport(report),
+      () => toCsv(report),
+      () => toMarkdown(report),
+      () => [...walkReport(report)],
+      () => metaLines(report),
+      () => mapReportText(report, (s) => s),
+    ];
+    for (const call of calls) {
+      const error = (() => {
+        try {
+          call();
+        } catch (e) {
+          return e;
+        }
+        return expect.unreachable("the report was accepted");
+      })();
+      expect(error, String(error)).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues[0]).toMatchObject({
+        path: "body",
+        code: IssueCode.TOO_DEEP,
+      });
+    }
+  });
+
+  it("renders sections nested MAX_DEPTH levels deep", () => {
+    const report = nested(MAX_DEPTH - 1);
+    expect(toMarkdown(report)).toContain("样表");
+    expect(toCsv(report)).toContain("样表");
+  });
+});
+
+describe("options with a misspelt or unknown key", () => {
+  it("CSV refuses them, naming the key, instead of ignoring them", () => {
+    expect(() => toCsv(sampleReport(), { tableID: "t1" } as never)).toThrow(/tableID/);
+    expect(() => toCsv(sampleReport(), { BOM: false } as never)).toThrow(ValidationError);
   });
 });

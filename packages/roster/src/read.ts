@@ -2,6 +2,7 @@ import {
   checkRegionCode,
   DEFAULT_TIME_ZONE,
   invalidArgument,
+  requireObject,
   text,
   validate,
   type TimeZone,
@@ -13,6 +14,7 @@ import {
   type RosterMappingInput,
 } from "./columns";
 import { rosterIssue, UNKNOWN_REGION, type RosterIssue } from "./_lib/issue";
+import { ReadOptionsSchema } from "./_lib/options";
 import type { RegionDirectory } from "./regions/directory";
 import { loadRegionDirectory } from "./regions/directory";
 import { parseRow, type RosterChild } from "./rows/parse";
@@ -131,7 +133,7 @@ function regionIssues(
  * @param bytes - The file's content.
  * @param options - Mapping, format, encoding, zone and region directory.
  * @returns The children of the good rows and the issues of the bad ones.
- * @throws ValidationError for an invalid mapping, a file over the size limits (`MAX_ROSTER_BYTES`,
+ * @throws ValidationError for malformed options (naming the option), an invalid mapping, a file over the size limits (`MAX_ROSTER_BYTES`,
  * `MAX_ROSTER_UNPACKED_BYTES`, `MAX_ROSTER_ROWS`, `MAX_ROSTER_COLUMNS`: code `too_big`) or a
  * damaged workbook (`UNREADABLE_FILE`). Problems in rows are never thrown: they are `issues`.
  * @example
@@ -151,6 +153,9 @@ export async function readRoster(
       bytes,
     );
   }
+  // `as unknown`: a check only, leaving the options their declared type.
+  requireObject(options as unknown, "options");
+  validate(ReadOptionsSchema, options, { subject: text("读取选项", "read options") });
   const mapping = validate(RosterMappingSchema, options.mapping ?? {}, {
     subject: text("映射文件", "mapping file"),
   });

@@ -3,12 +3,14 @@
  * file parses with a strict XML parser, the document has the same paragraphs as with plain text
  * (data adds no markup), and the text is there verbatim in its own runs.
  */
+import { ValidationError } from "@liushou/core";
 import { describe, expect, it } from "vitest";
 import {
   CONTROL_STRING,
   HOSTILE_STRINGS,
   hostileReport,
 } from "../../../report/src/_lib/hostile.test-helper";
+import { sampleReport } from "../../../report/src/_lib/sample.test-helper";
 import { renderDocx } from "./render";
 import { parseDocx } from "./xml.test-helper";
 
@@ -44,5 +46,15 @@ describe("DOCX with hostile text", async () => {
   it("shows control characters as U+FFFD and stays well-formed", async () => {
     const doc = await parseDocx(await renderDocx(withoutChart(CONTROL_STRING)));
     expect(doc.runs).toContain("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\uFFFDh");
+  });
+});
+
+describe("options with a misspelt or unknown key", () => {
+  it("are refused, naming the key, instead of ignored", async () => {
+    const margin = { top: 20, right: 15, bottom: 20, left: 15 };
+    await expect(renderDocx(sampleReport(), { margin } as never)).rejects.toThrow(/margin/);
+    await expect(renderDocx(sampleReport(), { chart: {} } as never)).rejects.toThrow(
+      ValidationError,
+    );
   });
 });

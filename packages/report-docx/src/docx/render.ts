@@ -50,7 +50,8 @@ function twip(mm: number): number {
  * @param report - a report from `@liushou/report`.
  * @param options - page margins.
  * @returns the `.docx` file's bytes.
- * @throws ValidationError naming the field at fault in a malformed report or options.
+ * @throws ValidationError naming the field at fault in a malformed report or options (an
+ * unknown option key included).
  * @example
  * const bytes = await renderDocx(report);
  * writeFileSync("工作总结.docx", bytes);
@@ -60,7 +61,7 @@ export async function renderDocx(report: Report, options: DocxOptions = {}): Pro
   return docxOf(parseReport(report), options);
 }
 
-const DocxOptionsSchema = z.object({ margins: PageMarginsSchema.optional() }).optional();
+const DocxOptionsSchema = z.strictObject({ margins: PageMarginsSchema.optional() }).optional();
 
 /** The document of a report already checked; the options are checked here. */
 async function docxOf(checked: Report, rawOptions: DocxOptions | undefined): Promise<Uint8Array> {

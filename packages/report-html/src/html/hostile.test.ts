@@ -3,6 +3,7 @@
  * has exactly the elements and attributes of the same report with plain text (data never adds
  * markup: no `<script>`, no `on*` attribute), no parse errors, and every text verbatim.
  */
+import { ValidationError } from "@liushou/core";
 import { describe, expect, it } from "vitest";
 import {
   CONTROL_STRING,
@@ -10,6 +11,7 @@ import {
   hostileReport,
 } from "../../../report/src/_lib/hostile.test-helper";
 import { parsedPage } from "../_lib/parsed.test-helper";
+import { sampleReport } from "../../../report/src/_lib/sample.test-helper";
 import { renderHtml } from "./render";
 
 const plain = parsedPage(renderHtml(hostileReport("x")));
@@ -39,5 +41,16 @@ describe("control characters", () => {
   it("render without failing and without adding markup", () => {
     const page = parsedPage(renderHtml(hostileReport(CONTROL_STRING)));
     expect(page.elements).toEqual(plain.elements);
+  });
+});
+
+describe("options with a misspelt or unknown key", () => {
+  it("are refused, naming the key, instead of ignored", () => {
+    const margin = { top: 20, right: 15, bottom: 20, left: 15 };
+    expect(() => renderHtml(sampleReport(), { margin } as never)).toThrow(/margin/);
+    for (const options of [{ charts: { width: 400 } }, { margins: { ...margin, gutter: 5 } }]) {
+      expect(() => renderHtml(sampleReport(), options as never)).toThrow(ValidationError);
+    }
+    expect(() => renderHtml(sampleReport(), { chart: { id: "x" } } as never)).toThrow(/id/);
   });
 });

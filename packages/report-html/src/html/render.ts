@@ -34,7 +34,8 @@ export interface HtmlOptions {
  * @param report - a report from `@liushou/report` (checked against its schema first).
  * @param options - margins and chart size.
  * @returns the HTML document.
- * @throws ValidationError naming the field at fault in a malformed report or options.
+ * @throws ValidationError naming the field at fault in a malformed report or options (an
+ * unknown option key included).
  * @example
  * const html = renderHtml(report);
  * html.startsWith("<!doctype html>") //=> true
@@ -45,9 +46,9 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 }
 
 const HtmlOptionsSchema = z
-  .object({
+  .strictObject({
     margins: PageMarginsSchema.optional(),
-    chart: ChartSvgOptionsSchema.omit({ id: true }).optional(),
+    chart: ChartSvgOptionsSchema.omit({ id: true }).strict().optional(),
   })
   .optional();
 

@@ -36,7 +36,7 @@ export const SCHOOL_A4_MARGINS_MM: PageMargins = Object.freeze({
 export const A4_MM = Object.freeze({ width: 210, height: 297 });
 
 /** Margins as options take them: each a finite number of millimetres, 0 to 100. @internal */
-export const PageMarginsSchema = z.object({
+export const PageMarginsSchema = z.strictObject({
   top: z.number().min(0).max(100),
   right: z.number().min(0).max(100),
   bottom: z.number().min(0).max(100),

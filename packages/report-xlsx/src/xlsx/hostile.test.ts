@@ -3,6 +3,8 @@
  * and with SheetJS, the only formulas are the totals' `SUM`s, every text that a spreadsheet would
  * take for a formula is a text cell formatted `@`, and every text is there verbatim.
  */
+import { ValidationError } from "@liushou/core";
+import type { Report, Table } from "@liushou/report";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import {
@@ -10,7 +12,9 @@ import {
   HOSTILE_STRINGS,
   hostileReport,
 } from "../../../report/src/_lib/hostile.test-helper";
+import { sampleReport } from "../../../report/src/_lib/sample.test-helper";
 import { readBack } from "../_lib/read-back.test-helper";
+import { MAX_XLSX_CELL_TEXT, MAX_XLSX_COLUMNS, MAX_XLSX_ROWS } from "./limits";
 import { renderXlsx } from "./render";
 
 describe.each(HOSTILE_STRINGS.map((s) => [JSON.stringify(s.slice(0, 40)), s] as const))(
@@ -45,5 +49,58 @@ describe("control characters", () => {
       "a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\uFFFDh",
     );
     expect(() => XLSX.read(bytes, { type: "buffer" })).not.toThrow();
+  });
+});
+
+describe("tables beyond what Excel holds", () => {
+  /** The sample report with one table of `columns` text columns, `rows` rows and one text. */
+  function wide(columns: number, rows: number, text = "x"): Report {
+    const table: Table = {
+      type: "table",
+      id: "wide",
+      title: "宽表",
+      columns: Array.from({ length: columns }, (_, i) => ({
+        key: `k${i}`,
+        header: `h${i}`,
+        type: "text" as const,
+      })),
+      rows: Array.from({ length: rows }, () => ({
+        cells: Array.from({ length: columns }, () => text),
+      })),
+      notes: [],
+    };
+    return { ...sampleReport(), body: [table] };
+  }
+
+  async function refusal(report: Report): Promise<ValidationError> {
+    const error = await renderXlsx(report).then(
+      () => expect.unreachable("the workbook was written"),
+      (e: unknown) => e,
+    );
+    expect(error, String(error)).toBeInstanceOf(ValidationError);
+    return error as ValidationError;
+  }
+
+  it("refuses more columns than a sheet has, naming the table", async () => {
+    const issue = (await refusal(wide(MAX_XLSX_COLUMNS + 1, 1))).issues[0]!;
+    expect(issue.code).toBe("too_big");
+    expect(issue.message.en).toContain("宽表");
+    expect(issue.message.en).toContain(String(MAX_XLSX_COLUMNS));
+  });
+
+  it("refuses more rows than a sheet has", async () => {
+    const issue = (await refusal(wide(1, MAX_XLSX_ROWS))).issues[0]!;
+    expect(issue.code).toBe("too_big");
+    expect(issue.message.en).toContain(String(MAX_XLSX_ROWS));
+  }, 60_000);
+
+  it("refuses a text longer than a cell holds, and writes one at the limit", async () => {
+    const issue = (await refusal(wide(2, 1, "长".repeat(MAX_XLSX_CELL_TEXT + 1)))).issues[0]!;
+    expect(issue.code).toBe("too_big");
+    expect(issue.message["zh-CN"]).toContain(String(MAX_XLSX_CELL_TEXT));
+    const bytes = await renderXlsx(wide(2, 1, "长".repeat(MAX_XLSX_CELL_TEXT)));
+    expect((await readBack(bytes)).texts.some((t) => t.value.length === MAX_XLSX_CELL_TEXT)).toBe(
+      true,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { looksLikeFormula } from "../_lib/guard";
 import { sheetName } from "../_lib/sheet-name";
 import { displayWidth } from "../_lib/width";
 import { numberFormat, sheetValue } from "./cells";
+import { requireSheetFits } from "./limits";
 
 /**
  * What every sheet of one workbook shares.
@@ -35,13 +36,17 @@ const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: T
  * Writes one table as a worksheet: a merged title row and subtitle row, a header row frozen with
  * the first column and repeated on every printed page, typed cells with number formats, a totals
  * row whose summed columns are `SUM` formulas (with the model's figure as cached result), and
- * the notes under it. Text is always a text cell: a value like `=1+1` is never a formula.
+ * the notes under it. Text is always a text cell: a value like `=1+1` is never a formula. A
+ * table Excel could not hold whole is refused with a `ValidationError` (`too_big`).
  * @example
  * const ws = writeTableSheet(new ExcelJS.Workbook(), table, ctx);
  * ws.getCell(HEADER_ROWS, 1).value //=> table.columns[0].header
  */
 export function writeTableSheet(wb: Workbook, table: Table, ctx: SheetContext): Worksheet {
   const n = table.columns.length;
+  const noteRows = table.notes.length ? table.notes.length + 1 : 0;
+  const rows = HEADER_ROWS + table.rows.length + (table.totals ? 1 : 0) + noteRows;
+  requireSheetFits(table, rows, [ctx.subtitle]);
   const ws = wb.addWorksheet(sheetName(table.title ?? table.id, ctx.names), {
     views: [{ state: "frozen", ySplit: HEADER_ROWS, xSplit: n > 1 ? 1 : 0 }],
     pageSetup: {

@@ -171,7 +171,7 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-const OptionsSchema = z.object({
+const OptionsSchema = z.strictObject({
   tableId: z.string().min(1).optional(),
   bom: z.boolean().optional(),
 });
@@ -185,7 +185,7 @@ const OptionsSchema = z.object({
  * @param report - A checked report.
  * @param options - `tableId`, `bom`.
  * @returns The CSV text, starting with U+FEFF.
- * @throws ValidationError for unknown options or a `tableId` not in the report.
+ * @throws ValidationError for malformed or unknown options or a `tableId` not in the report.
  * @example
  * toCsv(report, { tableId: "statistics" }).split("\r\n")[1] //=> "小学,420,180,…"
  * @category Renderers

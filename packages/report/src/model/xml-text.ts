@@ -1,4 +1,5 @@
 import { invalidArgument, text } from "@liushou/core";
+import { requireReportShape } from "./parse";
 import type { Report } from "./types";
 
 /**
@@ -31,12 +32,14 @@ export function xmlSafeText(value: string): string {
  * @param report - A report (already checked).
  * @param map - What to do with each string, e.g. {@link xmlSafeText}.
  * @returns The mapped report; the report itself is not changed.
+ * @throws ValidationError when `report` is not a report or `map` not a function.
  * @example
  * const safe = mapReportText(report, xmlSafeText);
  * mapReportText(report, (s) => s) === report //=> true
  * @category Renderers
  */
 export function mapReportText(report: Report, map: (value: string) => string): Report {
+  requireReportShape(report);
   if (typeof map !== "function")
     throw invalidArgument("map", "invalid_type", text("应为函数", "expected a function"), map);
   const copy = (value: unknown): unknown => {

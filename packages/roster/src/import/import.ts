@@ -1,12 +1,16 @@
 import { createHash } from "node:crypto";
 import {
+  CalendarDateSchema,
   ChildFileSchema,
   dateInZone,
   DEFAULT_TIME_ZONE,
   FieldClassSchema,
   ForbiddenError,
+  invalidArgument,
+  requireObject,
   safeValidate,
   text,
+  validate,
   type CalendarDate,
   type ChildFile,
   type ChildFileInput,
@@ -16,8 +20,10 @@ import {
   type SchoolStage,
 } from "@liushou/core";
 import type { ImportResult, Liushou } from "liushou";
+import * as z from "zod";
 import type { RosterField } from "../columns";
 import { RosterError, rosterIssue, type RosterIssue } from "../_lib/issue";
+import { CallbackSchema } from "../_lib/options";
 import { readRoster, type ReadRosterOptions, type RosterReadResult } from "../read";
 import type { RosterChild } from "../rows/parse";
 import { rosterFile, type RowIds } from "./merge";
@@ -87,11 +93,28 @@ function stageOf(name: string, grades: readonly number[]): SchoolStage {
   return Math.max(0, ...grades) > 6 ? "middle" : "primary";
 }
 
+/** The options `importRoster` adds to those of `readRoster` (which checks its own). */
+const ImportOptionsSchema = z.looseObject({
+  partial: z.boolean().optional(),
+  asOf: CalendarDateSchema.optional(),
+  reason: z.string().optional(),
+  onStep: CallbackSchema.optional(),
+});
+
 /**
  * Refuses an app whose actor does not see every field class: the stored files are matched by
  * student and ID number and merged with the roster, so they must be read unmasked.
  */
 function requireFullView(app: Liushou): void {
+  const visible = (app as { visibleClasses?: unknown } | null)?.visibleClasses;
+  if (typeof app !== "object" || !Array.isArray(visible)) {
+    throw invalidArgument(
+      "app",
+      "invalid_type",
+      text("应为 createLiushou() 创建的应用", "expected an app made by createLiushou()"),
+      app,
+    );
+  }
   const hidden = FieldClassSchema.options.filter((c) => !app.visibleClasses.includes(c));
   if (hidden.length === 0) return;
   throw new ForbiddenError(
@@ -145,6 +168,8 @@ export async function importRoster(
   options: ImportRosterOptions = {},
 ): Promise<RosterImportResult> {
   requireFullView(app);
+  requireObject(options as unknown, "options");
+  validate(ImportOptionsSchema, options, { subject: text("导入选项", "import options") });
   const step = options.onStep ?? (() => {});
   const read = await readRoster(bytes, { ...options, onProgress: (d, t) => step("read", d, t) });
   const zone = options.zone ?? DEFAULT_TIME_ZONE;

@@ -1,3 +1,4 @@
+import { invalidArgument, requireObject, text } from "@liushou/core";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -73,6 +74,7 @@ function shortCode(code: string): string {
  * @param options - `codes`: the codes about to be looked up (their counties' villages are loaded);
  * omit to load every village.
  * @returns A directory answering `lookup` and `nameOf` synchronously.
+ * @throws ValidationError when `options` is not an object or `codes` is not an iterable of codes.
  * @example
  * const regions = await loadRegionDirectory({ codes: ["430102001001"] });
  * regions.nameOf("430102")          //=> "湖南省 长沙市 芙蓉区"
@@ -82,6 +84,23 @@ function shortCode(code: string): string {
 export async function loadRegionDirectory(
   options: { codes?: Iterable<string> } = {},
 ): Promise<RegionDirectory> {
+  requireObject(options as unknown, "options");
+  const codes: unknown = options.codes;
+  if (
+    codes !== undefined &&
+    (typeof codes === "string" ||
+      typeof (codes as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function")
+  ) {
+    throw invalidArgument(
+      "codes",
+      "invalid_type",
+      text(
+        "应为区划代码的集合（如数组）",
+        "expected an iterable of region codes (such as an array)",
+      ),
+      codes,
+    );
+  }
   const dir = dataDir();
   const counties =
     options.codes === undefined

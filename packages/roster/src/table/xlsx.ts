@@ -4,8 +4,9 @@ import type { CellValue, Workbook } from "exceljs";
 function cellText(value: CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) {
-    // Excel stores a date as a day number; exceljs gives it as midnight UTC of that day.
-    return value.toISOString().slice(0, 10);
+    // Excel stores a date as a day number; exceljs gives it as midnight UTC of that day. A day
+    // number no calendar holds stays "Invalid Date", for the row to report.
+    return Number.isNaN(value.getTime()) ? String(value) : value.toISOString().slice(0, 10);
   }
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
