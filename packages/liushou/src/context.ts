@@ -34,6 +34,7 @@ import type { ReportRenderer } from "./usecases/reports";
 import { ConsentOptionSchema, type ConsentOption } from "./usecases/consent";
 import { wrapStorage } from "./storage/wrap";
 import { ActorOptionSchema, makeAccess, type Access } from "./access/access";
+import { facadeWrites } from "./access/facade";
 import { maskStorage } from "./access/masked";
 import { scopeStorage } from "./access/scoped";
 
@@ -216,15 +217,13 @@ export function withActor(ctx: Context, actor: ActorInput | string): Context {
   const a = ctx.check(ActorOptionSchema, actor, text("操作人", "actor"));
   const access = makeAccess(a, ctx.visibility, ctx.today);
   const storage = scopeStorage(ctx.base, access);
-  return {
+  const next: { -readonly [K in keyof Context]: Context[K] } = {
     ...ctx,
     storage,
-    view: maskStorage(storage, access.visible, {
-      now: ctx.now,
-      newId: ctx.newId,
-      locale: ctx.locale,
-    }),
     actor: access.actor.id,
     access,
   };
+  // app.storage writes as this actor's use cases do.
+  next.view = maskStorage(storage, access.visible, facadeWrites(next));
+  return next;
 }

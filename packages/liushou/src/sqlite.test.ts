@@ -28,7 +28,8 @@ const key = (w: WorkList) =>
 describe("createLiushou on SQLite", () => {
   it("imports all or nothing, and writes file, history and audit together", async () => {
     const storage = await createSqliteStorage();
-    const app = createLiushou({ storage, actor: "teacher-7", clock });
+    let now = "2026-03-19T18:00:00+08:00";
+    const app = createLiushou({ storage, actor: "teacher-7", clock: () => now });
     const bad = { ...fileRow("c2"), livingArrangement: "moon" };
     await expect(app.importFiles([fileRow("c1"), bad])).rejects.toBeInstanceOf(ValidationError);
     expect(await app.getFile("c1")).toBeNull();
@@ -37,13 +38,16 @@ describe("createLiushou on SQLite", () => {
       updated: 0,
       unchanged: 0,
     });
+    now = clock();
     const { change } = await app.updateFile("c1", (d) => void (d.keyCase = true), {
       reason: "重点",
     });
     expect(await app.fileHistory("c1")).toEqual([change]);
     const audit = (await storage.audit.query({ entityId: "c1" })).items;
     expect(audit.map((a) => a.operation)).toEqual(["import", "update"]);
+    expect(await app.fileAsOf("c1", "2026-03-18")).toBeNull();
     expect(await app.fileAsOf("c1", "2026-03-19")).toMatchObject({ keyCase: false });
+    expect(await app.fileAsOf("c1", "2026-03-20")).toMatchObject({ keyCase: true });
     await storage.close();
   });
 

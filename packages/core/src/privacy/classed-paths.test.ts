@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ChildFileSchema } from "../model/child-file";
-import { changedFieldClasses, classedPaths } from "./classed-paths";
+import { ValidationError } from "../errors/errors";
+import { changedFieldClasses, classedPaths, valueAt } from "./classed-paths";
 
 const file = ChildFileSchema.parse({
   id: "c1",
@@ -49,5 +50,25 @@ describe("changedFieldClasses", () => {
       "health",
       "financial",
     ]);
+  });
+});
+
+describe("valueAt", () => {
+  it("reads a value by path through objects and arrays", () => {
+    expect(valueAt(file, ["guardians", 0, "phone"])).toBe("13912345678");
+    expect(valueAt(file, [])).toBe(file);
+    expect(valueAt(file, ["guardians", 3, "phone"])).toBeUndefined();
+    expect(valueAt(file, ["child", "name", "length"])).toBeUndefined();
+  });
+  it("reads own properties only", () => {
+    for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      expect(valueAt({}, [key])).toBeUndefined();
+      expect(valueAt(file, ["child", key])).toBeUndefined();
+    }
+    const own = JSON.parse('{"__proto__": {"x": 1}}') as unknown;
+    expect(valueAt(own, ["__proto__", "x"])).toBe(1);
+  });
+  it("refuses a path that is not an array", () => {
+    expect(() => valueAt(file, "child.name" as never)).toThrow(ValidationError);
   });
 });

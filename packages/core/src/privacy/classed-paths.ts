@@ -1,5 +1,6 @@
 import type * as z from "zod";
 import { fieldClassAt, type FieldClass } from "./field-class";
+import { requirePath } from "./path-argument";
 
 /**
  * A classed value inside an entity: its path and its field class.
@@ -41,7 +42,20 @@ export function classedPaths(schema: z.ZodType, value: unknown): ClassedPath[] {
   return out;
 }
 
-function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+/**
+ * The value at a path inside a value, reading own properties only: a key the value does not
+ * hold itself (`constructor`, `__proto__`, `toString`) finds nothing.
+ * @param value - Any value (plain data).
+ * @param path - Keys and indexes from the root, as in {@link ClassedPath}.
+ * @returns The value found, or `undefined`.
+ * @throws ValidationError when `path` is not an array.
+ * @example
+ * valueAt({ guardians: [{ phone: "13912345678" }] }, ["guardians", 0, "phone"]) //=> "13912345678"
+ * valueAt({}, ["constructor"]) //=> undefined
+ * @category Privacy
+ */
+export function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  requirePath(path);
   let v = value;
   for (const k of path) {
     if (v === null || typeof v !== "object" || !Object.hasOwn(v, k)) return undefined;

@@ -2,6 +2,7 @@ import type * as z from "zod";
 import { invalidArgument, requireObject } from "../errors/validate";
 import { text } from "../i18n/locale";
 import { maskValue } from "./mask";
+import { requirePath } from "./path-argument";
 import { child, defOf, layers } from "./schema-walk";
 
 /**
@@ -78,14 +79,7 @@ export function fieldClassAt(
   schema: z.ZodType,
   path: readonly PropertyKey[],
 ): FieldClass | undefined {
-  if (!Array.isArray(path)) {
-    throw invalidArgument(
-      "path",
-      "invalid_type",
-      text("应为键名数组", "expected an array of keys"),
-      path,
-    );
-  }
+  requirePath(path);
   let current: z.ZodType[] = [schema];
   for (let i = 0; ; i++) {
     const all = current.flatMap((s) => (defOf(s) ? layers(s) : []));

@@ -74,6 +74,23 @@ export async function saveEntity<K extends StorageEntityKind>(
   return record;
 }
 
+const CHUNK = 500;
+
+/** Reads the stored values and versions of the given ids, in chunks, by id. @internal */
+export async function storedById<K extends StorageEntityKind>(
+  tx: StorageSession,
+  kind: K,
+  ids: readonly string[],
+): Promise<Map<string, { value: StorageEntities[K]; version: number }>> {
+  const repo = tx[kind] as unknown as StorageSession["files"];
+  const out = new Map<string, { value: StorageEntities[K]; version: number }>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const page = await repo.query({ ids: ids.slice(i, i + CHUNK) }, { limit: 1000 });
+    for (const r of page.items) out.set(r.id, r as never);
+  }
+  return out;
+}
+
 /** Reads one entity inside a session, or throws a ValidationError naming the unknown id. @internal */
 export async function requireEntity<K extends StorageEntityKind>(
   ctx: Context,

@@ -19,9 +19,23 @@ import {
   type StoredAuditEntry,
 } from "@liushou/core";
 import type * as z from "zod";
-import { checkedWrites, type FacadeWriter } from "./checked";
 
 type Repo = StorageSession["files"];
+
+/** Runs work in one transaction (the adapter's, or the one already open). @internal */
+export type Atomic = <T>(work: (tx: StorageSession) => Promise<T>) => Promise<T>;
+
+/**
+ * What `app.storage` writes with: the checked writes of each repository, and the error that
+ * refuses writing to the audit log or to a file's history, which only the library's own writes
+ * (and `applyRetention`'s redactions) change. @internal
+ */
+export interface Facade {
+  /** The checked `put`, `upsertMany` and `remove` of one repository, each in one transaction. */
+  writes(kind: StorageEntityKind, atomic: Atomic): Pick<Repo, "put" | "upsertMany" | "remove">;
+  /** The error of an append to, or a redaction of, the audit log or a file's history. */
+  logWriteRefused(log: "audit" | "fileChanges", operation: "append" | "redact"): Error;
+}
 
 /** A file's change with the values of hidden classes masked. @internal */
 export function maskChange(change: FileChange, visible: readonly FieldClass[]): FileChange {
@@ -76,15 +90,15 @@ function mapped<I>(items: AsyncIterable<I>, f: (item: I) => I): AsyncIterable<I>
 
 /**
  * A session whose reads come back masked for the given visible classes: every classed field of
- * another class masked in records, people, file histories and audit patches. Entity writes are
- * validated, refused when they carry a masked value, and audited, each in one transaction
- * (`atomic`); the scope is checked by `raw`.
+ * another class masked in records, people, file histories and audit patches. Entity writes go
+ * through the façade's checked writes, each in one transaction (`atomic`); appends to the audit
+ * log and to file histories are refused. The scope is checked by `raw`.
  */
 function maskedSession(
   raw: StorageSession,
   visible: readonly FieldClass[],
-  atomic: <T>(work: (tx: StorageSession) => Promise<T>) => Promise<T>,
-  writer: FacadeWriter,
+  atomic: Atomic,
+  facade: Facade,
 ): StorageSession {
   const record =
     (schema: z.ZodType) =>
@@ -95,7 +109,7 @@ function maskedSession(
   const repository = (kind: StorageEntityKind): Repo => {
     const repo = raw[kind] as unknown as Repo;
     const mask = record(STORAGE_ENTITY_SCHEMAS[kind]);
-    const writes = checkedWrites(kind, raw, atomic, visible, writer);
+    const writes = facade.writes(kind, atomic);
     return {
       ...repo,
       get: async (id) => {
@@ -134,14 +148,22 @@ function maskedSession(
     guardians: people("guardians", GuardianSchema) as never,
     parents: people("parents", ParentSchema),
     fileChanges: {
-      append: (changes) => raw.fileChanges.append(changes),
+      append: async () => {
+        throw facade.logWriteRefused("fileChanges", "append");
+      },
       list: async (fileId) =>
         (await raw.fileChanges.list(fileId)).map((c) => maskChange(c, visible)),
-      redact: (fileId, changes) => raw.fileChanges.redact(fileId, changes),
+      redact: async () => {
+        throw facade.logWriteRefused("fileChanges", "redact");
+      },
     },
     audit: {
-      append: (entries) => raw.audit.append(entries),
-      redact: (redactions) => raw.audit.redact(redactions),
+      append: async () => {
+        throw facade.logWriteRefused("audit", "append");
+      },
+      redact: async () => {
+        throw facade.logWriteRefused("audit", "redact");
+      },
       query: async (filter, p) => page(await raw.audit.query(filter, p), entry),
       stream: (filter) => mapped(raw.audit.stream(filter), entry),
     },
@@ -151,18 +173,21 @@ function maskedSession(
 
 /**
  * An adapter whose reads come back masked for a role's visible classes (what `app.storage`
- * and report builders see), and whose entity writes are checked like the use cases' (core
- * schema, no masked value written back) and audited. `adapter` is a scoped adapter
- * (`scopeStorage`): it checks the scope and names the actor. @internal
+ * sees), whose entity writes are the façade's checked writes (those of the use cases: core
+ * schema, no masked value written back, the use cases' checks, audited), and whose audit log
+ * and file histories are read-only: `append` and `redact` reject with the façade's error (a
+ * `ForbiddenError`), since only the library's own writes record entries there and only
+ * `applyRetention` redacts them. `adapter` is a scoped adapter (`scopeStorage`): it checks the
+ * scope and names the actor. @internal
  */
 export function maskStorage(
   adapter: StorageAdapter,
   visible: readonly FieldClass[],
-  writer: FacadeWriter = {},
+  facade: Facade,
 ): StorageAdapter {
-  const inTx = (tx: StorageSession) => maskedSession(tx, visible, (work) => work(tx), writer);
+  const inTx = (tx: StorageSession) => maskedSession(tx, visible, (work) => work(tx), facade);
   return {
-    ...maskedSession(adapter, visible, (work) => adapter.transaction(work), writer),
+    ...maskedSession(adapter, visible, (work) => adapter.transaction(work), facade),
     id: adapter.id,
     capabilities: adapter.capabilities,
     transaction: (work) => adapter.transaction((tx) => work(inTx(tx))),

@@ -82,6 +82,53 @@ describe("assessChild", () => {
     expect((await storage.assessments.query({})).items).toEqual([]);
   });
 
+  it("refuses a takenAt after today or before the child's birth, storing nothing", async () => {
+    const { app, storage } = testApp(); // today: 2026-03-04 in Asia/Shanghai
+    await app.importFiles([fileRow("c1")]); // born 2014-09-01
+    const assess = (takenAt: string) =>
+      app.assessChild({
+        childId: "c1",
+        checklistId: "liushou.needs",
+        informant: "teacher",
+        responses,
+        takenAt,
+      });
+    for (const takenAt of [
+      "2099-01-01T09:00:00+08:00",
+      "2026-03-05T00:00:00+08:00",
+      "2026-03-04T16:00:00Z", // 5 March in Beijing
+      "2014-08-31T23:59:59+08:00",
+      "2001-01-01T00:00:00+08:00",
+    ]) {
+      const e = await assess(takenAt).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues).toMatchObject([
+        { path: "takenAt", code: "date_order" },
+      ]);
+    }
+    expect((await storage.assessments.query({})).items).toEqual([]);
+    expect(await app.fileHistory("c1")).toEqual([]);
+    // Later today and the day of birth are possible.
+    await expect(assess("2026-03-04T23:59:59+08:00")).resolves.toBeTruthy();
+    await expect(assess("2014-09-01T08:00:00+08:00")).resolves.toBeTruthy();
+  });
+
+  it("names the field and the limit in both languages", async () => {
+    const { app } = testApp({ locale: "en" });
+    await app.importFiles([fileRow("c1")]);
+    const e = (await app
+      .assessChild({
+        childId: "c1",
+        checklistId: "liushou.needs",
+        informant: "teacher",
+        responses,
+        takenAt: "2099-01-01T09:00:00+08:00",
+      })
+      .catch((x: unknown) => x)) as ValidationError;
+    expect(e.issues[0]!.message.en).toMatch(/^takenAt: .*later than today, 2026-03-04/);
+    expect(e.issues[0]!.message["zh-CN"]).toMatch(/^字段 takenAt：.*2026-03-04/);
+  });
+
   it("refuses an input that is not an object, naming input", async () => {
     const { app, storage } = testApp();
     await app.importFiles([fileRow("c1")]);

@@ -14,10 +14,10 @@ import {
   type StorageRecord,
   type StorageSession,
 } from "@liushou/core";
-import { checkConsent } from "./consent";
 import type { Context } from "../context";
 import { requireEntity, saveEntity, validationIssue } from "../_lib/write";
-import { requireArgument } from "./import";
+import { requireArgument } from "../_lib/arguments";
+import { checkWrites } from "./checks";
 import { drain } from "./scope";
 
 /**
@@ -57,8 +57,9 @@ export async function legalFindings(ctx: Context, tx: StorageSession, file: Chil
 /**
  * Assesses a child: scores the answers with the checklist version they were given on, stores
  * the assessment, reassesses the child's risk from every stored assessment and the legal
- * findings, and records a changed risk level in the file's history, in one transaction.
- * @internal
+ * findings, and records a changed risk level in the file's history, in one transaction. A
+ * `takenAt` after today or before the child's birth is refused (`checkWrites`), as is an
+ * assessment without the guardian's consent when the host requires it. @internal
  */
 export async function assessChild(
   ctx: Context,
@@ -98,7 +99,7 @@ export async function assessChild(
   const score = scoreChecklist(ctx.checklists, assessment);
   return ctx.storage.transaction(async (tx) => {
     const before = await requireEntity(ctx, tx, "files", assessment.childId, "childId");
-    await checkConsent(ctx, tx, before.value, ["assessment"]);
+    await checkWrites(ctx, tx, "assessments", [{ value: assessment, path: [] }], subject);
     const stored = await saveEntity(ctx, tx, "assessments", assessment, { at });
     const assessments = await drain(
       tx.assessments.stream({ childId: assessment.childId }),

@@ -27,7 +27,7 @@ describe("assistance use cases check their arguments", () => {
   it("refuses options of trackAssistancePlan that are not an object, writing nothing", async () => {
     const { app, storage, plan, item } = await withPlan();
     const before = await snapshot(storage);
-    const entry = { on: "2026-03-20", note: "作业按时完成" };
+    const entry = { on: "2026-03-04", note: "作业按时完成" };
     for (const options of [null, 1, "v1", []]) {
       const e = await app
         .trackAssistancePlan(plan.id, item.id, entry, options as never)
@@ -63,5 +63,22 @@ describe("assistance use cases check their arguments", () => {
     });
     expect(await snapshot(storage)).toEqual(before);
     await expect(app.lateAssistanceItems()).resolves.toEqual([]);
+  });
+
+  it("refuses progress dated after today, writing nothing", async () => {
+    const { app, storage, plan, item } = await withPlan(); // today: 2026-03-04
+    const before = await snapshot(storage);
+    for (const on of ["2026-03-05", "2099-01-01"]) {
+      await expect(
+        app.trackAssistancePlan(plan.id, item.id, { on, note: "作业按时完成" }),
+      ).rejects.toMatchObject({
+        name: "ValidationError",
+        issues: [{ path: "entry.on", code: "date_order" }],
+      });
+    }
+    expect(await snapshot(storage)).toEqual(before);
+    await expect(
+      app.trackAssistancePlan(plan.id, item.id, { on: "2026-03-04", note: "作业按时完成" }),
+    ).resolves.toMatchObject({ version: 2 });
   });
 });

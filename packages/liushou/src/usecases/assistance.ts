@@ -9,6 +9,7 @@ import {
   scoreChecklist,
   storageVersionConflict,
   text,
+  ValidationError,
   type AssistancePlan,
   type AssistanceRole,
   type CalendarDate,
@@ -20,7 +21,8 @@ import * as z from "zod";
 import type { Context } from "../context";
 import { requireEntity, saveEntity } from "../_lib/write";
 import { legalFindings } from "./assessment";
-import { checkArgument, ExpectedVersionSchema, requireArgument } from "./import";
+import { checkArgument, ExpectedVersionSchema, requireArgument } from "../_lib/arguments";
+import { momentIssues } from "./checks";
 import { drain } from "./scope";
 
 /**
@@ -78,10 +80,12 @@ export async function proposeAssistancePlan(
 }
 
 const TrackOptionsSchema = z.object({ expectedVersion: ExpectedVersionSchema.optional() });
+const PROGRESS = text("进展记录", "progress entry");
 
 /**
  * Adds a progress entry to an item of a stored plan (`addProgress`), at the version read when
- * `expectedVersion` is given. @internal
+ * `expectedVersion` is given. An entry dated after today is refused, naming `entry.on`.
+ * @internal
  */
 export async function trackAssistancePlan(
   ctx: Context,
@@ -106,6 +110,11 @@ export async function trackAssistancePlan(
       throw storageVersionConflict("assistancePlans", id, o.expectedVersion, before.version);
     }
     const next = addProgress(before.value, itemId, entry);
+    // The entry as addProgress parsed it: the last of its item's progress.
+    const on = next.items.find((i) => i.id === itemId)!.progress.at(-1)!.on;
+    const issues = momentIssues(ctx, ["entry", "on"], on);
+    if (issues.length > 0)
+      throw new ValidationError(issues, { subject: PROGRESS, locale: ctx.locale });
     return saveEntity(ctx, tx, "assistancePlans", next, {
       at,
       before,

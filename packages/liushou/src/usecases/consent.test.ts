@@ -57,6 +57,68 @@ describe("consent use cases", () => {
     expect((await storage.consents.query({})).items).toEqual([]);
   });
 
+  it("refuses a consent given after today or before the child's birth, storing nothing", async () => {
+    const { app, storage } = testApp(); // today: 2026-03-04 in Asia/Shanghai
+    await app.importFiles([fileRow("c1")]); // born 2014-09-01
+    for (const givenAt of [
+      "2099-01-01T09:00:00+08:00",
+      "2026-03-05T00:00:00+08:00",
+      "2014-08-31T12:00:00+08:00",
+    ]) {
+      await expect(app.recordConsent(consent("health", { givenAt }))).rejects.toMatchObject({
+        name: "ValidationError",
+        issues: [{ path: "givenAt", code: "date_order" }],
+      });
+    }
+    expect((await storage.consents.query({})).items).toEqual([]);
+    expect((await storage.audit.query({ entity: "consents" })).items).toEqual([]);
+    await expect(
+      app.recordConsent(consent("health", { givenAt: "2026-03-04T18:00:00+08:00" })),
+    ).resolves.toBeTruthy();
+  });
+
+  it("refuses a relation that contradicts the file's guardian or parent", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]); // g1: grandfather, p1: father
+    for (const over of [
+      { relation: "grandmother" },
+      { relation: "father" },
+      { guardianId: "p1", relation: "mother" },
+      { guardianId: "p1", relation: "grandfather" },
+    ]) {
+      const e = await app.recordConsent(consent("health", over)).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues).toMatchObject([
+        { path: "relation", code: "relation_mismatch" },
+      ]);
+      expect((e as ValidationError).messages.en).toMatch(/relation: .*(grandfather|father)/);
+    }
+    expect((await storage.consents.query({})).items).toEqual([]);
+    await expect(
+      app.recordConsent(consent("health", { guardianId: "p1", relation: "father" })),
+    ).resolves.toBeTruthy();
+  });
+
+  it("refuses a withdrawal dated after today or before the consent", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    const r = await app.recordConsent(consent("health"));
+    const before = (await storage.consents.get(r.id))!;
+    await expect(
+      app.withdrawConsent(r.id, { at: "2026-03-05T08:00:00+08:00" }),
+    ).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [{ path: "at", code: "date_order" }],
+    });
+    await expect(
+      app.withdrawConsent(r.id, { at: "2026-03-01T08:00:00+08:00" }),
+    ).rejects.toMatchObject({ name: "ValidationError", issues: [{ code: "date_order" }] });
+    expect(await storage.consents.get(r.id)).toEqual(before);
+    await expect(
+      app.withdrawConsent(r.id, { at: "2026-03-04T20:00:00+08:00" }),
+    ).resolves.toMatchObject({ value: { withdrawnAt: "2026-03-04T20:00:00+08:00" } });
+  });
+
   it("keeps consent records to the actor's scope", async () => {
     const { app, storage } = testApp();
     await app.importFiles([

@@ -1,30 +1,25 @@
 import {
-  ChildFileSchema,
-  changedFieldClasses,
-  consentPurposesOfClasses,
   ConsentPurposeSchema,
   ConsentRecordSchema,
   consentStatus,
   IdSchema,
   InstantSchema,
   IssueCode,
-  requireConsent,
   text,
   validate,
-  type ChildFile,
+  ValidationError,
   type ConsentPurpose,
   type ConsentRecord,
   type ConsentRecordInput,
   type ConsentStatus,
-  type FieldClass,
   type StorageRecord,
-  type StorageSession,
 } from "@liushou/core";
 import * as z from "zod";
 import type { Context } from "../context";
 import { requireEntity, saveEntity, unknownId, validationIssue } from "../_lib/write";
+import { checkArgument, ReasonSchema, requireArgument } from "../_lib/arguments";
 import { unscoped } from "../access/scoped";
-import { checkArgument, ReasonSchema, requireArgument } from "./import";
+import { checkWrites, consentsOf, momentIssues } from "./checks";
 
 /**
  * The `consent` option of `createLiushou`: the purposes whose consent the use cases check
@@ -52,51 +47,12 @@ export type RecordConsentInput = Omit<ConsentRecordInput, "id" | "givenAt"> & {
 
 const SUBJECT = text("监护人同意记录", "consent record");
 
-/** The purposes of `wanted` the host requires consent for. */
-function required(ctx: Context, wanted: readonly ConsentPurpose[]): ConsentPurpose[] {
-  return [...new Set(wanted)].filter((p) => ctx.consent.includes(p));
-}
-
-/** Every consent record of a child visible in the session. */
-async function consentsOf(tx: StorageSession, childId: string): Promise<ConsentRecord[]> {
-  const out: ConsentRecord[] = [];
-  for await (const r of tx.consents.stream({ childId })) out.push(r.value);
-  return out;
-}
-
-/**
- * Throws a `ConsentRequiredError` unless a guardian's consent is in force now for each of the
- * purposes the host requires among `purposes` (a child of 14 or more needs none). @internal
- */
-export async function checkConsent(
-  ctx: Context,
-  tx: StorageSession,
-  file: ChildFile,
-  purposes: readonly ConsentPurpose[],
-): Promise<void> {
-  const needed = required(ctx, purposes);
-  if (needed.length === 0) return;
-  const records = await consentsOf(tx, file.id);
-  for (const p of needed) requireConsent(file, p, records, ctx.now(), ctx.timeZone);
-}
-
-/**
- * The purposes a change of a child's file is processing for: `file` for any change, and the
- * purposes of the field classes it touches (`consentPurposesOfClasses`). @internal
- */
-export function purposesOfFileChange(before: ChildFile, after: ChildFile): ConsentPurpose[] {
-  return ["file", ...consentPurposesOfClasses(changedFieldClasses(ChildFileSchema, before, after))];
-}
-
-/** The purposes of showing fields of these classes in full. @internal */
-export function purposesOfReveal(classes: readonly (FieldClass | undefined)[]): ConsentPurpose[] {
-  return consentPurposesOfClasses(classes.filter((c): c is FieldClass => c !== undefined));
-}
-
 /**
  * Records a new guardian's consent for a child on file in the actor's scope: the consenting
- * guardian or parent must be one of the file's, stored with its audit entry. It only creates:
- * an `id` already stored is refused (a record is changed only by `withdrawConsent`). @internal
+ * guardian or parent must be one of the file's, with their relation to the child, and the
+ * consent given no later than today nor before the child's birth (`checkWrites`); stored with its
+ * audit entry. It only creates: an `id` already stored is refused (a record is changed only by
+ * `withdrawConsent`). @internal
  */
 export async function recordConsent(
   ctx: Context,
@@ -110,18 +66,8 @@ export async function recordConsent(
     SUBJECT,
   );
   return ctx.storage.transaction(async (tx) => {
-    const file = await requireEntity(ctx, tx, "files", record.childId, "childId");
-    const people = [...file.value.guardians, ...file.value.parents].map((p) => p.id);
-    if (!people.includes(record.guardianId)) {
-      throw validationIssue(
-        ctx,
-        "guardianId",
-        "unknown_id",
-        JSON.stringify(record.guardianId),
-        `档案 ${record.childId} 中没有这位监护人或父母`,
-        `no guardian or parent of file ${record.childId} has this id`,
-      );
-    }
+    await requireEntity(ctx, tx, "files", record.childId, "childId");
+    await checkWrites(ctx, tx, "consents", [{ value: record, path: [] }], SUBJECT);
     // Looked up unscoped: a record the actor cannot see is not overwritten either.
     if (await unscoped(tx).consents.get(record.id)) {
       throw validationIssue(
@@ -144,8 +90,8 @@ const WithdrawSchema = z.object({
 });
 
 /**
- * Withdraws a consent (now, or at `at`): the record stays, with `withdrawnAt`; audited.
- * A record already withdrawn is refused. @internal
+ * Withdraws a consent (now, or at `at`, no later than today): the record stays, with
+ * `withdrawnAt`; audited. A record already withdrawn is refused. @internal
  */
 export async function withdrawConsent(
   ctx: Context,
@@ -158,6 +104,11 @@ export async function withdrawConsent(
     path: ["id"],
   });
   const o = checkArgument(ctx, "options", options, WithdrawSchema, WITHDRAWAL, { optional: true });
+  if (o.at !== undefined) {
+    const issues = momentIssues(ctx, ["at"], o.at);
+    if (issues.length > 0)
+      throw new ValidationError(issues, { subject: WITHDRAWAL, locale: ctx.locale });
+  }
   const at = ctx.now();
   return ctx.storage.transaction(async (tx) => {
     const before = await requireEntity(ctx, tx, "consents", consentId, "id");

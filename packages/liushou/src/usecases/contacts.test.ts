@@ -40,6 +40,61 @@ describe("recordContact", () => {
   });
 });
 
+describe("the times of a contact record", () => {
+  it("are refused after today or before the birth of a child named, naming the field", async () => {
+    const { app, storage } = testApp(); // today: 2026-03-04 in Asia/Shanghai
+    await app.importFiles([
+      fileRow("c1"), // born 2014-09-01
+      fileRow("c2", { child: { ...fileRow("c2").child, birthDate: "2016-05-01" } }),
+    ]);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ at: "2026-03-05T08:00:00+08:00" }, "at"],
+      [{ at: "2099-01-01T08:00:00+08:00" }, "at"],
+      [{ at: "2026-03-03T08:00:00+08:00", recordedAt: "2026-03-05T08:00:00+08:00" }, "recordedAt"],
+      [{ at: "2015-01-01T08:00:00+08:00", childIds: ["c1", "c2"] }, "at"],
+    ];
+    for (const [over, path] of cases) {
+      const e = await app
+        .recordContact({ kind: "home-visit", childIds: ["c1"], ...over } as never)
+        .catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues).toMatchObject([{ path, code: "date_order" }]);
+    }
+    expect((await storage.contacts.query({})).items).toEqual([]);
+    // Later today, and the day the youngest child was born, are possible.
+    await expect(
+      app.recordContact({
+        kind: "home-visit",
+        at: "2026-03-04T21:00:00+08:00",
+        recordedAt: "2026-03-04T22:00:00+08:00",
+        childIds: ["c1"],
+      }),
+    ).resolves.toBeTruthy();
+    await expect(
+      app.recordContact({ kind: "talk", at: "2016-05-01T09:00:00+08:00", childIds: ["c1", "c2"] }),
+    ).resolves.toBeTruthy();
+  });
+
+  it("are checked the same way on import, naming the row", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    const row = { kind: "home-visit", childIds: ["c1"] };
+    const e = await app
+      .importEntities("contacts", [
+        { ...row, id: "r1", at: "2026-03-01T09:00:00+08:00" },
+        { ...row, id: "r2", at: "2099-03-01T09:00:00+08:00" },
+        { ...row, id: "r3", at: "2010-03-01T09:00:00+08:00" },
+      ])
+      .catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).issues.map((i) => [i.path, i.code])).toEqual([
+      ["rows[1].at", "date_order"],
+      ["rows[2].at", "date_order"],
+    ]);
+    expect((await storage.contacts.query({})).items).toEqual([]);
+  });
+});
+
 describe("contactCounts", () => {
   it("gives the same counts pushed down or streamed through the pure reference", async () => {
     const memory = createMemoryStorage();

@@ -8,6 +8,7 @@ import {
 } from "@liushou/core";
 import type { Context } from "../context";
 import { saveEntity, unknownId } from "../_lib/write";
+import { checkWrites } from "./checks";
 
 /**
  * Input of `recordContact`: a contact record; `id` may be left out (a new one is made).
@@ -15,16 +16,19 @@ import { saveEntity, unknownId } from "../_lib/write";
  */
 export type RecordContactInput = Omit<ContactRecordInput, "id"> & { id?: string };
 
+const SUBJECT = text("走访记录", "contact record");
+
 /**
  * Records a contact (家访, a call, a talk): validated, every child and the mentor must be on
- * file, stored with its audit entry in one transaction. @internal
+ * file, its times (`at`, `recordedAt`) no later than today nor before the birth of a child it
+ * names (`checkWrites`), stored with its audit entry in one transaction. @internal
  */
 export async function recordContact(
   ctx: Context,
   input: RecordContactInput,
 ): Promise<StorageRecord<ContactRecord>> {
   const raw = typeof input === "object" && input !== null ? { id: ctx.newId(), ...input } : input;
-  const record = ctx.check(ContactRecordSchema, raw, text("走访记录", "contact record"));
+  const record = ctx.check(ContactRecordSchema, raw, SUBJECT);
   const at = ctx.now();
   return ctx.storage.transaction(async (tx) => {
     const missing: ValidationError[] = [];
@@ -38,9 +42,10 @@ export async function recordContact(
     if (missing.length > 0) {
       throw new ValidationError(
         missing.flatMap((e) => e.issues),
-        { subject: text("走访记录", "contact record"), locale: ctx.locale },
+        { subject: SUBJECT, locale: ctx.locale },
       );
     }
+    await checkWrites(ctx, tx, "contacts", [{ value: record, path: [] }], SUBJECT);
     return saveEntity(ctx, tx, "contacts", record, { at });
   });
 }

@@ -68,6 +68,32 @@ describe("importFiles", () => {
   });
 });
 
+describe("fileAsOf", () => {
+  it("is null before the file was first imported, the file from that instant and day on", async () => {
+    const { app, setNow } = testApp(); // the clock: 2026-03-04T10:00:00+08:00
+    await app.importFiles([fileRow("c1")]);
+    setNow("2026-03-06T10:00:00+08:00");
+    await app.updateFile("c1", (d) => void (d.keyCase = true), { reason: "重点" });
+    expect(await app.fileAsOf("c1", "2026-03-03")).toBeNull();
+    expect(await app.fileAsOf("c1", "2020-01-01")).toBeNull();
+    expect(await app.fileAsOf("c1", "2026-03-04T09:59:59+08:00")).toBeNull();
+    expect(await app.fileAsOf("c1", "2026-03-04T01:59:59Z")).toBeNull();
+    expect(await app.fileAsOf("c1", "2026-03-04T10:00:00+08:00")).toMatchObject({ keyCase: false });
+    // A day means its end in the app's time zone: the day of the import has the file.
+    expect(await app.fileAsOf("c1", "2026-03-04")).toMatchObject({ keyCase: false });
+    expect(await app.fileAsOf("c1", "2026-03-06")).toMatchObject({ keyCase: true });
+    expect(await app.fileAsOf("nobody", "2026-03-06")).toBeNull();
+  });
+
+  it("reads the import day in the app's time zone", async () => {
+    const { app } = testApp({ timeZone: "UTC", clock: () => "2026-03-04T01:00:00+08:00" });
+    await app.importFiles([fileRow("c1")]);
+    // 2026-03-03T17:00Z: still 3 March in UTC.
+    expect(await app.fileAsOf("c1", "2026-03-02")).toBeNull();
+    expect(await app.fileAsOf("c1", "2026-03-03")).toMatchObject({ id: "c1" });
+  });
+});
+
 describe("updateFile", () => {
   it("writes the file, its history and the audit entry together, from the clock", async () => {
     const { app, storage, setNow } = testApp();
@@ -123,6 +149,33 @@ describe("updateFile", () => {
     expect((await storage.files.get("c1"))?.version).toBe(1);
     expect(await app.fileHistory("c1")).toEqual([]);
     expect((await storage.audit.query({ entityId: "c1" })).items).toHaveLength(1);
+  });
+
+  it("writes nothing for a recipe that changes nothing, and returns the stored file", async () => {
+    const { app, storage, setNow } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    const stored = (await storage.files.get("c1"))!;
+    const audit = (await storage.audit.query({})).items;
+    setNow("2026-09-01T08:00:00+08:00");
+    const noOps: FileRecipe[] = [() => {}, (d) => void (d.keyCase = d.keyCase), (d) => ({ ...d })];
+    for (const recipe of noOps) {
+      const { file, change } = await app.updateFile("c1", recipe, {
+        reason: "核对",
+        expectedVersion: 1,
+      });
+      expect(file).toMatchObject({ id: "c1", version: 1, updatedAt: stored.updatedAt });
+      expect(change.patches).toEqual([]);
+    }
+    expect(await storage.files.get("c1")).toEqual(stored);
+    expect(await storage.fileChanges.list("c1")).toEqual([]);
+    expect((await storage.audit.query({})).items).toEqual(audit);
+    // A stale version is still refused, and a real change still written.
+    await expect(
+      app.updateFile("c1", () => {}, { reason: "核对", expectedVersion: 2 }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const interests: FileRecipe = (d) => void (d.child.interests = "画画");
+    expect((await app.updateFile("c1", interests, { reason: "家访" })).file.version).toBe(2);
+    expect(await app.fileHistory("c1")).toHaveLength(1);
   });
 
   it("does not mutate the imported rows", async () => {

@@ -1,7 +1,11 @@
 import {
+  AsOfSchema,
   ChildFileSchema,
+  dateInZone,
   fileAsOf as fileAsOfHistory,
   IdSchema,
+  instantMs,
+  isCalendarDate,
   maskFields,
   storageVersionConflict,
   text,
@@ -13,28 +17,35 @@ import {
   type FileChange,
   type FileRecipe,
   type Instant,
-  type StorageAuditEntry,
   type StorageRecord,
+  type StorageSession,
 } from "@liushou/core";
 import { applyPatches, enablePatches, produceWithPatches, type Patch } from "immer";
 import * as z from "zod";
 import type { Context } from "../context";
 import { auditEntry, requireEntity, saveEntity } from "../_lib/write";
-import { storedById, validateRows, type ImportResult } from "./import";
-import { checkConsent, purposesOfFileChange } from "./consent";
+import { checkArgument, ReasonSchema } from "../_lib/arguments";
+import { unscoped } from "../access/scoped";
 import { maskedWriteIssues, refuseIssues } from "../access/checked";
+import { prepareWrites } from "./batch";
+import { checkWrites } from "./checks";
+import { validateRows, type ImportResult } from "./import";
 
-const ReasonSchema = z.object({ reason: z.string().min(1).max(2000) });
-const ImportOptionsSchema = z.object({ reason: z.string().min(1).max(2000).default("import") });
-const UpdateOptionsSchema = ReasonSchema.extend({
+const IMPORT = text("导入数据", "import");
+const IMPORT_OPTIONS = text("导入选项", "import options");
+const UPDATE_OPTIONS = text("修改选项", "update options");
+const FILE = text("儿童档案", "child file");
+const ImportOptionsSchema = z.object({ reason: ReasonSchema.default("import") });
+const UpdateOptionsSchema = z.object({
+  reason: ReasonSchema,
   expectedVersion: z.number().int().positive().optional(),
 });
 
 /**
  * Imports child files: every row validated first (each bad row reported, with its row index and
  * field, in one error; nothing written), then one transaction. New files are created; a stored
- * file that differs is replaced through `updateChildFile`, so its history gets the change.
- * @internal
+ * file that differs is replaced through `updateChildFile`, so its history gets the change, after
+ * every changed file passed the guardian's consent check (`checkWrites`). @internal
  */
 export async function importFiles(
   ctx: Context,
@@ -42,61 +53,58 @@ export async function importFiles(
   options: { reason?: string } = {},
 ): Promise<ImportResult> {
   const files = validateRows(ctx, "files", rows);
-  const { reason } = ctx.check(
-    ImportOptionsSchema,
-    options ?? {},
-    text("导入选项", "import options"),
-  );
+  const { reason } = checkArgument(ctx, "options", options, ImportOptionsSchema, IMPORT_OPTIONS, {
+    optional: true,
+  });
   const at = ctx.now();
   return ctx.storage.transaction(async (tx) => {
-    const stored = await storedById(
-      tx,
-      "files",
-      files.map((f) => f.id),
-    );
+    const prepared = await prepareWrites(ctx, tx, "files", files, {
+      at,
+      reason,
+      list: "rows",
+      subject: IMPORT,
+    });
     const created: ChildFile[] = [];
-    const audit: StorageAuditEntry[] = [];
     let updated = 0;
-    for (const file of files) {
-      const before = stored.get(file.id);
-      if (!before) {
-        created.push(file);
-        audit.push(
-          auditEntry(ctx, at, {
-            entity: "files",
-            entityId: file.id,
-            operation: "import",
-            patches: [{ op: "add", path: [], value: file }],
-            reason,
-          }),
-        );
-        continue;
+    for (const p of prepared) {
+      if (!p.before) {
+        created.push(p.value);
+      } else if (p.change && p.patches.length > 0) {
+        updated++;
+        await saveEntity(ctx, tx, "files", p.value, {
+          at,
+          before: {
+            id: p.value.id,
+            value: p.before.value,
+            version: p.before.version,
+            updatedAt: at,
+          },
+          patches: p.patches,
+          reason,
+        });
+        await tx.fileChanges.append([p.change]);
       }
-      const { file: next, change } = updateChildFile(before.value, () => file, {
-        actor: ctx.actor,
-        at,
-        reason,
-        id: ctx.newId(),
-      });
-      if (change.patches.length === 0) continue;
-      await checkConsent(ctx, tx, before.value, purposesOfFileChange(before.value, next));
-      updated++;
-      await saveEntity(ctx, tx, "files", next, {
-        at,
-        before: { id: file.id, value: before.value, version: before.version, updatedAt: at },
-        patches: change.patches,
-        reason,
-      });
-      await tx.fileChanges.append([change]);
     }
     await tx.files.upsertMany(created, { at });
-    await tx.audit.append(audit);
+    await tx.audit.append(
+      created.map((file) =>
+        auditEntry(ctx, at, {
+          entity: "files",
+          entityId: file.id,
+          operation: "import",
+          patches: [{ op: "add", path: [], value: file }],
+          reason,
+        }),
+      ),
+    );
     return { created: created.length, updated, unchanged: files.length - created.length - updated };
   });
 }
 
 /**
- * Result of `updateFile`: the stored file and the change appended to its history.
+ * Result of `updateFile`: the file as stored after the call and the change appended to its
+ * history. For a recipe that changes nothing, the file as it was and an empty change, which is
+ * not stored.
  * @category Composition
  */
 export interface FileUpdateResult {
@@ -139,7 +147,11 @@ function onStored(
  * entry and the audit entry are written in one transaction. The recipe works on the file as the
  * actor reads it (hidden classes masked, as `getFile` returns it); its changes are applied to the
  * stored file, and a masked value written back is refused with a ValidationError. With
- * `expectedVersion`, a file changed since it was read is refused with a ConflictError. @internal
+ * `expectedVersion`, a file changed since it was read is refused with a ConflictError.
+ *
+ * A recipe that changes nothing writes nothing: no new version, no history entry and no audit
+ * entry (the audit log records writes, and nothing was written nor shown beyond what a read
+ * shows); the stored file comes back, with an empty change that is not stored. @internal
  */
 export async function updateFile(
   ctx: Context,
@@ -148,7 +160,7 @@ export async function updateFile(
   options: { reason: string; expectedVersion?: number },
 ): Promise<FileUpdateResult> {
   const fileId = ctx.check(IdSchema, id, text("档案编号", "file id"));
-  const o = ctx.check(UpdateOptionsSchema, options, text("修改选项", "update options"));
+  const o = checkArgument(ctx, "options", options, UpdateOptionsSchema, UPDATE_OPTIONS);
   const at = ctx.now();
   return ctx.storage.transaction(async (tx) => {
     const before = await requireEntity(ctx, tx, "files", fileId, "id");
@@ -161,13 +173,12 @@ export async function updateFile(
       onStored(before.value, recipe, visible),
       { actor: ctx.actor, at, reason: o.reason, id: ctx.newId() },
     );
+    if (change.patches.length === 0) return { file: before, change };
     refuseIssues(
       maskedWriteIssues(ChildFileSchema, before.value, file, change.patches, visible),
       ctx.locale,
     );
-    if (change.patches.length > 0) {
-      await checkConsent(ctx, tx, before.value, purposesOfFileChange(before.value, file));
-    }
+    await checkWrites(ctx, tx, "files", [{ value: file, before: before.value, path: [] }], FILE);
     const record = await saveEntity(ctx, tx, "files", file, {
       at,
       before,
@@ -193,7 +204,31 @@ function initialFile(current: ChildFile, history: readonly FileChange[]): ChildF
 }
 
 /**
- * A stored file as it was at a date or instant, rebuilt from its history. @internal
+ * When a file was first stored: the time of its first audit entry, when that entry created it
+ * (`import`, `create`). `undefined` when the log does not say (a file written before the log
+ * began, or past the library): the file is then taken as existing before its first change.
+ */
+async function createdAt(tx: StorageSession, fileId: string): Promise<Instant | undefined> {
+  // The log is read unscoped (the caller read the file in scope) and for one entry only.
+  const { items } = await unscoped(tx).audit.query(
+    { entity: "files", entityId: fileId },
+    { limit: 1 },
+  );
+  const first = items[0];
+  return first && (first.operation === "import" || first.operation === "create")
+    ? first.at
+    : undefined;
+}
+
+/** Whether `asOf` (a day, meaning its end in `zone`, or an instant) comes before `at`. */
+function isBefore(asOf: CalendarDate | Instant, at: Instant, zone: Context["timeZone"]): boolean {
+  return isCalendarDate(asOf) ? asOf < dateInZone(at, zone) : instantMs(asOf) < instantMs(at);
+}
+
+/**
+ * A stored file as it was at a date or instant, rebuilt from its history: `null` for a file
+ * not on file (or outside the actor's scope), and for a time before the file was first stored
+ * (a day means its end in the app's time zone, so the day of the import has the file). @internal
  */
 export async function fileAsOf(
   ctx: Context,
@@ -201,13 +236,24 @@ export async function fileAsOf(
   asOf: CalendarDate | Instant,
 ): Promise<ChildFile | null> {
   const fileId = ctx.check(IdSchema, id, text("档案编号", "file id"));
+  const when = validate(AsOfSchema, asOf, {
+    subject: text("查询时间", "as-of time"),
+    locale: ctx.locale,
+    path: ["asOf"],
+  });
   const read = await ctx.storage.transaction(async (tx) => {
     const current = await tx.files.get(fileId);
-    return current && { current, history: await tx.fileChanges.list(fileId) };
+    if (!current) return null;
+    return {
+      current,
+      history: await tx.fileChanges.list(fileId),
+      created: await createdAt(tx, fileId),
+    };
   });
   if (!read) return null;
-  const { current, history } = read;
-  return fileAsOfHistory(initialFile(current.value, history), history, asOf, {
+  const { current, history, created } = read;
+  if (created !== undefined && isBefore(when, created, ctx.timeZone)) return null;
+  return fileAsOfHistory(initialFile(current.value, history), history, when, {
     zone: ctx.timeZone,
   });
 }

@@ -3,7 +3,6 @@ import {
   explainWhyNot as explainWhyNotPure,
   IssueCode,
   MAX_TEXT_LENGTH,
-  outOfScope,
   PairingRuleSetSchema,
   PairingSchema,
   planPairings as planPairingsPure,
@@ -16,15 +15,14 @@ import {
   type PlanPairingsInput,
   type WhyNot,
   type StorageRecord,
-  type StorageSession,
   type Pairing,
   type SchoolClass,
 } from "@liushou/core";
 import * as z from "zod";
 import type { Context } from "../context";
-import { saveEntity, unknownId, validationIssue } from "../_lib/write";
-import { unscoped } from "../access/scoped";
-import { checkArgument, ReasonSchema, requireArgument, storedById } from "./import";
+import { saveEntity, storedById, validationIssue } from "../_lib/write";
+import { checkArgument, ReasonSchema, requireArgument } from "../_lib/arguments";
+import { checkWrites } from "./checks";
 import { checkScope, drain, loadScopePeople, type LiushouScope } from "./scope";
 
 /**
@@ -159,44 +157,6 @@ function refuseDuplicates(ctx: Context, history: readonly Pairing[]): void {
   if (issues.length > 0) throw new ValidationError(issues, { subject: PLAN, locale: ctx.locale });
 }
 
-/**
- * Throws unless every child and mentor the pairings name is stored: a ValidationError naming
- * each unknown id (`plan.history[3].mentorId`), or a ForbiddenError for a child on file
- * outside the actor's scope.
- */
-async function requireReferences(
-  ctx: Context,
-  tx: StorageSession,
-  written: readonly { pairing: Pairing; index: number }[],
-): Promise<void> {
-  const childIds = [...new Set(written.map((w) => w.pairing.childId))];
-  const children = await storedById(tx, "files", childIds);
-  const hidden = await storedById(
-    unscoped(tx),
-    "files",
-    childIds.filter((id) => !children.has(id)),
-  );
-  const mentors = await storedById(tx, "mentors", [
-    ...new Set(written.map((w) => w.pairing.mentorId)),
-  ]);
-  const missing: ValidationError[] = [];
-  for (const { pairing: p, index } of written) {
-    const at = `plan.history[${index}]`;
-    if (!children.has(p.childId) && !hidden.has(p.childId))
-      missing.push(unknownId(ctx, "files", p.childId, `${at}.childId`));
-    if (!mentors.has(p.mentorId))
-      missing.push(unknownId(ctx, "mentors", p.mentorId, `${at}.mentorId`));
-  }
-  if (missing.length > 0) {
-    throw new ValidationError(
-      missing.flatMap((e) => e.issues),
-      { subject: PLAN, locale: ctx.locale },
-    );
-  }
-  const [outside] = hidden.keys();
-  if (outside !== undefined) throw outOfScope(ctx.actor, `files ${outside}`);
-}
-
 const withoutEnd = (p: Pairing): Pairing => {
   const { end: _end, endReason: _reason, ...rest } = p;
   return rest;
@@ -247,7 +207,13 @@ export async function applyPairingPlan(
         );
       }
     }
-    await requireReferences(ctx, tx, writes);
+    await checkWrites(
+      ctx,
+      tx,
+      "pairings",
+      writes.map(({ pairing, index }) => ({ value: pairing, path: ["plan", "history", index] })),
+      PLAN,
+    );
     const added: StorageRecord<Pairing>[] = [];
     const ended: StorageRecord<Pairing>[] = [];
     for (const { pairing, why } of writes) {

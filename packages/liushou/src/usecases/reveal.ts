@@ -4,13 +4,14 @@ import {
   ForbiddenError,
   IdSchema,
   text,
+  valueAt,
   type StorageRecord,
   type ChildFile,
 } from "@liushou/core";
 import * as z from "zod";
 import type { Context } from "../context";
 import { auditEntry } from "../_lib/write";
-import { checkConsent, purposesOfReveal } from "./consent";
+import { checkConsent, purposesOfReveal } from "./checks";
 
 /**
  * What `app.reveal` returns: the child's file version read, and each asked-for field in full
@@ -35,18 +36,6 @@ const RevealSchema = z.object({
   fields: z.array(PathSchema).min(1).max(50),
   purpose: z.string().trim().min(1).max(500),
 });
-
-const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
-
-function valueAt(file: ChildFile, path: readonly (string | number)[]): unknown {
-  let v: unknown = file;
-  for (const key of path) {
-    if (v === null || typeof v !== "object" || RESERVED.has(String(key))) return undefined;
-    if (!Object.hasOwn(v, key)) return undefined;
-    v = (v as Record<string | number, unknown>)[key];
-  }
-  return v;
-}
 
 /**
  * Shows fields of a child's file in full, whatever the actor's role sees, and records it: one
