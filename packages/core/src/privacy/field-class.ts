@@ -167,14 +167,7 @@ export function maskFields<T>(
       visible,
     );
   }
-  if (!Array.isArray(path)) {
-    throw invalidArgument(
-      "path",
-      "invalid_type",
-      text("应为键名数组", "expected an array of keys"),
-      path,
-    );
-  }
+  requirePath(path);
   const shown = new Set<unknown>(visible);
   let start: z.ZodType[] = [schema];
   for (const key of path)
