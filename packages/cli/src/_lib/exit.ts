@@ -31,9 +31,15 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** An output file that could not be written (its message names the option). @internal */
+export class OutputError extends Error {
+  override name = "OutputError";
+}
+
 /** The exit code an error stands for. @internal */
 export function exitCodeOf(error: unknown): ExitCode {
   if (error instanceof UsageError) return EXIT_CODES.USAGE;
+  if (error instanceof OutputError) return EXIT_CODES.OUTPUT;
   if (isLiushouError(error, ErrorCode.VALIDATION) || isLiushouError(error, ErrorCode.NOT_FOUND)) {
     return EXIT_CODES.VALIDATION;
   }

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from "node:path";
-import { StorageError, type StorageAdapter } from "@liushou/core";
+import { isCalendarDate, StorageError, type StorageAdapter } from "@liushou/core";
 import { DEFAULT_REPORT_POLICIES } from "@liushou/report";
 import { createLiushou, FieldClassSchema, type Liushou } from "liushou";
 import { UsageError } from "./exit";
@@ -35,6 +35,13 @@ export async function openStorage(
   options: DbOptions,
 ): Promise<OpenApp["storage"]> {
   const db = options.db;
+  if (typeof db !== "string" || db.trim() === "")
+    throw new UsageError(
+      session.t(
+        "--db 不能为空（应为 SQLite 文件路径，或 postgres:// / mysql:// 地址）",
+        "--db must not be empty (an SQLite file path, or a postgres:// / mysql:// URL)",
+      ),
+    );
   const region = options.region ? { region: options.region } : {};
   try {
     if (/^postgres(ql)?:\/\//i.test(db)) {
@@ -67,6 +74,13 @@ export async function openStorage(
 
 /** Opens the database and wires the use cases, with `--today` as the clock's day. @internal */
 export async function openApp(session: Session, options: DbOptions): Promise<OpenApp> {
+  if (options.today !== undefined && !isCalendarDate(options.today))
+    throw new UsageError(
+      session.t(
+        `--today 应为真实存在的日期，格式 YYYY-MM-DD（收到：${JSON.stringify(options.today)}）`,
+        `--today must be a real date as YYYY-MM-DD (received: ${JSON.stringify(options.today)})`,
+      ),
+    );
   const storage = await openStorage(session, options);
   const now = session.io.now ?? (() => new Date());
   const clock = (): string =>
@@ -83,6 +97,17 @@ export async function openApp(session: Session, options: DbOptions): Promise<Ope
     policies: DEFAULT_REPORT_POLICIES,
   });
   return { app, storage, today: options.today ?? dayOf(now()), now: clock };
+}
+
+/**
+ * The SQLite file `--db` names (absolute), or `undefined` for a database URL: an output file
+ * must never be written over it.
+ * @internal
+ */
+export function sqliteFileOf(session: Session, options: DbOptions): string | undefined {
+  const db = options.db;
+  if (typeof db !== "string" || /^[a-z][a-z0-9+.-]*:\/\//i.test(db)) return undefined;
+  return resolve(session.io.cwd, db);
 }
 
 /** Runs `work` with the app open, closing the database afterwards. @internal */

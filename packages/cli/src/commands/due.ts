@@ -36,7 +36,8 @@ export function dueCommand(session: Session): Command {
     .action(async (_o, cmd: Command) => {
       const o = cmd.optsWithGlobals<DueCliOptions>();
       const withinDays = wholeNumber(session, "--within", o.within, 7);
-      const limit = o.limit === undefined ? undefined : wholeNumber(session, "--limit", o.limit, 1);
+      const limit =
+        o.limit === undefined ? undefined : wholeNumber(session, "--limit", o.limit, 1, 1);
       await withApp(session, o, async (open) => {
         const today = open.today;
         const { overdue, dueSoon } = await describedWorkList(session, open, {

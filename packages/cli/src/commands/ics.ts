@@ -1,8 +1,8 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { Command } from "commander";
 import type { Session } from "../_lib/io";
 import { withApp, type DbOptions } from "../_lib/open";
+import { checkOutputPath, writeOutput } from "../_lib/output";
 import { wholeNumber } from "../_lib/numbers";
 import { describedWorkList } from "../_lib/worklist";
 import { toIcs, type CalendarEntry } from "../ics/calendar";
@@ -41,6 +41,7 @@ export function icsCommand(session: Session): Command {
       const o = cmd.optsWithGlobals<IcsOptions>();
       const withinDays = wholeNumber(session, "--within", o.within, 30);
       const out = resolve(session.io.cwd, o.out);
+      await checkOutputPath(session, "--out", out, o);
       await withApp(session, o, async (open) => {
         const list = await describedWorkList(session, open, {
           withinDays,
@@ -63,8 +64,9 @@ export function icsCommand(session: Session): Command {
             .filter(Boolean)
             .join("\n"),
         }));
-        await mkdir(dirname(out), { recursive: true });
-        await writeFile(
+        await writeOutput(
+          session,
+          "--out",
           out,
           toIcs(entries, { name: t("留守儿童关爱待办", "Liushou work list"), now: open.now() }),
         );

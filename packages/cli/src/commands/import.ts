@@ -1,5 +1,3 @@
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { STORAGE_ENTITY_SCHEMAS, type StorageAdapter } from "@liushou/core";
 import { importRoster, type RosterImportResult, type RosterMappingInput } from "@liushou/roster";
 import type { ImportableKind } from "liushou";
@@ -7,6 +5,7 @@ import { Command } from "commander";
 import { UsageError } from "../_lib/exit";
 import type { Session } from "../_lib/io";
 import { withApp, type DbOptions } from "../_lib/open";
+import { readInput } from "../_lib/output";
 import { progress } from "../_lib/progress";
 import { examples } from "./help";
 
@@ -22,8 +21,8 @@ interface ImportOptions extends DbOptions {
 }
 
 /** Reads a JSON file, a usage error naming the file when it is not JSON. */
-async function readJson(session: Session, path: string): Promise<unknown> {
-  const raw = await readFile(resolve(session.io.cwd, path), "utf8");
+async function readJson(session: Session, argument: string, path: string): Promise<unknown> {
+  const raw = (await readInput(session, argument, path)).toString("utf8");
   try {
     return JSON.parse(raw);
   } catch {
@@ -131,13 +130,11 @@ export function importCommand(session: Session): Command {
         );
       }
       const bytes =
-        what === "roster"
-          ? new Uint8Array(await readFile(resolve(session.io.cwd, file)))
-          : undefined;
+        what === "roster" ? new Uint8Array(await readInput(session, "<file>", file)) : undefined;
       const mapping = o.mapping
-        ? ((await readJson(session, o.mapping)) as RosterMappingInput)
+        ? ((await readJson(session, "--mapping", o.mapping)) as RosterMappingInput)
         : undefined;
-      const rows = bytes ? undefined : await readJson(session, file);
+      const rows = bytes ? undefined : await readJson(session, "<file>", file);
       await withApp(session, o, async ({ app, today }) => {
         if (!bytes) {
           const r = await app.importEntities(

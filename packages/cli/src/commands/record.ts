@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { UsageError } from "../_lib/exit";
 import type { Session } from "../_lib/io";
 import { withApp, type DbOptions } from "../_lib/open";
+import { wholeNumber } from "../_lib/numbers";
 import { examples } from "./help";
 
 interface RecordOptions extends DbOptions {
@@ -67,15 +68,8 @@ export function recordCommand(session: Session): Command {
       const o = cmd.optsWithGlobals<RecordOptions>();
       const kind = parseLabel("contactKind", o.kind) as ContactKind | undefined;
       if (!kind) throw new UsageError(t(`未知的记录类型：${o.kind}`, `unknown kind: ${o.kind}`));
-      const minutes = o.minutes === undefined ? undefined : Number(o.minutes);
-      if (minutes !== undefined && !(Number.isInteger(minutes) && minutes > 0)) {
-        throw new UsageError(
-          t(
-            `--minutes 应为正整数（收到：${o.minutes}）`,
-            `--minutes must be a positive whole number (received: ${o.minutes})`,
-          ),
-        );
-      }
+      const minutes =
+        o.minutes === undefined ? undefined : wholeNumber(session, "--minutes", o.minutes, 1, 1);
       await withApp(session, o, async ({ app, now }) => {
         const at = o.at === undefined ? undefined : toInstant(o.at, "Asia/Shanghai");
         const stored = await app.recordContact({

@@ -1,5 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Area } from "@liushou/core";
 import {
   BUILT_IN_REPORT_KINDS,
@@ -19,6 +18,7 @@ import { Command } from "commander";
 import { UsageError } from "../_lib/exit";
 import type { Session } from "../_lib/io";
 import { withApp, type DbOptions } from "../_lib/open";
+import { checkOutputPath, writeOutput } from "../_lib/output";
 import { loadCareData, namesOf, type Names } from "../_lib/data";
 import { progress } from "../_lib/progress";
 import { examples } from "./help";
@@ -182,6 +182,7 @@ export function reportCommand(session: Session): Command {
           t("record-book 需要 --mentor 和 --month", "record-book needs --mentor and --month"),
         );
       const out = resolve(session.io.cwd, o.out ?? `${kind}.${o.format}`);
+      await checkOutputPath(session, "--out", out, o);
       await withApp(session, o, async ({ storage, today, now }) => {
         const bar = progress(session);
         const step = t("生成报告", "building the report");
@@ -226,8 +227,7 @@ export function reportCommand(session: Session): Command {
         const report: Report = buildBuiltInReport(kind, inputs[kind]());
         bar.update(step, 2, 3);
         const body = await render(o.format as Format, report);
-        await mkdir(dirname(out), { recursive: true });
-        await writeFile(out, body);
+        await writeOutput(session, "--out", out, body);
         bar.update(step, 3, 3);
         bar.done();
         const bytes = typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
