@@ -65,8 +65,11 @@ const OptionsSchema = z.object({
   rules: z.array(RuleSchema).optional(),
 });
 
+/** The options of a legal check, validated. @internal */
+export type LegalOptions = z.output<typeof OptionsSchema>;
+
 /** The options of a legal check, validated (a ValidationError naming the option). @internal */
-export function checkLegalOptions(options: LegalCheckOptions): z.output<typeof OptionsSchema> {
+export function checkLegalOptions(options: LegalCheckOptions): LegalOptions {
   return validate(OptionsSchema, options, {
     subject: text("法律检查选项", "legal check options"),
   });
@@ -134,12 +137,23 @@ export function checkLegalDutiesAll(
   files: readonly ChildFileInput[],
   options: LegalCheckOptions,
 ): Map<string, LegalFinding[]> {
+  return checkFiles(files, checkLegalOptions(options));
+}
+
+/**
+ * {@link checkLegalDutiesAll} with the options validated by the caller (the partitions of one
+ * call share them); `records` are still to be validated.
+ * @internal
+ */
+export function checkFiles(
+  files: readonly ChildFileInput[],
+  o: Omit<LegalOptions, "records"> & { records?: readonly unknown[] },
+): Map<string, LegalFinding[]> {
   const valid = validateList(ChildFileSchema, files, {
     path: ["files"],
     subject: text("儿童档案", "child file"),
     idNoun: text("儿童", "child"),
   });
-  const o = checkLegalOptions(options);
   const byChild =
     o.records &&
     groupRecordsByChild(
@@ -154,7 +168,7 @@ export function checkLegalDutiesAll(
 /** The findings of the rules on a validated file, most severe first. */
 function findingsOf(
   f: ChildFile,
-  o: z.output<typeof OptionsSchema>,
+  o: Omit<LegalOptions, "records">,
   records: ContactRecord[] | undefined,
 ): LegalFinding[] {
   const asOf = resolveAsOf(o.asOf, o.timeZone);

@@ -15,7 +15,7 @@ import { text } from "../i18n";
 import type { ChildFileInput } from "../model/child-file";
 import type { ContactRecordInput } from "../model/records";
 import { partitionKey } from "../policies/partition-merge";
-import { checkLegalDutiesAll, checkLegalOptions, type LegalCheckOptions } from "./check";
+import { checkFiles, checkLegalOptions, type LegalCheckOptions } from "./check";
 import { LegalSeveritySchema, type LegalFinding, type LegalSeverity } from "./types";
 
 /**
@@ -124,7 +124,7 @@ export async function checkLegalDutiesPartitioned(
       (shared as LegalCheckOptions).records,
     );
   }
-  checkLegalOptions(shared);
+  const parsed = checkLegalOptions(shared);
   const details = validate(DetailsSchema, keep, { path: ["details"] });
   if (onPartition !== undefined && typeof onPartition !== "function") {
     throw invalidArgument(
@@ -144,7 +144,7 @@ export async function checkLegalDutiesPartitioned(
     const key = partitionKey(partition.key, `partitions[${p}].key`);
     let findings: Map<string, LegalFinding[]>;
     try {
-      findings = checkLegalDutiesAll(partition.files, { ...shared, records: partition.records });
+      findings = checkFiles(partition.files, { ...parsed, records: partition.records });
     } catch (e) {
       throw e instanceof ValidationError
         ? inPartition(e, `partitions[${p}]`, key, text("分区", "partitions"))

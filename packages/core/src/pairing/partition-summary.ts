@@ -14,7 +14,13 @@ import type { PairingPartition, PartitionedPairingOptions } from "./partitioned"
 import type { PairingPlan } from "./plan";
 import { assemblePlan } from "./stages/assemble";
 import { buildCandidateGraph, type CandidateGraph } from "./stages/graph";
-import { isReplanned, parseInput, type PairingExclusion, type ParsedInput } from "./stages/input";
+import {
+  isReplanned,
+  parseInput,
+  type PairingExclusion,
+  type ParsedInput,
+  type SharedPairingOptions,
+} from "./stages/input";
 import { solveGraph } from "./stages/solve";
 
 /** The subject of the errors of a partitioned plan. */
@@ -144,19 +150,18 @@ export function summarizePairingPartition(
       index,
     );
   }
-  checkSharedOptions(options);
-  return planPartition(partition, index, options);
+  return planPartition(partition, index, checkSharedOptions(options));
 }
 
 /**
- * {@link summarizePairingPartition} with `options` already checked by the caller (the partitions
- * of one {@link planPairingsPartitioned} call share them): validates and plans the partition.
+ * {@link summarizePairingPartition} with the shared options parsed by the caller, once for all
+ * the partitions of one call ({@link checkSharedOptions}): validates and plans the partition.
  * @internal
  */
 export function planPartition(
   partition: PairingPartition,
   index: number,
-  options: PartitionedPairingOptions,
+  shared: SharedPairingOptions,
 ): PairingPartitionSummary {
   requireObject(partition, `partitions[${index}]`);
   const name =
@@ -168,7 +173,7 @@ export function planPartition(
   const { children, mentors, existing, classes, exclusions, childLocations } = partition;
   const data = { children, mentors, existing, classes, exclusions, childLocations };
   try {
-    const graph = buildCandidateGraph(parseInput({ ...options, ...data }));
+    const graph = buildCandidateGraph(parseInput({ ...shared, ...data }, shared));
     return summaryOf(name, graph, assemblePlan(graph, solveGraph(graph)));
   } catch (e) {
     throw e instanceof ValidationError ? inPartition(e, name, name, PARTITIONED_SUBJECT) : e;

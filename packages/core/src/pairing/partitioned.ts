@@ -11,7 +11,11 @@ import {
   type PairingPartitionSummary,
 } from "./partition-summary";
 import type { PairingPlan } from "./plan";
-import type { PairingExclusionInput, PlanPairingsInput } from "./stages/input";
+import type {
+  PairingExclusionInput,
+  PlanPairingsInput,
+  SharedPairingOptions,
+} from "./stages/input";
 
 /**
  * One partition of a pairing input (a county, or any region level): its children and mentors,
@@ -80,14 +84,14 @@ export async function planPairingsPartitioned(
   // The shared options are checked once, before any partition is read; each partition is then
   // planned with them unchecked.
   const shared = checkSharedOptions(options);
-  return mergeSummaries(summaries(partitions, options), shared, false);
+  return mergeSummaries(summaries(partitions, shared), shared, false);
 }
 
 /** The partitions planned one at a time, in order, as the merge reads them. */
 async function* summaries(
   partitions: Iterable<PairingPartition> | AsyncIterable<PairingPartition>,
-  options: PartitionedPairingOptions,
+  shared: SharedPairingOptions,
 ): AsyncGenerator<PairingPartitionSummary> {
   let index = 0;
-  for await (const partition of partitions) yield planPartition(partition, index++, options);
+  for await (const partition of partitions) yield planPartition(partition, index++, shared);
 }

@@ -184,6 +184,31 @@ const InputButListsSchema = PlanPairingsInputSchema.omit({
   classes: true,
 });
 
+/** A partition's own lists (its options are those every partition shares, parsed once). */
+const PartitionListsSchema = PlanPairingsInputSchema.pick({
+  mentors: true,
+  existing: true,
+  classes: true,
+  exclusions: true,
+  childLocations: true,
+});
+
+/** {@link PartitionListsSchema} without the lists that have quick checks. */
+const QuickListsSchema = PartitionListsSchema.omit({
+  mentors: true,
+  existing: true,
+  classes: true,
+});
+
+/**
+ * The options every partition of a partitioned plan shares, parsed once: the part of a
+ * {@link ParsedInput} that does not depend on the partition's lists.
+ */
+export type SharedPairingOptions = Pick<
+  ParsedInput,
+  "rules" | "asOf" | "timeZone" | "onMissing" | "idPrefix" | "customRules" | "definition"
+>;
+
 /** A child out of scope on the plan date: the file and the definition it was judged by. */
 export interface OutOfScope {
   readonly file: ChildFile;
@@ -195,6 +220,8 @@ export type ParsedInput = Omit<z.infer<typeof PlanPairingsInputSchema>, "asOf"> 
   /** The plan date, resolved to a calendar date in `timeZone`. */
   asOf: CalendarDate;
   customRules: readonly CustomPairingRule[];
+  /** The left-behind definition the children were judged by, when one was given. */
+  definition?: DefinitionChoice;
   /**
    * Children given but not left behind on `asOf` under `definition`, by id, each with the day
    * they left scope (a 16th birthday, the day after a parent came home).
@@ -268,6 +295,7 @@ export function isReplanned(
 function parseRest(
   data: Omit<PlanPairingsInput, "children" | "customRules" | "definition">,
   subject: LocalizedText,
+  shared: SharedPairingOptions | undefined,
 ) {
   // Every row through its quick check, or `undefined` as soon as one (or the list) is not.
   const optionalList = <T>(list: unknown, row: (v: unknown) => T | undefined) =>
@@ -275,23 +303,44 @@ function parseRest(
   const mentors = listOf(data.mentors, Infinity, mentorInShape);
   const existing = optionalList(data.existing, pairingInShape);
   const classes = optionalList(data.classes, schoolClassInShape);
-  if (mentors === undefined || existing === undefined || classes === undefined)
-    return safeValidate(InputButChildrenSchema, data, { subject });
-  const others = safeValidate(InputButListsSchema, data, { subject });
-  return others.success
-    ? { success: true as const, data: { ...others.data, mentors, existing, classes } }
-    : others;
+  const quick = mentors !== undefined && existing !== undefined && classes !== undefined;
+  // With the options parsed once for every partition, only the partition's lists are read.
+  const others = shared
+    ? safeValidate(quick ? QuickListsSchema : PartitionListsSchema, data, { subject })
+    : safeValidate(quick ? InputButListsSchema : InputButChildrenSchema, data, { subject });
+  if (!others.success) return others;
+  const options = shared && {
+    rules: shared.rules,
+    asOf: shared.asOf,
+    timeZone: shared.timeZone,
+    onMissing: shared.onMissing,
+    idPrefix: shared.idPrefix,
+  };
+  return {
+    success: true as const,
+    data: {
+      ...(quick ? { mentors, existing, classes } : {}),
+      ...others.data,
+      ...options,
+    } as z.infer<typeof InputButChildrenSchema>,
+  };
 }
 
-/** Validates the input and checks ids; throws ValidationError listing every problem. */
-export function parseInput(input: PlanPairingsInput): ParsedInput {
+/**
+ * Validates the input and checks ids; throws ValidationError listing every problem.
+ * @param shared - The options of a partitioned plan, parsed once for every partition: given,
+ * `input` is read for the partition's lists only.
+ */
+export function parseInput(input: PlanPairingsInput, shared?: SharedPairingOptions): ParsedInput {
   const subject = text("结对计划输入", "pairing plan input");
   requireObject(input, "input");
-  const { customRules = [], children, definition, ...data } = input;
+  const { children, customRules: ownRules, definition: ownDefinition, ...data } = input;
+  const customRules = shared ? shared.customRules : (ownRules ?? []);
+  const definition = shared ? shared.definition : ownDefinition;
   // Children are checked one by one against the fields pairing reads (a shallow copy with ids
   // and dates normalised, not a full parse of 40,000 files): a file already in that shape is
   // copied without zod, any other goes through `PairingChildSchema`. The rest is parsed whole.
-  const rest = parseRest(data, subject);
+  const rest = parseRest(data, subject, shared);
   const first: FieldIssue[] = rest.success ? [] : [...rest.error.issues];
   const checked: ChildFile[] = [];
   if (!Array.isArray(children)) {
@@ -318,7 +367,7 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
     }
   }
   if (first.length > 0 || !rest.success) throw new ValidationError(first, { subject });
-  const asOf = resolveAsOf(rest.data.asOf, rest.data.timeZone);
+  const asOf = shared ? shared.asOf : resolveAsOf(rest.data.asOf, rest.data.timeZone);
   const outOfScope = new Map<string, OutOfScope>();
   if (definition !== undefined) {
     const fileIssues: FieldIssue[] = [];
@@ -336,7 +385,7 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
     asOf,
     children: outOfScope.size === 0 ? checked : checked.filter((c) => !outOfScope.has(c.id)),
   };
-  validate(CustomRulesSchema, customRules, { subject, path: ["customRules"] });
+  if (!shared) validate(CustomRulesSchema, customRules, { subject, path: ["customRules"] });
   const issues: FieldIssue[] = [];
   // The id sets are needed below anyway; a list whose set is smaller has a repeated id, and only
   // then is it searched again for the issues. The children's is the index the graph reads.
@@ -411,18 +460,19 @@ export function parseInput(input: PlanPairingsInput): ParsedInput {
       );
   });
   const ruleNames = new Set<string>();
-  customRules.forEach((r, i) => {
-    if (BUILTIN_RULE_NAMES.has(r.name) || ruleNames.has(r.name)) {
-      issues.push(
-        issue(
-          `customRules[${i}].name`,
-          IssueCode.DUPLICATE_ID,
-          text(`规则名 ${r.name} 已被使用`, `rule name ${r.name} is already taken`),
-        ),
-      );
-    }
-    ruleNames.add(r.name);
-  });
+  if (!shared)
+    customRules.forEach((r, i) => {
+      if (BUILTIN_RULE_NAMES.has(r.name) || ruleNames.has(r.name)) {
+        issues.push(
+          issue(
+            `customRules[${i}].name`,
+            IssueCode.DUPLICATE_ID,
+            text(`规则名 ${r.name} 已被使用`, `rule name ${r.name} is already taken`),
+          ),
+        );
+      }
+      ruleNames.add(r.name);
+    });
   if (issues.length > 0) throw new ValidationError(issues, { subject });
-  return { ...parsed, customRules, outOfScope, sortedChildren, childIndex: childIds };
+  return { ...parsed, customRules, definition, outOfScope, sortedChildren, childIndex: childIds };
 }
