@@ -2,6 +2,7 @@ import { createMemoryStorage } from "@liushou/storage-memory";
 import type { ActorInput, ChildFileInput, Instant, StorageAdapter } from "@liushou/core";
 import { createLiushou, type Liushou } from "../create";
 import type { LiushouOptions } from "../context";
+import type { RecordConsentInput } from "../usecases/consent";
 import { riskFile } from "../../../core/src/risk/assess.test-helper";
 
 /** A settable clock and an app over a fresh memory adapter. */
@@ -35,3 +36,20 @@ export const CLASS_TEACHER: ActorInput = {
   role: "teacher",
   scope: { level: "class", classIds: ["k1"] },
 };
+
+/** The consent purposes the consent tests require (`createLiushou({ consent })`). */
+export const REQUIRED_CONSENT = {
+  required: ["file", "sensitive", "health", "assessment"] as const,
+};
+
+/** Grandfather `g1`'s written consent for child `c1` to `purpose`, covering health data. */
+export const consentOf = (purpose: string, over: Record<string, unknown> = {}) =>
+  ({
+    childId: "c1",
+    purpose,
+    guardianId: "g1",
+    relation: "grandfather",
+    method: "written",
+    dataClasses: ["health"],
+    ...over,
+  }) as RecordConsentInput;

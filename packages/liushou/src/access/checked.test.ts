@@ -9,7 +9,7 @@ import {
 } from "@liushou/core";
 import { describe, expect, it } from "vitest";
 import { createLiushou } from "../create";
-import { CLASS_TEACHER, fileRow } from "../_lib/app.test-helper";
+import { CLASS_TEACHER, consentOf, fileRow, REQUIRED_CONSENT } from "../_lib/app.test-helper";
 import { needsResponses } from "../../../core/src/risk/assess.test-helper";
 
 const AT = "2026-03-04T10:00:00+08:00";
@@ -267,7 +267,6 @@ describe("app.storage keeps the log and the histories to the library", () => {
 });
 
 describe("app.storage writes pass the use cases' checks", () => {
-  const REQUIRED = { required: ["file", "sensitive", "health", "assessment"] as const };
   const needs = needsResponses();
   const assessment = (over: Record<string, unknown> = {}) => ({
     id: "a1",
@@ -282,7 +281,12 @@ describe("app.storage writes pass the use cases' checks", () => {
 
   it("the guardian's consent, for a file's change and an assessment", async () => {
     const storage = createMemoryStorage();
-    const app = createLiushou({ storage, actor: "admin", clock: () => LATER, consent: REQUIRED });
+    const app = createLiushou({
+      storage,
+      actor: "admin",
+      clock: () => LATER,
+      consent: REQUIRED_CONSENT,
+    });
     await app.importFiles([row("c1")]);
     const stored = (await storage.files.get("c1"))!;
     const log = await auditOf(storage);
@@ -300,14 +304,7 @@ describe("app.storage writes pass the use cases' checks", () => {
     expect((await storage.assessments.query({})).items).toEqual([]);
     expect(await auditOf(storage)).toEqual(log);
     for (const purpose of ["file", "health", "assessment"]) {
-      await app.recordConsent({
-        childId: "c1",
-        purpose,
-        guardianId: "g1",
-        relation: "grandfather",
-        method: "written",
-        dataClasses: ["health"],
-      });
+      await app.recordConsent(consentOf(purpose));
     }
     await app.storage.files.put(health, { expectedVersion: 1, at: LATER });
     await app.storage.assessments.upsertMany([assessment()], { at: LATER });

@@ -252,11 +252,12 @@ export async function checkWrites<K extends StorageEntityKind>(
   if (writes.length === 0) return;
   const moments = MOMENTS[kind] as ((v: StorageEntities[K]) => Moment[]) | undefined;
   const references = REFERENCES[kind] ?? [];
-  const childrenOf = (w: EntityWrite<K>) =>
-    kind === "files" ? [] : (storageChildIdsOf(kind, w.value) ?? []);
+  // The children each write names, once.
+  const named = writes.map((w) =>
+    kind === "files" ? [] : (storageChildIdsOf(kind, w.value) ?? []),
+  );
   // The children's files are read when a check needs them (a birth date, the people, a reference).
-  const childIds =
-    moments !== undefined || references.length > 0 ? [...new Set(writes.flatMap(childrenOf))] : [];
+  const childIds = moments !== undefined || references.length > 0 ? [...new Set(named.flat())] : [];
   const files = await storedById(tx, "files", childIds);
   const mentorIds = references.some(([, k]) => k === "mentors")
     ? writes.map((w) => (w.value as { mentorId: string }).mentorId)
@@ -268,13 +269,13 @@ export async function checkWrites<K extends StorageEntityKind>(
 
   const issues: FieldIssue[] = [];
   const today = ctx.today();
-  for (const w of writes) {
+  for (const [i, w] of writes.entries()) {
     for (const [field, k] of references) {
       const id = (w.value as Record<string, string>)[field]!;
       const found = k === "files" ? files.has(id) || hidden.has(id) : mentors.has(id);
       if (!found) issues.push(...unknownId(ctx, k, id, formatPath([...w.path, field])).issues);
     }
-    const children = childrenOf(w).flatMap((id) => {
+    const children = named[i]!.flatMap((id) => {
       const f = files.get(id);
       return f ? [f.value] : [];
     });
@@ -292,10 +293,10 @@ export async function checkWrites<K extends StorageEntityKind>(
   if (ctx.consent.length === 0) return;
   // One check per child, with every purpose its writes process.
   const purposes = new Map<string, { file: ChildFile; purposes: ConsentPurpose[] }>();
-  for (const w of writes) {
+  for (const [i, w] of writes.entries()) {
     const wanted = purposesOfWrite(kind, w);
     const file =
-      kind === "files" ? (w.before as ChildFile | undefined) : files.get(childrenOf(w)[0]!)?.value;
+      kind === "files" ? (w.before as ChildFile | undefined) : files.get(named[i]![0]!)?.value;
     if (wanted.length === 0 || file === undefined) continue;
     const entry = purposes.get(file.id) ?? { file, purposes: [] };
     entry.purposes.push(...wanted);

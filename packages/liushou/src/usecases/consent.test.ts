@@ -6,21 +6,14 @@ import {
   type StorageAdapter,
 } from "@liushou/core";
 import { describe, expect, it } from "vitest";
-import type { RecordConsentInput } from "./consent";
 import { needsResponses } from "../../../core/src/risk/assess.test-helper";
-import { fileRow, testApp } from "../_lib/app.test-helper";
+import {
+  consentOf as consent,
+  fileRow,
+  REQUIRED_CONSENT as REQUIRED,
+  testApp,
+} from "../_lib/app.test-helper";
 
-const REQUIRED = { required: ["file", "sensitive", "health", "assessment"] as const };
-const consent = (purpose: string, over: Record<string, unknown> = {}) =>
-  ({
-    childId: "c1",
-    purpose,
-    guardianId: "g1",
-    relation: "grandfather",
-    method: "written",
-    dataClasses: ["health"],
-    ...over,
-  }) as RecordConsentInput;
 const teacher = (classIds: string[]) => ({
   id: "t-1",
   role: "teacher" as const,
