@@ -11,13 +11,13 @@ const RADIX = 1 << RADIX_BITS;
  * random for each of a county's millions of ids, a cache miss each.
  * @param ids - The store.
  * @param hashes - Hash of each of the store's first `hashes.length` ids, as
- * {@link IdStore.lastHash} gave it when the id was added.
+ * {@link IdStore.lastHash} gave it when the id was added; the sort writes over them.
  * @returns The index of every id equal to one of smaller index, ascending.
  * @internal
  */
 export function repeatedIds(ids: IdStore, hashes: Int32Array): Int32Array {
   const n = hashes.length;
-  let keys = new Int32Array(n);
+  let keys = hashes;
   let order = new Int32Array(n);
   let nextKeys = new Int32Array(n);
   let nextOrder = new Int32Array(n);
@@ -26,16 +26,15 @@ export function repeatedIds(ids: IdStore, hashes: Int32Array): Int32Array {
     // The first pass reads the hashes in index order; each pass is stable, so equal hashes
     // end in ascending index order.
     const first = shift === 0;
-    const fromKeys = first ? hashes : keys;
     counts.fill(0);
-    for (let k = 0; k < n; k++) counts[(fromKeys[k]! >>> shift) & (RADIX - 1)]!++;
+    for (let k = 0; k < n; k++) counts[(keys[k]! >>> shift) & (RADIX - 1)]!++;
     for (let b = 0, at = 0; b < RADIX; b++) {
       const c = counts[b]!;
       counts[b] = at;
       at += c;
     }
     for (let k = 0; k < n; k++) {
-      const h = fromKeys[k]!;
+      const h = keys[k]!;
       const to = counts[(h >>> shift) & (RADIX - 1)]!++;
       nextKeys[to] = h;
       nextOrder[to] = first ? k : order[k]!;
