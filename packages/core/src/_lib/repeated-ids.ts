@@ -19,7 +19,7 @@ export function repeatedIds(ids: IdStore, hashes: Int32Array): Int32Array {
   const n = hashes.length;
   let keys = hashes;
   let order = new Int32Array(n);
-  let nextKeys = new Int32Array(n);
+  let nextKeys: Int32Array = new Int32Array(n);
   let nextOrder = new Int32Array(n);
   const counts = new Int32Array(RADIX);
   for (let shift = 0; shift < 32; shift += RADIX_BITS) {
