@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { isLiushouError, ValidationError } from "@liushou/core";
 import { RosterError } from "@liushou/roster";
+import { dateFlag } from "./_lib/dates";
 import { EXIT_CODES, exitCodeOf, type ExitCode } from "./_lib/exit";
 import { makeSession, pickLocale, type CliIo, type Session } from "./_lib/io";
 import { assessCommand } from "./commands/assess";
@@ -89,6 +90,10 @@ function program(session: Session): Command {
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
+    })
+    // --today before any command looks at a file or the database.
+    .hook("preAction", (_root, action) => {
+      dateFlag(session, "--today", action.optsWithGlobals<{ today?: string }>().today);
     });
   for (const make of [
     initCommand,

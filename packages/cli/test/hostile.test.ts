@@ -1,6 +1,8 @@
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { dayNumber, PeriodSchema } from "@liushou/core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { MAX_PERIOD_DAYS } from "../src/_lib/dates";
 import { EXIT_CODES } from "../src/_lib/exit";
 import { inProcess, workspace } from "./cli.test-helper";
 
@@ -33,6 +35,102 @@ describe("liushou: bad arguments and output paths", () => {
       expect(r.code).toBe(EXIT_CODES.USAGE);
       expect(r.stderr).toContain("--today");
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  /** Runs `args` and checks a usage error (exit 2) naming `flag`, in one line, in text and JSON. */
+  async function usage(args: readonly string[], flag: string, message?: RegExp): Promise<void> {
+    const r = await inProcess(dir, [...args, "--json"], en);
+    const what = args.join(" ");
+    expect(r.code, what).toBe(EXIT_CODES.USAGE);
+    const error = r.json().error as { exitCode: number; message: string; issues: unknown[] };
+    expect(error.exitCode, what).toBe(EXIT_CODES.USAGE);
+    expect(error.message, what).toContain(flag);
+    if (message) expect(error.message, what).toMatch(message);
+    // No name of core's options (withinDays, period.from, asOf, dayNumber, date…).
+    expect(error.issues, what).toEqual([]);
+    expect(r.stderr, what).not.toMatch(/withinDays|period\.|asOf|dayNumber|\bdate:|month:/);
+    expect(
+      r.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => l.startsWith("Error")),
+      what,
+    ).toHaveLength(1);
+  }
+
+  it("refuses --within beyond the 366 days the work list takes, naming it with exit 2", async () => {
+    for (const within of ["367", "1000000000", "999999999999999"]) {
+      await usage(["due", "--within", within], "--within", /whole number from 0 to 366/);
+      await usage(["export-ics", "--within", within], "--within", /from 0 to 366/);
+    }
+    for (const within of ["0", "366"]) {
+      expect((await inProcess(dir, ["due", "--within", within], en)).code, within).toBe(
+        EXIT_CODES.OK,
+      );
+    }
+  });
+
+  it("names --from, --to and --month when they are not real dates or out of range, with exit 2", async () => {
+    for (const [flag, value] of [
+      ["--from", "2026-02-30"],
+      ["--from", "banana"],
+      ["--from", "0001-01-01"],
+      ["--to", "banana"],
+      ["--to", "9999-12-31"],
+      ["--to", "1899-12-31"],
+    ] as const) {
+      await usage(["report", "statistics", flag, value], flag, /real date as YYYY-MM-DD/);
+      await usage(["report", "work-summary", flag, value], flag);
+    }
+    for (const month of ["2026-13", "banana", "0000-01", "9999-12", "2026-3"]) {
+      await usage(["report", "record-book", "--mentor", "t-1", "--month", month], "--month");
+    }
+  });
+
+  it("names --from and --to when the period is out of order or longer than core takes", async () => {
+    await usage(
+      ["report", "statistics", "--from", "2026-05-01", "--to", "2026-03-01"],
+      "--from (2026-05-01) must not be after --to (2026-03-01)",
+    );
+    await usage(
+      ["report", "statistics", "--from", "2026-03-03", "--today", "2026-03-02"],
+      "--from (2026-03-03) must not be after today (2026-03-02)",
+    );
+    await usage(
+      ["report", "work-summary", "--from", "2016-02-21", "--to", "2026-03-01"],
+      "spans at most ten years",
+    );
+    // The longest period the CLI takes is the longest core's PeriodSchema takes.
+    const longest = { from: "2016-02-22", to: "2026-03-01" };
+    expect(dayNumber(longest.to) - dayNumber(longest.from)).toBe(MAX_PERIOD_DAYS);
+    expect(PeriodSchema.safeParse(longest).success).toBe(true);
+    expect(PeriodSchema.safeParse({ ...longest, from: "2016-02-21" }).success).toBe(false);
+    const ok = await inProcess(
+      dir,
+      ["report", "statistics", "--from", longest.from, "--to", longest.to, "--out", "p.md"],
+      en,
+    );
+    expect(ok.code).toBe(EXIT_CODES.OK);
+  });
+
+  it("names --today and --at when they are not real dates or out of range, with exit 2", async () => {
+    for (const today of ["0001-01-01", "9999-12-31", "2200-01-01"]) {
+      await usage(["due", "--today", today], "--today", /from 1900-01-01 to 2199-12-31/);
+      await usage(["report", "work-list", "--today", today], "--today");
+    }
+    for (const at of [
+      "banana",
+      "2026-02-30",
+      "2026-03-01 25:00",
+      "0001-01-01",
+      "9999-12-31 23:59",
+    ]) {
+      await usage(["record", "--child", "c-1", "--kind", "家访", "--at", at], "--at");
+    }
+    for (const today of ["1900-01-01", "2199-12-31"]) {
+      const r = await inProcess(dir, ["due", "--today", today, "--within", "366"], en);
+      expect(r.code, today).toBe(EXIT_CODES.OK);
     }
   });
 

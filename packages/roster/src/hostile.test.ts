@@ -10,6 +10,7 @@ import { garbageFailures } from "../../report/src/_lib/garbage.test-helper";
 import { importRoster } from "./import/import";
 import * as roster from "./index";
 import { readRoster } from "./read";
+import { rosterIssue } from "./_lib/issue";
 import { goodRows, memoryApp, toCsv, utf8, ZH_HEADERS } from "./_lib/roster.test-helper";
 
 const csv = utf8(toCsv([ZH_HEADERS, ...goodRows()]));
@@ -115,5 +116,60 @@ describe("importRoster arguments", () => {
   it("refuses null options", async () => {
     const error = await refusal(() => importRoster(memoryApp(), csv, null as never));
     expect(error.issues[0]!.path).toBe("options");
+  });
+});
+
+describe("RosterError built from garbage", () => {
+  const good = rosterIssue(5, "出生日期", "birthDate", "2026-02-30", "calendar_date", {
+    "zh-CN": "不是有效日期",
+    en: "not a date",
+  });
+
+  it.each([null, undefined, 5, "x", {}, new Map(), { length: 2 }])(
+    "reads issues that are not an array (%s) as none",
+    (issues) => {
+      const error = new roster.RosterError(issues as never);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error.name).toBe("RosterError");
+      expect(error.issues).toEqual([]);
+      expect(error.rosterIssues).toEqual([]);
+      expect(error.messageIn("en")).toBe("Invalid roster (0 issues): ");
+    },
+  );
+
+  it("keeps an entry that is not a roster issue as a file-level issue describing it", () => {
+    const throwing = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error("trap");
+        },
+      },
+    );
+    const error = new roster.RosterError([null, {}, { row: "a" }, "x", throwing, good] as never);
+    expect(error.rosterIssues.map((i) => [i.row, i.column, i.code, i.value])).toEqual([
+      [0, "", "other", "null"],
+      [0, "", "other", "object"],
+      [0, "", "other", "object"],
+      [0, "", "other", '"x"'],
+      [0, "", "other", "object"],
+      [5, "出生日期", "calendar_date", '"2026-02-30"'],
+    ]);
+    expect(error.rosterIssues[0]!.message.en).toBe(
+      'file, column "": unrecognised issue (received: null)',
+    );
+    expect(error.issues.map((i) => i.path)).toEqual([
+      ...Array(5).fill("rows[0]."),
+      "rows[5].出生日期",
+    ]);
+    expect(error.rosterIssues[5]).toEqual(good);
+  });
+
+  it("ignores options that are not an object, and reads an unknown locale as zh-CN", () => {
+    for (const options of [null, 5, "en", { locale: 5 }, { locale: "fr" }]) {
+      const error = new roster.RosterError([good], options as never);
+      expect(error.message.startsWith("花名册校验失败（1 处）")).toBe(true);
+    }
+    expect(new roster.RosterError([good], { locale: "en" }).message).toMatch(/^Invalid roster/);
   });
 });

@@ -1,7 +1,8 @@
 import { isAbsolute, resolve } from "node:path";
-import { isCalendarDate, StorageError, type StorageAdapter } from "@liushou/core";
+import { StorageError, type StorageAdapter } from "@liushou/core";
 import { DEFAULT_REPORT_POLICIES } from "@liushou/report";
 import { createLiushou, FieldClassSchema, type Liushou } from "liushou";
+import { dateFlag } from "./dates";
 import { UsageError } from "./exit";
 import type { Session } from "./io";
 
@@ -74,13 +75,7 @@ export async function openStorage(
 
 /** Opens the database and wires the use cases, with `--today` as the clock's day. @internal */
 export async function openApp(session: Session, options: DbOptions): Promise<OpenApp> {
-  if (options.today !== undefined && !isCalendarDate(options.today))
-    throw new UsageError(
-      session.t(
-        `--today 应为真实存在的日期，格式 YYYY-MM-DD（收到：${JSON.stringify(options.today)}）`,
-        `--today must be a real date as YYYY-MM-DD (received: ${JSON.stringify(options.today)})`,
-      ),
-    );
+  dateFlag(session, "--today", options.today);
   const storage = await openStorage(session, options);
   const now = session.io.now ?? (() => new Date());
   const clock = (): string =>

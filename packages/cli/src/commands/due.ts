@@ -2,7 +2,7 @@ import { labelOf } from "@liushou/core";
 import { Command } from "commander";
 import type { Session } from "../_lib/io";
 import { withApp, type DbOptions } from "../_lib/open";
-import { wholeNumber } from "../_lib/numbers";
+import { MAX_WITHIN_DAYS, wholeNumber } from "../_lib/numbers";
 import { describedWorkList, type DescribedItem } from "../_lib/worklist";
 import { examples } from "./help";
 
@@ -22,7 +22,13 @@ export function dueCommand(session: Session): Command {
         "the work list: overdue and soon-due visits and calls, highest risk first",
       ),
     )
-    .option("--within <days>", t("往后看多少天（默认 7）", "days ahead to include (default 7)"))
+    .option(
+      "--within <days>",
+      t(
+        `往后看多少天（0–${MAX_WITHIN_DAYS}，默认 7）`,
+        `days ahead to include (0–${MAX_WITHIN_DAYS}, default 7)`,
+      ),
+    )
     .option("--limit <n>", t("每类最多列出几项", "most items per list"))
     .option("--school <id>", t("只看一所学校", "one school only"))
     .addHelpText(
@@ -35,7 +41,7 @@ export function dueCommand(session: Session): Command {
     )
     .action(async (_o, cmd: Command) => {
       const o = cmd.optsWithGlobals<DueCliOptions>();
-      const withinDays = wholeNumber(session, "--within", o.within, 7);
+      const withinDays = wholeNumber(session, "--within", o.within, 7, 0, MAX_WITHIN_DAYS);
       const limit =
         o.limit === undefined ? undefined : wholeNumber(session, "--limit", o.limit, 1, 1);
       await withApp(session, o, async (open) => {

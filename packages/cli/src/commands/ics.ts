@@ -3,7 +3,7 @@ import { Command } from "commander";
 import type { Session } from "../_lib/io";
 import { withApp, type DbOptions } from "../_lib/open";
 import { checkOutputPath, writeOutput } from "../_lib/output";
-import { wholeNumber } from "../_lib/numbers";
+import { MAX_WITHIN_DAYS, wholeNumber } from "../_lib/numbers";
 import { describedWorkList } from "../_lib/worklist";
 import { toIcs, type CalendarEntry } from "../ics/calendar";
 import { examples } from "./help";
@@ -25,7 +25,13 @@ export function icsCommand(session: Session): Command {
       ),
     )
     .option("--out <file>", t("输出文件", "output file"), "liushou-due.ics")
-    .option("--within <days>", t("往后看多少天（默认 30）", "days ahead to include (default 30)"))
+    .option(
+      "--within <days>",
+      t(
+        `往后看多少天（0–${MAX_WITHIN_DAYS}，默认 30）`,
+        `days ahead to include (0–${MAX_WITHIN_DAYS}, default 30)`,
+      ),
+    )
     .option("--school <id>", t("只看一所学校", "one school only"))
     .addHelpText(
       "after",
@@ -39,7 +45,7 @@ export function icsCommand(session: Session): Command {
     )
     .action(async (_o, cmd: Command) => {
       const o = cmd.optsWithGlobals<IcsOptions>();
-      const withinDays = wholeNumber(session, "--within", o.within, 30);
+      const withinDays = wholeNumber(session, "--within", o.within, 30, 0, MAX_WITHIN_DAYS);
       const out = resolve(session.io.cwd, o.out);
       await checkOutputPath(session, "--out", out, o);
       await withApp(session, o, async (open) => {

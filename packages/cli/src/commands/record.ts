@@ -1,8 +1,9 @@
-import { labelOf, parseLabel, toInstant, type ContactKind } from "@liushou/core";
+import { labelOf, parseLabel, type ContactKind } from "@liushou/core";
 import { Command } from "commander";
 import { UsageError } from "../_lib/exit";
 import type { Session } from "../_lib/io";
 import { withApp, type DbOptions } from "../_lib/open";
+import { instantFlag } from "../_lib/dates";
 import { wholeNumber } from "../_lib/numbers";
 import { examples } from "./help";
 
@@ -70,8 +71,8 @@ export function recordCommand(session: Session): Command {
       if (!kind) throw new UsageError(t(`未知的记录类型：${o.kind}`, `unknown kind: ${o.kind}`));
       const minutes =
         o.minutes === undefined ? undefined : wholeNumber(session, "--minutes", o.minutes, 1, 1);
+      const at = instantFlag(session, "--at", o.at);
       await withApp(session, o, async ({ app, now }) => {
-        const at = o.at === undefined ? undefined : toInstant(o.at, "Asia/Shanghai");
         const stored = await app.recordContact({
           kind,
           childIds: o.child,

@@ -15,6 +15,7 @@ import {
   type SensitiveField,
 } from "@liushou/report";
 import { Command } from "commander";
+import { checkPeriod, dateFlag, monthFlag } from "../_lib/dates";
 import { UsageError } from "../_lib/exit";
 import type { Session } from "../_lib/io";
 import { withApp, type DbOptions } from "../_lib/open";
@@ -181,9 +182,15 @@ export function reportCommand(session: Session): Command {
         throw new UsageError(
           t("record-book 需要 --mentor 和 --month", "record-book needs --mentor and --month"),
         );
+      const from = dateFlag(session, "--from", o.from);
+      const to = dateFlag(session, "--to", o.to);
+      const month = monthFlag(session, "--month", o.month);
+      if (from && to) checkPeriod(session, from, to, "--to");
       const out = resolve(session.io.cwd, o.out ?? `${kind}.${o.format}`);
       await checkOutputPath(session, "--out", out, o);
       await withApp(session, o, async ({ storage, today, now }) => {
+        // Without --to the period ends today (or on --today), known once the app is open.
+        if (from && !to) checkPeriod(session, from, today, t("今天", "today"));
         const bar = progress(session);
         const step = t("生成报告", "building the report");
         bar.update(step, 0, 3);
@@ -192,10 +199,10 @@ export function reportCommand(session: Session): Command {
         bar.update(step, 1, 3);
         const base = {
           locale: session.locale,
-          asOf: o.to ?? today,
+          asOf: to ?? today,
           generatedAt: now(),
           reveal,
-          ...(o.from ? { period: { from: o.from, to: o.to ?? today } } : {}),
+          ...(from ? { period: { from, to: to ?? today } } : {}),
         };
         const areas = areasOf(
           data.files.map((f) => f.child.regionCode),
@@ -221,7 +228,7 @@ export function reportCommand(session: Session): Command {
           statistics: () => ({ ...roster, areas, rowsBy: "township" }),
           registers: () => roster,
           "child-cards": () => ({ ...base, ...data }),
-          "record-book": () => ({ ...base, ...data, mentorId: o.mentor!, month: o.month! }),
+          "record-book": () => ({ ...base, ...data, mentorId: o.mentor!, month: month! }),
           "wish-aid-ledger": () => ({ ...roster, wishes: data.wishes, aid: data.aid }),
         };
         const report: Report = buildBuiltInReport(kind, inputs[kind]());
