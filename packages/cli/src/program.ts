@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { isLiushouError, ValidationError } from "@liushou/core";
 import { RosterError } from "@liushou/roster";
 import { dateFlag } from "./_lib/dates";
+import { regionFlag } from "./_lib/region";
 import { EXIT_CODES, exitCodeOf, type ExitCode } from "./_lib/exit";
 import { makeSession, pickLocale, type CliIo, type Session } from "./_lib/io";
 import { assessCommand } from "./commands/assess";
@@ -91,9 +92,11 @@ function program(session: Session): Command {
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
     })
-    // --today before any command looks at a file or the database.
+    // --today and --region before any command looks at a file or the database.
     .hook("preAction", (_root, action) => {
-      dateFlag(session, "--today", action.optsWithGlobals<{ today?: string }>().today);
+      const global = action.optsWithGlobals<{ today?: string; region?: string }>();
+      dateFlag(session, "--today", global.today);
+      regionFlag(session, "--region", global.region, ["county"]);
     });
   for (const make of [
     initCommand,

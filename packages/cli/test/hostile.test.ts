@@ -23,6 +23,23 @@ describe("liushou: bad arguments and output paths", () => {
     }
   });
 
+  it("names --region and --area when they are not region codes of the right level", async () => {
+    for (const [args, flag] of [
+      [["init", "--db", "other.db", "--region", "banana"], "--region"],
+      [["init", "--db", "other.db", "--region", "990102"], "--region"],
+      [["init", "--db", "other.db", "--region", "430000"], "--region"],
+      [["pair", "--area", "banana"], "--area"],
+      [["pair", "--area", "430000"], "--area"],
+    ] as const) {
+      const r = await inProcess(dir, [...args], en);
+      expect(r.code, args.join(" ")).toBe(EXIT_CODES.USAGE);
+      expect(r.stderr).toContain(`${flag} is not a usable region code`);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+    await expect(readdir(dir)).resolves.not.toContain("other.db");
+    expect((await inProcess(dir, ["pair", "--area", "430102001"], en)).code).toBe(EXIT_CODES.OK);
+  });
+
   it("refuses --limit 0 rather than listing everything", async () => {
     const r = await inProcess(dir, ["due", "--limit", "0"], en);
     expect(r.code).toBe(EXIT_CODES.USAGE);

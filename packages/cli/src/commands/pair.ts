@@ -5,6 +5,7 @@ import type { Session } from "../_lib/io";
 import { withApp, type DbOptions } from "../_lib/open";
 import { loadCareData, namesOf } from "../_lib/data";
 import { progress } from "../_lib/progress";
+import { regionFlag } from "../_lib/region";
 import { examples } from "./help";
 
 interface PairOptions extends DbOptions {
@@ -57,10 +58,11 @@ export function pairCommand(session: Session): Command {
             `unknown rule preset ${o.rules} (known: ${presets.join(", ")})`,
           ),
         );
+      const area = regionFlag(session, "--area", o.area, ["county", "township", "village"]);
       await withApp(session, o, async ({ app, storage, today }) => {
         const bar = progress(session);
         bar.update(t("规划结对", "planning"), 0, 1);
-        const scope = o.school ? { schoolId: o.school } : o.area ? { regionCode: o.area } : {};
+        const scope = o.school ? { schoolId: o.school } : area ? { regionCode: area } : {};
         const plan = await app.planPairings({ rules, asOf: today, scope });
         bar.update(t("规划结对", "planning"), 1, 1);
         let applied;
