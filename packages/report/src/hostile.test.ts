@@ -13,9 +13,10 @@ import {
 } from "./_lib/hostile.test-helper";
 import { toCsv } from "./csv/render";
 import { toMarkdown } from "./markdown/render";
+import { inlineText, paragraph, section } from "./model/build";
 import { metaLines } from "./model/describe";
 import { parseReport } from "./model/parse";
-import type { Block, Report } from "./model/types";
+import type { Block, Inline, Report } from "./model/types";
 import { walkReport } from "./model/walk";
 import { mapReportText } from "./model/xml-text";
 import { sampleReport } from "./_lib/sample.test-helper";
@@ -98,6 +99,74 @@ describe("sections nested without end", () => {
     expect(toMarkdown(report)).toContain("样表");
     expect(toCsv(report)).toContain("样表");
   });
+});
+
+describe("lists with holes", () => {
+  /** A list of no items whose length says a billion: a walk item by item would hang. */
+  function holes(): unknown[] {
+    const list: unknown[] = [];
+    list.length = 1e9;
+    return list;
+  }
+  /** The sample report with the list at `path` replaced by `holes()`, or holes after its items. */
+  function patched(path: readonly (string | number)[], keep = false): Report {
+    const report = structuredClone(sampleReport());
+    let at = report as unknown as Record<PropertyKey, unknown>;
+    for (const key of path.slice(0, -1)) at = at[key] as Record<PropertyKey, unknown>;
+    const key = path.at(-1)!;
+    at[key] = keep ? Object.assign(holes(), at[key]) : holes();
+    return report;
+  }
+  const rows = ["body", 0, "blocks", 1, "rows"];
+
+  it.each([
+    ["rows", rows, false, "body[0].blocks[1].rows[0]"],
+    ["rows, after two", rows, true, "body[0].blocks[1].rows[2]"],
+    ["sections", ["body"], false, "body[0]"],
+    ["blocks of a section", ["body", 0, "blocks"], false, "body[0].blocks[0]"],
+    ["cells", [...rows, 1, "cells"], false, "body[0].blocks[1].rows[1].cells[0]"],
+    ["chart values", ["body", 1, "series", 0, "values"], false, "body[1].series[0].values[0]"],
+    ["footnotes", ["footnotes"], false, "footnotes[0]"],
+    ["data sources", ["meta", "dataSources"], false, "meta.dataSources[0]"],
+  ] as const)(
+    "%s: every entry point refuses them at once, naming the first missing item",
+    (_, at, keep, path) => {
+      const report = patched(at, keep);
+      const calls = [
+        () => parseReport(report),
+        () => toCsv(report),
+        () => toMarkdown(report),
+        () => mapReportText(report, (s) => s),
+      ];
+      for (const call of calls) {
+        const error = (() => {
+          try {
+            call();
+          } catch (e) {
+            return e;
+          }
+          return expect.unreachable("the report was accepted");
+        })();
+        expect(error, String(error)).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).issues[0]).toMatchObject({ path });
+        expect((error as ValidationError).issues[0]!.message.en).toContain(
+          "a list must not have holes (a sparse array of length 1000000000)",
+        );
+      }
+    },
+    // Each list used to be walked item by item: minutes, or out of memory.
+    5_000,
+  );
+
+  it("refuses sections with holes in the walk, the metadata and the builders", () => {
+    const sections = patched(["body", 0, "blocks"]);
+    expect(() => [...walkReport(sections)]).toThrow(/body\[0\]\.blocks\[0\]/);
+    const sources = patched(["meta", "dataSources"]);
+    expect(() => metaLines(sources)).toThrow(/meta\.dataSources\[0\]/);
+    expect(() => section("s", "节", holes() as Block[])).toThrow(ValidationError);
+    expect(() => paragraph(holes() as Inline[])).toThrow(ValidationError);
+    expect(() => inlineText(holes() as Inline[])).toThrow(ValidationError);
+  }, 5_000);
 });
 
 describe("options with a misspelt or unknown key", () => {

@@ -4,6 +4,7 @@
  * (data adds no markup), and the text is there verbatim in its own runs.
  */
 import { ValidationError } from "@liushou/core";
+import type { Report, Table } from "@liushou/report";
 import { describe, expect, it } from "vitest";
 import {
   CONTROL_STRING,
@@ -11,6 +12,7 @@ import {
   hostileReport,
 } from "../../../report/src/_lib/hostile.test-helper";
 import { sampleReport } from "../../../report/src/_lib/sample.test-helper";
+import { MAX_DOCX_COLUMNS } from "./limits";
 import { renderDocx } from "./render";
 import { parseDocx } from "./xml.test-helper";
 
@@ -46,6 +48,82 @@ describe("DOCX with hostile text", async () => {
   it("shows control characters as U+FFFD and stays well-formed", async () => {
     const doc = await parseDocx(await renderDocx(withoutChart(CONTROL_STRING)));
     expect(doc.runs).toContain("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\uFFFDh");
+  });
+});
+
+describe("tables beyond what Word holds", () => {
+  /** The sample report with one table of `columns` text columns, and no chart to draw. */
+  function wide(columns: number): Report {
+    const table: Table = {
+      type: "table",
+      id: "wide",
+      title: "宽表",
+      columns: Array.from({ length: columns }, (_, i) => ({
+        key: `k${i}`,
+        header: `h${i}`,
+        type: "text" as const,
+      })),
+      rows: [{ cells: Array.from({ length: columns }, (_, i) => `v${i}`) }],
+      notes: [],
+    };
+    return { ...sampleReport(), body: [table], footnotes: [] };
+  }
+
+  async function refusal(report: Report): Promise<ValidationError> {
+    const error = await renderDocx(report).then(
+      () => expect.unreachable("the document was written"),
+      (e: unknown) => e,
+    );
+    expect(error, String(error)).toBeInstanceOf(ValidationError);
+    return error as ValidationError;
+  }
+
+  it("refuses more columns than a Word table has, naming the table, and writes one at the limit", async () => {
+    const issue = (await refusal(wide(MAX_DOCX_COLUMNS + 1))).issues[0]!;
+    expect(issue.code).toBe("too_big");
+    expect(issue.message.en).toContain("宽表");
+    expect(issue.message.en).toContain(String(MAX_DOCX_COLUMNS));
+    expect(issue.message["zh-CN"]).toContain(`${MAX_DOCX_COLUMNS} 列`);
+    const doc = await parseDocx(await renderDocx(wide(MAX_DOCX_COLUMNS)));
+    expect(doc.runs).toContain(`v${MAX_DOCX_COLUMNS - 1}`);
+  });
+
+  it("refuses more key figures in a row than a Word table has columns", async () => {
+    const items = Array.from({ length: MAX_DOCX_COLUMNS + 1 }, (_, i) => ({
+      label: `k${i}`,
+      value: i,
+      valueType: "integer" as const,
+    }));
+    const report = { ...sampleReport(), body: [{ type: "key-figures", items }], footnotes: [] };
+    const issue = (await refusal(report as Report)).issues[0]!;
+    expect(issue.code).toBe("too_big");
+    expect(issue.message.en).toContain(`${MAX_DOCX_COLUMNS + 1} figures`);
+  });
+});
+
+describe("numbers", () => {
+  it("prints huge and tiny numbers in plain digits, never in exponent notation", async () => {
+    const table: Table = {
+      type: "table",
+      id: "t",
+      columns: [
+        { key: "n", header: "n", type: "integer" },
+        { key: "d", header: "d", type: "decimal" },
+      ],
+      rows: [{ cells: [1e21, 1e-7] }],
+      notes: [],
+    };
+    const figures = {
+      type: "key-figures" as const,
+      items: [{ label: "k", value: 1e-7, valueType: "text" as const }],
+    };
+    const doc = await parseDocx(
+      await renderDocx({ ...sampleReport(), body: [table, figures], footnotes: [] }),
+    );
+    expect(doc.runs).toContain("1,000,000,000,000,000,000,000");
+    expect(doc.runs).toContain("0.00");
+    expect(doc.runs).toContain("0.0000001");
+    expect(doc.runs.join("\n")).not.toMatch(/\de[+-]\d/);
   });
 });
 

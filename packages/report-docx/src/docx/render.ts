@@ -23,6 +23,7 @@ import {
   TextRun,
 } from "docx";
 import { blocksDocx, type DocxContext } from "./blocks";
+import { requireTablesFit } from "./limits";
 import { DOCUMENT_STYLES } from "./styles";
 
 /**
@@ -51,7 +52,8 @@ function twip(mm: number): number {
  * @param options - page margins.
  * @returns the `.docx` file's bytes.
  * @throws ValidationError naming the field at fault in a malformed report or options (an
- * unknown option key included).
+ * unknown option key included); `too_big` for a table wider than Word's 63 columns
+ * (`MAX_DOCX_COLUMNS`), or more key figures in one block than that.
  * @example
  * const bytes = await renderDocx(report);
  * writeFileSync("工作总结.docx", bytes);
@@ -65,10 +67,12 @@ const DocxOptionsSchema = z.strictObject({ margins: PageMarginsSchema.optional()
 
 /** The document of a report already checked; the options are checked here. */
 async function docxOf(checked: Report, rawOptions: DocxOptions | undefined): Promise<Uint8Array> {
-  // XML 1.0 cannot carry control characters: they become U+FFFD rather than break the file.
-  const report = mapReportText(checked, xmlSafeText);
   const options =
     validate(DocxOptionsSchema, rawOptions, { subject: text("DOCX 选项", "DOCX options") }) ?? {};
+  // Refused before any chart is drawn: a table wider than Word's makes a file it cannot open.
+  requireTablesFit(checked);
+  // XML 1.0 cannot carry control characters: they become U+FFFD rather than break the file.
+  const report = mapReportText(checked, xmlSafeText);
   const zh = report.locale === "zh-CN";
   const margins = options.margins ?? SCHOOL_A4_MARGINS_MM;
   const landscape = report.layout.orientation === "landscape";

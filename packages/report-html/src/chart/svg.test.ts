@@ -47,6 +47,34 @@ describe("chartToSvg", () => {
     expect(svg).toContain(">1 (33.3%)</text>");
   });
 
+  it("draws negative bars and lines below the zero line, and refuses a negative pie slice", () => {
+    for (const kind of ["bar", "line"] as const) {
+      const svg = chartToSvg({ ...bar, kind, series: [{ name: "变化", values: [-5, 3, 0] }] });
+      // The value axis takes the negative value in, and the mark is labelled with it.
+      expect(svg).toContain(">-6</text>");
+      expect(svg).toContain(">-5</text>");
+      expect(svg).not.toMatch(/(width|height)="-|NaN/);
+    }
+    const pie = { ...bar, kind: "pie" as const, series: [{ name: "人数", values: [3, -5, 1] }] };
+    let error: unknown;
+    try {
+      chartToSvg(pie);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    const issue = (error as ValidationError).issues[0]!;
+    expect(issue).toMatchObject({ path: "series[0].values[1]", code: "too_small" });
+    expect(issue.message.en).toContain("cannot be negative");
+    expect(issue.message["zh-CN"]).toContain("不能为负");
+  });
+
+  it("labels huge values in plain digits, never in exponent notation", () => {
+    const svg = chartToSvg({ ...bar, series: [{ name: "人数", values: [1e21, 2e21, 0] }] });
+    expect(svg).toContain(">2,000,000,000,000,000,000,000</text>");
+    expect(svg).not.toMatch(/>[^<]*\de[+-]\d[^<]*<\/text>/);
+  });
+
   it("gives each chart on a page its own class names", () => {
     expect(chartToSvg(bar, { id: "c-a" })).toMatch(/class="c-a-cls-0"/);
     expect(chartToSvg({ ...bar, kind: "pie" }, { id: "c-b" })).not.toMatch(/\bzr\d+-/);

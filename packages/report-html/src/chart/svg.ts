@@ -1,4 +1,4 @@
-import { RenderError, text, validate } from "@liushou/core";
+import { invalidArgument, RenderError, text, validate } from "@liushou/core";
 import { formatValue, ValueTypeSchema, type Chart } from "@liushou/report";
 import * as echarts from "echarts";
 import { z } from "zod";
@@ -40,12 +40,14 @@ export interface ChartSvgOptions {
  * Renders a report's chart to a standalone SVG string on the server with Apache ECharts (no
  * DOM, no animation); the same chart always gives the same markup. Values are labelled as the
  * report prints them (`formatValue`), and every label is escaped by ECharts, so a category like
- * `<script>` stays text.
+ * `<script>` stays text. Negative values of a bar or line chart are drawn below the zero line
+ * (the value axis takes them in); a pie cannot show one and is refused.
  * @param chart - the chart as data (a report's `chart` block).
  * @param options - size, font and class prefix.
  * @returns the `<svg>…</svg>` markup.
  * @throws {ValidationError} for a malformed chart or options (an `id` that is not a plain class
- * name); {RenderError} when a series does not have one value per category.
+ * name), or a pie with a negative value (`too_small`, naming the value);
+ * {RenderError} when a series does not have one value per category.
  * @example
  * const svg = chartToSvg({ kind: "bar", valueType: "integer", categories: ["祖辈", "亲戚"], series: [{ name: "人数", values: [12, 3] }] });
  * svg.startsWith("<svg") //=> true
@@ -121,6 +123,7 @@ function printableLabels(chart: ChartData): ChartData {
 }
 
 function checkChart(chart: ChartData): void {
+  if (chart.kind === "pie") requireShares(chart);
   const n = chart.categories.length;
   chart.series.forEach((s, i) => {
     const finite = s.values.every((v) => v === null || Number.isFinite(v));
@@ -133,6 +136,28 @@ function checkChart(chart: ChartData): void {
       );
     }
   });
+}
+
+/**
+ * Refuses a pie with a negative value: a slice is a share of the whole, and ECharts would leave
+ * it out without a word and share the rest as if it were the whole. (A bar or a line draws a
+ * negative value below the zero line.)
+ */
+function requireShares(chart: ChartData): void {
+  const values = chart.series[0]?.values ?? [];
+  const i = values.findIndex((v) => v !== null && v < 0);
+  if (i < 0) return;
+  const category = chart.categories[i] ?? "";
+  const value = formatValue(values[i]!, chart.valueType);
+  throw invalidArgument(
+    `series[0].values[${i}]`,
+    "too_small",
+    text(
+      `饼图的扇区是整体中的份额，不能为负（类别“${category}”为 ${value}）；负数请用柱状图或折线图`,
+      `a pie's slices are shares of a whole and cannot be negative (category "${category}" is ${value}); draw negative values as bars or lines`,
+    ),
+    values[i],
+  );
 }
 
 /** The ECharts option for a chart: print-friendly (no animation, values on the marks). */

@@ -85,6 +85,50 @@ describe("renderHtml", () => {
     expect(landscape.match(/class="card page-start"/g)).toHaveLength(1);
   });
 
+  it("never gives a card a negative height: without room for cardsPerPage, each card is as tall as its fields", () => {
+    const base = kitchenSinkReport();
+    const crowded = {
+      ...base,
+      layout: { ...base.layout, orientation: "landscape", cardsPerPage: 8 },
+    } as const;
+    const margins = { top: 100, right: 10, bottom: 100, left: 10 };
+    const html = renderHtml(crowded, { margins });
+    const card = /\.card \{ box-sizing[^}]*\}/.exec(html)![0];
+    expect(card).not.toMatch(/height|overflow: hidden/);
+    const css = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    expect(css).not.toMatch(/:\s*-\d/);
+    // Still a page before every eighth card; with room, the cards share the page as before.
+    expect(html.match(/class="card page-start"/g)).toHaveLength(1);
+    expect(renderHtml(base)).toMatch(
+      /\.card \{ box-sizing: border-box; height: \d+(\.\d)?mm; overflow: hidden;/,
+    );
+  });
+
+  it("prints huge and tiny numbers in plain digits, never in exponent notation", () => {
+    const base = kitchenSinkReport();
+    const html = renderHtml({
+      ...base,
+      body: [
+        {
+          type: "table",
+          id: "t",
+          columns: [
+            { key: "n", header: "n", type: "integer" },
+            { key: "d", header: "d", type: "decimal" },
+          ],
+          rows: [{ cells: [1e21, 1e-7] }],
+          notes: [],
+        },
+        { type: "key-figures", items: [{ label: "k", value: 1e-7, valueType: "text" }] },
+      ],
+      footnotes: [],
+    });
+    expect(html).toContain(`<td class="num">1,000,000,000,000,000,000,000</td>`);
+    expect(html).toContain(`<td class="num">0.00</td>`);
+    expect(html).toContain(`<span class="value">0.0000001</span>`);
+    expect(visibleText(html)).not.toMatch(/\de[+-]\d/);
+  });
+
   it("keeps a hostile chart id inert", () => {
     const base = kitchenSinkReport();
     const chart = {

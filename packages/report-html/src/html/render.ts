@@ -31,11 +31,13 @@ export interface HtmlOptions {
  * print CSS with page breaks (cards `cardsPerPage` to a page, table headers repeated on every
  * page); charts as inline SVG drawn on the server by ECharts; every text escaped. A
  * Content-Security-Policy forbids scripts and remote loads as a second line of defence.
+ * Negative values of bar and line charts are drawn below the zero line; when the margins leave
+ * too little of the page for `cardsPerPage` cards, each card is as tall as its fields.
  * @param report - a report from `@liushou/report` (checked against its schema first).
  * @param options - margins and chart size.
  * @returns the HTML document.
  * @throws ValidationError naming the field at fault in a malformed report or options (an
- * unknown option key included).
+ * unknown option key included), or a pie chart with a negative value (`too_small`).
  * @example
  * const html = renderHtml(report);
  * html.startsWith("<!doctype html>") //=> true

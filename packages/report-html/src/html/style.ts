@@ -3,8 +3,17 @@ import { CJK_FONT_STACK, CJK_SERIF_STACK } from "../_lib/fonts";
 import { A4_MM, type PageMargins } from "../page/margins";
 
 /**
+ * The shortest card worth a fixed height, in millimetres: its padding and border, its title and
+ * one line of fields. Below it a fixed height would hide the fields (or be negative: invalid CSS).
+ */
+const MIN_CARD_HEIGHT_MM = 20;
+
+/**
  * The page's only stylesheet: A4 with the given margins, a Chinese font stack, tables whose
- * header repeats on every printed page, and cards sized so `cardsPerPage` fill one page.
+ * header repeats on every printed page, and cards sized so `cardsPerPage` fill one page. When
+ * the margins leave too little height for that many cards (under 20 mm each, or none at all),
+ * the cards are not given a fixed height: each is as tall as its fields, so none is hidden,
+ * and a page still starts before every `cardsPerPage`-th card.
  * @example
  * printCss(report, SCHOOL_A4_MARGINS_MM).includes("@page") //=> true
  */
@@ -15,6 +24,8 @@ export function printCss(report: Report, margins: PageMargins): string {
   const usable = pageHeight - margins.top - margins.bottom;
   const gap = 6;
   const cardHeight = Math.floor(((usable - gap * perPage) / perPage) * 10) / 10;
+  const cardSize =
+    cardHeight >= MIN_CARD_HEIGHT_MM ? `height: ${cardHeight}mm; overflow: hidden; ` : "";
   return `
 @page { size: A4 ${landscape ? "landscape" : "portrait"}; margin: ${margins.top}mm ${margins.right}mm ${margins.bottom}mm ${margins.left}mm; }
 :root { color: #111; background: #fff; }
@@ -48,7 +59,7 @@ td.date { white-space: nowrap; }
 figure.chart { margin: 3mm 0; break-inside: avoid; page-break-inside: avoid; text-align: center; }
 figure.chart svg { max-width: 100%; height: auto; }
 figcaption { font-weight: bold; margin-bottom: 1mm; }
-.card { box-sizing: border-box; height: ${cardHeight}mm; overflow: hidden; border: 0.4mm solid #333; padding: 4mm; margin: 0 0 ${gap}mm; break-inside: avoid; page-break-inside: avoid; font-size: 10.5pt; }
+.card { box-sizing: border-box; ${cardSize}border: 0.4mm solid #333; padding: 4mm; margin: 0 0 ${gap}mm; break-inside: avoid; page-break-inside: avoid; font-size: 10.5pt; }
 .card h3 { margin: 0 0 2mm; text-align: center; }
 .card h4 { margin: 1mm 0; }
 .card dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 3mm; margin: 0; }

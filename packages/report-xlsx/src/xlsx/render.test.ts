@@ -1,4 +1,5 @@
 import { renderReport, type Report, type Table } from "@liushou/report";
+import { sampleReport } from "../../../report/src/_lib/sample.test-helper";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
@@ -196,6 +197,43 @@ describe("renderXlsx", () => {
       "#,##0.00",
     ]);
     expect(ws.getCell(HEADER_ROWS + 1, 2).numFmt).toBe("yyyy-mm-dd");
+  });
+
+  it("prints huge numbers in plain digits on the About sheet and sizes their columns for them", async () => {
+    const report = sampleReport({
+      body: [
+        {
+          type: "table",
+          id: "t",
+          title: "大数",
+          columns: [
+            { key: "n", header: "n", type: "integer" },
+            { key: "d", header: "d", type: "decimal" },
+          ],
+          rows: [{ cells: [1e21, 1e-7] }],
+          notes: [],
+        },
+        {
+          type: "key-figures",
+          items: [
+            { label: "大", value: 1e21, valueType: "integer" },
+            { label: "小", value: 1e-7, valueType: "text" },
+          ],
+        },
+      ],
+      footnotes: [],
+    });
+    const wb = await readBack(await renderXlsx(report));
+    const ws = wb.getWorksheet("大数")!;
+    // The cells are numbers (Excel formats them); the column is as wide as the printed digits.
+    expect(ws.getCell(HEADER_ROWS + 1, 1).value).toBe(1e21);
+    expect(ws.getColumn(1).width).toBeGreaterThanOrEqual("1,000,000,000,000,000,000,000".length);
+    const about = wb.getWorksheet("说明")!;
+    const texts: string[] = [];
+    about.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts).toContain("1,000,000,000,000,000,000,000");
+    expect(texts).toContain("0.0000001");
+    expect(texts.join("\n")).not.toMatch(/\de[+-]\d/);
   });
 
   it("gives unique, valid sheet names and one sheet per table and chart, then cards and about", async () => {

@@ -1,4 +1,4 @@
-import type { Table } from "@liushou/report";
+import { formatValue, type Table } from "@liushou/report";
 import type { Borders, Style, Workbook, Worksheet } from "exceljs";
 import { looksLikeFormula } from "../_lib/guard";
 import { sheetName } from "../_lib/sheet-name";
@@ -174,10 +174,15 @@ function columnWidth(table: Table, i: number): number {
   return Math.min(60, Math.max(6, widest + 2));
 }
 
-/** Characters a formatted number takes: digits, group separators, decimals and a sign or symbol. */
+/**
+ * Characters a formatted number takes: its digits and group separators as the report prints
+ * them (`formatValue`, plain digits however large: 1e21 takes 29, not the 5 of `1e+21`), decimals
+ * and a sign or symbol.
+ */
 function numberWidth(v: number, type: Table["columns"][number]["type"]): number {
-  const digits = String(
-    Math.trunc(Math.abs(type === "money-fen" ? v / 100 : type === "percent" ? v * 100 : v)),
-  ).length;
-  return digits + Math.floor((digits - 1) / 3) + (type === "integer" ? 0 : 4) + (v < 0 ? 1 : 0);
+  const scaled = Math.abs(type === "money-fen" ? v / 100 : type === "percent" ? v * 100 : v);
+  // A percent of a huge ratio overflows: the widest a column gets.
+  if (!Number.isFinite(scaled)) return Number.MAX_SAFE_INTEGER;
+  const grouped = formatValue(Math.trunc(scaled), "integer").length;
+  return grouped + (type === "integer" ? 0 : 4) + (v < 0 ? 1 : 0);
 }

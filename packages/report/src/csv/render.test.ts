@@ -115,6 +115,38 @@ describe("CSV", () => {
     expect(rows.slice(6)).toEqual([[""], ["构成"], ["类别", "人数"], ["甲", "3"], ["乙", "1"]]);
   });
 
+  it("writes huge and tiny numbers in plain digits, never in exponent notation", () => {
+    const r = sampleReport({
+      body: [
+        {
+          type: "table",
+          id: "t",
+          columns: [
+            { key: "n", header: "n", type: "integer" },
+            { key: "d", header: "d", type: "decimal" },
+            { key: "p", header: "p", type: "percent" },
+            { key: "f", header: "f", type: "money-fen" },
+          ],
+          rows: [{ cells: [1e21, 1e-7, 1e19, 1e25] }, { cells: [-1e21, -1e-7, -1e-7, -1e25] }],
+          notes: [],
+        },
+        { type: "key-figures", items: [{ label: "k", value: 1e-7, valueType: "text" }] },
+      ],
+      footnotes: [],
+    });
+    const rows = parseCsv(toCsv(r, { bom: false }));
+    expect(rows.slice(1, 3)).toEqual([
+      [
+        "1000000000000000000000",
+        "0.00",
+        "1000000000000000000000.0%",
+        "100000000000000000000000.00",
+      ],
+      ["-1000000000000000000000", "0.00", "0.0%", "-100000000000000000000000.00"],
+    ]);
+    expect(rows.at(-1)).toEqual(["k", "0.0000001", ""]);
+  });
+
   it("exports one table by id, and names an unknown id", () => {
     const rows = parseCsv(toCsv(sampleReport(), { tableId: "t1", bom: false }));
     expect(rows[0]).toEqual(["名称", "人数", "比例", "金额", "日期"]);

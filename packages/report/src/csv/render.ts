@@ -1,6 +1,7 @@
 import { invalidArgument, IssueCode, text, validate } from "@liushou/core";
 import * as z from "zod";
 import { requireString } from "../_lib/guard";
+import { printNumber } from "../model/format";
 import { parseReport } from "../model/parse";
 import { walkBlocks } from "../model/schema";
 import type {
@@ -55,34 +56,10 @@ export function quoteCsv(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** A number as a spreadsheet reads it: plain digits, a ratio as a percent, fen as yuan. */
-function numberCell(value: number, type: ValueType, decimals: number | undefined): string {
-  switch (type) {
-    case "percent":
-      return `${unsignedZero((value * 100).toFixed(decimals ?? 1))}%`;
-    case "money-fen": {
-      const fen = Math.round(value);
-      const abs = Math.abs(fen);
-      return `${fen < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-    }
-    case "decimal":
-      return unsignedZero(value.toFixed(decimals ?? 2));
-    case "integer":
-      // As every renderer prints an integer column: rounded, never in exponent notation.
-      return unsignedZero(value.toFixed(0));
-    default:
-      return String(value);
-  }
-}
-
-/** A tiny negative number rounds to zero, which prints without a sign ("0.00", not "-0.00"). */
-function unsignedZero(fixed: string): string {
-  return /^-0(\.0*)?$/.test(fixed) ? fixed.slice(1) : fixed;
-}
-
 function field(value: CellValue, type: ValueType = "text", decimals?: number): string {
   if (value === null) return "";
-  if (typeof value === "number") return numberCell(value, type, decimals);
+  // As a spreadsheet reads it: plain digits (never `1e+21`), a ratio as a percent, fen as yuan.
+  if (typeof value === "number") return printNumber(value, type, decimals, false);
   return quoteCsv(neutralizeFormula(value));
 }
 
@@ -179,8 +156,8 @@ const OptionsSchema = z.strictObject({
 /**
  * Renders the data of a report as CSV (UTF-8 with a byte-order mark, CRLF line ends): every
  * table with its title and notes, key figures, charts as category × series grids, and cards as
- * one row per card; blank lines between them. Numbers stay plain (no thousands separators),
- * percents carry `%`, money is in yuan. Every text cell starting with `=`, `+`, `-`, `@`, a tab
+ * one row per card; blank lines between them. Numbers stay plain (no thousands separators,
+ * never in exponent notation, however large or small), percents carry `%`, money is in yuan. Every text cell starting with `=`, `+`, `-`, `@`, a tab
  * or a carriage return is neutralised. With `tableId`, just that table.
  * @param report - A checked report.
  * @param options - `tableId`, `bom`.

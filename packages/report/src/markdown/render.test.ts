@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fuzzRuns } from "../../../core/src/_lib/fuzz.test-helper";
 import { sampleReport } from "../_lib/sample.test-helper";
+import type { Block, Inline } from "../model/types";
 import { escapeMarkdown, toMarkdown } from "./render";
 
 describe("Markdown", () => {
@@ -49,6 +50,98 @@ describe("Markdown", () => {
     expect(escapeMarkdown("*a* _b_ [c](d) <script> | x\ny")).toBe(
       "\\*a\\* \\_b\\_ \\[c\\](d) &lt;script&gt; \\| x y",
     );
+  });
+
+  it("keeps text that looks like a list item, a heading or a quote at the start of a line as text", () => {
+    const looks = [
+      "- x",
+      "+ x",
+      "* x",
+      "1. x",
+      "12) x",
+      "# x",
+      "> x",
+      "---",
+      "- - -",
+      "    x",
+      "\tx",
+    ];
+    const escaped = [
+      "\\- x",
+      "\\+ x",
+      "\\* x",
+      "1\\. x",
+      "12\\) x",
+      "\\# x",
+      "&gt; x",
+      "\\---",
+      "\\- - -",
+      "&#32;   x",
+      "&#9;x",
+    ];
+    const text = (s: string): Inline[] => [{ type: "text", text: s }];
+    const md = toMarkdown(
+      sampleReport({
+        subtitle: "- 副标题",
+        body: [
+          ...looks.map((s): Block => ({ type: "paragraph", content: text(s) })),
+          // Split across runs, the marker is still at the start of the paragraph.
+          { type: "paragraph", content: [...text("2"), ...text(". 分开")] },
+          { type: "list", ordered: false, items: looks.map(text) },
+          { type: "key-figures", items: [{ label: "1. 人数", value: 1, valueType: "integer" }] },
+          {
+            type: "table",
+            id: "t",
+            title: "",
+            columns: [{ key: "a", header: "- 表头", type: "text" }],
+            rows: looks.map((s) => ({ cells: [s] })),
+            notes: [],
+          },
+        ],
+        footnotes: [{ id: "f1", text: "- 脚注" }],
+      }),
+    );
+    const lines = md.split("\n");
+    expect(lines).toContain("\\- 副标题");
+    for (const e of escaped) {
+      expect(lines).toContain(e);
+      expect(lines).toContain(`- ${e}`);
+      expect(lines).toContain(`| ${e} |`);
+    }
+    expect(lines).toContain("2\\. 分开");
+    expect(lines).toContain("- 1\\. 人数：**1**");
+    expect(lines).toContain("| \\- 表头 |");
+    expect(lines).toContain("[^1]: \\- 脚注");
+    // An empty table title would print `****`, a thematic break.
+    expect(lines).not.toContain("****");
+    // Ordinary text is as it was.
+    for (const s of ["-2", "+1", "2026年", "1.5", "--x", "2026-03-01"]) {
+      expect(toMarkdown(sampleReport({ subtitle: s }))).toContain(`\n\n${s}\n\n`);
+    }
+  });
+
+  it("prints huge and tiny numbers in plain digits, never in exponent notation", () => {
+    const md = toMarkdown(
+      sampleReport({
+        body: [
+          { type: "key-figures", items: [{ label: "k", value: 1e21, valueType: "integer" }] },
+          {
+            type: "table",
+            id: "t",
+            columns: [
+              { key: "n", header: "n", type: "integer" },
+              { key: "d", header: "d", type: "decimal" },
+            ],
+            rows: [{ cells: [1e21, 1e-7] }],
+            notes: [],
+          },
+        ],
+        footnotes: [],
+      }),
+    );
+    expect(md).toContain("- k：**1,000,000,000,000,000,000,000**");
+    expect(md).toContain("| 1,000,000,000,000,000,000,000 | 0.00 |");
+    expect(md).not.toMatch(/\de[+-]\d/);
   });
 
   it("prints an English report with English punctuation", () => {

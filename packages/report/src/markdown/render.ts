@@ -32,6 +32,33 @@ export function escapeMarkdown(value: string): string {
     .replace(/\r\n|\r|\n/g, " ");
 }
 
+/**
+ * Text that would open a Markdown block where it starts a line (after at most three spaces): a
+ * bullet (`- x`, `+ x`, a lone `-`), a numbered item (`1. x`, `1) x`), or a thematic break
+ * (`---`, `- - -`). `#`, `>`, `*`, `_`, backticks and `~` are escaped wherever they are.
+ */
+const BLOCK_START =
+  /^( {0,3})(?:([-+])(?=[ \t]|$)|(\d{1,9})([.)])(?=[ \t]|$)|(-)(?=(?:[ \t]*-){2}[ \t-]*$))/;
+
+/** Four columns of indentation (spaces, or a tab within them): an indented code block. */
+const CODE_INDENT = /^(?: {0,3}\t| {4})/;
+
+/**
+ * Escaped text that starts a line (a paragraph, a list item, a table cell) kept as text: the
+ * marker of a list item or a thematic break gets a backslash (`\- x`, `1\. x`), and indentation
+ * that would open a code block starts with a character reference. Other text is unchanged.
+ */
+function escapeLineStart(md: string): string {
+  const block = BLOCK_START.exec(md);
+  if (block) {
+    const [match, indent] = block;
+    // The marker is the last character of the match (the `.` or `)` of a numbered item).
+    return `${indent}${match.slice(indent!.length, -1)}\\${match.slice(-1)}${md.slice(match.length)}`;
+  }
+  if (CODE_INDENT.test(md)) return `${md[0] === "\t" ? "&#9;" : "&#32;"}${md.slice(1)}`;
+  return md;
+}
+
 interface Ctx {
   report: Report;
   footnote: Map<string, number>;
@@ -64,10 +91,10 @@ function gridLines(
   align: readonly boolean[],
   rows: readonly string[][],
 ): string[] {
-  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  const line = (cells: readonly string[]) => `| ${cells.map(escapeLineStart).join(" | ")} |`;
   return [
     line(headers.map(escapeMarkdown)),
-    line(align.map((right) => (right ? "---:" : "---"))),
+    `| ${align.map((right) => (right ? "---:" : "---")).join(" | ")} |`,
     ...rows.map(line),
   ];
 }
@@ -83,7 +110,8 @@ function colon(report: Report): string {
 function table(t: Table, ctx: Ctx): string {
   const l = ctx.report.locale;
   const out: string[] = [];
-  if (t.title !== undefined) out.push(`**${escapeMarkdown(t.title)}**`, "");
+  // An empty title would print `****`, a thematic break.
+  if (t.title) out.push(bold(escapeMarkdown(t.title)), "");
   const rows = t.rows.map((r) => r.cells.map((c, i) => cell(c, t.columns[i]!)));
   if (t.totals) rows.push(t.totals.cells.map((c, i) => bold(cell(c, t.columns[i]!))));
   out.push(
@@ -121,9 +149,9 @@ function chart(c: Chart, ctx: Ctx): string {
 
 function card(c: Card, ctx: Ctx): string {
   const zh = ctx.report.locale === "zh-CN";
-  const out = [`**${escapeMarkdown(c.title)}**`];
+  const out = c.title ? [bold(escapeMarkdown(c.title))] : [];
   for (const g of c.groups) {
-    out.push("");
+    if (out.length > 0) out.push("");
     if (g.title !== undefined) out.push(`*${escapeMarkdown(g.title)}*`, "");
     out.push(
       ...gridLines(
@@ -143,10 +171,10 @@ function block(b: Block, ctx: Ctx): string {
       return [head, ...b.blocks.map((x) => block(x, ctx))].join("\n\n");
     }
     case "paragraph":
-      return inline(b.content, ctx);
+      return escapeLineStart(inline(b.content, ctx));
     case "list":
       return b.items
-        .map((item, i) => `${b.ordered ? `${i + 1}.` : "-"} ${inline(item, ctx)}`)
+        .map((item, i) => `${b.ordered ? `${i + 1}.` : "-"} ${escapeLineStart(inline(item, ctx))}`)
         .join("\n");
     case "table":
       return table(b, ctx);
@@ -155,7 +183,7 @@ function block(b: Block, ctx: Ctx): string {
         .map((f) => {
           const v = f.value === null ? "—" : formatValue(f.value, f.valueType);
           const unit = f.unit === undefined ? "" : ` ${escapeMarkdown(f.unit)}`;
-          return `- ${escapeMarkdown(f.label)}${colon(ctx.report)}${bold(escapeMarkdown(v))}${unit}`;
+          return `- ${escapeLineStart(escapeMarkdown(f.label))}${colon(ctx.report)}${bold(escapeMarkdown(v))}${unit}`;
         })
         .join("\n");
     case "chart":
@@ -170,7 +198,9 @@ function block(b: Block, ctx: Ctx): string {
 /**
  * Renders a report as Markdown: title, metadata, sections as headings, figures in bold, tables
  * with numbers right-aligned and totals in bold, charts as data tables, cards as field tables,
- * footnotes, and the privacy statement. Every character of the data is escaped.
+ * footnotes, and the privacy statement. Every character of the data is escaped, and data that
+ * starts a line (a paragraph, a list item, a table cell) and looks like a list item (`- x`,
+ * `1. x`), a heading, a quote, a thematic break or indented code stays text.
  * @param report - A checked report.
  * @returns The Markdown text.
  * @example
@@ -186,7 +216,7 @@ function markdownOf(report: Report): string {
   const footnote = new Map(report.footnotes.map((f, i) => [f.id, i + 1]));
   const ctx: Ctx = { report, footnote };
   const parts: string[] = [`# ${escapeMarkdown(report.title)}`];
-  if (report.subtitle !== undefined) parts.push(escapeMarkdown(report.subtitle));
+  if (report.subtitle !== undefined) parts.push(escapeLineStart(escapeMarkdown(report.subtitle)));
   parts.push(
     metaLines(report)
       .map((m) => `${escapeMarkdown(m.label)}${colon(report)}${escapeMarkdown(m.value)}`)
@@ -194,7 +224,11 @@ function markdownOf(report: Report): string {
   );
   for (const b of report.body) parts.push(block(b, ctx));
   if (report.footnotes.length > 0) {
-    parts.push(report.footnotes.map((f, i) => `[^${i + 1}]: ${escapeMarkdown(f.text)}`).join("\n"));
+    parts.push(
+      report.footnotes
+        .map((f, i) => `[^${i + 1}]: ${escapeLineStart(escapeMarkdown(f.text))}`)
+        .join("\n"),
+    );
   }
   parts.push(`*${escapeMarkdown(privacyStatement(report))}*`);
   return `${parts.join("\n\n")}\n`;

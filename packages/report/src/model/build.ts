@@ -10,6 +10,7 @@ import * as z from "zod";
 import { requireString } from "../_lib/guard";
 import { InlineSchema, ValueTypeSchema } from "./schema";
 import { formatValue } from "./format";
+import { requireDenseList } from "./parse";
 import type { Block, FigureRun, FootnoteRef, Inline, Paragraph, Section, ValueType } from "./types";
 
 const FigureArgs = z.tuple([
@@ -92,6 +93,7 @@ export function sentence(
   strings: TemplateStringsArray,
   ...values: readonly (string | number | FigureRun | FootnoteRef)[]
 ): Inline[] {
+  requireDenseList(strings, "strings");
   if (!Array.isArray(strings) || !strings.every((x) => typeof x === "string")) {
     throw invalidArgument(
       "strings",
@@ -144,6 +146,7 @@ export function sentence(
  * @category Report builders
  */
 export function paragraph(...sentences: readonly (readonly Inline[])[]): Paragraph {
+  sentences.forEach((s, i) => requireDenseList(s, `[${i}]`));
   validate(z.array(z.array(InlineSchema)), sentences, { subject: text("段落", "paragraph") });
   return { type: "paragraph", content: sentences.flat() };
 }
@@ -160,6 +163,7 @@ export function paragraph(...sentences: readonly (readonly Inline[])[]): Paragra
  * @category Report builders
  */
 export function section(id: string, title: string, blocks: readonly Block[], level = 1): Section {
+  requireDenseList(blocks, "[2]");
   validate(SectionArgs, [id, title, blocks, level], { subject: text("章节", "section") });
   return { type: "section", id, title, level, blocks };
 }
@@ -178,6 +182,7 @@ export function inlineText(
   runs: readonly Inline[],
   footnoteNumber?: (id: string) => number | undefined,
 ): string {
+  requireDenseList(runs, "runs");
   validate(z.array(InlineSchema), runs, { path: ["runs"], subject: text("文字", "runs") });
   let out = "";
   for (const r of runs) {

@@ -1,4 +1,11 @@
-import { invalidArgument, IssueCode, MAX_DEPTH, text, validate } from "@liushou/core";
+import {
+  invalidArgument,
+  IssueCode,
+  MAX_DEPTH,
+  text,
+  validate,
+  type ValidationError,
+} from "@liushou/core";
 import { ReportSchema } from "./schema";
 import type { Report } from "./types";
 
@@ -7,26 +14,138 @@ import type { Report } from "./types";
  * @param value - A report, perhaps from JSON.
  * @returns The same report, typed.
  * @throws ValidationError naming each field at fault (`body[2].rows[4].cells[1]`), or `body`
- * (code `too_deep`) when sections nest deeper than core's `MAX_DEPTH` or hold themselves.
+ * (code `too_deep`) when sections nest deeper than core's `MAX_DEPTH` or hold themselves, or
+ * the first missing item of a list with holes (a sparse array, such as rows whose `length` was
+ * set to 1e9), before anything walks the list element by element.
  * @example
  * parseReport(JSON.parse(json)).title //=> "留守儿童统计表"
  * @category Report model
  */
 export function parseReport(value: unknown): Report {
-  requireShallow(value);
+  requireDenseLists(value);
   return validate(ReportSchema, value, { subject: text("报告", "report") });
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** Index of the first hole of a list (an index with no item), or -1; stops at the hole. */
+function firstHole(list: readonly unknown[]): number {
+  for (let i = 0; i < list.length; i++) if (!(i in list)) return i;
+  return -1;
+}
+
+/**
+ * The error for the missing item at `path` of a list with holes (a sparse array), which any walk
+ * would go through element by element, up to a length of billions.
+ * @param path - The missing item (`body[0].blocks[1].rows[0]`).
+ * @param length - The list's length.
+ * @returns The error, to throw.
+ * @internal
+ */
+export function holeError(path: string, length: number): ValidationError {
+  return invalidArgument(
+    path,
+    "invalid_type",
+    text(
+      `列表不能有空位（稀疏数组，长度 ${length}）：此项不存在`,
+      `a list must not have holes (a sparse array of length ${length}): this item is missing`,
+    ),
+    undefined,
+  );
+}
+
+/**
+ * Refuses a list with holes before anything iterates it. Stops at the first hole, so a sparse
+ * array of any length costs no more than the items it holds.
+ * @param list - The list (anything but an array passes: a schema names it).
+ * @param path - Where the list is, for the message (`blocks`).
+ * @throws ValidationError naming the first missing item.
+ * @internal
+ */
+export function requireDenseList(list: unknown, path: string): void {
+  if (!Array.isArray(list)) return;
+  const hole = firstHole(list);
+  if (hole >= 0) throw holeError(`${path}[${hole}]`, list.length);
+}
+
+/**
+ * What {@link requireShallow} refuses, and a list with holes anywhere the schema goes through a
+ * report (footnotes, data sources, the lists of every block: rows, cells, columns, notes, runs,
+ * items, categories, series, values, groups, fields), naming the first missing item, before zod
+ * walks it element by element. Each list is scanned up to its first hole, so a sparse array
+ * costs no more than the items it holds.
+ */
+function requireDenseLists(value: unknown): void {
+  if (!isObject(value)) return;
+  requireDenseList(value.footnotes, "footnotes");
+  if (isObject(value.meta)) requireDenseList(value.meta.dataSources, "meta.dataSources");
+  if (isObject(value.privacy)) {
+    requireDenseList(value.privacy.masked, "privacy.masked");
+    requireDenseList(value.privacy.revealed, "privacy.revealed");
+  }
+  forEachBlock(value, requireDenseBlock);
+}
+
+/** Each list of a block, and each list inside them, without holes. */
+function requireDenseBlock(b: Record<string, unknown>, path: string): void {
+  /** Checks the list `b[key]`, and in each of its items the list `item[inner]` (`""`: the item). */
+  const lists = (key: string, inner?: string) => {
+    const list = b[key];
+    requireDenseList(list, `${path}.${key}`);
+    if (!Array.isArray(list) || inner === undefined) return;
+    for (let i = 0; i < list.length; i++) {
+      const item: unknown = list[i];
+      const own = inner === "" ? item : isObject(item) ? item[inner] : undefined;
+      // The path is spelt out only for a hole: a register has a list of cells per row.
+      if (Array.isArray(own) && firstHole(own) >= 0) {
+        requireDenseList(own, `${path}.${key}[${i}]${inner === "" ? "" : `.${inner}`}`);
+      }
+    }
+  };
+  switch (b.type) {
+    case "paragraph":
+      return lists("content");
+    case "list":
+      return lists("items", "");
+    case "table":
+      lists("columns");
+      lists("rows", "cells");
+      lists("notes");
+      if (isObject(b.totals)) requireDenseList(b.totals.cells, `${path}.totals.cells`);
+      return;
+    case "key-figures":
+      return lists("items");
+    case "chart":
+      lists("categories");
+      return lists("series", "values");
+    case "card":
+      return lists("groups", "fields");
+  }
+}
+
 /**
  * Refuses sections nested deeper than `MAX_DEPTH`, or holding themselves, before anything walks
- * the tree recursively (and would overflow the stack). Level by level, each list once.
+ * the tree recursively (and would overflow the stack), and a list of blocks with holes before
+ * anything iterates it.
  */
 function requireShallow(value: unknown): void {
+  forEachBlock(value, () => {});
+}
+
+/**
+ * Calls `visit` with every block of a report that is an object, and its path, level by level
+ * and each list of blocks once: the one walk of a report not yet checked. Throws `too_deep` when
+ * sections nest deeper than `MAX_DEPTH` or hold themselves, and names the first missing block of
+ * a list with holes.
+ */
+function forEachBlock(
+  value: unknown,
+  visit: (block: Record<string, unknown>, path: string) => void,
+): void {
   const body = isObject(value) ? value.body : undefined;
-  let level = new Set<unknown[]>(Array.isArray(body) ? [body] : []);
+  // The lists of blocks of one level, each with where it is (for the message).
+  let level = new Map<unknown[], string>(Array.isArray(body) ? [[body, "body"]] : []);
   for (let depth = 0; level.size > 0; depth++) {
     if (depth > MAX_DEPTH) {
       throw invalidArgument(
@@ -39,15 +158,24 @@ function requireShallow(value: unknown): void {
         undefined,
       );
     }
-    const next = new Set<unknown[]>();
-    for (const blocks of level) {
+    const next = new Map<unknown[], string>();
+    for (const [blocks, path] of level) {
       for (let i = 0; i < blocks.length; i++) {
+        if (!(i in blocks)) throw holeError(`${path}[${i}]`, blocks.length);
         const b: unknown = blocks[i];
-        if (isObject(b) && b.type === "section" && Array.isArray(b.blocks)) next.add(b.blocks);
+        if (!isObject(b)) continue;
+        visit(b, `${path}[${i}]`);
+        if (b.type === "section" && Array.isArray(b.blocks) && !next.has(b.blocks))
+          next.set(b.blocks, `${path}[${i}].blocks`);
       }
     }
     level = next;
   }
+}
+
+/** Whether a value is an array without holes (the metadata and privacy lines iterate these). */
+function isDenseList(value: unknown): boolean {
+  return Array.isArray(value) && firstHole(value) < 0;
 }
 
 /**
@@ -65,9 +193,9 @@ export function requireReportShape(value: unknown): asserts value is Report {
     isObject(value.meta) &&
     isObject(value.meta.subject) &&
     isObject(value.meta.period) &&
-    Array.isArray(value.meta.dataSources) &&
+    isDenseList(value.meta.dataSources) &&
     isObject(value.privacy) &&
-    Array.isArray(value.privacy.masked) &&
-    Array.isArray(value.privacy.revealed);
+    isDenseList(value.privacy.masked) &&
+    isDenseList(value.privacy.revealed);
   if (!ok) parseReport(value);
 }

@@ -100,6 +100,26 @@ describe("formatValue", () => {
     expect(formatValue("2026-03-01", "date")).toBe("2026-03-01");
     expect(formatValue(null, "integer")).toBe("");
   });
+
+  it("prints huge and tiny numbers in plain digits, never in exponent notation", () => {
+    expect(formatValue(1e21, "integer")).toBe("1,000,000,000,000,000,000,000");
+    expect(formatValue(-1e21, "integer")).toBe("-1,000,000,000,000,000,000,000");
+    expect(formatValue(1.5e21, "decimal")).toBe("1,500,000,000,000,000,000,000.00");
+    expect(formatValue(1e19, "percent")).toBe("1,000,000,000,000,000,000,000.0%");
+    expect(formatValue(1e25, "money-fen")).toBe("¥100,000,000,000,000,000,000,000.00");
+    expect(formatValue(1e-7, "decimal")).toBe("0.00");
+    expect(formatValue(-1e-7, "decimal")).toBe("0.00");
+    // A value type that prints a number as it is (a key figure typed `text`, say).
+    expect(formatValue(1e-7, "text")).toBe("0.0000001");
+    expect(formatValue(1e21, "text")).toBe("1000000000000000000000");
+    // Beyond the safe integers, the digits JSON gives, not the binary expansion (…683,968).
+    expect(formatValue(123456789012345680000, "integer")).toBe("123,456,789,012,345,680,000");
+    for (const type of ["integer", "decimal", "percent", "money-fen", "text"] as const) {
+      for (const value of [Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 1e300, 5e-324]) {
+        expect(formatValue(value, type)).not.toMatch(/e|Infinity|NaN/i);
+      }
+    }
+  });
 });
 
 describe("builders", () => {

@@ -1,3 +1,4 @@
+import { IssueCode, MAX_DEPTH, ValidationError } from "@liushou/core";
 import { describe, expect, it } from "vitest";
 import { sampleReport } from "../_lib/sample.test-helper";
 import type { Block, Table } from "./types";
@@ -32,6 +33,46 @@ describe("mapReportText", () => {
     expect(mappedTable.rows[0]!.cells[0]).toBe(`${String(table.rows[0]!.cells[0])}!`);
     expect(mappedTable.rows[1]).toBe(table.rows[1]);
     expect(mappedTable.columns).toBe(table.columns);
+  });
+
+  it("refuses a part outside the body that holds itself, naming it, as it refuses cyclic sections", () => {
+    const cyclicMeta = structuredClone(sampleReport());
+    (cyclicMeta.meta.dataSources as unknown[]).push(cyclicMeta.meta);
+    const ownField = structuredClone(sampleReport());
+    Object.assign(ownField.meta.subject, { self: ownField.meta.subject });
+    // A field of a host's own, nested a hundred thousand levels deep.
+    let chain: Record<string, unknown> = {};
+    const deep = { ...sampleReport(), extra: chain };
+    for (let i = 0; i < 100_000; i++) chain = chain.next = {};
+    for (const [report, path] of [
+      [cyclicMeta, /^meta\.dataSources\[1\]$/],
+      [ownField, /^meta\.subject\.self$/],
+      // A long path is shortened in the message.
+      [deep, /^extra(\.next)+/],
+    ] as const) {
+      const error = (() => {
+        try {
+          mapReportText(report as never, xmlSafeText);
+        } catch (e) {
+          return e;
+        }
+        return expect.unreachable("the report was mapped");
+      })();
+      expect(error, String(error)).toBeInstanceOf(ValidationError);
+      const issue = (error as ValidationError).issues[0]!;
+      expect(issue.code).toBe(IssueCode.TOO_DEEP);
+      expect(issue.path).toMatch(path);
+      expect(issue.message.en).toContain("nor hold themselves");
+    }
+  });
+
+  it("maps a report whose sections nest as deep as the model allows", () => {
+    let blocks: Block[] = sampleReport().body as Block[];
+    for (let i = 0; i < MAX_DEPTH - 1; i++) {
+      blocks = [{ type: "section", id: `n${i}`, title: "节\u0000", level: 1, blocks }];
+    }
+    const mapped = mapReportText(sampleReport({ body: blocks }), xmlSafeText);
+    expect((mapped.body[0] as Extract<Block, { type: "section" }>).title).toBe("节\uFFFD");
   });
 
   it("keeps a key named __proto__ a plain field when its value changes", () => {
