@@ -94,6 +94,34 @@ describe("sections nested without end", () => {
     }
   });
 
+  it("refuses shared sections nested in each other before any walk goes through them all", () => {
+    // 30 levels (within MAX_DEPTH), each section holding the one below twice: 2^30 blocks to a
+    // walk of the tree.
+    let blocks: Block[] = sampleReport().body as Block[];
+    for (let i = 0; i < 30; i++) {
+      const section = { type: "section", id: `s${i}`, title: "节", level: 1, blocks } as Block;
+      blocks = [section, section];
+    }
+    const report = { ...sampleReport(), body: blocks };
+    const calls = [
+      () => parseReport(report),
+      () => toCsv(report),
+      () => toMarkdown(report),
+      () => [...walkReport(report)],
+      () => mapReportText(report, (s) => s),
+    ];
+    for (const call of calls) {
+      expect(call).toThrow(
+        expect.objectContaining({
+          issues: [expect.objectContaining({ path: "body", code: "too_big" })],
+        }),
+      );
+    }
+    // A section held twice is refused for its repeated id, as every block id is unique.
+    const shared = { type: "section", id: "s", title: "节", level: 1, blocks: [] } as Block;
+    expect(() => parseReport({ ...sampleReport(), body: [shared, shared] })).toThrow(/块编号 s 重复/);
+  });
+
   it("renders sections nested MAX_DEPTH levels deep", () => {
     const report = nested(MAX_DEPTH - 1);
     expect(toMarkdown(report)).toContain("样表");

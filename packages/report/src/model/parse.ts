@@ -16,7 +16,9 @@ import type { Report } from "./types";
  * @throws ValidationError naming each field at fault (`body[2].rows[4].cells[1]`), or `body`
  * (code `too_deep`) when sections nest deeper than core's `MAX_DEPTH` or hold themselves, or
  * the first missing item of a list with holes (a sparse array, such as rows whose `length` was
- * set to 1e9), before anything walks the list element by element.
+ * set to 1e9), before anything walks the list element by element; `too_big` for more than ten
+ * million blocks, a section held in several places counted in each (shared sections nested in
+ * each other would have every walk go through billions).
  * @example
  * parseReport(JSON.parse(json)).title //=> "留守儿童统计表"
  * @category Report model
@@ -144,8 +146,13 @@ function forEachBlock(
   visit: (block: Record<string, unknown>, path: string) => void,
 ): void {
   const body = isObject(value) ? value.body : undefined;
-  // The lists of blocks of one level, each with where it is (for the message).
-  let level = new Map<unknown[], string>(Array.isArray(body) ? [[body, "body"]] : []);
+  // The lists of blocks of one level, each with where it is (for the message) and how many
+  // times a walk of the tree meets it (a section's list of blocks may be held by several).
+  type Level = Map<unknown[], { path: string; times: number }>;
+  let level: Level = new Map(Array.isArray(body) ? [[body, { path: "body", times: 1 }]] : []);
+  // Blocks a walk of the tree meets, each shared one every time: a few shared sections nested
+  // in each other would otherwise make the schema (and every renderer) walk billions.
+  let met = 0;
   for (let depth = 0; level.size > 0; depth++) {
     if (depth > MAX_DEPTH) {
       throw invalidArgument(
@@ -158,19 +165,44 @@ function forEachBlock(
         undefined,
       );
     }
-    const next = new Map<unknown[], string>();
-    for (const [blocks, path] of level) {
+    const next: Level = new Map();
+    for (const [blocks, { path, times }] of level) {
+      met += times * blocks.length;
       for (let i = 0; i < blocks.length; i++) {
         if (!(i in blocks)) throw holeError(`${path}[${i}]`, blocks.length);
         const b: unknown = blocks[i];
         if (!isObject(b)) continue;
         visit(b, `${path}[${i}]`);
-        if (b.type === "section" && Array.isArray(b.blocks) && !next.has(b.blocks))
-          next.set(b.blocks, `${path}[${i}].blocks`);
+        if (b.type !== "section" || !Array.isArray(b.blocks)) continue;
+        const seen = next.get(b.blocks);
+        if (seen) seen.times += times;
+        else next.set(b.blocks, { path: `${path}[${i}].blocks`, times });
       }
     }
     level = next;
   }
+  // Checked once the walk ends: sections that hold themselves never end, and are `too_deep`.
+  if (met > MAX_REPORT_BLOCKS) throw tooManyBlocks();
+}
+
+/**
+ * The most blocks a report may hold, a section held in several places counted in each: far
+ * beyond any real report (a county's child files are about half a million), and a bound on the
+ * walk of a report whose shared sections nest in each other.
+ */
+const MAX_REPORT_BLOCKS = 10_000_000;
+
+/** The error for a report of more than {@link MAX_REPORT_BLOCKS} blocks. */
+function tooManyBlocks(): ValidationError {
+  return invalidArgument(
+    "body",
+    "too_big",
+    text(
+      `报告的块不能超过 ${MAX_REPORT_BLOCKS} 个（被多处引用的章节按每处计）`,
+      `a report must not hold more than ${MAX_REPORT_BLOCKS} blocks (a section held in several places counts in each)`,
+    ),
+    undefined,
+  );
 }
 
 /** Whether a value is an array without holes (the metadata and privacy lines iterate these). */
