@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ChildFileSchema } from "../model/child-file";
 import { ValidationError } from "../errors/errors";
 import { changedFieldClasses, classedPaths, valueAt } from "./classed-paths";
+import { fieldClassAt } from "./field-class";
 
 const file = ChildFileSchema.parse({
   id: "c1",
@@ -70,5 +71,26 @@ describe("valueAt", () => {
   });
   it("refuses a path that is not an array", () => {
     expect(() => valueAt(file, "child.name" as never)).toThrow(ValidationError);
+  });
+  it("refuses a key that is not a string, number or symbol, naming it, however deep it nests", () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const sparse: unknown[] = [];
+    sparse.length = 1e9;
+    for (const [path, at] of [
+      [["child", deep], "path[1]"],
+      [[{ toString: () => "child" }], "path[0]"],
+      [sparse, "path[0]"],
+    ] as const) {
+      for (const call of [
+        () => valueAt(file, path as never),
+        () => fieldClassAt(ChildFileSchema, path as never),
+      ]) {
+        expect(call).toThrow(
+          expect.objectContaining({ issues: [expect.objectContaining({ path: at })] }),
+        );
+      }
+    }
+    expect(valueAt(file, ["child", Symbol("x")])).toBeUndefined();
   });
 });

@@ -48,7 +48,7 @@ export function classedPaths(schema: z.ZodType, value: unknown): ClassedPath[] {
  * @param value - Any value (plain data).
  * @param path - Keys and indexes from the root, as in {@link ClassedPath}.
  * @returns The value found, or `undefined`.
- * @throws ValidationError when `path` is not an array.
+ * @throws ValidationError when `path` is not an array of keys (strings, numbers or symbols).
  * @example
  * valueAt({ guardians: [{ phone: "13912345678" }] }, ["guardians", 0, "phone"]) //=> "13912345678"
  * valueAt({}, ["constructor"]) //=> undefined

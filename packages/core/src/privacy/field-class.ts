@@ -69,7 +69,7 @@ export function fieldClassOf(schema: z.ZodType): FieldClass | undefined {
  * @param schema - The schema that was parsed.
  * @param path - A path inside it, as in a zod issue.
  * @returns The class, or `undefined` when nothing on the path is classed.
- * @throws ValidationError when `path` is not an array.
+ * @throws ValidationError when `path` is not an array of keys (strings, numbers or symbols).
  * @example
  * fieldClassAt(ChildFileSchema, ["child", "idNumber"]) //=> "identifying"
  * fieldClassAt(ChildFileSchema, ["child", "name"]) //=> undefined
