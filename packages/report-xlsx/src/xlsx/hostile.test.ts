@@ -41,6 +41,39 @@ describe.each(HOSTILE_STRINGS.map((s) => [JSON.stringify(s.slice(0, 40)), s] as 
   },
 );
 
+describe("sheet names from titles", () => {
+  it("never start or end with an apostrophe, never split a character, and stay unique", async () => {
+    const titles = [
+      "!   {{constructor.constructor('alert(1)')()}}!   ",
+      " 'quoted' ",
+      "''''",
+      "😀".repeat(20),
+      `${"a".repeat(30)}😀`,
+      "a/b:c*d?e[f]g\\h",
+    ];
+    const report: Report = {
+      ...sampleReport(),
+      body: titles.map((title, i): Table => ({
+        type: "table",
+        id: `t${i}`,
+        title,
+        columns: [{ key: "k", header: "k", type: "text" }],
+        rows: [{ cells: ["x"] }],
+        notes: [],
+      })),
+    };
+    const bytes = await renderXlsx(report);
+    const names = XLSX.read(bytes, { type: "buffer" }).SheetNames;
+    for (const name of names) {
+      expect(name.length).toBeLessThanOrEqual(31);
+      expect(name).not.toMatch(/^'|'$|[[\]:*?/\\]/);
+      expect(name).not.toMatch(/[\uD800-\uDBFF]$/);
+    }
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(names).toContain("quoted");
+  });
+});
+
 describe("control characters", () => {
   it("become U+FFFD (XML 1.0 cannot carry them) and the file opens", async () => {
     const bytes = await renderXlsx(hostileReport(CONTROL_STRING));
