@@ -91,6 +91,6 @@ describe("valueAt", () => {
         );
       }
     }
-    expect(valueAt(file, ["child", Symbol("x")])).toBeUndefined();
+    expect(valueAt(file, ["child", Symbol("x")] as never)).toBeUndefined();
   });
 });
