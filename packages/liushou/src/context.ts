@@ -1,6 +1,15 @@
 import {
+  ActorSchema,
   ALL_PRESETS,
   builtinChecklistRegistry,
+  fieldIssue,
+  formatPath,
+  IdSchema,
+  IssueCode,
+  STORAGE_ENTITY_KINDS,
+  ValidationError,
+  type Actor,
+  type FieldIssue,
   dateInZone,
   DEFAULT_LOCALE,
   DEFAULT_TIME_ZONE,
@@ -32,8 +41,9 @@ import {
 import * as z from "zod";
 import type { ReportRenderer } from "./usecases/reports";
 import { ConsentOptionSchema, type ConsentOption } from "./usecases/consent";
-import { wrapStorage } from "./storage/wrap";
-import { ActorOptionSchema, makeAccess, type Access } from "./access/access";
+import { wrapAdapter } from "./storage/wrap";
+import { makeAccess, type Access } from "./access/access";
+import { checkStrict } from "./_lib/arguments";
 import { facadeWrites } from "./access/facade";
 import { maskStorage } from "./access/masked";
 import { scopeStorage } from "./access/scoped";
@@ -43,7 +53,11 @@ import { scopeStorage } from "./access/scoped";
  * @category Composition
  */
 export interface LiushouOptions {
-  /** The storage adapter (`createMemoryStorage()`, `createSqliteStorage(…)`, your own). */
+  /**
+   * The storage adapter (`createMemoryStorage()`, `createSqliteStorage(…)`, your own). It must
+   * have every part and method of `StorageAdapter`: one lacking any is refused when the app is
+   * created, naming it (`storage.audit.redact`).
+   */
   storage: StorageAdapter;
   /**
    * Who acts: an {@link ActorInput} (an id recorded in histories and the audit log, a role that
@@ -54,7 +68,12 @@ export interface LiushouOptions {
   actor: ActorInput | string;
   /** Which field classes each role sees in full; roles given replace `DEFAULT_ROLE_VISIBILITY`'s. */
   visibility?: RoleVisibility;
-  /** The current time. Default the system clock. */
+  /**
+   * The current time: a `Date` or an instant with an offset. Default the system clock. It is read
+   * once when the app is created, so a clock that throws or returns no instant is refused then
+   * (a `ValidationError` on `clock`); a later failure is the same error, with what the clock threw
+   * as `cause`, and nothing is written.
+   */
   clock?: () => Date | Instant;
   /** Locale of error messages (both texts stay available). Default zh-CN. */
   locale?: Locale;
@@ -66,13 +85,21 @@ export interface LiushouOptions {
    * terms are left out). Policies given that follow the school calendar need `calendar`.
    */
   policies?: readonly (PolicyInput | Policy)[];
-  /** Checklist versions for assessments. Default the built-in checklists. */
+  /**
+   * Checklist versions for assessments: a registry with `get` and `versions` (what
+   * `createChecklistRegistry` returns, which refuses a version listed twice). Default the
+   * built-in checklists.
+   */
   checklists?: ChecklistSource;
   /** The school calendar (terms, holidays) for policies counted in school weeks or terms. */
   calendar?: SchoolCalendarInput | SchoolCalendar;
   /** Report builders by name, for `buildReport`. */
   renderers?: Readonly<Record<string, ReportRenderer>>;
-  /** New ids (of changes, audit entries, records). Default random UUIDs. */
+  /**
+   * New ids (of changes, audit entries, records). Default random UUIDs. Each id is checked as an
+   * id (1 to 64 characters, or a whole number): one that is not, or a function that throws, is a
+   * `ValidationError` on `ids` and nothing is written.
+   */
   ids?: () => string;
   /**
    * Guardian consent checked before processing a child under 14 (PIPL Art. 31): the purposes
@@ -107,45 +134,262 @@ export interface Context {
   /** Today in `timeZone`. */
   today(): CalendarDate;
   newId(): string;
-  /** Validates input, throwing a `ValidationError` in the chosen locale. */
-  check<S extends z.ZodType>(schema: S, value: unknown, subject: LocalizedText): z.output<S>;
+  /**
+   * Validates input, throwing a `ValidationError` in the chosen locale, its issues named under
+   * `path` (the argument's name: `id`, `purpose`) when given.
+   */
+  check<S extends z.ZodType>(
+    schema: S,
+    value: unknown,
+    subject: LocalizedText,
+    path?: readonly (string | number)[],
+  ): z.output<S>;
 }
 
+/** Where an option that must be a function says what it should be. */
+const fn = <T>(zh: string, en: string) =>
+  z.custom<T>((v) => typeof v === "function", { params: { text: text(zh, en) } } as never);
+
 const OptionsSchema = z.object({
-  storage: z.custom<StorageAdapter>(
-    (v) =>
-      typeof v === "object" &&
-      v !== null &&
-      typeof (v as StorageAdapter).id === "string" &&
-      typeof (v as StorageAdapter).transaction === "function" &&
-      typeof (v as StorageAdapter).files?.get === "function",
-    { message: "expected a storage adapter (StorageAdapter)" },
-  ),
-  actor: ActorOptionSchema,
+  // The storage adapter and the actor are checked by `storageIssues` and `actorOption`.
+  storage: z.unknown(),
+  actor: z.unknown(),
   visibility: RoleVisibilitySchema.optional(),
-  clock: z.custom<() => Date | Instant>((v) => typeof v === "function").optional(),
+  clock: fn<() => Date | Instant>(
+    "应为返回当前时间的函数",
+    "expected a function returning the time",
+  ).optional(),
   locale: z.enum(LOCALES as [Locale, ...Locale[]]).optional(),
   timeZone: TimeZoneSchema.optional(),
   policies: PolicySetSchema.optional(),
   checklists: z
     .custom<ChecklistSource>(
       (v) =>
-        typeof v === "object" && v !== null && typeof (v as ChecklistSource).get === "function",
-      { message: "expected a checklist registry" },
+        typeof v === "object" &&
+        v !== null &&
+        typeof (v as ChecklistSource).get === "function" &&
+        typeof (v as ChecklistSource).versions === "function" &&
+        ["undefined", "function"].includes(typeof (v as { latest?: unknown }).latest),
+      {
+        params: {
+          text: text(
+            "应为检查表登记册（含 get 和 versions 方法，如 createChecklistRegistry(…) 的结果）",
+            "expected a checklist registry with get and versions (what createChecklistRegistry(…) returns)",
+          ),
+        },
+      } as never,
     )
     .optional(),
   calendar: SchoolCalendarSchema.optional(),
   renderers: z
     .record(
-      z.string(),
-      z.custom<ReportRenderer>((v) => typeof v === "function"),
+      z.string().min(1).max(200),
+      fn<ReportRenderer>(
+        "应为报表函数 (context, options) => 报表",
+        "expected a report function (context, options) => report",
+      ),
     )
     .optional(),
-  ids: z.custom<() => string>((v) => typeof v === "function").optional(),
+  ids: fn<() => string>(
+    "应为返回新编号的函数",
+    "expected a function returning a new id",
+  ).optional(),
   consent: ConsentOptionSchema.optional(),
 });
 
-const ClockSchema = z.union([z.date().refine((d) => !Number.isNaN(d.getTime())), InstantSchema]);
+const OPTIONS = text("createLiushou 选项", "createLiushou options");
+
+/** The methods every repository of a storage session has. */
+const REPOSITORY = ["get", "query", "stream", "streamIds", "put", "upsertMany", "remove"] as const;
+
+/** What a storage adapter must have: each part of a session and its methods. */
+const ADAPTER_PARTS: readonly (readonly [part: string, methods: readonly string[]])[] = [
+  ...STORAGE_ENTITY_KINDS.map((k) => [k, REPOSITORY] as const),
+  ["guardians", ["query", "stream"]],
+  ["parents", ["query", "stream"]],
+  ["fileChanges", ["append", "list", "redact"]],
+  ["audit", ["append", "query", "stream", "redact"]],
+];
+
+/**
+ * Issues of a storage adapter that lacks what the port requires (`StorageAdapter`): an `id`, a
+ * `transaction`, `capabilities`, and every repository with every method, each named by its
+ * path (`storage.audit.redact`), so a half-made adapter is refused when the app is created
+ * rather than failing with a TypeError in the middle of a use case.
+ */
+function storageIssues(storage: unknown): FieldIssue[] {
+  const issue = (path: string, zh: string, en: string, received: unknown) =>
+    fieldIssue(path, "invalid_type", text(zh, en), received);
+  if (typeof storage !== "object" || storage === null || Array.isArray(storage)) {
+    return [
+      issue(
+        "storage",
+        "应为存储适配器（StorageAdapter，如 createMemoryStorage()）",
+        "expected a storage adapter (StorageAdapter, such as createMemoryStorage())",
+        storage,
+      ),
+    ];
+  }
+  const issues: FieldIssue[] = [];
+  try {
+    const s = storage as Record<string, unknown>;
+    if (typeof s["id"] !== "string" || s["id"] === "") {
+      issues.push(
+        issue(
+          "storage.id",
+          "应为适配器名称（非空文本）",
+          "expected the adapter's name (a non-empty text)",
+          s["id"],
+        ),
+      );
+    }
+    if (typeof s["transaction"] !== "function") {
+      issues.push(
+        issue("storage.transaction", "应为函数", "expected a function", s["transaction"]),
+      );
+    }
+    const caps = s["capabilities"] as Record<string, unknown> | null | undefined;
+    if (typeof caps !== "object" || caps === null) {
+      issues.push(
+        issue(
+          "storage.capabilities",
+          "应为对象 { transactions, contactCounts, persistent }",
+          "expected an object { transactions, contactCounts, persistent }",
+          caps,
+        ),
+      );
+    } else if (caps["contactCounts"] === true && typeof s["countContacts"] !== "function") {
+      issues.push(
+        issue(
+          "storage.countContacts",
+          "声明了 contactCounts，应为函数",
+          "expected a function, as capabilities.contactCounts says",
+          s["countContacts"],
+        ),
+      );
+    }
+    for (const [part, methods] of ADAPTER_PARTS) {
+      const repo = s[part] as Record<string, unknown> | null | undefined;
+      if (typeof repo !== "object" || repo === null) {
+        issues.push(
+          issue(
+            `storage.${part}`,
+            "应为对象（适配器缺少此部分）",
+            "expected an object (the adapter lacks it)",
+            repo,
+          ),
+        );
+        continue;
+      }
+      for (const m of methods) {
+        if (typeof repo[m] !== "function") {
+          issues.push(
+            issue(
+              `storage.${part}.${m}`,
+              "应为函数（适配器缺少此方法）",
+              "expected a function (the adapter lacks this method)",
+              repo[m],
+            ),
+          );
+        }
+      }
+    }
+  } catch {
+    // A getter that throws, a revoked proxy: not an adapter either.
+    issues.push(
+      issue("storage", "无法读取此存储适配器", "this storage adapter cannot be read", storage),
+    );
+  }
+  return issues;
+}
+
+/**
+ * The actor option, parsed: an id (a string or a whole number: an administrator of every child)
+ * or an actor object, checked against `ActorSchema` so each issue names its field
+ * (`actor.role`, `actor.scope.classIds`), with no key it does not take. @internal
+ */
+export function actorOption(
+  actor: unknown,
+  locale: Locale,
+  path: readonly string[] = ["actor"],
+): Actor | string {
+  if (typeof actor === "object" && actor !== null && !Array.isArray(actor)) {
+    return checkStrict(locale, ActorSchema, actor, text("操作人", "actor"), { path });
+  }
+  if (typeof actor === "string" || typeof actor === "number" || typeof actor === "bigint") {
+    return validate(IdSchema, actor, { subject: text("操作人", "actor"), locale, path });
+  }
+  throw new ValidationError(
+    [
+      fieldIssue(
+        formatPath(path),
+        "invalid_type",
+        text(
+          "应为操作人 { id, role, scope } 或编号（编号视为管理员）",
+          "expected an actor { id, role, scope } or an id (an id acts as an administrator)",
+        ),
+        actor,
+      ),
+    ],
+    { subject: text("操作人", "actor"), locale },
+  );
+}
+
+/** The issues of a ValidationError, anything else thrown again. */
+function issuesOf(work: () => unknown): FieldIssue[] {
+  try {
+    work();
+    return [];
+  } catch (e) {
+    if (e instanceof ValidationError) return [...e.issues];
+    throw e;
+  }
+}
+
+/**
+ * Reads the clock: its instant, or a ValidationError on `clock` when it throws (the error as
+ * `cause`) or returns something that is not an instant (an invalid `Date`, a text without an
+ * offset, a number). @internal
+ */
+export function readClock(clock: () => unknown, locale: Locale): Instant {
+  const subject = text("时钟返回的时间", "time from the clock");
+  let t: unknown;
+  try {
+    t = clock();
+  } catch (cause) {
+    throw new ValidationError(
+      [
+        fieldIssue(
+          "clock",
+          IssueCode.INSTANT,
+          text("时钟出错，没有返回时间", "the clock threw instead of returning the time"),
+          undefined,
+        ),
+      ],
+      { subject, locale, cause },
+    );
+  }
+  return validate(InstantSchema, t, { subject, locale, path: ["clock"] });
+}
+
+/**
+ * A new id from the host's `ids`: an id as `IdSchema` takes it (a text of 1 to 64 characters, or
+ * a whole number, as text), or a ValidationError on `ids` (with what it threw as `cause`), so a
+ * broken generator never stores an entry without an id. @internal
+ */
+function readId(ids: () => unknown, locale: Locale): string {
+  const subject = text("新编号", "new id");
+  let id: unknown;
+  try {
+    id = ids();
+  } catch (cause) {
+    throw new ValidationError(
+      [fieldIssue("ids", IssueCode.ID, text("编号函数出错", "the ids function threw"), undefined)],
+      { subject, locale, cause },
+    );
+  }
+  return validate(IdSchema, id, { subject, locale, path: ["ids"] });
+}
 
 /**
  * The policies of the context: those given, refused when one follows the school calendar and
@@ -172,27 +416,58 @@ function policiesOf(
   );
 }
 
-/** Validates the options and builds the context. @internal */
+/**
+ * Validates the options and builds the context. Every problem is reported at once, each named
+ * by its option (`policies[1].id`, `storage.audit.redact`, `clock`): an option the function does
+ * not take (a typo such as `polices`), a storage adapter missing a method, an actor with a bad
+ * role or scope, a clock that throws or returns no instant (it is read once here), a checklist
+ * registry without `versions`, a renderer that is not a function. @internal
+ */
 export function makeContext(options: LiushouOptions): Context {
-  const o = validate(OptionsSchema, options, {
-    subject: text("createLiushou 选项", "createLiushou options"),
-    locale: options?.locale ?? DEFAULT_LOCALE,
+  const given = options as unknown;
+  const asked = (given as { locale?: unknown } | null)?.locale;
+  const locale0: Locale = LOCALES.includes(asked as Locale) ? (asked as Locale) : DEFAULT_LOCALE;
+  let o: z.output<typeof OptionsSchema> | undefined;
+  const issues = issuesOf(() => {
+    o = checkStrict(locale0, OptionsSchema, given, OPTIONS, { deep: false });
   });
+  let cause: unknown;
+  if (typeof given === "object" && given !== null && !Array.isArray(given)) {
+    const g = given as Record<string, unknown>;
+    issues.push(...storageIssues(g["storage"]));
+    issues.push(...issuesOf(() => actorOption(g["actor"], locale0)));
+    // The clock is read once, so one that throws or returns no instant is refused now.
+    if (typeof g["clock"] === "function") {
+      try {
+        readClock(g["clock"] as () => unknown, locale0);
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        issues.push(...e.issues);
+        cause = e.cause;
+      }
+    }
+  }
+  if (issues.length > 0 || o === undefined) {
+    throw new ValidationError(issues, {
+      subject: OPTIONS,
+      locale: locale0,
+      ...(cause === undefined ? {} : { cause }),
+    });
+  }
   const locale = o.locale ?? DEFAULT_LOCALE;
   const timeZone = o.timeZone ?? DEFAULT_TIME_ZONE;
   const clock = o.clock ?? (() => new Date());
-  const check: Context["check"] = (schema, value, subject) =>
-    validate(schema, value, { subject, locale });
-  const now = (): Instant => {
-    const t = check(ClockSchema, clock(), text("时钟返回的时间", "time from the clock"));
-    return t instanceof Date ? (t.toISOString() as Instant) : t;
-  };
+  const ids = o.ids ?? (() => globalThis.crypto.randomUUID());
+  const check: Context["check"] = (schema, value, subject, path = []) =>
+    validate(schema, value, { subject, locale, path });
+  const now = (): Instant => readClock(clock, locale);
   const today = () => dateInZone(now(), timeZone);
+  const storage = o.storage as StorageAdapter;
   return withActor(
     {
-      storage: wrapStorage(o.storage),
-      view: wrapStorage(o.storage),
-      base: wrapStorage(o.storage),
+      storage: wrapAdapter(storage, locale),
+      view: wrapAdapter(storage, locale),
+      base: wrapAdapter(storage, locale),
       actor: "",
       access: undefined as never,
       visibility: o.visibility,
@@ -205,16 +480,16 @@ export function makeContext(options: LiushouOptions): Context {
       consent: o.consent ? (o.consent.required as ConsentPurpose[]) : [],
       now,
       today,
-      newId: o.ids ?? (() => globalThis.crypto.randomUUID()),
+      newId: () => readId(ids, locale),
       check,
     },
-    o.actor,
+    o.actor as ActorInput | string,
   );
 }
 
 /** The context of another actor over the same adapter and settings. @internal */
 export function withActor(ctx: Context, actor: ActorInput | string): Context {
-  const a = ctx.check(ActorOptionSchema, actor, text("操作人", "actor"));
+  const a = actorOption(actor, ctx.locale);
   const access = makeAccess(a, ctx.visibility, ctx.today);
   const storage = scopeStorage(ctx.base, access);
   const next: { -readonly [K in keyof Context]: Context[K] } = {
@@ -224,6 +499,7 @@ export function withActor(ctx: Context, actor: ActorInput | string): Context {
     access,
   };
   // app.storage writes as this actor's use cases do.
-  next.view = maskStorage(storage, access.visible, facadeWrites(next));
+  // Its errors read in the app's locale, as the use cases' do.
+  next.view = wrapAdapter(maskStorage(storage, access.visible, facadeWrites(next)), ctx.locale);
   return next;
 }

@@ -36,7 +36,10 @@ import {
   type FieldClass,
   type LeftBehindStatistics,
 } from "@liushou/core";
+import * as z from "zod";
 import { makeContext, withActor, type Context, type LiushouOptions } from "./context";
+import { checkArgument } from "./_lib/arguments";
+import { inLocaleMethods } from "./_lib/localized";
 import { reveal, type RevealResult } from "./usecases/reveal";
 import {
   consentStatusNow,
@@ -100,7 +103,10 @@ export interface Liushou {
    * writes outside the scope refused (`ForbiddenError`), driver errors as `StorageError`.
    */
   readonly storage: StorageAdapter;
-  /** The field classes the actor's role sees in full; other classed fields come back masked. */
+  /**
+   * The field classes the actor's role sees in full; other classed fields come back masked. A
+   * frozen array: changing it cannot unmask anything.
+   */
   readonly visibleClasses: readonly FieldClass[];
   /** The same use cases acting as another user (a host passes the signed-in user per request). */
   as(actor: ActorInput | string): Liushou;
@@ -114,6 +120,8 @@ export interface Liushou {
    * Checks the whole hash-chained audit log (administrators only): the first entry edited,
    * deleted or moved, or `ok` with the last hash (keep it to detect entries cut from the end).
    * The log is streamed from storage entry by entry: memory does not grow with its length.
+   * `expectedHead` must be a hash as `head` gives it (64 lower-case hex digits), and no other
+   * option is taken: a malformed one is a ValidationError, not a broken chain.
    */
   verifyAuditLog(options?: { expectedHead?: string }): Promise<AuditVerification>;
   /**
@@ -134,7 +142,9 @@ export interface Liushou {
    * file kept `policy.years` after its child left scope is anonymised (`anonymiseChildFile`)
    * or erased with the records about the child alone, its history and the values in its audit
    * entries redacted, one transaction per file and one `anonymise` or `erase` audit entry each.
-   * The audit log still verifies. `dryRun: true` writes nothing and returns the same report.
+   * The audit log still verifies. `dryRun: true` writes nothing and returns the same report;
+   * only a dry run may look at an `asOf` later than today. Each file is judged again in its own
+   * transaction: one changed meanwhile so that it no longer expires is skipped (`changed`).
    * @example
    * const preview = await admin.applyRetention({ policy: { years: 3, action: "anonymise" }, dryRun: true });
    * preview.counts //=> { anonymised: 12, erased: 0, skipped: 1, kept: 4310 }
@@ -151,7 +161,11 @@ export interface Liushou {
   ): Promise<ImportResult>;
   /** A stored file, or `null`. */
   getFile(id: string): Promise<StorageRecord<ChildFile> | null>;
-  /** Changes a file with an immer recipe; file, history and audit written together. */
+  /**
+   * Changes a file with an immer recipe; file, history and audit written together. The recipe
+   * must be synchronous and either change the draft or return a file: another is refused with a
+   * ValidationError on `recipe` (what it throws itself is passed on).
+   */
   updateFile(
     id: string,
     recipe: FileRecipe,
@@ -161,7 +175,10 @@ export interface Liushou {
   fileHistory(id: string): Promise<readonly FileChange[]>;
   /** A file as it was at a date or instant, rebuilt from its history; `null` if unknown. */
   fileAsOf(id: string, asOf: CalendarDate | Instant): Promise<ChildFile | null>;
-  /** Records a contact (every child and the mentor must be on file). */
+  /**
+   * Records a contact (every child and the mentor must be on file, every child in the actor's
+   * scope: a `ForbiddenError` otherwise).
+   */
   recordContact(input: RecordContactInput): Promise<StorageRecord<ContactRecord>>;
   /** Contact counts per child or mentor (answered by the adapter when it can). */
   contactCounts(query: StorageContactCountQuery): Promise<readonly StorageContactCount[]>;
@@ -235,91 +252,111 @@ export interface Liushou {
   buildReport(name: string, options?: unknown): Promise<unknown>;
 }
 
+const VERIFY = text("审计日志校验选项", "audit log verification options");
+const VerifyOptionsSchema = z.object({
+  expectedHead: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, {
+      params: { text: text("应为 64 位十六进制哈希", "expected a 64-digit hex hash") },
+    } as never)
+    .optional(),
+});
+
 function liushouOf(ctx: Context): Liushou {
-  const fileId = (id: string) => ctx.check(IdSchema, id, text("档案编号", "file id"));
+  const fileId = (id: string) => ctx.check(IdSchema, id, text("档案编号", "file id"), ["id"]);
   const masked = <T>(schema: Parameters<typeof maskFields>[0], value: T): T =>
     maskFields(schema, value, ctx.access.visible);
-  return {
-    storage: ctx.view,
-    visibleClasses: ctx.access.visible,
-    as: (actor) => liushouOf(withActor(ctx, actor)),
-    reveal: (childId, fields, purpose) => reveal(ctx, childId, fields, purpose),
-    verifyAuditLog: async (options = {}) => {
-      // Streamed through the verifier: one entry in memory at a time, whatever the log's length.
-      const verifier = createAuditVerifier(options);
-      for await (const e of ctx.storage.audit.stream({})) if (verifier.push(e)) break;
-      return verifier.finish();
+  // Every error reads in the app's locale, whatever built it.
+  return inLocaleMethods<Liushou>(
+    {
+      storage: ctx.view,
+      visibleClasses: ctx.access.visible,
+      as: (actor) => liushouOf(withActor(ctx, actor)),
+      reveal: (childId, fields, purpose) => reveal(ctx, childId, fields, purpose),
+      verifyAuditLog: async (options) => {
+        const o = checkArgument(ctx, "options", options, VerifyOptionsSchema, VERIFY, {
+          optional: true,
+        });
+        // Streamed through the verifier: one entry in memory at a time, whatever the log's length.
+        const verifier = createAuditVerifier(o);
+        for await (const e of ctx.storage.audit.stream({})) if (verifier.push(e)) break;
+        return verifier.finish();
+      },
+      recordConsent: async (input) => {
+        const r = await recordConsent(ctx, input);
+        return { ...r, value: masked(ConsentRecordSchema, r.value) };
+      },
+      withdrawConsent: async (id, options) => {
+        const r = await withdrawConsent(ctx, id, options);
+        return { ...r, value: masked(ConsentRecordSchema, r.value) };
+      },
+      consentStatus: async (childId, purpose) => {
+        const s = await consentStatusNow(ctx, childId, purpose);
+        return s.record ? { ...s, record: masked(ConsentRecordSchema, s.record) } : s;
+      },
+      applyRetention: (options) => applyRetention(ctx, options),
+      importFiles: (rows, options) => importFiles(ctx, rows, options),
+      importEntities: (kind, rows, options) => importEntities(ctx, kind, rows, options),
+      getFile: (id) => ctx.view.files.get(fileId(id)),
+      updateFile: async (id, recipe, options) => {
+        const r = await updateFile(ctx, id, recipe, options);
+        const file = { ...r.file, value: masked(ChildFileSchema, r.file.value) };
+        return { file, change: maskChange(r.change, ctx.access.visible) };
+      },
+      fileHistory: (id) => ctx.view.fileChanges.list(fileId(id)),
+      fileAsOf: async (id, asOf) => {
+        const file = await fileAsOf(ctx, id, asOf);
+        return file && masked(ChildFileSchema, file);
+      },
+      recordContact: async (input) => {
+        const r = await recordContact(ctx, input);
+        return { ...r, value: masked(ContactRecordSchema, r.value) };
+      },
+      contactCounts: (query) => contactCounts(ctx, query),
+      planPairings: (options) => planPairings(ctx, options),
+      explainWhyNot: (plan, childId, mentorId, options) =>
+        explainWhyNot(ctx, plan, childId, mentorId, options),
+      applyPairingPlan: (plan, options) => applyPairingPlan(ctx, plan, options),
+      compliance: async (options) => maskReport(await compliance(ctx, options), ctx.access.visible),
+      listDue: (options) => listDue(ctx, options),
+      statistics: (options) => statistics(ctx, options),
+      completeness: (options) => completeness(ctx, options),
+      enrolment: (options) => enrolment(ctx, options),
+      assessRisks: (options) => assessRisks(ctx, options),
+      assessChild: async (input) => {
+        const r = await assessChild(ctx, input);
+        return {
+          ...r,
+          assessment: { ...r.assessment, value: masked(AssessmentSchema, r.assessment.value) },
+          file: { ...r.file, value: masked(ChildFileSchema, r.file.value) },
+        };
+      },
+      proposeAssistancePlan: async (input) => {
+        const r = await proposeAssistancePlan(ctx, input);
+        return { ...r, value: masked(AssistancePlanSchema, r.value) };
+      },
+      trackAssistancePlan: async (planId, itemId, entry, options) => {
+        const r = await trackAssistancePlan(ctx, planId, itemId, entry, options);
+        return { ...r, value: masked(AssistancePlanSchema, r.value) };
+      },
+      lateAssistanceItems: (options) => lateAssistanceItems(ctx, options),
+      buildReport: (name, options) => buildReport(ctx, name, options),
     },
-    recordConsent: async (input) => {
-      const r = await recordConsent(ctx, input);
-      return { ...r, value: masked(ConsentRecordSchema, r.value) };
-    },
-    withdrawConsent: async (id, options) => {
-      const r = await withdrawConsent(ctx, id, options);
-      return { ...r, value: masked(ConsentRecordSchema, r.value) };
-    },
-    consentStatus: async (childId, purpose) => {
-      const s = await consentStatusNow(ctx, childId, purpose);
-      return s.record ? { ...s, record: masked(ConsentRecordSchema, s.record) } : s;
-    },
-    applyRetention: (options) => applyRetention(ctx, options),
-    importFiles: (rows, options) => importFiles(ctx, rows, options),
-    importEntities: (kind, rows, options) => importEntities(ctx, kind, rows, options),
-    getFile: (id) => ctx.view.files.get(fileId(id)),
-    updateFile: async (id, recipe, options) => {
-      const r = await updateFile(ctx, id, recipe, options);
-      const file = { ...r.file, value: masked(ChildFileSchema, r.file.value) };
-      return { file, change: maskChange(r.change, ctx.access.visible) };
-    },
-    fileHistory: (id) => ctx.view.fileChanges.list(fileId(id)),
-    fileAsOf: async (id, asOf) => {
-      const file = await fileAsOf(ctx, id, asOf);
-      return file && masked(ChildFileSchema, file);
-    },
-    recordContact: async (input) => {
-      const r = await recordContact(ctx, input);
-      return { ...r, value: masked(ContactRecordSchema, r.value) };
-    },
-    contactCounts: (query) => contactCounts(ctx, query),
-    planPairings: (options) => planPairings(ctx, options),
-    explainWhyNot: (plan, childId, mentorId, options) =>
-      explainWhyNot(ctx, plan, childId, mentorId, options),
-    applyPairingPlan: (plan, options) => applyPairingPlan(ctx, plan, options),
-    compliance: async (options) => maskReport(await compliance(ctx, options), ctx.access.visible),
-    listDue: (options) => listDue(ctx, options),
-    statistics: (options) => statistics(ctx, options),
-    completeness: (options) => completeness(ctx, options),
-    enrolment: (options) => enrolment(ctx, options),
-    assessRisks: (options) => assessRisks(ctx, options),
-    assessChild: async (input) => {
-      const r = await assessChild(ctx, input);
-      return {
-        ...r,
-        assessment: { ...r.assessment, value: masked(AssessmentSchema, r.assessment.value) },
-        file: { ...r.file, value: masked(ChildFileSchema, r.file.value) },
-      };
-    },
-    proposeAssistancePlan: async (input) => {
-      const r = await proposeAssistancePlan(ctx, input);
-      return { ...r, value: masked(AssistancePlanSchema, r.value) };
-    },
-    trackAssistancePlan: async (planId, itemId, entry, options) => {
-      const r = await trackAssistancePlan(ctx, planId, itemId, entry, options);
-      return { ...r, value: masked(AssistancePlanSchema, r.value) };
-    },
-    lateAssistanceItems: (options) => lateAssistanceItems(ctx, options),
-    buildReport: (name, options) => buildReport(ctx, name, options),
-  };
+    ctx.locale,
+  );
 }
 
 /**
  * Wires a storage adapter and the rules into Liushou's use cases, so a host app does not write
- * them itself. The options are validated; time comes from `clock`, days are read in
- * `timeZone` (default `Asia/Shanghai`).
+ * them itself. The options are validated here, every problem at once, each named by its option:
+ * an option it does not take (`polices`), a storage adapter lacking a method
+ * (`storage.audit.redact`), an actor's bad role or scope (`actor.scope.classIds`), a clock that
+ * throws or returns no instant (it is read once). Time comes from `clock`, days are read in
+ * `timeZone` (default `Asia/Shanghai`), errors in `locale`.
  * @param options - `storage`, `actor`, and optionally `clock`, `locale`, `timeZone`,
  * `policies`, `checklists`, `renderers`, `ids`.
  * @returns The use cases.
- * @throws ValidationError for invalid options.
+ * @throws ValidationError for invalid options, in `locale` (zh-CN by default).
  * @example
  * import { createLiushou } from "liushou";
  * import { createMemoryStorage } from "@liushou/storage-memory";

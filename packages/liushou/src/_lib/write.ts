@@ -1,4 +1,5 @@
 import {
+  fieldIssue,
   IssueCode,
   outOfScope,
   storageAuditPatches,
@@ -121,33 +122,25 @@ export function unknownId(
     ctx,
     path,
     IssueCode.UNKNOWN_ID,
-    JSON.stringify(id),
+    id,
     `没有编号为 ${id} 的记录（${kind}）`,
     `no ${kind} record has id ${id}`,
   );
 }
 
-/** A ValidationError with one issue. @internal */
+/**
+ * A ValidationError with one issue; the value received is shown as core shows it (a long text
+ * cut short, long numbers masked), so a huge argument never makes a huge message. @internal
+ */
 export function validationIssue(
   ctx: Context,
   path: string,
   code: string,
-  received: string,
+  received: unknown,
   zh: string,
   en: string,
 ): ValidationError {
-  return new ValidationError(
-    [
-      {
-        path,
-        code,
-        received,
-        message: text(
-          `字段 ${path}：${zh}（收到：${received}）`,
-          `${path}: ${en} (received: ${received})`,
-        ),
-      },
-    ],
-    { locale: ctx.locale },
-  );
+  return new ValidationError([fieldIssue(path, code, text(zh, en), received)], {
+    locale: ctx.locale,
+  });
 }

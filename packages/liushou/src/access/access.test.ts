@@ -293,6 +293,22 @@ describe("the audit log through the app", () => {
     await expect(as(teacher).verifyAuditLog()).rejects.toMatchObject({ name: "ForbiddenError" });
   });
 
+  it("refuses verification options it does not take rather than report a broken chain", async () => {
+    const { admin } = await world();
+    const r = await admin.verifyAuditLog();
+    const head = r.ok ? r.head : "";
+    await expect(admin.verifyAuditLog({ expectedHeed: head } as never)).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [{ path: "expectedHeed", code: "unrecognized_keys" }],
+    });
+    for (const expectedHead of [42, "not a hash", head.toUpperCase()]) {
+      await expect(admin.verifyAuditLog({ expectedHead } as never)).rejects.toMatchObject({
+        issues: [{ path: "expectedHead" }],
+      });
+    }
+    expect(await admin.verifyAuditLog({ expectedHead: head })).toMatchObject({ ok: true });
+  });
+
   it("the streamed check still finds an edited, a deleted and a reordered entry", async () => {
     const { storage, admin } = await world();
     const intact = await admin.verifyAuditLog();

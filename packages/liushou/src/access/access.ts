@@ -1,6 +1,4 @@
 import {
-  ActorSchema,
-  IdSchema,
   storageScopeOf,
   visibleClasses,
   type Actor,
@@ -10,7 +8,6 @@ import {
   type StorageScope,
   type StorageSession,
 } from "@liushou/core";
-import * as z from "zod";
 
 /** What the composition layer knows of who acts: the actor, what it sees, how to find its scope. @internal */
 export interface Access {
@@ -21,24 +18,34 @@ export interface Access {
   scopeIn(session: StorageSession): Promise<StorageScope | undefined>;
 }
 
-/**
- * The schema of `createLiushou`'s `actor` option: an actor, or a bare id (the form of earlier
- * versions), shorthand for an administrator with every child in scope, for scripts and
- * single-user tools. It is masked like any administrator. @internal
- */
-export const ActorOptionSchema = z.union([ActorSchema, IdSchema]);
+/** A deep copy of plain data, frozen all through. */
+function frozen<T>(value: T): T {
+  const copy = structuredClone(value);
+  const freeze = (v: unknown): void => {
+    if (typeof v !== "object" || v === null) return;
+    Object.freeze(v);
+    for (const inner of Object.values(v)) freeze(inner);
+  };
+  freeze(copy);
+  return copy;
+}
 
-/** Builds the access of an actor (validated) under a visibility table. @internal */
+/**
+ * Builds the access of an actor (validated) under a visibility table. The actor and the visible
+ * classes are frozen copies: code given them (a report renderer, a host reading
+ * `app.visibleClasses`) cannot widen the scope or unmask fields by changing them. @internal
+ */
 export function makeAccess(
   actor: Actor | string,
   visibility: RoleVisibility | undefined,
   today: () => CalendarDate,
 ): Access {
-  const a: Actor =
+  const a: Actor = frozen(
     typeof actor === "string"
       ? { id: actor, role: "administrator", scope: { level: "all" } }
-      : actor;
-  const visible = visibleClasses(a.role, visibility);
+      : actor,
+  );
+  const visible = frozen([...visibleClasses(a.role, visibility)]);
   return {
     actor: a,
     visible,

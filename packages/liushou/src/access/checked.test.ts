@@ -180,6 +180,33 @@ describe("app.storage writes", () => {
     expect((await auditOf(storage)).at(-1)).toMatchObject({ entityId: "r3", operation: "create" });
   });
 
+  it("check the version options of put and remove before the adapter reads them", async () => {
+    const { storage, app } = await world();
+    const count = (await auditOf(storage)).length;
+    expect(await refusal(app.storage.contacts.remove("r1", undefined as never))).toEqual([
+      ["options", "invalid_type"],
+    ]);
+    expect(
+      await refusal(app.storage.contacts.remove("r1", { expectedVersion: "1" } as never)),
+    ).toEqual([["options.expectedVersion", "invalid_type"]]);
+    expect(
+      await refusal(app.storage.contacts.remove(null as never, { expectedVersion: 1 })),
+    ).toEqual([["id", "id"]]);
+    const record = {
+      id: "r3",
+      kind: "talk" as const,
+      at: LATER,
+      childIds: ["c1"],
+      initiator: "mentor" as const,
+    };
+    expect(await refusal(app.storage.contacts.put(record, { at: LATER } as never))).toEqual([
+      ["options.expectedVersion", "invalid_type"],
+    ]);
+    expect(await storage.contacts.get("r1")).not.toBeNull();
+    expect(await storage.contacts.get("r3")).toBeNull();
+    expect(await auditOf(storage)).toHaveLength(count);
+  });
+
   it("take every write's time from the app's clock and the entries' ids from its ids", async () => {
     const storage = createMemoryStorage();
     await createLiushou({ storage, actor: "admin", clock: () => AT }).importEntities("contacts", [

@@ -1,6 +1,8 @@
 import {
   ForbiddenError,
+  IdSchema,
   InstantSchema,
+  type LocalizedText,
   STORAGE_ENTITY_SCHEMAS,
   text,
   validate,
@@ -8,17 +10,19 @@ import {
   type StorageEntityKind,
   type StorageSession,
 } from "@liushou/core";
-import type * as z from "zod";
+import * as z from "zod";
 import type { Context } from "../context";
 import { auditEntry } from "../_lib/write";
 import { commitWrites, prepareWrites } from "../usecases/batch";
 import { validateRows } from "../usecases/import";
 import { FACADE_REASON } from "./checked";
+import { ExpectedVersionSchema } from "../_lib/arguments";
 import type { Facade } from "./masked";
 
 type Repo = StorageSession["files"];
 
 const SUBJECT = text("写入的记录", "record written");
+const REMOVAL = text("删除选项", "remove options");
 
 /**
  * The writes of `app.storage` for an actor's context: the way the use cases write, so a host
@@ -33,6 +37,9 @@ const SUBJECT = text("写入的记录", "record written");
  * - `put` does the same for one value, and writes it at `expectedVersion` (a `create` or
  *   `update` audit entry with the new version).
  * - `remove` records a `delete` audit entry.
+ * - The id of `remove` and the `expectedVersion` of `put` (`null` to create) and `remove` are
+ *   checked before the adapter reads them: a missing one is a ValidationError naming
+ *   `options.expectedVersion`, not a driver's TypeError.
  *
  * Every write is stamped with the app's clock, as the use cases are: `options.at`, which the
  * port requires, must be an instant but is not what the record and the log keep. The reason
@@ -47,6 +54,13 @@ export function facadeWrites(ctx: Context): Facade {
       path: ["options", "at"],
       locale: ctx.locale,
     });
+  // The version options of `put` and `remove`, checked before the adapter reads them.
+  const version = (options: unknown, schema: z.ZodType, subject: LocalizedText) =>
+    validate(z.object({ expectedVersion: schema }), options, {
+      subject,
+      path: ["options"],
+      locale: ctx.locale,
+    });
   return {
     writes(kind: StorageEntityKind, atomic) {
       const schema = STORAGE_ENTITY_SCHEMAS[kind] as z.ZodType;
@@ -54,6 +68,7 @@ export function facadeWrites(ctx: Context): Facade {
       return {
         async put(value, options) {
           instant(options?.at);
+          version(options, ExpectedVersionSchema.nullable(), text("写入选项", "write options"));
           const parsed = validate(schema, value, { subject: SUBJECT, locale: ctx.locale });
           const at = ctx.now();
           return atomic(async (tx) => {
@@ -99,7 +114,9 @@ export function facadeWrites(ctx: Context): Facade {
             await commitWrites(ctx, tx, kind, prepared, { at, reason: FACADE_REASON });
           });
         },
-        remove(id, options) {
+        async remove(id, options) {
+          validate(IdSchema, id, { subject: REMOVAL, path: ["id"], locale: ctx.locale });
+          version(options, ExpectedVersionSchema, REMOVAL);
           return atomic(async (tx) => {
             const removed = await repoOf(tx).remove(id, options);
             if (removed) {

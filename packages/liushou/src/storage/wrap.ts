@@ -2,17 +2,23 @@ import {
   LiushouError,
   STORAGE_ENTITY_KINDS,
   StorageError,
+  type Locale,
   type StorageAdapter,
   type StorageSession,
 } from "@liushou/core";
+import { inLocale } from "../_lib/localized";
 
-/** Errors thrown by a transaction's own work, passed on untouched. */
-type Passed = WeakSet<object>;
+/** Errors thrown by a transaction's own work, and the locale of Liushou's errors (if set). */
+interface Passed {
+  readonly work: WeakSet<object>;
+  readonly locale: Locale | undefined;
+}
 
 function wrapError(adapterId: string, operation: string, error: unknown, passed: Passed): unknown {
-  if (error instanceof LiushouError) return error;
-  if (typeof error === "object" && error !== null && passed.has(error)) return error;
-  return new StorageError(adapterId, operation, { cause: error });
+  if (error instanceof LiushouError) return passed.locale ? inLocale(error, passed.locale) : error;
+  if (typeof error === "object" && error !== null && passed.work.has(error)) return error;
+  const wrapped = new StorageError(adapterId, operation, { cause: error });
+  return passed.locale ? inLocale(wrapped, passed.locale) : wrapped;
 }
 
 function wrapCall<A extends unknown[], R>(
@@ -115,8 +121,16 @@ function wrapSession(adapterId: string, session: StorageSession, passed: Passed)
  * @category Composition
  */
 export function wrapStorage(adapter: StorageAdapter): StorageAdapter {
+  return wrapAdapter(adapter);
+}
+
+/**
+ * {@link wrapStorage}, with Liushou's errors (the adapter's `ConflictError`, a scope's
+ * `ForbiddenError`) given their message in `locale` when one is set. @internal
+ */
+export function wrapAdapter(adapter: StorageAdapter, locale?: Locale): StorageAdapter {
   const id = adapter.id;
-  const passed: Passed = new WeakSet();
+  const passed: Passed = { work: new WeakSet(), locale };
   return {
     ...wrapSession(id, adapter, passed),
     id,
@@ -127,7 +141,7 @@ export function wrapStorage(adapter: StorageAdapter): StorageAdapter {
           try {
             return await work(wrapSession(id, tx, passed));
           } catch (e) {
-            if (typeof e === "object" && e !== null) passed.add(e);
+            if (typeof e === "object" && e !== null) passed.work.add(e);
             throw e;
           }
         });

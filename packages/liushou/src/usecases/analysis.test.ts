@@ -218,4 +218,27 @@ describe("a role actor analyses its files through the library", () => {
       name: "ValidationError",
     });
   });
+
+  it("refuses an option it does not take, naming it, so a misspelt one is not ignored", async () => {
+    const { app } = await world();
+    const cases: [() => Promise<unknown>, string][] = [
+      [() => app.statistics({ groupby: "class" } as never), "groupby"],
+      [() => app.statistics({ scope: { schoolID: "s1" } } as never), "scope.schoolID"],
+      [() => app.completeness({ detail: false } as never), "detail"],
+      [() => app.assessRisks({ leftBehindOnl: true } as never), "leftBehindOnl"],
+      [
+        () => app.enrolment({ from: "2025-09-01", schoolage: { from: 6, to: 15 } } as never),
+        "schoolage",
+      ],
+      [() => app.statistics(null as never), "options"],
+    ];
+    for (const [call, path] of cases) {
+      await expect(call()).rejects.toMatchObject({ name: "ValidationError", issues: [{ path }] });
+    }
+    // The options core takes still pass.
+    expect(
+      (await app.statistics({ groupBy: "class", convention: "boarding-overlaps" })).groupBy,
+    ).toBe("class");
+    expect((await app.completeness({ details: false })).total).toBeDefined();
+  });
 });

@@ -1,7 +1,6 @@
 import {
   addDays,
   assessRiskAll,
-  CalendarDateSchema,
   checkLegalDutiesAll,
   classifyLeftBehind,
   completenessReportPartitioned,
@@ -30,6 +29,7 @@ import {
 import * as z from "zod";
 import type { Context } from "../context";
 import { drain, ScopeSchema, type LiushouScope } from "./scope";
+import { checkArgument, DaySchema } from "../_lib/arguments";
 
 /** Files held at once by an analysis: one batch of the children in scope. */
 const BATCH = 1000;
@@ -62,16 +62,46 @@ async function organisation(s: StorageSession, scope: LiushouScope) {
   return { schools, classes };
 }
 
-const ScopeOption = z.object({ scope: ScopeSchema }).loose();
+const ScopeOption = z.object({ scope: ScopeSchema });
 
-/** Splits the validated `scope` off the options; core validates the rest. */
+/** The options of core's counters that `statistics` and `completeness` pass on. */
+const COUNTING_KEYS = [
+  "asOf",
+  "zone",
+  "definition",
+  "groupBy",
+  "areaBy",
+  "schools",
+  "classes",
+  "validation",
+] as const satisfies readonly (keyof AnalysisStatisticsOptions &
+  keyof AnalysisCompletenessOptions)[];
+const STATISTICS_KEYS = [
+  ...COUNTING_KEYS,
+  "convention",
+] as const satisfies readonly (keyof AnalysisStatisticsOptions)[];
+const COMPLETENESS_KEYS = [
+  ...COUNTING_KEYS,
+  "fields",
+  "fileOpenedBy",
+  "details",
+] as const satisfies readonly (keyof AnalysisCompletenessOptions)[];
+
+/**
+ * Splits the validated `scope` off the options (no option besides `known` and `scope` taken);
+ * core validates the rest.
+ */
 function split<O extends { scope?: LiushouScope }>(
   ctx: Context,
-  options: O,
+  options: O | undefined,
   subject: LocalizedText,
+  known: readonly string[],
 ): { scope: LiushouScope; rest: Omit<O, "scope"> } {
-  const { scope } = ctx.check(ScopeOption, options, subject);
-  const { scope: _given, ...rest } = options;
+  const { scope } = checkArgument(ctx, "options", options, ScopeOption, subject, {
+    optional: true,
+    known,
+  });
+  const { scope: _given, ...rest } = options ?? ({} as O);
   return { scope, rest };
 }
 
@@ -85,14 +115,15 @@ async function countInScope<
   R,
 >(
   ctx: Context,
-  options: O,
+  options: O | undefined,
   subject: LocalizedText,
+  known: readonly string[],
   count: (
     batches: AsyncIterable<ChildFile[]>,
     options: Omit<O, "scope"> & { asOf: CalendarDate; zone: TimeZone },
   ) => Promise<R>,
 ): Promise<R> {
-  const { scope, rest } = split(ctx, options, subject);
+  const { scope, rest } = split(ctx, options, subject, known);
   return ctx.storage.transaction(async (tx) => {
     const names = rest.schools && rest.classes ? {} : await organisation(tx, scope);
     return count(fileBatches(tx, scope), {
@@ -121,12 +152,13 @@ export interface AnalysisStatisticsOptions extends Omit<StatisticsOptions, "asOf
  */
 export function statistics(
   ctx: Context,
-  options: AnalysisStatisticsOptions = {},
+  options?: AnalysisStatisticsOptions,
 ): Promise<LeftBehindStatistics> {
   return countInScope(
     ctx,
     options,
     text("统计选项", "statistics options"),
+    STATISTICS_KEYS,
     leftBehindStatisticsPartitioned,
   );
 }
@@ -147,19 +179,20 @@ export interface AnalysisCompletenessOptions extends Omit<CompletenessReportOpti
  */
 export function completeness(
   ctx: Context,
-  options: AnalysisCompletenessOptions = {},
+  options?: AnalysisCompletenessOptions,
 ): Promise<CompletenessReport> {
   return countInScope(
     ctx,
     options,
     text("建档率选项", "completeness options"),
+    COMPLETENESS_KEYS,
     completenessReportPartitioned,
   );
 }
 
 const EnrolmentOptionsSchema = z.object({
-  from: CalendarDateSchema,
-  asOf: CalendarDateSchema.optional(),
+  from: DaySchema,
+  asOf: DaySchema.optional(),
   scope: ScopeSchema.optional(),
   schoolAge: z.object({ from: z.number(), to: z.number() }).optional(),
 });
@@ -183,7 +216,13 @@ export async function enrolment(
   ctx: Context,
   options: EnrolmentOptions,
 ): Promise<EnrolmentStatistics> {
-  const o = ctx.check(EnrolmentOptionsSchema, options, text("入学统计选项", "enrolment options"));
+  const o = checkArgument(
+    ctx,
+    "options",
+    options,
+    EnrolmentOptionsSchema,
+    text("入学统计选项", "enrolment options"),
+  );
   const files = await ctx.storage.transaction((tx) =>
     drain(tx.files.stream(o.scope ?? {}), (r) => r.value),
   );
@@ -196,7 +235,7 @@ export async function enrolment(
 }
 
 const RiskOptionsSchema = z.object({
-  asOf: CalendarDateSchema.optional(),
+  asOf: DaySchema.optional(),
   scope: ScopeSchema.optional(),
   definition: DefinitionChoiceSchema.optional(),
   leftBehindOnly: z.boolean().default(false),
@@ -234,12 +273,19 @@ export interface ChildRisk {
  */
 export async function assessRisks(
   ctx: Context,
-  options: AssessRisksOptions = {},
+  options?: AssessRisksOptions,
 ): Promise<ChildRisk[]> {
-  const o = ctx.check(RiskOptionsSchema, options, text("风险评估选项", "risk options"));
+  const o = checkArgument(
+    ctx,
+    "options",
+    options,
+    RiskOptionsSchema,
+    text("风险评估选项", "risk options"),
+    { optional: true },
+  );
   const asOf = o.asOf ?? ctx.today();
   const scope = o.scope ?? {};
-  const definition = options.definition;
+  const definition = options?.definition;
   const since = startOfDateInZone(addDays(asOf, -LOOK_BACK_DAYS), ctx.timeZone);
   return ctx.storage.transaction(async (tx) => {
     const out: ChildRisk[] = [];

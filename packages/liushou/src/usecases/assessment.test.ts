@@ -143,6 +143,20 @@ describe("assessChild", () => {
     ).rejects.toMatchObject({ issues: [{ path: "checklistId" }] });
     expect((await storage.assessments.query({})).items).toEqual([]);
   });
+
+  it("refuses a key the assessment does not take, so a misspelt takenAt is not now", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    const input = { childId: "c1", checklistId: "liushou.needs", informant: "teacher", responses };
+    await expect(
+      app.assessChild({ ...input, takenAT: "2026-01-05T09:00:00+08:00" } as never),
+    ).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [{ path: "takenAT", code: "unrecognized_keys" }],
+    });
+    expect((await storage.assessments.query({})).items).toEqual([]);
+    expect((await storage.audit.query({ entity: "assessments" })).items).toEqual([]);
+  });
 });
 
 describe("assistance plans", () => {

@@ -16,7 +16,7 @@ import {
 } from "@liushou/core";
 import type { Context } from "../context";
 import { requireEntity, saveEntity, validationIssue } from "../_lib/write";
-import { requireArgument } from "../_lib/arguments";
+import { checkStrict, requireArgument } from "../_lib/arguments";
 import { checkWrites } from "./checks";
 import { drain } from "./scope";
 
@@ -85,13 +85,15 @@ export async function assessChild(
       ctx,
       "checklistId",
       "unknown_id",
-      JSON.stringify(checklistId),
+      checklistId,
       "登记册中没有此检查表",
       "no such checklist in the registry",
     );
   }
   const at = ctx.now();
-  const assessment = ctx.check(
+  // A key the assessment does not take (a typo such as `takenAT`) is refused, not dropped.
+  const assessment = checkStrict(
+    ctx.locale,
     AssessmentSchema,
     { id: ctx.newId(), takenAt: at, ...raw, checklistVersion: version },
     subject,

@@ -24,7 +24,7 @@ const snapshot = async (storage: StorageAdapter) => ({
 });
 
 describe("assistance use cases check their arguments", () => {
-  it("refuses options of trackAssistancePlan that are not an object, writing nothing", async () => {
+  it("refuses options of trackAssistancePlan that are not an object, and a misspelt entry key, writing nothing", async () => {
     const { app, storage, plan, item } = await withPlan();
     const before = await snapshot(storage);
     const entry = { on: "2026-03-04", note: "作业按时完成" };
@@ -40,6 +40,9 @@ describe("assistance use cases check their arguments", () => {
         app.trackAssistancePlan(plan.id, item.id, entry, { expectedVersion } as never),
       ).rejects.toMatchObject({ issues: [{ path: "expectedVersion" }] });
     }
+    await expect(
+      app.trackAssistancePlan(plan.id, item.id, { ...entry, stauts: "done" } as never),
+    ).rejects.toMatchObject({ issues: [{ path: "entry.stauts", code: "unrecognized_keys" }] });
     expect(await snapshot(storage)).toEqual(before);
     // Left out, the options are not needed.
     await expect(app.trackAssistancePlan(plan.id, item.id, entry)).resolves.toMatchObject({
@@ -80,5 +83,38 @@ describe("assistance use cases check their arguments", () => {
     await expect(
       app.trackAssistancePlan(plan.id, item.id, { on: "2026-03-04", note: "作业按时完成" }),
     ).resolves.toMatchObject({ version: 2 });
+  });
+
+  it("proposes a plan only anew, with owners of the plan's roles and keys it takes", async () => {
+    const { app, storage, plan } = await withPlan();
+    const before = await snapshot(storage);
+    await expect(
+      app.proposeAssistancePlan({ childId: "c1", planId: plan.id }),
+    ).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [{ path: "planId", code: "duplicate_id" }],
+    });
+    await expect(
+      app.proposeAssistancePlan({ childId: "c1", owners: { headmaster: "m1" } } as never),
+    ).rejects.toMatchObject({ issues: [{ path: "owners" }] });
+    await expect(
+      app.proposeAssistancePlan({ childId: "c1", ownrs: { "class-teacher": "m1" } } as never),
+    ).rejects.toMatchObject({ issues: [{ path: "ownrs", code: "unrecognized_keys" }] });
+    expect(await snapshot(storage)).toEqual(before);
+  });
+
+  it("refuses a plan id taken outside the actor's scope as taken, writing nothing", async () => {
+    const { app, storage, plan } = await withPlan();
+    await app.importFiles([fileRow("c2", { child: { ...fileRow("c2").child, classId: "k2" } })]);
+    const other = app.as({
+      id: "t2",
+      role: "teacher",
+      scope: { level: "class", classIds: ["k2"] },
+    });
+    const before = await snapshot(storage);
+    await expect(
+      other.proposeAssistancePlan({ childId: "c2", planId: plan.id }),
+    ).rejects.toMatchObject({ name: "ValidationError", issues: [{ path: "planId" }] });
+    expect(await snapshot(storage)).toEqual(before);
   });
 });

@@ -1,10 +1,12 @@
 import {
   addProgress,
-  CalendarDateSchema,
+  AssistanceOwnerSchema,
   IdSchema,
+  IssueCode,
   lateItems,
   NEEDS_CHECKLIST,
   needsProfile,
+  ProgressEntrySchema,
   proposeAssistancePlan as proposePure,
   scoreChecklist,
   storageVersionConflict,
@@ -19,9 +21,17 @@ import {
 } from "@liushou/core";
 import * as z from "zod";
 import type { Context } from "../context";
-import { requireEntity, saveEntity } from "../_lib/write";
+import { requireEntity, saveEntity, validationIssue } from "../_lib/write";
 import { legalFindings } from "./assessment";
-import { checkArgument, ExpectedVersionSchema, requireArgument } from "../_lib/arguments";
+import {
+  checkArgument,
+  checkStrict,
+  DaySchema,
+  ExpectedVersionSchema,
+  requireArgument,
+  unknownKeyIssues,
+} from "../_lib/arguments";
+import { unscoped } from "../access/scoped";
 import { momentIssues } from "./checks";
 import { drain } from "./scope";
 
@@ -43,24 +53,39 @@ export interface ProposePlanInput {
 const ProposeSchema = z.object({
   childId: IdSchema,
   planId: IdSchema.optional(),
-  startOn: CalendarDateSchema.optional(),
-  owners: z.record(z.string(), IdSchema).optional(),
-  reviewOn: CalendarDateSchema.optional(),
+  startOn: DaySchema.optional(),
+  // Keyed by the roles of plan items: an owner for a role no item has would be dropped.
+  owners: z.partialRecord(AssistanceOwnerSchema.shape.role, IdSchema).optional(),
+  reviewOn: DaySchema.optional(),
 });
 
 /**
  * Proposes and stores an assistance plan for a child: from the latest needs assessment on file
- * (if any) and the legal findings of the child's file and contact records. @internal
+ * (if any) and the legal findings of the child's file and contact records. It only creates: a
+ * `planId` already stored is refused (`duplicate_id` on `planId`), as is an owner for a role
+ * that is not a plan item's, a key the input does not take, and a day outside 1900–2199.
+ * @internal
  */
 export async function proposeAssistancePlan(
   ctx: Context,
   input: ProposePlanInput,
 ): Promise<StorageRecord<AssistancePlan>> {
   requireArgument(ctx, "input", input);
-  const o = ctx.check(ProposeSchema, input, text("帮扶计划", "assistance plan"));
+  const o = checkStrict(ctx.locale, ProposeSchema, input, text("帮扶计划", "assistance plan"));
   const at = ctx.now();
   return ctx.storage.transaction(async (tx) => {
     const file = await requireEntity(ctx, tx, "files", o.childId, "childId");
+    // Looked up unscoped: a plan the actor cannot see is not overwritten, nor its id revealed.
+    if (o.planId !== undefined && (await unscoped(tx).assistancePlans.get(o.planId))) {
+      throw validationIssue(
+        ctx,
+        "planId",
+        IssueCode.DUPLICATE_ID,
+        o.planId,
+        "已有此编号的帮扶计划",
+        "an assistance plan with this id exists",
+      );
+    }
     const needs = await drain(
       tx.assessments.stream({ childId: o.childId, checklistId: NEEDS_CHECKLIST.id }),
       (r) => r.value,
@@ -94,7 +119,7 @@ export async function trackAssistancePlan(
   entry: ProgressEntry,
   options?: { expectedVersion?: number },
 ): Promise<StorageRecord<AssistancePlan>> {
-  const id = ctx.check(IdSchema, planId, text("计划编号", "plan id"));
+  const id = ctx.check(IdSchema, planId, text("计划编号", "plan id"), ["planId"]);
   const o = checkArgument(
     ctx,
     "options",
@@ -103,6 +128,10 @@ export async function trackAssistancePlan(
     text("进展记录选项", "progress options"),
     { optional: true },
   );
+  // A key the entry does not take (a typo such as `stauts`) is refused, not dropped.
+  const unknown = unknownKeyIssues(ProgressEntrySchema, entry, { path: ["entry"] });
+  if (unknown.length > 0)
+    throw new ValidationError(unknown, { subject: PROGRESS, locale: ctx.locale });
   const at = ctx.now();
   return ctx.storage.transaction(async (tx) => {
     const before = await requireEntity(ctx, tx, "assistancePlans", id, "planId");
@@ -141,7 +170,7 @@ export async function lateAssistanceItems(
     ctx,
     "options",
     options,
-    z.object({ childId: IdSchema.optional(), asOf: CalendarDateSchema.optional() }),
+    z.object({ childId: IdSchema.optional(), asOf: DaySchema.optional() }),
     text("逾期查询", "late-items query"),
     { optional: true },
   );

@@ -51,12 +51,14 @@ interface Moment {
 }
 
 /**
- * The times each kind records something as having happened (a visit, an assessment, a consent
- * given or withdrawn, progress on a plan): none of them may lie after today or before the birth
- * of a child the record is about. Planned dates (a pairing's start, a plan's due dates) are not
+ * The times each kind records something as having happened (a child's birth, a visit, an
+ * assessment, a consent given or withdrawn, progress on a plan): none of them may lie after
+ * today or before the birth of a child the record is about. Planned dates (a pairing's start, a plan's due dates) are not
  * among them.
  */
 const MOMENTS: { readonly [K in StorageEntityKind]?: (value: StorageEntities[K]) => Moment[] } = {
+  // A child is born on or before today: a birth date to come is a typo (2041 for 2014).
+  files: (f) => [{ path: ["child", "birthDate"], at: f.child.birthDate }],
   contacts: (r) => [
     { path: ["at"], at: r.at },
     ...(r.recordedAt === undefined ? [] : [{ path: ["recordedAt"], at: r.recordedAt }]),
@@ -235,8 +237,9 @@ function purposesOfWrite<K extends StorageEntityKind>(
  *   ValidationError naming each unknown id, then a ForbiddenError for a child outside the
  *   actor's scope);
  * - a consent's `guardianId` and `relation` are those of a guardian or parent in the file;
- * - recorded times (`at`, `recordedAt`, `takenAt`, `givenAt`, `withdrawnAt`, progress `on`) fall
- *   on or before today and on or after the birth of the children named;
+ * - recorded times (a file's `child.birthDate`, `at`, `recordedAt`, `takenAt`, `givenAt`,
+ *   `withdrawnAt`, progress `on`) fall on or before today and on or after the birth of the
+ *   children named;
  * - the guardian's consent (`createLiushou({ consent })`) for a stored file's change and for an
  *   assessment (`ConsentRequiredError`).
  *

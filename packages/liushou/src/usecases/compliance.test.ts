@@ -175,3 +175,43 @@ describe("the default policies", () => {
     ).not.toThrow();
   });
 });
+
+describe("the options of listDue and compliance", () => {
+  it("refuse a key they do not take, so a misspelt scope never widens the list", async () => {
+    const { app } = testApp();
+    await expect(app.listDue({ withinDay: 30 } as never)).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [{ path: "withinDay", code: "unrecognized_keys" }],
+    });
+    // `schoolID` read as no scope at all would list every school's children.
+    await expect(app.listDue({ scope: { schoolID: "s1" } } as never)).rejects.toMatchObject({
+      issues: [{ path: "scope.schoolID" }],
+    });
+    await expect(
+      app.compliance({ period: { from: "2026-03-01", to: "2026-03-31" }, scop: {} } as never),
+    ).rejects.toMatchObject({ issues: [{ path: "scop" }] });
+    await expect(app.listDue(null as never)).rejects.toMatchObject({
+      issues: [{ path: "options" }],
+    });
+  });
+
+  it("refuse a day out of range, naming the option rather than a day number", async () => {
+    const { app } = testApp({ locale: "en" });
+    const cases: [() => Promise<unknown>, string[]][] = [
+      [() => app.listDue({ asOf: "9999-12-31" }), ["asOf"]],
+      [() => app.listDue({ asOf: "0001-01-01" }), ["asOf"]],
+      [
+        () => app.compliance({ period: { from: "0001-01-01", to: "0001-02-01" } }),
+        ["period.from", "period.to"],
+      ],
+      [() => app.assessRisks({ asOf: "0001-01-01" }), ["asOf"]],
+      [() => app.proposeAssistancePlan({ childId: "c1", startOn: "9999-12-31" }), ["startOn"]],
+    ];
+    for (const [call, paths] of cases) {
+      const e = (await call().catch((x: unknown) => x)) as ValidationError;
+      expect(e).toBeInstanceOf(ValidationError);
+      expect(e.issues.map((i) => i.path)).toEqual(paths);
+      expect(e.message).toContain("must lie between 1900-01-01 and 2199-12-31");
+    }
+  });
+});

@@ -1,6 +1,5 @@
 import {
   addDays,
-  CalendarDateSchema,
   complianceCountRequests,
   complianceCounts,
   ContactKindSchema,
@@ -9,7 +8,8 @@ import {
   IdSchema,
   InitiatorSchema,
   InstantSchema,
-  PeriodSchema,
+  intersectStorageScopes,
+  RegionCodeSchema,
   prepareComplianceData,
   startOfDateInZone,
   text,
@@ -32,6 +32,15 @@ import {
 import * as z from "zod";
 import type { Context } from "../context";
 import { drain, loadScopePeople, ScopeSchema, type LiushouScope } from "./scope";
+import {
+  checkArgument,
+  checkStrict,
+  DayPeriodSchema,
+  DaySchema,
+  requireArgument,
+} from "../_lib/arguments";
+import { storedById } from "../_lib/write";
+import { unscoped } from "../access/scoped";
 
 /** Records reach back this far before a period: a year bucket or a long interval may start then. */
 const LOOK_BACK_DAYS = 400;
@@ -80,8 +89,8 @@ export async function loadComplianceData(
 }
 
 const ComplianceOptionsSchema = z.object({
-  period: PeriodSchema,
-  asOf: CalendarDateSchema.optional(),
+  period: DayPeriodSchema,
+  asOf: DaySchema.optional(),
   scope: ScopeSchema.optional(),
   recordIds: z.boolean().default(false),
 });
@@ -150,12 +159,18 @@ export async function compliance(
   ctx: Context,
   options: ComplianceOptions,
 ): Promise<ComplianceReport> {
-  const o = ctx.check(ComplianceOptionsSchema, options, text("合规评估选项", "compliance options"));
+  const o = checkArgument(
+    ctx,
+    "options",
+    options,
+    ComplianceOptionsSchema,
+    text("合规评估选项", "compliance options"),
+  );
   return evaluateStored(ctx, { ...o, asOf: o.asOf ?? ctx.today() });
 }
 
 const DueOptionsSchema = z.object({
-  asOf: CalendarDateSchema.optional(),
+  asOf: DaySchema.optional(),
   scope: ScopeSchema.optional(),
   withinDays: z.number().int().min(0).max(366).default(7),
   includeMissed: z.boolean().default(false),
@@ -180,8 +195,15 @@ export interface DueOptions {
  * What is due: overdue work and what falls due within `withinDays`, highest risk first. The
  * month before `asOf` and the days ahead are evaluated. @internal
  */
-export async function listDue(ctx: Context, options: DueOptions = {}): Promise<WorkList> {
-  const o = ctx.check(DueOptionsSchema, options, text("待办选项", "due-list options"));
+export async function listDue(ctx: Context, options?: DueOptions): Promise<WorkList> {
+  const o = checkArgument(
+    ctx,
+    "options",
+    options,
+    DueOptionsSchema,
+    text("待办选项", "due-list options"),
+    { optional: true },
+  );
   const asOf = o.asOf ?? ctx.today();
   const period = { from: addDays(asOf, -31), to: addDays(asOf, o.withinDays) };
   const report = await evaluateStored(ctx, { period, asOf, scope: o.scope, recordIds: false });
@@ -192,43 +214,71 @@ export async function listDue(ctx: Context, options: DueOptions = {}): Promise<W
   });
 }
 
+const ids = z.array(IdSchema).max(100_000);
 const CountQuerySchema = z.object({
   groupBy: z.enum(["child", "mentor"]),
   at: z.object({ from: InstantSchema.optional(), to: InstantSchema.optional() }).optional(),
   kinds: z.array(ContactKindSchema).optional(),
   initiators: z.array(InitiatorSchema).optional(),
-  subjectIds: z.array(IdSchema).optional(),
+  subjectIds: ids.optional(),
+  scope: z
+    .object({
+      regionCode: RegionCodeSchema.optional(),
+      schoolIds: ids.optional(),
+      classIds: ids.optional(),
+      childIds: ids.optional(),
+    })
+    .optional(),
 });
+
+/** How many contact records the fallback counts at a time. */
+const COUNT_BATCH = 10_000;
 
 /**
  * Contact counts per child or mentor: answered by the adapter when it can (`contactCounts`),
- * otherwise by streaming the records through the pure `countContactRecords`. @internal
+ * otherwise by streaming the records through the pure `countContactRecords`, with the same
+ * meaning: the query's `scope` narrowed to the actor's, a per-child count keeping the children
+ * in it (never a child outside the actor's scope named by the same record), a per-mentor count
+ * the records naming one. The query is checked first (a key it does not take is refused).
+ * @internal
  */
 export async function contactCounts(
   ctx: Context,
   query: StorageContactCountQuery,
 ): Promise<readonly StorageContactCount[]> {
-  ctx.check(CountQuerySchema, query, text("计数查询", "count query"));
+  // Named as before: the query's fields by themselves (`groupBy`), the query as `query`.
+  requireArgument(ctx, "query", query);
+  const q = checkStrict(ctx.locale, CountQuerySchema, query, text("计数查询", "count query"));
   const s = ctx.storage;
-  if (s.capabilities.contactCounts && s.countContacts) return s.countContacts(query);
+  if (s.capabilities.contactCounts && s.countContacts) return s.countContacts(q);
+  const actorScope = await ctx.access.scopeIn(unscoped(s));
+  const scope = actorScope === undefined ? q.scope : intersectStorageScopes(q.scope, actorScope);
   const filter = {
-    ...(query.at ? { at: query.at } : {}),
-    ...(query.kinds ? { kinds: query.kinds } : {}),
+    ...(q.at ? { at: q.at } : {}),
+    ...(q.kinds ? { kinds: q.kinds } : {}),
+    ...(scope ? { scope } : {}),
   };
+  const counted = { ...q, ...(scope ? { scope } : {}) };
   // Count a batch at a time and add the batches up: never every record in memory at once.
   const totals = new Map<string, number>();
   let batch: ContactRecord[] = [];
-  const flush = (): void => {
-    for (const row of countContactRecords(batch, query)) {
+  const flush = async (): Promise<void> => {
+    // The files of the batch's children, read unscoped, for the scope's judgement of each.
+    const files =
+      scope === undefined
+        ? new Map<string, { value: ChildFile }>()
+        : await storedById(unscoped(s), "files", [...new Set(batch.flatMap((r) => r.childIds))]);
+    const rows = countContactRecords(batch, counted, (id) => files.get(id)?.value);
+    for (const row of rows) {
       totals.set(row.subjectId, (totals.get(row.subjectId) ?? 0) + row.contacts);
     }
     batch = [];
   };
   for await (const r of s.contacts.stream(filter)) {
     batch.push(r.value);
-    if (batch.length === 10_000) flush();
+    if (batch.length === COUNT_BATCH) await flush();
   }
-  flush();
+  await flush();
   return [...totals]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([subjectId, contacts]) => ({ subjectId, contacts }));

@@ -310,4 +310,22 @@ describe("consent records are only created or withdrawn", () => {
     });
     expect(await snapshot(storage)).toEqual(before);
   });
+
+  it("refuses a key the record or options do not take, instead of dropping it", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    const r = await app.recordConsent(consent("health"));
+    const before = await snapshot(storage);
+    await expect(
+      app.recordConsent(consent("file", { expireOn: "2027-01-01" })),
+    ).rejects.toMatchObject({ issues: [{ path: "expireOn", code: "unrecognized_keys" }] });
+    // A misspelt `at` would withdraw the consent now rather than when it was withdrawn.
+    await expect(
+      app.withdrawConsent(r.id, { att: "2026-03-01T08:00:00+08:00" } as never),
+    ).rejects.toMatchObject({ issues: [{ path: "att" }] });
+    await expect(app.consentStatus("c1", 5 as never)).rejects.toMatchObject({
+      issues: [{ path: "purpose" }],
+    });
+    expect(await snapshot(storage)).toEqual(before);
+  });
 });

@@ -17,7 +17,7 @@ import {
 import * as z from "zod";
 import type { Context } from "../context";
 import { requireEntity, saveEntity, unknownId, validationIssue } from "../_lib/write";
-import { checkArgument, ReasonSchema, requireArgument } from "../_lib/arguments";
+import { checkArgument, checkStrict, ReasonSchema, requireArgument } from "../_lib/arguments";
 import { unscoped } from "../access/scoped";
 import { checkWrites, consentsOf, momentIssues } from "./checks";
 
@@ -32,7 +32,7 @@ export type ConsentOption = false | { readonly required: readonly ConsentPurpose
 /** The schema of the `consent` option. @internal */
 export const ConsentOptionSchema = z.union([
   z.literal(false),
-  z.object({ required: z.array(ConsentPurposeSchema).max(100) }),
+  z.strictObject({ required: z.array(ConsentPurposeSchema).max(100) }),
 ]);
 
 /**
@@ -60,7 +60,9 @@ export async function recordConsent(
 ): Promise<StorageRecord<ConsentRecord>> {
   requireArgument(ctx, "input", input);
   const at = ctx.now();
-  const record = ctx.check(
+  // A key the record does not take (a typo such as `expireOn`) is refused, not dropped.
+  const record = checkStrict(
+    ctx.locale,
     ConsentRecordSchema,
     { id: ctx.newId(), givenAt: at, ...input },
     SUBJECT,
@@ -74,7 +76,7 @@ export async function recordConsent(
         ctx,
         "id",
         IssueCode.DUPLICATE_ID,
-        JSON.stringify(record.id),
+        record.id,
         "已有此编号的同意记录；同意记录只能新增或撤回",
         "a consent record with this id exists; a consent can only be recorded anew or withdrawn",
       );
@@ -117,7 +119,7 @@ export async function withdrawConsent(
         ctx,
         "id",
         "invalid_transition",
-        JSON.stringify(consentId),
+        consentId,
         "该同意已撤回",
         "this consent was withdrawn already",
       );
@@ -140,8 +142,10 @@ export async function consentStatusNow(
   childId: string,
   purpose: ConsentPurpose,
 ): Promise<ConsentStatus> {
-  const id = ctx.check(IdSchema, childId, text("档案编号", "file id"));
-  const p = ctx.check(ConsentPurposeSchema, purpose, text("同意用途", "consent purpose"));
+  const id = ctx.check(IdSchema, childId, text("档案编号", "file id"), ["childId"]);
+  const p = ctx.check(ConsentPurposeSchema, purpose, text("同意用途", "consent purpose"), [
+    "purpose",
+  ]);
   return ctx.storage.transaction(async (tx) => {
     // A read: a child outside the scope reads as absent, with the error of an unknown id.
     const file = await tx.files.get(id);

@@ -1,7 +1,12 @@
-import { ValidationError } from "@liushou/core";
+import { ForbiddenError, ValidationError, type StorageAdapter } from "@liushou/core";
 import { createMemoryStorage } from "@liushou/storage-memory";
 import { describe, expect, it } from "vitest";
-import { fileRow, testApp } from "../_lib/app.test-helper";
+import { CLASS_TEACHER, fileRow, testApp } from "../_lib/app.test-helper";
+
+/** A call expected to be refused resolved. */
+const unexpected = (): never => {
+  throw new Error("expected a refusal");
+};
 
 describe("recordContact", () => {
   it("stores a record naming known children, with its audit entry", async () => {
@@ -37,6 +42,52 @@ describe("recordContact", () => {
       app.recordContact({ kind: "talk", at: "yesterday", childIds: ["c1"] } as never),
     ).rejects.toBeInstanceOf(ValidationError);
     expect((await storage.contacts.query({})).items).toEqual([]);
+  });
+});
+
+describe("recordContact refuses", () => {
+  it("a key the record does not take, instead of dropping it", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    const at = "2026-03-03T15:00:00+08:00";
+    const e = await app
+      .recordContact({
+        kind: "home-visit",
+        at,
+        childIds: ["c1"],
+        mentorID: "m1",
+        notes: "家访",
+      } as never)
+      .then(unexpected, (x: unknown) => x as ValidationError);
+    expect(e.issues.map((i) => [i.path, i.code])).toEqual([
+      ["mentorID", "unrecognized_keys"],
+      ["notes", "unrecognized_keys"],
+    ]);
+    expect(e.issues[0]!.message.en).toContain("did you mean mentorId?");
+    await expect(app.recordContact(null as never)).rejects.toMatchObject({
+      issues: [{ path: "input" }],
+    });
+    expect((await storage.contacts.query({})).items).toEqual([]);
+    expect((await storage.audit.query({ entity: "contacts" })).items).toEqual([]);
+  });
+
+  it("a child on file outside the actor's scope with a ForbiddenError, as every write", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([
+      fileRow("c1"),
+      fileRow("c2", { child: { ...fileRow("c2").child, classId: "k2" } }),
+    ]);
+    const teacher = app.as(CLASS_TEACHER);
+    const at = "2026-03-03T15:00:00+08:00";
+    await expect(
+      teacher.recordContact({ kind: "home-visit", at, childIds: ["c1", "c2"] }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    // An id on file nowhere is still a ValidationError naming it.
+    await expect(
+      teacher.recordContact({ kind: "home-visit", at, childIds: ["c1", "c9"] }),
+    ).rejects.toMatchObject({ name: "ValidationError", issues: [{ path: "childIds[1]" }] });
+    expect((await storage.contacts.query({})).items).toEqual([]);
+    await teacher.recordContact({ kind: "home-visit", at, childIds: ["c1"] });
   });
 });
 
@@ -120,5 +171,41 @@ describe("contactCounts", () => {
       { subjectId: "c1", contacts: 3 },
       { subjectId: "c2", contacts: 2 },
     ]);
+  });
+
+  it("streamed, keep to the actor's scope and the query's, as the adapter counts", async () => {
+    const memory = createMemoryStorage();
+    const { app } = testApp({ storage: memory });
+    await app.importFiles([
+      fileRow("c1"),
+      fileRow("c2", { child: { ...fileRow("c2").child, classId: "k2" } }),
+    ]);
+    await app.recordContact({
+      kind: "talk",
+      at: "2026-03-03T09:00:00+08:00",
+      childIds: ["c1", "c2"],
+    });
+    await app.recordContact({ kind: "talk", at: "2026-03-03T10:00:00+08:00", childIds: ["c2"] });
+    const { countContacts: _pushed, ...rest } = memory;
+    const plain: StorageAdapter = {
+      ...rest,
+      capabilities: { ...memory.capabilities, contactCounts: false },
+    };
+    const teacher = testApp({ storage: plain }).app.as(CLASS_TEACHER);
+    const pushed = app.as(CLASS_TEACHER);
+    // c2, named with c1 by the first record, is outside the teacher's class: never counted.
+    expect(await teacher.contactCounts({ groupBy: "child" })).toEqual([
+      { subjectId: "c1", contacts: 1 },
+    ]);
+    expect(await teacher.contactCounts({ groupBy: "child" })).toEqual(
+      await pushed.contactCounts({ groupBy: "child" }),
+    );
+    const admin = testApp({ storage: plain }).app;
+    const narrowed = { groupBy: "child" as const, scope: { classIds: ["k2"] } };
+    expect(await admin.contactCounts(narrowed)).toEqual([{ subjectId: "c2", contacts: 2 }]);
+    expect(await admin.contactCounts(narrowed)).toEqual(await app.contactCounts(narrowed));
+    await expect(
+      admin.contactCounts({ groupBy: "child", kind: ["talk"] } as never),
+    ).rejects.toMatchObject({ issues: [{ path: "kind" }] });
   });
 });

@@ -1,5 +1,6 @@
 import {
   ContactRecordSchema,
+  outOfScope,
   text,
   ValidationError,
   type ContactRecord,
@@ -9,6 +10,8 @@ import {
 import type { Context } from "../context";
 import { saveEntity, unknownId } from "../_lib/write";
 import { checkWrites } from "./checks";
+import { checkStrict, requireArgument } from "../_lib/arguments";
+import { unscoped } from "../access/scoped";
 
 /**
  * Input of `recordContact`: a contact record; `id` may be left out (a new one is made).
@@ -19,22 +22,32 @@ export type RecordContactInput = Omit<ContactRecordInput, "id"> & { id?: string 
 const SUBJECT = text("走访记录", "contact record");
 
 /**
- * Records a contact (家访, a call, a talk): validated, every child and the mentor must be on
- * file, its times (`at`, `recordedAt`) no later than today nor before the birth of a child it
+ * Records a contact (家访, a call, a talk): validated (a key the record does not take is
+ * refused), every child and the mentor must be on file (a ValidationError naming each unknown
+ * one) and every child in the actor's scope (a ForbiddenError, as for every write), its times (`at`, `recordedAt`) no later than today nor before the birth of a child it
  * names (`checkWrites`), stored with its audit entry in one transaction. @internal
  */
 export async function recordContact(
   ctx: Context,
   input: RecordContactInput,
 ): Promise<StorageRecord<ContactRecord>> {
-  const raw = typeof input === "object" && input !== null ? { id: ctx.newId(), ...input } : input;
-  const record = ctx.check(ContactRecordSchema, raw, SUBJECT);
+  requireArgument(ctx, "input", input);
+  // A key the record does not take (a typo such as `mentorID`) is refused, not dropped.
+  const record = checkStrict(
+    ctx.locale,
+    ContactRecordSchema,
+    { id: ctx.newId(), ...input },
+    SUBJECT,
+  );
   const at = ctx.now();
   return ctx.storage.transaction(async (tx) => {
     const missing: ValidationError[] = [];
+    const outside: string[] = [];
     for (const [i, childId] of record.childIds.entries()) {
-      if (!(await tx.files.get(childId)))
-        missing.push(unknownId(ctx, "files", childId, `childIds[${i}]`));
+      if (await tx.files.get(childId)) continue;
+      // On file but outside the actor's scope: a write there is forbidden, not a bad id.
+      if (await unscoped(tx).files.get(childId)) outside.push(childId);
+      else missing.push(unknownId(ctx, "files", childId, `childIds[${i}]`));
     }
     if (record.mentorId !== undefined && !(await tx.mentors.get(record.mentorId))) {
       missing.push(unknownId(ctx, "mentors", record.mentorId, "mentorId"));
@@ -45,6 +58,7 @@ export async function recordContact(
         { subject: SUBJECT, locale: ctx.locale },
       );
     }
+    if (outside.length > 0) throw outOfScope(ctx.actor, `files ${outside.join(", ")}`);
     await checkWrites(ctx, tx, "contacts", [{ value: record, path: [] }], SUBJECT);
     return saveEntity(ctx, tx, "contacts", record, { at });
   });

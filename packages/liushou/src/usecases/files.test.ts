@@ -151,6 +151,86 @@ describe("updateFile", () => {
     expect((await storage.audit.query({ entityId: "c1" })).items).toHaveLength(1);
   });
 
+  it("refuses an option it does not take, so a misspelt expectedVersion is not skipped", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    await expect(
+      app.updateFile("c1", (d) => void (d.keyCase = true), {
+        reason: "x",
+        expectedVerison: 7,
+      } as never),
+    ).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [{ path: "expectedVerison", code: "unrecognized_keys" }],
+    });
+    await expect(app.importFiles([fileRow("c2")], { reasn: "x" } as never)).rejects.toMatchObject({
+      issues: [{ path: "reasn" }],
+    });
+    expect((await storage.files.query({})).items.map((r) => [r.id, r.version])).toEqual([
+      ["c1", 1],
+    ]);
+    expect((await storage.audit.query({})).items).toHaveLength(1);
+  });
+
+  it("refuses a recipe it cannot apply on recipe, never immer's error, and passes the recipe's own", async () => {
+    const { app, storage } = testApp();
+    await app.importFiles([fileRow("c1")]);
+    const recipes: unknown[] = [
+      async (d: { keyCase: boolean }) => void (d.keyCase = true),
+      (d: { keyCase: boolean }) => {
+        d.keyCase = true;
+        return { ...d };
+      },
+      () => 5,
+      () => null,
+      (d: { child: object }) => void Object.setPrototypeOf(d.child, { polluted: true }),
+    ];
+    for (const recipe of recipes) {
+      const e = await app.updateFile("c1", recipe as FileRecipe, { reason: "x" }).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(ValidationError);
+      expect(e).toMatchObject({ issues: [{ path: "recipe" }] });
+    }
+    const own = new Error("the host's own failure");
+    await expect(
+      app.updateFile(
+        "c1",
+        () => {
+          throw own;
+        },
+        { reason: "x" },
+      ),
+    ).rejects.toBe(own);
+    expect((await storage.files.get("c1"))?.version).toBe(1);
+    expect(await storage.fileChanges.list("c1")).toEqual([]);
+    expect((await storage.audit.query({})).items).toHaveLength(1);
+  });
+
+  it("refuses a child born after today, through every way of writing a file", async () => {
+    const { app, storage } = testApp(); // today: 2026-03-04
+    await app.importFiles([fileRow("c1")]);
+    const born = (on: string) => ({ ...fileRow("c1").child, birthDate: on });
+    await expect(
+      app.updateFile("c1", (d) => void (d.child.birthDate = "2041-09-01"), { reason: "x" }),
+    ).rejects.toMatchObject({ issues: [{ path: "child.birthDate", code: "date_order" }] });
+    await expect(
+      app.importFiles([fileRow("c2", { child: born("2026-03-05") })]),
+    ).rejects.toMatchObject({ issues: [{ path: "rows[0].child.birthDate" }] });
+    const stored = (await storage.files.get("c1"))!;
+    await expect(
+      app.storage.files.put(
+        { ...stored.value, child: { ...stored.value.child, birthDate: "2041-09-01" } },
+        { expectedVersion: 1, at: "2026-03-04T10:00:00+08:00" },
+      ),
+    ).rejects.toMatchObject({ issues: [{ path: "child.birthDate" }] });
+    expect(await storage.files.get("c1")).toEqual(stored);
+    expect((await storage.files.query({})).items).toHaveLength(1);
+    // Born today is fine.
+    await app.importFiles([fileRow("c3", { child: born("2026-03-04") })]);
+  });
+
   it("writes nothing for a recipe that changes nothing, and returns the stored file", async () => {
     const { app, storage, setNow } = testApp();
     await app.importFiles([fileRow("c1")]);
@@ -284,5 +364,52 @@ describe("updateFile on what the actor reads", () => {
     ]);
     expect(await storage.files.get("c1")).toEqual(stored);
     expect(await app.fileHistory("c1")).toEqual([]);
+  });
+});
+
+describe("two apps over one storage", () => {
+  it("surface a stale version as a ConflictError and lose no change", async () => {
+    const { app: a, storage } = testApp();
+    const b = createLiushou({
+      storage,
+      actor: "teacher-8",
+      clock: () => "2026-03-04T11:00:00+08:00",
+    });
+    await a.importFiles([fileRow("c1")]);
+    const read = (await a.getFile("c1"))!.version;
+    const both = await Promise.allSettled([
+      a.updateFile("c1", (d) => void (d.keyCase = true), { reason: "a", expectedVersion: read }),
+      b.updateFile("c1", (d) => void (d.child.boarding = true), {
+        reason: "b",
+        expectedVersion: read,
+      }),
+    ]);
+    expect(both.map((r) => r.status)).toEqual(["fulfilled", "rejected"]);
+    expect((both[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    // Without expectedVersion each recipe runs on the file as stored: both changes are kept.
+    await Promise.all([
+      a.updateFile("c1", (d) => void (d.child.interests = "画画"), { reason: "a" }),
+      b.updateFile("c1", (d) => void (d.child.boarding = true), { reason: "b" }),
+    ]);
+    const stored = (await storage.files.get("c1"))!;
+    expect(stored.version).toBe(4);
+    expect(stored.value).toMatchObject({
+      keyCase: true,
+      child: { interests: "画画", boarding: true },
+    });
+    expect((await storage.fileChanges.list("c1")).map((c) => c.reason)).toEqual(["a", "a", "b"]);
+    expect((await storage.audit.query({ entityId: "c1" })).items).toHaveLength(4);
+    // app.storage writes at the version read, too.
+    const puts = await Promise.allSettled(
+      [a, b].map((app, i) =>
+        app.storage.files.put(
+          { ...stored.value, keyCase: i === 0 },
+          { expectedVersion: stored.version, at: "2026-03-04T12:00:00+08:00" },
+        ),
+      ),
+    );
+    expect(puts.map((r) => r.status)).toEqual(["fulfilled", "rejected"]);
+    expect((puts[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    expect((await storage.files.get("c1"))!.version).toBe(5);
   });
 });

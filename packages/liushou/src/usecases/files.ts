@@ -2,6 +2,10 @@ import {
   AsOfSchema,
   ChildFileSchema,
   dateInZone,
+  fieldIssue,
+  LiushouError,
+  ValidationError,
+  type LocalizedText,
   fileAsOf as fileAsOfHistory,
   IdSchema,
   instantMs,
@@ -112,18 +116,69 @@ export interface FileUpdateResult {
   readonly change: FileChange;
 }
 
+/** A ValidationError on `recipe`, with what went wrong as its cause. */
+function recipeRefused(ctx: Context, message: LocalizedText, received: unknown, cause?: unknown) {
+  return new ValidationError([fieldIssue("recipe", "invalid_type", message, received)], {
+    subject: text("修改函数", "recipe"),
+    locale: ctx.locale,
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
+
+const isThenable = (v: unknown): v is PromiseLike<unknown> =>
+  (typeof v === "object" || typeof v === "function") &&
+  v !== null &&
+  typeof (v as { then?: unknown }).then === "function";
+
 /**
  * The patches a recipe makes to the file as the actor reads it (classed fields of other classes
  * masked or left out), so the recipe never sees a hidden value. What it assigns is what it
- * writes: an object copied from the view carries the view's masked values.
+ * writes: an object copied from the view carries the view's masked values. What the recipe
+ * throws is passed on as it is; a recipe immer cannot apply (an `async` one, one that changes
+ * the draft and returns a value too, one that builds a value too deep to copy) is refused with a
+ * ValidationError on `recipe`, never immer's own error.
  */
-function editsOnView(view: ChildFile, recipe: FileRecipe): Patch[] {
+function editsOnView(ctx: Context, view: ChildFile, recipe: FileRecipe): Patch[] {
   enablePatches();
-  const [, patches] = produceWithPatches(view, (draft) => {
-    const replacement = recipe(draft as never);
-    return (replacement as unknown) === draft ? undefined : replacement;
-  });
-  return patches;
+  let thrown: { error: unknown } | undefined;
+  let returned: unknown;
+  try {
+    const [, patches] = produceWithPatches(view, (draft) => {
+      try {
+        returned = recipe(draft as never);
+      } catch (error) {
+        thrown = { error };
+        throw error;
+      }
+      if (isThenable(returned)) return undefined;
+      return returned === draft ? undefined : (returned as never);
+    });
+    if (isThenable(returned)) {
+      // Its rejection, if any, is the host's: not left unhandled.
+      Promise.resolve(returned).catch(() => undefined);
+      throw recipeRefused(
+        ctx,
+        text(
+          "应为同步函数：它返回了 Promise（请先取得所需数据，再同步修改草稿）",
+          "expected a synchronous function: it returned a promise (get what it needs first, then change the draft synchronously)",
+        ),
+        returned,
+      );
+    }
+    return patches;
+  } catch (e) {
+    // The recipe's own error, as it threw it; immer's complaints about it are refused below.
+    const immer = e instanceof Error && e.message.startsWith("[Immer]");
+    if (thrown !== undefined && e === thrown.error && !immer) throw e;
+    if (e instanceof LiushouError) throw e;
+    const why = (e instanceof Error ? e.message : String(e)).slice(0, 200);
+    throw recipeRefused(
+      ctx,
+      text(`无法应用此修改函数：${why}`, `the recipe cannot be applied: ${why}`),
+      recipe,
+      e,
+    );
+  }
 }
 
 /**
@@ -131,15 +186,26 @@ function editsOnView(view: ChildFile, recipe: FileRecipe): Patch[] {
  * replayed on the stored file, so the fields it did not touch keep their stored values.
  */
 function onStored(
+  ctx: Context,
   stored: ChildFile,
   recipe: FileRecipe,
   visible: readonly FieldClass[],
 ): FileRecipe {
   // Not a function: core's updateChildFile reports it.
   if (typeof recipe !== "function") return recipe;
-  const edits = editsOnView(maskFields(ChildFileSchema, stored, visible), recipe);
-  const next = applyPatches(stored, edits);
-  return () => next;
+  const edits = editsOnView(ctx, maskFields(ChildFileSchema, stored, visible), recipe);
+  const next: unknown = applyPatches(stored, edits);
+  if (typeof next !== "object" || next === null || Array.isArray(next)) {
+    throw recipeRefused(
+      ctx,
+      text(
+        "应修改传入的草稿，或返回新的儿童档案",
+        "expected to change the draft it is given, or to return a new child file",
+      ),
+      next,
+    );
+  }
+  return () => next as ChildFile;
 }
 
 /**
@@ -159,7 +225,7 @@ export async function updateFile(
   recipe: FileRecipe,
   options: { reason: string; expectedVersion?: number },
 ): Promise<FileUpdateResult> {
-  const fileId = ctx.check(IdSchema, id, text("档案编号", "file id"));
+  const fileId = ctx.check(IdSchema, id, text("档案编号", "file id"), ["id"]);
   const o = checkArgument(ctx, "options", options, UpdateOptionsSchema, UPDATE_OPTIONS);
   const at = ctx.now();
   return ctx.storage.transaction(async (tx) => {
@@ -170,7 +236,7 @@ export async function updateFile(
     const visible = ctx.access.visible;
     const { file, change } = updateChildFile(
       before.value,
-      onStored(before.value, recipe, visible),
+      onStored(ctx, before.value, recipe, visible),
       { actor: ctx.actor, at, reason: o.reason, id: ctx.newId() },
     );
     if (change.patches.length === 0) return { file: before, change };
@@ -235,7 +301,7 @@ export async function fileAsOf(
   id: string,
   asOf: CalendarDate | Instant,
 ): Promise<ChildFile | null> {
-  const fileId = ctx.check(IdSchema, id, text("档案编号", "file id"));
+  const fileId = ctx.check(IdSchema, id, text("档案编号", "file id"), ["id"]);
   const when = validate(AsOfSchema, asOf, {
     subject: text("查询时间", "as-of time"),
     locale: ctx.locale,

@@ -222,4 +222,22 @@ describe("applyPairingPlan checks every pairing it writes", () => {
     const issues = await issuesOf(app.planPairings(null as never));
     expect(issues.map((i) => i.path)).toEqual(["options"]);
   });
+
+  it("refuses an option of planPairings it does not take, and a day out of range", async () => {
+    const { app } = testApp();
+    const rules = TEACHER_PAIRING_PRESET;
+    const paths = async (options: unknown) =>
+      (await issuesOf(app.planPairings(options as never))).map((i) => i.path);
+    expect(await paths({ rules, exclude: [] })).toEqual(["exclude"]);
+    expect(await paths({ rules, scope: { schoolID: "s1" } })).toEqual(["scope.schoolID"]);
+    expect(await paths({ rules, asOf: "9999-12-31" })).toEqual(["asOf"]);
+    // explainWhyNot names its arguments as given, before it reads anything.
+    const why = async (plan: unknown, childId: unknown) =>
+      (await issuesOf(app.explainWhyNot(plan as never, childId as never, "m1", { rules }))).map(
+        (i) => i.path,
+      );
+    expect(await why(null, "c1")).toEqual(["plan"]);
+    expect(await why({ pairs: 5 }, "c1")).toEqual(["plan.pairs"]);
+    expect(await why({ pairs: [] }, "")).toEqual(["childId"]);
+  });
 });

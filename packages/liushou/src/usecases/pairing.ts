@@ -1,6 +1,7 @@
 import {
   CalendarDateSchema,
   explainWhyNot as explainWhyNotPure,
+  IdSchema,
   IssueCode,
   MAX_TEXT_LENGTH,
   PairingRuleSetSchema,
@@ -21,7 +22,13 @@ import {
 import * as z from "zod";
 import type { Context } from "../context";
 import { saveEntity, storedById, validationIssue } from "../_lib/write";
-import { checkArgument, ReasonSchema, requireArgument } from "../_lib/arguments";
+import {
+  checkArgument,
+  DaySchema,
+  ReasonSchema,
+  requireArgument,
+  unknownKeyIssues,
+} from "../_lib/arguments";
 import { checkWrites } from "./checks";
 import { checkScope, drain, loadScopePeople, type LiushouScope } from "./scope";
 
@@ -39,6 +46,21 @@ export type PlanPairingsOptions = {
   "children" | "mentors" | "existing" | "rules" | "asOf" | "classes" | "timeZone"
 >;
 
+const PLAN_OPTIONS = text("结对规划选项", "pairing options");
+
+/** The options `planPairings` and `explainWhyNot` take: those of core's `planPairings` but the data. */
+const PLAN_OPTION_KEYS = [
+  "rules",
+  "asOf",
+  "scope",
+  "exclusions",
+  "childLocations",
+  "onMissing",
+  "idPrefix",
+  "definition",
+  "customRules",
+] as const satisfies readonly (keyof PlanPairingsOptions)[];
+
 /**
  * The input of core's `planPairings` for the children in scope, from what is stored: their
  * files, the mentors of the scope (and every mentor already paired with them), their pairings
@@ -49,12 +71,16 @@ async function pairingInput(
   options: PlanPairingsOptions,
 ): Promise<PlanPairingsInput> {
   requireArgument(ctx, "options", options);
+  const unknown = unknownKeyIssues(undefined, options, { known: PLAN_OPTION_KEYS });
+  if (unknown.length > 0) {
+    throw new ValidationError(unknown, { subject: PLAN_OPTIONS, locale: ctx.locale });
+  }
   const { rules, asOf, scope: rawScope, ...rest } = options;
   const scope = checkScope(ctx, rawScope);
   const day =
     asOf === undefined
       ? ctx.today()
-      : ctx.check(CalendarDateSchema, asOf, text("规划日期", "plan date"));
+      : ctx.check(DaySchema, asOf, text("规划日期", "plan date"), ["asOf"]);
   // One transaction: files, mentors, pairings and classes come from the same state.
   const { children, existing, mentors, classes } = await ctx.storage.transaction(async (tx) => {
     const people = await loadScopePeople(tx, scope);
@@ -101,8 +127,19 @@ export async function explainWhyNot(
   mentorId: string,
   options: PlanPairingsOptions,
 ): Promise<WhyNot> {
+  // Checked before the stored data is read, each issue named as the caller passed it.
+  checkArgument(ctx, "plan", plan, WhyNotPlanSchema, WHY_NOT);
+  ctx.check(IdSchema, childId, WHY_NOT, ["childId"]);
+  ctx.check(IdSchema, mentorId, WHY_NOT, ["mentorId"]);
   return explainWhyNotPure(await pairingInput(ctx, options), plan, childId, mentorId);
 }
+
+const WHY_NOT = text("结对解释请求", "why-not request");
+const WhyNotPlanSchema = z.looseObject({
+  pairs: z.array(
+    z.looseObject({ pairing: z.looseObject({ childId: IdSchema, mentorId: IdSchema }) }),
+  ),
+});
 
 /**
  * Result of `applyPairingPlan`: what was stored.
@@ -148,7 +185,7 @@ function refuseDuplicates(ctx: Context, history: readonly Pairing[]): void {
       ctx,
       `plan.history[${i}].id`,
       IssueCode.DUPLICATE_ID,
-      JSON.stringify(p.id),
+      p.id,
       "方案中此结对出现了两次",
       "this pairing is listed twice in the plan",
     );

@@ -2,7 +2,9 @@ import {
   LiushouError,
   RenderError,
   text,
+  type Actor,
   type CalendarDate,
+  type FieldClass,
   type ComplianceReport,
   type Instant,
   type Locale,
@@ -18,12 +20,21 @@ import { compliance, listDue, type ComplianceOptions, type DueOptions } from "./
 /**
  * What a report builder gets: the stored data (read through the wrapped storage, in the actor's
  * scope and unmasked, so core's checks accept it: the builder masks what it outputs, as the
- * built-in reports of `@liushou/report` do by default), the day and instant of the build from the
- * clock, the settings, and the compliance use cases.
+ * built-in reports of `@liushou/report` do by default), who asks for the report and the field
+ * classes its role sees in full (mask the others: `maskFields(ChildFileSchema, file,
+ * ctx.visibleClasses)`), the day and instant of the build from the clock, the settings, and the
+ * compliance use cases.
  * @category Composition
  */
 export interface ReportContext {
   readonly storage: StorageSession;
+  /** Who asks for the report: its id, role and scope. */
+  readonly actor: Actor;
+  /**
+   * The field classes the actor's role sees in full (`app.visibleClasses`): a value of another
+   * class must leave the report masked, or be shown through `app.reveal`, which audits it.
+   */
+  readonly visibleClasses: readonly FieldClass[];
   readonly asOf: CalendarDate;
   readonly now: Instant;
   readonly timeZone: TimeZone;
@@ -50,6 +61,7 @@ export type ReportRenderer = (
  * `RenderError` (Liushou's errors pass through). @internal
  */
 export async function buildReport(ctx: Context, name: string, options?: unknown): Promise<unknown> {
+  // The name is shown cut short in the error: a huge or odd one never makes a huge message.
   const renderer = typeof name === "string" ? ctx.renderers[name] : undefined;
   if (!renderer || !Object.hasOwn(ctx.renderers, name)) {
     const known = Object.keys(ctx.renderers).join(", ") || "—";
@@ -57,7 +69,7 @@ export async function buildReport(ctx: Context, name: string, options?: unknown)
       ctx,
       "name",
       "unknown_id",
-      JSON.stringify(name),
+      name,
       `没有名为该值的报表（已有：${known}）`,
       `no report renderer of that name (known: ${known})`,
     );
@@ -65,6 +77,8 @@ export async function buildReport(ctx: Context, name: string, options?: unknown)
   const now = ctx.now();
   const context: ReportContext = {
     storage: ctx.storage,
+    actor: ctx.access.actor,
+    visibleClasses: ctx.access.visible,
     asOf: ctx.today(),
     now,
     timeZone: ctx.timeZone,

@@ -10,6 +10,7 @@ import { createMemoryStorage } from "@liushou/storage-memory";
 import { createSqliteStorage } from "@liushou/storage-sqlite";
 import { describe, expect, it } from "vitest";
 import { fileRow, testApp } from "../_lib/app.test-helper";
+import { createLiushou } from "../create";
 import { encrypted } from "../encryption/test-keys.test-helper";
 
 /** Personal values of the expired file `c1`, which must leave no trace once it is handled. */
@@ -230,6 +231,67 @@ describe("applyRetention", () => {
     );
     expect(await storage.fileChanges.list("c1")).toEqual(history);
     expect((await storage.audit.query({ entityId: "c1" })).items[0]).toEqual(first);
+  });
+
+  it("refuses an option it does not take: a misspelt dryRun writes nothing", async () => {
+    const { app, storage } = await seeded();
+    const before = await everything(storage, ["c1", "c2"]);
+    await expect(
+      app.applyRetention({ policy: DELETE, dryrun: true } as never),
+    ).rejects.toMatchObject({ name: "ValidationError", issues: [{ path: "dryrun" }] });
+    await expect(
+      app.applyRetention({ policy: { ...DELETE, year: 3 } } as never),
+    ).rejects.toMatchObject({ issues: [{ path: "policy.year" }] });
+    expect(await everything(storage, ["c1", "c2"])).toEqual(before);
+  });
+
+  it("looks at a day later than today in a dry run only", async () => {
+    const { app, storage } = await seeded(); // today: 2026-03-04
+    const before = await everything(storage, ["c1", "c2"]);
+    const later = { policy: { years: 10, action: "delete" }, asOf: "2031-01-01" } as const;
+    await expect(app.applyRetention(later)).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [{ path: "asOf", code: "date_order" }],
+    });
+    await expect(
+      app.applyRetention({ ...later, asOf: "2200-01-01", dryRun: true }),
+    ).rejects.toMatchObject({
+      issues: [{ path: "asOf" }],
+    });
+    expect(await everything(storage, ["c1", "c2"])).toEqual(before);
+    const preview = await app.applyRetention({ ...later, dryRun: true });
+    expect(preview.erased.map((o) => o.childId)).toEqual(["c1"]);
+    expect(await everything(storage, ["c1", "c2"])).toEqual(before);
+  });
+
+  it("judges each file again as read when it writes: one changed meanwhile is skipped", async () => {
+    const inner = createMemoryStorage();
+    let meanwhile: (() => Promise<unknown>) | undefined;
+    // Another user's change lands between the plan and the file's own transaction.
+    const storage: StorageAdapter = {
+      ...inner,
+      transaction: async (work) => {
+        const change = meanwhile;
+        meanwhile = undefined;
+        await change?.();
+        return inner.transaction(work);
+      },
+    };
+    const { app } = await seeded(storage);
+    const other = createLiushou({
+      storage: inner,
+      actor: "teacher-8",
+      clock: () => "2026-03-04T11:00:00+08:00",
+    });
+    meanwhile = () =>
+      other.updateFile("c1", (d) => void (d.child.schooling = { status: "enrolled" }), {
+        reason: "复学",
+      });
+    const r = await app.applyRetention({ policy: DELETE });
+    expect(r.skipped).toEqual([{ childId: "c1", reason: "changed" }]);
+    expect(r.counts).toMatchObject({ erased: 0, skipped: 1 });
+    expect((await inner.files.get("c1"))?.value.child.schooling).toEqual({ status: "enrolled" });
+    expect(await app.verifyAuditLog()).toMatchObject({ ok: true });
   });
 
   it("lists a file out of scope without a date as skipped, and refuses a bad policy", async () => {

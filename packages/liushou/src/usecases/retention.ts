@@ -2,8 +2,8 @@ import {
   anonymiseChildFile,
   anonymiseFileChange,
   anonymiseFilePatches,
-  CalendarDateSchema,
   erasePatchValues,
+  IssueCode,
   ForbiddenError,
   isAnonymisedChildFile,
   planRetention,
@@ -26,7 +26,8 @@ import {
 } from "@liushou/core";
 import * as z from "zod";
 import type { Context } from "../context";
-import { auditEntry, saveEntity } from "../_lib/write";
+import { auditEntry, saveEntity, validationIssue } from "../_lib/write";
+import { checkArgument, DaySchema } from "../_lib/arguments";
 
 /**
  * Options of `app.applyRetention`: the policy, the day it is applied on (default today), and
@@ -59,12 +60,14 @@ export interface RetentionOutcome extends RetentionItem {
 
 /**
  * Why an expired or out-of-scope file was not touched: `undated` (left scope without a
- * date: add `child.schooling.since`), `already-anonymised`, `gone` (removed meanwhile).
+ * date: add `child.schooling.since`), `already-anonymised`, `gone` (removed meanwhile),
+ * `changed` (changed meanwhile, so that it no longer expires on `asOf`: a child back in
+ * school).
  * @category Composition
  */
 export interface RetentionSkip {
   readonly childId: string;
-  readonly reason: "undated" | "already-anonymised" | "gone";
+  readonly reason: "undated" | "already-anonymised" | "gone" | "changed";
 }
 
 /**
@@ -93,9 +96,11 @@ export interface RetentionReport {
 
 const OptionsSchema = z.object({
   policy: RetentionPolicySchema,
-  asOf: CalendarDateSchema.optional(),
+  asOf: DaySchema.optional(),
   dryRun: z.boolean().default(false),
 });
+
+const RETENTION = text("保存期限", "retention");
 
 /** Files planned per round: the plan of a county is built without holding every file. */
 const BATCH = 1000;
@@ -181,16 +186,33 @@ type ApplyToFile = (
   tx: Tx,
   item: RetentionItem,
   write: boolean,
+  plan: { readonly policy: RetentionPolicy; readonly asOf: CalendarDate },
 ) => Promise<RetentionOutcome | RetentionSkip>;
 
+/**
+ * The file's retention item as read in this transaction, or `undefined` when it no longer
+ * expires on the plan's day under the policy: the plan was made from a stream read before, and
+ * another user may have changed the file since (a child back in school), which must not be
+ * anonymised or erased then.
+ */
+function expiredNow(
+  file: ChildFile,
+  plan: { readonly policy: RetentionPolicy; readonly asOf: CalendarDate },
+): RetentionItem | undefined {
+  const p = planRetention([file], plan.policy, plan.asOf);
+  return p.anonymise[0] ?? p.delete[0];
+}
+
 /** Anonymises one file with its history and audit patches, or says why it was skipped. */
-const anonymiseOne: ApplyToFile = async (ctx, tx, item, write) => {
+const anonymiseOne: ApplyToFile = async (ctx, tx, planned, write, plan) => {
   const at = ctx.now();
-  const record = (await tx.files.get(item.childId)) as StorageRecord<ChildFile> | null;
-  if (!record) return { childId: item.childId, reason: "gone" };
+  const record = (await tx.files.get(planned.childId)) as StorageRecord<ChildFile> | null;
+  if (!record) return { childId: planned.childId, reason: "gone" };
   if (isAnonymisedChildFile(record.value)) {
-    return { childId: item.childId, reason: "already-anonymised" };
+    return { childId: planned.childId, reason: "already-anonymised" };
   }
+  const item = expiredNow(record.value, plan);
+  if (!item) return { childId: planned.childId, reason: "changed" };
   const next = anonymiseChildFile(record.value);
   const history = await tx.fileChanges.list(item.childId);
   const by = ctx.newId();
@@ -223,11 +245,13 @@ const anonymiseOne: ApplyToFile = async (ctx, tx, item, write) => {
 };
 
 /** Erases one file with its history, the records about the child alone, and audit values. */
-const eraseOne: ApplyToFile = async (ctx, tx, item, write) => {
+const eraseOne: ApplyToFile = async (ctx, tx, planned, write, plan) => {
   const at = ctx.now();
-  const id = item.childId;
+  const id = planned.childId;
   const record = await tx.files.get(id);
   if (!record) return { childId: id, reason: "gone" };
+  const item = expiredNow(record.value, plan);
+  if (!item) return { childId: id, reason: "changed" };
   const by = ctx.newId();
   const redactions = await redactionsOf(tx, "files", id, by, erasePatchValues);
   let removed = 0;
@@ -289,13 +313,16 @@ const eraseOne: ApplyToFile = async (ctx, tx, item, write) => {
  * Applies a retention policy to the files in the actor's scope (administrators only): plans
  * with `planRetention`, then anonymises or erases each expired file in a transaction of its
  * own, with its history and the patches of its audit entries redacted and one `anonymise` or
- * `erase` audit entry recording it. `dryRun` reads the same and writes nothing. @internal
+ * `erase` audit entry recording it. Each file is judged again as read in its transaction, so a
+ * file changed meanwhile so that it no longer expires is skipped (`changed`). `dryRun` reads
+ * the same and writes nothing; only a dry run may look at a day later than today (`asOf`).
+ * Options it does not take are refused (`dryrun` is not `dryRun`). @internal
  */
 export async function applyRetention(
   ctx: Context,
   options: ApplyRetentionOptions,
 ): Promise<RetentionReport> {
-  const o = ctx.check(OptionsSchema, options, text("保存期限", "retention"));
+  const o = checkArgument(ctx, "options", options, OptionsSchema, RETENTION);
   if (ctx.access.actor.role !== "administrator") {
     throw new ForbiddenError(
       text(
@@ -304,7 +331,19 @@ export async function applyRetention(
       ),
     );
   }
-  const asOf = o.asOf ?? ctx.today();
+  const today = ctx.today();
+  const asOf = o.asOf ?? today;
+  if (asOf > today && !o.dryRun) {
+    // A later day would erase files whose time has not come: only a preview may look ahead.
+    throw validationIssue(
+      ctx,
+      "asOf",
+      IssueCode.DATE_ORDER,
+      asOf,
+      `不能晚于今天（${today}，${ctx.timeZone}）；预览以后的结果请加 dryRun: true`,
+      `must not be later than today, ${today} (${ctx.timeZone}); add dryRun: true to preview a later day`,
+    );
+  }
   const policy = o.policy as RetentionPolicy;
   const expired: RetentionItem[] = [];
   const skipped: RetentionSkip[] = [];
@@ -329,8 +368,8 @@ export async function applyRetention(
   for (const item of expired) {
     const outcome = await ctx.storage.transaction((tx) =>
       policy.action === "anonymise"
-        ? anonymiseOne(ctx, tx, item, write)
-        : eraseOne(ctx, tx, item, write),
+        ? anonymiseOne(ctx, tx, item, write, { policy, asOf })
+        : eraseOne(ctx, tx, item, write, { policy, asOf }),
     );
     if ("reason" in outcome) skipped.push(outcome);
     else (policy.action === "anonymise" ? anonymised : erased).push(outcome);

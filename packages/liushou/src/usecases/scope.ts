@@ -9,6 +9,7 @@ import {
 } from "@liushou/core";
 import * as z from "zod";
 import type { Context } from "../context";
+import { checkStrict } from "../_lib/arguments";
 
 /**
  * Which children a use case reads: one school, an area (a region code and every area under it),
@@ -25,9 +26,9 @@ export const ScopeSchema = z
   .object({ schoolId: IdSchema.optional(), regionCode: RegionCodeSchema.optional() })
   .default({});
 
-/** Validates a scope. @internal */
+/** Validates a scope, named `scope` (a key it does not take, such as `schoolID`, refused). @internal */
 export function checkScope(ctx: Context, scope: unknown): LiushouScope {
-  return ctx.check(ScopeSchema, scope, text("范围", "scope"));
+  return checkStrict(ctx.locale, ScopeSchema, scope, text("范围", "scope"), { path: ["scope"] });
 }
 
 /** Reads a stream into an array, keeping what `keep` returns (all by default). @internal */
