@@ -151,6 +151,19 @@ describe("chainAuditEntries", () => {
 });
 
 describe("createAuditVerifier", () => {
+  it("refuses options that are not hashes, and unknown keys, naming them", () => {
+    for (const [options, path] of [
+      [{ expectedHead: 5 }, "options.expectedHead"],
+      [{ from: "abc" }, "options.from"],
+      [{ expectedHed: "0".repeat(64) }, "options"],
+    ] as const) {
+      expect(() => createAuditVerifier(options as never)).toThrow(
+        expect.objectContaining({ issues: [expect.objectContaining({ path })] }),
+      );
+    }
+    expect(createAuditVerifier({ from: AUDIT_GENESIS_HASH }).finish().ok).toBe(true);
+  });
+
   const pushAll = (log: readonly StoredAuditEntry[], options = {}) => {
     const v = createAuditVerifier(options);
     let pushed = 0;

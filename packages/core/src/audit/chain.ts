@@ -1,4 +1,5 @@
-import { invalidArgument, requireObject } from "../errors/validate";
+import * as z from "zod";
+import { invalidArgument, requireObject, validate } from "../errors/validate";
 import { text } from "../i18n/locale";
 import type { StorageAuditEntry, StoredAuditEntry } from "../ports/storage/port";
 import { sha256Hex } from "./sha256";
@@ -10,6 +11,15 @@ import { sha256Hex } from "./sha256";
  * @category Audit
  */
 export const AUDIT_GENESIS_HASH = "0".repeat(64);
+
+/** A hash of the chain: 64 lowercase hexadecimal digits. */
+const HashSchema = z.string().regex(/^[0-9a-f]{64}$/, "expected 64 lowercase hex digits");
+
+/** The options of {@link createAuditVerifier}; an unknown key is refused (a typo would be ignored). */
+const VerifierOptionsSchema = z.strictObject({
+  from: HashSchema.optional(),
+  expectedHead: HashSchema.optional(),
+});
 
 const MAX_CANONICAL_DEPTH = 64;
 
@@ -264,7 +274,11 @@ export function createAuditVerifier(
   options: { from?: string; expectedHead?: string } = {},
 ): AuditVerifier {
   requireObject(options, "options");
-  let head = options.from ?? AUDIT_GENESIS_HASH;
+  const { from, expectedHead } = validate(VerifierOptionsSchema, options, {
+    path: ["options"],
+    subject: text("审计核验选项", "audit verification options"),
+  });
+  let head = from ?? AUDIT_GENESIS_HASH;
   let seq = -Infinity;
   let index = 0;
   let redacted = 0;
@@ -346,7 +360,7 @@ export function createAuditVerifier(
       if (failed) return failed;
       const [first] = [...pending.values()].map((p) => p.index).sort((a, b) => a - b);
       if (first !== undefined) return unrecorded(first);
-      if (options.expectedHead !== undefined && options.expectedHead !== head) {
+      if (expectedHead !== undefined && expectedHead !== head) {
         return failure(
           index,
           "head-mismatch",

@@ -125,6 +125,18 @@ describe("updateChildFile", () => {
     expect(file.keyCase).toBe(true);
     expect(change.patches).toEqual([{ op: "replace", path: ["keyCase"], value: true }]);
   });
+
+  it("refuses a recipe that returns something other than a file object, naming it", () => {
+    for (const returned of [5, null, "x", [1], true]) {
+      expect(() =>
+        updateChildFile(input, () => returned as never, meta("2026-09-01T08:00:00+08:00")),
+      ).toThrow(
+        expect.objectContaining({
+          issues: [expect.objectContaining({ path: "recipe", code: "invalid_type" })],
+        }),
+      );
+    }
+  });
 });
 
 describe("fileAsOf and revertChange", () => {

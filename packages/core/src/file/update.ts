@@ -3,6 +3,7 @@ import * as z from "zod";
 import {
   ConflictError,
   fieldIssue,
+  invalidArgument,
   IssueCode,
   safeValidate,
   validate,
@@ -126,7 +127,19 @@ export function updateChildFile(
   const [next, patches, inversePatches] = immer().produceWithPatches(base, (draft) => {
     const replacement = recipe(draft);
     if (replacement !== undefined && (replacement as unknown) !== draft) {
-      reconcile(draft as never, plainData(replacement, [], UPDATED_SUBJECT) as never);
+      const copy: unknown = plainData(replacement, [], UPDATED_SUBJECT);
+      if (typeof copy !== "object" || copy === null || Array.isArray(copy)) {
+        throw invalidArgument(
+          "recipe",
+          "invalid_type",
+          text(
+            "应修改草稿且不返回值，或返回整份档案对象",
+            "expected to change the draft and return nothing, or to return a whole file object",
+          ),
+          replacement,
+        );
+      }
+      reconcile(draft as never, copy as never);
     }
     // Whatever the recipe wrote is outside data too: copied out of the draft the same way.
     const r = safeValidate(ChildFileSchema, plainData(draft, [], UPDATED_SUBJECT), {

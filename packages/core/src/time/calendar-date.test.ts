@@ -39,6 +39,22 @@ describe("calendar dates", () => {
     expect(daysBetween("2026-02-28", "2026-03-01")).toBe(1);
   });
 
+  test("a sum past a four-digit year names days or months, not an internal name", () => {
+    for (const [call, path] of [
+      [() => addDays("9999-12-31", 7), "days"],
+      [() => addDays("0000-01-01", -1), "days"],
+      [() => addMonths("9999-12-31", 1), "months"],
+      [() => addMonths("0000-01-31", -1), "months"],
+    ] as const) {
+      expect(call).toThrow(
+        expect.objectContaining({ issues: [expect.objectContaining({ path })] }),
+      );
+    }
+    expect(addDays("9999-12-24", 7)).toBe("9999-12-31");
+    expect(addMonths("9999-11-30", 1)).toBe("9999-12-30");
+    expect(addMonths("0000-02-29", -1)).toBe("0000-01-29");
+  });
+
   test("day numbers round-trip", () => {
     fc.assert(fc.property(dateArb, (d) => fromDayNumber(dayNumber(d)) === d));
     fc.assert(

@@ -164,7 +164,10 @@ export function fromDayNumber(n: number): CalendarDate {
  */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   requireInteger(days, "days", FIRST_DAY - LAST_DAY, LAST_DAY - FIRST_DAY);
-  return fromDayNumber(dayNumber(date) + days);
+  const n = dayNumber(date);
+  // Named by the argument that takes the date past a four-digit year.
+  requireInteger(days, "days", FIRST_DAY - n, LAST_DAY - n);
+  return fromDayNumber(n + days);
 }
 
 /**
@@ -177,6 +180,12 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
   requireInteger(months, "months", -120_000, 120_000);
   const { year, month, day } = dateParts(date);
   const index = year * 12 + (month - 1) + months;
+  requireInteger(
+    months,
+    "months",
+    -(year * 12 + month - 1),
+    9999 * 12 + 11 - (year * 12 + month - 1),
+  );
   const y = Math.floor(index / 12);
   const m = (index % 12) + 1;
   return makeDate(y, m, Math.min(day, daysInMonth(y, m)));

@@ -73,7 +73,8 @@ describe("impossible dates are refused, not rolled over", () => {
     expect(fromDayNumber(dayNumber(d("9999-12-31")))).toBe("9999-12-31");
     expect(dayNumber(d("0004-03-01")) - dayNumber(d("0004-02-28"))).toBe(2);
     fails(() => fromDayNumber(dayNumber(d("9999-12-31")) + 1), "dayNumber");
-    fails(() => addMonths(d("9999-12-01"), 1), "year");
+    fails(() => addMonths(d("9999-12-01"), 1), "months");
+    fails(() => addDays(d("9999-12-01"), 31), "days");
     fails(() => birthdayOfAge(d("2008-02-29"), 1e9), "years");
   });
 });
