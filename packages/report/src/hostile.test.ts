@@ -119,7 +119,9 @@ describe("sections nested without end", () => {
     }
     // A section held twice is refused for its repeated id, as every block id is unique.
     const shared = { type: "section", id: "s", title: "节", level: 1, blocks: [] } as Block;
-    expect(() => parseReport({ ...sampleReport(), body: [shared, shared] })).toThrow(/块编号 s 重复/);
+    expect(() => parseReport({ ...sampleReport(), body: [shared, shared] })).toThrow(
+      /块编号 s 重复/,
+    );
   });
 
   it("renders sections nested MAX_DEPTH levels deep", () => {
