@@ -11,7 +11,7 @@ import {
   HOSTILE_STRINGS,
   hostileReport,
 } from "../../../report/src/_lib/hostile.test-helper";
-import { sampleReport } from "../../../report/src/_lib/sample.test-helper";
+import { hugeNumbersTable, sampleReport } from "../../../report/src/_lib/sample.test-helper";
 import { MAX_DOCX_COLUMNS } from "./limits";
 import { renderDocx } from "./render";
 import { parseDocx } from "./xml.test-helper";
@@ -103,16 +103,7 @@ describe("tables beyond what Word holds", () => {
 
 describe("numbers", () => {
   it("prints huge and tiny numbers in plain digits, never in exponent notation", async () => {
-    const table: Table = {
-      type: "table",
-      id: "t",
-      columns: [
-        { key: "n", header: "n", type: "integer" },
-        { key: "d", header: "d", type: "decimal" },
-      ],
-      rows: [{ cells: [1e21, 1e-7] }],
-      notes: [],
-    };
+    const table: Table = hugeNumbersTable();
     const figures = {
       type: "key-figures" as const,
       items: [{ label: "k", value: 1e-7, valueType: "text" as const }],

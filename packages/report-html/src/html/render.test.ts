@@ -1,6 +1,7 @@
 import { parseReport, renderReport, type Report } from "@liushou/report";
 import { describe, expect, it } from "vitest";
 import { HOSTILE, kitchenSinkReport, sampleReports } from "../_lib/sample.test-helper";
+import { hugeNumbersTable } from "../../../report/src/_lib/sample.test-helper";
 import { htmlRenderer, renderHtml } from "./render";
 
 /** The visible text of a page, one block per line, charts as `[chart: title]` (for the golden files). */
@@ -109,16 +110,7 @@ describe("renderHtml", () => {
     const html = renderHtml({
       ...base,
       body: [
-        {
-          type: "table",
-          id: "t",
-          columns: [
-            { key: "n", header: "n", type: "integer" },
-            { key: "d", header: "d", type: "decimal" },
-          ],
-          rows: [{ cells: [1e21, 1e-7] }],
-          notes: [],
-        },
+        hugeNumbersTable(),
         { type: "key-figures", items: [{ label: "k", value: 1e-7, valueType: "text" }] },
       ],
       footnotes: [],

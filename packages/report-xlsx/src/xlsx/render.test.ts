@@ -1,5 +1,5 @@
 import { renderReport, type Report, type Table } from "@liushou/report";
-import { sampleReport } from "../../../report/src/_lib/sample.test-helper";
+import { hugeNumbersTable, sampleReport } from "../../../report/src/_lib/sample.test-helper";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
@@ -202,17 +202,7 @@ describe("renderXlsx", () => {
   it("prints huge numbers in plain digits on the About sheet and sizes their columns for them", async () => {
     const report = sampleReport({
       body: [
-        {
-          type: "table",
-          id: "t",
-          title: "大数",
-          columns: [
-            { key: "n", header: "n", type: "integer" },
-            { key: "d", header: "d", type: "decimal" },
-          ],
-          rows: [{ cells: [1e21, 1e-7] }],
-          notes: [],
-        },
+        hugeNumbersTable("大数"),
         {
           type: "key-figures",
           items: [

@@ -68,3 +68,18 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
     ...overrides,
   };
 }
+
+/** A table of one row holding a huge integer (1e21) and a tiny decimal (1e-7): plain digits only. */
+export function hugeNumbersTable(title?: string): Table {
+  return {
+    type: "table",
+    id: "t",
+    ...(title === undefined ? {} : { title }),
+    columns: [
+      { key: "n", header: "n", type: "integer" },
+      { key: "d", header: "d", type: "decimal" },
+    ],
+    rows: [{ cells: [1e21, 1e-7] }],
+    notes: [],
+  };
+}

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fuzzRuns } from "../../../core/src/_lib/fuzz.test-helper";
-import { sampleReport } from "../_lib/sample.test-helper";
+import { hugeNumbersTable, sampleReport } from "../_lib/sample.test-helper";
 import type { Block, Inline } from "../model/types";
 import { escapeMarkdown, toMarkdown } from "./render";
 
@@ -125,16 +125,7 @@ describe("Markdown", () => {
       sampleReport({
         body: [
           { type: "key-figures", items: [{ label: "k", value: 1e21, valueType: "integer" }] },
-          {
-            type: "table",
-            id: "t",
-            columns: [
-              { key: "n", header: "n", type: "integer" },
-              { key: "d", header: "d", type: "decimal" },
-            ],
-            rows: [{ cells: [1e21, 1e-7] }],
-            notes: [],
-          },
+          hugeNumbersTable(),
         ],
         footnotes: [],
       }),
