@@ -347,29 +347,48 @@ function issuesOf(work: () => unknown): FieldIssue[] {
 }
 
 /**
+ * The value of a host's function (`clock`, `ids`) checked with `schema`: a ValidationError on
+ * `path` when the function throws (what it threw as `cause`) or gives something the schema
+ * refuses.
+ */
+function hostValue<S extends z.ZodType>(
+  call: () => unknown,
+  path: string,
+  schema: S,
+  subject: LocalizedText,
+  threw: { code: IssueCode; message: LocalizedText },
+  locale: Locale,
+): z.output<S> {
+  let value: unknown;
+  try {
+    value = call();
+  } catch (cause) {
+    throw new ValidationError([fieldIssue(path, threw.code, threw.message, undefined)], {
+      subject,
+      locale,
+      cause,
+    });
+  }
+  return validate(schema, value, { subject, locale, path: [path] });
+}
+
+/**
  * Reads the clock: its instant, or a ValidationError on `clock` when it throws (the error as
  * `cause`) or returns something that is not an instant (an invalid `Date`, a text without an
  * offset, a number). @internal
  */
 export function readClock(clock: () => unknown, locale: Locale): Instant {
-  const subject = text("时钟返回的时间", "time from the clock");
-  let t: unknown;
-  try {
-    t = clock();
-  } catch (cause) {
-    throw new ValidationError(
-      [
-        fieldIssue(
-          "clock",
-          IssueCode.INSTANT,
-          text("时钟出错，没有返回时间", "the clock threw instead of returning the time"),
-          undefined,
-        ),
-      ],
-      { subject, locale, cause },
-    );
-  }
-  return validate(InstantSchema, t, { subject, locale, path: ["clock"] });
+  return hostValue(
+    clock,
+    "clock",
+    InstantSchema,
+    text("时钟返回的时间", "time from the clock"),
+    {
+      code: IssueCode.INSTANT,
+      message: text("时钟出错，没有返回时间", "the clock threw instead of returning the time"),
+    },
+    locale,
+  );
 }
 
 /**
@@ -378,17 +397,14 @@ export function readClock(clock: () => unknown, locale: Locale): Instant {
  * broken generator never stores an entry without an id. @internal
  */
 function readId(ids: () => unknown, locale: Locale): string {
-  const subject = text("新编号", "new id");
-  let id: unknown;
-  try {
-    id = ids();
-  } catch (cause) {
-    throw new ValidationError(
-      [fieldIssue("ids", IssueCode.ID, text("编号函数出错", "the ids function threw"), undefined)],
-      { subject, locale, cause },
-    );
-  }
-  return validate(IdSchema, id, { subject, locale, path: ["ids"] });
+  return hostValue(
+    ids,
+    "ids",
+    IdSchema,
+    text("新编号", "new id"),
+    { code: IssueCode.ID, message: text("编号函数出错", "the ids function threw") },
+    locale,
+  );
 }
 
 /**
